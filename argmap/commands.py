@@ -1,0 +1,217 @@
+"""What each CLI verb does, as plain functions (the CLI only parses options and maps errors)."""
+
+from __future__ import annotations
+
+import sys
+import time
+import webbrowser
+from pathlib import Path
+from typing import Sequence
+
+import typer
+
+from argmap.errors import ArticleNotFoundError, InputError, ValidationFailed
+from argmap.extractors.api import Lang
+from argmap.graph.store import Store, list_articles, open_store, resolve_location
+from argmap.ingest import IngestResult, collect_paths, ingest_docs, read_source, remove_article
+
+
+def _echo(line: str = "") -> None:
+    typer.echo(line)
+
+
+def _note(line: str) -> None:
+    typer.echo(line, err=True)
+
+
+class _Progress:
+    """Articles and characters per second on stderr, for runs long enough to want it."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.chars, self.t0 = total, 0, 0, time.perf_counter()
+        self.live = total > 3 and sys.stderr.isatty()
+
+    def __call__(self, res: IngestResult) -> None:
+        self.done += 1
+        self.chars += res.chars
+        if self.live:
+            dt = max(time.perf_counter() - self.t0, 1e-9)
+            sys.stderr.write(f"\r{self.done}/{self.total} articles  {self.done / dt:.1f} articles/s  {self.chars / dt:,.0f} chars/s")
+            sys.stderr.flush()
+            if self.done == self.total:
+                sys.stderr.write("\n")
+
+
+def ingest_command(
+    paths: Sequence[str], *, lang: Lang, workers: int, lexicons: Sequence[Path], reason: bool, store: str | None
+) -> None:
+    for lex in lexicons:
+        if not lex.is_file():
+            raise InputError(f"lexicon {lex}: no such file")
+    files = collect_paths(paths)
+    docs = [read_source(p) for p in files]  # everything is read and checked before the store is touched
+    st = open_store(store)
+    try:
+        results = ingest_docs(st, docs, lang=lang, workers=workers, lexicons=lexicons, on_done=_Progress(len(docs)))
+        for r in results:
+            if r.outcome.value == "unchanged":
+                _echo(f"{r.key}: unchanged, nothing to do")
+            else:
+                _echo(f"{r.key}: {r.outcome.value} — {r.statements} statements, {r.entities} entities, "
+                      f"{r.figures} figures, {r.relations} relations")
+        if reason and any(r.outcome.value != "unchanged" for r in results):
+            _reason(st)
+    finally:
+        st.close()
+
+
+def _reason(st: Store) -> None:
+    from argmap.reasoner import run_reasoner
+
+    report = run_reasoner(st)
+    for line in report.summary_lines():
+        _echo(line)
+
+
+def query_command(sparql: str, *, fmt: str, timeout: float | None, store: str | None) -> None:
+    from argmap.graph.format import render_result
+
+    text = _query_text(sparql)
+    st = open_store(store, read_only=True)
+    try:
+        _echo(render_result(st.query(text, timeout=timeout), fmt))
+    finally:
+        st.close()
+
+
+def _query_text(arg: str) -> str:
+    path = Path(arg)
+    if arg.endswith(".rq") or (len(arg) < 255 and "\n" not in arg and path.is_file()):
+        if not path.is_file():
+            raise InputError(f"{arg}: no such query file")
+        return path.read_text(encoding="utf-8")
+    return arg
+
+
+def reason_command(*, store: str | None) -> None:
+    st = open_store(store)
+    try:
+        _reason(st)
+    finally:
+        st.close()
+
+
+def explain_command(claim: str, *, store: str | None) -> None:
+    from argmap.reasoner.explain import explain
+
+    st = open_store(store, read_only=True)
+    try:
+        _echo(explain(st, claim))
+    finally:
+        st.close()
+
+
+def map_command(output: Path, *, claim: str | None, brand: str | None, layout: str, open_browser: bool, store: str | None) -> None:
+    from argmap.viz import write_map
+
+    st = open_store(store, read_only=True)
+    try:
+        stats = write_map(st, output, claim=claim, brand=brand, layout=layout)
+    finally:
+        st.close()
+    _echo(f"map written to {output} ({stats.nodes} nodes, {stats.edges} edges)")
+    if open_browser:
+        webbrowser.open(output.resolve().as_uri())
+
+
+def serve_command(*, host: str, port: int, allow_update: bool, timeout: float, limit: int, store: str | None) -> None:
+    from argmap.server.app import serve
+
+    serve(resolve_location(store), host=host, port=port, allow_update=allow_update, timeout=timeout, limit=limit)
+
+
+def export_command(fmt: str, output: Path | None, *, store: str | None) -> None:
+    from argmap.graph.io import export_dataset
+
+    st = open_store(store, read_only=True)
+    try:
+        data = export_dataset(st, fmt)
+    finally:
+        st.close()
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        output.write_bytes(data)
+        _note(f"wrote {len(data):,} bytes to {output}")
+
+
+def import_command(file: Path, *, store: str | None) -> None:
+    from argmap.graph.io import import_dataset
+
+    st = open_store(store)
+    try:
+        count = import_dataset(st, file)
+    finally:
+        st.close()
+    _echo(f"imported {count:,} quads from {file}")
+
+
+def articles_command(*, store: str | None) -> None:
+    st = open_store(store, read_only=True)
+    try:
+        infos = list_articles(st)
+    finally:
+        st.close()
+    if not infos:
+        _echo("the store holds no articles yet: argmap ingest FILE")
+    for a in infos:
+        _echo(f"{a.key}\t{a.language}\t{a.statements} statements\t{a.title}")
+
+
+def remove_command(article: str, *, store: str | None) -> None:
+    key = article.rstrip("/").rsplit("/", 1)[-1]
+    st = open_store(store)
+    try:
+        if not remove_article(st, key):
+            raise ArticleNotFoundError(f"no article {article!r} in the store; `argmap articles` lists them")
+        _echo(f"removed {key}")
+        _reason(st)
+    finally:
+        st.close()
+
+
+def validate_command(*, store: str | None) -> None:
+    from argmap.ontology.validate import validate_store
+
+    st = open_store(store, read_only=True)
+    try:
+        report = validate_store(st)
+    finally:
+        st.close()
+    for line in report.messages:
+        _echo(line)
+    if not report.conforms:
+        raise ValidationFailed(f"the store does not conform: {len(report.messages)} violation(s) listed above")
+    _echo("the store conforms to the argmap shapes")
+
+
+DEMO_QUESTIONS = (3, 4, 6)
+
+
+def demo_command(output: Path, *, store: str | None) -> None:
+    from argmap.graph.format import render_result
+    from argmap.ontology.queries import competency_query
+    from argmap.samples import DEMO_ARTICLE
+
+    _echo(f"1. ingest the demo article {DEMO_ARTICLE.name}")
+    ingest_command([str(DEMO_ARTICLE)], lang=Lang.AUTO, workers=1, lexicons=[], reason=True, store=store)
+    _echo(f"\n2. write the argument map")
+    map_command(output, claim=None, brand=None, layout="hierarchical", open_browser=False, store=store)
+    st = open_store(store, read_only=True)
+    try:
+        for n in DEMO_QUESTIONS:
+            cq = competency_query(n)
+            _echo(f"\nCompetency question {n}: {cq.question}")
+            _echo(render_result(st.query(cq.sparql), "table"))
+    finally:
+        st.close()

@@ -1,0 +1,50 @@
+"""The one place that mints IRIs for argmap individuals."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+from argmap.ontology.namespaces import AMID
+
+_UNSAFE = re.compile(r"[\s/\\?#<>\"{}|^`%\[\]]+")
+
+REASONER_GRAPH = AMID["graph/reasoner"]
+ONTOLOGY_GRAPH = AMID["graph/ontology"]
+
+
+def slugify(text: str) -> str:
+    """A readable IRI segment: NFKC, Latin lower-cased, CJK kept (IRIs allow it), unsafe characters dashed."""
+    norm = unicodedata.normalize("NFKC", text).strip().lower()
+    slug = _UNSAFE.sub("-", norm).strip("-")
+    return slug or "x"
+
+
+def article_iri(key: str) -> URIRef:
+    return AMID[f"article/{key}"]
+
+
+def entity_iri(ref: str) -> URIRef:
+    """``ref`` is ``kind/key`` as in ``Entity.ref`` (``brand/xiaomi``)."""
+    return AMID[ref]
+
+
+def statement_iri(article_key: str, start: int, end: int) -> URIRef:
+    # Offsets, not list positions, so an unchanged article gets the same IRIs again.
+    return AMID[f"statement/{article_key}/{start}-{end}"]
+
+
+def figure_iri(article_key: str, start: int, end: int) -> URIRef:
+    return AMID[f"quantity/{article_key}/{start}-{end}"]
+
+
+def relation_iri(article_key: str, source: str, target: str, kind: str) -> URIRef:
+    src = str(source).rsplit("/", 1)[-1]
+    tgt = str(target).rsplit("/", 1)[-1]
+    return AMID[f"relation/{article_key}/{kind}/{src}/{tgt}"]
+
+
+def selector_iri(statement: URIRef) -> URIRef:
+    return URIRef(f"{statement}#selector")

@@ -1,0 +1,30 @@
+"""Small constructors for pyoxigraph terms from the typed namespaces."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pyoxigraph import Literal, NamedNode
+from rdflib import URIRef
+from rdflib.namespace import XSD
+
+
+def iri(node: URIRef | str) -> NamedNode:
+    return NamedNode(str(node))
+
+
+def text(value: str, lang: str | None = None) -> Literal:
+    return Literal(value, language=lang) if lang else Literal(value)
+
+
+def integer(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=NamedNode(str(XSD.integer)))
+
+
+def decimal(value: Decimal | float | int) -> Literal:
+    # Plain positional notation: xsd:decimal has no exponent form.
+    return Literal(format(Decimal(value).normalize(), "f"), datatype=NamedNode(str(XSD.decimal)))
+
+
+def boolean(value: bool) -> Literal:
+    return Literal("true" if value else "false", datatype=NamedNode(str(XSD.boolean)))

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what argmap needs on a fresh Debian machine with Python 3.11: Debian packages
+# (Java for the HermiT reasoner; with --browser also Chromium and a CJK font for the browser
+# tests), then a virtual environment in .venv with argmap and its PyPI dependencies.
+# Sourced by demo.sh and test.sh; safe to run again (it only installs what is missing).
+set -euo pipefail
+
+want_browser=0
+[ "${1:-}" = "--browser" ] && want_browser=1
+
+need=()
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
+if [ "$want_browser" = 1 ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+fi
+if [ "${#need[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "argmap setup: installing Debian packages: ${need[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+extras=""
+[ "$want_browser" = 1 ] && extras="[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"

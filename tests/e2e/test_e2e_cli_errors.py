@@ -1,0 +1,54 @@
+"""The CLI speaks to users: helpful help, and one-line errors with non-zero exits on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import CliRunner
+
+VERBS = ["ingest", "query", "reason", "map", "serve", "export", "import", "articles", "remove", "validate", "explain", "demo"]
+
+
+def test_top_level_help_lists_every_verb(argmap_cli: CliRunner) -> None:
+    out = argmap_cli("--help").stdout
+    for verb in VERBS:
+        assert verb in out
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_each_verb_has_help_with_store_option(argmap_cli: CliRunner, verb: str) -> None:
+    out = argmap_cli(verb, "--help").stdout
+    assert "--store" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "needle"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n\t ", "empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("gbk.txt", "小米发布了战报".encode("gb18030"), "UTF-8"),
+        ("tags.html", b"<html><script>alert(1)</script><img src=x></html>", "no text"),
+    ],
+)
+def test_bad_article_gives_one_line_error(argmap_cli: CliRunner, tmp_path: Path, name: str, data: bytes, needle: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    proc = argmap_cli("ingest", name, check=False)
+    assert proc.returncode != 0
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, proc.stderr
+    assert needle in lines[0] and name in lines[0]
+    assert not (tmp_path / "store").exists(), "a refused article must not touch the store"
+
+
+def test_huge_article_is_refused(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "huge.txt").write_bytes(("小米高端化。" * 400_000).encode())
+    proc = argmap_cli("ingest", "huge.txt", check=False)
+    assert proc.returncode != 0 and "limit" in proc.stderr
+
+
+def test_missing_file_is_refused(argmap_cli: CliRunner) -> None:
+    proc = argmap_cli("ingest", "nope.txt", check=False)
+    assert proc.returncode != 0 and "no such file" in proc.stderr
