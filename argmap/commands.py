@@ -43,14 +43,22 @@ class _Progress:
 
 
 def ingest_command(
-    paths: Sequence[str], *, lang: Lang, workers: int, lexicons: Sequence[Path], reason: bool, store: str | None
+    paths: Sequence[str],
+    *,
+    lang: Lang,
+    workers: int,
+    lexicons: Sequence[Path],
+    reason: bool,
+    store: str | None,
+    wait: float = 0.0,
 ) -> None:
+    """``wait``: seconds to queue behind another process writing the same store before giving up."""
     for lex in lexicons:
         if not lex.is_file():
             raise InputError(f"lexicon {lex}: no such file")
     files = collect_paths(paths)
     docs = [read_source(p) for p in files]  # everything is read and checked before the store is touched
-    st = open_store(store)
+    st = open_store(store, wait=wait)
     try:
         results = ingest_docs(st, docs, lang=lang, workers=workers, lexicons=lexicons, on_done=_Progress(len(docs)))
         for r in results:
@@ -127,7 +135,8 @@ def map_command(output: Path, *, claim: str | None, brand: str | None, layout: s
 def serve_command(*, host: str, port: int, allow_update: bool, timeout: float, limit: int, store: str | None) -> None:
     from argmap.server.app import serve
 
-    serve(resolve_location(store), host=host, port=port, allow_update=allow_update, timeout=timeout, limit=limit)
+    serve(resolve_location(store), host=host, port=port, allow_update=allow_update, timeout=timeout, limit=limit,
+          on_ready=lambda url: _echo(f"argmap serving {url}  (map /, query /query, upload /upload, SPARQL /sparql; Ctrl-C stops)"))
 
 
 def export_command(fmt: str, output: Path | None, *, store: str | None) -> None:
@@ -145,10 +154,10 @@ def export_command(fmt: str, output: Path | None, *, store: str | None) -> None:
         _note(f"wrote {len(data):,} bytes to {output}")
 
 
-def import_command(file: Path, *, store: str | None) -> None:
+def import_command(file: Path, *, store: str | None, wait: float = 0.0) -> None:
     from argmap.graph.io import import_dataset
 
-    st = open_store(store)
+    st = open_store(store, wait=wait)  # import_dataset parses the whole file before its first write
     try:
         count = import_dataset(st, file)
     finally:
@@ -168,9 +177,9 @@ def articles_command(*, store: str | None) -> None:
         _echo(f"{a.key}\t{a.language}\t{a.statements} statements\t{a.title}")
 
 
-def remove_command(article: str, *, store: str | None) -> None:
-    key = article.rstrip("/").rsplit("/", 1)[-1]
-    st = open_store(store)
+def remove_command(article: str, *, store: str | None, wait: float = 0.0) -> None:
+    key = article.strip().strip("<>").rstrip("/").rsplit("/", 1)[-1]
+    st = open_store(store, wait=wait)
     try:
         if not remove_article(st, key):
             raise ArticleNotFoundError(f"no article {article!r} in the store; `argmap articles` lists them")

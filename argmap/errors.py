@@ -85,3 +85,29 @@ class ValidationFailed(ArgmapError):
 
     code = "E601"
     exit_code = 1
+
+
+class ClaimNotFoundError(ReasonerError):
+    """``argmap explain`` was given an IRI, label or text fragment that matches no claim."""
+
+    code = "E403"
+
+
+class AmbiguousClaimError(ReasonerError):
+    """``argmap explain`` was given a label or text fragment that matches several claims."""
+
+    code = "E404"
+
+
+class ServerError(ArgmapError):
+    """``argmap serve`` cannot start: the port is taken or the address cannot be bound."""
+
+    code = "E502"
+    exit_code = 6
+
+
+class UploadError(ArgmapError):
+    """An upload to the web app that is not an article (no file, wrong form); nothing was stored."""
+
+    code = "E503"
+    exit_code = 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pyoxigraph import NamedNode
 from rdflib import URIRef
 
 from argmap.ontology.namespaces import AMID
@@ -46,5 +47,7 @@ def relation_iri(article_key: str, source: str, target: str, kind: str) -> URIRe
     return AMID[f"relation/{article_key}/{kind}/{src}/{tgt}"]
 
 
-def selector_iri(statement: URIRef) -> URIRef:
-    return URIRef(f"{statement}#selector")
+def selector_iri(statement: URIRef | NamedNode | str) -> URIRef:
+    # A pyoxigraph NamedNode's str() is "<iri>"; its .value is the bare IRI.
+    base = statement.value if isinstance(statement, NamedNode) else str(statement)
+    return URIRef(f"{base}#selector")

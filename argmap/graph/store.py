@@ -1,27 +1,51 @@
 """The store interface and its embedded Oxigraph backend. The one place that opens a store.
 
-Articles live in named graphs (named by the article IRI); queries see the union of all
-graphs as their default graph. Each article is written in one SPARQL update, which
-Oxigraph applies as one transaction: a failure leaves the store as it was.
+Articles live in named graphs (named by the article IRI); the ontology lives in
+``amid:graph/ontology`` and the reasoner's conclusions in ``amid:graph/reasoner``. Queries
+see the union of all graphs as their default graph. Each article is written in one SPARQL
+update, which Oxigraph applies as one transaction: a failure or a kill leaves the store
+as it was.
+
+Concurrency (see ``argmap.graph.lock``): one writer process at a time (others wait or are
+refused with ``StoreLockedError``); readers run between the writer's operations: a waiting
+reader asks, and the writer closes its RocksDB handle after its current article. A read-only
+store sees the data as of its (re)open; open a fresh one to see later writes.
+``session()`` groups operations that must see the same state.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import threading
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Iterable, Iterator, Protocol
 
 import pyoxigraph as ox
 
 from argmap.errors import QueryError, StoreError, StoreLockedError
-from argmap.graph.iri import article_iri
-from argmap.graph.results import AskResult, GraphResult, QueryResult, SelectResult
-from argmap.ontology import AM
+from argmap.graph.iri import ONTOLOGY_GRAPH, article_iri
+from argmap.graph.lock import (
+    ACCESS_LOCK,
+    ACCESS_WAIT_SECONDS,
+    LOCK_FILES,
+    WANTS_READ,
+    WANTS_WRITE,
+    WRITER_LOCK,
+    FileLock,
+    LockMode,
+)
+from argmap.graph.results import AskResult, QueryResult, SelectResult, to_result
+from argmap.graph.timeout import check_timeout, run_query_process
+from argmap.ontology import AM, ONTOLOGY_PATH
 from argmap.ontology.namespaces import PREFIXES
 
 DEFAULT_STORE = Path("argmap-store")
 STORE_ENV = "ARGMAP_STORE"
+_ROCKSDB_MARKER = "CURRENT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +61,7 @@ class ArticleInfo:
 class Store(Protocol):
     """What every backend offers; the rest of argmap talks only to this."""
 
-    def query(self, sparql: str, *, timeout: float | None = None) -> QueryResult: ...
+    def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None) -> QueryResult: ...
 
     def update(self, sparql: str) -> None: ...
 
@@ -51,6 +75,10 @@ class Store(Protocol):
 
     def load(self, data: bytes, fmt: ox.RdfFormat) -> None: ...
 
+    def session(self) -> AbstractContextManager[object]:
+        """Group several operations (one connection / one open handle); optional to use."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -61,53 +89,141 @@ def resolve_location(location: str | os.PathLike[str] | None) -> str:
     return os.environ.get(STORE_ENV) or str(DEFAULT_STORE)
 
 
-def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
-    """Open the store at a path (embedded Oxigraph) or a SPARQL endpoint URL (``http(s)://…``)."""
+def is_remote(location: str) -> bool:
+    return location.startswith(("http://", "https://"))
+
+
+def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0) -> Store:
+    """Open the store at a path (embedded Oxigraph) or a SPARQL endpoint URL (``http(s)://…``).
+
+    ``wait``: seconds a writer waits for another writer to finish before giving up.
+    A store opened for writing gets the current ontology in ``amid:graph/ontology``.
+    """
     loc = resolve_location(location)
-    if loc.startswith(("http://", "https://")):
+    store: Store
+    if is_remote(loc):
         from argmap.graph.remote import RemoteStore  # imported lazily: only remote users pay for it
 
-        return RemoteStore(loc)
-    return OxigraphStore(Path(loc), read_only=read_only)
+        store = RemoteStore(loc)
+    else:
+        store = OxigraphStore(Path(loc), read_only=read_only, wait=wait)
+    if not read_only:
+        try:
+            ensure_ontology(store)
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 class OxigraphStore:
     """Embedded, persistent Oxigraph (RocksDB) store on disk."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = path
+        self.read_only = read_only
+        self._handle: ox.Store | None = None
+        self._access: FileLock | None = None
+        self._depth = 0
+        self._mutex = threading.RLock()  # one store object may be shared by threads (the server)
+        self._writer: FileLock | None = None
+        _check_location(path, create=not read_only)
+        if not read_only:
+            self._writer = FileLock(path / WRITER_LOCK, LockMode.EXCLUSIVE, record_pid=True)
+            self._writer.acquire(
+                wait=wait,
+                busy_message=(
+                    f"the store at {path} is being written by another argmap process; "
+                    "wait for it to finish, or pass --wait SECONDS to queue behind it"
+                ),
+            )
+
+    # -------------------------------------------------------------- handle management
+
+    @contextmanager
+    def session(self) -> Iterator[ox.Store]:
+        """The open RocksDB handle, kept open (and locked) until the outermost session ends."""
+        with self._mutex:
+            handle = self._handle if self._handle is not None else self._open_handle()
+            self._depth += 1
+            try:
+                yield handle
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and (self.path / (WANTS_WRITE if self.read_only else WANTS_READ)).exists():
+                    self._close_handle()  # someone of the other kind is waiting: let them in
+
+    def _open_handle(self) -> ox.Store:
+        if self._writer is None and not self.read_only:
+            raise StoreError(f"the store at {self.path} was closed; open it again")
+        lock = FileLock(self.path / ACCESS_LOCK, LockMode.SHARED if self.read_only else LockMode.EXCLUSIVE)
+        lock.acquire(
+            wait=ACCESS_WAIT_SECONDS,
+            busy_message=f"the store at {self.path} stayed busy for {ACCESS_WAIT_SECONDS:g} s; try again later",
+            request=self.path / (WANTS_READ if self.read_only else WANTS_WRITE),
+        )
         try:
-            if read_only:
-                if not path.exists():
-                    raise StoreError(f"no store at {path}: ingest an article first (argmap ingest FILE --store {path})")
-                self._store = ox.Store.read_only(str(path))
-            else:
-                path.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(path))
+            handle = ox.Store.read_only(str(self.path)) if self.read_only else ox.Store(str(self.path))
         except OSError as exc:
+            lock.release()
             if "lock" in str(exc).lower():
                 raise StoreLockedError(
-                    f"the store at {path} is in use by another argmap process; wait for it to finish and try again"
-                ) from exc
-            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+                    f"the store at {self.path} is open in another program that does not use argmap's locks; close it and try again"
+                ) from None
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
+        self._access, self._handle = lock, handle
+        return handle
 
-    def query(self, sparql: str, *, timeout: float | None = None) -> QueryResult:
-        try:
-            result = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
-        except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from exc
-        return to_result(result)
+    def _close_handle(self) -> None:
+        handle, self._handle = self._handle, None
+        if handle is not None and not self.read_only:
+            # Without it every open replays the whole write-ahead log, and opens get slower and slower.
+            handle.flush()
+        del handle  # the last reference: RocksDB closes here, before the lock is released
+        if self._access is not None:
+            self._access.release()
+            self._access = None
+
+    # -------------------------------------------------------------- Store protocol
+
+    def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None) -> QueryResult:
+        check_timeout(timeout)
+        if timeout is None or self._depth > 0:
+            # Inside a session this process holds the handle, so a child could not open the
+            # store: the query runs here, without a deadline.
+            return self._query(sparql, limit)
+        if not self.read_only:
+            with self._mutex:
+                self._close_handle()  # the child opens read-only, which must not overlap our write handle
+        status, value = run_query_process(str(self.path), sparql, PREFIXES, limit, timeout)
+        if status == "syntax":
+            raise sparql_syntax_error(SyntaxError(value), sparql)
+        if isinstance(value, BaseException):
+            raise value
+        return value  # type: ignore[return-value]
+
+    def _query(self, sparql: str, limit: int | None) -> QueryResult:
+        with self.session() as handle:
+            try:
+                raw = handle.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+                result = to_result(raw, limit=limit)
+            except SyntaxError as exc:
+                raise sparql_syntax_error(exc, sparql) from None
+            except OSError as exc:
+                raise QueryError(f"the query failed: {exc}") from None
+            del raw  # results hold the store open; drop them before the handle closes
+            return result
 
     def update(self, sparql: str) -> None:
-        try:
-            self._store.update(sparql, prefixes=PREFIXES)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL update syntax error: {exc}") from exc
-        except OSError as exc:
-            raise StoreError(f"update failed: {exc}") from exc
-        self._store.flush()
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only; updates need a writable store")
+        with self.session() as handle:
+            try:
+                handle.update(sparql, prefixes=PREFIXES)
+            except SyntaxError as exc:
+                raise sparql_syntax_error(exc, sparql, update=True) from None
+            except OSError as exc:
+                raise StoreError(f"the update failed and was not applied: {exc}") from None
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
         self.update(replace_graph_update(graph, triples))
@@ -116,40 +232,121 @@ class OxigraphStore:
         self.update(f"DROP SILENT GRAPH <{graph}>")
 
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        with self.session() as handle:
+            return sorted(g.value for g in handle.named_graphs() if isinstance(g, ox.NamedNode))
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
-        data = self._store.dump(format=fmt)
+        with self.session() as handle:
+            if fmt.supports_datasets:
+                data = handle.dump(format=fmt)
+            else:
+                data = ox.serialize(_union_triples(handle), format=fmt, prefixes=PREFIXES)
         return data if isinstance(data, bytes) else b""
 
     def load(self, data: bytes, fmt: ox.RdfFormat) -> None:
-        try:
-            self._store.load(data, format=fmt)
-        except SyntaxError as exc:
-            raise StoreError(f"cannot import: {exc}") from exc
-        self._store.flush()
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only; importing needs a writable store")
+        with self.session() as handle:
+            try:
+                handle.load(data, format=fmt)
+            except SyntaxError as exc:
+                raise StoreError(f"cannot import: {exc}; nothing was loaded") from None
 
     def close(self) -> None:
-        del self._store
+        with self._mutex:
+            if self._depth == 0:
+                self._close_handle()
+            if self._writer is not None:
+                self._writer.release()
+                self._writer = None
+
+
+def _check_location(path: Path, *, create: bool) -> None:
+    """Refuse folders that are not stores, so a typo in --store cannot scribble over a project."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"--store {path} is a file; give a folder (new or an existing argmap store)")
+    if path.is_dir() and not (path / _ROCKSDB_MARKER).exists():
+        if any(p.name not in LOCK_FILES for p in path.iterdir()):
+            raise StoreError(f"{path} is a folder that is not an argmap store; give a new or empty folder to --store")
+    if not (path / _ROCKSDB_MARKER).exists():
+        if not create:
+            raise StoreError(f"no store at {path}: ingest an article first (argmap ingest FILE --store {path})")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store folder {path}: {exc.strerror}") from None
+
+
+def _union_triples(handle: ox.Store) -> Iterator[ox.Triple]:
+    seen: set[ox.Triple] = set()
+    for quad in handle.quads_for_pattern(None, None, None):
+        if quad.triple not in seen:
+            seen.add(quad.triple)
+            yield quad.triple
 
 
 def replace_graph_update(graph: str, triples: Iterable[ox.Triple]) -> str:
     """One SPARQL update that drops a graph and writes its new content: applied all or nothing."""
     body = " .\n".join(str(t) for t in triples)
-    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}" if body else (
-        f"DROP SILENT GRAPH <{graph}>"
-    )
+    if not body:
+        return f"DROP SILENT GRAPH <{graph}>"
+    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}"
 
 
-def to_result(result: object) -> QueryResult:
-    if isinstance(result, ox.QueryBoolean):
-        return AskResult(bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
-        return SelectResult(variables, [tuple(sol[v] for v in variables) for sol in result])
-    if isinstance(result, ox.QueryTriples):
-        return GraphResult(list(result))
-    raise StoreError(f"unexpected query result {type(result).__name__}")
+# ----------------------------------------------------------------- syntax errors
+
+_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+
+
+def sparql_syntax_error(exc: SyntaxError, sparql: str, *, update: bool = False) -> QueryError:
+    """One line: where (line, column, the text there) and what was expected."""
+    kind = "SPARQL update" if update else "SPARQL"
+    message = str(exc)
+    match = _POSITION.match(message)
+    if not match:
+        return QueryError(f"{kind} syntax error: {_tidy(message)}")
+    line, column, what = int(match[1]), int(match[2]), match[3]
+    lines = sparql.splitlines() or [""]
+    source = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    near = f" near «{source[:60]}»" if source else ""
+    return QueryError(f"{kind} syntax error at line {line}, column {column}{near}: {_tidy(what)}")
+
+
+def _tidy(what: str) -> str:
+    """pyoxigraph lists the character classes it expected; users need a few words, not the ranges."""
+    if "Prefix not found" in what:
+        return "unknown prefix; declare it with PREFIX or use one of " + ", ".join(f"{p}:" for p in PREFIXES)
+    flat = " ".join(what.split())
+    head, sep, options = flat.partition("expected one of ")
+    if not sep:
+        return flat[:200]
+    items = [o for o in options.split(", ") if o and not o.startswith(("[", "|", "'\\"))]
+    shown = ", ".join(items[:8]) + (", …" if len(items) > 8 else "")
+    return f"{head}expected one of {shown}"[:200]
+
+
+# ----------------------------------------------------------------- ontology graph
+
+
+def ontology_hash(path: Path = ONTOLOGY_PATH) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def ensure_ontology(store: Store, path: Path = ONTOLOGY_PATH) -> bool:
+    """Load the ontology into its graph when it is missing or the file changed; True if it loaded."""
+    graph = str(ONTOLOGY_GRAPH)
+    digest = ontology_hash(path)
+    ask = f'ASK {{ GRAPH <{graph}> {{ <{graph}> <{AM.contentHash}> "{digest}" }} }}'
+    current = store.query(ask)
+    if isinstance(current, AskResult) and current.value:
+        return False
+    try:
+        triples = [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except (SyntaxError, OSError) as exc:
+        raise StoreError(f"cannot read the ontology {path}: {exc}") from None
+    stamp = ox.Triple(ox.NamedNode(graph), ox.NamedNode(str(AM.contentHash)), ox.Literal(digest))
+    store.replace_graph(graph, [*triples, stamp])
+    return True
 
 
 # ----------------------------------------------------------------- article-level operations

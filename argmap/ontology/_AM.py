@@ -11,76 +11,130 @@ class AM(DefinedNamespace):
     _NS = Namespace("https://w3id.org/argmap/ontology#")
 
     Accepted: URIRef
+    AcceptedClaim: URIRef
+    Age: URIRef
+    Amount: URIRef
     ArgumentRelation: URIRef
     Article: URIRef
     Brand: URIRef
     BrandIdentification: URIRef
     BrandPerceptionConstraint: URIRef
+    CNY: URIRef
     CapabilityConstraint: URIRef
     ChannelPromotionStrategy: URIRef
     Claim: URIRef
     ClaimStatus: URIRef
+    Company: URIRef
     CompetitionConstraint: URIRef
     CompetitivePressure: URIRef
+    ConstrainedStrategy: URIRef
     Constraint: URIRef
+    ContestedClaim: URIRef
+    Count: URIRef
     DiversificationStrategy: URIRef
     EcosystemLockIn: URIRef
     EcosystemStrategy: URIRef
     Entity: URIRef
     Event: URIRef
     Evidence: URIRef
+    Extraction: URIRef
+    FigureEvidence: URIRef
     FullPricePurchase: URIRef
+    ItemUnit: URIRef
     Market: URIRef
+    MarketSegment: URIRef
+    Money: URIRef
+    Multiple: URIRef
     Organization: URIRef
     OwnTechnology: URIRef
     OwnTechnologyStrategy: URIRef
+    PercentUnit: URIRef
+    Percentage: URIRef
+    Period: URIRef
     Person: URIRef
     Premiumization: URIRef
+    Price: URIRef
     PriceDoubt: URIRef
     PriceDrivenEvidence: URIRef
     PriceLevelPremiumization: URIRef
     Product: URIRef
+    ProductLaunch: URIRef
+    ProductLine: URIRef
     PromotionDependence: URIRef
     PromotionDependenceConstraint: URIRef
+    PromotionEvent: URIRef
     Quantity: URIRef
+    QuantityKind: URIRef
+    Reasoning: URIRef
     Rejected: URIRef
+    RejectedClaim: URIRef
     RivalSwitching: URIRef
+    Role: URIRef
     SpecsForLess: URIRef
     Statement: URIRef
     Strategy: URIRef
     SubstitutePurchase: URIRef
     SupportRelation: URIRef
+    SupportedClaim: URIRef
     TimeWindowConstraint: URIRef
+    TimesUnit: URIRef
+    Tool: URIRef
+    USD: URIRef
     Undecided: URIRef
+    UndecidedClaim: URIRef
     UndermineRelation: URIRef
+    Unit: URIRef
     ValueDrivenEvidence: URIRef
     ValueForMoneyStrategy: URIRef
     ValueLevelPremiumization: URIRef
+    YearUnit: URIRef
     about: URIRef
+    agreesWith: URIRef
     central: URIRef
     competesWith: URIRef
+    concludedBy: URIRef
     conclusion: URIRef
     conditional: URIRef
     constrainedBy: URIRef
     content: URIRef
     contentHash: URIRef
+    contradicts: URIRef
     endChar: URIRef
+    endDate: URIRef
+    evaluated: URIRef
     evidenceKind: URIRef
     evidencedBy: URIRef
+    extractedBy: URIRef
+    hasBrand: URIRef
+    hasUnit: URIRef
     hedged: URIRef
+    holdsRole: URIRef
     inArticle: URIRef
+    inProductLine: URIRef
     language: URIRef
+    madeBy: URIRef
     marker: URIRef
     mentions: URIRef
+    operatesIn: URIRef
+    ownsBrand: URIRef
     premise: URIRef
     pursues: URIRef
+    quantityKind: URIRef
     refersTo: URIRef
     restsOn: URIRef
+    roleAt: URIRef
+    segmentOf: URIRef
     startChar: URIRef
+    startDate: URIRef
     status: URIRef
     strength: URIRef
+    supportedBy: URIRef
     supports: URIRef
+    targets: URIRef
     text: URIRef
+    underminedBy: URIRef
     undermines: URIRef
     unit: URIRef
+    unitCode: URIRef
     value: URIRef
+    worksFor: URIRef

@@ -1,0 +1,120 @@
+"""``argmap_en_clauses_v1``: sentences into argumentative clauses, each with its discourse marker.
+
+A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
+before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` even without a comma, after
+the comma that closes an opening concession or reason (``Although …, …``), before ``and`` + a new subject,
+before ``, which`` and a participle (``…, allowing …``), and at a comma splice (``…, it just …``) unless
+the sentence opens with a condition.
+A split is only made when both sides keep at least three words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.extractors.en.doc_state import Clause, MarkerFunction, ensure_extension, state
+from argmap.extractors.en.lexicon import EnglishData, load_for_component
+from argmap.extractors.en.markers import MarkerFinder
+
+MIN_WORDS = 3
+_WORD = re.compile(r"[\w'’-]+")
+_SEMICOLON = re.compile(r";\s+")
+_SUBJECT = r"(?:it|they|he|she|we|i|you|this|that|these|those|there|the|many|most|people|its|their|our|my)\b"
+_BARE_SPLIT = re.compile(
+    r"\s(?=(?:because|but|although|whereas|even though|in order to)\b(?! also\b)"
+    r"|(?:as|since)\s+(?:it|they|he|she|we|i|you|there|this|these|those|people)\b)", re.I
+)
+_AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|they|he|she|we|i|you|there)\s)", re.I)
+# a participle clause takes an object ("…, allowing them to …"); "shoes, clothing and bags" is a list
+_RELATIVE = re.compile(
+    r",\s+(?=which\b)|,\s+(?=(?!according)[a-z]+ing\s+(?:the|a|an|it|them|us|him|her|their|its|our|more|less|people|to|up|out)\b)"
+    r"|\s(?=thus\s+[a-z]+ing\b)"
+)
+_SPLICE = re.compile(r",\s+(?=(?:it|they|we|i|he|she|this|there)\s+[a-z'’]+)")
+_CONDITIONAL_OPENING = re.compile(r"[\s\"'“‘]*(?:if|when|unless|whenever|once)\b", re.I)
+_OPENING_FUNCTIONS = {MarkerFunction.CONCESSION, MarkerFunction.SUPPORT}
+_COMMA_FUNCTIONS = {
+    MarkerFunction.SUPPORT,
+    MarkerFunction.ATTACK,
+    MarkerFunction.CONCESSION,
+    MarkerFunction.COUNTER,
+    MarkerFunction.CONCLUSION,
+}
+# markers that after a comma usually start a phrase, not a clause
+_NOT_AFTER_COMMA = {"as", "since", "still", "despite", "in spite of", "due to", "because of", "for", "overall", "in the end"}
+TITLE_WORDS = 20
+_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")
+_HEADLINE_END = ".!?\"”’'…:)"
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+class ClauseSplitter:
+    def __init__(self, data: EnglishData) -> None:
+        self.markers = MarkerFinder(data)
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        text = st.text
+        st.clauses = []
+        for index, sent in enumerate(st.sentences):
+            headline = text[sent.end - 1] not in _HEADLINE_END or (index == 0 and _is_title(text, sent.start, sent.end))
+            for start, end in self.split(text, sent.start, sent.end):
+                marker = self.markers.find(text, start, end)
+                argumentative = not headline and _words(text[start:end]) >= MIN_WORDS
+                st.clauses.append(Clause(start, end, index, marker, argumentative))
+        return doc
+
+    def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        cuts = sorted(set(self._cuts(text, start, end)))
+        spans, left = [], start
+        for cut in cuts:
+            if _words(text[left:cut]) >= MIN_WORDS and _words(text[cut:end]) >= MIN_WORDS:
+                spans.append(_strip(text, left, cut))
+                left = cut
+        spans.append(_strip(text, left, end))
+        return [s for s in spans if s[0] < s[1]]
+
+    def _cuts(self, text: str, start: int, end: int) -> list[int]:
+        cuts = [m.end() for m in _SEMICOLON.finditer(text, start, end)]
+        cuts += [m.end() for m in _BARE_SPLIT.finditer(text, start, end) if m.end() > start + 1]
+        cuts += [m.end() for m in _AND_SUBJECT.finditer(text, start, end)]
+        cuts += [m.end() for m in _RELATIVE.finditer(text, start, end)]
+        if not _CONDITIONAL_OPENING.match(text, start, end):  # "If X, it …" is one conditional claim
+            cuts += [m.end() for m in _SPLICE.finditer(text, start, end)]
+        for comma in re.finditer(r",\s+", text[start:end]):
+            pos = start + comma.end()
+            marker = self.markers.at_start(text, pos, end)
+            if marker and marker.function in _COMMA_FUNCTIONS and marker.text.lower() not in _NOT_AFTER_COMMA:
+                cuts.append(pos)
+        opening = self.markers.at_start(text, start, end)
+        if opening and opening.function in _OPENING_FUNCTIONS and opening.text.lower() not in {"as", "for"}:
+            comma = text.find(",", opening.end, end)
+            if comma > 0:
+                cuts.append(comma + 1)
+        return cuts
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """The opening line, set off by a blank line and short, is the title even when it ends with "?"."""
+    return not text[:start].strip() and bool(_BLANK_LINE.match(text, end)) and _words(text[start:end]) <= TITLE_WORDS
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, and a comma or semicolon that only joined this clause to the next."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+@Language.factory("argmap_en_clauses_v1", default_config={"data_dir": "", "lexicons": []})
+def make_clauses(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> ClauseSplitter:
+    ensure_extension()
+    return ClauseSplitter(load_for_component(data_dir, lexicons))

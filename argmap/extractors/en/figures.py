@@ -1,0 +1,165 @@
+"""``argmap_en_figures_v1``: money, percentages, multiples, counts and ages, normalised to base units.
+
+``$2.5 billion`` -> 2500000000 USD, ``62%`` -> 62 percent, ``doubled`` -> 2 multiple, ``¥6,000`` -> 6000 CNY,
+``12 million pairs`` -> 12000000 count, ``25-year-old`` -> 25 year (age). Each figure carries the event
+(an entity hit of kind event), the period (data/en/periods.tsv) and the brands, products and
+organizations its sentence names.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.extractors.en.doc_state import EnState, ensure_extension, state
+from argmap.extractors.en.lexicon import EnglishData, load_for_component
+from argmap.extractors.model import EntityKind, Figure, Span
+
+SCALES = {
+    "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mln": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12,
+}
+CURRENCY_SYMBOLS = {
+    "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "dollars": "USD",
+    "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY",
+}
+MULTIPLE_WORDS = {
+    "doubled": 2, "doubling": 2, "doubles": 2, "tripled": 3, "tripling": 3, "triples": 3,
+    "quadrupled": 4, "halved": Decimal("0.5"), "halving": Decimal("0.5"),
+}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+COUNT_NOUNS = (
+    "units|pairs|phones|smartphones|handsets|cars|vehicles|stores|shops|outlets|cafes|customers|users|members|"
+    "employees|workers|people|cups|shoes|devices|orders|downloads|subscribers|markets|countries|cities"
+)
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"trillion|billion|million|thousand|bn|mn|mln|tn|k|m|b"
+_MONEY_BEFORE = re.compile(
+    rf"(?<![\w$])(US\$|HK\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP)\s?({_NUM})(?:\s?({_SCALE})\b)?", re.I
+)
+_MONEY_AFTER = re.compile(
+    rf"(?<![\w.,])({_NUM})(?:\s?({_SCALE}))?[\s-]?(yuan|dollars|euros|pounds|yen|RMB|CNY|USD|EUR|GBP)\b", re.I
+)
+_PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|percent\b|per cent\b|percentage points?\b)", re.I)
+_MULTIPLE_X = re.compile(rf"(?<![\w.,])({_NUM})\s?[x×](?![\w])")
+_FOLD = re.compile(
+    r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:[- ]?fold\b|\s+times(?=\s+(?:as|more|larger|higher|bigger)\b))", re.I
+)
+_MULTIPLE_WORD = re.compile(rf"\b({'|'.join(MULTIPLE_WORDS)})\b", re.I)
+_COUNT = re.compile(rf"(?<![\w.,$])({_NUM})(?:\s?({_SCALE})\b)?\s+(?:[a-z-]+\s+)?({COUNT_NOUNS})\b", re.I)
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged\s+(\d{1,3})\b", re.I)
+_PRICE_CUE = re.compile(r"\b(?:priced|price[sd]?|costs?|retails?|sells?|selling)\b[\w\s-]{0,25}?(?:at|for|of)?\s*$", re.I)
+
+
+def _decimal(number: str) -> Decimal | None:
+    try:
+        return Decimal(number.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _scaled(number: str, scale: str | None) -> Decimal | None:
+    value = _decimal(number)
+    if value is None:
+        return None
+    factor = SCALES.get((scale or "").lower(), Decimal(1))
+    return value * factor
+
+
+class FigureFinder:
+    def __init__(self, data: EnglishData) -> None:
+        self.periods = [re.compile(p, re.I) for p in data.column("periods", "pattern")]
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        text = st.text
+        st.figures = []
+        topic: str | None = None
+        for sent in st.sentences:
+            for fig in self.find(text, sent.start, sent.end):
+                fig.id = f"q{len(st.figures) + 1}"
+                self._context(fig, text, sent, st, topic)
+                st.figures.append(fig)
+            brands = [h.ref for h in st.hits_in(sent.start, sent.end) if h.kind is EntityKind.BRAND]
+            topic = brands[0] if brands else topic
+        return doc
+
+    def find(self, text: str, start: int, end: int) -> list[Figure]:
+        found: list[Figure | None] = []
+        for m in _MONEY_BEFORE.finditer(text, start, end):
+            found.append(self._money(text, m, m.group(2), m.group(3), m.group(1)))
+        for m in _MONEY_AFTER.finditer(text, start, end):
+            found.append(self._money(text, m, m.group(1), m.group(2), m.group(3)))
+        for m in _PERCENT.finditer(text, start, end):
+            unit = "percentage-point" if "point" in m.group(2).lower() else "percent"
+            found.append(_figure(m, _decimal(m.group(1)), unit, "percentage"))
+        for m in _MULTIPLE_X.finditer(text, start, end):
+            found.append(_figure(m, _decimal(m.group(1)), "multiple", "multiple"))
+        for m in _FOLD.finditer(text, start, end):
+            word = m.group(1).lower()
+            found.append(_figure(m, Decimal(NUMBER_WORDS.get(word, 0)) or _decimal(word), "multiple", "multiple"))
+        for m in _MULTIPLE_WORD.finditer(text, start, end):
+            found.append(_figure(m, Decimal(MULTIPLE_WORDS[m.group(1).lower()]), "multiple", "multiple"))
+        for m in _COUNT.finditer(text, start, end):
+            found.append(_figure(m, _scaled(m.group(1), m.group(2)), "count", "count"))
+        for m in _AGE.finditer(text, start, end):
+            found.append(_figure(m, _decimal(m.group(1) or m.group(2)), "year", "age"))
+        return _first_of_overlaps([f for f in found if f is not None])
+
+    def _money(self, text: str, m: re.Match[str], number: str, scale: str | None, currency: str) -> Figure | None:
+        kind = "price" if _PRICE_CUE.search(text[max(0, m.start() - 25) : m.start()]) else "money"
+        value = _scaled(number, scale)
+        return _figure(m, value, CURRENCY_SYMBOLS.get(currency.lower(), currency.upper()), kind)
+
+    def _context(self, fig: Figure, text: str, sent: Span, st: EnState, topic: str | None) -> None:
+        hits = st.hits_in(sent.start, sent.end)
+        events = [h for h in hits if h.kind is EntityKind.EVENT]
+        if events:
+            fig.event = min(events, key=lambda h: abs(h.start - fig.start)).ref
+        about_kinds = {EntityKind.BRAND, EntityKind.PRODUCT, EntityKind.MARKET}
+        about = [h.ref for h in hits if h.kind in about_kinds]
+        if not about and topic is not None:
+            about = [topic]  # "its sneakers": the brand the previous sentences were about
+        fig.about = tuple(dict.fromkeys(about))
+        sentence = text[sent.start : sent.end]
+        for pattern in self.periods:
+            m = pattern.search(sentence)
+            if m and not (sent.start + m.start() < fig.end and fig.start < sent.start + m.end()):
+                fig.period = m.group()
+                break
+
+
+def _plain(value: Decimal) -> Decimal:
+    """2500000000.0 -> 2500000000 and 2.50 -> 2.5, never an exponent."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def _figure(m: re.Match[str], value: Decimal | None, unit: str, kind: str) -> Figure | None:
+    if value is None:
+        return None
+    value = _plain(value)
+    return Figure(id="", text=m.group(), start=m.start(), end=m.end(), value=value, unit=unit, quantity_kind=kind)
+
+
+def _first_of_overlaps(figures: list[Figure]) -> list[Figure]:
+    """Where two readings overlap, the one found first (money before counts) wins."""
+    kept: list[Figure] = []
+    for fig in figures:
+        if all(fig.end <= k.start or k.end <= fig.start for k in kept):
+            kept.append(fig)
+    return sorted(kept, key=lambda f: f.start)
+
+
+@Language.factory("argmap_en_figures_v1", default_config={"data_dir": "", "lexicons": []})
+def make_figures(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> FigureFinder:
+    ensure_extension()
+    return FigureFinder(load_for_component(data_dir, lexicons))

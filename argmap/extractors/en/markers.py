@@ -1,0 +1,42 @@
+"""Finding discourse markers (data/en/discourse.tsv) at the start of, or inside, a clause."""
+
+from __future__ import annotations
+
+import re
+
+from argmap.extractors.en.doc_state import Marker, MarkerFunction
+from argmap.extractors.en.lexicon import EnglishData, phrase_regex
+
+_LEAD = re.compile(r"[\s\"'“‘(\[-]*")
+
+
+class MarkerFinder:
+    def __init__(self, data: EnglishData) -> None:
+        self.function: dict[str, MarkerFunction] = {}
+        initial, anywhere = [], []
+        for row in data.rows("discourse"):
+            marker = row["marker"].lower()
+            self.function[marker] = MarkerFunction(row.get("function", "support"))
+            (anywhere if row.get("position") == "any" else initial).append(marker)
+        self.initial = phrase_regex(initial + anywhere)
+        self.anywhere = phrase_regex(anywhere)
+
+    def at_start(self, text: str, start: int, end: int) -> Marker | None:
+        """The marker that opens ``text[start:end]`` (after quotes and spaces), if any."""
+        if self.initial is None:
+            return None
+        pos = _LEAD.match(text, start, end).end()  # type: ignore[union-attr]
+        m = self.initial.match(text, pos, end)
+        return self._marker(m) if m else None
+
+    def find(self, text: str, start: int, end: int) -> Marker | None:
+        """The opening marker, else the first marker allowed anywhere (``…, however, …``)."""
+        found = self.at_start(text, start, end)
+        if found is None and self.anywhere is not None:
+            m = self.anywhere.search(text, start, end)
+            found = self._marker(m) if m else None
+        return found
+
+    def _marker(self, m: re.Match[str]) -> Marker:
+        key = re.sub(r"\s+", " ", m.group().lower())
+        return Marker(m.group(), self.function.get(key, MarkerFunction.SUPPORT), m.start(), m.end())

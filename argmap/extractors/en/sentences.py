@@ -1,0 +1,86 @@
+"""``argmap_en_sentences_v1``: sentence spans after spaCy's sentencizer, refined for articles.
+
+Line breaks always end a sentence (headlines have no full stop); a piece that starts in lower case
+continues the sentence before it (``"Really?" she asked.``); lines of boilerplate (disclaimers,
+credits, links: ``boilerplate`` rows in data/en/patterns.tsv) and spans the cleaner marked are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.extractors.en.doc_state import ensure_extension, state
+from argmap.extractors.en.lexicon import EnglishData, load_for_component
+from argmap.extractors.model import Span
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _continues(text: str, start: int) -> bool:
+    first = text[start]
+    return first.islower() or first in ",;:)]”’" or (first.isdigit() and text[start - 1 : start] == ".")
+
+
+class SentenceRefiner:
+    def __init__(self, data: EnglishData) -> None:
+        patterns = [row["value"] for row in data.rows("patterns") if row.get("pattern_type") == "boilerplate"]
+        self.boilerplate = [re.compile(p, re.M) for p in patterns]
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        text = st.text
+        st.skipped = _merged(st.skipped + self._boilerplate_lines(text))
+        pieces: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            for line in _LINE.finditer(text, sent.start_char, sent.end_char):
+                start, end = _trim(text, line.start(), line.end())
+                if start == end:
+                    continue
+                if pieces and _continues(text, start) and "\n" not in text[pieces[-1][1] : start]:
+                    pieces[-1] = (pieces[-1][0], end)
+                else:
+                    pieces.append((start, end))
+        ends = [sp.end for sp in st.skipped]
+        st.sentences = [Span(s, e) for s, e in pieces if not _overlaps_skipped(st.skipped, ends, s, e)]
+        return doc
+
+    def _boilerplate_lines(self, text: str) -> list[Span]:
+        out = []
+        for line in _LINE.finditer(text):
+            if any(p.search(line.group()) for p in self.boilerplate):
+                out.append(Span(line.start(), line.end()))
+        return out
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Sorted, with overlapping spans joined (the cleaner and the boilerplate rules may mark the same line)."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda sp: (sp.start, sp.end)):
+        if out and span.start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, span.end))
+        else:
+            out.append(span)
+    return out
+
+
+def _overlaps_skipped(skipped: list[Span], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a skipped span; ``skipped`` is sorted and does not nest."""
+    i = bisect_right(ends, start)  # the first skipped span ending after ``start``
+    return any(sp.start < end for sp in skipped[i : i + 2])
+
+
+@Language.factory("argmap_en_sentences_v1", default_config={"data_dir": "", "lexicons": []})
+def make_sentences(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> SentenceRefiner:
+    ensure_extension()
+    return SentenceRefiner(load_for_component(data_dir, lexicons))

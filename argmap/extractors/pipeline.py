@@ -1,0 +1,115 @@
+"""Language dispatch and the cache of built spaCy pipelines.
+
+``run_pipeline`` is what ``api.analyze`` calls: it finds the spans to skip (markup,
+boilerplate), runs the language's pipeline over the text as ingested and returns the
+typed ``ArticleAnalysis``. Building a pipeline takes about a second (jieba's dictionary,
+the lexicons), so built pipelines are kept in a ``PipelineCache`` per language and
+lexicon files; pass your own cache to control its lifetime.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from argmap.errors import InputError, LanguageError, LexiconError
+from argmap.extractors.clean import find_skipped
+from argmap.extractors.model import ArticleAnalysis
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+CONFIG_ZH = Path(__file__).resolve().parent / "config_zh.cfg"
+SUPPORTED = ("zh", "en")
+
+
+def build_chinese(*, lexicons: Sequence[Path | str] = (), config_path: Path = CONFIG_ZH) -> "Language":
+    """A fresh Chinese pipeline assembled from ``config_zh.cfg``; ``lexicons`` extend the shipped data."""
+    import spacy
+
+    import argmap.extractors.zh  # noqa: F401  (registers the tokenizer and the components)
+
+    overrides = {"argmap.lexicons": [str(p) for p in lexicons]}
+    config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+class PipelineCache:
+    """Built pipelines keyed by language and lexicon files; small, explicit, per owner."""
+
+    def __init__(self) -> None:
+        self._built: dict[tuple[str, tuple[str, ...]], Language] = {}
+
+    def get(self, lang: str, lexicons: Sequence[Path | str] = ()) -> "Language":
+        key = (lang, _lexicon_key(lexicons))
+        nlp = self._built.get(key)
+        if nlp is None:
+            nlp = self._build(lang, [Path(p) for p in key[1]])
+            self._built[key] = nlp
+        return nlp
+
+    def clear(self) -> None:
+        self._built.clear()
+
+    def _build(self, lang: str, lexicons: list[Path]) -> "Language":
+        if lang == "zh":
+            return build_chinese(lexicons=lexicons)
+        if lang == "en":
+            return _english_module().build_english(lexicons=lexicons)
+        raise LanguageError(f"language {lang!r} is not supported; use one of {', '.join(SUPPORTED)} or auto")
+
+
+DEFAULT_CACHE = PipelineCache()  # empty until first use: nothing is built at import time
+
+
+def run_pipeline(
+    content: str,
+    *,
+    key: str,
+    lang: str,
+    title: str = "",
+    source: str = "",
+    lexicons: Sequence[Path | str] = (),
+    cache: PipelineCache | None = None,
+) -> ArticleAnalysis:
+    """Extract one article; ``lang`` is ``zh`` or ``en`` (detection happens in ``api.analyze``)."""
+    if lang not in SUPPORTED:
+        raise LanguageError(f"language {lang!r} is not supported; use one of {', '.join(SUPPORTED)} or auto")
+    if not content.strip():
+        raise InputError(f"article {key!r} is empty; pass a file with text in it")
+    nlp = (cache or DEFAULT_CACHE).get(lang, lexicons)
+    skipped = find_skipped(content)
+    if lang == "en":
+        return _english_module().analyze_english(content, key=key, lang=lang, title=title, source=source,
+                                                  lexicons=[Path(p) for p in _lexicon_key(lexicons)], skipped=skipped, nlp=nlp)
+    return _run_chinese(nlp, content, key=key, title=title, source=source, skipped=skipped)
+
+
+def _run_chinese(nlp: "Language", content: str, *, key: str, title: str, source: str, skipped: list) -> ArticleAnalysis:
+    from argmap.extractors.state import get_state, set_skipped
+
+    doc = nlp.make_doc(content)
+    set_skipped(doc, skipped)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return get_state(doc).to_analysis(key=key, lang="zh", title=title, source=source)
+
+
+def _english_module():  # noqa: ANN202  (a module)
+    try:
+        import argmap.extractors.en as en
+    except ImportError as exc:
+        raise LanguageError(f"the English pipeline is not available ({exc}); ingest Chinese articles or use --lang zh") from None
+    if not hasattr(en, "analyze_english"):
+        raise LanguageError("the English pipeline is not available yet; ingest Chinese articles or use --lang zh")
+    return en
+
+
+def _lexicon_key(lexicons: Sequence[Path | str]) -> tuple[str, ...]:
+    out = []
+    for raw in lexicons:
+        path = Path(raw)
+        if not path.is_file():
+            raise LexiconError(f"lexicon {raw}: no such file; pass a JSON lexicon file (see argmap/extractors/data/README.md)")
+        out.append(str(path.resolve()))
+    return tuple(out)

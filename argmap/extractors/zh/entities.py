@@ -1,0 +1,193 @@
+"""Brands, organizations, products, persons, events and markets, from the lexicon and from
+patterns that also catch names the lexicon does not know (X旗舰, X公司, 创始人X, Latin names,
+jieba's proper-noun tags)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.extractors.lexicon import LexEntry, Lexicon, lexicon_for
+from argmap.extractors.model import Entity, EntityKind, Mention
+from argmap.extractors.state import DocState, get_state
+from argmap.extractors.text import is_cjk, is_latin, slug
+from argmap.extractors.zh.tokenizer import JiebaTokenizer, segmented_words
+
+_ORG_TAGS = frozenset({"nt"})
+_NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
+# Upper-case Latin abbreviations that are ordinary words in business prose, not names.
+_LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "KPI", "APP", "App", "PC", "TV", "VR", "AR",
+                         "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
+_MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9])")
+# Single characters that follow a name rather than end it (秦力洪回应 is 秦力洪 + 回应, 马斯克说 is 马斯克 + 说).
+_AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又还等并再向为")
+
+
+class ZhEntities:
+    def __init__(self, lexicon: Lexicon, tokenizer: object) -> None:
+        self.by_first: dict[str, list[tuple[str, LexEntry]]] = {}
+        for entry in lexicon.entities:
+            for form in entry.forms:
+                self.by_first.setdefault(form[0], []).append((form, entry))
+        for forms in self.by_first.values():
+            forms.sort(key=lambda fe: len(fe[0]), reverse=True)
+        self.brands = {e.key: e for e in lexicon.entities if e.kind is EntityKind.BRAND}
+        self.flagship = tuple(sorted(lexicon.pattern_list("flagship"), key=len, reverse=True))
+        self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
+        self.titles = frozenset(lexicon.pattern_list("person_title"))
+        self.brand_context = frozenset(lexicon.pattern_list("brand_context"))
+        self.tags: dict[str, str] = {}
+        if isinstance(tokenizer, JiebaTokenizer):
+            tokenizer.add_words(f for e in lexicon.entities for f in e.forms if any(is_cjk(c) for c in f))
+            self.tags = tokenizer.pos_tags()
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        pieces, starts = segmented_words(doc) or ([t.text for t in doc], [t.idx for t in doc])
+        found: list[tuple[int, int, str]] = []  # (start, unit, ref), put into the units in text order
+        taken: set[int] = set()
+        first = self.by_first
+        for i in [i for i, w in enumerate(pieces) if w[0] in first]:
+            self._lexicon(state, starts[i], taken, found)
+        tag = self.tags.get
+        triggers = self.titles | self.org_suffix | self.brand_context
+        # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
+        for i in [i for i, w in enumerate(pieces) if w in triggers or (w[0].isascii() and w[0].isalpha()) or tag(w) == "nt"]:
+            word = pieces[i]
+            if word in self.titles:
+                i += 1
+            elif word in self.org_suffix or word in self.brand_context:
+                i -= 1
+            if 0 <= i < len(pieces):
+                self._unknown(state, pieces, starts, i, taken, found)
+        for start, unit, ref in sorted(found):
+            state.units[unit].refs.append(ref)
+        state.main_brand = main_brand(state)
+        return doc
+
+    def _lexicon(self, state: DocState, idx: int, taken: set[int], found: list[tuple[int, int, str]]) -> None:
+        """The longest lexicon form starting at a word start, and its flagship product if one follows."""
+        if idx in taken:
+            return
+        u = state.unit_at(idx)
+        if u is None:
+            return
+        unit, text = state.units[u], state.content
+        for form, entry in self.by_first.get(text[idx], ()):
+            end = idx + len(form)
+            if end <= unit.end and text.startswith(form, idx) and _clean_edges(text, idx, end, form):
+                break
+        else:
+            return
+        _add_mention(state, entry.kind, entry.key, entry.labels, entry.forms, idx, end)
+        found.append((idx, u, entry.ref))
+        if entry.kind is EntityKind.BRAND:
+            end = self._flagship(state, u, entry, idx, end, found)
+        taken.update(range(idx, end))
+
+    def _flagship(self, state: DocState, u: int, entry: LexEntry, start: int, end: int,
+                  found: list[tuple[int, int, str]]) -> int:
+        """``小米旗舰机型`` is also a product of its brand: the brand's flagship."""
+        text = state.content
+        for pattern in self.flagship:
+            if text.startswith(pattern, end, state.units[u].end):
+                labels = {tag: f"{name}旗舰" if tag == "zh" else f"{name} flagship" for tag, name in entry.labels.items()}
+                stop = end + len(pattern)
+                product = _add_mention(state, EntityKind.PRODUCT, f"{entry.key}-flagship", labels, (), start, stop)
+                found.append((start, u, product.ref))
+                return stop
+        return end
+
+    def _unknown(self, state: DocState, pieces: list[str], starts: list[int], i: int, taken: set[int],
+                 found: list[tuple[int, int, str]]) -> None:
+        word, idx = pieces[i], starts[i]
+        if idx in taken or not word.strip():
+            return
+        u = state.unit_at(idx)
+        if u is None:
+            return
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        prev = pieces[i - 1] if i else ""
+        hit = self._classify(word, idx, prev, nxt, state.content)
+        if hit is None or hit[3] > state.units[u].end:
+            return
+        kind, key, label, end = hit
+        labels = {"zh" if any(is_cjk(c) for c in label) else "en": label}
+        entity = _add_mention(state, kind, key, labels, (), idx, end)
+        found.append((idx, u, entity.ref))
+        taken.update(range(idx, end))
+
+    def _classify(self, word: str, idx: int, prev: str, nxt: str, text: str) -> tuple[EntityKind, str, str, int] | None:
+        end = idx + len(word)
+        if word.isascii():
+            if not (is_latin(word) and _latin_name(word)):
+                return None
+            model = _MODEL_SUFFIX.match(text, end)
+            if model:
+                end = model.end()
+                return EntityKind.PRODUCT, slug(text[idx:end]), text[idx:end], end
+            return EntityKind.BRAND, slug(word), word, end
+        # Cheap set lookups first: most words are ordinary vocabulary and leave here.
+        tag = self.tags.get(word)
+        name_like = tag is None or tag in _NAME_TAGS
+        if prev in self.titles:
+            if name_like and 2 <= len(word) <= 3 and _all_cjk(word):
+                if len(word) == 2 and len(nxt) == 1 and is_cjk(nxt) and nxt not in _AFTER_NAME:
+                    word, end = word + nxt, end + 1  # jieba cuts unknown three-character names short
+                return EntityKind.PERSON, slug(word), word, end
+        elif nxt in self.org_suffix:
+            if name_like and len(word) >= 2 and _all_cjk(word) and tag != "nr":
+                return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
+        elif tag in _ORG_TAGS:
+            return EntityKind.ORGANIZATION, slug(word), word, end
+        elif nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word):
+            return EntityKind.BRAND, slug(word), word, end
+        return None
+
+
+def _all_cjk(word: str) -> bool:
+    return all(is_cjk(c) for c in word)
+
+
+def _latin_name(word: str) -> bool:
+    """A capitalised Latin token (Tesla, iPhone, NIO) that is not a stop word."""
+    if len(word) < 2 or word in _LATIN_STOP or not word.isalnum():
+        return False
+    return word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:]))
+
+
+def _clean_edges(text: str, start: int, end: int, form: str) -> bool:
+    """A Latin form must not be part of a longer Latin word (Apple in Pineapple)."""
+    if is_latin(form[0]) and start > 0 and is_latin(text[start - 1]):
+        return False
+    return not (is_latin(form[-1]) and end < len(text) and is_latin(text[end]))
+
+
+def _add_mention(state: DocState, kind: EntityKind, key: str, labels: dict[str, str], aliases: tuple[str, ...],
+                 start: int, end: int) -> Entity:
+    ref = f"{kind.path}/{key}"
+    entity = state.entities.get(ref)
+    if entity is None:
+        label = labels.get("zh") or labels.get("en") or key
+        entity = Entity(key=key, kind=kind, label=label, labels=dict(labels), aliases=aliases)
+        state.entities[ref] = entity
+    entity.mentions.append(Mention(start, end, state.content[start:end]))
+    return entity
+
+
+def main_brand(state: DocState) -> str | None:
+    """The brand the article is mainly about: the most mentioned one, the earliest on a tie."""
+    counts = Counter(ref for u in state.units for ref in u.refs if ref.startswith("brand/"))
+    if not counts:
+        return None
+    first = {ref: i for i, ref in reversed(list(enumerate(r for u in state.units for r in u.refs)))}
+    return max(counts, key=lambda ref: (counts[ref], -first[ref]))
+
+
+@Language.factory("argmap_zh_entities_v1", default_config={"lexicons": []})
+def make_entities(nlp: Language, name: str, lexicons: list[str]) -> ZhEntities:
+    return ZhEntities(lexicon_for("zh", lexicons), nlp.tokenizer)

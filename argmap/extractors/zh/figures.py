@@ -1,0 +1,157 @@
+"""Reported quantities: money (亿/万/元 and currencies), percentages, multiples (翻倍), prices,
+counts, ages and periods, normalised to base units, with the event and period the sentence names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.extractors.lexicon import Lexicon, compile_cues, lexicon_for
+from argmap.extractors.model import Figure
+from argmap.extractors.numbers import parse_number, scale
+from argmap.extractors.state import DocState, get_state
+
+_NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+FIGURE = re.compile(
+    rf"(?P<pct_pre>百分之)(?P<pn>{_NUM})"
+    r"|(?P<kuai>\d+)块(?P<mao>\d)(?![\d万亿元])"
+    r"|(?P<quad>翻了?两番)"
+    r"|(?P<double>翻了?一?倍|翻了?一番|翻番)"
+    rf"|(?P<age_pre>年逾|年过|年近|年满|年届)(?P<an>{_NUM})"
+    rf"|(?P<n1>{_NUM})(?:(?P<rng>到|至|~|～|—)(?P<n2>{_NUM}))?(?P<mag>万亿|亿|万)?"
+    r"(?P<unit>%|％|个百分点|倍|美元|欧元|港元|港币|日元|英镑|人民币|块钱|元|块|万台|台|辆|家门店|家店|家|位|名|杯|岁|年|个月)?"
+)
+YEAR = re.compile(r"((?:19|20)\d{2})年|(去年|今年|明年|前年)")
+CURRENCIES = {"美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY", "英镑": "GBP",
+              "人民币": "CNY", "块钱": "CNY", "元": "CNY", "块": "CNY"}
+COUNT_UNITS = frozenset({"台", "辆", "家门店", "家店", "家", "位", "名", "杯"})
+_PERIOD_AFTER = ("内", "来", "间", "后")
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    value: Decimal
+    unit: str
+    kind: str
+    magnitude: bool = False
+
+
+class ZhFigures:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.money = compile_cues(lexicon.cue_list("money"))
+        self.price = compile_cues(lexicon.cue_list("price"))
+        self.period_before = tuple(lexicon.cue_list("period_context"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        taken = {i for e in state.entities.values() for m in e.mentions for i in range(m.start, m.end)}
+        sentence_refs = _sentence_refs(state)
+        last_money = False
+        for unit in state.units:
+            sentence = state.sentence_text(unit.sentence)
+            text = state.content[unit.start:unit.end]
+            for m in FIGURE.finditer(text):
+                start, end = unit.start + m.start(), unit.start + m.end()
+                if start in taken or end - 1 in taken:
+                    continue
+                parsed = self._parse(m, state.content, start, end, sentence, last_money)
+                if parsed is None:
+                    continue
+                if parsed.magnitude:
+                    last_money = parsed.unit in CURRENCIES.values()
+                refs = sentence_refs[unit.sentence]
+                event = None if parsed.kind == "period" else (
+                    _event(state, sentence_refs, unit.sentence) or _restated_event(state.figures, parsed))
+                state.figures.append(Figure(
+                    id=f"q{len(state.figures) + 1}", text=state.content[start:end], start=start, end=end,
+                    value=parsed.value, unit=parsed.unit, quantity_kind=parsed.kind, event=event,
+                    about=tuple(dict.fromkeys(r for r in refs if r.startswith(("brand/", "product/", "market/")))),
+                    period=_period(sentence),
+                ))
+        return doc
+
+    def _parse(self, m: re.Match[str], content: str, start: int, end: int, sentence: str, last_money: bool) -> _Parsed | None:
+        if m["double"]:
+            return _Parsed(Decimal(2), "multiple", "multiple")
+        if m["kuai"]:  # 9块9: nine yuan nine jiao, a price as people say it
+            return _Parsed(Decimal(f"{m['kuai']}.{m['mao']}"), "CNY", "price")
+        if m["quad"]:
+            return _Parsed(Decimal(4), "multiple", "multiple")
+        if m["pct_pre"]:
+            value = parse_number(m["pn"])
+            return None if value is None else _Parsed(scale(value, None), "percent", "percentage")
+        if m["age_pre"]:
+            value = parse_number(m["an"])
+            return None if value is None else _Parsed(scale(value, None), "year", "age")
+        value = parse_number(m["n1"])
+        unit, mag = m["unit"], m["mag"]
+        if value is None or not (unit or mag):
+            return None
+        if unit == "年" or unit == "个月":
+            return self._period(m, content, start, end, value)
+        value = scale(value, mag)
+        if unit in ("%", "％"):
+            return _Parsed(value, "percent", "percentage")
+        if unit == "个百分点":
+            return _Parsed(value, "percentage-point", "percentage")
+        if unit == "倍":
+            return _Parsed(value, "multiple", "multiple")
+        if unit == "岁":
+            return _Parsed(value, "year", "age")
+        if unit == "万台":
+            return _Parsed(scale(value, "万"), "count", "count", magnitude=True)
+        if unit in COUNT_UNITS:
+            # 一位 / 两家 are articles of speech, not reported counts.
+            return None if not m["n1"][0].isdigit() and value <= 2 else _Parsed(value, "count", "count")
+        if unit in CURRENCIES:
+            money_kind = "price" if mag != "亿" and mag != "万亿" and self.price is not None and self.price.search(sentence) else "money"
+            return _Parsed(value, CURRENCIES[unit], money_kind, magnitude=bool(mag))
+        money = (self.money is not None and self.money.search(sentence) is not None) or last_money
+        return _Parsed(value, "CNY" if money else "count", "money" if money else "count", magnitude=True)
+
+    def _period(self, m: re.Match[str], content: str, start: int, end: int, value: Decimal) -> _Parsed | None:
+        if m["n1"].isdigit() and len(m["n1"]) == 4:
+            return None  # a calendar year: the sentence's period, not a figure
+        before = content[max(0, start - 3):start]
+        ranged = m["rng"] is not None
+        if not (ranged or before.endswith(self.period_before) or content.startswith(_PERIOD_AFTER, end)):
+            return None
+        unit = "year" if m["unit"] == "年" else "month"
+        return _Parsed(scale(value, None), unit, "period")
+
+
+def _sentence_refs(state: DocState) -> list[list[str]]:
+    refs: list[list[str]] = [[] for _ in state.sentences]
+    for unit in state.units:
+        refs[unit.sentence].extend(unit.refs)
+    return refs
+
+
+def _event(state: DocState, sentence_refs: list[list[str]], sentence: int) -> str | None:
+    """The event the sentence names, else the one the previous sentence of the paragraph names."""
+    for index in (sentence, sentence - 1):
+        if index < 0 or state.sentence_paragraph[index] != state.sentence_paragraph[sentence]:
+            continue
+        event = next((r for r in sentence_refs[index] if r.startswith("event/")), None)
+        if event:
+            return event
+    return None
+
+
+def _restated_event(figures: list[Figure], parsed: _Parsed) -> str | None:
+    """A figure repeated later (290亿 again) still belongs to the event it was first reported for."""
+    return next((f.event for f in figures if f.event and f.value == parsed.value and f.unit == parsed.unit), None)
+
+
+def _period(sentence: str) -> str | None:
+    m = YEAR.search(sentence)
+    return None if m is None else (m.group(1) or m.group(2))
+
+
+@Language.factory("argmap_zh_figures_v1", default_config={"lexicons": []})
+def make_figures(nlp: Language, name: str, lexicons: list[str]) -> ZhFigures:
+    return ZhFigures(lexicon_for("zh", lexicons))

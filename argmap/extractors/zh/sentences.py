@@ -1,0 +1,144 @@
+"""Sentences and clauses: split on Chinese and English end punctuation and quotes, then at
+；and at a comma opening a contrast (…，但…), which is where the argument turns."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.extractors.lexicon import DiscourseRole, Lexicon, lexicon_for
+from argmap.extractors.model import Span
+from argmap.extractors.state import DocState, Marker, Unit, get_state
+
+TERMINATORS = frozenset("。！？!?…")
+OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")"}
+CLOSERS = frozenset(OPENERS.values())
+CLAUSE_ENDS = frozenset("；;")
+COMMAS = frozenset("，,")
+# Only these characters change the state of the scanners, so regexes jump between them.
+_SENTENCE_EVENTS = re.compile("[" + re.escape("".join(TERMINATORS) + "".join(OPENERS) + "".join(CLOSERS) + ".") + "]")
+_CLAUSE_EVENTS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "".join(CLAUSE_ENDS) + "".join(COMMAS)) + "]")
+_HEADING_MAX = 24
+_HEADING_PUNCT = re.compile(r"[。！？!?，,；;：:]")
+
+
+class ZhSentences:
+    def __init__(self, lexicon: Lexicon) -> None:
+        markers = sorted(lexicon.discourse, key=len, reverse=True)
+        self.markers = [(m, lexicon.discourse[m]) for m in markers]
+        self.contrast = tuple(m for m, role in self.markers if role is DiscourseRole.CONTRAST and m != "却")
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        section = 0
+        for paragraph, (start, end) in enumerate(_lines(state)):
+            line = state.content[start:end]
+            if _is_heading(line):
+                section += 1
+                continue
+            for s_start, s_end in split_sentences(state.content, start, end):
+                index = len(state.sentences)
+                state.sentences.append(Span(s_start, s_end))
+                state.sentence_paragraph.append(paragraph)
+                for u_start, u_end, concession in self._clauses(state.content, s_start, s_end):
+                    state.units.append(Unit(u_start, u_end, index, paragraph, section,
+                                            marker=self._marker(state.content, u_start, u_end), concession=concession))
+        return doc
+
+    def _clauses(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+        """Clause spans of one sentence, with whether each is conceded before a contrast."""
+        depth, cut = 0, start
+        for m in _CLAUSE_EVENTS.finditer(text, start, end):
+            ch, i = m.group(), m.start()
+            if ch in OPENERS:
+                depth += 1
+            elif ch in CLOSERS:
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch in CLAUSE_ENDS and i + 1 < end:
+                yield from _trimmed(text, cut, i + 1, False)
+                cut = i + 1
+            elif depth == 0 and ch in COMMAS and text.startswith(self.contrast, i + 1) and i + 1 - cut > 4:
+                yield from _trimmed(text, cut, i + 1, True)
+                cut = i + 1
+        yield from _trimmed(text, cut, end, False)
+
+    def _marker(self, text: str, start: int, end: int) -> Marker | None:
+        for marker, role in self.markers:
+            if text.startswith(marker, start, end):
+                return Marker(marker, role, start, start + len(marker))
+        return None
+
+
+def _trimmed(text: str, start: int, end: int, concession: bool) -> Iterator[tuple[int, int, bool]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end, concession
+
+
+def _lines(state: DocState) -> Iterator[tuple[int, int]]:
+    """Paragraph spans that are not markup or boilerplate (skipped spans cut them out)."""
+    text, pos = state.content, 0
+    skipped = sorted(state.skipped, key=lambda s: s.start)
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        for piece in _minus(start, end, skipped):
+            if text[piece[0]:piece[1]].strip():
+                yield piece
+
+
+def _minus(start: int, end: int, skipped: list[Span]) -> Iterator[tuple[int, int]]:
+    cur = start
+    for s in skipped:
+        if s.end <= cur or s.start >= end:
+            continue
+        if s.start > cur:
+            yield cur, s.start
+        cur = max(cur, s.end)
+    if cur < end:
+        yield cur, end
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= _HEADING_MAX and not _HEADING_PUNCT.search(stripped)
+
+
+def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``; end punctuation inside quotes ends the
+    sentence only when the quote closes right after it and nothing follows on the line."""
+    depth, cut, resume = 0, start, start
+    for m in _SENTENCE_EVENTS.finditer(text, start, end):
+        ch, i = m.group(), m.start()
+        if i < resume:
+            continue
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch != "." or _is_latin_period(text, i, end):
+            j = i + 1
+            while j < end and text[j] in TERMINATORS:
+                j += 1
+            k, d = j, depth
+            while k < end and text[k] in CLOSERS and d:
+                k, d = k + 1, d - 1
+            if depth == 0 or (d == 0 and (k >= end or text[k].isspace() or text[k] in TERMINATORS)):
+                yield from ((a, b) for a, b, _ in _trimmed(text, cut, k, False))
+                cut, depth, resume = k, 0, k
+    yield from ((a, b) for a, b, _ in _trimmed(text, cut, end, False))
+
+
+def _is_latin_period(text: str, i: int, end: int) -> bool:
+    return text[i] == "." and i > 0 and text[i - 1].isalpha() and text[i - 1].isascii() and (i + 1 >= end or text[i + 1].isspace())
+
+
+@Language.factory("argmap_zh_sentences_v1", default_config={"lexicons": []})
+def make_sentences(nlp: Language, name: str, lexicons: list[str]) -> ZhSentences:
+    return ZhSentences(lexicon_for("zh", lexicons))

@@ -1,0 +1,84 @@
+"""A jieba tokenizer for spaCy that owns its jieba instance, so lexicon words added here
+do not leak into other pipelines or into the process-wide ``jieba`` default."""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable, Iterable
+
+import jieba
+import jieba.posseg
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import DummyTokenizer, get_words_and_spaces, registry
+from spacy.vocab import Vocab
+
+# Lexicon words must win over jieba's own splits (双十一 -> 双十 / 一) without swamping its statistics.
+_LEXICON_FREQ = 200_000
+WORDS_KEY = "argmap_jieba_words"
+
+
+class JiebaTokenizer(DummyTokenizer):
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        jieba.setLogLevel(logging.WARNING)  # jieba logs dictionary building at DEBUG to stderr
+        self.jieba = jieba.Tokenizer()
+        self.jieba.initialize()
+        self._tags: dict[str, str] | None = None
+
+    def __call__(self, text: str) -> Doc:
+        pieces = [w for w in self.jieba.cut(text, cut_all=False, HMM=True) if w]
+        words, spaces = _words_and_spaces(pieces)
+        if words is None:  # pieces that do not tile the text: let spaCy align them
+            words, spaces = get_words_and_spaces(pieces, text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        # The raw segmentation with offsets, so components can scan words without building Token objects.
+        starts, pos = [], 0
+        for piece in pieces:
+            starts.append(pos)
+            pos += len(piece)
+        doc.user_data[WORDS_KEY] = (pieces, starts) if pos == len(text) else None
+        return doc
+
+    def add_words(self, words: Iterable[str], tag: str = "nz") -> None:
+        tags = self.pos_tags()
+        for word in words:
+            if word.strip():
+                self.jieba.add_word(word, freq=_LEXICON_FREQ)
+                tags[word] = tag
+
+    def pos_tags(self) -> dict[str, str]:
+        """jieba's dictionary POS tags (nz, nt, nr …), looked up per token instead of running
+        ``jieba.posseg`` over the text, which costs several times the segmentation itself."""
+        if self._tags is None:
+            self._tags = jieba.posseg.POSTokenizer(self.jieba).word_tag_tab
+        return self._tags
+
+
+def _words_and_spaces(pieces: list[str]) -> tuple[list[str] | None, list[bool]]:
+    """spaCy's words and trailing-space flags from pieces that tile the text: a single space after
+    a word becomes that word's trailing space, any other whitespace stays a token of its own."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for piece in pieces:
+        if piece == " " and words and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+        elif piece.isspace() or not any(ch.isspace() for ch in piece):
+            words.append(piece)
+            spaces.append(False)
+        else:
+            return None, []
+    return words, spaces
+
+
+def segmented_words(doc: Doc) -> tuple[list[str], list[int]] | None:
+    """The jieba pieces and their start offsets, when this tokenizer made the Doc."""
+    return doc.user_data.get(WORDS_KEY)
+
+
+@registry.tokenizers("argmap_zh_jieba.v1")
+def create_jieba_tokenizer() -> Callable[[Language], JiebaTokenizer]:
+    def make(nlp: Language) -> JiebaTokenizer:
+        return JiebaTokenizer(nlp.vocab)
+
+    return make

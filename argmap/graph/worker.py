@@ -1,0 +1,53 @@
+"""The child process behind ``--timeout``: one query on an embedded store, killed at the deadline.
+
+Reads one pickled job ``(path, sparql, prefixes, limit)`` on stdin and writes one pickled
+answer ``(status, value)`` on stdout. It imports only pyoxigraph and small argmap modules, so
+it starts in a few tens of milliseconds. It opens the store read-only under the shared access
+lock, like any reader.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from argmap.errors import ArgmapError, QueryError
+from argmap.graph.lock import ACCESS_LOCK, ACCESS_WAIT_SECONDS, WANTS_READ, FileLock, LockMode
+from argmap.graph.results import to_result
+
+Answer = tuple[str, object]
+
+
+def run_job(path: str, sparql: str, prefixes: dict[str, str], limit: int | None) -> Answer:
+    """("ok", result) | ("syntax", pyoxigraph's message) | ("error", an ArgmapError)."""
+    lock = FileLock(Path(path) / ACCESS_LOCK, LockMode.SHARED)
+    try:
+        lock.acquire(wait=ACCESS_WAIT_SECONDS, busy_message=f"the store at {path} stayed busy; try again later",
+                     request=Path(path) / WANTS_READ)
+    except ArgmapError as exc:  # StoreLockedError: sent back whole
+        return "error", exc
+    try:
+        handle = ox.Store.read_only(path)
+        raw = handle.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
+        return "ok", to_result(raw, limit=limit)
+    except SyntaxError as exc:
+        return "syntax", str(exc)
+    except OSError as exc:
+        return "error", QueryError(f"the query failed: {exc}")
+
+
+def main() -> None:
+    job = pickle.load(sys.stdin.buffer)
+    answer = run_job(*job)
+    sys.stdout.buffer.write(pickle.dumps(answer))
+    sys.stdout.buffer.flush()
+    # Skip interpreter and RocksDB teardown: the answer is out, and the lock goes with the process.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

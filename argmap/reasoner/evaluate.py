@@ -1,0 +1,184 @@
+"""Argument evaluation: the bipolar framework of claims and evidence, read from the working dataset.
+
+Strengths come from the quadratic energy model and statuses from grounded semantics over the
+attacks that defeat (``semantics.evaluate``). Base scores (τ), documented in rules/README.md:
+
+* a claim starts at 0.5 (no reason yet to lean either way), evidence at 0.6 (offered as grounds);
+* +0.1 when the statement reports a figure (it mentions an ``am:Quantity``);
+* −0.15 when hedged (或许, may), −0.1 when conditional (如果…那么, if … then);
+* clamped to [0.05, 0.95] so nothing is beyond doubt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+import pyoxigraph as ox
+
+from argmap.graph.terms import decimal, iri
+from argmap.ontology import AM, PREFIXES
+from argmap.reasoner.semantics import DEFAULT_MARGIN, Balance, Framework, Label, Model, evaluate
+from argmap.reasoner.working import add
+
+CLAIM_BASE = 0.5
+EVIDENCE_BASE = 0.6
+FIGURE_BONUS = 0.1
+HEDGE_PENALTY = 0.15
+CONDITION_PENALTY = 0.1
+BASE_FLOOR, BASE_CEILING = 0.05, 0.95
+MODEL = Model.QUADRATIC_ENERGY
+BALANCE_MARGIN = DEFAULT_MARGIN
+
+
+class Kind(str, Enum):
+    CLAIM = "Claim"
+    EVIDENCE = "Evidence"
+
+
+STATUS_OF_LABEL = {Label.IN: AM.Accepted, Label.OUT: AM.Rejected, Label.UNDEC: AM.Undecided}
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    iri: str
+    kind: Kind
+    base: float
+    figure: bool = False
+    hedged: bool = False
+    conditional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    source: str
+    target: str
+    supports: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One statement's evaluation."""
+
+    node: Node
+    label: Label
+    strength: float
+    balance: Balance
+
+    @property
+    def status(self) -> str:
+        return str(STATUS_OF_LABEL[self.label])
+
+    @property
+    def rounded(self) -> Decimal:
+        return round_strength(self.strength)
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentEvaluation:
+    verdicts: dict[str, Verdict]
+    edges: list[Edge]
+    rounds: int
+    converged: bool
+
+    def claims(self) -> list[Verdict]:
+        return [v for v in self.verdicts.values() if v.node.kind is Kind.CLAIM]
+
+    def supporters(self, target: str) -> list[str]:
+        return [e.source for e in self.edges if e.target == target and e.supports]
+
+    def attackers(self, target: str) -> list[str]:
+        return [e.source for e in self.edges if e.target == target and not e.supports]
+
+
+def round_strength(value: float) -> Decimal:
+    return Decimal(str(round(min(max(value, 0.0), 1.0), 4)))
+
+
+def base_score(kind: Kind, *, figure: bool, hedged: bool, conditional: bool) -> float:
+    score = CLAIM_BASE if kind is Kind.CLAIM else EVIDENCE_BASE
+    score += FIGURE_BONUS if figure else 0.0
+    score -= HEDGE_PENALTY if hedged else 0.0
+    score -= CONDITION_PENALTY if conditional else 0.0
+    return min(max(score, BASE_FLOOR), BASE_CEILING)
+
+
+_NODES = """
+SELECT ?s (SAMPLE(?k) AS ?kind) (MAX(?f) AS ?figure) (MAX(?h) AS ?hedged) (MAX(?c) AS ?conditional) WHERE {
+  VALUES ?k { am:Claim am:Evidence }
+  ?s a ?k .
+  BIND (EXISTS { ?s am:mentions ?q . ?q a am:Quantity } AS ?f)
+  BIND (EXISTS { ?s am:hedged true } AS ?h)
+  BIND (EXISTS { ?s am:conditional true } AS ?c)
+} GROUP BY ?s ORDER BY ?s
+"""
+
+_EDGES = """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  VALUES ?p { am:supports am:undermines }
+  ?s ?p ?o .
+} ORDER BY ?s ?p ?o
+"""
+
+
+def read_nodes(working: ox.Store) -> list[Node]:
+    nodes: list[Node] = []
+    claim = str(AM.Claim)
+    rows = working.query(_NODES, prefixes=PREFIXES)
+    kinds: dict[str, Kind] = {}
+    flags: dict[str, tuple[bool, bool, bool]] = {}
+    for row in rows:
+        s = row["s"].value
+        kind = Kind.CLAIM if row["kind"].value == claim else Kind.EVIDENCE
+        # A statement typed both Claim and Evidence is treated as a claim: it can be rejected.
+        kinds[s] = Kind.CLAIM if kinds.get(s) is Kind.CLAIM else kind
+        flags[s] = tuple(row[v].value == "true" for v in ("figure", "hedged", "conditional"))  # type: ignore[assignment]
+    for s, kind in kinds.items():
+        figure, hedged, conditional = flags[s]
+        nodes.append(Node(s, kind, base_score(kind, figure=figure, hedged=hedged, conditional=conditional),
+                          figure, hedged, conditional))
+    return nodes
+
+
+def read_edges(working: ox.Store, known: set[str]) -> list[Edge]:
+    supports = str(AM.supports)
+    out: list[Edge] = []
+    for row in working.query(_EDGES, prefixes=PREFIXES):
+        s, o = row["s"].value, row["o"].value
+        if s in known and o in known:
+            out.append(Edge(s, o, row["p"].value == supports))
+    return out
+
+
+def evaluate_arguments(working: ox.Store) -> ArgumentEvaluation:
+    """Statuses (grounded) and strengths (the gradual MODEL) of every claim and evidence statement."""
+    nodes = read_nodes(working)
+    index = {n.iri: i for i, n in enumerate(nodes)}
+    edges = read_edges(working, set(index))
+    fw = Framework([n.base for n in nodes])
+    for e in edges:
+        if e.supports:
+            fw.add_support(index[e.source], index[e.target])
+        else:
+            fw.add_attack(index[e.source], index[e.target])
+    result = evaluate(fw, model=MODEL, margin=BALANCE_MARGIN)
+    verdicts = {n.iri: Verdict(n, result.labels[i], result.strength[i], result.balances[i]) for i, n in enumerate(nodes)}
+    return ArgumentEvaluation(verdicts, edges, result.rounds, result.converged)
+
+
+def status_triples(evaluation: ArgumentEvaluation, *, claims_only: bool) -> list[ox.Triple]:
+    """am:status and am:strength for each claim (or, for the working dataset, each statement)."""
+    out: list[ox.Triple] = []
+    for v in evaluation.verdicts.values():
+        if claims_only and v.node.kind is not Kind.CLAIM:
+            continue
+        node = ox.NamedNode(v.node.iri)
+        out.append(ox.Triple(node, iri(AM.status), iri(STATUS_OF_LABEL[v.label])))
+        out.append(ox.Triple(node, iri(AM.strength), decimal(v.rounded)))
+    return out
+
+
+def record_in_working(working: ox.Store, evaluation: ArgumentEvaluation) -> None:
+    """Put every statement's status and strength into the working dataset, for rule 30."""
+    add(working, status_triples(evaluation, claims_only=False))

@@ -1,0 +1,291 @@
+"""``argmap explain CLAIM``: why a claim has its status and strength, down to the source sentences.
+
+The explanation re-runs the argument evaluation on the store's current content (the same code
+``run_reasoner`` uses, without writing), so every number shown is one the reader can recompute;
+when the stored verdict differs (the store changed since the last ``argmap reason``), it says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.errors import AmbiguousClaimError, ClaimNotFoundError
+from argmap.graph.results import SelectResult
+from argmap.graph.iri import REASONER_GRAPH
+from argmap.graph.store import Store
+from argmap.ontology import AM, PREFIXES
+from argmap.reasoner.describe import Described, describe
+from argmap.reasoner.evaluate import BALANCE_MARGIN, MODEL, ArgumentEvaluation, Kind, Verdict, round_strength
+from argmap.reasoner.run import analyse, class_names
+from argmap.reasoner.semantics import Balance, Label, Model, lead
+
+MAX_DEPTH = 6
+MAX_CANDIDATES = 8
+INDENT = "    "
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    evaluation: ArgumentEvaluation
+    names: dict[str, Described]
+    kinds: dict[str, list[str]]  # statement -> evidence-kind class IRIs
+    derived: set[tuple[str, str]]
+    cls: dict[str, str]  # class / status IRI -> "中文 English"
+
+
+def explain(store: Store, claim: str) -> str:
+    """A readable, indented explanation of one claim (IRI, label or text fragment)."""
+    target = resolve_claim(store, claim)
+    analysis = analyse(store)
+    ev = analysis.evaluation
+    if target not in ev.verdicts:
+        raise ClaimNotFoundError(f"{target} is not a claim or evidence statement the reasoner evaluates")
+    kinds: dict[str, list[str]] = {}
+    rows = analysis.working.query(
+        "SELECT ?s ?k WHERE { ?s a ?k . ?k rdfs:subClassOf+ am:Evidence } ORDER BY ?k", prefixes=PREFIXES)
+    for row in rows:
+        kinds.setdefault(row["s"].value, []).append(row["k"].value)
+    derived = {(t.subject.value, t.object.value) for t in analysis.derived}
+    ctx = Context(ev, describe(store, _reachable(ev, target)), kinds, derived, class_names())
+    lines = _header(ctx, target) + _strategy_notes(store, target, ctx) + _stored_note(store, ev.verdicts[target], ctx)
+    lines += _tree(ctx, target, depth=1, seen={target})
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------- finding the claim
+
+
+def resolve_claim(store: Store, claim: str) -> str:
+    """The IRI of the one statement the user means; none or several → a clear error."""
+    text = claim.strip()
+    if not text:
+        raise ClaimNotFoundError("give a claim: its IRI, its label or a fragment of its text")
+    iri = _expand(text)
+    if iri is not None:
+        if _is_statement(store, iri):
+            return iri
+        raise ClaimNotFoundError(f"no claim or evidence {text} in the store; find one with "
+                                 "argmap query 'SELECT ?c ?t WHERE { ?c a am:Claim ; am:text ?t }'")
+    for finder in (_by_label, _by_exact_text, _by_fragment):
+        found = finder(store, text)
+        if len(found) == 1:
+            return found[0][0]
+        if len(found) > 1:
+            shown = "; ".join(f"{_prefixed(i)} «{_clip(t)}»" for i, t in found[:MAX_CANDIDATES])
+            more = f" and {len(found) - MAX_CANDIDATES} more" if len(found) > MAX_CANDIDATES else ""
+            raise AmbiguousClaimError(f"{text!r} matches {len(found)} claims: {shown}{more}; "
+                                      "give a longer fragment or the IRI")
+    raise ClaimNotFoundError(f"no claim matches {text!r}; give its IRI, its label or a fragment of its text "
+                             "(argmap query 'SELECT ?c ?t WHERE { ?c a am:Claim ; am:text ?t }' lists them)")
+
+
+def _prefixed(iri: str) -> str:
+    amid = PREFIXES["amid"]
+    return "amid:" + iri[len(amid):] if iri.startswith(amid) else iri
+
+
+def _expand(text: str) -> str | None:
+    if text.startswith(("http://", "https://")):
+        return text.strip("<>")
+    if text.startswith("<") and text.endswith(">"):
+        return text[1:-1]
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in PREFIXES and " " not in text:
+        return PREFIXES[prefix] + local.replace("\\/", "/")
+    return None
+
+
+def _is_statement(store: Store, iri: str) -> bool:
+    res = store.query(f"ASK {{ <{iri}> a ?k . FILTER (?k IN (<{AM.Claim}>, <{AM.Evidence}>)) }}")
+    return bool(getattr(res, "value", False))
+
+
+def _literal(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def _matches(store: Store, condition: str) -> list[tuple[str, str]]:
+    """Claims first; evidence only when no claim matches."""
+    out: list[tuple[str, str]] = []
+    for kind in (AM.Claim, AM.Evidence):
+        q = f"""SELECT DISTINCT ?s (SAMPLE(?t) AS ?text) WHERE {{
+                  ?s a <{kind}> . OPTIONAL {{ ?s <{AM.text}> ?t }} {condition} }} GROUP BY ?s ORDER BY ?s"""
+        res = store.query(q)
+        if isinstance(res, SelectResult):
+            out = [(r["s"] or "", r["text"] or "") for r in res.values()]
+        if out:
+            return out
+    return out
+
+
+def _by_label(store: Store, text: str) -> list[tuple[str, str]]:
+    return _matches(store, f"?s rdfs:label|skos:prefLabel|skos:altLabel ?l . FILTER (STR(?l) = {_literal(text)})")
+
+
+def _by_exact_text(store: Store, text: str) -> list[tuple[str, str]]:
+    return _matches(store, f"?s <{AM.text}> ?x . FILTER (STR(?x) = {_literal(text)})")
+
+
+def _by_fragment(store: Store, text: str) -> list[tuple[str, str]]:
+    return _matches(store, f"?s <{AM.text}> ?x . FILTER (CONTAINS(LCASE(STR(?x)), LCASE({_literal(text)})))")
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ----------------------------------------------------------------- rendering
+
+
+def _reachable(ev: ArgumentEvaluation, target: str) -> set[str]:
+    into: dict[str, list[str]] = {}
+    for e in ev.edges:
+        into.setdefault(e.target, []).append(e.source)
+    seen, todo = {target}, [target]
+    while todo:
+        for src in into.get(todo.pop(), ()):
+            if src not in seen:
+                seen.add(src)
+                todo.append(src)
+    return seen
+
+
+def _kind_name(ctx: Context, v: Verdict) -> str:
+    kind = str(AM.Claim) if v.node.kind is Kind.CLAIM else str(AM.Evidence)
+    extra = [ctx.cls.get(k, k.rsplit("#", 1)[-1]) for k in ctx.kinds.get(v.node.iri, [])]
+    return ctx.cls.get(kind, v.node.kind.value) + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _source(d: Described) -> str:
+    article = d.article.rsplit("/", 1)[-1] if d.article else "?"
+    where = f", chars {d.start}–{d.end}" if d.start is not None and d.end is not None else ""
+    return f"article {article}{where}"
+
+
+def _status(ctx: Context, v: Verdict) -> str:
+    return ctx.cls.get(v.status, v.status.rsplit("#", 1)[-1])
+
+
+def _header(ctx: Context, target: str) -> list[str]:
+    v = ctx.evaluation.verdicts[target]
+    d = ctx.names.get(target, Described(target))
+    return [
+        f"{_kind_name(ctx, v)}: «{d.text or d.name}»",
+        f"  {target}",
+        f"  source: {_source(d)}",
+        f"  status: {_status(ctx, v)} · strength {v.strength:.2f} (base score {v.node.base:.2f}{_flags(v)})",
+        f"  why: {_why(ctx, v)}",
+        f"  how: {_how(ctx, v)}",
+    ]
+
+
+def _how(ctx: Context, v: Verdict) -> str:
+    """The strength recomputed from the shown numbers, so a reader can check it."""
+    ev = ctx.evaluation
+    supports = [ev.verdicts[s].strength for s in ev.supporters(v.node.iri)]
+    attacks = [ev.verdicts[a].strength for a in ev.attackers(v.node.iri)]
+    if MODEL is not Model.QUADRATIC_ENERGY:
+        return f"{MODEL.value} from base score {v.node.base:.2f}"
+    energy = sum(supports) - sum(attacks)
+    pull = energy * energy / (1 + energy * energy)
+    tau = v.node.base
+    formula = (f"τ − τ·h(−E) = {tau:.2f} − {tau:.2f}·{pull:.2f}" if energy < 0
+               else f"τ + (1 − τ)·h(E) = {tau:.2f} + {1 - tau:.2f}·{pull:.2f}")
+    return (f"quadratic energy E = Σ supporters − Σ attackers = {sum(supports):.2f} − {sum(attacks):.2f} = {energy:+.2f}; "
+            f"h(E) = E²/(1+E²) = {pull:.2f}; strength = {formula} = {v.strength:.2f}")
+
+
+def _flags(v: Verdict) -> str:
+    flags = [name for name, on in (("reports a figure", v.node.figure), ("hedged", v.node.hedged),
+                                   ("conditional", v.node.conditional)) if on]
+    return "; " + ", ".join(flags) if flags else ""
+
+
+def _why(ctx: Context, v: Verdict) -> str:
+    ev = ctx.evaluation
+    sup = [ev.verdicts[s] for s in ev.supporters(v.node.iri)]
+    att = [ev.verdicts[a] for a in ev.attackers(v.node.iri)]
+    ahead = lead(MODEL, [x.strength for x in sup], [x.strength for x in att])
+    weights = f"{len(sup)} supporters against {len(att)} attackers, grounds lead by {ahead:+.2f}"
+    if v.balance is Balance.UNOPPOSED:
+        return (f"nothing attacks it, so grounded semantics accepts it; {weights}; "
+                "its strength moves from the base score by its supporters")
+    if v.balance is Balance.GROUNDS_PREVAIL:
+        return f"{weights}: the grounds lead by more than {BALANCE_MARGIN}, so the attacks do not defeat it"
+    if v.balance is Balance.BALANCED:
+        return (f"{weights}: neither side leads by more than {BALANCE_MARGIN}, so the question stays open "
+                "(undecided)")
+    winners = [a for a in att if a.label is Label.IN]
+    if winners:
+        shown = "; ".join(f"«{ctx.names[a.node.iri].short(32)}»" for a in winners[:3] if a.node.iri in ctx.names)
+        return f"{weights}: the objections lead by more than {BALANCE_MARGIN}, and accepted attackers defeat it: {shown}"
+    if any(a.label is Label.UNDEC for a in att):
+        return f"{weights}: the objections lead, but its attackers are themselves undecided"
+    return f"{weights}: the objections lead, but every attacker is itself rejected, so it is defended"
+
+
+def _strategy_notes(store: Store, target: str, ctx: Context) -> list[str]:
+    """The classification of each strategy the statement is about, as the last reasoner run stored it."""
+    q = f"""SELECT ?s ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+      <{target}> <{AM.mentions}> ?s .
+      GRAPH <{REASONER_GRAPH}> {{ ?s a ?t . FILTER (?t IN (<{AM.PriceLevelPremiumization}>, <{AM.ValueLevelPremiumization}>))
+                                  OPTIONAL {{ ?s <{AM.restsOn}> ?e }} }}
+    }} GROUP BY ?s ?t ORDER BY ?s ?t"""
+    res = store.query(q)
+    if not isinstance(res, SelectResult):
+        return []
+    rows = res.values()
+    names = describe(store, {r["s"] or "" for r in rows})
+    return [f"  about {names[r['s'] or ''].name}: classified by HermiT as {ctx.cls.get(r['t'] or '', r['t'])}, "
+            f"resting on {r['n']} accepted evidence (argmap explain on them, or query am:restsOn)" for r in rows]
+
+
+def _stored_note(store: Store, v: Verdict, ctx: Context) -> list[str]:
+    q = (f"SELECT ?st ?x WHERE {{ GRAPH <{REASONER_GRAPH}> {{ <{v.node.iri}> <{AM.status}> ?st . "
+         f"OPTIONAL {{ <{v.node.iri}> <{AM.strength}> ?x }} }} }}")
+    res = store.query(q)
+    if v.node.kind is not Kind.CLAIM or not isinstance(res, SelectResult):
+        return []
+    if not res.rows:
+        return ["  note: the store holds no verdict for it yet; run argmap reason to write one"]
+    st, x = res.rows[0]
+    if st is not None and st.value == v.status and x is not None and str(round_strength(float(x.value))) == str(v.rounded):
+        return []
+    return ["  note: the store's last reasoner run gave "
+            f"{ctx.cls.get(st.value, st.value) if st is not None else '?'} {x.value if x is not None else '?'}; "
+            "the store changed since then: run argmap reason to update it"]
+
+
+def _tree(ctx: Context, node: str, *, depth: int, seen: set[str]) -> list[str]:
+    if depth > MAX_DEPTH:
+        return [INDENT * depth + "…"]
+    ev = ctx.evaluation
+    lines: list[str] = []
+    groups = (("+ supported by", ev.supporters(node)), ("− undermined by", ev.attackers(node)))
+    for title, members in groups:
+        if not members:
+            continue
+        lines.append(f"{INDENT * depth}{title} ({len(members)}):")
+        ordered = sorted(members, key=lambda s: -ev.verdicts[s].strength)
+        for src in ordered:
+            lines += _entry(ctx, src, node, depth=depth, seen=seen)
+    return lines
+
+
+def _entry(ctx: Context, src: str, target: str, *, depth: int, seen: set[str]) -> list[str]:
+    v = ctx.evaluation.verdicts[src]
+    d = ctx.names.get(src, Described(src))
+    pad = INDENT * depth + "  "
+    derived = " [link derived by rule 10-derive-relations]" if (src, target) in ctx.derived else ""
+    lines = [
+        f"{pad}[{v.strength:.2f}] {_status(ctx, v)} · {_kind_name(ctx, v)}{_flags(v)}{derived}",
+        f"{pad}  «{d.text or d.name}»",
+        f"{pad}  {_source(d)} · {src}",
+    ]
+    if src in seen:
+        return lines + [f"{pad}  (shown above: a cycle)"]
+    return lines + _tree(ctx, src, depth=depth + 1, seen=seen | {src})
+
+
+__all__ = ["explain", "resolve_claim"]

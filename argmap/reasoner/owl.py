@@ -1,0 +1,74 @@
+"""HermiT classification of premiumization strategies from what they rest on.
+
+HermiT sees only what needs description-logic reasoning: each strategy that rests on some
+evidence, its ``am:restsOn`` links and the asserted types of that evidence, over the ontology's
+TBox. Everything else stays in SPARQL rules and fast code. Each run has its own owlready2
+``World``; nothing is shared between runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib.namespace import RDF
+
+from argmap.ontology import AM, PREFIXES
+
+log = logging.getLogger(__name__)
+
+CLASSIFICATIONS = (AM.PriceLevelPremiumization, AM.ValueLevelPremiumization)
+
+_ABOX = """
+CONSTRUCT { ?s a ?st . ?s am:restsOn ?e . ?e a ?et . }
+WHERE {
+  ?s am:restsOn ?e .
+  ?s a ?st . ?e a ?et .
+  FILTER (STRSTARTS(STR(?st), STR(am:)) && STRSTARTS(STR(?et), STR(am:)))
+}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    strategy: str
+    classes: frozenset[str]  # IRIs among CLASSIFICATIONS that HermiT inferred
+
+
+def abox_ntriples(working: ox.Store) -> bytes:
+    """The strategies that rest on evidence, their links and the asserted (argmap) types, as N-Triples."""
+    triples = [t for t in working.query(_ABOX, prefixes=PREFIXES) if isinstance(t, ox.Triple)]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def strategies_in(working: ox.Store) -> list[str]:
+    rows = working.query("SELECT DISTINCT ?s WHERE { ?s am:restsOn ?e } ORDER BY ?s", prefixes=PREFIXES)
+    return [r["s"].value for r in rows]
+
+
+def classify_strategies(working: ox.Store) -> list[Classification]:
+    """Run HermiT over the strategies' ABox; inconsistency raises InconsistentOntologyError naming the clash."""
+    strategies = strategies_in(working)
+    if not strategies:
+        return []
+    import owlready2  # a heavy import, paid only when there is something to classify
+
+    from argmap.ontology.owl import classify, inferred_types, load_world
+
+    world = owlready2.World()
+    try:
+        load_world(world=world, extra_ntriples=abox_ntriples(working))
+        classify(world)
+        wanted = {str(c) for c in CLASSIFICATIONS}
+        out = [Classification(s, frozenset(inferred_types(world, s) & wanted)) for s in strategies]
+    finally:
+        world.close()
+    log.debug("HermiT classified %d strategies", len(out))
+    return out
+
+
+def classification_triples(found: list[Classification]) -> list[ox.Triple]:
+    rdf_type = ox.NamedNode(str(RDF.type))
+    return [ox.Triple(ox.NamedNode(c.strategy), rdf_type, ox.NamedNode(cls))
+            for c in found for cls in sorted(c.classes)]

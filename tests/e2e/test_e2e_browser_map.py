@@ -1,0 +1,129 @@
+"""The map file in headless chromium with the network cut off: legend, nodes, side panel, filters, safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.viz import write_map
+from tests.viz.browser import artifact, offline_page, wait_stable
+from tests.viz.vizdata import CLAIM_1, EVIDENCE_1, EVIDENCE_2, XSS, demo_store, hostile_analysis, statement_id, xiaomi_analysis
+
+pytestmark = pytest.mark.browser
+
+VISIBLE_NODES = "argmapNetwork.body.data.nodes.get({filter: n => !n.hidden}).length"
+
+
+@pytest.fixture(scope="module")
+def map_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int]]:
+    root = tmp_path_factory.mktemp("map")
+    store = demo_store(root / "store")
+    try:
+        out = {}
+        for layout in ("hierarchical", "physics"):
+            path = root / f"map-{layout}.html"
+            out[layout] = (path, write_map(store, path, layout=layout).nodes)
+        return out
+    finally:
+        store.close()
+
+
+def test_map_works_offline_and_shows_legend_and_every_node(map_files) -> None:
+    path, nodes = map_files["hierarchical"]
+    with offline_page() as (page, traffic):
+        page.goto(path.as_uri())
+        wait_stable(page)
+        legend = page.locator("#legend")
+        assert legend.is_visible()
+        for term in ("图例", "论点", "论据", "品牌", "支持", "削弱", "成立", "不成立", "未定"):
+            assert term in legend.inner_text()
+        assert page.evaluate("argmapNetwork.body.data.nodes.length") == nodes
+        assert page.evaluate("Object.keys(argmapNetwork.getPositions()).length") == nodes
+        page.screenshot(path=str(artifact("map-hierarchical.png")))
+        assert traffic.blocked == [] and traffic.page_errors == []
+        assert all(u.startswith("file://") for u in traffic.requested)
+
+
+def test_clicking_a_claim_opens_the_side_panel(map_files) -> None:
+    path, _ = map_files["hierarchical"]
+    claim = statement_id(xiaomi_analysis(), "c1")
+    with offline_page() as (page, _traffic):
+        page.goto(path.as_uri())
+        wait_stable(page)
+        # A real click on the canvas, where vis-network drew the claim.
+        page.evaluate(f"argmapNetwork.moveTo({{position: argmapNetwork.getPositions(['{claim}'])['{claim}'], scale: 1, animation: false}})")
+        point = page.evaluate(f"argmapNetwork.canvasToDOM(argmapNetwork.getPositions(['{claim}'])['{claim}'])")
+        box = page.locator("#network canvas").bounding_box()
+        page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+        panel = page.locator("#panel")
+        panel.wait_for(state="visible")
+        assert page.locator("#panel .full").inner_text() == CLAIM_1
+        assert page.locator("#panel mark").inner_text() == CLAIM_1
+        para = page.locator("#panel .para").inner_text()
+        assert EVIDENCE_1 in para and para.index(CLAIM_1) < para.index(EVIDENCE_1)  # the sentence in its paragraph
+        assert "小米高端化" in page.locator("#panel .article").inner_text()
+        text = panel.inner_text()
+        assert "成立" in text and "0.80" in text
+        lists = page.locator("#panel ul")
+        assert EVIDENCE_1[:20] in lists.nth(0).inner_text()  # supporters
+        assert EVIDENCE_2[:20] in lists.nth(1).inner_text()  # attackers
+        page.screenshot(path=str(artifact("map-panel.png")))
+        # Following a supporter from the panel selects it.
+        lists.nth(0).locator("button").first.click()
+        assert page.locator("#panel .full").inner_text() == EVIDENCE_1
+
+
+def test_filters_hide_and_show_nodes(map_files) -> None:
+    path, nodes = map_files["hierarchical"]
+    with offline_page() as (page, _traffic):
+        page.goto(path.as_uri())
+        wait_stable(page)
+        assert page.evaluate(VISIBLE_NODES) == nodes
+        page.select_option("#f-status", "accepted")
+        accepted = page.evaluate("argmapNetwork.body.data.nodes.get({filter: n => !n.hidden && n.kind === 'claim'}).map(n => n.status)")
+        assert accepted == ["accepted"]
+        page.select_option("#f-status", "")
+        page.locator(".f-kind[value='entity']").uncheck()
+        assert page.evaluate("argmapNetwork.body.data.nodes.get({filter: n => !n.hidden && n.kind === 'entity'}).length") == 0
+        page.locator(".f-kind[value='entity']").check()
+        article = statement_id(hostile_analysis(), "c1").split("/statement/")[0] + "/article/hostile"
+        page.select_option("#f-article", article)
+        shown = page.evaluate("argmapNetwork.body.data.nodes.get({filter: n => !n.hidden && n.kind !== 'entity'}).map(n => n.article)")
+        assert shown and set(shown) == {article}
+        page.select_option("#f-article", "")
+        page.select_option("#f-brand", label="小米 / Xiaomi")
+        assert page.evaluate(VISIBLE_NODES) < nodes
+        assert "/ " + str(nodes) in page.locator("#shown").inner_text()
+
+
+def test_article_markup_never_runs(map_files) -> None:
+    path, _ = map_files["hierarchical"]
+    hostile = statement_id(hostile_analysis(), "c1")
+    with offline_page() as (page, traffic):
+        page.goto(path.as_uri())
+        wait_stable(page)
+        assert page.evaluate(f"argmapSelect('{hostile}')") is True
+        assert XSS in page.locator("#panel .full").inner_text()  # shown as text
+        # Hover too, so the tooltip renders the statement.
+        page.evaluate(f"argmapNetwork.moveTo({{position: argmapNetwork.getPositions(['{hostile}'])['{hostile}'], scale: 1, animation: false}})")
+        point = page.evaluate(f"argmapNetwork.canvasToDOM(argmapNetwork.getPositions(['{hostile}'])['{hostile}'])")
+        box = page.locator("#network canvas").bounding_box()
+        page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+        page.wait_for_timeout(600)
+        assert page.evaluate("document.querySelectorAll('img').length") == 0
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert traffic.page_errors == []
+
+
+def test_physics_layout_stops_once_stable(map_files) -> None:
+    path, nodes = map_files["physics"]
+    with offline_page() as (page, traffic):
+        page.goto(path.as_uri())
+        wait_stable(page)
+        assert page.evaluate("argmapNetwork.physics.physicsEnabled") is False
+        before = page.evaluate("JSON.stringify(argmapNetwork.getPositions())")
+        page.wait_for_timeout(500)
+        assert page.evaluate("JSON.stringify(argmapNetwork.getPositions())") == before  # nothing drifts
+        page.screenshot(path=str(artifact("map-physics.png")))
+        assert page.evaluate("argmapNetwork.body.data.nodes.length") == nodes and traffic.blocked == []

@@ -1,0 +1,99 @@
+"""English sentences and clauses: splitting on punctuation, quotes, line breaks and discourse markers."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.extractors.en import analyze_english
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in analyze_english(text, key="t").sentences]
+
+
+def _statements(text: str) -> list[str]:
+    return [s.text for s in analyze_english(text, key="t").statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nike Inc. fell 5%. Adidas rose.", ["Nike Inc. fell 5%.", "Adidas rose."]),
+        ('"Is it worth it?" she asked. Most buyers said no.', ['"Is it worth it?" she asked.', "Most buyers said no."]),
+        ("Premium at last\nXiaomi is moving up. Will it last?", ["Premium at last", "Xiaomi is moving up.", "Will it last?"]),
+        ("The U.S. market is slowing. Sales fell.", ["The U.S. market is slowing.", "Sales fell."]),
+        ("Prices rose, e.g. in China. Demand held.", ["Prices rose, e.g. in China.", "Demand held."]),
+    ],
+)
+def test_en_sentences(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Although digital publishing grows fast, paper books will not become obsolete.",
+            ["Although digital publishing grows fast", "paper books will not become obsolete."],
+        ),
+        (
+            "Nike should stop discounting, because markdowns teach buyers to wait.",
+            ["Nike should stop discounting", "because markdowns teach buyers to wait."],
+        ),
+        (
+            "The phone is cheap but its camera is excellent.",
+            ["The phone is cheap", "but its camera is excellent."],
+        ),
+        (
+            "Margins are thin; the brand needs pricing power.",
+            ["Margins are thin", "the brand needs pricing power."],
+        ),
+        (
+            "We should continue hunting as it provides a sustainable resource.",
+            ["We should continue hunting", "as it provides a sustainable resource."],
+        ),
+        # no split: "but also" is one clause, and "such as" starts a phrase, not a clause
+        ("Nike sells not only shoes but also apparel.", ["Nike sells not only shoes but also apparel."]),
+        ("Brands such as Hoka and On grew fast.", ["Brands such as Hoka and On grew fast."]),
+        ("Nike sells more shoes, clothing and bags.", ["Nike sells more shoes, clothing and bags."]),
+        (
+            "Older people earn more money, allowing them to pay for education.",
+            ["Older people earn more money", "allowing them to pay for education."],
+        ),
+        # both sides of a split keep three words: "but slowly" stays attached
+        ("Prices went up, but slowly.", ["Prices went up, but slowly."]),
+        # a genuine question is not a statement; a rhetorical one is
+        ("What will Nike do next?", []),
+        ("Don't they need them for survival?", ["Don't they need them for survival?"]),
+    ],
+)
+def test_en_clauses(text: str, expected: list[str]) -> None:
+    assert _statements(text) == expected
+
+
+def test_en_headline_and_boilerplate_are_not_statements() -> None:
+    text = "Why Nike Is Losing Runners\nNike is losing runners to Hoka.\nCopyright 2025 Example Media. All rights reserved.\n"
+    analysis = analyze_english(text, key="t")
+    assert [s.text for s in analysis.statements] == ["Nike is losing runners to Hoka."]
+    assert any(text[s.start : s.end].startswith("Copyright") for s in analysis.skipped)
+    assert not any(m.start >= text.index("Copyright") for e in analysis.entities for m in e.mentions)
+
+
+def test_en_skipped_spans_from_the_cleaner_are_respected() -> None:
+    from argmap.extractors.model import Span
+
+    text = "Adidas is back. Follow us for more Adidas deals today."
+    cut = text.index("Follow")
+    analysis = analyze_english(text, key="t", skipped=[Span(cut, len(text))])
+    assert [s.text for s in analysis.statements] == ["Adidas is back."]
+
+
+def test_en_overlapping_skipped_spans_are_merged() -> None:
+    from argmap.extractors.model import Span
+
+    text = "Nike is back.\nNotice: this text was posted by a user.\nHoka is growing fast."
+    line = text.index("Notice")
+    skipped = [Span(line, line + 10), Span(line + 5, text.index("\nHoka"))]
+    analysis = analyze_english(text, key="t", skipped=skipped)
+    assert [s.text for s in analysis.statements] == ["Nike is back.", "Hoka is growing fast."]
+    assert [(s.start, s.end) for s in analysis.skipped] == [(line, text.index("\nHoka"))]

@@ -1,0 +1,59 @@
+"""The gold reader of bench/eval_microtexts.py on a small hand-made argument graph (no corpus needed)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+XML = """<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="t1">
+  <edu id="e1"><![CDATA[Older parents may make better parents.]]></edu>
+  <edu id="e2"><![CDATA[They may be more financially secure.]]></edu>
+  <edu id="e3"><![CDATA[They may have more patience]]></edu>
+  <edu id="e4"><![CDATA[One problem is they may not keep up with their kids.]]></edu>
+  <edu id="e5"><![CDATA[But they can provide a more stable home.]]></edu>
+  <adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="pro"/>
+  <adu id="a4" type="opp"/><adu id="a5" type="pro"/>
+  <edge id="c6" src="e1" trg="a1" type="seg"/><edge id="c7" src="e2" trg="a2" type="seg"/>
+  <edge id="c8" src="e3" trg="a3" type="seg"/><edge id="c9" src="e4" trg="a4" type="seg"/>
+  <edge id="c10" src="e5" trg="a5" type="seg"/>
+  <edge id="c1" src="a2" trg="a1" type="sup"/>
+  <edge id="c2" src="a3" trg="c1" type="add"/>
+  <edge id="c3" src="a4" trg="a1" type="reb"/>
+  <edge id="c4" src="a5" trg="c3" type="und"/>
+</arggraph>
+"""
+TEXT = ("Older parents may make better parents. They may be more financially secure. They may have more patience "
+        "and more money. One problem is they may not keep up with their kids. But they can provide a more stable home.")
+
+
+@pytest.fixture()
+def reader(tmp_path: Path):  # noqa: ANN201  (the bench module)
+    (tmp_path / "t1.xml").write_text(XML, encoding="utf-8")
+    (tmp_path / "t1.txt").write_text(TEXT, encoding="utf-8")
+    sys.path.insert(0, str(BENCH))
+    try:
+        import microtexts_xml
+
+        yield microtexts_xml, tmp_path / "t1.xml"
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def test_en_gold_reader_maps_units_central_and_relations(reader) -> None:  # noqa: ANN001
+    module, path = reader
+    gold = module.read_gold(path)
+    assert gold.central == "a1"
+    assert TEXT[slice(*gold.units["a3"].spans[0])] == "They may have more patience"
+    assert gold.relations == {
+        ("a2", "a1", "support"),
+        ("a3", "a1", "support"),  # a linked premise (add) supports what the edge it joins points at
+        ("a4", "a1", "attack"),
+        ("a5", "a1", "attack"),  # undercutter attached to the attacked edge's target (default)
+    }
+    by_source = module.read_gold(path, undercut=module.UndercutAttachment.SOURCE)
+    assert ("a5", "a4", "attack") in by_source.relations

@@ -1,0 +1,144 @@
+"""English statements (kind, flags, central claim) and supports/undermines relations."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.extractors.en import analyze_english
+from argmap.extractors.model import ArticleAnalysis, RelationKind, StatementKind
+
+CLAIM, EVIDENCE = StatementKind.CLAIM, StatementKind.EVIDENCE
+OPENING = "Brands must earn their premium."
+
+
+def _by_text(analysis: ArticleAnalysis) -> dict[str, str]:
+    return {s.id: s.text for s in analysis.statements}
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    analysis = analyze_english(text, key="t")
+    texts = _by_text(analysis)
+    return {(texts[r.source], r.kind.value, texts[r.target]) for r in analysis.relations}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Nike should stop discounting its sneakers.", CLAIM),
+        ("I think premium brands do not need promotions.", CLAIM),
+        ("Nike reported revenue of $11.1 billion for the quarter.", EVIDENCE),
+        ('"We sold out in two days," the chief executive said.', EVIDENCE),
+        ("According to Circana, most sneakers were sold at a markdown.", EVIDENCE),
+        ("Premiumization is a long game for every brand.", CLAIM),
+    ],
+)
+def test_en_statement_kind(sentence: str, kind: StatementKind) -> None:
+    # after an opening claim, so that the sentence under test is not the (always claim) central one
+    statements = analyze_english(f"{OPENING} {sentence}", key="t").statements
+    assert [s.kind for s in statements] == [CLAIM, kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flag"),
+    [
+        ("Nike may regain its premium image.", "hedged"),
+        ("If Nike cuts promotions, its margins will recover.", "conditional"),
+        ("Isn't a brand that needs discounts a budget brand?", "question"),
+    ],
+)
+def test_en_statement_flags(sentence: str, flag: str) -> None:
+    statement = analyze_english(sentence, key="t").statements[0]
+    assert getattr(statement, flag) is True
+    others = {"hedged", "conditional", "question"} - {flag}
+    assert not any(getattr(statement, other) for other in others)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("During Black Friday, 62% of Nike sneakers were sold at a discount.", ("PromotionDependence",)),
+        ("Its Samba sneakers sold out at full price, data show.", ("FullPricePurchase",)),
+        ("Surveys show that buyers see the phone as a cheaper alternative to the iPhone.", ("SubstitutePurchase",)),
+        ("Members of the loyalty program stay locked in, data show.", ("EcosystemLockIn",)),
+    ],
+)
+def test_en_evidence_kinds(text: str, kinds: tuple[str, ...]) -> None:
+    statement = analyze_english(f"{OPENING} {text}", key="t").statements[1]
+    assert statement.kind is EVIDENCE
+    assert set(kinds) <= set(statement.evidence_kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "central"),
+    [
+        # position: the first statement when nothing marks another
+        ("Older parents make better parents. They are more patient. They are more secure.", "Older parents make better parents."),
+        # a conclusion marker opening a sentence beats position
+        ("Prices are rising. Buyers are waiting for discounts. Therefore, Nike should cut promotions.",
+         "Therefore, Nike should cut promotions."),
+        # an opening concession is not the main claim
+        ("Although digital publishing grows fast, paper books will not become obsolete. Readers love paper.",
+         "paper books will not become obsolete."),
+    ],
+)
+def test_en_central_claim(text: str, central: str) -> None:
+    statements = analyze_english(text, key="t").statements
+    assert [s.text for s in statements if s.central] == [central]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nike should stop discounting, because markdowns teach buyers to wait.",
+            {("because markdowns teach buyers to wait.", "supports", "Nike should stop discounting")},
+        ),
+        (
+            "Nike should stop discounting. However, discounts clear old stock.",
+            {("However, discounts clear old stock.", "undermines", "Nike should stop discounting.")},
+        ),
+        (
+            "Although digital publishing grows fast, paper books will not become obsolete.",
+            {("Although digital publishing grows fast", "undermines", "paper books will not become obsolete.")},
+        ),
+        (
+            "Hunting is good for nature. Admittedly, hunting kills animals. But it keeps herds healthy.",
+            {
+                ("Admittedly, hunting kills animals.", "undermines", "Hunting is good for nature."),
+                ("But it keeps herds healthy.", "undermines", "Admittedly, hunting kills animals."),
+            },
+        ),
+        (
+            "Brands need loyal buyers. Loyal buyers pay full price. For example, Apple users rarely wait for sales.",
+            {
+                ("Loyal buyers pay full price.", "supports", "Brands need loyal buyers."),
+                ("For example, Apple users rarely wait for sales.", "supports", "Loyal buyers pay full price."),
+            },
+        ),
+        (
+            "Prices are rising. Buyers are waiting for discounts. Therefore, Nike should cut promotions.",
+            {
+                ("Prices are rising.", "supports", "Therefore, Nike should cut promotions."),
+                ("Buyers are waiting for discounts.", "supports", "Therefore, Nike should cut promotions."),
+            },
+        ),
+    ],
+)
+def test_en_relations(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _relations(text) == expected
+
+
+def test_en_relation_targets_are_claims_and_markers_point_into_the_text() -> None:
+    text = (
+        "Xiaomi's premium push is working. Its flagship sold 1.2 million units on Singles' Day. "
+        "However, 40% of buyers bought it at a discount. Moreover, Xiaomi should build its own chips."
+    )
+    analysis = analyze_english(text, key="t")
+    kinds = {s.id: s.kind for s in analysis.statements}
+    assert analysis.relations
+    for rel in analysis.relations:
+        assert kinds[rel.target] is CLAIM
+        assert rel.start is not None and rel.end is not None
+        if rel.marker:
+            assert text[rel.start : rel.end] == rel.marker
+    assert any(r.kind is RelationKind.UNDERMINES and r.marker == "However" for r in analysis.relations)

@@ -1,0 +1,102 @@
+"""Entities: one individual per thing however it is named; unknown names found by pattern; user lexicons."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import LexiconError
+from argmap.extractors.model import EntityKind, EntityRelationKind
+from argmap.extractors.pipeline import PipelineCache, run_pipeline
+
+
+def refs(text: str, **kw: object) -> dict[str, list[str]]:
+    analysis = run_pipeline(text, key="t", lang="zh", **kw)  # type: ignore[arg-type]
+    return {e.ref: [m.text for m in e.mentions] for e in analysis.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "mentions"),
+    [
+        ("小米发布新机，Xiaomi的海外销量增长，小米集团股价上涨。", "brand/xiaomi", ["小米", "Xiaomi", "小米集团"]),
+        ("双十一之后是双12，而双11的销量最高。", "event/singles-day", ["双十一", "双11"]),
+        ("销量依赖618等促销节点。", "event/618", ["618"]),
+        ("雷军表示感谢，Lei Jun also thanked fans.", "person/lei-jun", ["雷军", "Lei Jun"]),
+        ("苹果手机和iPhone是一回事。", "product/iphone", ["苹果手机", "iPhone"]),
+        ("苹果占据高端智能手机市场约六成。", "market/high-end-smartphone", ["高端智能手机市场"]),
+    ],
+)
+def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mentions: list[str]) -> None:
+    assert refs(text)[ref] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "kind"),
+    [
+        ("一款定价六千元的小米旗舰机型登顶。", "product/xiaomi-flagship", EntityKind.PRODUCT),
+        ("极越汽车发布了新车。", "brand/极越", EntityKind.BRAND),
+        ("Rivian的新车开始交付。", "brand/rivian", EntityKind.BRAND),
+        ("新款Pixel 9将于下月上市。", "product/pixel-9", EntityKind.PRODUCT),
+        ("特斯拉CEO马斯克宣布降价，蔚来创始人秦力洪回应。", "person/秦力洪", EntityKind.PERSON),
+        ("字节跳动与云犀公司达成合作。", "organization/云犀", EntityKind.ORGANIZATION),
+    ],
+)
+def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKind) -> None:
+    analysis = run_pipeline(text, key="t", lang="zh")
+    entity = analysis.entity(ref)
+    assert entity is not None, [e.ref for e in analysis.entities]
+    assert entity.kind is kind
+
+
+def test_labels_in_both_languages_where_the_lexicon_has_them() -> None:
+    analysis = run_pipeline("小米正全力冲击高端品牌，摆脱性价比标签。", key="t", lang="zh")
+    assert analysis.entity("brand/xiaomi").labels == {"zh": "小米", "en": "Xiaomi"}
+    strategy = analysis.entity("strategy/xiaomi-premiumization")
+    assert strategy.kind is EntityKind.STRATEGY and strategy.types == ("Premiumization",)
+    assert strategy.labels == {"zh": "小米高端化", "en": "Xiaomi premiumization"}
+
+
+def test_strategies_and_constraints_belong_to_the_brand_the_sentence_is_about() -> None:
+    text = ("蔚来坚持不降价，试图守住高端品牌的位置。比亚迪被称为“价格屠夫”。"
+            "然而，蔚来的品牌溢价能力不足，特斯拉、比亚迪等巨头的持续压制让它更难。")
+    analysis = run_pipeline(text, key="t", lang="zh")
+    triples = {(r.subject, r.kind, r.object) for r in analysis.entity_relations}
+    assert ("brand/nio", EntityRelationKind.PURSUES, "strategy/nio-premiumization") in triples
+    assert ("brand/byd", EntityRelationKind.PURSUES, "strategy/byd-value-for-money") in triples
+    assert ("strategy/nio-premiumization", EntityRelationKind.CONSTRAINED_BY, "constraint/nio-brand-perception") in triples
+    assert ("brand/nio", EntityRelationKind.COMPETES_WITH, "brand/tesla") in triples
+    assert not any(ref.startswith(("strategy/xiaomi", "constraint/tesla")) for ref in (e.ref for e in analysis.entities))
+
+
+def test_a_user_lexicon_extends_the_shipped_one(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.json"
+    lexicon.write_text(json.dumps({
+        "entities": [{"kind": "brand", "key": "acme-tea", "zh": "阿克米茶", "en": "Acme Tea", "aliases": ["阿克米"]}],
+        "strategies": [{"type": "Premiumization", "slug": "premiumization", "zh": "高端化", "en": "premiumization",
+                        "cues": ["贵价路线"]}],
+    }, ensure_ascii=False), encoding="utf-8")
+    text = "阿克米茶坚持贵价路线，阿克米的门店不多。"
+    assert "brand/acme-tea" not in refs(text)
+    found = refs(text, lexicons=[lexicon], cache=PipelineCache())
+    assert found["brand/acme-tea"] == ["阿克米茶", "阿克米"]
+    assert found["strategy/acme-tea-premiumization"] == ["贵价路线"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{not json", "[1, 2]", '{"entities": [{"kind": "planet", "key": "x", "zh": "火星"}]}',
+     '{"entities": [{"kind": "brand", "key": "a/b", "zh": "甲"}]}', '{"cues": {"hedge": "或许"}}',
+     '{"cues": {"hedge": ["re:(unclosed"]}}'],
+)
+def test_a_malformed_lexicon_is_a_clear_error(tmp_path: Path, content: str) -> None:
+    lexicon = tmp_path / "bad.json"
+    lexicon.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match="bad.json"):
+        run_pipeline("小米。", key="t", lang="zh", lexicons=[lexicon], cache=PipelineCache())
+
+
+def test_a_missing_lexicon_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="no such file"):
+        run_pipeline("小米。", key="t", lang="zh", lexicons=[tmp_path / "none.json"], cache=PipelineCache())

@@ -1,0 +1,59 @@
+"""Sentences and clauses on Chinese and English punctuation and quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.extractors.pipeline import run_pipeline
+from argmap.extractors.zh.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("小米发布战报。雷军表示感谢！市场如何反应？", ["小米发布战报。", "雷军表示感谢！", "市场如何反应？"]),
+        ("这是真的吗?当然。", ["这是真的吗?", "当然。"]),
+        ("质疑:“小米凭什么卖这么贵?”", ["质疑:“小米凭什么卖这么贵?”"]),
+        ("他说：“这很好！”然后离开了。我们继续。", ["他说：“这很好！”然后离开了。", "我们继续。"]),
+        ("「真的吗？」她问。", ["「真的吗？」她问。"]),
+        ("等等……然后呢？", ["等等……", "然后呢？"]),
+        ("售价3.5万元。销量增长。", ["售价3.5万元。", "销量增长。"]),
+        ("Apple is big. Xiaomi is not.", ["Apple is big.", "Xiaomi is not."]),
+        ("没有句号的结尾", ["没有句号的结尾"]),
+    ],
+)
+def test_sentence_split(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def units(text: str) -> list[str]:
+    analysis = run_pipeline(text, key="t", lang="zh")
+    return [s.text for s in analysis.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ；separates clauses that each assert something
+        ("旧路依靠极致成本控制赢得市场，如今已显乏力；新轨以技术积累为核心卖点，势头迅猛。",
+         ["旧路依靠极致成本控制赢得市场，如今已显乏力；", "新轨以技术积累为核心卖点，势头迅猛。"]),
+        # a contrast after a comma opens a clause of its own; the conceded part is not a statement
+        ("账面数字看似走低，但小米旗舰机型登顶销量与销售额榜首。", ["但小米旗舰机型登顶销量与销售额榜首。"]),
+        # a comma without a contrast does not split
+        ("小米正全力摆脱性价比标签，奋力向高端品牌阵营发起冲击。", ["小米正全力摆脱性价比标签，奋力向高端品牌阵营发起冲击。"]),
+    ],
+)
+def test_clauses(text: str, expected: list[str]) -> None:
+    assert units(text) == expected
+
+
+def test_headings_start_sections_and_are_not_statements() -> None:
+    text = "前言\n小米正全力摆脱性价比的固有标签，奋力冲击高端品牌。\n与自己赛跑\n时间是小米的盟友，也是它的劲敌。\n"
+    analysis = run_pipeline(text, key="t", lang="zh")
+    assert [s.text for s in analysis.statements] == [
+        "小米正全力摆脱性价比的固有标签，奋力冲击高端品牌。", "时间是小米的盟友，也是它的劲敌。"]
+    assert [text[s.start:s.end] for s in analysis.sentences] == [s.text for s in analysis.statements]

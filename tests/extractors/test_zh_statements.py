@@ -1,0 +1,97 @@
+"""Statement kinds, evidence kinds and flags; relations from discourse structure and evidence polarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.extractors.model import RelationKind, StatementKind
+from argmap.extractors.pipeline import run_pipeline
+
+C, E = StatementKind.CLAIM, StatementKind.EVIDENCE
+
+
+def statements(text: str) -> list[tuple[str, StatementKind, tuple[str, ...]]]:
+    return [(s.text, s.kind, s.evidence_kinds) for s in run_pipeline(text, key="t", lang="zh").statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "evidence_kinds"),
+    [
+        ("小米正全力摆脱性价比的固有标签，奋力向高端品牌阵营发起冲击。", C, ()),
+        ("全渠道总成交额定格在290亿元。", E, ()),  # a figure is offered as grounds
+        ("数据显示，蔚来的交付量持续下滑。", E, ()),  # an observation
+        ("其销量峰值往往高度依赖双11、618等大型促销节点。", E, ("PromotionDependence",)),
+        ("又有多少人仅仅将其视为一款比iPhone便宜的“平替方案”？", E, ("SubstitutePurchase",)),
+        ("支撑这一行为的，仍是“花更少的钱获得更高的配置”，而非基于品牌认同的价值追随。", E, ("SpecsForLess",)),
+        ("许多用户的本能反应是质疑：“小米凭什么卖这么贵？”", E, ("PriceDoubt",)),
+        ("来自iPhone生态的“跨阵营迁移者”比例几乎翻倍增长。", E, ("RivalSwitching",)),
+        ("一款定价跨越6000元门槛的小米旗舰机型同时登顶销量与销售额榜首。", E, ("FullPricePurchase",)),
+        ("你已被这张无形之网牢牢绑定。", E, ("EcosystemLockIn",)),
+        ("苹果独占全球高端智能手机市场约62%的份额。", E, ("CompetitivePressure",)),
+        # background in a 当…时 clause does not make the sentence evidence of own technology
+        ("当小米将自研影像芯片集成于新机时，用户质疑：“凭什么卖这么贵？”", E, ("PriceDoubt",)),
+    ],
+)
+def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[str, ...]) -> None:
+    assert statements(text) == [(text, kind, evidence_kinds)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米的高端手机卖得好吗？",  # an open question asserts nothing
+        "11月12日凌晨，小米正式发布了其双十一战报。",  # narrative
+        "不会。",  # too short to be a proposition
+        "前言",  # a heading
+    ],
+)
+def test_not_statements(text: str) -> None:
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged", "conditional", "question"),
+    [
+        ("小米或许能够成功冲击高端品牌。", True, False, False),
+        ("如果答案倾向于后者，那么小米仍未真正脱离性价比的引力。", False, True, False),
+        ("若剔除小米汽车的数据，成交额为290亿元。", False, False, False),  # 若 without a consequent is no conditional claim
+        ("小米凭什么卖这么贵？", False, False, True),
+    ],
+)
+def test_flags(text: str, hedged: bool, conditional: bool, question: bool) -> None:
+    (st,) = run_pipeline(text, key="t", lang="zh").statements
+    assert (st.hedged, st.conditional, st.question) == (hedged, conditional, question)
+
+
+S, U = RelationKind.SUPPORTS, RelationKind.UNDERMINES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # evidence kinds speak for or against the strategy the central claim is about
+        ("小米正冲击高端品牌。许多用户质疑：“小米凭什么卖这么贵？”", {(2, 1, U, None)}),
+        ("小米正冲击高端品牌。一款定价跨越6000元的小米旗舰机型登顶销量榜首。", {(2, 1, S, None)}),
+        # 这正是 / 因此: what comes before supports the claim
+        ("小米正冲击高端品牌。一款定价跨越6000元的小米旗舰机型登顶销量榜首。这正是高端化成功的写照。",
+         {(2, 1, S, None), (2, 3, S, "这正是")}),
+        # a stance claim (…仍停留在价格层面) undermines the central claim and is grounded by the evidence
+        ("小米正冲击高端品牌。观察可发现，其销量峰值高度依赖双11等促销节点。因此，所谓的高端化仍停留在价格层面。",
+         {(2, 1, U, None), (2, 3, S, "因此"), (3, 1, U, None)}),
+        # 然而 between two claims of a paragraph: the second attacks the first
+        ("苹果是一家伟大的公司。然而，它的创新正在放缓。", {(2, 1, U, "然而")}),
+        # 例如: the example supports the claim before it
+        ("国产品牌正在向上突破。例如，华为的新机供不应求。", {(2, 1, S, "例如")}),
+        # when the central claim argues against the strategy, price-driven evidence supports it
+        ("但是，低价换来的增长并不等于品牌的胜利。很多消费者只是把瑞幸当作星巴克的平替。", {(2, 1, S, None)}),
+    ],
+)
+def test_relations(text: str, expected: set[tuple[int, int, RelationKind, str | None]]) -> None:
+    analysis = run_pipeline(text, key="t", lang="zh")
+    index = {s.id: i + 1 for i, s in enumerate(analysis.statements)}
+    got = {(index[r.source], index[r.target], r.kind, r.marker) for r in analysis.relations}
+    assert got == expected
+    for r in analysis.relations:
+        assert analysis.statement(r.target).kind is StatementKind.CLAIM
+        if r.marker:
+            assert analysis.content[r.start:r.end] == r.marker

@@ -1,0 +1,132 @@
+"""RemoteStore against a real Oxigraph server started on loopback (the `oxigraph` PyPI binary), not a mock."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import pyoxigraph as ox
+import pytest
+
+from argmap.errors import QueryError, StoreError
+from argmap.graph.io import export_dataset, import_dataset
+from argmap.graph.iri import ONTOLOGY_GRAPH, article_iri
+from argmap.graph.remote import Endpoints, parse_endpoints, with_prefixes
+from argmap.graph.results import AskResult, GraphResult, SelectResult
+from argmap.graph.store import list_articles, open_store
+from argmap.graph.synthetic import synthetic_analysis
+from argmap.ingest import Outcome, remove_article, store_analysis
+
+
+def _oxigraph_binary() -> str | None:
+    local = Path(sys.executable).with_name("oxigraph")
+    return str(local) if local.exists() else shutil.which("oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary (PyPI package `oxigraph`) is not installed")
+    port = _free_port()
+    location = tmp_path_factory.mktemp("oxserver")
+    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"oxigraph server did not start: {proc.stderr.read() if proc.stderr else ''}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://h:7878", Endpoints("http://h:7878/query", "http://h:7878/update")),
+        ("http://h:7878/", Endpoints("http://h:7878/query", "http://h:7878/update")),
+        ("http://h:8890/sparql", Endpoints("http://h:8890/sparql", "http://h:8890/sparql")),
+        ("http://h:3030/ds?query=/ds/query&update=/ds/update", Endpoints("http://h:3030/ds/query", "http://h:3030/ds/update")),
+        ("https://h/r?query=https://q.example/sparql&update=https://u.example/up",
+         Endpoints("https://q.example/sparql", "https://u.example/up")),
+    ],
+)
+def test_endpoint_urls(url: str, expected: Endpoints) -> None:
+    assert parse_endpoints(url) == expected
+
+
+def test_user_prefixes_are_not_declared_twice() -> None:
+    text = with_prefixes("PREFIX am: <urn:x#>\nSELECT * {}")
+    assert text.count("PREFIX am:") == 1 and "PREFIX amid:" in text
+
+
+def test_articles_round_trip_through_a_real_server(server_url: str) -> None:
+    st = open_store(server_url)
+    try:
+        assert str(ONTOLOGY_GRAPH) in st.graph_names()
+        a, b = synthetic_analysis(1), synthetic_analysis(2)
+        assert store_analysis(st, a).outcome is Outcome.ADDED
+        store_analysis(st, b)
+        assert store_analysis(st, a).outcome is Outcome.REPLACED
+        assert [i.key for i in list_articles(st)] == [a.key, b.key]
+        res = st.query("SELECT (COUNT(*) AS ?n) WHERE { ?c a am:Claim }")
+        assert isinstance(res, SelectResult) and int(res.rows[0][0].value) == 8  # union default graph
+        assert st.query("ASK { ?c a am:Evidence }") == AskResult(True)
+        desc = st.query(f"DESCRIBE <{article_iri(a.key)}>")
+        assert isinstance(desc, GraphResult) and desc.triples
+        assert remove_article(st, a.key)
+        assert [i.key for i in list_articles(st)] == [b.key]
+    finally:
+        st.close()
+
+
+def test_errors_from_the_server_are_one_line(server_url: str) -> None:
+    st = open_store(server_url, read_only=True)
+    with pytest.raises(QueryError) as err:
+        st.query("SELECT ?x WHERE { ?x ?y }")
+    assert "\n" not in str(err.value)
+
+
+def test_unreachable_endpoint_says_so() -> None:
+    st = open_store(f"http://127.0.0.1:{_free_port()}", read_only=True)
+    with pytest.raises(StoreError) as err:
+        st.query("ASK {}")
+    assert "cannot reach" in str(err.value)
+
+
+def test_export_from_embedded_import_into_server(server_url: str, tmp_path: Path) -> None:
+    local = open_store(tmp_path / "local")
+    try:
+        store_analysis(local, synthetic_analysis(7))
+        dump = tmp_path / "d.nq"
+        dump.write_bytes(export_dataset(local, "nq"))
+    finally:
+        local.close()
+    remote = open_store(server_url)
+    import_dataset(remote, dump)
+    graph = str(article_iri(synthetic_analysis(7).key))
+    local_quads = {q for q in ox.parse(dump.read_bytes(), format=ox.RdfFormat.N_QUADS) if q.graph_name.value == graph}
+    remote_quads = {q for q in ox.parse(remote.dump(ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == graph}
+    assert remote_quads == local_quads

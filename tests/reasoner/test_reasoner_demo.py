@@ -1,0 +1,121 @@
+"""End to end on the demo article: the reasoner reaches what a careful reader reaches."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from rdflib.namespace import RDF
+
+from argmap.graph.iri import REASONER_GRAPH
+from argmap.graph.results import SelectResult
+from argmap.graph.store import Store, open_store
+from argmap.ontology import AM, AMID
+from argmap.samples import DEMO_ARTICLE
+
+pytestmark = pytest.mark.slow
+
+STRATEGY = AMID["strategy/xiaomi-premiumization"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    location = tmp_path_factory.mktemp("reasoner-demo") / "store"
+    out = _cli("ingest", str(DEMO_ARTICLE), "--store", str(location)).stdout
+    yield location, out
+
+
+@pytest.fixture
+def store(demo: tuple[Path, str]) -> Iterator[Store]:
+    st = open_store(str(demo[0]), read_only=True)
+    yield st
+    st.close()
+
+
+def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
+    res = store.query(sparql)
+    assert isinstance(res, SelectResult)
+    return res.values()
+
+
+def _texts(store: Store, sparql: str) -> list[str]:
+    return [r["t"] or "" for r in _rows(store, sparql)]
+
+
+def _any(texts: list[str], *needles: str) -> bool:
+    return any(n in t for t in texts for n in needles)
+
+
+def test_ingest_prints_the_reasoners_summary(demo: tuple[Path, str]) -> None:
+    out = demo[1]
+    assert "reasoner:" in out and "价格层面的高端化 price-level premiumization" in out
+    assert "changes: first run" in out
+
+
+def test_xiaomi_premiumization_is_price_level_not_value_level(store: Store) -> None:
+    types = {r["t"] for r in _rows(store, f"SELECT ?t WHERE {{ GRAPH <{REASONER_GRAPH}> {{ <{STRATEGY}> <{RDF.type}> ?t }} }}")}
+    assert str(AM.PriceLevelPremiumization) in types
+    assert str(AM.ValueLevelPremiumization) not in types
+
+
+def test_the_classification_rests_on_price_driven_evidence(store: Store) -> None:
+    rests = _texts(store, f"SELECT ?t WHERE {{ <{STRATEGY}> am:restsOn ?e . ?e am:text ?t }}")
+    assert _any(rests, "双11", "双十一") and _any(rests, "618")  # sales peaks tied to promotions
+    assert _any(rests, "替代品", "平替")  # bought as a cheaper substitute
+    assert _any(rests, "凭什么卖这么贵", "不信任")  # doubt about the price
+    kinds = _rows(store, f"""SELECT ?e WHERE {{ <{STRATEGY}> am:restsOn ?e .
+        FILTER NOT EXISTS {{ ?e a/rdfs:subClassOf* am:PriceDrivenEvidence }} }}""")
+    assert kinds == []
+
+
+def test_the_value_side_is_recorded_as_evidence_too(store: Store) -> None:
+    value = _texts(store, f"""SELECT ?t WHERE {{ <{STRATEGY}> am:evidencedBy ?e . ?e am:text ?t ;
+        a/rdfs:subClassOf* am:ValueDrivenEvidence }}""")
+    assert _any(value, "6000元")  # the flagship above 6,000 yuan topping sales
+    assert _any(value, "迁移者")  # iPhone switchers nearly doubling
+    assert _any(value, "生态", "绑定")  # the ecosystem
+
+
+def _central_claim(store: Store) -> str:
+    rows = _rows(store, """SELECT ?c WHERE { ?c a am:Claim ; am:mentions amid:strategy\\/xiaomi-premiumization ;
+        am:text ?t . FILTER (CONTAINS(STR(?t), "高端品牌")) }""")
+    assert rows, "no claim about Xiaomi's move to a premium brand"
+    return rows[0]["c"] or ""
+
+
+def test_the_premiumization_claim_has_support_and_undermining_evidence(store: Store) -> None:
+    claim = _central_claim(store)
+    pro = _texts(store, f"SELECT ?t WHERE {{ ?e am:supports <{claim}> ; am:text ?t }}")
+    con = _texts(store, f"SELECT ?t WHERE {{ ?e am:undermines <{claim}> ; am:text ?t }}")
+    assert _any(pro, "6000元") and _any(pro, "迁移者") and _any(pro, "生态", "绑定")
+    assert _any(con, "双11") and _any(con, "替代品", "平替") and _any(con, "凭什么卖这么贵", "不信任")
+    assert _any(con, "62%") and _any(con, "华为")
+    status = _rows(store, f"SELECT ?s ?x WHERE {{ <{claim}> am:status ?s ; am:strength ?x }}")
+    assert status and status[0]["s"] != str(AM.Accepted)  # contested by more objections than grounds
+    assert float(status[0]["x"] or 1) < 0.5
+
+
+def test_the_conditional_verdict_stands(store: Store) -> None:
+    rows = _rows(store, """SELECT ?c ?s WHERE { ?c a am:Claim ; am:conditional true ; am:text ?t ; am:status ?s .
+        FILTER (CONTAINS(STR(?t), "价格层面") && CONTAINS(STR(?t), "价值层面")) }""")
+    assert rows, "the article's verdict (price level, not value level) is not a conditional claim"
+    assert all(r["s"] == str(AM.Accepted) for r in rows)
+
+
+def test_explain_via_the_cli(demo: tuple[Path, str]) -> None:
+    out = _cli("explain", "高端化仍停留在价格层面", "--store", str(demo[0])).stdout
+    assert "成立 accepted" in out and "平替" in out and "chars" in out
+
+
+def test_reason_again_reports_no_change(demo: tuple[Path, str]) -> None:
+    out = _cli("reason", "--store", str(demo[0])).stdout
+    assert "changes: none since the last run" in out
