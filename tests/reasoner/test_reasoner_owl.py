@@ -40,26 +40,26 @@ def hermit_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-@pytest.mark.parametrize(
-    ("kinds", "expected"),
-    [
-        (["am:PromotionDependence"], {AM.PriceLevelPremiumization}),
-        (["am:OwnTechnology"], {AM.ValueLevelPremiumization}),
-        (["am:SubstitutePurchase", "am:EcosystemLockIn"], {AM.PriceLevelPremiumization, AM.ValueLevelPremiumization}),
-        (["am:CompetitivePressure"], set()),
-    ],
-)
-def test_hermit_classifies_from_the_kinds_of_what_the_strategy_rests_on(
-    kinds: list[str], expected: set[object], hermit_calls: list[int]
-) -> None:
-    body = f"<{S}> a am:Premiumization .\n" + "".join(
-        f"<{S}> am:restsOn amid:e{i} . amid:e{i} a am:Evidence , {k} .\n" for i, k in enumerate(kinds))
+CASES = {
+    "price": (["am:PromotionDependence"], {AM.PriceLevelPremiumization}),
+    "value": (["am:OwnTechnology"], {AM.ValueLevelPremiumization}),
+    "both": (["am:SubstitutePurchase", "am:EcosystemLockIn"], {AM.PriceLevelPremiumization, AM.ValueLevelPremiumization}),
+    "neither": (["am:CompetitivePressure"], set()),
+}
+
+
+def test_hermit_classifies_from_the_kinds_of_what_the_strategy_rests_on(hermit_calls: list[int]) -> None:
+    body = ""
+    for name, (kinds, _) in CASES.items():
+        strategy = f"<{S}-{name}>"
+        body += f"{strategy} a am:Premiumization .\n" + "".join(
+            f"{strategy} am:restsOn amid:{name}{i} . amid:{name}{i} a am:Evidence , {k} .\n" for i, k in enumerate(kinds))
     working = _working(body)
     # HermiT gets the leaf kinds only; the class of the strategy is inferred, never handed over.
     assert b"Level" not in abox_ntriples(working)
-    [found] = classify_strategies(working)
-    assert found.classes == {str(c) for c in expected}
-    assert hermit_calls == [1]
+    found = {c.strategy: c.classes for c in classify_strategies(working)}
+    assert found == {f"{S}-{name}": {str(c) for c in expected} for name, (_, expected) in CASES.items()}
+    assert hermit_calls == [1]  # one JVM for all the strategies
 
 
 def test_hermit_sees_only_the_strategies_abox() -> None:
@@ -81,7 +81,7 @@ def test_an_inconsistency_is_reported_and_the_reasoner_graph_kept(
     import argmap.ontology.owl as owl
 
     store = trig_store("phone")
-    run_reasoner(store)
+    run_reasoner(store, classify=False)
     q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{REASONER_GRAPH}> {{ ?s ?p ?o }} }}"
     before = sorted(map(str, store.query(q).triples))  # type: ignore[union-attr]
 
