@@ -99,10 +99,15 @@ class DocState:
         )
 
 
+# Where a tokenizer keeps the text it was given: ``Doc.text`` rebuilds it from every token on each call.
+TEXT_KEY = "argmap_text"
+
+
 def get_state(doc: Doc) -> DocState:
     state = doc.user_data.get(_KEY)
     if state is None:
-        state = DocState(doc.text)
+        # Tokenizers that keep the text spare us ``doc.text``, which joins every token anew.
+        state = DocState(doc.user_data.get(TEXT_KEY) or doc.text)
         doc.user_data[_KEY] = state
     return state
 

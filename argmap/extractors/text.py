@@ -6,10 +6,16 @@ import re
 import unicodedata
 
 _UNSAFE = re.compile(r"[^\w]+")
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def count_cjk(text: str) -> int:
+    """How many characters are CJK ideographs (the same ranges as ``is_cjk``)."""
+    return len(_CJK.findall(text))
 
 
 def is_latin(text: str) -> bool:

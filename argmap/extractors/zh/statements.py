@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from argmap.extractors.lexicon import CueClass, DiscourseRole, Lexicon, compile_cues, lexicon_for
 from argmap.extractors.model import Statement, StatementKind
 from argmap.extractors.state import DocState, Unit, get_state
-from argmap.extractors.text import is_cjk
+from argmap.extractors.text import count_cjk
 
 _MIN_CHARS = 6  # shorter units ("不会。") are answers or asides, not propositions
 _QUESTION_END = re.compile(r"[？?][”’」』）)\s]*$")
@@ -44,7 +44,7 @@ class ZhStatements:
         kinds_of = self._evidence_kinds(state)
         for index, unit in enumerate(state.units):
             text = state.content[unit.start:unit.end]
-            if sum(1 for ch in text if is_cjk(ch)) < _MIN_CHARS:
+            if count_cjk(text) < _MIN_CHARS:
                 continue
             lo, hi = bisect_left(starts, unit.start), bisect_left(starts, unit.end)
             figures = state.figures[lo:hi]

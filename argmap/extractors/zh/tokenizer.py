@@ -4,6 +4,7 @@ do not leak into other pipelines or into the process-wide ``jieba`` default."""
 from __future__ import annotations
 
 import logging
+import re
 from typing import Callable, Iterable
 
 import jieba
@@ -13,9 +14,12 @@ from spacy.tokens import Doc
 from spacy.util import DummyTokenizer, get_words_and_spaces, registry
 from spacy.vocab import Vocab
 
+from argmap.extractors.state import TEXT_KEY
+
 # Lexicon words must win over jieba's own splits (双十一 -> 双十 / 一) without swamping its statistics.
 _LEXICON_FREQ = 200_000
 WORDS_KEY = "argmap_jieba_words"
+_HAS_SPACE = re.compile(r"\s").search
 
 
 class JiebaTokenizer(DummyTokenizer):
@@ -38,6 +42,7 @@ class JiebaTokenizer(DummyTokenizer):
             starts.append(pos)
             pos += len(piece)
         doc.user_data[WORDS_KEY] = (pieces, starts) if pos == len(text) else None
+        doc.user_data[TEXT_KEY] = text
         return doc
 
     def add_words(self, words: Iterable[str], tag: str = "nz") -> None:
@@ -63,7 +68,7 @@ def _words_and_spaces(pieces: list[str]) -> tuple[list[str] | None, list[bool]]:
     for piece in pieces:
         if piece == " " and words and not spaces[-1] and not words[-1].isspace():
             spaces[-1] = True
-        elif piece.isspace() or not any(ch.isspace() for ch in piece):
+        elif piece.isspace() or _HAS_SPACE(piece) is None:
             words.append(piece)
             spaces.append(False)
         else:
