@@ -40,6 +40,7 @@ class ZhEntities:
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
         self.titles = frozenset(lexicon.pattern_list("person_title"))
         self.brand_context = frozenset(lexicon.pattern_list("brand_context"))
+        self.triggers = self.titles | self.org_suffix | self.brand_context
         self.tags: dict[str, str] = {}
         if isinstance(tokenizer, JiebaTokenizer):
             tokenizer.add_words(f for e in lexicon.entities for f in e.forms if any(is_cjk(c) for c in f))
@@ -53,10 +54,10 @@ class ZhEntities:
         first = self.by_first
         for i in [i for i, w in enumerate(pieces) if w[0] in first]:
             self._lexicon(state, starts[i], taken, found)
-        tag = self.tags.get
-        triggers = self.titles | self.org_suffix | self.brand_context
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
-        for i in [i for i, w in enumerate(pieces) if w in triggers or (w[0].isascii() and w[0].isalpha()) or tag(w) == "nt"]:
+        # Words repeat, so each distinct word is tested once.
+        candidates = {w for w in set(pieces) if self._may_name(w)}
+        for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
             if word in self.titles:
                 i += 1
@@ -68,6 +69,10 @@ class ZhEntities:
             state.units[unit].refs.append(ref)
         state.main_brand = main_brand(state)
         return doc
+
+    def _may_name(self, word: str) -> bool:
+        return (word in self.triggers or (word[0].isascii() and word[0].isalpha())
+                or self.tags.get(word) == "nt")
 
     def _lexicon(self, state: DocState, idx: int, taken: set[int], found: list[tuple[int, int, str]]) -> None:
         """The longest lexicon form starting at a word start, and its flagship product if one follows."""
