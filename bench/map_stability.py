@@ -140,6 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--nodes", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=1, help="repeat each page this many times; medians are printed")
+    parser.add_argument("--no-pyvis", action="store_true", help="skip the pyvis default page (it takes minutes)")
     args = parser.parse_args()
     articles = max(1, round(args.nodes / NODES_PER_ARTICLE))
     with tempfile.TemporaryDirectory() as tmp:
@@ -154,8 +155,9 @@ def main() -> None:
                 pages[f"argmap {layout.value}"] = path
         finally:
             store.close()
-        pyvis_default_page(root / "store", root / "pyvis-default.html")
-        pages["pyvis default"] = root / "pyvis-default.html"
+        if not args.no_pyvis:
+            pyvis_default_page(root / "store", root / "pyvis-default.html")
+            pages["pyvis default"] = root / "pyvis-default.html"
         print(f"graph: {stats.nodes} nodes, {stats.edges} edges ({articles} synthetic articles); "
               f"headless chromium, network blocked; {args.runs} run(s) per page")
         results: dict[str, list[Measure]] = {name: [] for name in pages}
@@ -168,6 +170,8 @@ def main() -> None:
             stable = f"{m.stable_s:.2f} s" if m.stable_s is not None else f"> {LIMIT_SECONDS:.0f} s"
             redraw = f"{m.redraw_ms:.1f} ms" if m.redraw_ms is not None else "—"
             print(f"{name:22} {stable:>14} {redraw:>10} {m.page_kb:>7} KB")
+        if "pyvis default" not in summary:
+            return
         base, ours = summary["pyvis default"], summary["argmap physics"]
         if ours.stable_s:
             base_s = base.stable_s if base.stable_s is not None else LIMIT_SECONDS
