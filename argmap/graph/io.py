@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from argmap.errors import InputError, StoreError
+from argmap.errors import InputError
+from argmap.graph.iri import IMPORTED_GRAPH
 from argmap.graph.store import Store
 from argmap.ontology.namespaces import PREFIXES
 
@@ -84,11 +85,10 @@ def import_dataset(store: Store, path: Path, *, fmt: str | None = None) -> int:
             default.append(quad)
         else:
             raise InputError(f"{path}: a graph named by a blank node cannot be imported; name it with an IRI")
+    if default:
+        # The store's default graph is the union of its named graphs: triples outside any named
+        # graph (a Turtle file, say) need a graph of their own to live in.
+        by_graph.setdefault(str(IMPORTED_GRAPH), []).extend(q.triple for q in default)
     for graph, triples in by_graph.items():
         store.replace_graph(graph, triples)
-    if default:
-        data = ox.serialize(default, format=ox.RdfFormat.N_QUADS)
-        if not isinstance(data, bytes):
-            raise StoreError("could not serialise the default graph for import")
-        store.load(data, ox.RdfFormat.N_QUADS)
     return len(quads)

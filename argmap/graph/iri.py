@@ -14,6 +14,7 @@ _UNSAFE = re.compile(r"[\s/\\?#<>\"{}|^`%\[\]]+")
 
 REASONER_GRAPH = AMID["graph/reasoner"]
 ONTOLOGY_GRAPH = AMID["graph/ontology"]
+IMPORTED_GRAPH = AMID["graph/imported"]  # triples imported from outside any named graph
 
 
 def slugify(text: str) -> str:

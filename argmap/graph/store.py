@@ -2,7 +2,8 @@
 
 Articles live in named graphs (named by the article IRI); the ontology lives in
 ``amid:graph/ontology`` and the reasoner's conclusions in ``amid:graph/reasoner``. Queries
-see the union of all graphs as their default graph. Each article is written in one SPARQL
+see the union of all graphs as their default graph: a set, kept in the store's default graph
+(see "the union default graph" below), so a fact that many articles share counts once. Each article is written in one SPARQL
 update, which Oxigraph applies as one transaction: a failure or a kill leaves the store
 as it was.
 
@@ -109,6 +110,8 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
         store = OxigraphStore(Path(loc), read_only=read_only, wait=wait)
     if not read_only:
         try:
+            if isinstance(store, OxigraphStore):
+                store.ensure_union()
             ensure_ontology(store)
         except BaseException:
             store.close()
@@ -205,7 +208,7 @@ class OxigraphStore:
     def _query(self, sparql: str, limit: int | None) -> QueryResult:
         with self.session() as handle:
             try:
-                raw = handle.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+                raw = handle.query(sparql, prefixes=PREFIXES)  # the default graph is the union (see below)
                 result = to_result(raw, limit=limit)
             except SyntaxError as exc:
                 raise sparql_syntax_error(exc, sparql) from None
@@ -215,6 +218,12 @@ class OxigraphStore:
             return result
 
     def update(self, sparql: str) -> None:
+        """A user's SPARQL update; the default graph is then rebuilt as the union of the named graphs,
+        so updates must name the graph they write (``INSERT DATA { GRAPH <…> { … } }``)."""
+        self._update(sparql)
+        self._update(REBUILD_UNION)
+
+    def _update(self, sparql: str) -> None:
         if self.read_only:
             raise StoreError(f"the store at {self.path} was opened read-only; updates need a writable store")
         with self.session() as handle:
@@ -226,10 +235,10 @@ class OxigraphStore:
                 raise StoreError(f"the update failed and was not applied: {exc}") from None
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
-        self.update(replace_graph_update(graph, triples))
+        self._update(f"{retract_from_union(graph)} ;\n{replace_graph_update(graph, triples, union=True)}")
 
     def remove_graph(self, graph: str) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph}>")
+        self._update(f"{retract_from_union(graph)} ;\nDROP SILENT GRAPH <{graph}>")
 
     def graph_names(self) -> list[str]:
         with self.session() as handle:
@@ -237,10 +246,12 @@ class OxigraphStore:
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         with self.session() as handle:
-            if fmt.supports_datasets:
-                data = handle.dump(format=fmt)
+            if fmt.supports_datasets:  # the named graphs: the default graph is derived from them
+                named = (q for q in handle.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+                data = ox.serialize(named, format=fmt, prefixes=PREFIXES)
             else:
-                data = ox.serialize(_union_triples(handle), format=fmt, prefixes=PREFIXES)
+                data = ox.serialize((q.triple for q in handle.quads_for_pattern(None, None, None, ox.DefaultGraph())),
+                                    format=fmt, prefixes=PREFIXES)
         return data if isinstance(data, bytes) else b""
 
     def load(self, data: bytes, fmt: ox.RdfFormat) -> None:
@@ -251,6 +262,13 @@ class OxigraphStore:
                 handle.load(data, format=fmt)
             except SyntaxError as exc:
                 raise StoreError(f"cannot import: {exc}; nothing was loaded") from None
+        self._update(REBUILD_UNION)
+
+    def ensure_union(self) -> None:
+        """A store written before the default graph was kept as the union gets it built once."""
+        stale = self.query(UNION_STALE)
+        if isinstance(stale, AskResult) and stale.value:
+            self._update(REBUILD_UNION)
 
     def close(self) -> None:
         with self._mutex:
@@ -277,20 +295,33 @@ def _check_location(path: Path, *, create: bool) -> None:
             raise StoreError(f"cannot create the store folder {path}: {exc.strerror}") from None
 
 
-def _union_triples(handle: ox.Store) -> Iterator[ox.Triple]:
-    seen: set[ox.Triple] = set()
-    for quad in handle.quads_for_pattern(None, None, None):
-        if quad.triple not in seen:
-            seen.add(quad.triple)
-            yield quad.triple
+# ----------------------------------------------------------------- the union default graph
+
+# Oxigraph's own union default graph is a bag: a triple kept in N article graphs (a shared brand's
+# label) comes back N times, and a join over k such triples N^k times, which stalls the competency
+# questions on a store of a few thousand articles. So the embedded store keeps its default graph as
+# the *set* union of the named graphs, changed in the same transaction as each named graph, and
+# queries it: every triple once, whatever number of articles holds it.
 
 
-def replace_graph_update(graph: str, triples: Iterable[ox.Triple]) -> str:
-    """One SPARQL update that drops a graph and writes its new content: applied all or nothing."""
+def retract_from_union(graph: str) -> str:
+    """Take out of the default graph what only ``graph`` holds (before ``graph`` changes)."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph}>) }} }}")
+
+
+REBUILD_UNION = "DELETE WHERE { ?s ?p ?o } ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+UNION_STALE = "ASK { GRAPH ?a { ?a a <%s> } FILTER NOT EXISTS { ?a a <%s> } }" % (AM.Article, AM.Article)
+
+
+def replace_graph_update(graph: str, triples: Iterable[ox.Triple], *, union: bool = False) -> str:
+    """One SPARQL update that drops a graph and writes its new content: applied all or nothing.
+    ``union``: write the triples into the default graph too (one block, so blank nodes stay shared)."""
     body = " .\n".join(str(t) for t in triples)
     if not body:
         return f"DROP SILENT GRAPH <{graph}>"
-    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}"
+    default = f"\n{body} .\n" if union else ""
+    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}}{default} }}"
 
 
 # ----------------------------------------------------------------- syntax errors

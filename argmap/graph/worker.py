@@ -32,7 +32,7 @@ def run_job(path: str, sparql: str, prefixes: dict[str, str], limit: int | None)
         return "error", exc
     try:
         handle = ox.Store.read_only(path)
-        raw = handle.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
+        raw = handle.query(sparql, prefixes=prefixes)  # the default graph is the union (argmap.graph.store)
         return "ok", to_result(raw, limit=limit)
     except SyntaxError as exc:
         return "syntax", str(exc)
