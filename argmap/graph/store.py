@@ -3,9 +3,9 @@
 Articles live in named graphs (named by the article IRI); the ontology lives in
 ``amid:graph/ontology`` and the reasoner's conclusions in ``amid:graph/reasoner``. Queries
 see the union of all graphs as their default graph: a set, kept in the store's default graph
-(see "the union default graph" below), so a fact that many articles share counts once. Each article is written in one SPARQL
-update, which Oxigraph applies as one transaction: a failure or a kill leaves the store
-as it was.
+(see "the union default graph" below), so a fact that many articles share counts once. Each
+article is written in one SPARQL update, which Oxigraph applies as one transaction: a failure
+or a kill leaves the store as it was.
 
 Concurrency (see ``argmap.graph.lock``): one writer process at a time (others wait or are
 refused with ``StoreLockedError``); readers run between the writer's operations: a waiting
@@ -28,7 +28,7 @@ from typing import Iterable, Iterator, Protocol
 import pyoxigraph as ox
 
 from argmap.errors import QueryError, StoreError, StoreLockedError
-from argmap.graph.iri import ONTOLOGY_GRAPH, article_iri
+from argmap.graph.iri import IMPORTED_GRAPH, ONTOLOGY_GRAPH, article_iri
 from argmap.graph.lock import (
     ACCESS_LOCK,
     ACCESS_WAIT_SECONDS,
@@ -262,7 +262,9 @@ class OxigraphStore:
                 handle.load(data, format=fmt)
             except SyntaxError as exc:
                 raise StoreError(f"cannot import: {exc}; nothing was loaded") from None
-        self._update(REBUILD_UNION)
+        # Before the load the default graph held only the union, so what it holds beyond it now
+        # came from the data: keep it in a graph of its own instead of losing it to the rebuild.
+        self._update(f"{KEEP_LOADED_DEFAULT} ;\n{REBUILD_UNION}")
 
     def ensure_union(self) -> None:
         """A store written before the default graph was kept as the union gets it built once."""
@@ -310,6 +312,8 @@ def retract_from_union(graph: str) -> str:
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph}>) }} }}")
 
 
+KEEP_LOADED_DEFAULT = (f"INSERT {{ GRAPH <{IMPORTED_GRAPH}> {{ ?s ?p ?o }} }} "
+                       "WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
 REBUILD_UNION = "DELETE WHERE { ?s ?p ?o } ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 UNION_STALE = "ASK { GRAPH ?a { ?a a <%s> } FILTER NOT EXISTS { ?a a <%s> } }" % (AM.Article, AM.Article)
 

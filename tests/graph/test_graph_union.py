@@ -111,3 +111,12 @@ def test_triples_imported_outside_any_graph_get_a_graph_of_their_own(store_path:
         assert dumped.count("<urn:x> <urn:y> <urn:z>") == 1  # the default graph is not exported twice
     finally:
         st.close()
+
+
+def test_loaded_triples_outside_any_graph_are_kept_in_the_imported_graph(shared) -> None:
+    st, _ = shared
+    st.load(b"<urn:x> <urn:y> <urn:z> .\n<urn:n> <urn:m> <urn:o> <urn:g> .\n", ox.RdfFormat.N_QUADS)
+    assert st.query(f"ASK {{ GRAPH <{IMPORTED_GRAPH}> {{ <urn:x> <urn:y> <urn:z> }} }}") == AskResult(True)
+    assert st.query("ASK { <urn:x> <urn:y> <urn:z> . <urn:n> <urn:m> <urn:o> }") == AskResult(True)
+    assert st.query(f"ASK {{ GRAPH <{IMPORTED_GRAPH}> {{ <urn:n> <urn:m> <urn:o> }} }}") == AskResult(False)
+    assert _count(st, f"<{BRAND}> a am:Brand") == 1
