@@ -174,7 +174,7 @@ def articles_command(*, store: str | None) -> None:
     if not infos:
         _echo("the store holds no articles yet: argmap ingest FILE")
     for a in infos:
-        _echo(f"{a.key}\t{a.language}\t{a.statements} statements\t{a.title}")
+        _echo(f"{a.key}\t{a.language}\t{a.date[:10] or '-'}\t{a.statements} statements\t{a.title}")
 
 
 def remove_command(article: str, *, store: str | None, wait: float = 0.0) -> None:

@@ -12,17 +12,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import BinaryIO, Callable, Iterable, Sequence
 
+from argmap.documents import MAX_ARTICLE_BYTES, SUFFIXES, Document, decode, read_document
 from argmap.errors import InputError
 from argmap.extractors import ArticleAnalysis, Lang, analyze
-from argmap.extractors.clean import to_plain_text
 from argmap.graph.iri import article_iri, slugify
 from argmap.graph.mapping import article_triples, content_hash
 from argmap.graph.store import Store, article_hash
 
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
-SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
 class Outcome(str, Enum):
@@ -33,10 +31,17 @@ class Outcome(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class SourceDoc:
+    """One input, read: its key in the store and what the document layer made of it."""
+
     key: str
-    content: str  # plain text as ingested
+    content: str  # the document's plain text, as stored (am:content)
     title: str
     source: str
+    document: Document | None = None  # None: ``content`` is plain text
+
+    @classmethod
+    def of(cls, key: str, document: Document, *, title: str = "") -> "SourceDoc":
+        return cls(key, document.content, document.title or title, document.source, document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,41 +78,36 @@ def collect_paths(paths: Sequence[str]) -> list[str]:
 
 def decode_article(data: bytes, name: str, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
     """Bytes to text, refusing what is not an article: empty, binary, too large, not UTF-8."""
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: {len(data):,} bytes is larger than the {max_bytes:,}-byte limit for one article")
-    if b"\x00" in data:
-        raise InputError(f"{name}: looks like a binary file, not text; give a .txt, .md or .html article")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte {exc.start}); convert it first, e.g. iconv -f GB18030 -t UTF-8"
-        ) from None
-    if not text.strip():
-        raise InputError(f"{name}: the article is empty")
-    return text
+    return decode(data, name, max_bytes=max_bytes)
 
 
-def read_source(raw: str, *, stdin: bytes | None = None, fmt: str | None = None) -> SourceDoc:
+def read_source(raw: str, *, stdin: bytes | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> SourceDoc:
+    """Read one file (or ``-``, standard input) through the document layer; nothing is stored yet."""
     if raw == "-":
-        data = stdin if stdin is not None else sys.stdin.buffer.read()
-        text = decode_article(data, "standard input")
-        content = to_plain_text(text, fmt or "text")
-        return SourceDoc("stdin-" + hashlib.sha256(content.encode()).hexdigest()[:12], content, "", "stdin")
+        data = stdin if stdin is not None else _read_limited(sys.stdin.buffer, "standard input", max_bytes)
+        document = read_document(data, name="stdin", max_bytes=max_bytes)
+        return SourceDoc.of("stdin-" + hashlib.sha256(document.content.encode()).hexdigest()[:12], document)
     path = Path(raw)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = _read_limited(f, raw, max_bytes)
     except OSError as exc:
         raise InputError(f"{raw}: cannot read ({exc.strerror})") from None
-    text = decode_article(data, raw)
-    content = to_plain_text(text, fmt or SUFFIXES.get(path.suffix.lower(), "text"))
-    if not content.strip():
-        raise InputError(f"{raw}: no text left once the markup is removed")
-    return SourceDoc(slugify(path.stem), content, path.stem, str(path))
+    document = read_document(data, name=str(path), suffix=path.suffix, max_bytes=max_bytes)
+    return SourceDoc.of(slugify(path.stem), document, title=path.stem)
+
+
+def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """Read at most one byte past the limit, so a huge input is refused without being read whole."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: larger than the {max_bytes:,}-byte limit for one article; split it into parts")
+    return data
 
 
 def _analyze(doc: SourceDoc, lang: Lang, lexicons: tuple[Path, ...]) -> ArticleAnalysis:
-    return analyze(doc.content, key=doc.key, lang=lang, title=doc.title, source=doc.source, lexicons=lexicons)
+    return analyze(doc.document or doc.content, key=doc.key, lang=lang, title=doc.title, source=doc.source,
+                   lexicons=lexicons)
 
 
 Analyzer = Callable[[SourceDoc], ArticleAnalysis]

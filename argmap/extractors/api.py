@@ -6,6 +6,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Sequence
 
+from argmap.documents import Document
 from argmap.extractors.model import ArticleAnalysis
 
 
@@ -23,7 +24,7 @@ def detect_language(text: str) -> Lang:
 
 
 def analyze(
-    content: str,
+    document: Document | str,
     *,
     key: str,
     lang: Lang = Lang.AUTO,
@@ -31,12 +32,14 @@ def analyze(
     source: str = "",
     lexicons: Sequence[Path] = (),
 ) -> ArticleAnalysis:
-    """Extract entities, figures, statements and relations from one article's plain text.
+    """Extract entities, figures, statements and relations from one article.
 
-    ``content`` is the text as ingested (already converted from HTML/Markdown); every
-    offset in the result indexes into it. ``lexicons`` are extra user lexicon files.
+    ``document`` is what ``argmap.documents.read_document`` made of the input (a string is read
+    as plain text); every offset in the result indexes into its ``content``. ``lexicons`` are
+    extra user lexicon files.
     """
-    from argmap.extractors.pipeline import run_pipeline  # spaCy loads lazily, not at import time
+    from argmap.extractors.pipeline import as_document, run_pipeline  # spaCy loads lazily, not at import time
 
-    chosen = detect_language(content) if lang is Lang.AUTO else lang
-    return run_pipeline(content, key=key, lang=chosen.value, title=title, source=source, lexicons=lexicons)
+    doc = as_document(document)
+    chosen = detect_language(doc.body_text()) if lang is Lang.AUTO else lang
+    return run_pipeline(doc, key=key, lang=chosen.value, title=title, source=source, lexicons=lexicons)

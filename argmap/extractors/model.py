@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from argmap.documents.model import Metadata
+
 
 class EntityKind(str, Enum):
     """Entity kinds; the value is the local name of the ontology class (``am:Brand`` …)."""
@@ -156,6 +158,7 @@ class ArticleAnalysis:
     statements: list[Statement] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     entity_relations: list[EntityRelation] = field(default_factory=list)
+    metadata: Metadata = field(default_factory=Metadata)  # title, date, author … as the document states them
 
     def entity(self, ref: str) -> Entity | None:
         return next((e for e in self.entities if e.ref == ref), None)

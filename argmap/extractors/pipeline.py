@@ -1,8 +1,8 @@
 """Language dispatch and the cache of built spaCy pipelines.
 
-``run_pipeline`` is what ``api.analyze`` calls: it finds the spans to skip (markup,
-boilerplate), runs the language's pipeline over the text as ingested and returns the
-typed ``ArticleAnalysis``. Building a pipeline takes about a second (jieba's dictionary,
+``run_pipeline`` is what ``api.analyze`` calls: it takes a ``Document`` (the document layer
+has already found the boilerplate to skip and the headings), runs the language's pipeline over
+its text and returns the typed ``ArticleAnalysis``. Building a pipeline takes about a second (jieba's dictionary,
 the lexicons), so built pipelines are kept in a ``PipelineCache`` per language and
 lexicon files; pass your own cache to control its lifetime.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from argmap.errors import InputError, LanguageError, LexiconError
-from argmap.extractors.clean import find_skipped
-from argmap.extractors.model import ArticleAnalysis
+from argmap.documents import Document, Format, read_document
+from argmap.extractors.model import ArticleAnalysis, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,8 +62,17 @@ class PipelineCache:
 DEFAULT_CACHE = PipelineCache()  # empty until first use: nothing is built at import time
 
 
+def as_document(document: Document | str) -> Document:
+    """A ``Document`` as given; a string is read as plain text (its boilerplate lines marked)."""
+    if isinstance(document, Document):
+        return document
+    if not document.strip():
+        raise InputError("the article is empty; pass a file with text in it")
+    return read_document(document, name="text", fmt=Format.TEXT)
+
+
 def run_pipeline(
-    content: str,
+    document: Document | str,
     *,
     key: str,
     lang: str,
@@ -72,24 +81,35 @@ def run_pipeline(
     lexicons: Sequence[Path | str] = (),
     cache: PipelineCache | None = None,
 ) -> ArticleAnalysis:
-    """Extract one article; ``lang`` is ``zh`` or ``en`` (detection happens in ``api.analyze``)."""
+    """Extract one article; ``lang`` is ``zh`` or ``en`` (detection happens in ``api.analyze``).
+
+    The extractors see the document's plain text, never markup: its boilerplate spans stay out
+    of extraction and its title and headings name entities but are never statements."""
     if lang not in SUPPORTED:
         raise LanguageError(f"language {lang!r} is not supported; use one of {', '.join(SUPPORTED)} or auto")
-    if not content.strip():
+    if isinstance(document, str) and not document.strip():
         raise InputError(f"article {key!r} is empty; pass a file with text in it")
+    doc = as_document(document)
+    content, title, source = doc.content, title or doc.title, source or doc.source
     nlp = (cache or DEFAULT_CACHE).get(lang, lexicons)
-    skipped = find_skipped(content)
+    skipped = [Span(b.start, b.end) for b in doc.boilerplate]
+    headings = [Span(b.start, b.end) for b in doc.blocks if b.kind.is_heading]
     if lang == "en":
-        return _english_module().analyze_english(content, key=key, lang=lang, title=title, source=source,
-                                                  lexicons=[Path(p) for p in _lexicon_key(lexicons)], skipped=skipped, nlp=nlp)
-    return _run_chinese(nlp, content, key=key, title=title, source=source, skipped=skipped)
+        analysis = _english_module().analyze_english(
+            content, key=key, lang=lang, title=title, source=source, lexicons=[Path(p) for p in _lexicon_key(lexicons)],
+            skipped=skipped, headings=headings, nlp=nlp)
+    else:
+        analysis = _run_chinese(nlp, content, key=key, title=title, source=source, skipped=skipped, headings=headings)
+    analysis.metadata = doc.metadata
+    return analysis
 
 
-def _run_chinese(nlp: "Language", content: str, *, key: str, title: str, source: str, skipped: list) -> ArticleAnalysis:
+def _run_chinese(nlp: "Language", content: str, *, key: str, title: str, source: str, skipped: list[Span],
+                 headings: list[Span]) -> ArticleAnalysis:
     from argmap.extractors.state import get_state, set_skipped
 
     doc = nlp.make_doc(content)
-    set_skipped(doc, skipped)
+    set_skipped(doc, skipped, headings)
     for _, component in nlp.pipeline:
         doc = component(doc)
     return get_state(doc).to_analysis(key=key, lang="zh", title=title, source=source)

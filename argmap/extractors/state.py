@@ -45,6 +45,7 @@ class Unit:
     section: int
     marker: Marker | None = None  # discourse marker opening the unit
     concession: bool = False  # a clause conceded before a contrast in the same sentence
+    heading: bool = False  # a title or heading: names entities, but asserts nothing
     refs: list[str] = field(default_factory=list)  # entity refs mentioned, in order, repeats kept
 
 
@@ -52,6 +53,7 @@ class Unit:
 class DocState:
     content: str
     skipped: list[Span] = field(default_factory=list)
+    headings: list[Span] = field(default_factory=list)  # the document's title and headings
     sentences: list[Span] = field(default_factory=list)
     sentence_paragraph: list[int] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
@@ -112,5 +114,8 @@ def get_state(doc: Doc) -> DocState:
     return state
 
 
-def set_skipped(doc: Doc, skipped: list[Span]) -> None:
-    get_state(doc).skipped = list(skipped)
+def set_skipped(doc: Doc, skipped: list[Span], headings: list[Span] = ()) -> None:
+    """What the document layer found: boilerplate to leave out, headings that assert nothing."""
+    state = get_state(doc)
+    state.skipped = list(skipped)
+    state.headings = list(headings)

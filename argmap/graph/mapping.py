@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 
 from pyoxigraph import NamedNode, Triple
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from argmap.extractors.model import ArticleAnalysis, Entity, Figure, Relation, RelationKind, Statement
 from argmap.graph import iri as mint
-from argmap.graph.terms import boolean, decimal, integer, iri, text
+from argmap.graph.terms import boolean, decimal, integer, iri, text, when
 from argmap.ontology import AM
 from argmap.ontology.namespaces import OA, SCHEMA
 
@@ -46,9 +46,30 @@ def _article(article: NamedNode, analysis: ArticleAnalysis) -> list[Triple]:
     ]
     if analysis.title:
         out.append(Triple(article, iri(RDFS.label), text(analysis.title, analysis.lang)))
+        out.append(Triple(article, iri(DCTERMS.title), text(analysis.title, analysis.lang)))
     if analysis.source:
-        out.append(Triple(article, iri(SCHEMA.url), text(analysis.source)))
+        out.append(Triple(article, iri(DCTERMS.source), text(analysis.source)))
+    return out + _metadata(article, analysis)
+
+
+def _metadata(article: NamedNode, analysis: ArticleAnalysis) -> list[Triple]:
+    """What the document states about itself: date, author, publisher, where it was published."""
+    meta, out = analysis.metadata, []
+    if meta.published is not None:
+        out.append(Triple(article, iri(DCTERMS.date), when(meta.published)))
+    if meta.author:
+        out.append(Triple(article, iri(DCTERMS.creator), text(meta.author)))
+    if meta.publisher:
+        out.append(Triple(article, iri(DCTERMS.publisher), text(meta.publisher)))
+    if meta.url:
+        out.append(Triple(article, iri(SCHEMA.url), NamedNode(meta.url) if _is_iri(meta.url) else text(meta.url)))
+    if meta.description:
+        out.append(Triple(article, iri(DCTERMS.description), text(meta.description, analysis.lang)))
     return out
+
+
+def _is_iri(value: str) -> bool:
+    return value.startswith(("http://", "https://")) and not any(ch in value for ch in ' <>"{}|\\^`')
 
 
 def _entity(entity: Entity, article: NamedNode, lang: str) -> list[Triple]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
 import pyoxigraph as ox
+from rdflib.namespace import DCTERMS
 
 from argmap.errors import QueryError, StoreError, StoreLockedError
 from argmap.graph.iri import IMPORTED_GRAPH, ONTOLOGY_GRAPH, article_iri
@@ -57,6 +58,7 @@ class ArticleInfo:
     language: str
     content_hash: str
     statements: int
+    date: str = ""  # dcterms:date as stored (xsd:date or xsd:dateTime), "" when the article states none
 
 
 class Store(Protocol):
@@ -396,16 +398,18 @@ def article_hash(store: Store, key: str) -> str | None:
 
 def list_articles(store: Store) -> list[ArticleInfo]:
     q = f"""
-    SELECT ?a ?title ?lang ?hash (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+    SELECT ?a ?title ?lang ?hash (COUNT(DISTINCT ?s) AS ?n) (SAMPLE(?d) AS ?date) WHERE {{
       GRAPH ?a {{ ?a a <{AM.Article}> ; <{AM.contentHash}> ?hash ; <{AM.language}> ?lang .
                   OPTIONAL {{ ?a rdfs:label ?title }}
+                  OPTIONAL {{ ?a <{DCTERMS.date}> ?d }}
                   OPTIONAL {{ ?s <{AM.inArticle}> ?a ; <{AM.text}> ?t . FILTER EXISTS {{ ?s a ?c . FILTER(?c IN (<{AM.Claim}>, <{AM.Evidence}>)) }} }} }}
     }} GROUP BY ?a ?title ?lang ?hash ORDER BY ?a"""
     res = store.query(q)
     out: list[ArticleInfo] = []
     if isinstance(res, SelectResult):
-        for a, title, lang, h, n in res.rows:
+        for a, title, lang, h, n, d in res.rows:
             iri = a.value if a is not None else ""
             out.append(ArticleInfo(iri, iri.rsplit("/", 1)[-1], title.value if title else "",
-                                   lang.value if lang else "", h.value if h else "", int(n.value) if n else 0))
+                                   lang.value if lang else "", h.value if h else "", int(n.value) if n else 0,
+                                   d.value if d is not None else ""))
     return out

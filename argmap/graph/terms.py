@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode
@@ -28,3 +29,10 @@ def decimal(value: Decimal | float | int) -> Literal:
 
 def boolean(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=NamedNode(str(XSD.boolean)))
+
+
+def when(value: date | datetime) -> Literal:
+    """xsd:dateTime for a moment, xsd:date for a day."""
+    if isinstance(value, datetime):
+        return Literal(value.isoformat(), datatype=NamedNode(str(XSD.dateTime)))
+    return Literal(value.isoformat(), datatype=NamedNode(str(XSD.date)))

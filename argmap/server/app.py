@@ -27,7 +27,7 @@ from argmap.errors import ArgmapError, InputError, QueryError, QueryTimeoutError
 from argmap.graph.format import GraphFormat, cell_text, render_graph, render_result
 from argmap.graph.results import AskResult, GraphResult, QueryResult, SelectResult, Term
 from argmap.graph.store import Store, open_store
-from argmap.ingest import MAX_ARTICLE_BYTES, SUFFIXES, IngestResult, SourceDoc, decode_article, ingest_docs
+from argmap.ingest import MAX_ARTICLE_BYTES, SUFFIXES, IngestResult, SourceDoc, ingest_docs
 from argmap.viz import map_html
 from argmap.viz.render import page_environment
 
@@ -317,19 +317,16 @@ def _utf8(body: bytes) -> str:
 
 def upload_document(req: Request, *, max_bytes: int) -> SourceDoc:
     """The uploaded article as a SourceDoc, or an error saying why it is not one (nothing stored yet)."""
-    from argmap.extractors.clean import to_plain_text
+    from argmap.documents import read_document
     from argmap.graph.iri import slugify
 
     filename, data, title = _upload_fields(req)
     suffix = Path(filename).suffix.lower()
     if filename and suffix not in SUFFIXES:
         raise UploadError(f"{filename}: only .txt, .md and .html articles can be uploaded")
-    text = decode_article(data, filename or "the pasted text", max_bytes=max_bytes)
-    content = to_plain_text(text, SUFFIXES.get(suffix, "text"))
-    if not content.strip():
-        raise InputError(f"{filename or 'the pasted text'}: no text left once the markup is removed")
-    stem = title or Path(filename).stem or content.strip().splitlines()[0][:40]
-    return SourceDoc(slugify(stem), content, title or Path(filename).stem or stem, f"upload:{filename or 'pasted'}")
+    document = read_document(data, name=f"upload:{filename or 'pasted'}", suffix=suffix, max_bytes=max_bytes)
+    stem = title or Path(filename).stem or document.title[:40] or document.content.strip().splitlines()[0][:40]
+    return SourceDoc.of(slugify(stem), document, title=title or Path(filename).stem or stem)
 
 
 def _upload_fields(req: Request) -> tuple[str, bytes, str]:

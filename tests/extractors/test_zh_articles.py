@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.extractors import Lang, analyze
-from argmap.extractors.clean import to_plain_text
+from argmap.documents import read_document
 from argmap.extractors.model import ArticleAnalysis, RelationKind, StatementKind
 from argmap.samples import DEMO_ARTICLE
 
@@ -18,9 +18,8 @@ COFFEE = ARTICLES / "coffee-war.zh.txt"
 
 
 def load(path: Path) -> ArticleAnalysis:
-    fmt = "markdown" if path.suffix == ".md" else "text"
-    content = to_plain_text(path.read_text(encoding="utf-8"), fmt)
-    return analyze(content, key=path.stem, lang=Lang.AUTO)
+    document = read_document(path.read_bytes(), name=path.name, suffix=path.suffix)
+    return analyze(document, key=path.stem, lang=Lang.AUTO)
 
 
 @pytest.fixture(scope="module", params=[DEMO_ARTICLE, EV, COFFEE], ids=lambda p: p.name)

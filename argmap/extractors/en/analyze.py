@@ -43,6 +43,7 @@ def analyze_english(
     source: str = "",
     lexicons: Sequence[Path] = (),
     skipped: Sequence[Span] = (),
+    headings: Sequence[Span] = (),
     nlp: Language | None = None,
 ) -> ArticleAnalysis:
     """Entities, figures, statements and relations of one English article.
@@ -57,7 +58,7 @@ def analyze_english(
     pipeline = nlp if nlp is not None else _cached(tuple(str(p) for p in lexicons))
     pipeline.max_length = max(pipeline.max_length, MAX_CHARS)
     doc = pipeline.make_doc(content)
-    doc._.set(EXTENSION, EnState(text=content, skipped=list(skipped)))
+    doc._.set(EXTENSION, EnState(text=content, skipped=list(skipped), headings=list(headings)))
     for _, component in pipeline.pipeline:
         doc = component(doc)
     st: EnState = doc._.get(EXTENSION)

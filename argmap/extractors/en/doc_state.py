@@ -68,6 +68,7 @@ class EnState:
     text: str = ""  # the doc's text, kept once: ``doc.text`` rebuilds it from the tokens on every call
     sentences: list[Span] = field(default_factory=list)
     skipped: list[Span] = field(default_factory=list)
+    headings: list[Span] = field(default_factory=list)  # title and headings: they name entities, assert nothing
     clauses: list[Clause] = field(default_factory=list)
     hits: list[EntityHit] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)

@@ -52,7 +52,7 @@ class SentenceRefiner:
                 else:
                     pieces.append((start, end))
         ends = [sp.end for sp in st.skipped]
-        st.sentences = [Span(s, e) for s, e in pieces if not _overlaps_skipped(st.skipped, ends, s, e)]
+        st.sentences = [Span(s, e) for start, end in pieces for s, e in _minus_skipped(text, st.skipped, ends, start, end)]
         return doc
 
     def _boilerplate_lines(self, text: str) -> list[Span]:
@@ -74,10 +74,18 @@ def _merged(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _overlaps_skipped(skipped: list[Span], ends: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a skipped span; ``skipped`` is sorted and does not nest."""
-    i = bisect_right(ends, start)  # the first skipped span ending after ``start``
-    return any(sp.start < end for sp in skipped[i : i + 2])
+def _minus_skipped(text: str, skipped: list[Span], ends: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) without the skipped spans in it (a whole boilerplate line, or an inline
+    "(Source: …)" that leaves the rest of its sentence); pieces without a letter or digit go."""
+    out, cut = [], start
+    for sp in skipped[bisect_right(ends, start) :]:
+        if sp.start >= end:
+            break
+        out.append((cut, max(cut, sp.start)))
+        cut = max(cut, sp.end)
+    out.append((cut, end))
+    pieces = [_trim(text, s, e) for s, e in out]
+    return [(s, e) for s, e in pieces if any(ch.isalnum() for ch in text[s:e])]
 
 
 @Language.factory("argmap_en_sentences_v1", default_config={"data_dir": "", "lexicons": []})

@@ -99,6 +99,8 @@ class StatementClassifier:
 
     def classify(self, text: str, clause: Clause, st: EnState, index: "_SpanIndex") -> tuple[Statement | None, float]:
         start, end = clause.start, clause.end
+        if any(h.start <= start and end <= h.end for h in st.headings):
+            return None, 0.0  # a heading announces a topic; it is neither claim nor evidence
         body = text[start:end]
         opens_sentence = start == st.sentences[clause.sentence].start
         question = body.rstrip("\"'”’)").endswith("?")

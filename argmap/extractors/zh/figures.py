@@ -52,6 +52,8 @@ class ZhFigures:
         sentence_refs = _sentence_refs(state)
         last_money = False
         for unit in state.units:
+            if unit.heading:  # a heading's number is restated in the text that follows
+                continue
             sentence = state.sentence_text(unit.sentence)
             text = state.content[unit.start:unit.end]
             for m in FIGURE.finditer(text):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator
 
 from spacy.language import Language
@@ -34,10 +35,15 @@ class ZhSentences:
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
         section = 0
+        heading_starts = [h.start for h in state.headings]
         for paragraph, (start, end) in enumerate(_lines(state)):
             line = state.content[start:end]
-            if _is_heading(line):
+            if _is_heading(line) or _within(state.headings, heading_starts, start, end):
                 section += 1
+                # Headings name brands and products but assert nothing: a unit of its own, marked.
+                state.sentences.append(Span(start, end))
+                state.sentence_paragraph.append(paragraph)
+                state.units.append(Unit(start, end, len(state.sentences) - 1, paragraph, section, heading=True))
                 continue
             for s_start, s_end in split_sentences(state.content, start, end):
                 index = len(state.sentences)
@@ -79,6 +85,12 @@ def _trimmed(text: str, start: int, end: int, concession: bool) -> Iterator[tupl
         end -= 1
     if end > start:
         yield start, end, concession
+
+
+def _within(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of ``spans`` (sorted, not nested)."""
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and spans[i].start <= start and end <= spans[i].end
 
 
 def _lines(state: DocState) -> Iterator[tuple[int, int]]:

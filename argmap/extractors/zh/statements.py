@@ -44,7 +44,7 @@ class ZhStatements:
         kinds_of = self._evidence_kinds(state)
         for index, unit in enumerate(state.units):
             text = state.content[unit.start:unit.end]
-            if count_cjk(text) < _MIN_CHARS:
+            if unit.heading or count_cjk(text) < _MIN_CHARS:
                 continue
             lo, hi = bisect_left(starts, unit.start), bisect_left(starts, unit.end)
             figures = state.figures[lo:hi]

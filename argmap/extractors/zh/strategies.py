@@ -34,6 +34,8 @@ class ZhStrategies:
                  for u, ms in state.unit_matches(pattern).items() for m in ms]
         for u, m, cls, kind in sorted(hits, key=lambda h: h[1].start()):
             unit = state.units[u]
+            if unit.heading:  # a heading announces a topic; the paragraphs under it argue it
+                continue
             owner = self._owner(state, brands_of[unit.sentence], u in rivalry)
             if owner is None:
                 continue

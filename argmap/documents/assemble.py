@@ -1,0 +1,216 @@
+"""Lay read blocks out as one ``Document``: text, typed spans, boilerplate and the regions
+(lead, conclusion) that later stages use. The same rules run for every format."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from argmap.documents.blocks import RawBlock, looks_like_heading, normalize_space
+from argmap.documents.model import Block, BlockKind, Boilerplate, Document, Format, Metadata
+from argmap.documents.rules import BoilerplateRules
+
+_REMOVED_INLINE = frozenset({"url", "markup"})  # in rebuilt text these go; in plain text they are marked
+_REFERENCE_ENTRY = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
+_CLOSING = re.compile(r"^\s*(?:总之|综上所述|综上|总而言之|归根结底|说到底|In conclusion|In short|In sum|To sum up|All in all|Ultimately|The bottom line)\b")
+_MAX_CAPTION = 40
+_MIN_LEAD = 60
+
+
+@dataclass(slots=True)
+class _Laid:
+    kind: BlockKind
+    text: str
+    level: int
+    start: int = 0
+    reason: str | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def assemble(
+    raw: list[RawBlock],
+    *,
+    fmt: Format,
+    metadata: Metadata,
+    rules: BoilerplateRules,
+    source: str = "",
+    verbatim: str | None = None,
+) -> Document:
+    """``verbatim`` is the plain text the blocks were read from (their ``start`` indexes into it):
+    it is kept as the document's text instead of joining the blocks anew."""
+    blocks = _classify(_cleaned(raw, rules, keep_inline=verbatim is not None), rules, fmt)
+    blocks, metadata = _titled(blocks, metadata, verbatim is not None)
+    _sections(blocks, rules)
+    content, prefix = _layout(blocks, verbatim, metadata)
+    spans = [Block(b.kind, b.start, b.end, b.level) for b in blocks]
+    spans += _regions(blocks, rules)
+    boilerplate = [Boilerplate(b.start, b.end, b.reason) for b in blocks if b.reason]
+    boilerplate += _inline(blocks, content, rules, plain=verbatim is not None)
+    del prefix
+    return Document(
+        content=content, format=fmt, source=source, metadata=metadata,
+        blocks=tuple(sorted(spans, key=lambda s: (s.start, -s.end))),
+        boilerplate=tuple(_merged(boilerplate)),
+    )
+
+
+def _cleaned(raw: list[RawBlock], rules: BoilerplateRules, *, keep_inline: bool) -> list[RawBlock]:
+    """Drop link targets and stray markup from rebuilt text (plain text keeps them, marked)."""
+    if keep_inline:
+        return raw
+    out = []
+    for b in raw:
+        text = b.text
+        for start, end, reason in sorted(rules.inline_spans(text), reverse=True):
+            if reason in _REMOVED_INLINE:
+                text = text[:start] + " " + text[end:]
+        text = normalize_space(text) if text is not b.text else text
+        if text or b.kind is None:
+            out.append(replace(b, text=text))
+    return out
+
+
+def _classify(raw: list[RawBlock], rules: BoilerplateRules, fmt: Format) -> list[_Laid]:
+    out: list[_Laid] = []
+    after_image = False
+    for i, b in enumerate(raw):
+        if b.kind is None:
+            after_image = True
+            continue
+        kind, reason = b.kind, b.reason or rules.line_reason(b.text)
+        nxt = _next_text(raw, i)
+        if reason is None and kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and _is_caption(b.text, after_image, nxt, rules):
+            kind, reason = BlockKind.CAPTION, "caption"
+        elif reason is None and kind is BlockKind.CAPTION:
+            reason = "caption"
+        elif reason is None and kind is BlockKind.PARAGRAPH and _is_heading(b, fmt, nxt):
+            kind = BlockKind.HEADING
+        level = b.level or (3 if kind is BlockKind.HEADING and fmt is not Format.TEXT else b.level)
+        out.append(_Laid(kind, b.text, level, b.start or 0, reason))
+        after_image = False
+    return out
+
+
+def _next_text(raw: list[RawBlock], i: int) -> str | None:
+    return next((b.text for b in raw[i + 1 :] if b.kind is not None), None)
+
+
+def _is_caption(text: str, after_image: bool, nxt: str | None, rules: BoilerplateRules) -> bool:
+    """A short line right after an image, or right before an image's source line."""
+    if len(text) > _MAX_CAPTION or not looks_like_heading(text) and not text.endswith(("图", "图片")):
+        return False
+    return after_image or (nxt is not None and rules.line_reason(nxt) == "image-source")
+
+
+def _is_heading(b: RawBlock, fmt: Format, nxt: str | None) -> bool:
+    if not looks_like_heading(b.text):
+        return False
+    if fmt is Format.TEXT:  # no markup to go by: a short line that a longer paragraph follows
+        return nxt is not None and len(nxt) > len(b.text) and not looks_like_heading(nxt)
+    return b.bold
+
+
+def _titled(blocks: list[_Laid], metadata: Metadata, verbatim: bool) -> tuple[list[_Laid], Metadata]:
+    """The title is the first block: the stated title, or a first heading when none is stated."""
+    first = next((b for b in blocks if not b.reason), None)
+    title = metadata.title.strip()
+    if first is not None and title and normalize_space(first.text) == normalize_space(title):
+        first.kind = BlockKind.TITLE
+    elif title:
+        blocks.insert(0, _Laid(BlockKind.TITLE, normalize_space(title), 1, reason=None))
+        blocks[0].start = -1  # laid out in front of the text
+    elif first is not None and first is blocks[0] and (first.kind is BlockKind.HEADING or
+                                                       (verbatim and looks_like_heading(first.text))):
+        first.kind = BlockKind.TITLE
+        metadata = replace(metadata, title=first.text)
+    return blocks, metadata
+
+
+def _sections(blocks: list[_Laid], rules: BoilerplateRules) -> None:
+    """Reference lists (after 参考资料 / References, or a closing run of [n] lines) are boilerplate."""
+    in_refs = False
+    for b in blocks:
+        if b.kind.is_heading:
+            in_refs = rules.heading_role(b.text) == "reference"
+            if in_refs:
+                b.reason = "reference"
+        elif in_refs:
+            b.kind, b.reason = BlockKind.REFERENCE, "reference"
+    for b in reversed(blocks):
+        if b.reason and b.reason != "reference":
+            continue
+        if not _REFERENCE_ENTRY.match(b.text):
+            break
+        b.kind, b.reason = BlockKind.REFERENCE, "reference"
+
+
+def _layout(blocks: list[_Laid], verbatim: str | None, metadata: Metadata) -> tuple[str, int]:
+    if verbatim is None:
+        pos = 0
+        for b in blocks:
+            b.start = pos
+            pos = b.end + 1
+        return "\n".join(b.text for b in blocks) + ("\n" if blocks else ""), 0
+    prefix = ""
+    if blocks and blocks[0].start == -1:  # a stated title the plain text does not begin with
+        prefix = blocks[0].text + "\n\n"
+        blocks[0].start = 0
+    for b in blocks[1 if prefix else 0 :]:
+        b.start += len(prefix)
+    return prefix + verbatim, len(prefix)
+
+
+def _regions(blocks: list[_Laid], rules: BoilerplateRules) -> list[Block]:
+    body = [b for b in blocks if not b.reason and b.kind not in (BlockKind.TITLE, BlockKind.CAPTION)]
+    out: list[Block] = []
+    paras = [b for b in body if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)]
+    if paras:
+        lead = paras[:2] if len(paras[0].text) < _MIN_LEAD and len(paras) > 1 else paras[:1]
+        out.append(Block(BlockKind.LEAD, lead[0].start, lead[-1].end))
+    conclusion = _conclusion(body, rules)
+    if conclusion:
+        out.append(Block(BlockKind.CONCLUSION, conclusion[0].start, conclusion[-1].end))
+    return out
+
+
+def _conclusion(body: list[_Laid], rules: BoilerplateRules) -> list[_Laid]:
+    for i, b in enumerate(body):
+        if b.kind.is_heading and rules.heading_role(b.text) == "conclusion":
+            section = []
+            for nxt in body[i + 1 :]:
+                if nxt.kind.is_heading and (nxt.level <= b.level or not b.level):
+                    break
+                section.append(nxt)
+            if section:
+                return section
+    tail = [b for b in body if not b.kind.is_heading]
+    for i, b in enumerate(tail):
+        if i >= len(tail) * 0.6 and _CLOSING.match(b.text):
+            return tail[i:]
+    return []
+
+
+def _inline(blocks: list[_Laid], content: str, rules: BoilerplateRules, *, plain: bool) -> list[Boilerplate]:
+    out = []
+    for b in blocks:
+        if b.reason:
+            continue
+        for start, end, reason in rules.inline_spans(content[b.start : b.end]):
+            if plain or reason not in _REMOVED_INLINE:
+                out.append(Boilerplate(b.start + start, b.start + end, reason))
+    return out
+
+
+def _merged(spans: list[Boilerplate]) -> list[Boilerplate]:
+    out: list[Boilerplate] = []
+    for sp in sorted(spans, key=lambda s: (s.start, s.end)):
+        if sp.start >= sp.end:
+            continue
+        if out and sp.start <= out[-1].end:
+            out[-1] = Boilerplate(out[-1].start, max(out[-1].end, sp.end), out[-1].reason)
+        else:
+            out.append(sp)
+    return out
