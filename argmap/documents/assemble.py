@@ -10,11 +10,12 @@ from argmap.documents.blocks import RawBlock, looks_like_heading, normalize_spac
 from argmap.documents.model import Block, BlockKind, Boilerplate, Document, Format, Metadata
 from argmap.documents.rules import BoilerplateRules
 
-_REMOVED_INLINE = frozenset({"url", "markup"})  # in rebuilt text these go; in plain text they are marked
+_REMOVED_INLINE = frozenset({"url", "markup", "footnote-marker"})  # in rebuilt text these go; in plain text they are marked
 _REFERENCE_ENTRY = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
 _CLOSING = re.compile(r"^\s*(?:总之|综上所述|综上|总而言之|归根结底|说到底|In conclusion|In short|In sum|To sum up|All in all|Ultimately|The bottom line)\b")
 _MAX_CAPTION = 40
 _MIN_LEAD = 60
+_PROSE = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
 
 
 @dataclass(slots=True)
@@ -44,12 +45,11 @@ def assemble(
     blocks = _classify(_cleaned(raw, rules, keep_inline=verbatim is not None), rules, fmt)
     blocks, metadata = _titled(blocks, metadata, verbatim is not None)
     _sections(blocks, rules)
-    content, prefix = _layout(blocks, verbatim, metadata)
+    content = _layout(blocks, verbatim)
     spans = [Block(b.kind, b.start, b.end, b.level) for b in blocks]
     spans += _regions(blocks, rules)
     boilerplate = [Boilerplate(b.start, b.end, b.reason) for b in blocks if b.reason]
     boilerplate += _inline(blocks, content, rules, plain=verbatim is not None)
-    del prefix
     return Document(
         content=content, format=fmt, source=source, metadata=metadata,
         blocks=tuple(sorted(spans, key=lambda s: (s.start, -s.end))),
@@ -65,8 +65,8 @@ def _cleaned(raw: list[RawBlock], rules: BoilerplateRules, *, keep_inline: bool)
     for b in raw:
         text = b.text
         for start, end, reason in sorted(rules.inline_spans(text), reverse=True):
-            if reason in _REMOVED_INLINE:
-                text = text[:start] + " " + text[end:]
+            if reason in _REMOVED_INLINE:  # a link target keeps the words apart; a marker [1] leaves nothing
+                text = text[:start] + ("" if reason == "footnote-marker" else " ") + text[end:]
         text = normalize_space(text) if text is not b.text else text
         if text or b.kind is None:
             out.append(replace(b, text=text))
@@ -133,11 +133,12 @@ def _sections(blocks: list[_Laid], rules: BoilerplateRules) -> None:
     """Reference lists (after 参考资料 / References, or a closing run of [n] lines) are boilerplate."""
     in_refs = False
     for b in blocks:
-        if b.kind.is_heading:
-            in_refs = rules.heading_role(b.text) == "reference"
+        opens_refs = rules.heading_role(b.text) == "reference"  # also a plain "参考资料：" line
+        if b.kind.is_heading or opens_refs:
+            in_refs = opens_refs
             if in_refs:
                 b.reason = "reference"
-        elif in_refs:
+        elif in_refs and not b.reason:
             b.kind, b.reason = BlockKind.REFERENCE, "reference"
     for b in reversed(blocks):
         if b.reason and b.reason != "reference":
@@ -147,28 +148,31 @@ def _sections(blocks: list[_Laid], rules: BoilerplateRules) -> None:
         b.kind, b.reason = BlockKind.REFERENCE, "reference"
 
 
-def _layout(blocks: list[_Laid], verbatim: str | None, metadata: Metadata) -> tuple[str, int]:
+def _layout(blocks: list[_Laid], verbatim: str | None) -> str:
+    """The document's text: rebuilt blocks one per line, or the plain text as given."""
     if verbatim is None:
         pos = 0
         for b in blocks:
             b.start = pos
             pos = b.end + 1
-        return "\n".join(b.text for b in blocks) + ("\n" if blocks else ""), 0
+        return "\n".join(b.text for b in blocks) + ("\n" if blocks else "")
     prefix = ""
     if blocks and blocks[0].start == -1:  # a stated title the plain text does not begin with
         prefix = blocks[0].text + "\n\n"
         blocks[0].start = 0
     for b in blocks[1 if prefix else 0 :]:
         b.start += len(prefix)
-    return prefix + verbatim, len(prefix)
+    return prefix + verbatim
 
 
 def _regions(blocks: list[_Laid], rules: BoilerplateRules) -> list[Block]:
     body = [b for b in blocks if not b.reason and b.kind not in (BlockKind.TITLE, BlockKind.CAPTION)]
     out: list[Block] = []
-    paras = [b for b in body if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)]
-    if paras:
-        lead = paras[:2] if len(paras[0].text) < _MIN_LEAD and len(paras) > 1 else paras[:1]
+    first = next((i for i, b in enumerate(body) if b.kind in _PROSE), None)
+    if first is not None:
+        lead = body[first : first + 1]
+        if len(lead[0].text) < _MIN_LEAD and first + 1 < len(body) and body[first + 1].kind in _PROSE:
+            lead.append(body[first + 1])  # a one-line opening: the lead goes on to the next paragraph
         out.append(Block(BlockKind.LEAD, lead[0].start, lead[-1].end))
     conclusion = _conclusion(body, rules)
     if conclusion:

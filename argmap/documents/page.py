@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from argmap.documents.blocks import RawBlock
+from lxml import etree
+
+from argmap.documents.blocks import RawBlock, normalize_space
 from argmap.documents.html import html_blocks, html_language, parse_html
 from argmap.documents.rules import BoilerplateRules
 
@@ -34,10 +36,35 @@ def page_blocks(html: str, rules: BoilerplateRules) -> tuple[list[RawBlock], dic
         html, output_format="html", include_comments=False, include_tables=True, include_images=True,
         include_formatting=True, include_links=False, favor_recall=True, deduplicate=False,
     )
-    blocks = html_blocks(main or "", rules, fragment=True)
+    root = parse_html(html)
+    chrome = _chrome_texts(root, rules)
+    # trafilatura falls back to the whole body when it finds no article; what it then keeps of the
+    # navigation, footer or sidebars is still not the article.
+    blocks = [b for b in html_blocks(main or "", rules, fragment=True) if normalize_space(b.text) not in chrome]
     meta = trafilatura.extract_metadata(html)
-    found: dict[str, Any] = {"language": html_language(parse_html(html))}
+    found: dict[str, Any] = {"language": html_language(root)}
     if meta is not None:
         found.update(title=meta.title or "", author=meta.author or "", date=meta.date or "",
                      publisher=meta.sitename or "", url=meta.url or "", description=meta.description or "")
     return blocks, found
+
+
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
+
+
+def _chrome_texts(root: etree._Element | None, rules: BoilerplateRules) -> set[str]:
+    """The texts of a page's navigation, header, footer, sidebars and hinted parts (ads, comments …)."""
+    out: set[str] = set()
+    if root is None:
+        return out
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        names = f"{el.get('class', '')} {el.get('id', '')}"
+        if tag == "header" and any(a.tag in ("article", "main") for a in el.iterancestors()):
+            continue  # an article's own header holds its title and standfirst
+        if tag in _CHROME_TAGS or (tag not in ("html", "body", "main", "article") and rules.hinted(names)):
+            out.update(normalize_space(e.text_content()) for e in el.iter() if isinstance(e.tag, str))
+    out.discard("")
+    return out

@@ -31,6 +31,9 @@ def test_each_verb_has_help_with_store_option(argmap_cli: CliRunner, verb: str) 
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("gbk.txt", "小米发布了战报".encode("gb18030"), "UTF-8"),
         ("tags.html", b"<html><script>alert(1)</script><img src=x></html>", "no text"),
+        ("only-meta.md", b"---\ntitle: 'x'\ndate: Wed, 09 Feb 2022 23:59:17 GMT\n---\n![img](https://a.example/x.png)\n", "no text"),
+        ("notice.txt", "图片来源：网络\n本文系某网独家稿件，未经授权，不得转载。\n".encode(), "no text"),
+        ("broken-front.md", b"---\ntitle: 'unclosed\ndate: [1, 2\n---\nXiaomi raised prices.\n", "front matter"),
     ],
 )
 def test_bad_article_gives_one_line_error(argmap_cli: CliRunner, tmp_path: Path, name: str, data: bytes, needle: str) -> None:

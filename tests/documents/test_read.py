@@ -1,0 +1,111 @@
+"""The document layer on small inputs: format detection, structure, boilerplate, metadata, bad input."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from argmap.documents import BlockKind, Format, detect_format, read_document
+from argmap.documents.dates import parse_date
+from argmap.errors import InputError
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix", "expected"),
+    [
+        ("小米发布了战报。\n第二段。", ".txt", Format.TEXT),
+        ("# Heading\n\nSome *text*.", ".md", Format.MARKDOWN),
+        ("<!DOCTYPE html><html><body><p>Hi there.</p></body></html>", ".txt", Format.HTML),
+        ("<div>\n<p>第一段。</p>\n<p>第二段。</p>\n<p>第三段。</p>\n</div>", ".md", Format.HTML),  # a .md that is HTML
+        ("## One\n\n[a link](https://x.example) and **bold** text.\n\n> quoted", "", Format.MARKDOWN),
+        ("Plain words only, nothing marked up.", "", Format.TEXT),
+        ("小米\n![]()\n第二段。", ".txt", Format.TEXT),  # an image placeholder alone does not make Markdown
+    ],
+)
+def test_format_is_detected_by_content_and_suffix(text: str, suffix: str, expected: Format) -> None:
+    assert detect_format(text, suffix=suffix) is expected
+
+
+@pytest.mark.parametrize(
+    ("source", "suffix", "content"),
+    [
+        ('<p>用户权益<a class="project-link" data-id="5021" data-name="得到" href="https://x.example/p">得到</a>保障。</p>',
+         ".html", "用户权益得到保障。\n"),
+        ("Apple's [iPhone](https://x.example/iphone) sold *well*.\n", ".md", "Apple's iPhone sold well.\n"),
+        ("<p>Sales rose.<sup><a href=\"#fn1\">1</a></sup> Prices fell.</p>", ".html", "Sales rose. Prices fell.\n"),
+        ("一行\n字。\n", ".md", "一行字。\n"),  # a soft line break inside a Chinese paragraph joins without a space
+    ],
+)
+def test_markup_leaves_only_its_text(source: str, suffix: str, content: str) -> None:
+    assert read_document(source.encode(), name="t", suffix=suffix).content == content
+
+
+def test_plain_text_is_kept_as_given() -> None:
+    text = "前言\n小米正全力冲击高端品牌。\n![]()\n图片来源：网络\n"
+    document = read_document(text.encode(), name="t.txt", suffix=".txt")
+    assert document.content == text
+    assert [document.text_of(b) for b in document.boilerplate] == ["![]()", "图片来源：网络"]
+
+
+def test_toml_and_yaml_front_matter_become_metadata() -> None:
+    toml = '+++\ntitle = "标题"\ndate = 2025-03-01T12:46:31+08:00\nauthor = "simons"\n+++\n正文第一段。\n'
+    meta = read_document(toml.encode(), name="t.md", suffix=".md").metadata
+    assert meta.title == "标题" and meta.author == "simons" and meta.published == datetime.fromisoformat("2025-03-01T12:46:31+08:00")
+    yaml = "\n---\ntitle: 'A'\nauthors: [Ann Lee, Bo Chan]\ndate: 2024-05-06\nlink: https://x.example/a\n---\nBody text here.\n"
+    meta = read_document(yaml.encode(), name="t.md", suffix=".md").metadata
+    assert (meta.title, meta.author, meta.published, meta.url) == ("A", "Ann Lee, Bo Chan", date(2024, 5, 6), "https://x.example/a")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Wed, 09 Feb 2022 23:59:17 GMT", datetime.fromisoformat("2022-02-09T23:59:17+00:00")),
+        ("2022-02-09", date(2022, 2, 9)),
+        ("2022年2月9日", date(2022, 2, 9)),
+        ("March 3, 2021", date(2021, 3, 3)),
+        ("not a date", None),
+        ("", None),
+    ],
+)
+def test_dates(value: str, expected: object) -> None:
+    assert parse_date(value) == expected
+
+
+def test_conclusion_and_lead_are_marked() -> None:
+    text = "# 标题\n\n开头这一段交代了背景，篇幅足够长，不需要把下一段也算作导语，这里继续写满六十个字符以上的内容才行。\n\n## 分析\n\n中间的分析。\n\n## 结语\n\n我们认为，这家公司的高端化停留在价格层面。\n"
+    document = read_document(text.encode(), name="t.md", suffix=".md")
+    (lead,) = document.blocks_of(BlockKind.LEAD)
+    (conclusion,) = document.blocks_of(BlockKind.CONCLUSION)
+    assert document.text_of(lead).startswith("开头这一段")
+    assert document.text_of(conclusion) == "我们认为，这家公司的高端化停留在价格层面。"
+
+
+def test_user_rules_extend_the_shipped_ones(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"lines": [{"reason": "promo", "pattern": "^Listen to our podcast"}]}))
+    text = b"Xiaomi raised prices again.\nListen to our podcast on every platform.\n"
+    plain = read_document(text, name="t.txt")
+    extended = read_document(text, name="t.txt", extra_rules=[rules])
+    assert not plain.boilerplate
+    assert [(b.reason, extended.text_of(b)) for b in extended.boilerplate] == [("promo", "Listen to our podcast on every platform.")]
+
+
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("小米".encode("gb18030") + b"\xff\xfe", "UTF-8"),
+        (b"<html><body><nav>Home</nav><script>x()</script></body></html>", "no text"),
+        (b"---\ntitle: [unclosed\n---\nBody.\n", "front matter"),
+        (b"x" * 2048, "limit"),
+    ],
+)
+def test_bad_input_is_refused_in_one_line(data: bytes, needle: str) -> None:
+    with pytest.raises(InputError) as err:
+        read_document(data, name="bad.md", suffix=".md", max_bytes=1024)
+    message = str(err.value)
+    assert needle in message and "\n" not in message and "bad.md" in message
