@@ -62,14 +62,10 @@ def _metadata(article: NamedNode, analysis: ArticleAnalysis) -> list[Triple]:
     if meta.publisher:
         out.append(Triple(article, iri(DCTERMS.publisher), text(meta.publisher)))
     if meta.url:
-        out.append(Triple(article, iri(SCHEMA.url), NamedNode(meta.url) if _is_iri(meta.url) else text(meta.url)))
+        out.append(Triple(article, iri(SCHEMA.url), text(meta.url)))
     if meta.description:
         out.append(Triple(article, iri(DCTERMS.description), text(meta.description, analysis.lang)))
     return out
-
-
-def _is_iri(value: str) -> bool:
-    return value.startswith(("http://", "https://")) and not any(ch in value for ch in ' <>"{}|\\^`')
 
 
 def _entity(entity: Entity, article: NamedNode, lang: str) -> list[Triple]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from argmap.ontology.files import AM_IRI, AMID_IRI
 
@@ -22,6 +22,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "xsd": str(XSD),
     "oa": str(OA),
+    "dcterms": str(DCTERMS),
 }
 
 

@@ -110,3 +110,24 @@ def test_statement_offsets_index_into_the_stored_content(tmp_path: Path) -> None
         assert content.value[int(start.value):int(end.value)] == text.value
     finally:
         st.close()
+
+
+def test_document_metadata_lands_in_the_article_graph(tmp_path: Path) -> None:
+    fixture = Path(__file__).parents[1] / "documents" / "fixtures" / "news-page.en.html"
+    st = open_store(tmp_path / "store")
+    try:
+        (result,) = ingest_docs(st, [read_source(str(fixture))])
+        res = st.query(f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+            SELECT ?title ?date ?creator ?publisher ?url ?source WHERE {{ GRAPH <{result.iri}> {{
+              <{result.iri}> dcterms:title ?title ; dcterms:date ?date ; dcterms:creator ?creator ;
+                 dcterms:publisher ?publisher ; schema:url ?url ; dcterms:source ?source }} }}""")
+        ((title, published, creator, publisher, url, source),) = res.rows
+        assert title.value == "Carmaker bets on luxury as budget sales slide" and title.language == "en"
+        assert published.value == "2023-04-12" and published.datatype.value.endswith("#date")
+        assert (creator.value, publisher.value) == ("Jane Holloway", "Daily Ledger")
+        assert url.value == "https://www.dailyledger.example/business/carmaker-luxury"
+        assert source.value.endswith("news-page.en.html")
+        (info,) = list_articles(st)
+        assert (info.title, info.date) == ("Carmaker bets on luxury as budget sales slide", "2023-04-12")
+    finally:
+        st.close()

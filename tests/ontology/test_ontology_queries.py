@@ -93,9 +93,11 @@ def test_cq4_premiumization_level_and_evidence(store: ox.Store) -> None:
 
 
 def test_cq5_figures_about_a_brand(store: ox.Store) -> None:
-    apple = ("brand/apple", "苹果 / Apple", "quantity/a2/35-38", None, "0.62", "percent", None, None, "article/a2")
+    # A figure that names no event or period is dated by its article (a2 states 2024-05-06; a1 states no date).
+    apple = ("brand/apple", "苹果 / Apple", "quantity/a2/35-38", None, "0.62", "percent", None, None, "article/a2",
+             "2024-05-06", "2024-05-06")
     xiaomi = ("brand/xiaomi", XIAOMI, "quantity/a1/14-17", "双十一", "29000000000", "CNY",
-              "event/singles-day", "双十一 / Singles' Day", "article/a1")
+              "event/singles-day", "双十一 / Singles' Day", "article/a1", None, "双十一 / Singles' Day")
     assert rows(store, 5) == [apple, xiaomi]
     assert rows(store, 5, brand="brand/xiaomi") == [xiaomi]
 
