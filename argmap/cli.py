@@ -77,18 +77,20 @@ def ingest(
     lang: Annotated[Lang, typer.Option("--lang", help="Article language; auto detects it per article.")] = Lang.AUTO,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for extraction.")] = 1,
     lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Extra lexicon file (TSV or JSON); repeat for more.")] = None,
+    boilerplate: Annotated[Optional[list[Path]], typer.Option("--boilerplate", help="Extra boilerplate rules (JSON, the format of argmap/documents/data/boilerplate.json); repeat for more.")] = None,
     reason: Annotated[bool, typer.Option("--reason/--no-reason", help="Re-run the reasoner afterwards and report what changed.")] = True,
     store: StoreOpt = None,
 ) -> None:
     """Extract articles into the store; re-ingesting the same text changes nothing."""
     from argmap.commands import ingest_command
 
-    _run(lambda: ingest_command(paths, lang=lang, workers=workers, lexicons=lexicon or [], reason=reason, store=store))
+    _run(lambda: ingest_command(paths, lang=lang, workers=workers, lexicons=lexicon or [], boilerplate=boilerplate or [],
+                                reason=reason, store=store))
 
 
 @app.command()
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL 1.1 query, or the path of a .rq file. Prefixes am:, amid:, rdf:, rdfs:, owl:, skos:, schema:, prov:, xsd: are predeclared.")],
+    sparql: Annotated[str, typer.Argument(help="A SPARQL 1.1 query, or the path of a .rq file. Prefixes am:, amid:, rdf:, rdfs:, owl:, skos:, schema:, prov:, xsd:, oa:, dcterms: are predeclared.")],
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, json (W3C SPARQL results JSON) or csv.")] = QueryFormat.table,
     timeout: Annotated[Optional[float], typer.Option("--timeout", help="Stop the query after this many seconds.")] = None,
     store: StoreOpt = None,

@@ -13,6 +13,7 @@ import typer
 from argmap.errors import ArticleNotFoundError, InputError, ValidationFailed
 from argmap.extractors.api import Lang
 from argmap.graph.store import Store, list_articles, open_store, resolve_location
+from argmap.documents import load_rules
 from argmap.ingest import IngestResult, collect_paths, ingest_docs, read_source, remove_article
 
 
@@ -51,13 +52,15 @@ def ingest_command(
     reason: bool,
     store: str | None,
     wait: float = 0.0,
+    boilerplate: Sequence[Path] = (),
 ) -> None:
     """``wait``: seconds to queue behind another process writing the same store before giving up."""
     for lex in lexicons:
         if not lex.is_file():
             raise InputError(f"lexicon {lex}: no such file")
     files = collect_paths(paths)
-    docs = [read_source(p) for p in files]  # everything is read and checked before the store is touched
+    rules = load_rules(boilerplate)  # a bad rules file stops here, before anything is read or stored
+    docs = [read_source(p, rules=rules) for p in files]  # everything is read and checked before the store is touched
     st = open_store(store, wait=wait)
     try:
         results = ingest_docs(st, docs, lang=lang, workers=workers, lexicons=lexicons, on_done=_Progress(len(docs)))

@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Sequence
 
-from argmap.documents import MAX_ARTICLE_BYTES, SUFFIXES, Document, decode, read_document
+from argmap.documents import MAX_ARTICLE_BYTES, SUFFIXES, BoilerplateRules, Document, decode, read_document
 from argmap.errors import InputError
 from argmap.extractors import ArticleAnalysis, Lang, analyze
 from argmap.graph.iri import article_iri, slugify
@@ -81,11 +81,13 @@ def decode_article(data: bytes, name: str, *, max_bytes: int = MAX_ARTICLE_BYTES
     return decode(data, name, max_bytes=max_bytes)
 
 
-def read_source(raw: str, *, stdin: bytes | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> SourceDoc:
+def read_source(
+    raw: str, *, stdin: bytes | None = None, max_bytes: int = MAX_ARTICLE_BYTES, rules: BoilerplateRules | None = None
+) -> SourceDoc:
     """Read one file (or ``-``, standard input) through the document layer; nothing is stored yet."""
     if raw == "-":
         data = stdin if stdin is not None else _read_limited(sys.stdin.buffer, "standard input", max_bytes)
-        document = read_document(data, name="stdin", max_bytes=max_bytes)
+        document = read_document(data, name="stdin", max_bytes=max_bytes, rules=rules)
         return SourceDoc.of("stdin-" + hashlib.sha256(document.content.encode()).hexdigest()[:12], document)
     path = Path(raw)
     try:
@@ -93,7 +95,7 @@ def read_source(raw: str, *, stdin: bytes | None = None, max_bytes: int = MAX_AR
             data = _read_limited(f, raw, max_bytes)
     except OSError as exc:
         raise InputError(f"{raw}: cannot read ({exc.strerror})") from None
-    document = read_document(data, name=str(path), suffix=path.suffix, max_bytes=max_bytes)
+    document = read_document(data, name=str(path), suffix=path.suffix, max_bytes=max_bytes, rules=rules)
     return SourceDoc.of(slugify(path.stem), document, title=path.stem)
 
 

@@ -43,7 +43,7 @@ def assemble(
     """``verbatim`` is the plain text the blocks were read from (their ``start`` indexes into it):
     it is kept as the document's text instead of joining the blocks anew."""
     blocks = _classify(_cleaned(raw, rules, keep_inline=verbatim is not None), rules, fmt)
-    blocks, metadata = _titled(blocks, metadata, verbatim is not None)
+    blocks, metadata = _titled(blocks, metadata)
     _sections(blocks, rules)
     content = _layout(blocks, verbatim)
     spans = [Block(b.kind, b.start, b.end, b.level) for b in blocks]
@@ -113,7 +113,7 @@ def _is_heading(b: RawBlock, fmt: Format, nxt: str | None) -> bool:
     return b.bold
 
 
-def _titled(blocks: list[_Laid], metadata: Metadata, verbatim: bool) -> tuple[list[_Laid], Metadata]:
+def _titled(blocks: list[_Laid], metadata: Metadata) -> tuple[list[_Laid], Metadata]:
     """The title is the first block: the stated title, or a first heading when none is stated."""
     first = next((b for b in blocks if not b.reason), None)
     title = metadata.title.strip()
@@ -122,8 +122,7 @@ def _titled(blocks: list[_Laid], metadata: Metadata, verbatim: bool) -> tuple[li
     elif title:
         blocks.insert(0, _Laid(BlockKind.TITLE, normalize_space(title), 1, reason=None))
         blocks[0].start = -1  # laid out in front of the text
-    elif first is not None and first is blocks[0] and (first.kind is BlockKind.HEADING or
-                                                       (verbatim and looks_like_heading(first.text))):
+    elif first is not None and first is blocks[0] and first.kind is BlockKind.HEADING and 1 <= first.level <= 2:
         first.kind = BlockKind.TITLE
         metadata = replace(metadata, title=first.text)
     return blocks, metadata

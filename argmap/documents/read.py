@@ -10,7 +10,7 @@ from pathlib import Path
 from argmap.documents.assemble import assemble
 from argmap.documents.dates import parse_date
 from argmap.documents.frontmatter import split_front_matter
-from argmap.documents.model import Document, Format, Metadata
+from argmap.documents.model import BlockKind, Document, Format, Metadata
 from argmap.documents.rules import BoilerplateRules, load_rules
 from argmap.errors import InputError
 
@@ -119,9 +119,18 @@ def read_document(
 
         raw, verbatim = text_blocks(body), body
     doc = assemble(raw, fmt=fmt, metadata=_metadata(front, found), rules=rules, source=name, verbatim=verbatim)
-    if not any(ch.isalnum() for ch in doc.body_text()):
+    if not _has_body(doc):
         raise InputError(f"{name}: no text left once the markup is removed")
     return doc
+
+
+def _has_body(doc: Document) -> bool:
+    """Some text beyond the title and the boilerplate: a title alone is not an article."""
+    body = doc.body_text()
+    titles = [doc.text_of(b) for b in doc.blocks if b.kind is BlockKind.TITLE]
+    for title in titles:
+        body = body.replace(title, "", 1)
+    return any(ch.isalnum() for ch in body)
 
 
 def _metadata(front: Mapping[str, Any], page: Mapping[str, Any]) -> Metadata:
