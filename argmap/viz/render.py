@@ -303,7 +303,7 @@ def page_data(vm: ViewModel, net: Network, layout: Layout) -> dict[str, Any]:
         "nodes": net.nodes,
         "edges": net.edges,
         "options": net.options if isinstance(net.options, dict) else json.loads(net.options.to_json()),
-        "articles": {iri: a.title for iri, a in vm.articles.items()},
+        "articles": {iri: a.label for iri, a in vm.articles.items()},
         "terms": TERMS,
         "layout": layout.value,
     }
@@ -335,7 +335,7 @@ def render_page(vm: ViewModel, *, layout: Layout = Layout.HIERARCHICAL, title: s
         script_hashes=" ".join(csp_hash(js) for js in (vis_js, map_js)),
         map_css=Markup(_asset("map.css")),
         legend=legend_entries(),
-        articles=sorted(((iri, a.title) for iri, a in vm.articles.items()), key=lambda p: p[1]),
+        articles=sorted(((iri, a.label) for iri, a in vm.articles.items()), key=lambda p: p[1]),
         brands=brands,
         statuses=[(s.value, *TERMS[s.value]) for s in Status],
         kinds=[(k.value, *TERMS[k.value]) for k in NodeKind],

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Iterable
 
 from pyoxigraph import Literal
+from rdflib.namespace import DCTERMS
 
 from argmap.errors import MapError
 from argmap.graph.results import SelectResult, Term
@@ -72,6 +73,12 @@ _BASE_CLASSES = frozenset(_ENTITY_BY_IRI) | {str(AM.Entity), str(AM.Premiumizati
 class Article:
     iri: str
     title: str
+    date: str = ""  # dcterms:date as stated by the article (ISO), "" when it states none
+
+    @property
+    def label(self) -> str:
+        """What the map shows: the title, with the day it was published when known."""
+        return f"{self.title} · {self.date[:10]}" if self.date else self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,13 +190,14 @@ def _int(term: Term | None) -> int | None:
 
 def _read_articles(store: Store, vm: ViewModel) -> dict[str, str]:
     rows = _select(store, f"""
-        SELECT ?a (SAMPLE(?t) AS ?title) (SAMPLE(?c) AS ?content) WHERE {{
+        SELECT ?a (SAMPLE(?t) AS ?title) (SAMPLE(?c) AS ?content) (SAMPLE(?d) AS ?date) WHERE {{
           ?a a <{AM.Article}> . OPTIONAL {{ ?a <{AM.content}> ?c }} OPTIONAL {{ ?a rdfs:label ?t }}
+          OPTIONAL {{ ?a <{DCTERMS.date}> ?d }}
         }} GROUP BY ?a""")
     contents: dict[str, str] = {}
     for r in rows:
         iri = _text(r["a"])
-        vm.articles[iri] = Article(iri, _text(r["title"]) or iri.rsplit("/", 1)[-1])
+        vm.articles[iri] = Article(iri, _text(r["title"]) or iri.rsplit("/", 1)[-1], _text(r["date"]))
         contents[iri] = _text(r["content"])
     return contents
 

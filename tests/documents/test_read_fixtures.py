@@ -126,3 +126,17 @@ def test_headings_are_blocks_and_never_statements(case: tuple[dict, Document, Ar
         assert document.text_of(document.blocks_of(BlockKind.TITLE)[0]) == want["title"]
     texts = {st.text for st in analysis.statements}
     assert not texts & set(headings)
+
+
+def test_the_map_labels_articles_with_title_and_date(tmp_path: Path) -> None:
+    from argmap.graph.store import open_store
+    from argmap.ingest import ingest_docs, read_source
+    from argmap.viz.viewmodel import load_view_model
+
+    st = open_store(tmp_path / "store")
+    try:
+        ingest_docs(st, [read_source(str(FIXTURES / "feed-post.zh.md"))])
+        labels = [a.label for a in load_view_model(st).articles.values()]
+    finally:
+        st.close()
+    assert labels == ["高端化之后，国产手机还缺什么？ · 2022-02-09"]
