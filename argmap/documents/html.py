@@ -108,14 +108,11 @@ class _Walker:
         if text:
             visible = [(p, b) for p, b in zip(self.parts, self.bold_parts) if p.strip()]
             bold = bool(visible) and all(b for _, b in visible)
-            kind = ctx.kind if ctx else self._last_kind()
+            kind = ctx.kind if ctx else BlockKind.PARAGRAPH  # a <br> inside running text
             level = ctx.level if ctx else 0
             reason = "footnote" if (ctx and ctx.footnotes) else None
             self.blocks.append(RawBlock(kind, text, level, bold, reason=reason))
         self.parts, self.bold_parts = [], []
-
-    def _last_kind(self) -> BlockKind:
-        return BlockKind.PARAGRAPH
 
 
 def _is_footnotes(el: etree._Element) -> bool:
