@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Sequence
 
-from argmap.documents import MAX_ARTICLE_BYTES, SUFFIXES, BoilerplateRules, Document, decode, read_document
+from argmap.documents import MAX_ARTICLE_BYTES, SUFFIXES, BoilerplateRules, Document, read_document
 from argmap.errors import InputError
 from argmap.extractors import ArticleAnalysis, Lang, analyze
 from argmap.graph.iri import article_iri, slugify
@@ -74,11 +74,6 @@ def collect_paths(paths: Sequence[str]) -> list[str]:
         else:
             raise InputError(f"{raw}: no such file or directory")
     return out
-
-
-def decode_article(data: bytes, name: str, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
-    """Bytes to text, refusing what is not an article: empty, binary, too large, not UTF-8."""
-    return decode(data, name, max_bytes=max_bytes)
 
 
 def read_source(

@@ -25,6 +25,7 @@ class _Laid:
     level: int
     start: int = 0
     reason: str | None = None
+    added: bool = False  # not in the input: a stated title laid out in front of the text
 
     @property
     def end(self) -> int:
@@ -63,11 +64,12 @@ def _cleaned(raw: list[RawBlock], rules: BoilerplateRules, *, keep_inline: bool)
         return raw
     out = []
     for b in raw:
+        removed = _merged([Boilerplate(s, e, r) for s, e, r in rules.inline_spans(b.text) if r in _REMOVED_INLINE])
         text = b.text
-        for start, end, reason in sorted(rules.inline_spans(text), reverse=True):
-            if reason in _REMOVED_INLINE:  # a link target keeps the words apart; a marker [1] leaves nothing
-                text = text[:start] + ("" if reason == "footnote-marker" else " ") + text[end:]
-        text = normalize_space(text) if text is not b.text else text
+        for span in reversed(removed):  # from the end, so earlier offsets stay valid
+            # a link target keeps the words apart; a marker [1] leaves nothing
+            text = text[: span.start] + ("" if span.reason == "footnote-marker" else " ") + text[span.end :]
+        text = normalize_space(text) if removed else text
         if text or b.kind is None:
             out.append(replace(b, text=text))
     return out
@@ -88,7 +90,7 @@ def _classify(raw: list[RawBlock], rules: BoilerplateRules, fmt: Format) -> list
             reason = "caption"
         elif reason is None and kind is BlockKind.PARAGRAPH and _is_heading(b, fmt, nxt):
             kind = BlockKind.HEADING
-        level = b.level or (3 if kind is BlockKind.HEADING and fmt is not Format.TEXT else b.level)
+        level = b.level or (3 if kind is BlockKind.HEADING and fmt is not Format.TEXT else 0)
         out.append(_Laid(kind, b.text, level, b.start or 0, reason))
         after_image = False
     return out
@@ -120,8 +122,7 @@ def _titled(blocks: list[_Laid], metadata: Metadata) -> tuple[list[_Laid], Metad
     if first is not None and title and normalize_space(first.text) == normalize_space(title):
         first.kind = BlockKind.TITLE
     elif title:
-        blocks.insert(0, _Laid(BlockKind.TITLE, normalize_space(title), 1, reason=None))
-        blocks[0].start = -1  # laid out in front of the text
+        blocks.insert(0, _Laid(BlockKind.TITLE, normalize_space(title), 1, added=True))
     elif first is not None and first is blocks[0] and first.kind is BlockKind.HEADING and 1 <= first.level <= 2:
         first.kind = BlockKind.TITLE
         metadata = replace(metadata, title=first.text)
@@ -155,12 +156,9 @@ def _layout(blocks: list[_Laid], verbatim: str | None) -> str:
             b.start = pos
             pos = b.end + 1
         return "\n".join(b.text for b in blocks) + ("\n" if blocks else "")
-    prefix = ""
-    if blocks and blocks[0].start == -1:  # a stated title the plain text does not begin with
-        prefix = blocks[0].text + "\n\n"
-        blocks[0].start = 0
-    for b in blocks[1 if prefix else 0 :]:
-        b.start += len(prefix)
+    prefix = blocks[0].text + "\n\n" if blocks and blocks[0].added else ""  # a stated title the text lacks
+    for b in blocks:
+        b.start = 0 if b.added else b.start + len(prefix)
     return prefix + verbatim
 
 

@@ -6,7 +6,6 @@ import re
 import tomllib
 from typing import Any
 
-import frontmatter
 import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
@@ -37,7 +36,11 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
     if handler is None:
         return {}, text
     try:
-        meta, body = frontmatter.parse(stripped, handler=handler)
+        # The handler's own split and load: frontmatter.parse would also strip the body, and a
+        # plain-text body is kept exactly as given (only the line break after the delimiter goes).
+        front, body = handler.split(stripped)
+        meta = handler.load(front) or {}
+        body = body[1:] if body.startswith("\n") else body[2:] if body.startswith("\r\n") else body
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(f"{name}: the front matter cannot be read ({first}); fix it or remove it") from None

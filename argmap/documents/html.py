@@ -18,8 +18,8 @@ _DROP = frozenset({
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "iframe", "svg", "math",
     "form", "button", "input", "select", "textarea", "video", "audio", "canvas", "object", "embed", "map", "dialog",
 })
-_DROP_IN_FRAGMENT = frozenset({"footer", "aside"})
-_IMAGES = frozenset({"img", "picture", "figure-img"})
+_ASIDES = frozenset({"footer", "aside"})  # gone with their content, unless they hold the footnotes
+_IMAGES = frozenset({"img", "picture"})
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "header", "body", "html", "ul", "ol", "dl", "dt", "dd", "li",
@@ -41,9 +41,8 @@ class _Context:
 
 
 class _Walker:
-    def __init__(self, rules: BoilerplateRules, *, fragment: bool) -> None:
+    def __init__(self, rules: BoilerplateRules) -> None:
         self.rules = rules
-        self.fragment = fragment
         self.blocks: list[RawBlock] = []
         self.parts: list[str] = []
         self.bold_parts: list[bool] = []
@@ -57,7 +56,7 @@ class _Walker:
             self._text(el.tail)
 
     def _dropped(self, el: etree._Element, tag: str) -> bool:
-        if tag in _DROP or (self.fragment and tag in _DROP_IN_FRAGMENT and not _is_footnotes(el)):
+        if tag in _DROP or (tag in _ASIDES and not _is_footnotes(el)):
             return True
         if tag in _IMAGES:
             self._flush(None)
@@ -126,12 +125,12 @@ def _is_backref(el: etree._Element) -> bool:
     return "backref" in names or href.startswith("#fnref") or el.text_content().strip() in _BACKREF_TEXT
 
 
-def html_blocks(html: str, rules: BoilerplateRules, *, fragment: bool = True) -> list[RawBlock]:
+def html_blocks(html: str, rules: BoilerplateRules) -> list[RawBlock]:
     """The blocks of an HTML document or fragment, in reading order."""
     root = parse_html(html)
     if root is None:
         return []
-    walker = _Walker(rules, fragment=fragment)
+    walker = _Walker(rules)
     walker.walk(root, _Context(BlockKind.PARAGRAPH))
     walker._flush(_Context(BlockKind.PARAGRAPH))
     return walker.blocks

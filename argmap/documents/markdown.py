@@ -24,4 +24,4 @@ def _parser() -> MarkdownIt:
 
 
 def markdown_blocks(text: str, rules: BoilerplateRules) -> list[RawBlock]:
-    return html_blocks(_parser().render(text), rules, fragment=True)
+    return html_blocks(_parser().render(text), rules)

@@ -40,7 +40,7 @@ def page_blocks(html: str, rules: BoilerplateRules) -> tuple[list[RawBlock], dic
     chrome = _chrome_texts(root, rules)
     # trafilatura falls back to the whole body when it finds no article; what it then keeps of the
     # navigation, footer or sidebars is still not the article.
-    blocks = [b for b in html_blocks(main or "", rules, fragment=True) if normalize_space(b.text) not in chrome]
+    blocks = [b for b in html_blocks(main or "", rules) if normalize_space(b.text) not in chrome]
     meta = trafilatura.extract_metadata(html)
     found: dict[str, Any] = {"language": html_language(root)}
     if meta is not None:

@@ -38,7 +38,7 @@ def decode(data: bytes, name: str, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str
     """Bytes to text, refusing what is not an article: empty, binary, too large, not UTF-8."""
     if len(data) > max_bytes:
         raise InputError(f"{name}: {len(data):,} bytes is larger than the {max_bytes:,}-byte limit for one article")
-    if b"\x00" in data[:65536] or b"\x00" in data:
+    if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file, not text; give a .txt, .md or .html article")
     try:
         text = data.decode("utf-8-sig")
@@ -48,6 +48,15 @@ def decode(data: bytes, name: str, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str
         ) from None
     if len(_CONTROL.findall(text[:65536])) > 0.01 * min(len(text), 65536) + 8:
         raise InputError(f"{name}: looks like a binary file, not text; give a .txt, .md or .html article")
+    if not text.strip():
+        raise InputError(f"{name}: the article is empty")
+    return text
+
+
+def _checked_text(text: str, name: str, max_bytes: int) -> str:
+    """Text given as a string gets the checks that ``decode`` gives bytes."""
+    if len(text) > max_bytes or len(text.encode("utf-8")) > max_bytes:
+        raise InputError(f"{name}: larger than the {max_bytes:,}-byte limit for one article")
     if not text.strip():
         raise InputError(f"{name}: the article is empty")
     return text
@@ -89,11 +98,7 @@ def read_document(
     extra_rules: Sequence[Path | str] = (),
 ) -> Document:
     """Read one article (bytes or text) into a ``Document``; ``name`` is used in errors and as source."""
-    text = decode(data, name, max_bytes=max_bytes) if isinstance(data, bytes) else data
-    if len(text.encode("utf-8")) > max_bytes:
-        raise InputError(f"{name}: larger than the {max_bytes:,}-byte limit for one article")
-    if not text.strip():
-        raise InputError(f"{name}: the article is empty")
+    text = decode(data, name, max_bytes=max_bytes) if isinstance(data, bytes) else _checked_text(data, name, max_bytes)
     rules = rules or load_rules(extra_rules)
     front, body = split_front_matter(text, name)
     fmt = fmt or detect_format(body, suffix=suffix)

@@ -40,6 +40,6 @@ def analyze(
     """
     from argmap.extractors.pipeline import as_document, run_pipeline  # spaCy loads lazily, not at import time
 
-    doc = as_document(document)
+    doc = as_document(document, key=key)
     chosen = detect_language(doc.body_text()) if lang is Lang.AUTO else lang
     return run_pipeline(doc, key=key, lang=chosen.value, title=title, source=source, lexicons=lexicons)

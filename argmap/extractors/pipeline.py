@@ -62,13 +62,13 @@ class PipelineCache:
 DEFAULT_CACHE = PipelineCache()  # empty until first use: nothing is built at import time
 
 
-def as_document(document: Document | str) -> Document:
+def as_document(document: Document | str, *, key: str = "text") -> Document:
     """A ``Document`` as given; a string is read as plain text (its boilerplate lines marked)."""
     if isinstance(document, Document):
         return document
     if not document.strip():
-        raise InputError("the article is empty; pass a file with text in it")
-    return read_document(document, name="text", fmt=Format.TEXT)
+        raise InputError(f"article {key!r} is empty; pass a file with text in it")
+    return read_document(document, name=key, fmt=Format.TEXT)
 
 
 def run_pipeline(
@@ -87,9 +87,7 @@ def run_pipeline(
     of extraction and its title and headings name entities but are never statements."""
     if lang not in SUPPORTED:
         raise LanguageError(f"language {lang!r} is not supported; use one of {', '.join(SUPPORTED)} or auto")
-    if isinstance(document, str) and not document.strip():
-        raise InputError(f"article {key!r} is empty; pass a file with text in it")
-    doc = as_document(document)
+    doc = as_document(document, key=key)
     content, title, source = doc.content, title or doc.title, source or doc.source
     nlp = (cache or DEFAULT_CACHE).get(lang, lexicons)
     skipped = [Span(b.start, b.end) for b in doc.boilerplate]

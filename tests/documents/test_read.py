@@ -36,7 +36,9 @@ def test_format_is_detected_by_content_and_suffix(text: str, suffix: str, expect
          ".html", "用户权益得到保障。\n"),
         ("Apple's [iPhone](https://x.example/iphone) sold *well*.\n", ".md", "Apple's iPhone sold well.\n"),
         ("<p>Sales rose.<sup><a href=\"#fn1\">1</a></sup> Prices fell.</p>", ".html", "Sales rose. Prices fell.\n"),
-        ("一行\n字。\n", ".md", "一行字。\n"),  # a soft line break inside a Chinese paragraph joins without a space
+        ("一行\n字。\n", ".md", "一行字。\n"),
+        # escaped markup shown as text, with a URL inside it: both go, and nothing around them is cut
+        ('<p>Prices rose &lt;a href="https://x.example/a"&gt;here&lt;/a&gt; again.</p>', ".html", "Prices rose here again.\n"),  # a soft line break inside a Chinese paragraph joins without a space
     ],
 )
 def test_markup_leaves_only_its_text(source: str, suffix: str, content: str) -> None:
@@ -48,6 +50,16 @@ def test_plain_text_is_kept_as_given() -> None:
     document = read_document(text.encode(), name="t.txt", suffix=".txt")
     assert document.content == text
     assert [document.text_of(b) for b in document.boilerplate] == ["![]()", "图片来源：网络"]
+
+
+def test_plain_text_with_front_matter_gets_its_title_in_front() -> None:
+    source = "---\ntitle: Orion raises prices\nauthor: Ann Lee\n---\nOrion raised prices by 20%.\n"
+    document = read_document(source.encode(), name="t.txt", suffix=".txt")
+    assert document.content == "Orion raises prices\n\nOrion raised prices by 20%.\n"
+    (title,) = document.blocks_of(BlockKind.TITLE)
+    body = next(b for b in document.blocks if b.kind is BlockKind.PARAGRAPH)
+    assert document.text_of(title) == "Orion raises prices"
+    assert document.text_of(body) == "Orion raised prices by 20%."
 
 
 def test_toml_and_yaml_front_matter_become_metadata() -> None:

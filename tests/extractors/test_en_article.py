@@ -18,7 +18,9 @@ DEMO_ONLY = {"brand/xiaomi", "brand/apple", "brand/huawei", "product/iphone", "p
 
 @pytest.fixture(scope="module")
 def article() -> ArticleAnalysis:
-    return analyze_english(ARTICLE.read_text(encoding="utf-8"), key="sportswear-en", title="Nike's premium problem")
+    from argmap.extractors.pipeline import run_pipeline  # through the document layer, as ingest reads it
+
+    return run_pipeline(ARTICLE.read_text(encoding="utf-8"), key="sportswear-en", lang="en", title="Nike's premium problem")
 
 
 def test_en_article_finds_its_entities(article: ArticleAnalysis) -> None:
@@ -106,7 +108,9 @@ def test_en_article_argument(article: ArticleAnalysis) -> None:
 
 
 def test_en_article_is_deterministic(article: ArticleAnalysis) -> None:
-    again = analyze_english(article.content, key="sportswear-en", title="Nike's premium problem")
+    from argmap.extractors.pipeline import PipelineCache, run_pipeline
+
+    again = run_pipeline(article.content, key="sportswear-en", lang="en", title="Nike's premium problem", cache=PipelineCache())
     assert again == article
 
 

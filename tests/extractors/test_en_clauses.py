@@ -72,8 +72,10 @@ def test_en_clauses(text: str, expected: list[str]) -> None:
 
 
 def test_en_headline_and_boilerplate_are_not_statements() -> None:
+    from argmap.extractors.pipeline import run_pipeline
+
     text = "Why Nike Is Losing Runners\nNike is losing runners to Hoka.\nCopyright 2025 Example Media. All rights reserved.\n"
-    analysis = analyze_english(text, key="t")
+    analysis = run_pipeline(text, key="t", lang="en")  # the document layer marks the copyright line
     assert [s.text for s in analysis.statements] == ["Nike is losing runners to Hoka."]
     assert any(text[s.start : s.end].startswith("Copyright") for s in analysis.skipped)
     assert not any(m.start >= text.index("Copyright") for e in analysis.entities for m in e.mentions)
@@ -97,3 +99,13 @@ def test_en_overlapping_skipped_spans_are_merged() -> None:
     analysis = analyze_english(text, key="t", skipped=skipped)
     assert [s.text for s in analysis.statements] == ["Nike is back.", "Hoka is growing fast."]
     assert [(s.start, s.end) for s in analysis.skipped] == [(line, text.index("\nHoka"))]
+
+
+def test_en_inline_source_note_leaves_the_rest_of_its_sentence() -> None:
+    from argmap.extractors.pipeline import run_pipeline
+
+    text = "Nike's sales fell 10% last year (Source: company filings), while Hoka grew fast.\n"
+    analysis = run_pipeline(text, key="t", lang="en")
+    texts = " ".join(s.text for s in analysis.statements)
+    assert "Source" not in texts and "filings" not in texts
+    assert "Nike's sales fell 10% last year" in texts and "Hoka grew fast" in texts

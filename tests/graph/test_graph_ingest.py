@@ -10,7 +10,8 @@ from argmap.errors import InputError
 from argmap.extractors.model import ArticleAnalysis, Statement, StatementKind
 from argmap.graph.results import SelectResult
 from argmap.graph.store import list_articles, open_store
-from argmap.ingest import Outcome, SourceDoc, collect_paths, decode_article, ingest_docs, read_source
+from argmap.documents import decode
+from argmap.ingest import Outcome, SourceDoc, collect_paths, ingest_docs, read_source
 
 
 def _one_claim(doc: SourceDoc) -> ArticleAnalysis:
@@ -52,9 +53,9 @@ def test_collect_paths_refuses_what_is_not_there(tmp_path: Path, setup: str, fra
         (b"x" * 101, "larger than"),
     ],
 )
-def test_decode_article_refuses_bad_input_in_one_line(data: bytes, fragment: str) -> None:
+def test_decode_refuses_bad_input_in_one_line(data: bytes, fragment: str) -> None:
     with pytest.raises(InputError) as err:
-        decode_article(data, "f.txt", max_bytes=100)
+        decode(data, "f.txt", max_bytes=100)
     assert fragment in str(err.value) and "\n" not in str(err.value)
 
 

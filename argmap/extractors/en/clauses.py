@@ -63,7 +63,8 @@ class ClauseSplitter:
         text = st.text
         st.clauses = []
         for index, sent in enumerate(st.sentences):
-            headline = text[sent.end - 1] not in _HEADLINE_END or (index == 0 and _is_title(text, sent.start, sent.end))
+            headline = ((text[sent.end - 1] not in _HEADLINE_END and _ends_line(text, sent.end))
+                        or (index == 0 and _is_title(text, sent.start, sent.end)))
             for start, end in self.split(text, sent.start, sent.end):
                 marker = self.markers.find(text, start, end)
                 argumentative = not headline and _words(text[start:end]) >= MIN_WORDS
@@ -98,6 +99,12 @@ class ClauseSplitter:
             if comma > 0:
                 cuts.append(comma + 1)
         return cuts
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """A line ends here: a sentence cut short by a skipped span ("… last year (Source: …)") is no headline."""
+    rest = text[end : end + 200].lstrip(" \t")
+    return not rest or rest[0] in "\r\n"
 
 
 def _is_title(text: str, start: int, end: int) -> bool:

@@ -1,8 +1,8 @@
-"""``argmap_en_sentences_v1``: sentence spans after spaCy's sentencizer, refined for articles.
+"""``argmap_en_sentences_v2``: sentence spans after spaCy's sentencizer, refined for articles.
 
 Line breaks always end a sentence (headlines have no full stop); a piece that starts in lower case
-continues the sentence before it (``"Really?" she asked.``); lines of boilerplate (disclaimers,
-credits, links: ``boilerplate`` rows in data/en/patterns.tsv) and spans the cleaner marked are skipped.
+continues the sentence before it (``"Really?" she asked.``); the boilerplate spans the document layer
+marked (argmap/documents/data/boilerplate.json) are cut out.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.en.doc_state import ensure_extension, state
-from argmap.extractors.en.lexicon import EnglishData, load_for_component
 from argmap.extractors.model import Span
 
 _LINE = re.compile(r"[^\n]+")
@@ -33,14 +32,10 @@ def _continues(text: str, start: int) -> bool:
 
 
 class SentenceRefiner:
-    def __init__(self, data: EnglishData) -> None:
-        patterns = [row["value"] for row in data.rows("patterns") if row.get("pattern_type") == "boilerplate"]
-        self.boilerplate = [re.compile(p, re.M) for p in patterns]
-
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         text = st.text
-        st.skipped = _merged(st.skipped + self._boilerplate_lines(text))
+        st.skipped = _merged(st.skipped)
         pieces: list[tuple[int, int]] = []
         for sent in doc.sents:
             for line in _LINE.finditer(text, sent.start_char, sent.end_char):
@@ -55,16 +50,9 @@ class SentenceRefiner:
         st.sentences = [Span(s, e) for start, end in pieces for s, e in _minus_skipped(text, st.skipped, ends, start, end)]
         return doc
 
-    def _boilerplate_lines(self, text: str) -> list[Span]:
-        out = []
-        for line in _LINE.finditer(text):
-            if any(p.search(line.group()) for p in self.boilerplate):
-                out.append(Span(line.start(), line.end()))
-        return out
-
 
 def _merged(spans: list[Span]) -> list[Span]:
-    """Sorted, with overlapping spans joined (the cleaner and the boilerplate rules may mark the same line)."""
+    """Sorted, with overlapping spans joined (callers may pass spans that overlap)."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda sp: (sp.start, sp.end)):
         if out and span.start <= out[-1].end:
@@ -88,7 +76,8 @@ def _minus_skipped(text: str, skipped: list[Span], ends: list[int], start: int, 
     return [(s, e) for s, e in pieces if any(ch.isalnum() for ch in text[s:e])]
 
 
-@Language.factory("argmap_en_sentences_v1", default_config={"data_dir": "", "lexicons": []})
-def make_sentences(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> SentenceRefiner:
+# v2: boilerplate is the document layer's (v1 also matched boilerplate rows of the English data).
+@Language.factory("argmap_en_sentences_v2", default_config={})
+def make_sentences(nlp: Language, name: str) -> SentenceRefiner:
     ensure_extension()
-    return SentenceRefiner(load_for_component(data_dir, lexicons))
+    return SentenceRefiner()
