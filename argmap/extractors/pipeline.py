@@ -23,13 +23,15 @@ CONFIG_ZH = Path(__file__).resolve().parent / "config_zh.cfg"
 SUPPORTED = ("zh", "en")
 
 
-def build_chinese(*, lexicons: Sequence[Path | str] = (), config_path: Path = CONFIG_ZH) -> "Language":
-    """A fresh Chinese pipeline assembled from ``config_zh.cfg``; ``lexicons`` extend the shipped data."""
+def build_chinese(*, lexicons: Sequence[Path | str] = (), config_path: Path = CONFIG_ZH,
+                  open_names: bool = True) -> "Language":
+    """A fresh Chinese pipeline assembled from ``config_zh.cfg``; ``lexicons`` extend the shipped data;
+    ``open_names=False`` names only what the lexicon and its patterns know."""
     import spacy
 
     import argmap.extractors.zh  # noqa: F401  (registers the tokenizer and the components)
 
-    overrides = {"argmap.lexicons": [str(p) for p in lexicons]}
+    overrides = {"argmap.lexicons": [str(p) for p in lexicons], "argmap.open_names": open_names}
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
@@ -37,8 +39,9 @@ def build_chinese(*, lexicons: Sequence[Path | str] = (), config_path: Path = CO
 class PipelineCache:
     """Built pipelines keyed by language and lexicon files; small, explicit, per owner."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, open_names: bool = True) -> None:
         self._built: dict[tuple[str, tuple[str, ...]], Language] = {}
+        self.open_names = open_names
 
     def get(self, lang: str, lexicons: Sequence[Path | str] = ()) -> "Language":
         key = (lang, _lexicon_key(lexicons))
@@ -53,9 +56,9 @@ class PipelineCache:
 
     def _build(self, lang: str, lexicons: list[Path]) -> "Language":
         if lang == "zh":
-            return build_chinese(lexicons=lexicons)
+            return build_chinese(lexicons=lexicons, open_names=self.open_names)
         if lang == "en":
-            return _english_module().build_english(lexicons=lexicons)
+            return _english_module().build_english(lexicons=lexicons, open_names=self.open_names)
         raise LanguageError(f"language {lang!r} is not supported; use one of {', '.join(SUPPORTED)} or auto")
 
 

@@ -19,7 +19,7 @@ def test_cache_builds_each_pipeline_once() -> None:
 def test_components_are_registered_under_versioned_names() -> None:
     nlp = PipelineCache().get("zh")
     assert {nlp.get_pipe_meta(name).factory for name in nlp.pipe_names} == {
-        "argmap_zh_sentences_v1", "argmap_zh_entities_v1", "argmap_zh_figures_v1",
+        "argmap_zh_sentences_v1", "argmap_zh_entities_v2", "argmap_zh_figures_v1",
         "argmap_zh_strategies_v1", "argmap_zh_statements_v1", "argmap_zh_relations_v1"}
 
 

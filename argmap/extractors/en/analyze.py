@@ -19,9 +19,11 @@ MAX_CHARS = 20_000_000  # no parser or NER here, so spaCy's 1M-character memory 
 
 
 def build_english(*, lexicons: Sequence[Path] = (), data_dir: Path | None = None,
-                  config_path: Path = CONFIG_PATH) -> Language:
-    """A fresh English pipeline; ``lexicons`` are the user's extra .tsv files (see lexicon.py)."""
-    overrides = {"argmap.lexicons": [str(p) for p in lexicons], "argmap.data_dir": str(data_dir or "")}
+                  config_path: Path = CONFIG_PATH, open_names: bool = True) -> Language:
+    """A fresh English pipeline; ``lexicons`` are the user's extra .tsv files (see lexicon.py);
+    ``open_names=False`` names only what the lexicon and its patterns know."""
+    overrides = {"argmap.lexicons": [str(p) for p in lexicons], "argmap.data_dir": str(data_dir or ""),
+                 "argmap.open_names": open_names}
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp.max_length = MAX_CHARS
@@ -90,6 +92,8 @@ def _entities(hits: list[EntityHit], content: str) -> list[Entity]:
                 labels["zh"] = hit.label_zh
             entity = Entity(hit.key, hit.kind, hit.label_en, labels, aliases=hit.aliases)
             out[hit.ref] = entity
+        elif set(hit.aliases) - set(entity.aliases):  # another name of it, resolved in this article
+            entity.aliases = tuple(dict.fromkeys((*entity.aliases, *hit.aliases)))
         entity.mentions.append(Mention(hit.start, hit.end, content[hit.start : hit.end]))
     return list(out.values())
 

@@ -1,4 +1,4 @@
-"""``argmap_en_entities_v1``: brands, organizations, products, persons, events and markets.
+"""``argmap_en_entities_v2``: brands, organizations, products, persons, events and markets.
 
 Lexicon names (data/en/entities.tsv and the user's) match case-sensitively as whole words. Entities
 outside the lexicon come from patterns (data/en/patterns.tsv): ``Foo Inc.`` / ``Foo Corp.`` (a brand),
@@ -14,9 +14,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from argmap.extractors.components import names
 from argmap.extractors.en.doc_state import EntityHit, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, LexEntry, load_for_component, slug
-from argmap.extractors.model import EntityKind
+from argmap.extractors.model import EntityKind, Span
+from argmap.extractors.text import slug as name_key
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
@@ -28,14 +30,17 @@ def _alternation(values: list[str]) -> str:
 
 
 class EntityFinder:
-    def __init__(self, data: EnglishData) -> None:
+    def __init__(self, data: EnglishData, *, open_names: bool = True) -> None:
+        self.names = names.NameData.load("en")
+        self.open_names = open_names
         self.entries = data.entries()
         self.by_name: dict[str, LexEntry] = {}
+        self._keys = {e.key for e in self.entries}
         for entry in self.entries:
             for name in entry.names:
                 self.by_name.setdefault(name, entry)
-        names = _alternation(list(self.by_name))
-        self.lexicon = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+        known = _alternation(list(self.by_name))
+        self.lexicon = re.compile(rf"(?<![\w-])(?:{known})(?![\w-])")
         patterns: dict[str, list[str]] = {}
         for row in data.rows("patterns"):
             patterns.setdefault(row["pattern_type"], []).append(row["value"])
@@ -56,10 +61,59 @@ class EntityFinder:
         st = state(doc)
         text = st.text
         hits: list[EntityHit] = []
-        for sent in st.sentences:
+        for sent in [*st.sentences, *st.headings]:
             hits += _without_overlaps(self.find(text, sent.start, sent.end))
-        st.set_hits(hits)
+        if self.open_names:
+            hits += self.unknown_names(text, [*st.sentences, *st.headings], hits)
+        st.set_hits(self.resolve(hits))
         return doc
+
+    def unknown_names(self, text: str, spans: list[Span], hits: list[EntityHit]) -> list[EntityHit]:
+        """Names the lexicon and the patterns missed: the model's and the capitalised runs."""
+        model = names.load_model("en")
+        found = names.model_names(model, text, spans) if model is not None else []
+        found += names.shape_names_en(text, spans, self.names)
+        taken = [(h.start, h.end) for h in hits]
+        self._acronyms = names.acronyms([*(n.text for n in found), *(h.label_en for h in hits)])
+        out: list[EntityHit] = []
+        for name in names.without_overlaps(found):
+            if names.overlaps(name.start, name.end, taken):
+                continue
+            known = self.by_name.get(name.text)
+            if known is not None:
+                out.append(_hit(known, name.start, name.end))
+                continue
+            kind = names.kind_of(name, text, self.names)
+            if kind is not None and self._confirmed(name, found):
+                out.append(EntityHit(kind, name_key(name.text), name.start, name.end, name.text))
+        return out
+
+    def _confirmed(self, name: names.NameSpan, found: list[names.NameSpan]) -> bool:
+        """A capitalised run the model read as a place is a place; a lone acronym needs the model, or
+        a multi-word name in the article that it abbreviates (GM for General Motors)."""
+        if name.source is not names.NameSource.SHAPE:
+            return True
+        if any(f.source is names.NameSource.MODEL and f.start == name.start and f.end == name.end for f in found):
+            return False  # the model saw it and called it a location
+        return not (name.text.isupper() and " " not in name.text) or name.text in self._acronyms
+
+    def resolve(self, hits: list[EntityHit]) -> list[EntityHit]:
+        """Other names of one entity (GM, General Motors) become mentions of it."""
+        seen: dict[str, EntityHit] = {}
+        for hit in hits:
+            seen.setdefault(hit.ref, hit)
+        named = [names.Named(h.ref, h.label_en, h.kind, bool(h.label_zh) or h.key in self._keys) for h in seen.values()]
+        targets = names.alias_targets(named, self.names)
+        out: list[EntityHit] = []
+        for hit in hits:
+            target = seen.get(targets.get(hit.ref, ""))
+            if target is None:
+                out.append(hit)
+                continue
+            aliases = tuple(dict.fromkeys((*target.aliases, hit.label_en)))
+            out.append(EntityHit(target.kind, target.key, hit.start, hit.end, target.label_en, target.label_zh,
+                                 aliases, target.owner))
+        return out
 
     def find(self, text: str, start: int, end: int) -> list[EntityHit]:
         hits = [self._lexicon_hit(m) for m in self.lexicon.finditer(text, start, end)]
@@ -119,7 +173,8 @@ def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-@Language.factory("argmap_en_entities_v1", default_config={"data_dir": "", "lexicons": []})
-def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> EntityFinder:
+@Language.factory("argmap_en_entities_v2", default_config={"data_dir": "", "lexicons": [], "open_names": True})
+def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str], open_names: bool) -> EntityFinder:
+    """v2: names outside the lexicon come from the trained NER and name shapes (``open_names``)."""
     ensure_extension()
-    return EntityFinder(load_for_component(data_dir, lexicons))
+    return EntityFinder(load_for_component(data_dir, lexicons), open_names=open_names)

@@ -11,8 +11,9 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from argmap.extractors.components import names
 from argmap.extractors.lexicon import LexEntry, Lexicon, lexicon_for
-from argmap.extractors.model import Entity, EntityKind, Mention
+from argmap.extractors.model import Entity, EntityKind, Mention, Span
 from argmap.extractors.state import DocState, get_state
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.zh.tokenizer import JiebaTokenizer, segmented_words
@@ -28,7 +29,10 @@ _AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又�
 
 
 class ZhEntities:
-    def __init__(self, lexicon: Lexicon, tokenizer: object) -> None:
+    def __init__(self, lexicon: Lexicon, tokenizer: object, *, open_names: bool = True) -> None:
+        self.names = names.NameData.load("zh")
+        self.latin_names = names.NameData.load("en")
+        self.open_names = open_names
         self.by_first: dict[str, list[tuple[str, LexEntry]]] = {}
         for entry in lexicon.entities:
             for form in entry.forms:
@@ -54,6 +58,8 @@ class ZhEntities:
         first = self.by_first
         for i in [i for i, w in enumerate(pieces) if w[0] in first]:
             self._lexicon(state, starts[i], taken, found)
+        if self.open_names:
+            self._open_names(state, taken, found)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
         # Words repeat, so each distinct word is tested once.
         candidates = {w for w in set(pieces) if self._may_name(w)}
@@ -69,6 +75,35 @@ class ZhEntities:
             state.units[unit].refs.append(ref)
         state.main_brand = main_brand(state)
         return doc
+
+    def _open_names(self, state: DocState, taken: set[int], found: list[tuple[int, int, str]]) -> None:
+        """The model's names, and multi-word Latin names (The North Face), where the lexicon found nothing."""
+        spans = [Span(u.start, u.end) for u in state.units]
+        model = names.load_model("zh")
+        candidates = names.model_names(model, state.content, spans) if model is not None else []
+        candidates += [n for n in names.shape_names_en(state.content, spans, self.latin_names) if " " in n.text]
+        candidates += names.quoted_names_zh(state.content, spans, self.names)
+        for name in names.without_overlaps(candidates):
+            if any(i in taken for i in range(name.start, name.end)):
+                continue
+            data = self.latin_names if name.text.isascii() else self.names
+            kind = names.kind_of(name, state.content, data, titles=self.names.person_titles)
+            if kind is None or not self._open_name_ok(name, state.content):
+                continue
+            u = state.unit_at(name.start)
+            if u is None or name.end > state.units[u].end:
+                continue
+            labels = {"zh" if any(is_cjk(c) for c in name.text) else "en": name.text}
+            entity = _add_mention(state, kind, slug(name.text), labels, (), name.start, name.end)
+            found.append((name.start, u, entity.ref))
+            taken.update(range(name.start, name.end))
+
+    def _open_name_ok(self, name: names.NameSpan, text: str) -> bool:
+        """Model names of one or two characters are fragments unless a brand word follows them."""
+        if name.text.isascii() or len(name.text) >= 3:
+            return name.text not in self.names.not_names
+        after = text[name.end:name.end + 3]
+        return any(after.startswith(c) for c in self.names.brand_context + self.names.company_suffixes)
 
     def _may_name(self, word: str) -> bool:
         return (word in self.triggers or (word[0].isascii() and word[0].isalpha())
@@ -131,6 +166,12 @@ class ZhEntities:
         if word.isascii():
             if not (is_latin(word) and _latin_name(word)):
                 return None
+            window = text[end:end + 4] + text[max(0, idx - 3):idx]
+            cue = any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
+            if not cue and word.isupper():
+                return None  # IGBT, ADAS: technical terms, unless a brand or company word is beside them
+            if not cue and _in_latin_phrase(text, idx, end):
+                return None  # Super girls, Direct To Consumer: English prose quoted in Chinese
             model = _MODEL_SUFFIX.match(text, end)
             if model:
                 end = model.end()
@@ -147,11 +188,19 @@ class ZhEntities:
         elif nxt in self.org_suffix:
             if name_like and len(word) >= 2 and _all_cjk(word) and tag != "nr":
                 return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
-        elif tag in _ORG_TAGS:
+        elif tag in _ORG_TAGS and not names.place_like(word, self.names):
             return EntityKind.ORGANIZATION, slug(word), word, end
         elif nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word):
             return EntityKind.BRAND, slug(word), word, end
         return None
+
+
+def _in_latin_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a Latin word has another Latin word right before or after it (a space between)."""
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 2]
+    return (before.endswith(" ") and before[:1].isascii() and before[:1].isalpha()) or (
+        after.startswith(" ") and after[1:2].isascii() and after[1:2].isalpha())
 
 
 def _all_cjk(word: str) -> bool:
@@ -193,6 +242,7 @@ def main_brand(state: DocState) -> str | None:
     return max(counts, key=lambda ref: (counts[ref], -first[ref]))
 
 
-@Language.factory("argmap_zh_entities_v1", default_config={"lexicons": []})
-def make_entities(nlp: Language, name: str, lexicons: list[str]) -> ZhEntities:
-    return ZhEntities(lexicon_for("zh", lexicons), nlp.tokenizer)
+@Language.factory("argmap_zh_entities_v2", default_config={"lexicons": [], "open_names": True})
+def make_entities(nlp: Language, name: str, lexicons: list[str], open_names: bool) -> ZhEntities:
+    """v2: names outside the lexicon come from the trained NER and name shapes (``open_names``)."""
+    return ZhEntities(lexicon_for("zh", lexicons), nlp.tokenizer, open_names=open_names)

@@ -1,0 +1,374 @@
+"""Names the lexicon does not know: one language-neutral component, language data apart.
+
+Three sources of candidate names, each measured on its own by ``bench/names.py``:
+
+- ``MODEL``: argmap's own statistical NER (``lang/<lang>/ner``, trained by ``train/ner.py`` on openly
+  licensed corpora), run on the article's sentences in one ``nlp.pipe`` batch;
+- ``SHAPE``: the written shape of a name — runs of capitalised words in English that are not a
+  sentence-initial common word, a month or a heading; names in 「」 or “” in Chinese;
+- ``CUE``: a company or organisation word right after the name (``General Motors``, ``Foo Inc``,
+  …集团, …银行) or a person's title before it (创始人X, "chief executive X").
+
+``kind_of`` then types each name from its context with the language's data (``lang/<lang>/names.json``):
+an organisation word makes an Organization (banks, research firms, media, regulators), a model code or
+a product cue a Product, a person label a Person; other company names are Brands. Places are not kept.
+The caller (the language's entity component) lets lexicon matches win where spans overlap.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from argmap.extractors.model import EntityKind, Span
+from argmap.extractors.text import is_cjk
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+
+
+class NameLabel(str, Enum):
+    PERSON = "PER"
+    ORG = "ORG"
+    LOCATION = "LOC"
+    PRODUCT = "PRODUCT"
+
+
+class NameSource(str, Enum):
+    MODEL = "model"
+    SHAPE = "shape"
+    CUE = "cue"
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int
+    end: int
+    text: str
+    label: NameLabel
+    source: NameSource
+
+
+@dataclass(frozen=True)
+class NameData:
+    """A language's data for finding and typing names (``lang/<lang>/names.json``)."""
+
+    lang: str
+    organization_words: tuple[str, ...]
+    company_suffixes: tuple[str, ...]
+    not_names: frozenset[str]
+    product_cues: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    brand_context: tuple[str, ...] = ()
+    person_prefixes: frozenset[str] = frozenset()
+    place_suffixes: tuple[str, ...] = ()
+    common: frozenset[str] = frozenset()  # the language's stop words, lower-case: never a name alone
+
+    @classmethod
+    def load(cls, lang: str, extra: Iterable[dict[str, list[str]]] = ()) -> "NameData":
+        data: dict[str, list[str]] = json.loads((LANG_DIR / lang / "names.json").read_text(encoding="utf-8"))
+        for more in extra:
+            for field_name, values in more.items():
+                data.setdefault(field_name, []).extend(values)
+
+        def longest_first(name: str) -> tuple[str, ...]:
+            return tuple(sorted(set(data.get(name, [])), key=len, reverse=True))
+
+        return cls(lang, longest_first("organization_words"), longest_first("company_suffixes"),
+                   frozenset(data.get("not_names", [])), longest_first("product_cues"),
+                   longest_first("person_titles"), longest_first("brand_context"),
+                   frozenset(data.get("person_prefixes", [])), longest_first("place_suffixes"), _stop_words(lang))
+
+
+def _stop_words(lang: str) -> frozenset[str]:
+    from importlib import import_module
+
+    module = import_module(f"spacy.lang.{lang}.stop_words")
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+def model_path(lang: str) -> Path:
+    return LANG_DIR / lang / "ner"
+
+
+@lru_cache(maxsize=2)
+def load_model(lang: str) -> "Language | None":
+    """The language's NER, loaded on first use (a few MB); ``None`` where none is shipped."""
+    path = model_path(lang)
+    if not (path / "config.cfg").is_file():
+        return None
+    import spacy
+
+    return spacy.load(path)
+
+
+def model_names(nlp: "Language", text: str, spans: Sequence[Span], *, batch_size: int = 64) -> list[NameSpan]:
+    """The model's entities in each span, with offsets into ``text``."""
+    out: list[NameSpan] = []
+    texts = (text[s.start:s.end] for s in spans)
+    for span, doc in zip(spans, nlp.pipe(texts, batch_size=batch_size)):
+        for ent in doc.ents:
+            label = _LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end = _trim(text, span.start + ent.start_char, span.start + ent.end_char)
+            if end > start:
+                out.append(NameSpan(start, end, text[start:end], label, NameSource.MODEL))
+    return out
+
+
+_LABELS = {label.value: label for label in NameLabel}
+_EDGE = " \t\n\"'“”‘’「」『』《》()（）[]【】,，.。:：;；!！?？、"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if end - start > 1 and text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    return start, end
+
+
+# --- English shape and cue candidates -------------------------------------------------------------
+
+_CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Z])"
+_JOIN = r"(?:\s+(?:&|of|de|du|von|van|der)\s+|\s+|-)"
+_CAP_RUN = re.compile(rf"(?<![A-Za-z0-9&'’-])({_CAP_WORD}(?:{_JOIN}{_CAP_WORD}){{0,4}}|[A-Z]&[A-Z])(?![A-Za-z0-9&])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
+
+
+def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[NameSpan]:
+    """Runs of capitalised words that are not common words; one word alone must not open a sentence."""
+    out: list[NameSpan] = []
+    for span in spans:
+        for m in _CAP_RUN.finditer(text, span.start, span.end):
+            words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group(1))]
+            opens = m.start(1) == span.start or bool(_SENTENCE_START.search(text[max(span.start, m.start(1) - 3):m.start(1)]))
+            first = True
+            while words and (_ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
+                words.pop(0)
+                first = False
+            while words and (words[-1][2] in _CONNECTORS or words[-1][2] in data.not_names):
+                words.pop()
+            if not words or (len(words) == 1 and opens and first):
+                continue  # one capitalised word opening a sentence is ambiguous
+            if all(w in data.not_names or w.lower() in data.common for _, _, w in words):
+                continue
+            if any(w.lower() in data.common and w[:1].isupper() and w not in _NAME_PARTICLES for _, _, w in words[1:]):
+                continue  # "Direct To Consumer": a title-case phrase, not a name
+            out.extend(_split_at_prefixes(text, m.start(1), words, data, opens=opens and first))
+    return out
+
+
+def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], data: NameData, *,
+                       opens: bool) -> list[NameSpan]:
+    """``Said Mr Fogg``: a person prefix starts a person's name and ends whatever came before it."""
+    out: list[NameSpan] = []
+    if opens and len(words) > 1 and words[1][2] in data.person_prefixes:
+        words = words[1:]  # the sentence's first word, then a name: "Said Mr Fogg"
+    label = NameLabel.ORG
+    run: list[tuple[int, int, str]] = []
+    for word in [*words, (0, 0, "")]:
+        if word[2] in data.person_prefixes or not word[2]:
+            if run and not (len(run) == 1 and run[0][2].lower() in data.common):
+                start, end = _trim(text, base + run[0][0], base + run[-1][1])
+                out.append(NameSpan(start, end, text[start:end], label,
+                                    NameSource.CUE if label is NameLabel.PERSON else NameSource.SHAPE))
+            run, label = [], NameLabel.PERSON
+            continue
+        run.append(word)
+    return out
+
+
+_NAME_PARTICLES = frozenset({"The", "Of", "De", "La", "Le", "Van", "Von", "Der", "Du", "&"})
+_CONNECTORS = frozenset({"&", "and", "of", "de", "du", "von", "van", "der", "-"})
+
+
+def _ordinary(word: str, data: NameData, *, sentence_start: bool) -> bool:
+    """A word that is capitalised for a reason other than being a name."""
+    if word in data.not_names or word.lower() in data.common:
+        return True
+    return sentence_start and word.lower().endswith(("ing", "ly", "ed"))
+
+
+# --- Chinese shape and cue candidates -------------------------------------------------------------
+
+_ZH_QUOTED = re.compile(r"[「“]([\u4e00-\u9fffA-Za-z0-9·&]{2,12})[」”]")
+
+
+def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData) -> list[NameSpan]:
+    """A short name in 「」 or “” right before a brand word (「喜茶」品牌, “蔚来”汽车)."""
+    out: list[NameSpan] = []
+    for span in spans:
+        for m in _ZH_QUOTED.finditer(text, span.start, span.end):
+            after = text[m.end():m.end() + 4]
+            if m.group(1) not in data.not_names and any(after.startswith(c) for c in data.brand_context + data.company_suffixes):
+                out.append(NameSpan(m.start(1), m.end(1), m.group(1), NameLabel.ORG, NameSource.SHAPE))
+    return out
+
+
+# --- typing by context ----------------------------------------------------------------------------
+
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+_MODEL_CODE = re.compile(r"^(?:[A-Za-z]{0,4}\d+[A-Za-z]*|[A-Z]{1,3}\d*)$")
+
+
+def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] = ()) -> EntityKind | None:
+    """Brand, Organization, Product or Person for a candidate name, from its label and its context.
+
+    ``titles`` adds person titles of the surrounding language (a Latin name in Chinese text)."""
+    label = name.text
+    if not _plausible(label, data) or name.label is NameLabel.LOCATION:
+        return None
+    if place_like(label, data):
+        return None
+    if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data):
+        return EntityKind.PERSON
+    if name.label is NameLabel.PERSON:
+        return EntityKind.PERSON if _person_like(label, data) else None
+    if _is_org_name(label, data):
+        return EntityKind.ORGANIZATION
+    if name.label is NameLabel.PRODUCT or _MODEL_CODE.match(label.split()[-1]) and len(label.split()) > 1:
+        return EntityKind.PRODUCT
+    return EntityKind.BRAND
+
+
+def place_like(label: str, data: NameData) -> bool:
+    """中国队, 中国区, Oxford Street: a place, or a team or region named after one."""
+    return any(label.endswith(s) and len(label) > len(s) for s in data.place_suffixes)
+
+
+def _after_title(text: str, start: int, titles: Sequence[str]) -> bool:
+    before = text[max(0, start - 24):start].rstrip(" ,，、")
+    return any(before.endswith(t) for t in titles)
+
+
+def _plausible(label: str, data: NameData) -> bool:
+    if label in data.not_names or label.lower() in data.common or len(label) < 2 or len(label) > 40:
+        return False
+    if any(c.isdigit() for c in label) and not any(c.isalpha() for c in label):
+        return False
+    if _ACRONYM_PLURAL.match(label):
+        return False  # PCs, CEOs
+    if data.lang == "zh" and all(is_cjk(c) for c in label) and len(label) > 12:
+        return False
+    return not _MODEL_CODE.match(label) or label.isupper() and not any(c.isdigit() for c in label)
+
+
+def _person_like(label: str, data: NameData) -> bool:
+    if data.lang == "zh":
+        return 2 <= len(label) <= 4 and all(is_cjk(c) or c == "·" for c in label)
+    return all(w[:1].isupper() for w in label.replace("-", " ").split())
+
+
+def _is_org_name(label: str, data: NameData) -> bool:
+    if data.lang == "zh":
+        return any(label.endswith(w) and len(label) > len(w) for w in data.organization_words)
+    words = set(label.split())
+    return any(w in words for w in data.organization_words)
+
+
+def overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def without_overlaps(names: Iterable[NameSpan]) -> list[NameSpan]:
+    """Where candidates overlap, the model's wins over shape and cue, then the longer one."""
+    rank = {NameSource.MODEL: 0, NameSource.CUE: 1, NameSource.SHAPE: 2}
+    kept: list[NameSpan] = []
+    for name in sorted(names, key=lambda n: (rank[n.source], -(n.end - n.start), n.start)):
+        if not overlaps(name.start, name.end, [(k.start, k.end) for k in kept]):
+            kept.append(name)
+    return sorted(kept, key=lambda n: n.start)
+
+
+# --- names within one article ---------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An entity of one article, as alias resolution sees it."""
+
+    ref: str
+    label: str
+    kind: EntityKind
+    known: bool  # from the lexicon: its identity wins
+
+
+_ORG_KINDS = frozenset({EntityKind.BRAND, EntityKind.ORGANIZATION})
+
+
+def alias_targets(entities: Sequence[Named], data: NameData) -> dict[str, str]:
+    """``ref -> ref``: which entities of an article are other names of another one.
+
+    An acronym names the multi-word organisation it abbreviates (GM, General Motors; M&S, Marks &
+    Spencer); a plural or a company suffix names its stem (Saabs, Saab; 小米集团, 小米); a surname
+    alone names the person it belongs to. A lexicon entity is never renamed into a new one.
+    """
+    targets: dict[str, str] = {}
+    by_label: dict[str, list[Named]] = {}
+    for e in entities:
+        by_label.setdefault(e.label, []).append(e)
+    for e in entities:
+        for variant, kinds in _variants(e, data):
+            for other in by_label.get(variant, ()):
+                if other.ref == e.ref or other.kind not in kinds:
+                    continue
+                alias, main = other, e
+                if alias.known and not main.known:
+                    targets.setdefault(main.ref, alias.ref)
+                elif not alias.known:
+                    targets.setdefault(alias.ref, main.ref)
+    return {k: _final(v, targets) for k, v in targets.items() if _final(v, targets) != k}
+
+
+def _final(ref: str, targets: dict[str, str]) -> str:
+    seen = {ref}
+    while ref in targets and targets[ref] not in seen:
+        ref = targets[ref]
+        seen.add(ref)
+    return ref
+
+
+def _variants(e: Named, data: NameData) -> list[tuple[str, frozenset[EntityKind]]]:
+    """Other labels that may stand for ``e`` in the same article, with the kinds they may have."""
+    out: list[tuple[str, frozenset[EntityKind]]] = []
+    words = e.label.split()
+    if e.kind in _ORG_KINDS:
+        caps = [w for w in words if w[:1].isupper()]
+        if len(caps) >= 2:
+            initials = "".join(w[0] for w in caps)
+            out.append((initials, _ORG_KINDS))
+            if "&" in words:
+                out.append(("&".join(w[0] for w in caps), _ORG_KINDS))
+        out.append((e.label + "s", _ORG_KINDS | {EntityKind.PRODUCT}))
+        for suffix in data.company_suffixes:
+            if data.lang == "zh":
+                out.append((e.label + suffix, _ORG_KINDS))
+            elif len(words) == 1:
+                out.append((f"{e.label} {suffix}", _ORG_KINDS))
+    if e.kind is EntityKind.PERSON and len(words) >= 2:
+        any_kind = frozenset(EntityKind)
+        out.append((words[-1], any_kind))
+        out.extend((f"{t} {words[-1]}", any_kind) for t in ("Mr", "Mrs", "Ms", "Dr"))
+    return out
+
+
+def acronyms(labels: Iterable[str]) -> frozenset[str]:
+    """The initials of every multi-word capitalised name (General Motors -> GM, Marks & Spencer -> M&S)."""
+    out: set[str] = set()
+    for label in labels:
+        caps = [w for w in label.split() if w[:1].isupper()]
+        if len(caps) >= 2:
+            out.add("".join(w[0] for w in caps))
+            if "&" in label.split():
+                out.add("&".join(w[0] for w in caps))
+    return frozenset(out)

@@ -1,0 +1,116 @@
+"""Each source of entity names measured on its own against the development gold (``../shared/gold``).
+
+For every gold text (read from ``--texts``, see ``../shared/gold/README.md``) the document layer gives
+the text and its boilerplate; each source then names entities in what is left:
+
+- ``lexicon+rules``: the full extractor with the model and the shape sources switched off;
+- ``model``: argmap's trained NER alone (places dropped, typed by ``names.kind_of``);
+- ``shape``: capitalised runs (English, and Latin names inside Chinese text) and 「」-quoted names;
+- ``all``: the full extractor as shipped.
+
+Scores are named-entity precision and recall as ``eval_gold.py`` counts them (labels matched the same
+way, optional and boilerplate entities neutral), per language. Needs ``../shared``; skips otherwise.
+
+Run: ``.venv/bin/python bench/names.py --texts $TMPDIR/argmap-dev/texts``
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared"
+NAMED = {"Brand", "Organization", "Product", "Person"}
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("eval_gold", SHARED / "tools" / "eval_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(found: list[set[str]], gold: dict, label_match: Callable) -> tuple[int, int, int, int]:
+    """(true positives, system entities judged, gold found, gold counted), as eval_gold counts them."""
+    gold_all = [g for g in gold.get("all_entities", gold["entities"]) if set(g["type"].split("|")) & NAMED]
+    neutral = [g for g in gold_all if g.get("optional")] + gold.get("boilerplate_entities", [])
+    counted = [g for g in gold_all if not g.get("optional")]
+    tp = judged = 0
+    for labels in found:
+        if any(label_match(labels, g["any"]) for g in counted):
+            tp, judged = tp + 1, judged + 1
+        elif not any(label_match(labels, g["any"]) for g in neutral):
+            judged += 1
+    hit = sum(1 for g in counted if any(label_match(labels, g["any"]) for labels in found))
+    return tp, judged, hit, len(counted)
+
+
+def sources(document, lang: str) -> dict[str, list[set[str]]]:
+    from argmap.extractors.components import names
+    from argmap.extractors.model import Span
+    from argmap.extractors.pipeline import PipelineCache, run_pipeline
+
+    text = document.content
+    spans = [Span(b.start, b.end) for b in document.blocks if not b.kind.is_region and _kept(b, document)]
+    data = names.NameData.load(lang)
+    latin = names.NameData.load("en")
+    model = names.load_model(lang)
+    model_found = names.model_names(model, text, spans) if model is not None else []
+    shape = names.shape_names_en(text, spans, latin)
+    if lang == "zh":
+        shape = [n for n in shape if " " in n.text] + names.quoted_names_zh(text, spans, data)
+    out = {
+        "model": [{n.text} for n in model_found if names.kind_of(n, text, data) is not None],
+        "shape": [{n.text} for n in shape if names.kind_of(n, text, latin if n.text.isascii() else data) is not None],
+    }
+    for name, open_names in (("lexicon+rules", False), ("all", True)):
+        analysis = run_pipeline(document, key="bench", lang=lang, cache=PipelineCache(open_names=open_names))
+        out[name] = [{e.label, *e.labels.values(), *e.aliases} for e in analysis.entities if e.kind.value in NAMED]
+    return out
+
+
+def _kept(block, document) -> bool:
+    return not any(bp.start <= block.start and block.end <= bp.end for bp in document.boilerplate)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=Path, required=True)
+    parser.add_argument("--gold", type=Path, default=SHARED / "gold")
+    args = parser.parse_args(argv)
+    if not (SHARED / "tools" / "eval_gold.py").is_file() or not args.gold.is_dir():
+        print("skipped: ../shared/gold and ../shared/tools are not here")
+        return 0
+    from argmap.documents import read_document
+
+    label_match = _eval_module().label_match
+    totals: dict[tuple[str, str], list[int]] = {}
+    for gold_path in sorted(args.gold.glob("d-*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text_path = next(args.texts.glob(gold_path.stem + ".*"), None)
+        if text_path is None:
+            continue
+        lang = "zh" if "-zh" in gold_path.stem else "en"
+        document = read_document(text_path.read_bytes(), name=text_path.name, suffix=text_path.suffix)
+        for source, found in sources(document, lang).items():
+            t = totals.setdefault((lang, source), [0, 0, 0, 0])
+            for i, v in enumerate(score(found, gold, label_match)):
+                t[i] += v
+    print(f"{'lang':<5} {'source':<14} {'P':>5} {'R':>5} {'F1':>5}   (micro over the development texts)")
+    for (lang, source), (tp, judged, hit, counted) in sorted(totals.items()):
+        p = tp / judged if judged else 0.0
+        r = hit / counted if counted else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{lang:<5} {source:<14} {p:5.2f} {r:5.2f} {f:5.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
