@@ -102,6 +102,8 @@ class Figure:
     event: str | None = None  # entity ref of the event or period it belongs to
     about: tuple[str, ...] = ()  # entity refs the figure is reported about
     period: str | None = None  # a period named in the sentence, e.g. "2022"
+    upper: Decimal | None = None  # a range's upper end (400-500家: value 400, upper 500)
+    sign: int = 0  # -1 for a decline (下滑14.4%, fell 5%), +1 for a rise, 0 when the figure is no change
 
 
 @dataclass(slots=True)

@@ -96,6 +96,10 @@ def _figure(figure: Figure, article: NamedNode, analysis: ArticleAnalysis) -> li
         Triple(node, iri(AM.startChar), integer(figure.start)),
         Triple(node, iri(AM.endChar), integer(figure.end)),
     ]
+    if figure.upper is not None:
+        out.append(Triple(node, iri(AM.maxValue), decimal(figure.upper)))
+    if figure.sign:
+        out.append(Triple(node, iri(AM.signedValue), decimal(figure.value * figure.sign)))
     if figure.event:
         out.append(Triple(node, iri(AM.refersTo), iri(mint.entity_iri(figure.event))))
     out += [Triple(node, iri(AM.about), iri(mint.entity_iri(ref))) for ref in figure.about]

@@ -114,6 +114,7 @@ class AM(DefinedNamespace):
     language: URIRef
     madeBy: URIRef
     marker: URIRef
+    maxValue: URIRef
     mentions: URIRef
     operatesIn: URIRef
     ownsBrand: URIRef
@@ -124,6 +125,7 @@ class AM(DefinedNamespace):
     restsOn: URIRef
     roleAt: URIRef
     segmentOf: URIRef
+    signedValue: URIRef
     startChar: URIRef
     startDate: URIRef
     status: URIRef

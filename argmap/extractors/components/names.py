@@ -69,6 +69,7 @@ class NameData:
     brand_context: tuple[str, ...] = ()
     person_prefixes: frozenset[str] = frozenset()
     place_suffixes: tuple[str, ...] = ()
+    event_words: tuple[str, ...] = ()
     common: frozenset[str] = frozenset()  # the language's stop words, lower-case: never a name alone
 
     @classmethod
@@ -84,7 +85,8 @@ class NameData:
         return cls(lang, longest_first("organization_words"), longest_first("company_suffixes"),
                    frozenset(data.get("not_names", [])), longest_first("product_cues"),
                    longest_first("person_titles"), longest_first("brand_context"),
-                   frozenset(data.get("person_prefixes", [])), longest_first("place_suffixes"), _stop_words(lang))
+                   frozenset(data.get("person_prefixes", [])), longest_first("place_suffixes"),
+                   longest_first("event_words"), _stop_words(lang))
 
 
 def _stop_words(lang: str) -> frozenset[str]:
@@ -161,6 +163,8 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
                 words.pop()
             if not words or (len(words) == 1 and opens and first):
                 continue  # one capitalised word opening a sentence is ambiguous
+            if len(words) == 1 and _DEMONYM.search(words[0][2]):
+                continue  # Californian, Swedish: adjectives of place
             if all(w in data.not_names or w.lower() in data.common for _, _, w in words):
                 continue
             if any(w.lower() in data.common and w[:1].isupper() and w not in _NAME_PARTICLES for _, _, w in words[1:]):
@@ -189,6 +193,7 @@ def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], 
     return out
 
 
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
 _NAME_PARTICLES = frozenset({"The", "Of", "De", "La", "Le", "Van", "Von", "Der", "Du", "&"})
 _CONNECTORS = frozenset({"&", "and", "of", "de", "du", "von", "van", "der", "-"})
 
@@ -231,20 +236,41 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None
     if place_like(label, data):
         return None
+    if _ends_with_word(label, data.event_words, data):
+        return EntityKind.EVENT
+    if _is_org_name(label, data):
+        return EntityKind.ORGANIZATION
+    if _ends_with_word(label, data.company_suffixes, data):
+        return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
     if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data):
         return EntityKind.PERSON
     if name.label is NameLabel.PERSON:
+        if data.lang == "en" and " " not in label:
+            return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
         return EntityKind.PERSON if _person_like(label, data) else None
-    if _is_org_name(label, data):
-        return EntityKind.ORGANIZATION
     if name.label is NameLabel.PRODUCT or _MODEL_CODE.match(label.split()[-1]) and len(label.split()) > 1:
         return EntityKind.PRODUCT
     return EntityKind.BRAND
 
 
+def stem(label: str, data: NameData) -> tuple[str, tuple[str, ...]]:
+    """极越汽车 -> (极越, (极越汽车,)): a brand is known by its name without the company word."""
+    if data.lang == "zh":
+        for suffix in data.company_suffixes:
+            if label.endswith(suffix) and len(label) - len(suffix) >= 2:
+                return label[: -len(suffix)], (label,)
+    return label, ()
+
+
 def place_like(label: str, data: NameData) -> bool:
     """中国队, 中国区, Oxford Street: a place, or a team or region named after one."""
     return any(label.endswith(s) and len(label) > len(s) for s in data.place_suffixes)
+
+
+def _ends_with_word(label: str, words: Sequence[str], data: NameData) -> bool:
+    if data.lang == "zh":
+        return any(label.endswith(w) and len(label) > len(w) for w in words)
+    return len(label.split()) > 1 and label.split()[-1] in words
 
 
 def _after_title(text: str, start: int, titles: Sequence[str]) -> bool:
@@ -259,6 +285,8 @@ def _plausible(label: str, data: NameData) -> bool:
         return False
     if _ACRONYM_PLURAL.match(label):
         return False  # PCs, CEOs
+    if data.lang == "en" and not any(c.isupper() for c in label):
+        return False  # an English name has a capital letter somewhere (iPhone, easyJet)
     if data.lang == "zh" and all(is_cjk(c) for c in label) and len(label) > 12:
         return False
     return not _MODEL_CODE.match(label) or label.isupper() and not any(c.isdigit() for c in label)
@@ -282,10 +310,23 @@ def overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
 
 
 def without_overlaps(names: Iterable[NameSpan]) -> list[NameSpan]:
-    """Where candidates overlap, the model's wins over shape and cue, then the longer one."""
+    """Where candidates overlap, the model's wins over shape and cue, then the longer one; a longer
+    capitalised run that holds model names (Carl-Peter Forster over "Carl" and "Peter Forster") wins
+    with the label of the longest of them."""
+    names = list(names)
+    model = [n for n in names if n.source is NameSource.MODEL]
+    merged: list[NameSpan] = []
+    for n in names:
+        inside = [m for m in model if n.start <= m.start and m.end <= n.end and (m.start, m.end) != (n.start, n.end)]
+        if n.source is not NameSource.MODEL and inside:
+            label = max(inside, key=lambda m: m.end - m.start).label
+            merged.append(NameSpan(n.start, n.end, n.text, label, NameSource.MODEL))
+        else:
+            merged.append(n)
     rank = {NameSource.MODEL: 0, NameSource.CUE: 1, NameSource.SHAPE: 2}
     kept: list[NameSpan] = []
-    for name in sorted(names, key=lambda n: (rank[n.source], -(n.end - n.start), n.start)):
+    for name in sorted(merged, key=lambda n: (-(n.end - n.start) if n.source is NameSource.MODEL else 0,
+                                              rank[n.source], -(n.end - n.start), n.start)):
         if not overlaps(name.start, name.end, [(k.start, k.end) for k in kept]):
             kept.append(name)
     return sorted(kept, key=lambda n: n.start)
@@ -343,12 +384,7 @@ def _variants(e: Named, data: NameData) -> list[tuple[str, frozenset[EntityKind]
     out: list[tuple[str, frozenset[EntityKind]]] = []
     words = e.label.split()
     if e.kind in _ORG_KINDS:
-        caps = [w for w in words if w[:1].isupper()]
-        if len(caps) >= 2:
-            initials = "".join(w[0] for w in caps)
-            out.append((initials, _ORG_KINDS))
-            if "&" in words:
-                out.append(("&".join(w[0] for w in caps), _ORG_KINDS))
+        out.extend((short, _ORG_KINDS) for short in acronyms([e.label]))
         out.append((e.label + "s", _ORG_KINDS | {EntityKind.PRODUCT}))
         for suffix in data.company_suffixes:
             if data.lang == "zh":
@@ -358,6 +394,7 @@ def _variants(e: Named, data: NameData) -> list[tuple[str, frozenset[EntityKind]
     if e.kind is EntityKind.PERSON and len(words) >= 2:
         any_kind = frozenset(EntityKind)
         out.append((words[-1], any_kind))
+        out.append((words[0], frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.BRAND})))
         out.extend((f"{t} {words[-1]}", any_kind) for t in ("Mr", "Mrs", "Ms", "Dr"))
     return out
 

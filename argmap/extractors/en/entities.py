@@ -64,15 +64,16 @@ class EntityFinder:
         for sent in [*st.sentences, *st.headings]:
             hits += _without_overlaps(self.find(text, sent.start, sent.end))
         if self.open_names:
-            hits += self.unknown_names(text, [*st.sentences, *st.headings], hits)
+            hits += self.unknown_names(text, [*st.sentences, *st.headings], hits, st.headings)
         st.set_hits(self.resolve(hits))
         return doc
 
-    def unknown_names(self, text: str, spans: list[Span], hits: list[EntityHit]) -> list[EntityHit]:
+    def unknown_names(self, text: str, spans: list[Span], hits: list[EntityHit], headings: list[Span]) -> list[EntityHit]:
         """Names the lexicon and the patterns missed: the model's and the capitalised runs."""
         model = names.load_model("en")
         found = names.model_names(model, text, spans) if model is not None else []
-        found += names.shape_names_en(text, spans, self.names)
+        # Headlines are title case: their capitalised words say nothing about names.
+        found += names.shape_names_en(text, [s for s in spans if s not in headings], self.names)
         taken = [(h.start, h.end) for h in hits]
         self._acronyms = names.acronyms([*(n.text for n in found), *(h.label_en for h in hits)])
         out: list[EntityHit] = []
@@ -98,7 +99,9 @@ class EntityFinder:
         return not (name.text.isupper() and " " not in name.text) or name.text in self._acronyms
 
     def resolve(self, hits: list[EntityHit]) -> list[EntityHit]:
-        """Other names of one entity (GM, General Motors) become mentions of it."""
+        """One entity per name (the lexicon's kind, else the kind most mentions have), and other names
+        of one entity (GM, General Motors) become mentions of it."""
+        hits = _one_kind_per_label(hits, self._keys)
         seen: dict[str, EntityHit] = {}
         for hit in hits:
             seen.setdefault(hit.ref, hit)
@@ -157,6 +160,31 @@ class EntityFinder:
         if any(w in self.by_name or w.lower() in STOP_WORDS for w in name.split()):
             return None
         return EntityHit(EntityKind.PERSON, slug(name), m.start(1), m.end(1), name)
+
+
+_KIND_ORDER = (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PRODUCT, EntityKind.PERSON)
+
+
+def _one_kind_per_label(hits: list[EntityHit], known: set[str]) -> list[EntityHit]:
+    """``Opel`` is one entity even where the model read one mention as a person."""
+    by_label: dict[str, list[EntityHit]] = {}
+    for hit in hits:
+        by_label.setdefault(hit.label_en, []).append(hit)
+    chosen: dict[str, EntityHit] = {}
+    for label, group in by_label.items():
+        lexical = [h for h in group if h.label_zh or h.key in known]
+        if lexical:
+            chosen[label] = lexical[0]
+            continue
+        counts = {k: sum(1 for h in group if h.kind is k) for k in _KIND_ORDER}
+        best = max(_KIND_ORDER, key=lambda k: (counts[k], -_KIND_ORDER.index(k)))
+        chosen[label] = next((h for h in group if h.kind is best), group[0])
+    out = []
+    for hit in hits:
+        top = chosen[hit.label_en]
+        out.append(hit if top.ref == hit.ref else EntityHit(top.kind, top.key, hit.start, hit.end, top.label_en,
+                                                            top.label_zh, top.aliases, top.owner))
+    return out
 
 
 def _hit(entry: LexEntry, start: int, end: int) -> EntityHit:

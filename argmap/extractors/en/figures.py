@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from argmap.extractors.components.figures import change_sign, clause_of, figure_about, figure_cues
 from argmap.extractors.en.doc_state import EnState, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, load_for_component
 from argmap.extractors.model import EntityKind, Figure, Span
@@ -27,7 +28,8 @@ SCALES = {
 CURRENCY_SYMBOLS = {
     "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
     "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "dollars": "USD",
-    "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY",
+    "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY", "euro": "EUR", "dollar": "USD", "pound": "GBP",
+    "hkd": "HKD", "jp¥": "JPY",
 }
 MULTIPLE_WORDS = {
     "doubled": 2, "doubling": 2, "doubles": 2, "tripled": 3, "tripling": 3, "triples": 3,
@@ -42,10 +44,10 @@ COUNT_NOUNS = (
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|bn|mn|mln|tn|k|m|b"
 _MONEY_BEFORE = re.compile(
-    rf"(?<![\w$])(US\$|HK\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP)\s?({_NUM})(?:\s?({_SCALE})\b)?", re.I
+    rf"(?<![\w$])(US\$|HK\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP|HKD)\s?({_NUM})(?:\s?({_SCALE})\b)?", re.I
 )
 _MONEY_AFTER = re.compile(
-    rf"(?<![\w.,])({_NUM})(?:\s?({_SCALE}))?[\s-]?(yuan|dollars|euros|pounds|yen|RMB|CNY|USD|EUR|GBP)\b", re.I
+    rf"(?<![\w.,])({_NUM})(?:\s?({_SCALE}))?[\s-]?(yuan|dollars?|euros?|pounds?|yen|RMB|CNY|USD|EUR|GBP|HKD)\b", re.I
 )
 _PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|percent\b|per cent\b|percentage points?\b)", re.I)
 _MULTIPLE_X = re.compile(rf"(?<![\w.,])({_NUM})\s?[x×](?![\w])")
@@ -76,16 +78,19 @@ def _scaled(number: str, scale: str | None) -> Decimal | None:
 class FigureFinder:
     def __init__(self, data: EnglishData) -> None:
         self.periods = [re.compile(p, re.I) for p in data.column("periods", "pattern")]
+        self.cues = figure_cues("en")
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         text = st.text
         st.figures = []
         topic: str | None = None
+        about_kinds = {EntityKind.BRAND, EntityKind.PRODUCT, EntityKind.MARKET, EntityKind.ORGANIZATION}
+        mentions = [(h.start, h.ref) for h in st.hits if h.kind in about_kinds]
         for sent in st.sentences:
             for fig in self.find(text, sent.start, sent.end):
                 fig.id = f"q{len(st.figures) + 1}"
-                self._context(fig, text, sent, st, topic)
+                self._context(fig, text, sent, st, topic, mentions)
                 st.figures.append(fig)
             brands = [h.ref for h in st.hits_in(sent.start, sent.end) if h.kind is EntityKind.BRAND]
             topic = brands[0] if brands else topic
@@ -118,16 +123,18 @@ class FigureFinder:
         value = _scaled(number, scale)
         return _figure(m, value, CURRENCY_SYMBOLS.get(currency.lower(), currency.upper()), kind)
 
-    def _context(self, fig: Figure, text: str, sent: Span, st: EnState, topic: str | None) -> None:
+    def _context(self, fig: Figure, text: str, sent: Span, st: EnState, topic: str | None,
+                 mentions: list[tuple[int, str]]) -> None:
         hits = st.hits_in(sent.start, sent.end)
         events = [h for h in hits if h.kind is EntityKind.EVENT]
         if events:
             fig.event = min(events, key=lambda h: abs(h.start - fig.start)).ref
-        about_kinds = {EntityKind.BRAND, EntityKind.PRODUCT, EntityKind.MARKET}
-        about = [h.ref for h in hits if h.kind in about_kinds]
-        if not about and topic is not None:
-            about = [topic]  # "its sneakers": the brand the previous sentences were about
-        fig.about = tuple(dict.fromkeys(about))
+        clause = clause_of(text, fig.start, fig.end, sent.start, sent.end, self.cues.clause_breaks)
+        # The entity the clause is about, not every brand of the sentence; "its sneakers": the brand
+        # the previous sentences were about.
+        fig.about = figure_about(mentions, fig.start, clause, (sent.start, sent.end)) or ((topic,) if topic else ())
+        if fig.quantity_kind in ("percentage", "money", "count", "multiple"):
+            fig.sign = change_sign(text, fig.start, fig.end, clause, self.cues)
         sentence = text[sent.start : sent.end]
         for pattern in self.periods:
             m = pattern.search(sentence)

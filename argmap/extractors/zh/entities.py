@@ -59,7 +59,7 @@ class ZhEntities:
         for i in [i for i, w in enumerate(pieces) if w[0] in first]:
             self._lexicon(state, starts[i], taken, found)
         if self.open_names:
-            self._open_names(state, taken, found)
+            self._open_names(state, pieces, starts, taken, found)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
         # Words repeat, so each distinct word is tested once.
         candidates = {w for w in set(pieces) if self._may_name(w)}
@@ -76,13 +76,17 @@ class ZhEntities:
         state.main_brand = main_brand(state)
         return doc
 
-    def _open_names(self, state: DocState, taken: set[int], found: list[tuple[int, int, str]]) -> None:
-        """The model's names, and multi-word Latin names (The North Face), where the lexicon found nothing."""
-        spans = [Span(u.start, u.end) for u in state.units]
+    def _open_names(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
+                    found: list[tuple[int, int, str]]) -> None:
+        """Names outside the lexicon: the model's (on sentences with a word jieba does not know or tags
+        as a name), multi-word Latin names (The North Face) and 「」-quoted names before a brand word."""
+        units = [Span(u.start, u.end) for u in state.units]
+        candidates = [n for n in names.shape_names_en(state.content, units, self.latin_names) if " " in n.text]
+        candidates += names.quoted_names_zh(state.content, units, self.names)
         model = names.load_model("zh")
-        candidates = names.model_names(model, state.content, spans) if model is not None else []
-        candidates += [n for n in names.shape_names_en(state.content, spans, self.latin_names) if " " in n.text]
-        candidates += names.quoted_names_zh(state.content, spans, self.names)
+        if model is not None:
+            spans = self._model_sentences(state, pieces, starts)
+            candidates += self._snapped(names.model_names(model, state.content, spans), state.content, starts)
         for name in names.without_overlaps(candidates):
             if any(i in taken for i in range(name.start, name.end)):
                 continue
@@ -93,17 +97,57 @@ class ZhEntities:
             u = state.unit_at(name.start)
             if u is None or name.end > state.units[u].end:
                 continue
-            labels = {"zh" if any(is_cjk(c) for c in name.text) else "en": name.text}
-            entity = _add_mention(state, kind, slug(name.text), labels, (), name.start, name.end)
+            label, aliases = names.stem(name.text, self.names) if kind is EntityKind.BRAND else (name.text, ())
+            labels = {"zh" if any(is_cjk(c) for c in label) else "en": label}
+            entity = _add_mention(state, kind, slug(label), labels, aliases, name.start, name.end)
             found.append((name.start, u, entity.ref))
             taken.update(range(name.start, name.end))
 
+    def _model_sentences(self, state: DocState, pieces: list[str], starts: list[int]) -> list[Span]:
+        """Sentences where a name may hide: a CJK word of two or more characters that jieba's dictionary
+        does not have (its HMM made it up) or tags as a name. The model reads only these."""
+        marks = [starts[i] for i, w in enumerate(pieces)
+                 if len(w) >= 2 and (self.tags.get(w) in _NAME_TAGS or (w not in self.tags and _all_cjk(w)))]
+        out: list[Span] = []
+        j = 0
+        for sent in state.sentences:
+            while j < len(marks) and marks[j] < sent.start:
+                j += 1
+            if j < len(marks) and marks[j] < sent.end:
+                out.append(sent)
+        return out
+
+    def _snapped(self, found: list[names.NameSpan], text: str, starts: list[int]) -> list[names.NameSpan]:
+        """Model names cut back to jieba's word boundaries (比亚迪先 -> 比亚迪), ordinary words dropped."""
+        bounds = set(starts) | {len(text)}
+        out: list[names.NameSpan] = []
+        for name in found:
+            if name.text.isascii():
+                continue  # Latin names come from their shape; the character model splits them badly
+            if name.start not in bounds:
+                continue
+            end = name.end
+            while end > name.start + 1 and end not in bounds:
+                end -= 1
+            label = text[name.start:end]
+            if len(label) < 2 or not all(is_cjk(c) or c == "·" for c in label):
+                continue
+            if label in self.tags and self.tags[label] not in _NAME_TAGS:
+                continue  # 瑜伽, 关店: words of the language, not names
+            out.append(names.NameSpan(name.start, end, label, name.label, name.source))
+        return out
+
     def _open_name_ok(self, name: names.NameSpan, text: str) -> bool:
-        """Model names of one or two characters are fragments unless a brand word follows them."""
-        if name.text.isascii() or len(name.text) >= 3:
-            return name.text not in self.names.not_names
+        """A model name must repeat in the article or stand beside a brand, company or title word."""
+        if name.text in self.names.not_names:
+            return False
+        if name.source is not names.NameSource.MODEL:
+            return True
         after = text[name.end:name.end + 3]
-        return any(after.startswith(c) for c in self.names.brand_context + self.names.company_suffixes)
+        before = text[max(0, name.start - 6):name.start]
+        cue = (any(after.startswith(c) for c in self.names.brand_context + self.names.company_suffixes)
+               or any(before.endswith(t) for t in self.names.person_titles))
+        return cue or text.count(name.text) >= 2
 
     def _may_name(self, word: str) -> bool:
         return (word in self.triggers or (word[0].isascii() and word[0].isalpha())
@@ -168,8 +212,8 @@ class ZhEntities:
                 return None
             window = text[end:end + 4] + text[max(0, idx - 3):idx]
             cue = any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
-            if not cue and word.isupper():
-                return None  # IGBT, ADAS: technical terms, unless a brand or company word is beside them
+            if word.isupper() and not any(c in window for c in self.org_suffix):
+                return None  # IGBT, ADAS, DTC品牌: terms and kinds of brand, unless a company word follows
             if not cue and _in_latin_phrase(text, idx, end):
                 return None  # Super girls, Direct To Consumer: English prose quoted in Chinese
             model = _MODEL_SUFFIX.match(text, end)

@@ -10,25 +10,32 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from argmap.extractors.components.figures import (
+    change_sign, clause_of, figure_about, figure_cues, followed_by_count_noun,
+)
 from argmap.extractors.lexicon import Lexicon, compile_cues, lexicon_for
 from argmap.extractors.model import Figure
 from argmap.extractors.numbers import parse_number, scale
 from argmap.extractors.state import DocState, get_state
 
 _NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+# 十二亿三千万: a Chinese numeral with a magnitude inside it, read whole by cn2an.
+_CN_COMPOUND = r"[零〇一二两三四五六七八九十百千]+(?:[万亿]+[零〇一二两三四五六七八九十百千]+)+[万亿]?"
+_RANGE = r"\s?(?:到|至|~|～|—|-|–|－)\s?"
 FIGURE = re.compile(
     rf"(?P<pct_pre>百分之)(?P<pn>{_NUM})"
     r"|(?P<kuai>\d+)块(?P<mao>\d)(?![\d万亿元])"
     r"|(?P<quad>翻了?两番)"
     r"|(?P<double>翻了?一?倍|翻了?一番|翻番)"
     rf"|(?P<age_pre>年逾|年过|年近|年满|年届)(?P<an>{_NUM})"
-    rf"|(?P<n1>{_NUM})(?:(?P<rng>到|至|~|～|—)(?P<n2>{_NUM}))?(?P<mag>万亿|亿|万)?"
-    r"(?P<unit>%|％|个百分点|倍|美元|欧元|港元|港币|日元|英镑|人民币|块钱|元|块|万台|台|辆|家门店|家店|家|位|名|杯|岁|年|个月)?"
+    rf"|(?P<n1>{_CN_COMPOUND}|{_NUM})(?:(?P<rng>{_RANGE})(?P<n2>{_NUM}))?\s?(?P<mag>万亿|亿|万)?"
+    r"(?P<unit>%|％|个百分点|倍|美元|欧元|港元|港币|日元|英镑|人民币|块钱|元|块|万台|台|辆|家门店|家店|家|位|名|杯|岁|年|个月"
+    r"|款|部|件|座|颗|个)?"
 )
 YEAR = re.compile(r"((?:19|20)\d{2})年|(去年|今年|明年|前年)")
 CURRENCIES = {"美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY", "英镑": "GBP",
               "人民币": "CNY", "块钱": "CNY", "元": "CNY", "块": "CNY"}
-COUNT_UNITS = frozenset({"台", "辆", "家门店", "家店", "家", "位", "名", "杯"})
+COUNT_UNITS = frozenset({"台", "辆", "家门店", "家店", "家", "位", "名", "杯", "款", "部", "件", "座", "颗", "个"})
 _PERIOD_AFTER = ("内", "来", "间", "后")
 
 
@@ -38,6 +45,7 @@ class _Parsed:
     unit: str
     kind: str
     magnitude: bool = False
+    upper: Decimal | None = None  # a range's upper end, in the same base unit
 
 
 class ZhFigures:
@@ -45,11 +53,13 @@ class ZhFigures:
         self.money = compile_cues(lexicon.cue_list("money"))
         self.price = compile_cues(lexicon.cue_list("price"))
         self.period_before = tuple(lexicon.cue_list("period_context"))
+        self.cues = figure_cues("zh")
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
         taken = {i for e in state.entities.values() for m in e.mentions for i in range(m.start, m.end)}
         sentence_refs = _sentence_refs(state)
+        mentions = _about_mentions(state)
         last_money = False
         for unit in state.units:
             if unit.heading:  # a heading's number is restated in the text that follows
@@ -65,15 +75,18 @@ class ZhFigures:
                     continue
                 if parsed.magnitude:
                     last_money = parsed.unit in CURRENCIES.values()
-                refs = sentence_refs[unit.sentence]
                 event = None if parsed.kind == "period" else (
                     _event(state, sentence_refs, unit.sentence) or _restated_event(state.figures, parsed))
-                state.figures.append(Figure(
-                    id=f"q{len(state.figures) + 1}", text=state.content[start:end], start=start, end=end,
-                    value=parsed.value, unit=parsed.unit, quantity_kind=parsed.kind, event=event,
-                    about=tuple(dict.fromkeys(r for r in refs if r.startswith(("brand/", "product/", "market/")))),
-                    period=_period(sentence),
-                ))
+                sent = state.sentences[unit.sentence]
+                clause = clause_of(state.content, start, end, unit.start, unit.end, self.cues.clause_breaks)
+                about = figure_about(mentions, start, clause, (sent.start, sent.end))
+                sign = change_sign(state.content, start, end, clause, self.cues) if parsed.kind in _CHANGE_KINDS else 0
+                for fig_start, fig_end, value, upper in _ends(m, unit.start, start, end, parsed):
+                    state.figures.append(Figure(
+                        id=f"q{len(state.figures) + 1}", text=state.content[fig_start:fig_end], start=fig_start,
+                        end=fig_end, value=value, unit=parsed.unit, quantity_kind=parsed.kind, event=event,
+                        about=about, period=_period(sentence), upper=upper, sign=sign,
+                    ))
         return doc
 
     def _parse(self, m: re.Match[str], content: str, start: int, end: int, sentence: str, last_money: bool) -> _Parsed | None:
@@ -89,10 +102,21 @@ class ZhFigures:
         if m["age_pre"]:
             value = parse_number(m["an"])
             return None if value is None else _Parsed(scale(value, None), "year", "age")
-        value = parse_number(m["n1"])
+        value = _numeral(m["n1"])
         unit, mag = m["unit"], m["mag"]
-        if value is None or not (unit or mag):
+        if value is None or not (unit or mag or _compound(m["n1"])):
             return None
+        upper = _numeral(m["n2"]) if m["n2"] else None
+        parsed = self._parse_unit(m, content, start, end, sentence, last_money, value, unit, mag)
+        if parsed is None or upper is None:
+            return parsed
+        if parsed.kind == "period":
+            return _Parsed(parsed.value, parsed.unit, parsed.kind, parsed.magnitude, upper)
+        upper = scale(upper, mag)
+        return _Parsed(parsed.value, parsed.unit, parsed.kind, parsed.magnitude, upper) if upper > parsed.value else parsed
+
+    def _parse_unit(self, m: re.Match[str], content: str, start: int, end: int, sentence: str, last_money: bool,
+                    value: Decimal, unit: str | None, mag: str | None) -> _Parsed | None:
         if unit == "年" or unit == "个月":
             return self._period(m, content, start, end, value)
         value = scale(value, mag)
@@ -109,9 +133,15 @@ class ZhFigures:
         if unit in COUNT_UNITS:
             # 一位 / 两家 are articles of speech, not reported counts.
             return None if not m["n1"][0].isdigit() and value <= 2 else _Parsed(value, "count", "count")
+        if unit == "块" and not (m["n1"][0].isdigit() and self.price is not None and self.price.search(sentence)):
+            return None  # 一块玻璃: a measure word, not money
+        if not unit and followed_by_count_noun(content, end, self.cues):
+            return _Parsed(value, "count", "count", magnitude=bool(mag))  # 8000万用户
         if unit in CURRENCIES:
             money_kind = "price" if mag != "亿" and mag != "万亿" and self.price is not None and self.price.search(sentence) else "money"
             return _Parsed(value, CURRENCIES[unit], money_kind, magnitude=bool(mag))
+        if self.price is not None and self.price.search(sentence) and not _compound(m["n1"]):
+            return _Parsed(value, "CNY", "price", magnitude=True)  # 价格在40 万级别
         money = (self.money is not None and self.money.search(sentence) is not None) or last_money
         return _Parsed(value, "CNY" if money else "count", "money" if money else "count", magnitude=True)
 
@@ -124,6 +154,42 @@ class ZhFigures:
             return None
         unit = "year" if m["unit"] == "年" else "month"
         return _Parsed(scale(value, None), unit, "period")
+
+
+_CHANGE_KINDS = frozenset({"percentage", "money", "count", "multiple"})
+
+
+def _numeral(text: str) -> Decimal | None:
+    """Arabic or Chinese; a compound Chinese numeral (十二亿三千万) through cn2an."""
+    if _compound(text):
+        import cn2an
+
+        try:
+            return Decimal(str(cn2an.cn2an(text, "strict")))
+        except (ValueError, KeyError):
+            return None
+    return parse_number(text)
+
+
+def _compound(text: str) -> bool:
+    return bool(text) and not text[0].isdigit() and ("亿" in text or "万" in text)
+
+
+def _ends(m: re.Match[str], base: int, start: int, end: int, parsed: _Parsed) -> list[tuple[int, int, Decimal, Decimal | None]]:
+    """One figure, or for a range (400-500家) its lower end, carrying the upper, and its upper end."""
+    if parsed.kind == "period":  # 两到三年: one span of time, from two to three years
+        return [(start, end, parsed.value, parsed.upper)]
+    if parsed.upper is None or m["n2"] is None:
+        return [(start, end, parsed.value, None)]
+    cut = base + m.start("n2")
+    return [(start, base + m.end("n1"), parsed.value, parsed.upper), (cut, end, parsed.upper, None)]
+
+
+def _about_mentions(state: DocState) -> list[tuple[int, str]]:
+    """Where brands, products and markets are named, in text order."""
+    out = [(m.start, ref) for ref, e in state.entities.items() if ref.startswith(("brand/", "product/", "market/"))
+           for m in e.mentions]
+    return sorted(out)
 
 
 def _sentence_refs(state: DocState) -> list[list[str]]:
