@@ -82,6 +82,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     types: tuple[str, ...] = ()  # extra ontology classes (local names), e.g. "Premiumization"
     mentions: list[Mention] = field(default_factory=list)
+    brand: str | None = None  # a product's brand, as a ref ("brand/li-auto" for an L9)
 
     @property
     def ref(self) -> str:

@@ -7,7 +7,7 @@ import hashlib
 from pyoxigraph import NamedNode, Triple
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from argmap.extractors.model import ArticleAnalysis, Entity, Figure, Relation, RelationKind, Statement
+from argmap.extractors.model import ArticleAnalysis, Entity, EntityKind, Figure, Relation, RelationKind, Statement
 from argmap.graph import iri as mint
 from argmap.graph.terms import boolean, decimal, integer, iri, text, when
 from argmap.ontology import AM
@@ -80,6 +80,8 @@ def _entity(entity: Entity, article: NamedNode, lang: str) -> list[Triple]:
     for alias in entity.aliases:
         if alias not in preferred:
             out.append(Triple(node, iri(SKOS.altLabel), text(alias, _guess_lang(alias, lang))))
+    if entity.kind is EntityKind.PRODUCT and entity.brand:
+        out.append(Triple(node, iri(AM.hasBrand), iri(mint.entity_iri(entity.brand))))
     out.append(Triple(node, iri(PROV.wasDerivedFrom), article))
     return out
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.text import is_cjk
@@ -45,6 +45,7 @@ class NameSource(str, Enum):
     MODEL = "model"
     SHAPE = "shape"
     CUE = "cue"
+    WORD = "word"  # a word the segmenter does not know or tags as a name, with a second signal
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,8 @@ class NameData:
     person_prefixes: frozenset[str] = frozenset()
     place_suffixes: tuple[str, ...] = ()
     event_words: tuple[str, ...] = ()
+    not_in_names: frozenset[str] = frozenset()  # characters a name hardly ever has (的, 了, 仅)
+    list_heads: tuple[str, ...] = ()  # 古茗、茶百道等大众品牌: the word a list of names is summed up by
     common: frozenset[str] = frozenset()  # the language's stop words, lower-case: never a name alone
 
     @classmethod
@@ -86,7 +89,8 @@ class NameData:
                    frozenset(data.get("not_names", [])), longest_first("product_cues"),
                    longest_first("person_titles"), longest_first("brand_context"),
                    frozenset(data.get("person_prefixes", [])), longest_first("place_suffixes"),
-                   longest_first("event_words"), _stop_words(lang))
+                   longest_first("event_words"), frozenset(data.get("not_in_names", [])),
+                   longest_first("list_heads"), _stop_words(lang))
 
 
 def _stop_words(lang: str) -> frozenset[str]:
@@ -221,6 +225,64 @@ def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData) -> list[Na
     return out
 
 
+
+
+def listed_names_zh(text: str, spans: Sequence[Span], data: NameData, known: Callable[[int, int], bool],
+                    word: Callable[[str], str | None], bounds: set[int]) -> list[NameSpan]:
+    """Names in a list of names: 古茗、茶百道等大众品牌, 肯德基、麦当劳、汉堡王. A list counts when it is
+    summed up as brands or companies (等…品牌), when one of its items is an entity already found
+    (``known(start, end)``), or when two items are words the dictionary tags as names
+    (``word(item)`` gives an item's dictionary tag, ``None`` when it has none); its other items are then
+    names too, except ordinary dictionary words (香蕉 in 苹果、香蕉和梨). ``bounds`` are the word
+    boundaries of the segmenter: an unbounded last item ends at one (汉堡王 in 汉堡王供货)."""
+    out: list[NameSpan] = []
+    for span in spans:
+        for m in re.finditer(r"[^，,。；;：:！？!?\n]+", text[span.start:span.end]):
+            out.extend(_list_items(text, span.start + m.start(), span.start + m.end(), data, known, word, bounds))
+    return out
+
+
+_NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
+
+
+def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[int, int], bool],
+                word: Callable[[str], str | None], bounds: set[int]) -> list[NameSpan]:
+    clause = text[lo:hi]
+    if "、" not in clause:
+        return []
+    items: list[tuple[int, int]] = []
+    cut = lo
+    for m in re.finditer("、", clause):
+        items.append((cut, lo + m.start()))
+        cut = lo + m.end()
+    items.append((cut, hi))
+    # The first item starts after the last character no name has; the last ends before 等 or such a character.
+    first_start, first_end = items[0]
+    a = first_end
+    while a > first_start and text[a - 1] not in data.not_in_names and first_end - a < 6:
+        a -= 1
+    items[0] = (a, first_end)
+    last_start, last_end = items[-1]
+    b = last_start
+    while b < last_end and text[b] not in data.not_in_names and text[b] != "等" and b - last_start < 6:
+        b += 1
+    tail = text[b:min(hi, b + 8)]
+    if not tail.startswith("等") and len(items) > 1:  # nothing closes the list: as long as the others, at a word end
+        longest = max(e - s for s, e in items[:-1])
+        b = max((x for x in bounds if last_start + 2 <= x <= min(b, last_start + longest)), default=b)
+    items[-1] = (last_start, b)
+    items = [(s, e) for s, e in items if 2 <= e - s <= 6]
+    if len(items) < 2:
+        return []
+    headed = tail.startswith("等") and any(h in tail for h in data.list_heads)
+    tagged = sum(1 for s, e in items if word(text[s:e]) in _NAME_TAGS)
+    if not (headed or tagged >= 2 or any(known(s, e) for s, e in items)):
+        return []
+    return [NameSpan(s, e, text[s:e], NameLabel.ORG, NameSource.CUE) for s, e in items
+            if not known(s, e) and text[s:e] not in data.not_names and all(is_cjk(c) or c.isalnum() for c in text[s:e])
+            and word(text[s:e]) in (None, *_NAME_TAGS)]
+
+
 # --- typing by context ----------------------------------------------------------------------------
 
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
@@ -323,7 +385,7 @@ def without_overlaps(names: Iterable[NameSpan]) -> list[NameSpan]:
             merged.append(NameSpan(n.start, n.end, n.text, label, NameSource.MODEL))
         else:
             merged.append(n)
-    rank = {NameSource.MODEL: 0, NameSource.CUE: 1, NameSource.SHAPE: 2}
+    rank = {NameSource.MODEL: 0, NameSource.CUE: 1, NameSource.WORD: 2, NameSource.SHAPE: 3}
     kept: list[NameSpan] = []
     for name in sorted(merged, key=lambda n: (-(n.end - n.start) if n.source is NameSource.MODEL else 0,
                                               rank[n.source], -(n.end - n.start), n.start)):

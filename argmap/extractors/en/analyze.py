@@ -90,7 +90,8 @@ def _entities(hits: list[EntityHit], content: str) -> list[Entity]:
             labels = {"en": hit.label_en}
             if hit.label_zh:
                 labels["zh"] = hit.label_zh
-            entity = Entity(hit.key, hit.kind, hit.label_en, labels, aliases=hit.aliases)
+            entity = Entity(hit.key, hit.kind, hit.label_en, labels, aliases=hit.aliases,
+                            brand=f"brand/{hit.owner}" if hit.owner else None)
             out[hit.ref] = entity
         elif set(hit.aliases) - set(entity.aliases):  # another name of it, resolved in this article
             entity.aliases = tuple(dict.fromkeys((*entity.aliases, *hit.aliases)))

@@ -20,6 +20,8 @@ from argmap.extractors.zh.tokenizer import JiebaTokenizer, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
 _NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
+# jieba tags many foreign brand names as transliterated person names (肯德基 nr, 麦当劳 nrt).
+_FOREIGN_NAME_TAGS = frozenset({"nrt", "nz"})
 # Upper-case Latin abbreviations that are ordinary words in business prose, not names.
 _LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "KPI", "APP", "App", "PC", "TV", "VR", "AR",
                          "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
@@ -84,15 +86,25 @@ class ZhEntities:
         candidates = [n for n in names.shape_names_en(state.content, units, self.latin_names) if " " in n.text]
         candidates += names.quoted_names_zh(state.content, units, self.names)
         model = names.load_model("zh")
+        model_found: list[names.NameSpan] = []
         if model is not None:
             spans = self._model_sentences(state, pieces, starts)
-            candidates += self._snapped(names.model_names(model, state.content, spans), state.content, starts)
-        for name in names.without_overlaps(candidates):
-            if any(i in taken for i in range(name.start, name.end)):
-                continue
+            model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts)
+            candidates += model_found
+        candidates += self._word_names(state.content, pieces, starts, model_found)
+        candidates += names.listed_names_zh(state.content, units, self.names,
+                                            lambda s, e: all(i in taken for i in range(s, e)), self.tags.get,
+                                            set(starts))
+        kinds: dict[names.NameSpan, EntityKind] = {}
+        for name in candidates:  # judged one by one first: a rejected name must not hide another
             data = self.latin_names if name.text.isascii() else self.names
             kind = names.kind_of(name, state.content, data, titles=self.names.person_titles)
-            if kind is None or not self._open_name_ok(name, state.content):
+            if kind is not None and self._open_name_ok(name, state.content):
+                kinds[name] = kind
+        for name in names.without_overlaps(kinds):
+            kind = kinds.get(name) or names.kind_of(name, state.content, self.latin_names if name.text.isascii()
+                                                    else self.names, titles=self.names.person_titles)
+            if kind is None or any(i in taken for i in range(name.start, name.end)):
                 continue
             u = state.unit_at(name.start)
             if u is None or name.end > state.units[u].end:
@@ -102,6 +114,27 @@ class ZhEntities:
             entity = _add_mention(state, kind, slug(label), labels, aliases, name.start, name.end)
             found.append((name.start, u, entity.ref))
             taken.update(range(name.start, name.end))
+
+    def _word_names(self, text: str, pieces: list[str], starts: list[int],
+                    model_found: list[names.NameSpan]) -> list[names.NameSpan]:
+        """Words jieba does not know (its HMM made them up: 古茗, 领克) or tags as foreign names (麦当劳 nrt),
+        when a second signal agrees: a brand or company word beside it, or the model found a name there.
+        Repetition is no signal: technical articles repeat their jargon (激光雷达, 纯电)."""
+        model_starts = {n.start for n in model_found}
+        out: list[names.NameSpan] = []
+        for word, start in zip(pieces, starts):
+            if not (2 <= len(word) <= 4 and _all_cjk(word)) or word in self.names.not_names:
+                continue
+            tag = self.tags.get(word)
+            if not (tag is None or tag in _FOREIGN_NAME_TAGS) or any(c in self.names.not_in_names for c in word):
+                continue
+            end = start + len(word)
+            after, before = text[end:end + 3], text[max(0, start - 3):start]
+            cue = any(after.startswith(c) for c in self.names.brand_context + self.names.company_suffixes) or any(
+                before.endswith(c) for c in ("旗下", "品牌", "公司"))
+            if cue or start in model_starts:
+                out.append(names.NameSpan(start, end, word, names.NameLabel.ORG, names.NameSource.WORD))
+        return out
 
     def _model_sentences(self, state: DocState, pieces: list[str], starts: list[int]) -> list[Span]:
         """Sentences where a name may hide: a CJK word of two or more characters that jieba's dictionary
@@ -167,7 +200,8 @@ class ZhEntities:
                 break
         else:
             return
-        _add_mention(state, entry.kind, entry.key, entry.labels, entry.forms, idx, end)
+        _add_mention(state, entry.kind, entry.key, entry.labels, entry.forms, idx, end,
+                     brand=f"brand/{entry.brand}" if entry.brand else None)
         found.append((idx, u, entry.ref))
         if entry.kind is EntityKind.BRAND:
             end = self._flagship(state, u, entry, idx, end, found)
@@ -181,7 +215,8 @@ class ZhEntities:
             if text.startswith(pattern, end, state.units[u].end):
                 labels = {tag: f"{name}旗舰" if tag == "zh" else f"{name} flagship" for tag, name in entry.labels.items()}
                 stop = end + len(pattern)
-                product = _add_mention(state, EntityKind.PRODUCT, f"{entry.key}-flagship", labels, (), start, stop)
+                product = _add_mention(state, EntityKind.PRODUCT, f"{entry.key}-flagship", labels, (), start, stop,
+                                       brand=entry.ref)
                 found.append((start, u, product.ref))
                 return stop
         return end
@@ -196,14 +231,39 @@ class ZhEntities:
             return
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
         prev = pieces[i - 1] if i else ""
-        hit = self._classify(word, idx, prev, nxt, state.content)
+        owner = self._brand_before(state, idx)
+        hit = self._model_code(word, idx, state.content, owner) or self._classify(word, idx, prev, nxt, state.content)
         if hit is None or hit[3] > state.units[u].end:
             return
         kind, key, label, end = hit
         labels = {"zh" if any(is_cjk(c) for c in label) else "en": label}
-        entity = _add_mention(state, kind, key, labels, (), idx, end)
+        entity = _add_mention(state, kind, key, labels, (), idx, end,
+                              brand=owner.ref if owner is not None and kind is EntityKind.PRODUCT else None)
         found.append((idx, u, entity.ref))
         taken.update(range(idx, end))
+
+    @staticmethod
+    def _brand_before(state: DocState, idx: int) -> Entity | None:
+        """The brand named right before ``idx`` (蔚来ES7, 理想 L9), if any."""
+        for entity in state.entities.values():
+            if entity.kind is EntityKind.BRAND and any(
+                    m.end == idx or (m.end == idx - 1 and state.content[m.end] == " ") for m in entity.mentions):
+                return entity
+        return None
+
+    @staticmethod
+    def _model_code(word: str, idx: int, text: str, owner: Entity | None) -> tuple[EntityKind, str, str, int] | None:
+        """A model code (ES7, L9, P50, GLS): a product, of the brand right before it when there is one."""
+        if not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()):
+            return None
+        has_digit = any(c.isdigit() for c in word)
+        if not (has_digit or (owner is not None and word.isupper())):
+            return None
+        end = idx + len(word)
+        if owner is None:
+            return EntityKind.PRODUCT, slug(word), word, end
+        brand_label = owner.labels.get("zh") or owner.label
+        return EntityKind.PRODUCT, f"{owner.key}-{slug(word)}", f"{brand_label} {word}", end
 
     def _classify(self, word: str, idx: int, prev: str, nxt: str, text: str) -> tuple[EntityKind, str, str, int] | None:
         end = idx + len(word)
@@ -212,10 +272,10 @@ class ZhEntities:
                 return None
             window = text[end:end + 4] + text[max(0, idx - 3):idx]
             cue = any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
-            if word.isupper() and not any(c in window for c in self.org_suffix):
+            if word.isalpha() and word.isupper() and not any(c in window for c in self.org_suffix):
                 return None  # IGBT, ADAS, DTC品牌: terms and kinds of brand, unless a company word follows
-            if not cue and _in_latin_phrase(text, idx, end):
-                return None  # Super girls, Direct To Consumer: English prose quoted in Chinese
+            if not cue and (_in_latin_phrase(text, idx, end) or (word.istitle() and text.count(word) < 2)):
+                return None  # Super girls, Direct To Consumer: English prose quoted in Chinese; David once
             model = _MODEL_SUFFIX.match(text, end)
             if model:
                 end = model.end()
@@ -266,12 +326,12 @@ def _clean_edges(text: str, start: int, end: int, form: str) -> bool:
 
 
 def _add_mention(state: DocState, kind: EntityKind, key: str, labels: dict[str, str], aliases: tuple[str, ...],
-                 start: int, end: int) -> Entity:
+                 start: int, end: int, *, brand: str | None = None) -> Entity:
     ref = f"{kind.path}/{key}"
     entity = state.entities.get(ref)
     if entity is None:
         label = labels.get("zh") or labels.get("en") or key
-        entity = Entity(key=key, kind=kind, label=label, labels=dict(labels), aliases=aliases)
+        entity = Entity(key=key, kind=kind, label=label, labels=dict(labels), aliases=aliases, brand=brand)
         state.entities[ref] = entity
     entity.mentions.append(Mention(start, end, state.content[start:end]))
     return entity
