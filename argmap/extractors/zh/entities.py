@@ -130,6 +130,8 @@ class ZhEntities:
                 continue
             end = start + len(word)
             after, before = text[end:end + 3], text[max(0, start - 3):start]
+            if any(after.startswith(c) for c in self.org_suffix):
+                continue  # 云犀公司: the organisation pattern names it
             cue = any(after.startswith(c) for c in self.names.brand_context + self.names.company_suffixes) or any(
                 before.endswith(c) for c in ("旗下", "品牌", "公司"))
             if cue or start in model_starts:
@@ -271,7 +273,8 @@ class ZhEntities:
             if not (is_latin(word) and _latin_name(word)):
                 return None
             window = text[end:end + 4] + text[max(0, idx - 3):idx]
-            cue = any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
+            cue = (any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
+                   or _MODEL_SUFFIX.match(text, end) is not None)  # Pixel 9: a name with its model number
             if word.isalpha() and word.isupper() and not any(c in window for c in self.org_suffix):
                 return None  # IGBT, ADAS, DTC品牌: terms and kinds of brand, unless a company word follows
             if not cue and (_in_latin_phrase(text, idx, end) or (word.istitle() and text.count(word) < 2)):
