@@ -6,6 +6,7 @@ the text and its boilerplate; each source then names entities in what is left:
 - ``lexicon+rules``: the full extractor with the model and the shape sources switched off;
 - ``model``: argmap's trained NER alone (places dropped, typed by ``names.kind_of``);
 - ``shape``: capitalised runs (English, and Latin names inside Chinese text) and 「」-quoted names;
+- ``all but NER``: the full extractor without the trained model;
 - ``all``: the full extractor as shipped.
 
 Scores are named-entity precision and recall as ``eval_gold.py`` counts them (labels matched the same
@@ -70,8 +71,8 @@ def sources(document, lang: str) -> dict[str, list[set[str]]]:
         "model": [{n.text} for n in model_found if names.kind_of(n, text, data) is not None],
         "shape": [{n.text} for n in shape if names.kind_of(n, text, latin if n.text.isascii() else data) is not None],
     }
-    for name, open_names in (("lexicon+rules", False), ("all", True)):
-        analysis = run_pipeline(document, key="bench", lang=lang, cache=PipelineCache(open_names=open_names))
+    for name, open_names, ner in (("lexicon+rules", False, False), ("all but NER", True, False), ("all", True, True)):
+        analysis = run_pipeline(document, key="bench", lang=lang, cache=PipelineCache(open_names=open_names, ner=ner))
         out[name] = [{e.label, *e.labels.values(), *e.aliases} for e in analysis.entities if e.kind.value in NAMED]
     return out
 

@@ -24,14 +24,16 @@ SUPPORTED = ("zh", "en")
 
 
 def build_chinese(*, lexicons: Sequence[Path | str] = (), config_path: Path = CONFIG_ZH,
-                  open_names: bool = True) -> "Language":
+                  open_names: bool = True, ner: bool = True) -> "Language":
     """A fresh Chinese pipeline assembled from ``config_zh.cfg``; ``lexicons`` extend the shipped data;
-    ``open_names=False`` names only what the lexicon and its patterns know."""
+    ``open_names=False`` names only what the lexicon and its patterns know; ``ner=False`` leaves the
+    trained NER out."""
     import spacy
 
     import argmap.extractors.zh  # noqa: F401  (registers the tokenizer and the components)
 
-    overrides = {"argmap.lexicons": [str(p) for p in lexicons], "argmap.open_names": open_names}
+    overrides = {"argmap.lexicons": [str(p) for p in lexicons], "argmap.open_names": open_names,
+                 "argmap.ner": ner}
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
@@ -39,9 +41,10 @@ def build_chinese(*, lexicons: Sequence[Path | str] = (), config_path: Path = CO
 class PipelineCache:
     """Built pipelines keyed by language and lexicon files; small, explicit, per owner."""
 
-    def __init__(self, *, open_names: bool = True) -> None:
+    def __init__(self, *, open_names: bool = True, ner: bool = True) -> None:
         self._built: dict[tuple[str, tuple[str, ...]], Language] = {}
         self.open_names = open_names
+        self.ner = ner
 
     def get(self, lang: str, lexicons: Sequence[Path | str] = ()) -> "Language":
         key = (lang, _lexicon_key(lexicons))
@@ -56,9 +59,9 @@ class PipelineCache:
 
     def _build(self, lang: str, lexicons: list[Path]) -> "Language":
         if lang == "zh":
-            return build_chinese(lexicons=lexicons, open_names=self.open_names)
+            return build_chinese(lexicons=lexicons, open_names=self.open_names, ner=self.ner)
         if lang == "en":
-            return _english_module().build_english(lexicons=lexicons, open_names=self.open_names)
+            return _english_module().build_english(lexicons=lexicons, open_names=self.open_names, ner=self.ner)
         raise LanguageError(f"language {lang!r} is not supported; use one of {', '.join(SUPPORTED)} or auto")
 
 

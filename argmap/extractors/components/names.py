@@ -115,7 +115,7 @@ def load_model(lang: str) -> "Language | None":
     return spacy.load(path)
 
 
-def model_names(nlp: "Language", text: str, spans: Sequence[Span], *, batch_size: int = 64) -> list[NameSpan]:
+def model_names(nlp: "Language", text: str, spans: Sequence[Span], *, batch_size: int = 256) -> list[NameSpan]:
     """The model's entities in each span, with offsets into ``text``."""
     out: list[NameSpan] = []
     texts = (text[s.start:s.end] for s in spans)
@@ -269,7 +269,7 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
     tail = text[b:min(hi, b + 8)]
     if not tail.startswith("等") and len(items) > 1:  # nothing closes the list: as long as the others, at a word end
         longest = max(e - s for s, e in items[:-1])
-        b = max((x for x in bounds if last_start + 2 <= x <= min(b, last_start + longest)), default=b)
+        b = next((x for x in range(min(b, last_start + longest), last_start + 1, -1) if x in bounds), b)
     items[-1] = (last_start, b)
     items = [(s, e) for s, e in items if 2 <= e - s <= 6]
     if len(items) < 2:

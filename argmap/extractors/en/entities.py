@@ -30,9 +30,10 @@ def _alternation(values: list[str]) -> str:
 
 
 class EntityFinder:
-    def __init__(self, data: EnglishData, *, open_names: bool = True) -> None:
+    def __init__(self, data: EnglishData, *, open_names: bool = True, ner: bool = True) -> None:
         self.names = names.NameData.load("en")
         self.open_names = open_names
+        self.ner = ner
         self.entries = data.entries()
         self.by_name: dict[str, LexEntry] = {}
         self._keys = {e.key for e in self.entries}
@@ -70,7 +71,7 @@ class EntityFinder:
 
     def unknown_names(self, text: str, spans: list[Span], hits: list[EntityHit], headings: list[Span]) -> list[EntityHit]:
         """Names the lexicon and the patterns missed: the model's and the capitalised runs."""
-        model = names.load_model("en")
+        model = names.load_model("en") if self.ner else None
         found = names.model_names(model, text, spans) if model is not None else []
         # Headlines are title case: their capitalised words say nothing about names.
         found += names.shape_names_en(text, [s for s in spans if s not in headings], self.names)
@@ -201,8 +202,8 @@ def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-@Language.factory("argmap_en_entities_v2", default_config={"data_dir": "", "lexicons": [], "open_names": True})
-def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str], open_names: bool) -> EntityFinder:
-    """v2: names outside the lexicon come from the trained NER and name shapes (``open_names``)."""
+@Language.factory("argmap_en_entities_v2", default_config={"data_dir": "", "lexicons": [], "open_names": True, "ner": True})
+def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str], open_names: bool, ner: bool) -> EntityFinder:
+    """v2: names outside the lexicon come from the trained NER (``ner``) and name shapes (``open_names``)."""
     ensure_extension()
-    return EntityFinder(load_for_component(data_dir, lexicons), open_names=open_names)
+    return EntityFinder(load_for_component(data_dir, lexicons), open_names=open_names, ner=ner)
