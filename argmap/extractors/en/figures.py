@@ -32,10 +32,19 @@ CURRENCY_SYMBOLS = {
     "hkd": "HKD", "jp¥": "JPY",
 }
 MULTIPLE_WORDS = {
-    "doubled": 2, "doubling": 2, "doubles": 2, "tripled": 3, "tripling": 3, "triples": 3,
+    "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "triple": 3, "tripled": 3, "tripling": 3, "triples": 3,
     "quadrupled": 4, "halved": Decimal("0.5"), "halving": Decimal("0.5"),
 }
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+PERIOD_NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, **NUMBER_WORDS, "eleven": 11, "twelve": 12, "fifteen": 15,
+                       "eighteen": 18, "twenty": 20, "thirty": 30, "fifty": 50}
+PERIOD_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "decade": "decade"}
+MEASURES = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mile", "mph": "mph", "kw": "kW", "kwh": "kWh",
+    "hp": "hp", "horsepower": "hp", "bhp": "hp", "inch": "inch", "inches": "inch", "mm": "mm", "cm": "cm",
+    "metres": "m", "meters": "m", "litres": "L", "liters": "L", "tonnes": "t", "tons": "t", "kg": "kg",
+    "gb": "GB", "tb": "TB", "mah": "mAh", "nm": "nm", "mw": "MW", "gw": "GW", "sq ft": "sq ft", "square feet": "sq ft",
+}
 COUNT_NOUNS = (
     "units|pairs|phones|smartphones|handsets|cars|vehicles|stores|shops|outlets|cafes|customers|users|members|"
     "employees|workers|people|cups|shoes|devices|orders|downloads|subscribers|markets|countries|cities"
@@ -54,8 +63,14 @@ _MULTIPLE_X = re.compile(rf"(?<![\w.,])({_NUM})\s?[x×](?![\w])")
 _FOLD = re.compile(
     r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:[- ]?fold\b|\s+times(?=\s+(?:as|more|larger|higher|bigger)\b))", re.I
 )
-_MULTIPLE_WORD = re.compile(rf"\b({'|'.join(MULTIPLE_WORDS)})\b", re.I)
-_COUNT = re.compile(rf"(?<![\w.,$])({_NUM})(?:\s?({_SCALE})\b)?\s+(?:[a-z-]+\s+)?({COUNT_NOUNS})\b", re.I)
+_MULTIPLE_WORD = re.compile(rf"\b({'|'.join(MULTIPLE_WORDS)})\b(?!-)", re.I)  # not "double-digit"
+_COUNT = re.compile(rf"(?<![\w.,$])({_NUM})(?:\s?({_SCALE})\b)?\s+(?:[a-z-]+\s+){{0,2}}?({COUNT_NOUNS})\b", re.I)
+_PERIOD = re.compile(
+    rf"(?<![\w.,$])(\d+(?:\.\d+)?|{'|'.join(PERIOD_NUMBER_WORDS)})[- ]({'|'.join(PERIOD_UNITS)})s?\b(?![- ]old)", re.I
+)
+_MEASURE = re.compile(
+    rf"(?<![\w.,$])({_NUM})\s?({'|'.join(re.escape(k) for k in sorted(MEASURES, key=len, reverse=True))})\b", re.I
+)
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged\s+(\d{1,3})\b", re.I)
 _PRICE_CUE = re.compile(r"\b(?:priced|price[sd]?|costs?|retails?|sells?|selling)\b[\w\s-]{0,25}?(?:at|for|of)?\s*$", re.I)
 
@@ -116,7 +131,22 @@ class FigureFinder:
             found.append(_figure(m, _scaled(m.group(1), m.group(2)), "count", "count"))
         for m in _AGE.finditer(text, start, end):
             found.append(_figure(m, _decimal(m.group(1) or m.group(2)), "year", "age"))
+        for m in _MEASURE.finditer(text, start, end):
+            found.append(_figure(m, _decimal(m.group(1)), MEASURES[m.group(2).lower()], "amount"))
+        for m in _PERIOD.finditer(text, start, end):
+            found.append(self._period(text, m))
         return _first_of_overlaps([f for f in found if f is not None])
+
+    @staticmethod
+    def _period(text: str, m: re.Match[str]) -> Figure | None:
+        """"three years", "an 18 months waiting list"; "a year" alone is only a figure after a number word."""
+        word = m.group(1).lower()
+        if word in ("a", "an"):
+            return None
+        value = Decimal(PERIOD_NUMBER_WORDS[word]) if word in PERIOD_NUMBER_WORDS else _decimal(word)
+        if value is None or (value >= 1900 and value <= 2100):
+            return None
+        return _figure(m, value, PERIOD_UNITS[m.group(2).lower()], "period")
 
     def _money(self, text: str, m: re.Match[str], number: str, scale: str | None, currency: str) -> Figure | None:
         kind = "price" if _PRICE_CUE.search(text[max(0, m.start() - 25) : m.start()]) else "money"

@@ -18,6 +18,12 @@ from argmap.extractors.model import Figure
 from argmap.extractors.numbers import parse_number, scale
 from argmap.extractors.state import DocState, get_state
 
+# Units of measurement, written after Arabic digits only (一度 is "once", not one degree).
+MEASURES = {"公里": "km", "千米": "km", "毫米": "mm", "厘米": "cm", "米": "m", "英寸": "inch", "寸": "inch",
+            "度": "degree", "千瓦时": "kWh", "千瓦": "kW", "kWh": "kWh", "kW": "kW", "瓦": "W", "牛·米": "N·m",
+            "N·m": "N·m", "Nm": "N·m", "线": "line", "像素": "pixel", "升": "L", "马力": "hp", "伏": "V",
+            "秒": "s", "分钟": "min", "小时": "h", "吨": "t", "公斤": "kg", "千克": "kg", "克": "g", "mAh": "mAh",
+            "GB": "GB", "TB": "TB", "纳米": "nm", "nm": "nm", "Hz": "Hz", "赫兹": "Hz"}
 _NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 # 十二亿三千万: a Chinese numeral with a magnitude inside it, read whole by cn2an.
 _CN_COMPOUND = r"[零〇一二两三四五六七八九十百千]+(?:[万亿]+[零〇一二两三四五六七八九十百千]+)+[万亿]?"
@@ -28,9 +34,9 @@ FIGURE = re.compile(
     r"|(?P<quad>翻了?两番)"
     r"|(?P<double>翻了?一?倍|翻了?一番|翻番)"
     rf"|(?P<age_pre>年逾|年过|年近|年满|年届)(?P<an>{_NUM})"
-    rf"|(?P<n1>{_CN_COMPOUND}|{_NUM})(?:(?P<rng>{_RANGE})(?P<n2>{_NUM}))?\s?(?P<mag>万亿|亿|万)?"
-    r"(?P<unit>%|％|个百分点|倍|美元|欧元|港元|港币|日元|英镑|人民币|块钱|元|块|万台|台|辆|家门店|家店|家|位|名|杯|岁|年|个月"
-    r"|款|部|件|座|颗|个)?"
+    rf"|(?P<n1>{_CN_COMPOUND}|{_NUM})(?:(?P<rng>{_RANGE})(?P<n2>{_NUM}))?(?P<approx>多|余)?\s?(?P<mag>万亿|亿|千万|百万|万)?"
+    rf"\s?(?P<unit>%|％|个百分点|倍|美元|欧元|港元|港币|日元|英镑|人民币|块钱|元|块|万台|台|辆|家门店|家店|家|位|名|杯|岁|年|个月"
+    rf"|{'|'.join(sorted(MEASURES, key=len, reverse=True))}|款|部|件|座|颗|个)?"
 )
 YEAR = re.compile(r"((?:19|20)\d{2})年|(去年|今年|明年|前年)")
 CURRENCIES = {"美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY", "英镑": "GBP",
@@ -133,8 +139,12 @@ class ZhFigures:
         if unit in COUNT_UNITS:
             # 一位 / 两家 are articles of speech, not reported counts.
             return None if not m["n1"][0].isdigit() and value <= 2 else _Parsed(value, "count", "count")
-        if unit == "块" and not (m["n1"][0].isdigit() and self.price is not None and self.price.search(sentence)):
+        if unit in MEASURES:
+            return _Parsed(value, MEASURES[unit], "amount") if m["n1"][0].isdigit() else None
+        if unit == "块" and not m["n1"][0].isdigit():
             return None  # 一块玻璃: a measure word, not money
+        if unit == "块" and not (self.price is not None and self.price.search(sentence)):
+            return _Parsed(value, "count", "count")  # 3 块 OLED 屏
         if not unit and followed_by_count_noun(content, end, self.cues):
             return _Parsed(value, "count", "count", magnitude=bool(mag))  # 8000万用户
         if unit in CURRENCIES:
