@@ -160,6 +160,9 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group(1))]
             opens = m.start(1) == span.start or bool(_SENTENCE_START.search(text[max(span.start, m.start(1) - 3):m.start(1)]))
             first = True
+            if opens and len(words) > 2 and words[1][2] in _CONNECTORS:
+                words = words[1:]  # "Shares of General Motors": the sentence's first word is no part of the name
+                first = False
             while words and (_ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
                 words.pop(0)
                 first = False
@@ -306,10 +309,10 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
     if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data):
         return EntityKind.PERSON
-    if name.label is NameLabel.PERSON:
-        if data.lang == "en" and " " not in label:
+    if name.label is NameLabel.PERSON and _person_like(label, data):
+        if data.lang == "en" and " " not in label and name.source is not NameSource.CUE:
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
-        return EntityKind.PERSON if _person_like(label, data) else None
+        return EntityKind.PERSON
     if name.label is NameLabel.PRODUCT or _MODEL_CODE.match(label.split()[-1]) and len(label.split()) > 1:
         return EntityKind.PRODUCT
     return EntityKind.BRAND
@@ -365,6 +368,24 @@ def _is_org_name(label: str, data: NameData) -> bool:
         return any(label.endswith(w) and len(label) > len(w) for w in data.organization_words)
     words = set(label.split())
     return any(w in words for w in data.organization_words)
+
+
+def strip_prefix(name: NameSpan, data: NameData) -> NameSpan:
+    """``Dr Bez`` -> the person ``Bez``: a person prefix is no part of the name."""
+    first, _, rest = name.text.partition(" ")
+    if first in data.person_prefixes and rest:
+        start = name.end - len(rest)
+        return NameSpan(start, name.end, rest, NameLabel.PERSON, NameSource.CUE)
+    return name
+
+
+def people_by_title(kinds: dict[NameSpan, EntityKind]) -> dict[NameSpan, EntityKind]:
+    """``Mr Bez`` makes every ``Bez`` of the article a person, and ``Ulrich Bez`` too."""
+    titled = {n.text for n, k in kinds.items() if k is EntityKind.PERSON and n.source is NameSource.CUE}
+    if not titled:
+        return kinds
+    return {n: EntityKind.PERSON if n.text in titled or (" " in n.text and n.text.split()[-1] in titled) else k
+            for n, k in kinds.items()}
 
 
 def overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:

@@ -70,34 +70,32 @@ class EntityFinder:
         return doc
 
     def unknown_names(self, text: str, spans: list[Span], hits: list[EntityHit], headings: list[Span]) -> list[EntityHit]:
-        """Names the lexicon and the patterns missed: the model's and the capitalised runs."""
+        """Names the lexicon and the patterns missed: the model's and the capitalised runs. Each candidate
+        is judged on its own first, so that a rejected reading (a place) does not hide another one."""
         model = names.load_model("en") if self.ner else None
-        found = names.model_names(model, text, spans) if model is not None else []
+        found = [names.strip_prefix(n, self.names) for n in names.model_names(model, text, spans)] if model else []
         # Headlines are title case: their capitalised words say nothing about names.
         found += names.shape_names_en(text, [s for s in spans if s not in headings], self.names)
         taken = [(h.start, h.end) for h in hits]
-        self._acronyms = names.acronyms([*(n.text for n in found), *(h.label_en for h in hits)])
+        acronyms = names.acronyms([*(n.text for n in found), *(h.label_en for h in hits)])
+        places = {(n.start, n.end) for n in found if n.label is names.NameLabel.LOCATION}
+        accepted: dict[names.NameSpan, EntityKind] = {}
+        for name in found:
+            kind = names.kind_of(name, text, self.names)
+            if kind is not None and _confirmed(name, places, acronyms) or name.text in self.by_name:
+                accepted[name] = kind
+        accepted = names.people_by_title(accepted)
         out: list[EntityHit] = []
-        for name in names.without_overlaps(found):
+        for name in names.without_overlaps(accepted):
             if names.overlaps(name.start, name.end, taken):
                 continue
             known = self.by_name.get(name.text)
+            kind = accepted.get(name) or names.kind_of(name, text, self.names)
             if known is not None:
                 out.append(_hit(known, name.start, name.end))
-                continue
-            kind = names.kind_of(name, text, self.names)
-            if kind is not None and self._confirmed(name, found):
+            elif kind is not None:
                 out.append(EntityHit(kind, name_key(name.text), name.start, name.end, name.text))
         return out
-
-    def _confirmed(self, name: names.NameSpan, found: list[names.NameSpan]) -> bool:
-        """A capitalised run the model read as a place is a place; a lone acronym needs the model, or
-        a multi-word name in the article that it abbreviates (GM for General Motors)."""
-        if name.source is not names.NameSource.SHAPE:
-            return True
-        if any(f.source is names.NameSource.MODEL and f.start == name.start and f.end == name.end for f in found):
-            return False  # the model saw it and called it a location
-        return not (name.text.isupper() and " " not in name.text) or name.text in self._acronyms
 
     def resolve(self, hits: list[EntityHit]) -> list[EntityHit]:
         """One entity per name (the lexicon's kind, else the kind most mentions have), and other names
@@ -164,6 +162,16 @@ class EntityFinder:
 
 
 _KIND_ORDER = (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PRODUCT, EntityKind.PERSON)
+
+
+def _confirmed(name: names.NameSpan, places: set[tuple[int, int]], acronyms: frozenset[str]) -> bool:
+    """A single capitalised word the model read as a place is a place (Geneva); a lone acronym needs the
+    model, or a multi-word name in the article that it abbreviates (GM for General Motors)."""
+    if name.source is not names.NameSource.SHAPE:
+        return True
+    if " " not in name.text and (name.start, name.end) in places:
+        return False
+    return not (name.text.isupper() and " " not in name.text) or name.text in acronyms
 
 
 def _one_kind_per_label(hits: list[EntityHit], known: set[str]) -> list[EntityHit]:

@@ -1,0 +1,121 @@
+"""Open-world names: the shipped NER models, and names the lexicon does not know (tables of text -> result)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from argmap.extractors.components import names
+from argmap.extractors.model import EntityKind
+from argmap.extractors.pipeline import run_pipeline
+
+MAX_MODEL_BYTES = 30 * 1024 * 1024
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_trained_model_ships_with_its_config_data_licence_and_scores(lang: str) -> None:
+    path = names.model_path(lang)
+    for required in ("config.cfg", "meta.json", "train.cfg", "data.json", "scores.json", "NOTICE"):
+        assert (path / required).is_file(), f"{required} missing beside the {lang} model"
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    assert size <= MAX_MODEL_BYTES
+    notice = (path / "NOTICE").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in notice
+    for corpus in json.loads((path / "data.json").read_text(encoding="utf-8"))["corpora"]:
+        assert corpus["name"] in notice and corpus["licence"] in notice
+    scores = json.loads((path / "scores.json").read_text(encoding="utf-8"))
+    assert all({"p", "r", "f", "per_label"} <= set(s) for s in scores.values())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_model_loads_from_the_package_and_finds_names(lang: str) -> None:
+    nlp = names.load_model(lang)
+    assert nlp is not None and "ner" in nlp.pipe_names
+    assert {"PER", "ORG", "LOC"} <= set(nlp.get_pipe("ner").labels)
+
+
+def _refs(text: str, lang: str) -> dict[str, EntityKind]:
+    return {e.ref: e.kind for e in run_pipeline(text, key="t", lang=lang).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Shares of General Motors fell on Monday. GM said it would cut jobs at Saab and Opel.",
+         {"brand/general-motors", "brand/saab", "brand/opel"}, {"brand/gm"}),
+        ("Profits at Marks & Spencer rose. Analysts said M&S had turned a corner.",
+         {"brand/marks-spencer"}, {"brand/m-s"}),
+        ("Yet Volvo and Saab kept selling. Another analyst, Ian Fogg, disagreed. Said Mr Fogg: it is over.",
+         {"brand/saab", "person/ian-fogg"}, {"brand/yet", "brand/another", "brand/said", "person/fogg"}),
+        ("The figures came from Bank Sal Oppenheim in Frankfurt.", {"organization/bank-sal-oppenheim"},
+         {"brand/frankfurt", "organization/frankfurt"}),
+        ("Sales in Sweden and Germany fell, while Swedish buyers waited.", set(),
+         {"brand/sweden", "brand/germany", "brand/swedish"}),
+    ],
+    ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places"],
+)
+def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
+    refs = _refs(text, "en")
+    assert present <= set(refs), refs
+    assert not absent & set(refs), refs
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("但在古茗、茶百道等大众品牌冲刺万店，喜茶也在扩张。", {"brand/古茗", "brand/茶百道"}, set()),
+        ("富岭为肯德基、麦当劳、汉堡王供货。", {"brand/汉堡王"}, {"brand/汉堡王供货"}),
+        ("我们买了苹果、香蕉和梨。", set(), {"brand/香蕉"}),
+        ("碳化硅、IGBT和ADAS都是关键技术。", set(), {"brand/igbt", "brand/adas"}),
+        ("中国队、美国队的领奖服来自 Ralph Lauren 和 The North Face。", {"brand/ralph-lauren"},
+         {"organization/中国队", "organization/美国队", "brand/ralph"}),
+        ("DTC（Direct To Consumer直接触达消费者）业务增长最快。", set(), {"brand/direct-to", "brand/consumer", "brand/dtc"}),
+    ],
+    ids=["list-summed-up", "list-of-tagged-names", "list-of-fruit", "technical-acronyms", "teams-and-latin-names",
+         "english-prose"],
+)
+def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
+    refs = _refs(text, "zh")
+    assert present <= set(refs), refs
+    assert not absent & set(refs), refs
+
+
+def test_model_codes_are_products_of_the_brand_before_them() -> None:
+    analysis = run_pipeline("蔚来ES7和奔驰 GLS都在40万级别，ET7卖得好。", key="t", lang="zh")
+    products = {e.ref: e for e in analysis.entities if e.kind is EntityKind.PRODUCT}
+    assert products["product/nio-es7"].brand == "brand/nio"
+    assert products["product/mercedes-benz-gls"].brand == "brand/mercedes-benz"
+    assert products["product/et7"].brand is None
+    assert not any(e.kind is EntityKind.BRAND and e.label in ("ES7", "GLS", "ET7") for e in analysis.entities)
+
+
+def test_a_brand_named_with_its_company_word_is_known_by_its_name() -> None:
+    refs = _refs("极越汽车发布了新车。极越汽车的销量很好。", "zh")
+    assert "brand/极越" in refs and "brand/极越汽车" not in refs
+
+
+def test_an_event_is_not_a_brand() -> None:
+    refs = _refs("北京冬奥会上，安踏和lululemon都很抢眼。北京冬奥会结束后，销量大涨。", "zh")
+    assert "brand/北京冬奥会" not in refs
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "aliases"),
+    [
+        ("General Motors owns Saab. GM's plan failed, GM said.", "General Motors", {"GM"}),
+        ("Ulrich Bez runs the firm. Dr Bez said so; Bez smiled.", "Ulrich Bez", {"Bez"}),
+    ],
+)
+def test_other_names_of_an_entity_are_its_aliases(text: str, label: str, aliases: set[str]) -> None:
+    entity = next(e for e in run_pipeline(text, key="t", lang="en").entities if e.label == label)
+    assert aliases <= set(entity.aliases)
+
+
+def test_without_open_names_only_the_lexicon_names() -> None:
+    from argmap.extractors.pipeline import PipelineCache
+
+    text = "Shares of Aston Martin rose. Ulrich Bez, its chief executive, said so."
+    closed = run_pipeline(text, key="t", lang="en", cache=PipelineCache(open_names=False))
+    assert "brand/aston-martin" not in {e.ref for e in closed.entities}
+    assert "brand/aston-martin" in _refs(text, "en")
