@@ -217,13 +217,16 @@ def _ordinary(word: str, data: NameData, *, sentence_start: bool) -> bool:
 _ZH_QUOTED = re.compile(r"[「“]([\u4e00-\u9fffA-Za-z0-9·&]{2,12})[」”]")
 
 
-def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData) -> list[NameSpan]:
-    """A short name in 「」 or “” right before a brand word (「喜茶」品牌, “蔚来”汽车)."""
+def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
+                    word: Callable[[str], str | None] = lambda w: None) -> list[NameSpan]:
+    """A short name in 「」 or “”: right before a brand word (「喜茶」品牌, “蔚来”汽车), or one the dictionary
+    tags as a name (瑜伽界的“爱马仕”); ``word`` gives a word's dictionary tag."""
     out: list[NameSpan] = []
     for span in spans:
         for m in _ZH_QUOTED.finditer(text, span.start, span.end):
             after = text[m.end():m.end() + 4]
-            if m.group(1) not in data.not_names and any(after.startswith(c) for c in data.brand_context + data.company_suffixes):
+            named = any(after.startswith(c) for c in data.brand_context + data.company_suffixes) or word(m.group(1)) in _NAME_TAGS
+            if m.group(1) not in data.not_names and named:
                 out.append(NameSpan(m.start(1), m.end(1), m.group(1), NameLabel.ORG, NameSource.SHAPE))
     return out
 
@@ -277,7 +280,7 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
     items = [(s, e) for s, e in items if 2 <= e - s <= 6]
     if len(items) < 2:
         return []
-    headed = tail.startswith("等") and any(h in tail for h in data.list_heads)
+    headed = tail.startswith("等") and any(h in tail[:6] for h in data.list_heads)  # 等大众品牌, not 等KOL作为品牌
     tagged = sum(1 for s, e in items if word(text[s:e]) in _NAME_TAGS)
     if not (headed or tagged >= 2 or any(known(s, e) for s, e in items)):
         return []

@@ -87,7 +87,7 @@ class ZhEntities:
         as a name), multi-word Latin names (The North Face) and 「」-quoted names before a brand word."""
         units = [Span(u.start, u.end) for u in state.units]
         candidates = [n for n in names.shape_names_en(state.content, units, self.latin_names) if " " in n.text]
-        candidates += names.quoted_names_zh(state.content, units, self.names)
+        candidates += names.quoted_names_zh(state.content, units, self.names, self.tags.get)
         model = names.load_model("zh") if self.ner else None
         model_found: list[names.NameSpan] = []
         if model is not None:
@@ -121,9 +121,12 @@ class ZhEntities:
     def _word_names(self, text: str, pieces: list[str], starts: list[int],
                     model_found: list[names.NameSpan]) -> list[names.NameSpan]:
         """Words jieba does not know (its HMM made them up: 古茗, 领克) or tags as foreign names (麦当劳 nrt),
-        when a second signal agrees: a brand or company word beside it, or the model found a name there.
-        Repetition is no signal: technical articles repeat their jargon (激光雷达, 纯电)."""
+        when the model found a name there, or when a brand or company word stands beside a word that
+        repeats. Repetition alone is no signal: technical articles repeat their jargon (激光雷达, 纯电)."""
         confirmed = {n.text for n in model_found}  # the model read one mention of it as a name
+        counts: dict[str, int] = {}
+        for w in pieces:
+            counts[w] = counts.get(w, 0) + 1
         out: list[names.NameSpan] = []
         tags = self.tags
         for word, start in zip(pieces, starts):
@@ -136,9 +139,13 @@ class ZhEntities:
             after, before = text[end:end + 3], text[max(0, start - 3):start]
             if any(after.startswith(c) for c in self.org_suffix):
                 continue  # 云犀公司: the organisation pattern names it
-            cue = any(after.startswith(c) for c in self.names.brand_context + self.names.company_suffixes) or any(
-                before.endswith(c) for c in ("旗下", "品牌", "公司"))
-            if cue or word in confirmed:
+            # X食品, X咨询, 旗下X: strong; X门店, X推出: only for a word that repeats (品牌X is "the brand…").
+            suffix = next((c for c in self.names.organization_words + self.names.company_suffixes if after.startswith(c)), "")
+            weak = any(after.startswith(c) for c in self.names.brand_context)
+            if suffix:  # 灼识咨询, 紫燕食品: the name with its company word (typed, then stemmed, by it)
+                out.append(names.NameSpan(start, end + len(suffix), word + suffix, names.NameLabel.ORG,
+                                          names.NameSource.WORD))
+            elif word in confirmed or before.endswith("旗下") or (weak and counts[word] >= 2):
                 out.append(names.NameSpan(start, end, word, names.NameLabel.ORG, names.NameSource.WORD))
         return out
 
@@ -312,7 +319,8 @@ class ZhEntities:
                 return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
         elif tag in _ORG_TAGS and not names.place_like(word, self.names):
             return EntityKind.ORGANIZATION, slug(word), word, end
-        elif nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word):
+        elif (nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word)
+              and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
 
