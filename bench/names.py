@@ -1,12 +1,12 @@
 """Each source of entity names measured on its own against the development gold (``../shared/gold``).
 
-For every gold text (read from ``--texts``, see ``../shared/gold/README.md``) the document layer gives
-the text and its boilerplate; each source then names entities in what is left:
+For every gold text (read from ``--texts``, see ``../shared/gold/README.md``) the full extractor runs
+with these sources of names switched on:
 
-- ``lexicon+rules``: the full extractor with the model and the shape sources switched off;
-- ``model``: argmap's trained NER alone (places dropped, typed by ``names.kind_of``);
-- ``shape``: capitalised runs (English, and Latin names inside Chinese text) and 「」-quoted names;
-- ``all but NER``: the full extractor without the trained model;
+- ``lexicon``: the lexicon and its patterns alone (``name_sources = []``);
+- ``lexicon+model``, ``lexicon+shape``, ``lexicon+word``, ``lexicon+list``: the lexicon and one source of
+  names (``names.NameFinder``: the trained NER; capitalised runs and quoted names; Chinese words the
+  segmenter does not know, with a cue; Chinese lists of names);
 - ``all``: the full extractor as shipped.
 
 Scores are named-entity precision and recall as ``eval_gold.py`` counts them (labels matched the same
@@ -54,31 +54,20 @@ def score(found: list[set[str]], gold: dict, label_match: Callable) -> tuple[int
 
 
 def sources(document, lang: str) -> dict[str, list[set[str]]]:
-    from argmap.extractors.components import names
-    from argmap.extractors.model import Span
+    """The entity labels found with the lexicon alone, with the lexicon and each source of names, and
+    with everything (the shipped config)."""
+    from argmap.extractors.components.names import ALL_FINDERS, NameFinder
     from argmap.extractors.pipeline import PipelineCache, run_pipeline
 
-    text = document.content
-    spans = [Span(b.start, b.end) for b in document.blocks if not b.kind.is_region and _kept(b, document)]
-    data = names.NameData.load(lang)
-    latin = names.NameData.load("en")
-    model = names.load_model(lang)
-    model_found = names.model_names(model, text, spans) if model is not None else []
-    shape = names.shape_names_en(text, spans, latin)
-    if lang == "zh":
-        shape = [n for n in shape if " " in n.text] + names.quoted_names_zh(text, spans, data)
-    out = {
-        "model": [{n.text} for n in model_found if names.kind_of(n, text, data) is not None],
-        "shape": [{n.text} for n in shape if names.kind_of(n, text, latin if n.text.isascii() else data) is not None],
-    }
-    for name, open_names, ner in (("lexicon+rules", False, False), ("all but NER", True, False), ("all", True, True)):
-        analysis = run_pipeline(document, key="bench", lang=lang, cache=PipelineCache(open_names=open_names, ner=ner))
+    used = [f.value for f in NameFinder if lang == "zh" or f in (NameFinder.MODEL, NameFinder.SHAPE)]
+    runs: dict[str, tuple[str, ...]] = {"lexicon": ()}
+    runs.update({f"lexicon+{f}": (f,) for f in used})
+    runs["all"] = ALL_FINDERS
+    out: dict[str, list[set[str]]] = {}
+    for name, finders in runs.items():
+        analysis = run_pipeline(document, key="bench", lang=lang, cache=PipelineCache(name_sources=finders))
         out[name] = [{e.label, *e.labels.values(), *e.aliases} for e in analysis.entities if e.kind.value in NAMED]
     return out
-
-
-def _kept(block, document) -> bool:
-    return not any(bp.start <= block.start and block.end <= bp.end for bp in document.boilerplate)
 
 
 def main(argv: list[str] | None = None) -> int:

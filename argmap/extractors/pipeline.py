@@ -24,27 +24,32 @@ SUPPORTED = ("zh", "en")
 
 
 def build_chinese(*, lexicons: Sequence[Path | str] = (), config_path: Path = CONFIG_ZH,
-                  open_names: bool = True, ner: bool = True) -> "Language":
+                  name_sources: Sequence[str] | None = None) -> "Language":
     """A fresh Chinese pipeline assembled from ``config_zh.cfg``; ``lexicons`` extend the shipped data;
-    ``open_names=False`` names only what the lexicon and its patterns know; ``ner=False`` leaves the
-    trained NER out."""
+    ``name_sources`` replaces the config's sources of names outside the lexicon (``()``: the lexicon only)."""
     import spacy
 
     import argmap.extractors.zh  # noqa: F401  (registers the tokenizer and the components)
 
-    overrides = {"argmap.lexicons": [str(p) for p in lexicons], "argmap.open_names": open_names,
-                 "argmap.ner": ner}
+    overrides = config_overrides(lexicons, name_sources)
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+def config_overrides(lexicons: Sequence[Path | str], name_sources: Sequence[str] | None) -> dict[str, object]:
+    """Config overrides shared by both languages' pipelines."""
+    out: dict[str, object] = {"argmap.lexicons": [str(p) for p in lexicons]}
+    if name_sources is not None:
+        out["argmap.name_sources"] = list(name_sources)
+    return out
 
 
 class PipelineCache:
     """Built pipelines keyed by language and lexicon files; small, explicit, per owner."""
 
-    def __init__(self, *, open_names: bool = True, ner: bool = True) -> None:
+    def __init__(self, *, name_sources: Sequence[str] | None = None) -> None:
         self._built: dict[tuple[str, tuple[str, ...]], Language] = {}
-        self.open_names = open_names
-        self.ner = ner
+        self.name_sources = name_sources  # None: as the config says
 
     def get(self, lang: str, lexicons: Sequence[Path | str] = ()) -> "Language":
         key = (lang, _lexicon_key(lexicons))
@@ -59,9 +64,9 @@ class PipelineCache:
 
     def _build(self, lang: str, lexicons: list[Path]) -> "Language":
         if lang == "zh":
-            return build_chinese(lexicons=lexicons, open_names=self.open_names, ner=self.ner)
+            return build_chinese(lexicons=lexicons, name_sources=self.name_sources)
         if lang == "en":
-            return _english_module().build_english(lexicons=lexicons, open_names=self.open_names, ner=self.ner)
+            return _english_module().build_english(lexicons=lexicons, name_sources=self.name_sources)
         raise LanguageError(f"language {lang!r} is not supported; use one of {', '.join(SUPPORTED)} or auto")
 
 

@@ -116,6 +116,6 @@ def test_without_open_names_only_the_lexicon_names() -> None:
     from argmap.extractors.pipeline import PipelineCache
 
     text = "Shares of Aston Martin rose. Ulrich Bez, its chief executive, said so."
-    closed = run_pipeline(text, key="t", lang="en", cache=PipelineCache(open_names=False))
+    closed = run_pipeline(text, key="t", lang="en", cache=PipelineCache(name_sources=()))
     assert "brand/aston-martin" not in {e.ref for e in closed.entities}
     assert "brand/aston-martin" in _refs(text, "en")

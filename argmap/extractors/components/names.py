@@ -48,6 +48,27 @@ class NameSource(str, Enum):
     WORD = "word"  # a word the segmenter does not know or tags as a name, with a second signal
 
 
+class NameFinder(str, Enum):
+    """The sources of names outside the lexicon, each switched on in the pipeline config
+    (``name_sources``) and measured on its own by ``bench/names.py``."""
+
+    MODEL = "model"  # the trained NER
+    SHAPE = "shape"  # capitalised runs, person prefixes, names in 「」 and “”
+    WORD = "word"  # (Chinese) words the segmenter does not know or tags as foreign names, with a cue
+    LIST = "list"  # (Chinese) lists of names: 古茗、茶百道等品牌
+
+
+ALL_FINDERS: tuple[str, ...] = tuple(f.value for f in NameFinder)
+
+
+def finders(values: Iterable[str]) -> frozenset[NameFinder]:
+    """The configured sources; an unknown name is a config error that lists the known ones."""
+    try:
+        return frozenset(NameFinder(v) for v in values)
+    except ValueError:
+        raise ValueError(f"name_sources {list(values)!r}: use any of {', '.join(ALL_FINDERS)}") from None
+
+
 @dataclass(frozen=True, slots=True)
 class NameSpan:
     start: int
@@ -116,7 +137,8 @@ def load_model(lang: str) -> "Language | None":
 
 
 def model_names(nlp: "Language", text: str, spans: Sequence[Span], *, batch_size: int = 256) -> list[NameSpan]:
-    """The model's entities in each span, with offsets into ``text``."""
+    """The model's entities in each span (a sentence, or a window of one), with offsets into ``text``.
+    Each span is its own document: the English model reads a joined text worse than its sentences."""
     out: list[NameSpan] = []
     texts = (text[s.start:s.end] for s in spans)
     for span, doc in zip(spans, nlp.pipe(texts, batch_size=batch_size)):
@@ -163,7 +185,8 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             if opens and len(words) > 2 and words[1][2] in _CONNECTORS:
                 words = words[1:]  # "Shares of General Motors": the sentence's first word is no part of the name
                 first = False
-            while words and (_ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
+            while words and words[0][2] not in data.person_prefixes and (
+                    _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
                 words.pop(0)
                 first = False
             while words and (words[-1][2] in _CONNECTORS or words[-1][2] in data.not_names):

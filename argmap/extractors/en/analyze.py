@@ -19,11 +19,12 @@ MAX_CHARS = 20_000_000  # no parser or NER here, so spaCy's 1M-character memory 
 
 
 def build_english(*, lexicons: Sequence[Path] = (), data_dir: Path | None = None,
-                  config_path: Path = CONFIG_PATH, open_names: bool = True, ner: bool = True) -> Language:
+                  config_path: Path = CONFIG_PATH, name_sources: Sequence[str] | None = None) -> Language:
     """A fresh English pipeline; ``lexicons`` are the user's extra .tsv files (see lexicon.py);
-    ``open_names=False`` names only what the lexicon and its patterns know."""
-    overrides = {"argmap.lexicons": [str(p) for p in lexicons], "argmap.data_dir": str(data_dir or ""),
-                 "argmap.open_names": open_names, "argmap.ner": ner}
+    ``name_sources`` replaces the config's sources of names outside the lexicon (``()``: the lexicon only)."""
+    from argmap.extractors.pipeline import config_overrides
+
+    overrides = {**config_overrides(lexicons, name_sources), "argmap.data_dir": str(data_dir or "")}
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp.max_length = MAX_CHARS

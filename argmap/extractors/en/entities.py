@@ -9,6 +9,7 @@ and ``CEO First Last`` / ``First Last, chief executive`` (a person).
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -30,10 +31,9 @@ def _alternation(values: list[str]) -> str:
 
 
 class EntityFinder:
-    def __init__(self, data: EnglishData, *, open_names: bool = True, ner: bool = True) -> None:
+    def __init__(self, data: EnglishData, *, sources: Iterable[str] = names.ALL_FINDERS) -> None:
         self.names = names.NameData.load("en")
-        self.open_names = open_names
-        self.ner = ner
+        self.sources = names.finders(sources)
         self.entries = data.entries()
         self.by_name: dict[str, LexEntry] = {}
         self._keys = {e.key for e in self.entries}
@@ -64,7 +64,7 @@ class EntityFinder:
         hits: list[EntityHit] = []
         for sent in [*st.sentences, *st.headings]:
             hits += _without_overlaps(self.find(text, sent.start, sent.end))
-        if self.open_names:
+        if self.sources:
             hits += self.unknown_names(text, [*st.sentences, *st.headings], hits, st.headings)
         st.set_hits(self.resolve(hits))
         return doc
@@ -72,10 +72,11 @@ class EntityFinder:
     def unknown_names(self, text: str, spans: list[Span], hits: list[EntityHit], headings: list[Span]) -> list[EntityHit]:
         """Names the lexicon and the patterns missed: the model's and the capitalised runs. Each candidate
         is judged on its own first, so that a rejected reading (a place) does not hide another one."""
-        model = names.load_model("en") if self.ner else None
+        model = names.load_model("en") if names.NameFinder.MODEL in self.sources else None
         found = [names.strip_prefix(n, self.names) for n in names.model_names(model, text, spans)] if model else []
-        # Headlines are title case: their capitalised words say nothing about names.
-        found += names.shape_names_en(text, [s for s in spans if s not in headings], self.names)
+        if names.NameFinder.SHAPE in self.sources:
+            # Headlines are title case: their capitalised words say nothing about names.
+            found += names.shape_names_en(text, [s for s in spans if s not in headings], self.names)
         taken = [(h.start, h.end) for h in hits]
         acronyms = names.acronyms([*(n.text for n in found), *(h.label_en for h in hits)])
         places = {(n.start, n.end) for n in found if n.label is names.NameLabel.LOCATION}
@@ -210,8 +211,9 @@ def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-@Language.factory("argmap_en_entities_v2", default_config={"data_dir": "", "lexicons": [], "open_names": True, "ner": True})
-def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str], open_names: bool, ner: bool) -> EntityFinder:
-    """v2: names outside the lexicon come from the trained NER (``ner``) and name shapes (``open_names``)."""
+@Language.factory("argmap_en_entities_v2",
+                  default_config={"data_dir": "", "lexicons": [], "name_sources": list(names.ALL_FINDERS)})
+def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str], name_sources: list[str]) -> EntityFinder:
+    """v2: names outside the lexicon come from the sources in ``name_sources`` (names.NameFinder)."""
     ensure_extension()
-    return EntityFinder(load_for_component(data_dir, lexicons), open_names=open_names, ner=ner)
+    return EntityFinder(load_for_component(data_dir, lexicons), sources=name_sources)

@@ -154,12 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=HERE.parents[3].parent / "shared" / "data" / "ner")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a new temp folder)")
     parser.add_argument("--max-steps", type=int, default=None)
+    parser.add_argument("--out", type=Path, default=None, help="where to install the model (default: the package)")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"error: no NER corpora at {args.data}; pass --data ../shared/data/ner", file=sys.stderr)
         return 2
     work = args.work or Path(tempfile.mkdtemp(prefix=f"argmap-ner-{args.lang}-"))
-    scores = train(args.lang, args.data, work, out=PACKAGE_LANG / args.lang / "ner", max_steps=args.max_steps)
+    scores = train(args.lang, args.data, work, out=args.out or PACKAGE_LANG / args.lang / "ner", max_steps=args.max_steps)
     print(json.dumps(scores, indent=2))
     return 0
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from argmap.extractors.zh.tokenizer import JiebaTokenizer, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
 _NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
+_CJK_WORD = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 _WINDOW = 8  # characters of context on each side of a word the model is asked about
 # jieba tags many foreign brand names as transliterated person names (肯德基 nr, 麦当劳 nrt).
 _FOREIGN_NAME_TAGS = frozenset({"nrt", "nz"})
@@ -33,11 +35,10 @@ _AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又�
 
 
 class ZhEntities:
-    def __init__(self, lexicon: Lexicon, tokenizer: object, *, open_names: bool = True, ner: bool = True) -> None:
+    def __init__(self, lexicon: Lexicon, tokenizer: object, *, sources: Iterable[str] = names.ALL_FINDERS) -> None:
         self.names = names.NameData.load("zh")
         self.latin_names = names.NameData.load("en")
-        self.open_names = open_names
-        self.ner = ner
+        self.sources = names.finders(sources)
         self.by_first: dict[str, list[tuple[str, LexEntry]]] = {}
         for entry in lexicon.entities:
             for form in entry.forms:
@@ -63,7 +64,7 @@ class ZhEntities:
         first = self.by_first
         for i in [i for i, w in enumerate(pieces) if w[0] in first]:
             self._lexicon(state, starts[i], taken, found)
-        if self.open_names:
+        if self.sources:
             self._open_names(state, pieces, starts, taken, found)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
         # Words repeat, so each distinct word is tested once.
@@ -86,16 +87,26 @@ class ZhEntities:
         """Names outside the lexicon: the model's (on sentences with a word jieba does not know or tags
         as a name), multi-word Latin names (The North Face) and 「」-quoted names before a brand word."""
         units = [Span(u.start, u.end) for u in state.units]
-        candidates = [n for n in names.shape_names_en(state.content, units, self.latin_names) if " " in n.text]
-        candidates += names.quoted_names_zh(state.content, units, self.names, self.tags.get)
-        model = names.load_model("zh") if self.ner else None
+        use = self.sources
+        candidates: list[names.NameSpan] = []
+        if names.NameFinder.SHAPE in use:
+            candidates += [n for n in names.shape_names_en(state.content, units, self.latin_names) if " " in n.text]
+            candidates += names.quoted_names_zh(state.content, units, self.names, self.tags.get)
+        tags = self.tags
+        # Words that may be names: two to four CJK characters that jieba does not know or tags as foreign names.
+        words = [(w, s) for w, s in zip(pieces, starts)
+                 if 2 <= len(w) <= 4 and tags.get(w, "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)]
+        counts = Counter(w for w, _ in words)
+        model = names.load_model("zh") if names.NameFinder.MODEL in use else None
         model_found: list[names.NameSpan] = []
         if model is not None:
-            spans = self._model_windows(state, pieces, starts)
+            spans = self._model_windows(state, [(w, s) for w, s in words if w not in tags], counts)
             model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts)
             candidates += model_found
-        candidates += self._word_names(state.content, pieces, starts, model_found)
-        candidates += names.listed_names_zh(state.content, units, self.names,
+        if names.NameFinder.WORD in use:
+            candidates += self._word_names(state.content, words, counts, model_found)
+        if names.NameFinder.LIST in use:
+            candidates += names.listed_names_zh(state.content, units, self.names,
                                             lambda s, e: all(i in taken for i in range(s, e)), self.tags.get,
                                             set(starts))
         kinds: dict[names.NameSpan, EntityKind] = {}
@@ -118,47 +129,37 @@ class ZhEntities:
             found.append((name.start, u, entity.ref))
             taken.update(range(name.start, name.end))
 
-    def _word_names(self, text: str, pieces: list[str], starts: list[int],
+    def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
                     model_found: list[names.NameSpan]) -> list[names.NameSpan]:
         """Words jieba does not know (its HMM made them up: 古茗, 领克) or tags as foreign names (麦当劳 nrt),
-        when the model found a name there, or when a brand or company word stands beside a word that
-        repeats. Repetition alone is no signal: technical articles repeat their jargon (激光雷达, 纯电)."""
+        when the model found a name there, when a company or organisation word follows (紫燕食品), or when
+        a brand word stands beside a word that repeats. Repetition alone is no signal: technical articles
+        repeat their jargon (激光雷达, 纯电)."""
         confirmed = {n.text for n in model_found}  # the model read one mention of it as a name
-        counts: dict[str, int] = {}
-        for w in pieces:
-            counts[w] = counts.get(w, 0) + 1
         out: list[names.NameSpan] = []
-        tags = self.tags
-        for word, start in zip(pieces, starts):
-            # Cheapest tests first: most pieces are dictionary words of other tags and leave at once.
-            if not 2 <= len(word) <= 4 or tags.get(word, "") not in _WORD_SOURCE_TAGS:
-                continue
-            if not _all_cjk(word) or word in self.names.not_names or any(c in self.names.not_in_names for c in word):
+        for word, start in words:
+            if word in self.names.not_names or any(c in self.names.not_in_names for c in word):
                 continue
             end = start + len(word)
             after, before = text[end:end + 3], text[max(0, start - 3):start]
             if any(after.startswith(c) for c in self.org_suffix):
                 continue  # 云犀公司: the organisation pattern names it
-            # X食品, X咨询, 旗下X: strong; X门店, X推出: only for a word that repeats (品牌X is "the brand…").
             suffix = next((c for c in self.names.organization_words + self.names.company_suffixes if after.startswith(c)), "")
-            weak = any(after.startswith(c) for c in self.names.brand_context)
             if suffix:  # 灼识咨询, 紫燕食品: the name with its company word (typed, then stemmed, by it)
                 out.append(names.NameSpan(start, end + len(suffix), word + suffix, names.NameLabel.ORG,
                                           names.NameSource.WORD))
-            elif word in confirmed or before.endswith("旗下") or (weak and counts[word] >= 2):
+            elif word in confirmed or before.endswith("旗下") or (
+                    counts[word] >= 2 and any(after.startswith(c) for c in self.names.brand_context)):
                 out.append(names.NameSpan(start, end, word, names.NameLabel.ORG, names.NameSource.WORD))
         return out
 
-    def _model_windows(self, state: DocState, pieces: list[str], starts: list[int]) -> list[Span]:
+    def _model_windows(self, state: DocState, unknown: list[tuple[str, int]], counts: Counter[str]) -> list[Span]:
         """Where the model is worth running: around the first mention of each word that jieba does not know
         (its HMM made it up), that repeats in the article and could be a name. The model then says whether
         it is one; reading every sentence would cost twenty times the segmentation for little more."""
-        counts: dict[str, int] = {}
         first: dict[str, int] = {}
-        for word, start in zip(pieces, starts):
-            if 2 <= len(word) <= 4 and word not in self.tags and _all_cjk(word):
-                counts[word] = counts.get(word, 0) + 1
-                first.setdefault(word, start)
+        for word, start in unknown:
+            first.setdefault(word, start)
         out: list[Span] = []
         for word, start in sorted(first.items(), key=lambda ws: ws[1]):
             if counts[word] < 2 or word in self.names.not_names or any(c in self.names.not_in_names for c in word):
@@ -372,7 +373,7 @@ def main_brand(state: DocState) -> str | None:
     return max(counts, key=lambda ref: (counts[ref], -first[ref]))
 
 
-@Language.factory("argmap_zh_entities_v2", default_config={"lexicons": [], "open_names": True, "ner": True})
-def make_entities(nlp: Language, name: str, lexicons: list[str], open_names: bool, ner: bool) -> ZhEntities:
-    """v2: names outside the lexicon come from the trained NER (``ner``) and name shapes (``open_names``)."""
-    return ZhEntities(lexicon_for("zh", lexicons), nlp.tokenizer, open_names=open_names, ner=ner)
+@Language.factory("argmap_zh_entities_v2", default_config={"lexicons": [], "name_sources": list(names.ALL_FINDERS)})
+def make_entities(nlp: Language, name: str, lexicons: list[str], name_sources: list[str]) -> ZhEntities:
+    """v2: names outside the lexicon come from the sources in ``name_sources`` (names.NameFinder)."""
+    return ZhEntities(lexicon_for("zh", lexicons), nlp.tokenizer, sources=name_sources)
