@@ -21,6 +21,9 @@ from argmap.extractors.zh.tokenizer import JiebaTokenizer, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
 _NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
+# A model code (AT128, ES7, 778G, 8Gen1), not a number with a unit (400N, 200kW, 800V, 8w).
+_PRODUCT_CODE = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}|\d{2,5}[A-Za-z]{1,3}\d?\+?|\d[A-Za-z]{3}\d")
+_UNIT_NUMBER = re.compile(r"\d+(?:k?W|kWh|V|N|nm|mm|cm|km|m|mAh|GB|TB|Hz|w|T|L|P|K|g|kg|kw|KW)")
 _CJK_WORD = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 _WINDOW = 8  # characters of context on each side of a word the model is asked about
 # jieba tags many foreign brand names as transliterated person names (肯德基 nr, 麦当劳 nrt).
@@ -66,6 +69,8 @@ class ZhEntities:
             self._lexicon(state, starts[i], taken, found)
         if self.sources:
             self._open_names(state, pieces, starts, taken, found)
+            for i in [i for i, w in enumerate(pieces) if w[:1].isascii() and any(c.isdigit() for c in w)]:
+                self._line_name(pieces, starts, i, taken, state, found)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
         # Words repeat, so each distinct word is tested once.
         candidates = {w for w in set(pieces) if self._may_name(w)}
@@ -266,6 +271,33 @@ class ZhEntities:
                               brand=owner.ref if owner is not None and kind is EntityKind.PRODUCT else None)
         found.append((idx, u, entity.ref))
         taken.update(range(idx, end))
+
+    def _line_name(self, pieces: list[str], starts: list[int], i: int, taken: set[int], state: DocState,
+                   found: list[tuple[int, int, str]]) -> bool:
+        """骁龙778G, 禾赛 AT128: a name the dictionary does not know, right before a model code, is a brand
+        and the two together are its product (扭矩 400N or 营收4000 are figures: dictionary words, units)."""
+        word, idx = pieces[i], starts[i]
+        if idx in taken or not _PRODUCT_CODE.fullmatch(word) or _UNIT_NUMBER.fullmatch(word):
+            return False
+        j = i - 1 if i and pieces[i - 1] != " " else i - 2
+        if j < 0:
+            return False
+        line, at = pieces[j], starts[j]
+        if not (2 <= len(line) <= 4 and _CJK_WORD.fullmatch(line)) or at in taken or line in self.names.not_names:
+            return False
+        if any(c in self.names.not_in_names for c in line) or self.tags.get(line, "") not in _WORD_SOURCE_TAGS:
+            return False  # 扭矩 400N, 营收4000: a dictionary word before a number is no product line
+        u = state.unit_at(at)
+        if u is None or idx + len(word) > state.units[u].end:
+            return False
+        brand = _add_mention(state, EntityKind.BRAND, slug(line), {"zh": line}, (), at, at + len(line))
+        found.append((at, u, brand.ref))
+        end = idx + len(word)
+        label = state.content[at:end]
+        product = _add_mention(state, EntityKind.PRODUCT, slug(label), {"zh": label}, (), at, end, brand=brand.ref)
+        found.append((at, u, product.ref))
+        taken.update(range(at, end))
+        return True
 
     @staticmethod
     def _brand_before(state: DocState, idx: int) -> Entity | None:
