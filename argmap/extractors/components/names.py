@@ -241,14 +241,17 @@ _ZH_QUOTED = re.compile(r"[「“]([\u4e00-\u9fffA-Za-z0-9·&]{2,12})[」”]")
 
 
 def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
-                    word: Callable[[str], str | None] = lambda w: None) -> list[NameSpan]:
+                    word: Callable[[str], str | None] = lambda w: None,
+                    ordinary: Callable[[int, int], bool] = lambda s, e: False) -> list[NameSpan]:
     """A short name in 「」 or “”: right before a brand word (「喜茶」品牌, “蔚来”汽车), or one the dictionary
-    tags as a name (瑜伽界的“爱马仕”); ``word`` gives a word's dictionary tag."""
+    tags as a name (瑜伽界的“爱马仕”). ``word`` gives a word's dictionary tag; ``ordinary(start, end)``
+    says whether the text there is made of ordinary dictionary words only (「自研影像芯片」 is no name)."""
     out: list[NameSpan] = []
     for span in spans:
         for m in _ZH_QUOTED.finditer(text, span.start, span.end):
             after = text[m.end():m.end() + 4]
-            named = any(after.startswith(c) for c in data.brand_context + data.company_suffixes) or word(m.group(1)) in _NAME_TAGS
+            cued = any(after.startswith(c) for c in data.brand_context + data.company_suffixes)
+            named = (cued and not ordinary(m.start(1), m.end(1))) or word(m.group(1)) in _NAME_TAGS
             if m.group(1) not in data.not_names and named:
                 out.append(NameSpan(m.start(1), m.end(1), m.group(1), NameLabel.ORG, NameSource.SHAPE))
     return out
@@ -307,6 +310,8 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
     tagged = sum(1 for s, e in items if word(text[s:e]) in _NAME_TAGS)
     if not (headed or tagged >= 2 or any(known(s, e) for s, e in items)):
         return []
+    if not headed:  # a list not summed up as brands may list things: its names are short (自研影像芯片 is none)
+        items = [(s, e) for s, e in items if e - s <= 4]
     return [NameSpan(s, e, text[s:e], NameLabel.ORG, NameSource.CUE) for s, e in items
             if not known(s, e) and text[s:e] not in data.not_names and all(is_cjk(c) or c.isalnum() for c in text[s:e])
             and word(text[s:e]) in (None, *_NAME_TAGS)]

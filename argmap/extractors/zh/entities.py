@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -96,7 +96,8 @@ class ZhEntities:
         candidates: list[names.NameSpan] = []
         if names.NameFinder.SHAPE in use:
             candidates += [n for n in names.shape_names_en(state.content, units, self.latin_names) if " " in n.text]
-            candidates += names.quoted_names_zh(state.content, units, self.names, self.tags.get)
+            candidates += names.quoted_names_zh(state.content, units, self.names, self.tags.get,
+                                                _ordinary_words(pieces, starts, self.tags))
         tags = self.tags
         # Words that may be names: two to four CJK characters that jieba does not know or tags as foreign names.
         words = [(w, s) for w, s in zip(pieces, starts)
@@ -356,6 +357,18 @@ class ZhEntities:
               and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
+
+
+def _ordinary_words(pieces: list[str], starts: list[int], tags: dict[str, str]) -> Callable[[int, int], bool]:
+    """Whether the text between two offsets is made of dictionary words that are no names (自研/影像/芯片)."""
+    def ordinary(start: int, end: int) -> bool:
+        i = bisect_left(starts, start)
+        inside = []
+        while i < len(starts) and starts[i] < end:
+            inside.append(pieces[i])
+            i += 1
+        return bool(inside) and all(tags.get(w, "") not in _WORD_SOURCE_TAGS | _NAME_TAGS for w in inside)
+    return ordinary
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:

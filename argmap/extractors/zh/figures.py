@@ -137,8 +137,10 @@ class ZhFigures:
         if unit == "万台":
             return _Parsed(scale(value, "万"), "count", "count", magnitude=True)
         if unit in COUNT_UNITS:
-            # 一位 / 两家 are articles of speech, not reported counts.
-            return None if not m["n1"][0].isdigit() and value <= 2 else _Parsed(value, "count", "count")
+            # 一位 / 两家 are articles of speech, not reported counts; 三个问题 is a way of speaking too.
+            if not m["n1"][0].isdigit() and (value <= 2 or unit in _GENERIC_COUNTERS):
+                return None
+            return _Parsed(value, "count", "count")
         if unit in MEASURES:
             return _Parsed(value, MEASURES[unit], "amount") if m["n1"][0].isdigit() else None
         if unit == "块" and not m["n1"][0].isdigit():
@@ -166,6 +168,7 @@ class ZhFigures:
         return _Parsed(scale(value, None), unit, "period")
 
 
+_GENERIC_COUNTERS = frozenset({"个", "款", "件"})
 _CHANGE_KINDS = frozenset({"percentage", "money", "count", "multiple"})
 
 
