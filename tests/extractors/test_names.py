@@ -22,8 +22,9 @@ def test_the_trained_model_ships_with_its_config_data_licence_and_scores(lang: s
     assert size <= MAX_MODEL_BYTES
     notice = (path / "NOTICE").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in notice
-    for corpus in json.loads((path / "data.json").read_text(encoding="utf-8"))["corpora"]:
-        assert corpus["name"] in notice and corpus["licence"] in notice
+    data = json.loads((path / "data.json").read_text(encoding="utf-8"))
+    for corpus in data["trained_on"] + data["evaluated_on"]:
+        assert corpus["name"] in notice and corpus["licence"] in notice and corpus["source"] in notice
     scores = json.loads((path / "scores.json").read_text(encoding="utf-8"))
     assert all({"p", "r", "f", "per_label"} <= set(s) for s in scores.values())
 

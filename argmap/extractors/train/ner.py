@@ -36,13 +36,16 @@ EN_DEV_SHARE = 0.1
 NOTICE = """argmap {lang} NER model — data notice
 
 These weights were trained by argmap's own script (argmap/extractors/train/ner.py) on:
-{corpora}
+{trained}
 
-Because part of the training data is licensed CC BY-SA 4.0, these model files (this folder) are
-shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), following the cautious
-reading also used for spaCy's own treebank-trained pipelines. argmap's code keeps its own licence.
-Attribution for the CC BY 4.0 corpora (https://creativecommons.org/licenses/by/4.0/) is given above.
-No changes were made to the data other than converting the tags to argmap's labels (see data.json).
+and evaluated (never trained) on:
+{tested}
+
+Because part of the data is licensed CC BY-SA 4.0, these model files (this folder) are shared under
+CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), following the cautious reading also used
+for spaCy's own treebank-trained pipelines; argmap's code keeps its own licence. The CC BY 4.0 corpora
+(https://creativecommons.org/licenses/by/4.0/) are credited above, with where their authors publish them.
+No changes were made to the data other than converting its tags to argmap's labels (data.json).
 """
 
 
@@ -137,15 +140,24 @@ def _install(best: Path, out: Path, *, lang: str, config: Path, scores: dict, si
         shutil.rmtree(out)
     shutil.copytree(best, out)
     shutil.copy(config, out / "train.cfg")
-    files: tuple[CorpusFile, ...] = (*ZH_TRAIN, *ZH_DEV, *ZH_TEST) if lang == "zh" else (*EN_TRAIN, *EN_TEST)
+    (out / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
+    describe(out, lang=lang, sizes=sizes)
+
+
+def describe(out: Path, *, lang: str, sizes: dict[str, int]) -> None:
+    """``data.json`` and ``NOTICE`` beside the weights: which corpora, their licences, and how they were used."""
+    trained, tested = ((*ZH_TRAIN, *ZH_DEV), ZH_TEST) if lang == "zh" else (EN_TRAIN, EN_TEST)
     (out / "data.json").write_text(json.dumps({
-        "corpora": [{"name": f.name, "file": f.path, "licence": f.licence} for f in files],
-        "sentences": sizes, "label_map": {k: v for k, v in LABEL_MAP.items()}, "seed": SEED,
+        "trained_on": [{"name": f.name, "file": f.path, "licence": f.licence, "source": f.source} for f in trained],
+        "evaluated_on": [{"name": f.name, "file": f.path, "licence": f.licence, "source": f.source} for f in tested],
+        "sentences": sizes, "label_map": dict(LABEL_MAP), "seed": SEED,
         "tokens": "characters" if lang == "zh" else "words",
     }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (out / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
-    listed = "\n".join(f"- {f.name} ({f.path} in ../shared/data/ner), {f.licence}" for f in files)
-    (out / "NOTICE").write_text(NOTICE.format(lang=lang, corpora=listed), encoding="utf-8")
+
+    def listed(files: Sequence[CorpusFile]) -> str:
+        return "\n".join(f"- {f.name} ({f.path} in ../shared/data/ner), {f.licence}, {f.source}" for f in files)
+
+    (out / "NOTICE").write_text(NOTICE.format(lang=lang, trained=listed(trained), tested=listed(tested)), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,12 +167,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a new temp folder)")
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--out", type=Path, default=None, help="where to install the model (default: the package)")
+    parser.add_argument("--describe-only", action="store_true",
+                        help="rewrite data.json and NOTICE beside the installed model, without training")
     args = parser.parse_args(argv)
+    out = args.out or PACKAGE_LANG / args.lang / "ner"
+    if args.describe_only:
+        sizes = json.loads((out / "data.json").read_text(encoding="utf-8"))["sentences"]
+        describe(out, lang=args.lang, sizes=sizes)
+        return 0
     if not args.data.is_dir():
         print(f"error: no NER corpora at {args.data}; pass --data ../shared/data/ner", file=sys.stderr)
         return 2
     work = args.work or Path(tempfile.mkdtemp(prefix=f"argmap-ner-{args.lang}-"))
-    scores = train(args.lang, args.data, work, out=args.out or PACKAGE_LANG / args.lang / "ner", max_steps=args.max_steps)
+    scores = train(args.lang, args.data, work, out=out, max_steps=args.max_steps)
     print(json.dumps(scores, indent=2))
     return 0
 
