@@ -90,7 +90,7 @@ class NameData:
     person_titles: tuple[str, ...]
     brand_context: tuple[str, ...] = ()
     person_prefixes: frozenset[str] = frozenset()
-    place_suffixes: tuple[str, ...] = ()
+    not_name_suffixes: tuple[str, ...] = ()
     event_words: tuple[str, ...] = ()
     not_in_names: frozenset[str] = frozenset()  # characters a name hardly ever has (的, 了, 仅)
     list_heads: tuple[str, ...] = ()  # 古茗、茶百道等大众品牌: the word a list of names is summed up by
@@ -109,7 +109,7 @@ class NameData:
         return cls(lang, longest_first("organization_words"), longest_first("company_suffixes"),
                    frozenset(data.get("not_names", [])), longest_first("product_cues"),
                    longest_first("person_titles"), longest_first("brand_context"),
-                   frozenset(data.get("person_prefixes", [])), longest_first("place_suffixes"),
+                   frozenset(data.get("person_prefixes", [])), longest_first("not_name_suffixes"),
                    longest_first("event_words"), frozenset(data.get("not_in_names", [])),
                    longest_first("list_heads"), _stop_words(lang))
 
@@ -330,7 +330,7 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     label = name.text
     if not _plausible(label, data) or name.label is NameLabel.LOCATION:
         return None
-    if place_like(label, data):
+    if common_noun_like(label, data):
         return None
     if _ends_with_word(label, data.event_words, data):
         return EntityKind.EVENT
@@ -358,9 +358,9 @@ def stem(label: str, data: NameData) -> tuple[str, tuple[str, ...]]:
     return label, ()
 
 
-def place_like(label: str, data: NameData) -> bool:
-    """中国队, 中国区, Oxford Street: a place, or a team or region named after one."""
-    return any(label.endswith(s) and len(label) > len(s) for s in data.place_suffixes)
+def common_noun_like(label: str, data: NameData) -> bool:
+    """中国队, 中国区, 加盟店, Oxford Street: a place, a team or region named after one, or a kind of thing."""
+    return any(label.endswith(s) and len(label) > len(s) for s in data.not_name_suffixes)
 
 
 def _ends_with_word(label: str, words: Sequence[str], data: NameData) -> bool:

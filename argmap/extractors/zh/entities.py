@@ -351,7 +351,7 @@ class ZhEntities:
         elif nxt in self.org_suffix:
             if name_like and len(word) >= 2 and _all_cjk(word) and tag != "nr":
                 return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
-        elif tag in _ORG_TAGS and not names.place_like(word, self.names):
+        elif tag in _ORG_TAGS and not names.common_noun_like(word, self.names):
             return EntityKind.ORGANIZATION, slug(word), word, end
         elif (nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word)
               and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name
