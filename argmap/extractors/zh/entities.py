@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from typing import Callable, Iterable
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -93,11 +93,11 @@ class ZhEntities:
         as a name), multi-word Latin names (The North Face) and 「」-quoted names before a brand word."""
         units = [Span(u.start, u.end) for u in state.units]
         use = self.sources
+        dictionary = self._dictionary(pieces, starts)
         candidates: list[names.NameSpan] = []
         if names.NameFinder.SHAPE in use:
             candidates += [n for n in names.shape_names_en(state.content, units, self.latin_names) if " " in n.text]
-            candidates += names.quoted_names_zh(state.content, units, self.names, self.tags.get,
-                                                _ordinary_words(pieces, starts, self.tags))
+            candidates += names.quoted_names_zh(state.content, units, self.names, dictionary)
         tags = self.tags
         # Words that may be names: two to four CJK characters that jieba does not know or tags as foreign names.
         words = [(w, s) for w, s in zip(pieces, starts)
@@ -113,7 +113,7 @@ class ZhEntities:
             candidates += self._word_names(state.content, words, counts, model_found)
         if names.NameFinder.LIST in use:
             candidates += names.listed_names_zh(state.content, units, self.names,
-                                            lambda s, e: all(i in taken for i in range(s, e)), self.tags.get,
+                                            lambda s, e: all(i in taken for i in range(s, e)), dictionary,
                                             set(starts))
         kinds: dict[names.NameSpan, EntityKind] = {}
         for name in candidates:  # judged one by one first: a rejected name must not hide another
@@ -134,6 +134,21 @@ class ZhEntities:
             entity = _add_mention(state, kind, slug(label), labels, aliases, name.start, name.end)
             found.append((name.start, u, entity.ref))
             taken.update(range(name.start, name.end))
+
+    def _dictionary(self, pieces: list[str], starts: list[int]) -> names.Dictionary:
+        """What jieba's dictionary says, for the language-neutral name sources."""
+        tags = self.tags
+
+        def plain_text(start: int, end: int) -> bool:
+            i = bisect_left(starts, start)
+            inside = []
+            while i < len(starts) and starts[i] < end:
+                inside.append(pieces[i])
+                i += 1
+            return bool(inside) and all(tags.get(w, "") not in _WORD_SOURCE_TAGS | _NAME_TAGS for w in inside)
+
+        return names.Dictionary(is_name=lambda w: tags.get(w) in _NAME_TAGS,
+                                is_plain=lambda w: w in tags and tags[w] not in _NAME_TAGS, plain_text=plain_text)
 
     def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
                     model_found: list[names.NameSpan]) -> list[names.NameSpan]:
@@ -357,18 +372,6 @@ class ZhEntities:
               and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
-
-
-def _ordinary_words(pieces: list[str], starts: list[int], tags: dict[str, str]) -> Callable[[int, int], bool]:
-    """Whether the text between two offsets is made of dictionary words that are no names (自研/影像/芯片)."""
-    def ordinary(start: int, end: int) -> bool:
-        i = bisect_left(starts, start)
-        inside = []
-        while i < len(starts) and starts[i] < end:
-            inside.append(pieces[i])
-            i += 1
-        return bool(inside) and all(tags.get(w, "") not in _WORD_SOURCE_TAGS | _NAME_TAGS for w in inside)
-    return ordinary
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,88 @@
+"""Other names of one entity within an article: acronyms, plurals, company words, surnames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from argmap.extractors.components.names.data import NameData
+from argmap.extractors.model import EntityKind
+
+
+# --- names within one article ---------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An entity of one article, as alias resolution sees it."""
+
+    ref: str
+    label: str
+    kind: EntityKind
+    known: bool  # from the lexicon: its identity wins
+
+
+_ORG_KINDS = frozenset({EntityKind.BRAND, EntityKind.ORGANIZATION})
+
+
+def alias_targets(entities: Sequence[Named], data: NameData) -> dict[str, str]:
+    """``ref -> ref``: which entities of an article are other names of another one.
+
+    An acronym names the multi-word organisation it abbreviates (GM, General Motors; M&S, Marks &
+    Spencer); a plural or a company suffix names its stem (Saabs, Saab; 小米集团, 小米); a surname
+    alone names the person it belongs to. A lexicon entity is never renamed into a new one.
+    """
+    targets: dict[str, str] = {}
+    by_label: dict[str, list[Named]] = {}
+    for e in entities:
+        by_label.setdefault(e.label, []).append(e)
+    for e in entities:
+        for variant, kinds in _variants(e, data):
+            for other in by_label.get(variant, ()):
+                if other.ref == e.ref or other.kind not in kinds:
+                    continue
+                alias, main = other, e
+                if alias.known and not main.known:
+                    targets.setdefault(main.ref, alias.ref)
+                elif not alias.known:
+                    targets.setdefault(alias.ref, main.ref)
+    return {k: _final(v, targets) for k, v in targets.items() if _final(v, targets) != k}
+
+
+def _final(ref: str, targets: dict[str, str]) -> str:
+    seen = {ref}
+    while ref in targets and targets[ref] not in seen:
+        ref = targets[ref]
+        seen.add(ref)
+    return ref
+
+
+def _variants(e: Named, data: NameData) -> list[tuple[str, frozenset[EntityKind]]]:
+    """Other labels that may stand for ``e`` in the same article, with the kinds they may have."""
+    out: list[tuple[str, frozenset[EntityKind]]] = []
+    words = e.label.split()
+    if e.kind in _ORG_KINDS:
+        out.extend((short, _ORG_KINDS) for short in acronyms([e.label]))
+        out.append((e.label + "s", _ORG_KINDS | {EntityKind.PRODUCT}))
+        for suffix in data.company_suffixes:
+            if data.lang == "zh":
+                out.append((e.label + suffix, _ORG_KINDS))
+            elif len(words) == 1:
+                out.append((f"{e.label} {suffix}", _ORG_KINDS))
+    if e.kind is EntityKind.PERSON and len(words) >= 2:
+        any_kind = frozenset(EntityKind)
+        out.append((words[-1], any_kind))
+        out.append((words[0], frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.BRAND})))
+        out.extend((f"{t} {words[-1]}", any_kind) for t in ("Mr", "Mrs", "Ms", "Dr"))
+    return out
+
+
+def acronyms(labels: Iterable[str]) -> frozenset[str]:
+    """The initials of every multi-word capitalised name (General Motors -> GM, Marks & Spencer -> M&S)."""
+    out: set[str] = set()
+    for label in labels:
+        caps = [w for w in label.split() if w[:1].isupper()]
+        if len(caps) >= 2:
+            out.add("".join(w[0] for w in caps))
+            if "&" in label.split():
+                out.add("&".join(w[0] for w in caps))
+    return frozenset(out)

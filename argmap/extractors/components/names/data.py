@@ -1,0 +1,111 @@
+"""The vocabulary of the names component: labels, sources, candidate spans and a language's data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Iterable
+
+LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
+
+
+class NameLabel(str, Enum):
+    PERSON = "PER"
+    ORG = "ORG"
+    LOCATION = "LOC"
+    PRODUCT = "PRODUCT"
+
+
+class NameSource(str, Enum):
+    MODEL = "model"
+    SHAPE = "shape"
+    CUE = "cue"
+    WORD = "word"  # a word the segmenter does not know or tags as a name, with a second signal
+
+
+class NameFinder(str, Enum):
+    """The sources of names outside the lexicon, each switched on in the pipeline config
+    (``name_sources``) and measured on its own by ``bench/names.py``."""
+
+    MODEL = "model"  # the trained NER
+    SHAPE = "shape"  # capitalised runs, person prefixes, names in 「」 and “”
+    WORD = "word"  # (Chinese) words the segmenter does not know or tags as foreign names, with a cue
+    LIST = "list"  # (Chinese) lists of names: 古茗、茶百道等品牌
+
+
+ALL_FINDERS: tuple[str, ...] = tuple(f.value for f in NameFinder)
+
+
+def finders(values: Iterable[str]) -> frozenset[NameFinder]:
+    """The configured sources; an unknown name is a config error that lists the known ones."""
+    try:
+        return frozenset(NameFinder(v) for v in values)
+    except ValueError:
+        raise ValueError(f"name_sources {list(values)!r}: use any of {', '.join(ALL_FINDERS)}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int
+    end: int
+    text: str
+    label: NameLabel
+    source: NameSource
+
+
+@dataclass(frozen=True)
+class NameData:
+    """A language's data for finding and typing names (``lang/<lang>/names.json``)."""
+
+    lang: str
+    organization_words: tuple[str, ...]
+    company_suffixes: tuple[str, ...]
+    not_names: frozenset[str]
+    product_cues: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    brand_context: tuple[str, ...] = ()
+    person_prefixes: frozenset[str] = frozenset()
+    not_name_suffixes: tuple[str, ...] = ()
+    event_words: tuple[str, ...] = ()
+    not_in_names: frozenset[str] = frozenset()  # characters a name hardly ever has (的, 了, 仅)
+    list_heads: tuple[str, ...] = ()  # 古茗、茶百道等大众品牌: the word a list of names is summed up by
+    common: frozenset[str] = frozenset()  # the language's stop words, lower-case: never a name alone
+
+    @classmethod
+    def load(cls, lang: str, extra: Iterable[dict[str, list[str]]] = ()) -> "NameData":
+        data: dict[str, list[str]] = json.loads((LANG_DIR / lang / "names.json").read_text(encoding="utf-8"))
+        for more in extra:
+            for field_name, values in more.items():
+                data.setdefault(field_name, []).extend(values)
+
+        def longest_first(name: str) -> tuple[str, ...]:
+            return tuple(sorted(set(data.get(name, [])), key=len, reverse=True))
+
+        return cls(lang, longest_first("organization_words"), longest_first("company_suffixes"),
+                   frozenset(data.get("not_names", [])), longest_first("product_cues"),
+                   longest_first("person_titles"), longest_first("brand_context"),
+                   frozenset(data.get("person_prefixes", [])), longest_first("not_name_suffixes"),
+                   longest_first("event_words"), frozenset(data.get("not_in_names", [])),
+                   longest_first("list_heads"), _stop_words(lang))
+
+
+def _stop_words(lang: str) -> frozenset[str]:
+    from importlib import import_module
+
+    module = import_module(f"spacy.lang.{lang}.stop_words")
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+_EDGE = " \t\n\"'“”‘’「」『』《》()（）[]【】,，.。:：;；!！?？、"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if end - start > 1 and text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    return start, end

@@ -1,0 +1,140 @@
+"""What a candidate name is (Brand, Organization, Product, Person, Event, or nothing), from its context,
+and which candidate wins where two overlap."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from argmap.extractors.components.names.data import NameData, NameLabel, NameSource, NameSpan
+from argmap.extractors.model import EntityKind
+from argmap.extractors.text import is_cjk
+
+
+# --- typing by context ----------------------------------------------------------------------------
+
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+_MODEL_CODE = re.compile(r"^(?:[A-Za-z]{0,4}\d+[A-Za-z]*|[A-Z]{1,3}\d*)$")
+
+
+def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] = ()) -> EntityKind | None:
+    """Brand, Organization, Product or Person for a candidate name, from its label and its context.
+
+    ``titles`` adds person titles of the surrounding language (a Latin name in Chinese text)."""
+    label = name.text
+    if not _plausible(label, data) or name.label is NameLabel.LOCATION:
+        return None
+    if common_noun_like(label, data):
+        return None
+    if _ends_with_word(label, data.event_words, data):
+        return EntityKind.EVENT
+    if _is_org_name(label, data):
+        return EntityKind.ORGANIZATION
+    if _ends_with_word(label, data.company_suffixes, data):
+        return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
+    if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data):
+        return EntityKind.PERSON
+    if name.label is NameLabel.PERSON and _person_like(label, data):
+        if data.lang == "en" and " " not in label and name.source is not NameSource.CUE:
+            return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
+        return EntityKind.PERSON
+    if name.label is NameLabel.PRODUCT or _MODEL_CODE.match(label.split()[-1]) and len(label.split()) > 1:
+        return EntityKind.PRODUCT
+    return EntityKind.BRAND
+
+
+def stem(label: str, data: NameData) -> tuple[str, tuple[str, ...]]:
+    """极越汽车 -> (极越, (极越汽车,)): a brand is known by its name without the company word."""
+    if data.lang == "zh":
+        for suffix in data.company_suffixes:
+            if label.endswith(suffix) and len(label) - len(suffix) >= 2:
+                return label[: -len(suffix)], (label,)
+    return label, ()
+
+
+def common_noun_like(label: str, data: NameData) -> bool:
+    """中国队, 中国区, 加盟店, Oxford Street: a place, a team or region named after one, or a kind of thing."""
+    return any(label.endswith(s) and len(label) > len(s) for s in data.not_name_suffixes)
+
+
+def _ends_with_word(label: str, words: Sequence[str], data: NameData) -> bool:
+    if data.lang == "zh":
+        return any(label.endswith(w) and len(label) > len(w) for w in words)
+    return len(label.split()) > 1 and label.split()[-1] in words
+
+
+def _after_title(text: str, start: int, titles: Sequence[str]) -> bool:
+    before = text[max(0, start - 24):start].rstrip(" ,，、")
+    return any(before.endswith(t) for t in titles)
+
+
+def _plausible(label: str, data: NameData) -> bool:
+    if label in data.not_names or label.lower() in data.common or len(label) < 2 or len(label) > 40:
+        return False
+    if any(c.isdigit() for c in label) and not any(c.isalpha() for c in label):
+        return False
+    if _ACRONYM_PLURAL.match(label):
+        return False  # PCs, CEOs
+    if data.lang == "en" and not any(c.isupper() for c in label):
+        return False  # an English name has a capital letter somewhere (iPhone, easyJet)
+    if data.lang == "zh" and all(is_cjk(c) for c in label) and len(label) > 12:
+        return False
+    return not _MODEL_CODE.match(label) or label.isupper() and not any(c.isdigit() for c in label)
+
+
+def _person_like(label: str, data: NameData) -> bool:
+    if data.lang == "zh":
+        return 2 <= len(label) <= 4 and all(is_cjk(c) or c == "·" for c in label)
+    return all(w[:1].isupper() for w in label.replace("-", " ").split())
+
+
+def _is_org_name(label: str, data: NameData) -> bool:
+    if data.lang == "zh":
+        return any(label.endswith(w) and len(label) > len(w) for w in data.organization_words)
+    words = set(label.split())
+    return any(w in words for w in data.organization_words)
+
+
+def strip_prefix(name: NameSpan, data: NameData) -> NameSpan:
+    """``Dr Bez`` -> the person ``Bez``: a person prefix is no part of the name."""
+    first, _, rest = name.text.partition(" ")
+    if first in data.person_prefixes and rest:
+        start = name.end - len(rest)
+        return NameSpan(start, name.end, rest, NameLabel.PERSON, NameSource.CUE)
+    return name
+
+
+def people_by_title(kinds: dict[NameSpan, EntityKind]) -> dict[NameSpan, EntityKind]:
+    """``Mr Bez`` makes every ``Bez`` of the article a person, and ``Ulrich Bez`` too."""
+    titled = {n.text for n, k in kinds.items() if k is EntityKind.PERSON and n.source is NameSource.CUE}
+    if not titled:
+        return kinds
+    return {n: EntityKind.PERSON if n.text in titled or (" " in n.text and n.text.split()[-1] in titled) else k
+            for n, k in kinds.items()}
+
+
+def overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def without_overlaps(names: Iterable[NameSpan]) -> list[NameSpan]:
+    """Where candidates overlap, the model's wins over shape and cue, then the longer one; a longer
+    capitalised run that holds model names (Carl-Peter Forster over "Carl" and "Peter Forster") wins
+    with the label of the longest of them."""
+    names = list(names)
+    model = [n for n in names if n.source is NameSource.MODEL]
+    merged: list[NameSpan] = []
+    for n in names:
+        inside = [m for m in model if n.start <= m.start and m.end <= n.end and (m.start, m.end) != (n.start, n.end)]
+        if n.source is not NameSource.MODEL and inside:
+            label = max(inside, key=lambda m: m.end - m.start).label
+            merged.append(NameSpan(n.start, n.end, n.text, label, NameSource.MODEL))
+        else:
+            merged.append(n)
+    rank = {NameSource.MODEL: 0, NameSource.CUE: 1, NameSource.WORD: 2, NameSource.SHAPE: 3}
+    kept: list[NameSpan] = []
+    for name in sorted(merged, key=lambda n: (-(n.end - n.start) if n.source is NameSource.MODEL else 0,
+                                              rank[n.source], -(n.end - n.start), n.start)):
+        if not overlaps(name.start, name.end, [(k.start, k.end) for k in kept]):
+            kept.append(name)
+    return sorted(kept, key=lambda n: n.start)

@@ -1,0 +1,169 @@
+"""Names found by their written shape and by the words around them: capitalised runs, person prefixes,
+quoted names, lists of names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from argmap.extractors.components.names.data import NameData, NameLabel, NameSource, NameSpan, trim
+from argmap.extractors.model import Span
+from argmap.extractors.text import is_cjk
+
+
+# --- English shape and cue candidates -------------------------------------------------------------
+
+_CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Z])"
+_JOIN = r"(?:\s+(?:&|of|de|du|von|van|der)\s+|\s+|-)"
+_CAP_RUN = re.compile(rf"(?<![A-Za-z0-9&'’-])({_CAP_WORD}(?:{_JOIN}{_CAP_WORD}){{0,4}}|[A-Z]&[A-Z])(?![A-Za-z0-9&])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
+
+
+def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[NameSpan]:
+    """Runs of capitalised words that are not common words; one word alone must not open a sentence."""
+    out: list[NameSpan] = []
+    for span in spans:
+        for m in _CAP_RUN.finditer(text, span.start, span.end):
+            words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group(1))]
+            opens = m.start(1) == span.start or bool(_SENTENCE_START.search(text[max(span.start, m.start(1) - 3):m.start(1)]))
+            first = True
+            if opens and len(words) > 2 and words[1][2] in _CONNECTORS:
+                words = words[1:]  # "Shares of General Motors": the sentence's first word is no part of the name
+                first = False
+            while words and words[0][2] not in data.person_prefixes and (
+                    _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
+                words.pop(0)
+                first = False
+            while words and (words[-1][2] in _CONNECTORS or words[-1][2] in data.not_names):
+                words.pop()
+            if not words or (len(words) == 1 and opens and first):
+                continue  # one capitalised word opening a sentence is ambiguous
+            if len(words) == 1 and _DEMONYM.search(words[0][2]):
+                continue  # Californian, Swedish: adjectives of place
+            if all(w in data.not_names or w.lower() in data.common for _, _, w in words):
+                continue
+            if any(w.lower() in data.common and w[:1].isupper() and w not in _NAME_PARTICLES for _, _, w in words[1:]):
+                continue  # "Direct To Consumer": a title-case phrase, not a name
+            out.extend(_split_at_prefixes(text, m.start(1), words, data, opens=opens and first))
+    return out
+
+
+def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], data: NameData, *,
+                       opens: bool) -> list[NameSpan]:
+    """``Said Mr Fogg``: a person prefix starts a person's name and ends whatever came before it."""
+    out: list[NameSpan] = []
+    if opens and len(words) > 1 and words[1][2] in data.person_prefixes:
+        words = words[1:]  # the sentence's first word, then a name: "Said Mr Fogg"
+    label = NameLabel.ORG
+    run: list[tuple[int, int, str]] = []
+    for word in [*words, (0, 0, "")]:
+        if word[2] in data.person_prefixes or not word[2]:
+            if run and not (len(run) == 1 and run[0][2].lower() in data.common):
+                start, end = trim(text, base + run[0][0], base + run[-1][1])
+                out.append(NameSpan(start, end, text[start:end], label,
+                                    NameSource.CUE if label is NameLabel.PERSON else NameSource.SHAPE))
+            run, label = [], NameLabel.PERSON
+            continue
+        run.append(word)
+    return out
+
+
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
+_NAME_PARTICLES = frozenset({"The", "Of", "De", "La", "Le", "Van", "Von", "Der", "Du", "&"})
+_CONNECTORS = frozenset({"&", "and", "of", "de", "du", "von", "van", "der", "-"})
+
+
+def _ordinary(word: str, data: NameData, *, sentence_start: bool) -> bool:
+    """A word that is capitalised for a reason other than being a name."""
+    if word in data.not_names or word.lower() in data.common:
+        return True
+    return sentence_start and word.lower().endswith(("ing", "ly", "ed"))
+
+
+# --- Chinese shape and cue candidates -------------------------------------------------------------
+
+_ZH_QUOTED = re.compile(r"[「“]([\u4e00-\u9fffA-Za-z0-9·&]{2,12})[」”]")
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """What the segmenter's dictionary says (the language's entity component knows its segmenter)."""
+
+    is_name: Callable[[str], bool]  # a word the dictionary lists as a name (麦当劳)
+    is_plain: Callable[[str], bool]  # a word the dictionary lists as no name (香蕉)
+    plain_text: Callable[[int, int], bool]  # text made of such words only (自研/影像/芯片)
+
+
+NO_DICTIONARY = Dictionary(lambda w: False, lambda w: False, lambda s, e: False)
+
+
+def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
+                    dictionary: Dictionary = NO_DICTIONARY) -> list[NameSpan]:
+    """A short name in 「」 or “”: right before a brand word (「喜茶」品牌, “蔚来”汽车) unless made of plain
+    dictionary words only (「自研影像芯片」), or one the dictionary lists as a name (瑜伽界的“爱马仕”)."""
+    out: list[NameSpan] = []
+    for span in spans:
+        for m in _ZH_QUOTED.finditer(text, span.start, span.end):
+            after = text[m.end():m.end() + 4]
+            cued = any(after.startswith(c) for c in data.brand_context + data.company_suffixes)
+            named = (cued and not dictionary.plain_text(m.start(1), m.end(1))) or dictionary.is_name(m.group(1))
+            if m.group(1) not in data.not_names and named:
+                out.append(NameSpan(m.start(1), m.end(1), m.group(1), NameLabel.ORG, NameSource.SHAPE))
+    return out
+
+
+
+
+def listed_names_zh(text: str, spans: Sequence[Span], data: NameData, known: Callable[[int, int], bool],
+                    dictionary: Dictionary, bounds: set[int]) -> list[NameSpan]:
+    """Names in a list of names: 古茗、茶百道等大众品牌, 肯德基、麦当劳、汉堡王. A list counts when it is
+    summed up as brands or companies (等…品牌), when one of its items is an entity already found
+    (``known(start, end)``), or when two items are words the dictionary lists as names; its other items
+    are then names too, except plain dictionary words (香蕉 in 苹果、香蕉和梨). ``bounds`` are the word
+    boundaries of the segmenter: an unbounded last item ends at one (汉堡王 in 汉堡王供货)."""
+    out: list[NameSpan] = []
+    for span in spans:
+        for m in re.finditer(r"[^，,。；;：:！？!?\n]+", text[span.start:span.end]):
+            out.extend(_list_items(text, span.start + m.start(), span.start + m.end(), data, known, dictionary, bounds))
+    return out
+
+
+def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[int, int], bool],
+                dictionary: Dictionary, bounds: set[int]) -> list[NameSpan]:
+    clause = text[lo:hi]
+    if "、" not in clause:
+        return []
+    items: list[tuple[int, int]] = []
+    cut = lo
+    for m in re.finditer("、", clause):
+        items.append((cut, lo + m.start()))
+        cut = lo + m.end()
+    items.append((cut, hi))
+    # The first item starts after the last character no name has; the last ends before 等 or such a character.
+    first_start, first_end = items[0]
+    a = first_end
+    while a > first_start and text[a - 1] not in data.not_in_names and first_end - a < 6:
+        a -= 1
+    items[0] = (a, first_end)
+    last_start, last_end = items[-1]
+    b = last_start
+    while b < last_end and text[b] not in data.not_in_names and text[b] != "等" and b - last_start < 6:
+        b += 1
+    tail = text[b:min(hi, b + 8)]
+    if not tail.startswith("等") and len(items) > 1:  # nothing closes the list: as long as the others, at a word end
+        longest = max(e - s for s, e in items[:-1])
+        b = next((x for x in range(min(b, last_start + longest), last_start + 1, -1) if x in bounds), b)
+    items[-1] = (last_start, b)
+    items = [(s, e) for s, e in items if 2 <= e - s <= 6]
+    if len(items) < 2:
+        return []
+    headed = tail.startswith("等") and any(h in tail[:6] for h in data.list_heads)  # 等大众品牌, not 等KOL作为品牌
+    tagged = sum(1 for s, e in items if dictionary.is_name(text[s:e]))
+    if not (headed or tagged >= 2 or any(known(s, e) for s, e in items)):
+        return []
+    if not headed:  # a list not summed up as brands may list things: its names are short (自研影像芯片 is none)
+        items = [(s, e) for s, e in items if e - s <= 4]
+    return [NameSpan(s, e, text[s:e], NameLabel.ORG, NameSource.CUE) for s, e in items
+            if not known(s, e) and text[s:e] not in data.not_names and all(is_cjk(c) or c.isalnum() for c in text[s:e])
+            and not dictionary.is_plain(text[s:e])]
