@@ -74,6 +74,8 @@ class EntityFinder:
         is judged on its own first, so that a rejected reading (a place) does not hide another one."""
         model = names.load_model("en") if names.NameFinder.MODEL in self.sources else None
         found = [names.strip_prefix(n, self.names) for n in names.model_names(model, text, spans)] if model else []
+        # In a title-case headline the model guesses ("Budget Aston"): keep what the text says again.
+        found = [n for n in found if not _inside(n, headings) or text.count(n.text) >= 2]
         if names.NameFinder.SHAPE in self.sources:
             # Headlines are title case: their capitalised words say nothing about names.
             found += names.shape_names_en(text, [s for s in spans if s not in headings], self.names)
@@ -163,6 +165,10 @@ class EntityFinder:
 
 
 _KIND_ORDER = (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PRODUCT, EntityKind.PERSON)
+
+
+def _inside(name: names.NameSpan, spans: list[Span]) -> bool:
+    return any(s.start <= name.start and name.end <= s.end for s in spans)
 
 
 def _confirmed(name: names.NameSpan, places: set[tuple[int, int]], acronyms: frozenset[str]) -> bool:

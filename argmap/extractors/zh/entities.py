@@ -346,8 +346,9 @@ class ZhEntities:
             window = text[end:end + 4] + text[max(0, idx - 3):idx]
             cue = (any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
                    or _MODEL_SUFFIX.match(text, end) is not None)  # Pixel 9: a name with its model number
-            if word.isalpha() and word.isupper() and not any(c in window for c in self.org_suffix):
-                return None  # IGBT, ADAS, DTC品牌: terms and kinds of brand, unless a company word follows
+            if word.isalpha() and not any(c in window for c in self.org_suffix) and (
+                    word.isupper() or (len(word) <= 3 and not word.istitle())):
+                return None  # IGBT, ADAS, DTC品牌, SiC: terms and kinds of brand, unless a company word follows
             if not cue and (_in_latin_phrase(text, idx, end) or (word.istitle() and text.count(word) < 2)):
                 return None  # Super girls, Direct To Consumer: English prose quoted in Chinese; David once
             model = _MODEL_SUFFIX.match(text, end)
@@ -366,7 +367,9 @@ class ZhEntities:
         elif nxt in self.org_suffix:
             if name_like and len(word) >= 2 and _all_cjk(word) and tag != "nr":
                 return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
-        elif tag in _ORG_TAGS and not names.common_noun_like(word, self.names):
+        elif tag in _ORG_TAGS and not names.common_noun_like(word, self.names) and (
+                len(word) <= 3 or word.endswith(self.names.organization_endings)):
+            # jieba tags some long common nouns as organisations (中央处理器, 最新进展): those need an ending
             return EntityKind.ORGANIZATION, slug(word), word, end
         elif (nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word)
               and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name

@@ -70,6 +70,7 @@ class NameData:
     not_name_suffixes: tuple[str, ...] = ()
     event_words: tuple[str, ...] = ()
     not_in_names: frozenset[str] = frozenset()  # characters a name hardly ever has (的, 了, 仅)
+    organization_endings: tuple[str, ...] = ()  # what an organisation's name ends with (…局, …协会)
     list_heads: tuple[str, ...] = ()  # 古茗、茶百道等大众品牌: the word a list of names is summed up by
     common: frozenset[str] = frozenset()  # the language's stop words, lower-case: never a name alone
 
@@ -88,7 +89,7 @@ class NameData:
                    longest_first("person_titles"), longest_first("brand_context"),
                    frozenset(data.get("person_prefixes", [])), longest_first("not_name_suffixes"),
                    longest_first("event_words"), frozenset(data.get("not_in_names", [])),
-                   longest_first("list_heads"), _stop_words(lang))
+                   longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang))
 
 
 def _stop_words(lang: str) -> frozenset[str]:

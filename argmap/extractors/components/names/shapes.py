@@ -41,8 +41,9 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
                 continue  # one capitalised word opening a sentence is ambiguous
             if len(words) == 1 and _DEMONYM.search(words[0][2]):
                 continue  # Californian, Swedish: adjectives of place
-            if all(w in data.not_names or w.lower() in data.common for _, _, w in words):
-                continue
+            parts = [p for _, _, w in words for p in w.split("-")]
+            if all(p in data.not_names or p.lower() in data.common for p in parts):
+                continue  # German-US, The Europe: places and common words, however joined
             if any(w.lower() in data.common and w[:1].isupper() and w not in _NAME_PARTICLES for _, _, w in words[1:]):
                 continue  # "Direct To Consumer": a title-case phrase, not a name
             out.extend(_split_at_prefixes(text, m.start(1), words, data, opens=opens and first))
