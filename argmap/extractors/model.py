@@ -83,6 +83,8 @@ class Entity:
     types: tuple[str, ...] = ()  # extra ontology classes (local names), e.g. "Premiumization"
     mentions: list[Mention] = field(default_factory=list)
     brand: str | None = None  # a product's brand, as a ref ("brand/li-auto" for an L9)
+    role: str | None = None  # a person's title where the text states it (创始人, chief executive)
+    role_at: str | None = None  # the ref of the brand or organisation that role is at
 
     @property
     def ref(self) -> str:

@@ -24,6 +24,11 @@ def slugify(text: str) -> str:
     return slug or "x"
 
 
+def role_iri(person_ref: str, title: str) -> URIRef:
+    """A person's role: ``role/<person key>-<title>`` (one node per person and title)."""
+    return AMID[f"role/{person_ref.split('/', 1)[1]}-{slugify(title)}"]
+
+
 def article_iri(key: str) -> URIRef:
     return AMID[f"article/{key}"]
 

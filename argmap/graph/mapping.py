@@ -82,7 +82,20 @@ def _entity(entity: Entity, article: NamedNode, lang: str) -> list[Triple]:
             out.append(Triple(node, iri(SKOS.altLabel), text(alias, _guess_lang(alias, lang))))
     if entity.kind is EntityKind.PRODUCT and entity.brand:
         out.append(Triple(node, iri(AM.hasBrand), iri(mint.entity_iri(entity.brand))))
+    if entity.kind is EntityKind.PERSON and entity.role:
+        out += _role(entity, node, lang)
     out.append(Triple(node, iri(PROV.wasDerivedFrom), article))
+    return out
+
+
+def _role(person: Entity, node: NamedNode, lang: str) -> list[Triple]:
+    """创始人 of 蔚来: a Role node with the title as its label, held by the person, at the brand or organisation."""
+    role = iri(mint.role_iri(person.ref, person.role or ""))
+    out = [Triple(role, iri(RDF.type), iri(AM.Role)),
+           Triple(role, iri(RDFS.label), text(person.role or "", _guess_lang(person.role or "", lang))),
+           Triple(node, iri(AM.holdsRole), role)]
+    if person.role_at:
+        out.append(Triple(role, iri(AM.roleAt), iri(mint.entity_iri(person.role_at))))
     return out
 
 

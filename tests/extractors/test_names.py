@@ -120,3 +120,31 @@ def test_without_open_names_only_the_lexicon_names() -> None:
     closed = run_pipeline(text, key="t", lang="en", cache=PipelineCache(name_sources=()))
     assert "brand/aston-martin" not in {e.ref for e in closed.entities}
     assert "brand/aston-martin" in _refs(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("蔚来创始人李斌回应了质疑。特斯拉CEO马斯克宣布降价。", "zh",
+         {"person/william-li": ("创始人", "brand/nio"), "person/elon-musk": ("CEO", "brand/tesla")}),
+        ("Gartner analyst Brian Gammage said so. Carl-Peter Forster, chief executive of General Motors, agreed. "
+         "The catalyst Bob Smith left.", "en",
+         {"person/brian-gammage": ("analyst", "organization/gartner"),
+          "person/carl-peter-forster": ("chief executive", "brand/general-motors"), "person/bob-smith": (None, None)}),
+    ],
+)
+def test_a_persons_role_where_the_text_states_it(text: str, lang: str, expected: dict) -> None:
+    people = {e.ref: (e.role, e.role_at) for e in run_pipeline(text, key="t", lang=lang).entities
+              if e.kind is EntityKind.PERSON}
+    assert {ref: people.get(ref) for ref in expected} == expected
+
+
+def test_roles_and_product_brands_reach_the_graph() -> None:
+    from argmap.graph.mapping import article_triples
+    from argmap.ontology import AM
+
+    triples = article_triples(run_pipeline("蔚来创始人李斌说，蔚来ES7卖得好。", key="t", lang="zh"))
+    by_predicate = {(t.predicate.value, t.object.value) for t in triples}
+    assert any(p == str(AM.holdsRole) for p, _ in by_predicate)
+    assert any(p == str(AM.roleAt) and o.endswith("brand/nio") for p, o in by_predicate)
+    assert any(p == str(AM.hasBrand) and o.endswith("brand/nio") for p, o in by_predicate)

@@ -74,7 +74,7 @@ def analyze_english(
         source=source,
         sentences=list(st.sentences),
         skipped=list(st.skipped),
-        entities=_entities(st.hits, content) + st.derived,
+        entities=_entities(st.hits, content, st.roles) + st.derived,
         figures=st.figures,
         statements=st.statements,
         relations=st.relations,
@@ -82,8 +82,9 @@ def analyze_english(
     )
 
 
-def _entities(hits: list[EntityHit], content: str) -> list[Entity]:
-    """One entity per ref, with every mention; labels in English and, where known, Chinese."""
+def _entities(hits: list[EntityHit], content: str, roles: dict[str, tuple[str, str | None]]) -> list[Entity]:
+    """One entity per ref, with every mention; labels in English and, where known, Chinese; a person's
+    role where the text states it."""
     out: dict[str, Entity] = {}
     for hit in hits:
         entity = out.get(hit.ref)
@@ -91,8 +92,9 @@ def _entities(hits: list[EntityHit], content: str) -> list[Entity]:
             labels = {"en": hit.label_en}
             if hit.label_zh:
                 labels["zh"] = hit.label_zh
+            role, role_at = roles.get(hit.ref, (None, None))
             entity = Entity(hit.key, hit.kind, hit.label_en, labels, aliases=hit.aliases,
-                            brand=f"brand/{hit.owner}" if hit.owner else None)
+                            brand=f"brand/{hit.owner}" if hit.owner else None, role=role, role_at=role_at)
             out[hit.ref] = entity
         elif set(hit.aliases) - set(entity.aliases):  # another name of it, resolved in this article
             entity.aliases = tuple(dict.fromkeys((*entity.aliases, *hit.aliases)))

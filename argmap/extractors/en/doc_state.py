@@ -71,6 +71,7 @@ class EnState:
     headings: list[Span] = field(default_factory=list)  # title and headings: they name entities, assert nothing
     clauses: list[Clause] = field(default_factory=list)
     hits: list[EntityHit] = field(default_factory=list)
+    roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # person ref -> (title, at ref)
     figures: list[Figure] = field(default_factory=list)
     derived: list[Entity] = field(default_factory=list)  # strategies and constraints
     derived_hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # ref -> cue spans

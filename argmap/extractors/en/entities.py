@@ -23,7 +23,7 @@ from argmap.extractors.text import slug as name_key
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
-_PERSON = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
+_PERSON = r"(?<![\w'’-])[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"  # not "Peter Forster" of Carl-Peter
 
 
 def _alternation(values: list[str]) -> str:
@@ -67,6 +67,9 @@ class EntityFinder:
         if self.sources:
             hits += self.unknown_names(text, [*st.sentences, *st.headings], hits, st.headings)
         st.set_hits(self.resolve(hits))
+        people = [(h.ref, h.start, h.end) for h in st.hits if h.kind is EntityKind.PERSON]
+        bodies = [(h.ref, h.start, h.end) for h in st.hits if h.kind in (EntityKind.BRAND, EntityKind.ORGANIZATION)]
+        st.roles = {ref: (r.title, r.at) for ref, r in names.roles(text, people, bodies, self.names).items()}
         return doc
 
     def unknown_names(self, text: str, spans: list[Span], hits: list[EntityHit], headings: list[Span]) -> list[EntityHit]:

@@ -84,8 +84,19 @@ class ZhEntities:
                 self._unknown(state, pieces, starts, i, taken, found)
         for start, unit, ref in sorted(found):
             state.units[unit].refs.append(ref)
+        self._roles(state)
         state.main_brand = main_brand(state)
         return doc
+
+    def _roles(self, state: DocState) -> None:
+        """A person's title and where, when the text says it (蔚来创始人李斌)."""
+        def mentions(*kinds: EntityKind) -> list[tuple[str, int, int]]:
+            return [(e.ref, m.start, m.end) for e in state.entities.values() if e.kind in kinds for m in e.mentions]
+
+        found = names.roles(state.content, mentions(EntityKind.PERSON),
+                            mentions(EntityKind.BRAND, EntityKind.ORGANIZATION), self.names)
+        for ref, role in found.items():
+            state.entities[ref].role, state.entities[ref].role_at = role.title, role.at
 
     def _open_names(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
                     found: list[tuple[int, int, str]]) -> None:

@@ -27,13 +27,14 @@ from argmap.extractors.components.names.kinds import (
     common_noun_like, kind_of, overlaps, people_by_title, stem, strip_prefix, without_overlaps,
 )
 from argmap.extractors.components.names.model import load_model, model_names, model_path
+from argmap.extractors.components.names.roles import Role, roles
 from argmap.extractors.components.names.shapes import (
     NO_DICTIONARY, Dictionary, listed_names_zh, quoted_names_zh, shape_names_en,
 )
 
 __all__ = [
-    "ALL_FINDERS", "Dictionary", "LANG_DIR", "NO_DICTIONARY", "NameData", "NameFinder", "NameLabel", "NameSource", "NameSpan", "Named",
-    "acronyms", "alias_targets", "common_noun_like", "finders", "kind_of", "listed_names_zh", "load_model",
-    "model_names", "model_path", "overlaps", "people_by_title", "quoted_names_zh", "shape_names_en", "stem",
-    "strip_prefix", "trim", "without_overlaps",
+    "ALL_FINDERS", "Dictionary", "LANG_DIR", "NO_DICTIONARY", "NameData", "NameFinder", "NameLabel",
+    "NameSource", "NameSpan", "Named", "Role", "acronyms", "alias_targets", "common_noun_like", "finders",
+    "kind_of", "listed_names_zh", "load_model", "model_names", "model_path", "overlaps", "people_by_title",
+    "quoted_names_zh", "roles", "shape_names_en", "stem", "strip_prefix", "trim", "without_overlaps",
 ]
