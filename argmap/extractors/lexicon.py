@@ -95,9 +95,12 @@ class Lexicon:
         return self.patterns.get(name, ())
 
 
+ENTITY_DIR = DATA_DIR / "entities"  # one entity lexicon for both languages (zh and en labels)
+
+
 def default_lexicon_paths(lang: str) -> list[Path]:
-    """The shipped data files of one language, in a stable order."""
-    return sorted((DATA_DIR / lang).glob("*.json"))
+    """The shipped entity lexicon, then the shipped data files of one language, in a stable order."""
+    return [*sorted(ENTITY_DIR.glob("*.json")), *sorted((DATA_DIR / lang).glob("*.json"))]
 
 
 def load_lexicon(paths: Iterable[Path | str]) -> Lexicon:

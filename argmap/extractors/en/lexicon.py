@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from argmap.errors import LexiconError
+from argmap.extractors.lexicon import ENTITY_DIR
 from argmap.extractors.model import EntityKind
 
 log = logging.getLogger(__name__)
@@ -153,10 +154,14 @@ def _user_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def load_data(*, data_dir: Path = DEFAULT_DATA_DIR, lexicons: Sequence[Path] = ()) -> EnglishData:
+    """The English tables: the shared entity lexicon (``data/entities/*.json``, both languages' labels),
+    the cue tables of ``data_dir``, then the user's files."""
     data = EnglishData()
     for name, header in TABLE_HEADERS.items():
         path = data_dir / f"{name}.tsv"
         data.tables[name] = read_table(path, header)[1] if path.is_file() else []
+    shared = [row for path in sorted(ENTITY_DIR.glob("*.json")) for row in _json_entities(path)]
+    data.tables["entities"] = shared + data.tables["entities"]
     for path in _user_files(Path(p) for p in lexicons):
         if path.suffix == ".json":
             data.tables["entities"] += _json_entities(path)
