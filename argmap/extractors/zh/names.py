@@ -1,0 +1,214 @@
+"""Chinese sources of names outside the lexicon, for the entity component: the language-neutral ones
+(the model, shapes, lists) fed with jieba's dictionary, and the ones that need the segmenter itself —
+words it does not know (with a cue), and a name before a model code (骁龙778G)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from typing import Iterable
+
+from argmap.extractors.components import names
+from argmap.extractors.model import EntityKind, Span
+from argmap.extractors.state import DocState
+from argmap.extractors.text import is_cjk, slug
+from argmap.extractors.zh.mentions import add_mention
+
+NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
+# A model code (AT128, ES7, 778G, 8Gen1), not a number with a unit (400N, 200kW, 800V, 8w).
+_PRODUCT_CODE = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}|\d{2,5}[A-Za-z]{1,3}\d?\+?|\d[A-Za-z]{3}\d")
+_UNIT_NUMBER = re.compile(r"\d+(?:k?W|kWh|V|N|nm|mm|cm|km|m|mAh|GB|TB|Hz|w|T|L|P|K|g|kg|kw|KW)")
+_CJK_WORD = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
+_WINDOW = 8  # characters of context on each side of a word the model is asked about
+# jieba tags many foreign brand names as transliterated person names (肯德基 nr, 麦当劳 nrt).
+_FOREIGNNAME_TAGS = frozenset({"nrt", "nz"})
+_WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
+
+
+class ChineseNames:
+    """The open-world part of the Chinese entity component (``name_sources`` in the config)."""
+
+    def __init__(self, tags: dict[str, str], org_suffix: frozenset[str], sources: Iterable[str]) -> None:
+        self.names = names.NameData.load("zh")
+        self.latin_names = names.NameData.load("en")
+        self.tags = tags  # jieba's dictionary: word -> POS tag
+        self.org_suffix = org_suffix  # 公司, 集团: the organisation pattern's, not this module's
+        self.sources = names.finders(sources)
+
+    def find(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
+             found: list[tuple[int, int, str]]) -> None:
+        """Add the names of every switched-on source that the lexicon did not cover."""
+        if not self.sources:
+            return
+        self._open_names(state, pieces, starts, taken, found)
+        for i in [i for i, w in enumerate(pieces) if w[:1].isascii() and any(c.isdigit() for c in w)]:
+            self._line_name(pieces, starts, i, taken, state, found)
+
+    def _open_names(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
+                    found: list[tuple[int, int, str]]) -> None:
+        """Names outside the lexicon: the model's (on sentences with a word jieba does not know or tags
+        as a name), multi-word Latin names (The North Face) and 「」-quoted names before a brand word."""
+        units = [Span(u.start, u.end) for u in state.units]
+        use = self.sources
+        dictionary = self._dictionary(pieces, starts)
+        candidates: list[names.NameSpan] = []
+        if names.NameFinder.SHAPE in use:
+            candidates += [n for n in names.shape_names_en(state.content, units, self.latin_names) if " " in n.text]
+            candidates += names.quoted_names_zh(state.content, units, self.names, dictionary)
+        tags = self.tags
+        # Words that may be names: two to four CJK characters that jieba does not know or tags as foreign names.
+        words = [(w, s) for w, s in zip(pieces, starts)
+                 if 2 <= len(w) <= 4 and tags.get(w, "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)]
+        counts = Counter(w for w, _ in words)
+        model = names.load_model("zh") if names.NameFinder.MODEL in use else None
+        model_found: list[names.NameSpan] = []
+        if model is not None:
+            spans = self._model_windows(state, [(w, s) for w, s in words if w not in tags], counts)
+            model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts)
+            candidates += model_found
+        if names.NameFinder.WORD in use:
+            candidates += self._word_names(state.content, words, counts, model_found)
+        if names.NameFinder.LIST in use:
+            candidates += names.listed_names_zh(state.content, units, self.names,
+                                            lambda s, e: all(i in taken for i in range(s, e)), dictionary,
+                                            set(starts))
+        kinds: dict[names.NameSpan, EntityKind] = {}
+        for name in candidates:  # judged one by one first: a rejected name must not hide another
+            data = self.latin_names if name.text.isascii() else self.names
+            kind = names.kind_of(name, state.content, data, titles=self.names.person_titles)
+            if kind is not None and self._open_name_ok(name, state.content):
+                kinds[name] = kind
+        for name in names.without_overlaps(kinds):
+            kind = kinds.get(name) or names.kind_of(name, state.content, self.latin_names if name.text.isascii()
+                                                    else self.names, titles=self.names.person_titles)
+            if kind is None or any(i in taken for i in range(name.start, name.end)):
+                continue
+            u = state.unit_at(name.start)
+            if u is None or name.end > state.units[u].end:
+                continue
+            label, aliases = names.stem(name.text, self.names) if kind is EntityKind.BRAND else (name.text, ())
+            labels = {"zh" if any(is_cjk(c) for c in label) else "en": label}
+            entity = add_mention(state, kind, slug(label), labels, aliases, name.start, name.end)
+            found.append((name.start, u, entity.ref))
+            taken.update(range(name.start, name.end))
+
+    def _dictionary(self, pieces: list[str], starts: list[int]) -> names.Dictionary:
+        """What jieba's dictionary says, for the language-neutral name sources."""
+        tags = self.tags
+
+        def plain_text(start: int, end: int) -> bool:
+            i = bisect_left(starts, start)
+            inside = []
+            while i < len(starts) and starts[i] < end:
+                inside.append(pieces[i])
+                i += 1
+            return bool(inside) and all(tags.get(w, "") not in _WORD_SOURCE_TAGS | NAME_TAGS for w in inside)
+
+        return names.Dictionary(is_name=lambda w: tags.get(w) in NAME_TAGS,
+                                is_plain=lambda w: w in tags and tags[w] not in NAME_TAGS, plain_text=plain_text)
+
+    def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
+                    model_found: list[names.NameSpan]) -> list[names.NameSpan]:
+        """Words jieba does not know (its HMM made them up: 古茗, 领克) or tags as foreign names (麦当劳 nrt),
+        when the model found a name there, when a company or organisation word follows (紫燕食品), or when
+        a brand word stands beside a word that repeats. Repetition alone is no signal: technical articles
+        repeat their jargon (激光雷达, 纯电)."""
+        confirmed = {n.text for n in model_found}  # the model read one mention of it as a name
+        out: list[names.NameSpan] = []
+        for word, start in words:
+            if word in self.names.not_names or any(c in self.names.not_in_names for c in word):
+                continue
+            end = start + len(word)
+            after, before = text[end:end + 3], text[max(0, start - 3):start]
+            if any(after.startswith(c) for c in self.org_suffix):
+                continue  # 云犀公司: the organisation pattern names it
+            suffix = next((c for c in self.names.organization_words + self.names.company_suffixes if after.startswith(c)), "")
+            if suffix:  # 灼识咨询, 紫燕食品: the name with its company word (typed, then stemmed, by it)
+                out.append(names.NameSpan(start, end + len(suffix), word + suffix, names.NameLabel.ORG,
+                                          names.NameSource.WORD))
+            elif word in confirmed or before.endswith("旗下") or (
+                    counts[word] >= 2 and any(after.startswith(c) for c in self.names.brand_context)):
+                out.append(names.NameSpan(start, end, word, names.NameLabel.ORG, names.NameSource.WORD))
+        return out
+
+    def _model_windows(self, state: DocState, unknown: list[tuple[str, int]], counts: Counter[str]) -> list[Span]:
+        """Where the model is worth running: around the first mention of each word that jieba does not know
+        (its HMM made it up), that repeats in the article and could be a name. The model then says whether
+        it is one; reading every sentence would cost twenty times the segmentation for little more."""
+        first: dict[str, int] = {}
+        for word, start in unknown:
+            first.setdefault(word, start)
+        out: list[Span] = []
+        for word, start in sorted(first.items(), key=lambda ws: ws[1]):
+            if counts[word] < 2 or word in self.names.not_names or any(c in self.names.not_in_names for c in word):
+                continue
+            u = state.unit_at(start)
+            if u is None:
+                continue
+            unit = state.units[u]
+            lo, hi = max(unit.start, start - _WINDOW), min(unit.end, start + len(word) + _WINDOW)
+            if out and lo <= out[-1].end:
+                out[-1] = Span(out[-1].start, max(out[-1].end, hi))
+            else:
+                out.append(Span(lo, hi))
+        return out
+
+    def _snapped(self, found: list[names.NameSpan], text: str, starts: list[int]) -> list[names.NameSpan]:
+        """Model names cut back to jieba's word boundaries (比亚迪先 -> 比亚迪), ordinary words dropped."""
+        bounds = set(starts) | {len(text)}
+        out: list[names.NameSpan] = []
+        for name in found:
+            if name.text.isascii():
+                continue  # Latin names come from their shape; the character model splits them badly
+            if name.start not in bounds:
+                continue
+            end = name.end
+            while end > name.start + 1 and end not in bounds:
+                end -= 1
+            label = text[name.start:end]
+            if len(label) < 2 or not all(is_cjk(c) or c == "·" for c in label):
+                continue
+            if label in self.tags and self.tags[label] not in NAME_TAGS:
+                continue  # 瑜伽, 关店: words of the language, not names
+            out.append(names.NameSpan(name.start, end, label, name.label, name.source))
+        return out
+
+    def _open_name_ok(self, name: names.NameSpan, text: str) -> bool:
+        """A model name must repeat in the article or stand beside a brand, company or title word."""
+        if name.text in self.names.not_names:
+            return False
+        if name.source is not names.NameSource.MODEL:
+            return True
+        after = text[name.end:name.end + 3]
+        before = text[max(0, name.start - 6):name.start]
+        cue = (any(after.startswith(c) for c in self.names.brand_context + self.names.company_suffixes)
+               or any(before.endswith(t) for t in self.names.person_titles))
+        return cue or text.count(name.text) >= 2
+
+    def _line_name(self, pieces: list[str], starts: list[int], i: int, taken: set[int], state: DocState,
+                   found: list[tuple[int, int, str]]) -> bool:
+        """骁龙778G, 禾赛 AT128: a name the dictionary does not know, right before a model code, is a brand
+        and the two together are its product (扭矩 400N or 营收4000 are figures: dictionary words, units)."""
+        word, idx = pieces[i], starts[i]
+        if idx in taken or not _PRODUCT_CODE.fullmatch(word) or _UNIT_NUMBER.fullmatch(word):
+            return False
+        j = i - 1 if i and pieces[i - 1] != " " else i - 2
+        if j < 0:
+            return False
+        line, at = pieces[j], starts[j]
+        if not (2 <= len(line) <= 4 and _CJK_WORD.fullmatch(line)) or at in taken or line in self.names.not_names:
+            return False
+        if any(c in self.names.not_in_names for c in line) or self.tags.get(line, "") not in _WORD_SOURCE_TAGS:
+            return False  # 扭矩 400N, 营收4000: a dictionary word before a number is no product line
+        u = state.unit_at(at)
+        if u is None or idx + len(word) > state.units[u].end:
+            return False
+        brand = add_mention(state, EntityKind.BRAND, slug(line), {"zh": line}, (), at, at + len(line))
+        found.append((at, u, brand.ref))
+        end = idx + len(word)
+        label = state.content[at:end]
+        product = add_mention(state, EntityKind.PRODUCT, slug(label), {"zh": label}, (), at, end, brand=brand.ref)
+        found.append((at, u, product.ref))
+        taken.update(range(at, end))
+        return True
