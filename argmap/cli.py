@@ -13,15 +13,29 @@ from argmap.errors import ArgmapError
 from argmap.extractors.api import Lang
 
 app = typer.Typer(
-    name="argmap",
-    help=(
-        "Turn business commentary into a knowledge graph and an argument map: which claims an article "
-        "makes about which brands, what supports or undermines them, and how strong each claim stands."
-    ),
+    name="argmap",  # the help text is _main's docstring
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish and PowerShell
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from argmap import __version__
+
+        typer.echo(f"argmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print argmap's version and exit.")
+    ] = False,
+) -> None:
+    """Turn business commentary into a knowledge graph and an argument map: which claims an article makes
+    about which brands, what supports or undermines them, and how strong each claim stands."""
 
 StoreOpt = Annotated[
     Optional[str],

@@ -105,7 +105,7 @@ def _query_text(arg: str) -> str:
 
 
 def reason_command(*, store: str | None) -> None:
-    st = open_store(store)
+    st = open_store(store, create=False)  # only ingest and import create a store
     try:
         _reason(st)
     finally:
@@ -182,7 +182,7 @@ def articles_command(*, store: str | None) -> None:
 
 def remove_command(article: str, *, store: str | None, wait: float = 0.0) -> None:
     key = article.strip().strip("<>").rstrip("/").rsplit("/", 1)[-1]
-    st = open_store(store, wait=wait)
+    st = open_store(store, wait=wait, create=False)
     try:
         if not remove_article(st, key):
             raise ArticleNotFoundError(f"no article {article!r} in the store; `argmap articles` lists them")

@@ -96,10 +96,12 @@ def is_remote(location: str) -> bool:
     return location.startswith(("http://", "https://"))
 
 
-def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0) -> Store:
+def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0,
+               create: bool = True) -> Store:
     """Open the store at a path (embedded Oxigraph) or a SPARQL endpoint URL (``http(s)://…``).
 
     ``wait``: seconds a writer waits for another writer to finish before giving up.
+    ``create=False``: a missing embedded store is an error (E201) instead of a new empty store.
     A store opened for writing gets the current ontology in ``amid:graph/ontology``.
     """
     loc = resolve_location(location)
@@ -109,7 +111,7 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
 
         store = RemoteStore(loc)
     else:
-        store = OxigraphStore(Path(loc), read_only=read_only, wait=wait)
+        store = OxigraphStore(Path(loc), read_only=read_only, wait=wait, create=create)
     if not read_only:
         try:
             if isinstance(store, OxigraphStore):
@@ -124,7 +126,7 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
 class OxigraphStore:
     """Embedded, persistent Oxigraph (RocksDB) store on disk."""
 
-    def __init__(self, path: Path, *, read_only: bool = False, wait: float = 0.0) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, wait: float = 0.0, create: bool = True) -> None:
         self.path = path
         self.read_only = read_only
         self._handle: ox.Store | None = None
@@ -132,7 +134,7 @@ class OxigraphStore:
         self._depth = 0
         self._mutex = threading.RLock()  # one store object may be shared by threads (the server)
         self._writer: FileLock | None = None
-        _check_location(path, create=not read_only)
+        _check_location(path, create=create and not read_only)
         if not read_only:
             self._writer = FileLock(path / WRITER_LOCK, LockMode.EXCLUSIVE, record_pid=True)
             self._writer.acquire(

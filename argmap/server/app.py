@@ -493,7 +493,7 @@ def serve(store_location: str, *, host: str, port: int, allow_update: bool, time
     """Serve until interrupted (Ctrl-C), then close the store."""
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s: anyone who can reach this address can upload articles", host)
-    store = open_store(store_location)
+    store = open_store(store_location, create=False)  # only ingest and import create a store
     try:
         httpd = bind(ArgmapApp(store, AppConfig(allow_update=allow_update, timeout=timeout, limit=limit)), host=host, port=port)
         with httpd:

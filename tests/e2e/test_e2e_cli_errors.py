@@ -55,3 +55,17 @@ def test_huge_article_is_refused(argmap_cli: CliRunner, tmp_path: Path) -> None:
 def test_missing_file_is_refused(argmap_cli: CliRunner) -> None:
     proc = argmap_cli("ingest", "nope.txt", check=False)
     assert proc.returncode != 0 and "no such file" in proc.stderr
+
+
+def test_version_is_printed(argmap_cli: CliRunner) -> None:
+    from argmap import __version__
+
+    assert argmap_cli("--version").stdout.strip() == f"argmap {__version__}"
+
+
+@pytest.mark.parametrize("args", [("reason",), ("remove", "some-article"), ("articles",), ("validate",)])
+def test_commands_other_than_ingest_and_import_never_create_a_store(
+        argmap_cli: CliRunner, tmp_path: Path, args: tuple[str, ...]) -> None:
+    proc = argmap_cli(*args, "--store", "typo-store", check=False)
+    assert proc.returncode != 0 and "E201" in proc.stderr
+    assert not (tmp_path / "typo-store").exists()
