@@ -16,11 +16,12 @@ from argmap.graph.store import Store
 from argmap.ontology import AM, PREFIXES
 from argmap.reasoner.describe import Described, describe
 from argmap.reasoner.evaluate import BALANCE_MARGIN, MODEL, ArgumentEvaluation, Kind, Verdict, round_strength
-from argmap.reasoner.run import analyse, class_names
+from argmap.reasoner.run import Analysis, analyse, class_names
 from argmap.reasoner.semantics import Balance, Label, Model, lead
 
 MAX_DEPTH = 6
 MAX_CANDIDATES = 8
+MAX_EXPLAINED = 5  # a fragment shared by many claims explains this many of them
 INDENT = "    "
 
 
@@ -34,9 +35,29 @@ class Context:
 
 
 def explain(store: Store, claim: str) -> str:
-    """A readable, indented explanation of one claim (IRI, label or text fragment)."""
-    target = resolve_claim(store, claim)
+    """A readable, indented explanation of a claim (IRI, label or text fragment). A fragment that several
+    claims share explains each of them, the article's central claims first, then the strongest, up to
+    ``MAX_EXPLAINED``."""
+    targets = resolve_claims(store, claim)
     analysis = analyse(store)
+    if len(targets) == 1:
+        return _explain_one(store, analysis, targets[0])
+    central = _central(store)
+    verdicts = analysis.evaluation.verdicts
+    ranked = sorted(targets, key=lambda t: (t not in central, -(verdicts[t].strength if t in verdicts else 0.0), t))
+    shown = ranked[:MAX_EXPLAINED]
+    head = (f"{claim.strip()!r} matches {len(targets)} statements; "
+            + (f"the {len(shown)} most central follow" if len(shown) < len(targets) else "each follows")
+            + " (give a longer fragment or an IRI for one)")
+    return "\n\n".join([head, *(_explain_one(store, analysis, t) for t in shown)])
+
+
+def _central(store: Store) -> set[str]:
+    res = store.query(f"SELECT ?s WHERE {{ ?s <{AM.central}> true }}")
+    return {r["s"] or "" for r in res.values()} if isinstance(res, SelectResult) else set()
+
+
+def _explain_one(store: Store, analysis: Analysis, target: str) -> str:
     ev = analysis.evaluation
     if target not in ev.verdicts:
         raise ClaimNotFoundError(f"{target} is not a claim or evidence statement the reasoner evaluates")
@@ -57,24 +78,32 @@ def explain(store: Store, claim: str) -> str:
 
 def resolve_claim(store: Store, claim: str) -> str:
     """The IRI of the one statement the user means; none or several → a clear error."""
+    found = resolve_claims(store, claim)
+    if len(found) > 1:
+        texts = dict(_fragment_texts(store, found))
+        shown = "; ".join(f"{_prefixed(i)} «{_clip(texts.get(i, ''))}»" for i in found[:MAX_CANDIDATES])
+        more = f" and {len(found) - MAX_CANDIDATES} more" if len(found) > MAX_CANDIDATES else ""
+        raise AmbiguousClaimError(f"{claim.strip()!r} matches {len(found)} claims: {shown}{more}; "
+                                  "give a longer fragment or the IRI")
+    return found[0]
+
+
+def resolve_claims(store: Store, claim: str) -> list[str]:
+    """The IRIs of the statements the user means: by IRI, then label, exact text, text fragment (claims
+    before evidence); none → a clear error."""
     text = claim.strip()
     if not text:
         raise ClaimNotFoundError("give a claim: its IRI, its label or a fragment of its text")
     iri = _expand(text)
     if iri is not None:
         if _is_statement(store, iri):
-            return iri
+            return [iri]
         raise ClaimNotFoundError(f"no claim or evidence {text} in the store; find one with "
                                  "argmap query 'SELECT ?c ?t WHERE { ?c a am:Claim ; am:text ?t }'")
     for finder in (_by_label, _by_exact_text, _by_fragment):
         found = finder(store, text)
-        if len(found) == 1:
-            return found[0][0]
-        if len(found) > 1:
-            shown = "; ".join(f"{_prefixed(i)} «{_clip(t)}»" for i, t in found[:MAX_CANDIDATES])
-            more = f" and {len(found) - MAX_CANDIDATES} more" if len(found) > MAX_CANDIDATES else ""
-            raise AmbiguousClaimError(f"{text!r} matches {len(found)} claims: {shown}{more}; "
-                                      "give a longer fragment or the IRI")
+        if found:
+            return [iri for iri, _ in found]
     raise ClaimNotFoundError(f"no claim matches {text!r}; give its IRI, its label or a fragment of its text "
                              "(argmap query 'SELECT ?c ?t WHERE { ?c a am:Claim ; am:text ?t }' lists them)")
 
@@ -129,6 +158,12 @@ def _by_exact_text(store: Store, text: str) -> list[tuple[str, str]]:
 
 def _by_fragment(store: Store, text: str) -> list[tuple[str, str]]:
     return _matches(store, f"?s <{AM.text}> ?x . FILTER (CONTAINS(LCASE(STR(?x)), LCASE({_literal(text)})))")
+
+
+def _fragment_texts(store: Store, iris: list[str]) -> list[tuple[str, str]]:
+    values = " ".join(f"<{i}>" for i in iris[:MAX_CANDIDATES])
+    res = store.query(f"SELECT ?s (SAMPLE(?t) AS ?x) WHERE {{ VALUES ?s {{ {values} }} OPTIONAL {{ ?s <{AM.text}> ?t }} }} GROUP BY ?s")
+    return [(r["s"] or "", r["x"] or "") for r in res.values()] if isinstance(res, SelectResult) else []
 
 
 def _clip(text: str, limit: int = 40) -> str:

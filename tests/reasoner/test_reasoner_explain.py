@@ -75,3 +75,13 @@ def test_cycles_end_the_recursion(trig_store: StoreFactory) -> None:
     text = explain(trig_store("cycle"), "rising prices")
     assert "a cycle" in text
     assert text.count("Margins will grow.") == 1
+
+
+def test_a_fragment_several_claims_share_explains_each_central_first(trig_store: StoreFactory) -> None:
+    store = trig_store("phone")
+    run_reasoner(store, classify=False)
+    text = explain(store, "高端")
+    head, *parts = text.split("\n\n")
+    assert "matches 2 statements" in head
+    assert len(parts) == 2
+    assert "米正向高端品牌冲击" in parts[0]  # the central claim comes first
