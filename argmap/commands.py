@@ -217,7 +217,7 @@ def demo_command(output: Path, *, store: str | None) -> None:
 
     _echo(f"1. ingest the demo article {DEMO_ARTICLE.name}")
     ingest_command([str(DEMO_ARTICLE)], lang=Lang.AUTO, workers=1, lexicons=[], reason=True, store=store)
-    _echo(f"\n2. write the argument map")
+    _echo("\n2. write the argument map")
     map_command(output, claim=None, brand=None, layout="hierarchical", open_browser=False, store=store)
     st = open_store(store, read_only=True)
     try:
