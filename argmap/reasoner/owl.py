@@ -9,6 +9,7 @@ TBox. Everything else stays in SPARQL rules and fast code. Each run has its own 
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -45,6 +46,15 @@ def abox_ntriples(working: ox.Store) -> bytes:
 def strategies_in(working: ox.Store) -> list[str]:
     rows = working.query("SELECT DISTINCT ?s WHERE { ?s am:restsOn ?e } ORDER BY ?s", prefixes=PREFIXES)
     return [r["s"].value for r in rows]
+
+
+JAVA_MISSING = ("OWL classification skipped: Java was not found (install a Java runtime, e.g. Debian's "
+                "default-jre-headless); statuses, strengths and evidence are complete")
+
+
+def java_available() -> bool:
+    """HermiT runs on Java; without it only the rdf:type classification of strategies is left out."""
+    return shutil.which("java") is not None
 
 
 def classify_strategies(working: ox.Store) -> list[Classification]:

@@ -17,7 +17,7 @@ from argmap.reasoner.describe import Described, describe
 from argmap.reasoner.evaluate import (
     MODEL, ArgumentEvaluation, Edge, Verdict, evaluate_arguments, record_in_working, status_triples,
 )
-from argmap.reasoner.owl import Classification, classification_triples, classify_strategies
+from argmap.reasoner.owl import JAVA_MISSING, Classification, classification_triples, classify_strategies, java_available
 from argmap.reasoner.semantics import Label
 from argmap.reasoner.working import apply_rule, working_dataset
 
@@ -64,6 +64,7 @@ class ReasonReport:
     changes: ChangeReport
     names: dict[str, Described] = field(default_factory=dict)
     class_names: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # one line each, shown with the summary
 
     @property
     def counts(self) -> Counter[str]:
@@ -108,7 +109,8 @@ def run_reasoner(store: Store, *, classify: bool = True) -> ReasonReport:
     working, evaluation = analysis.working, analysis.evaluation
     record_in_working(working, evaluation)
     rests_on = apply_rule(working, RESTS_ON_RULE)
-    classifications = classify_strategies(working) if classify else []
+    warnings = [JAVA_MISSING] if classify and not java_available() else []
+    classifications = classify_strategies(working) if classify and not warnings else []
     changes = diff(previous, evaluation)
 
     triples = (status_triples(evaluation, claims_only=True) + analysis.derived + analysis.evidenced + rests_on
@@ -118,7 +120,7 @@ def run_reasoner(store: Store, *, classify: bool = True) -> ReasonReport:
     strategies = _strategy_reports(working, evaluation, classifications)
     derived = [Edge(t.subject.value, t.object.value, t.predicate.value == str(AM.supports)) for t in analysis.derived]
     names = describe(store, _mentioned(strategies, changes))
-    return ReasonReport(evaluation, derived, strategies, changes, names, class_names())
+    return ReasonReport(evaluation, derived, strategies, changes, names, class_names(), warnings)
 
 
 _SIDES = """
@@ -208,7 +210,7 @@ def _summary(report: ReasonReport) -> list[str]:
                 lines.append(f"  the article's own conditional verdict: «{report.names[claim].short(60)}» — "
                              f"{report.class_names.get(v.status, v.status)}, strength {v.strength:.2f}")
     lines += _change_lines(report)
-    return lines
+    return lines + [f"warning: {w}" for w in report.warnings]
 
 
 def _strategy_line(report: ReasonReport, s: StrategyReport) -> str:

@@ -119,3 +119,22 @@ def test_explain_via_the_cli(demo: tuple[Path, str]) -> None:
 def test_reason_again_reports_no_change(demo: tuple[Path, str]) -> None:
     out = _cli("reason", "--store", str(demo[0])).stdout
     assert "changes: none since the last run" in out
+
+
+def test_without_java_the_reasoner_warns_once_and_still_evaluates(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}  # the venv's bin: no java on it
+    location = tmp_path / "store"
+    proc = subprocess.run([sys.executable, "-m", "argmap", "ingest", str(DEMO_ARTICLE), "--store", str(location)],
+                          capture_output=True, text=True, timeout=900, env=env)
+    assert proc.returncode == 0, proc.stderr
+    warned = [line for line in (proc.stdout + proc.stderr).splitlines() if "Java was not found" in line]
+    assert len(warned) == 1 and "default-jre-headless" in warned[0]
+    st = open_store(str(location), read_only=True)
+    try:
+        statuses = _rows(st, f"SELECT ?c WHERE {{ GRAPH <{REASONER_GRAPH}> {{ ?c <{AM.status}> ?s }} }}")
+        classified = _rows(st, f"SELECT ?s WHERE {{ ?s a <{AM.PriceLevelPremiumization}> }}")
+    finally:
+        st.close()
+    assert statuses and not classified
