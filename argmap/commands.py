@@ -86,8 +86,9 @@ def _reason(st: Store) -> None:
 
 def query_command(sparql: str, *, fmt: str, timeout: float | None, store: str | None) -> None:
     from argmap.graph.format import render_result
+    from argmap.graph.query_text import prepare_query
 
-    text = _query_text(sparql)
+    text = prepare_query(_query_text(sparql))
     st = open_store(store, read_only=True)
     try:
         _echo(render_result(st.query(text, timeout=timeout), fmt))

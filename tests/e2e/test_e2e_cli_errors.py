@@ -69,3 +69,13 @@ def test_commands_other_than_ingest_and_import_never_create_a_store(
     proc = argmap_cli(*args, "--store", "typo-store", check=False)
     assert proc.returncode != 0 and "E201" in proc.stderr
     assert not (tmp_path / "typo-store").exists()
+
+
+def test_a_misspelled_ontology_term_is_one_line_with_a_hint(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("小米发布了新款手机，售价六千元。\n", encoding="utf-8")
+    argmap_cli("ingest", "a.txt")
+    proc = argmap_cli("query", "SELECT ?b WHERE { ?b a am:Brandd }", check=False)
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode != 0 and len(lines) == 1 and "did you mean am:Brand?" in lines[0]
+    ok = argmap_cli("query", "SELECT ?l WHERE { amid:brand/xiaomi rdfs:label ?l }")
+    assert "小米" in ok.stdout
