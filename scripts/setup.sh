@@ -19,8 +19,13 @@ if [ "${#need[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "argmap setup: installing Debian packages: ${need[*]}" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+  # Another apt-get (an unattended upgrade) may hold the dpkg lock: wait for it, up to 10 minutes.
+  lock_wait=(-o DPkg::Lock::Timeout=600)
+  if fuser /var/lib/dpkg/lock-frontend >/dev/null 2>&1; then
+    echo "argmap setup: another package manager holds the dpkg lock; waiting for it (at most 10 minutes)" >&2
+  fi
+  $sudo apt-get "${lock_wait[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get "${lock_wait[@]}" install -y -qq "${need[@]}" >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then
