@@ -7,8 +7,11 @@ renaming), and importing it twice changes nothing.
 
 from __future__ import annotations
 
+import json
+
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -55,7 +58,47 @@ def export_dataset(store: Store, fmt: str) -> bytes:
     quads = ox.parse(store.dump(ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
     # Re-serialised here rather than dumped directly so that TriG gets the argmap prefixes.
     data = ox.serialize(quads, format=kind.rdf_format, prefixes=PREFIXES if kind is DatasetFormat.TRIG else None)
-    return data if isinstance(data, bytes) else b""
+    data = data if isinstance(data, bytes) else b""
+    return compact_jsonld(data) if kind is DatasetFormat.JSONLD else data
+
+
+def compact_jsonld(expanded: bytes) -> bytes:
+    """Oxigraph writes expanded JSON-LD; give it an ``@context`` with argmap's and the standard prefixes and
+    write every IRI (property, ``@id``, ``@type``) as a compact IRI, which any JSON-LD processor expands back."""
+    doc = json.loads(expanded or b"[]")
+    body = {"@context": dict(PREFIXES), "@graph": _compact(doc)}
+    return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _compact(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_compact(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == _RDF_TYPE and all(isinstance(v, dict) and set(v) == {"@id"} and not v["@id"].startswith("_:")
+                                    for v in value):
+            out["@type"] = [_curie(v["@id"]) for v in value]  # rdf:type as JSON-LD's own @type
+        elif key == "@id":
+            out[key] = _curie(value)
+        elif key == "@type":
+            out[key] = [_curie(v) for v in value] if isinstance(value, list) else _curie(value)
+        elif key.startswith("@"):
+            out[key] = _compact(value)
+        else:
+            out[_curie(key)] = _compact(value)
+    return out
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _curie(iri: str) -> str:
+    best = max((p for p, ns in PREFIXES.items() if iri.startswith(ns) and len(iri) > len(ns)),
+               key=lambda p: len(PREFIXES[p]), default=None)
+    # A suffix starting with "//" would read as an absolute IRI; such IRIs stay whole.
+    return iri if best is None or iri[len(PREFIXES[best]):].startswith("//") else f"{best}:{iri[len(PREFIXES[best]):]}"
 
 
 def read_dataset(path: Path, fmt: str | None = None) -> list[ox.Quad]:

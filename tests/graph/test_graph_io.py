@@ -60,9 +60,13 @@ def test_turtle_export_is_the_merged_graph_with_prefixes(filled_store) -> None:
     assert len(claims) == 20
 
 
-def test_jsonld_export_is_json_with_named_graphs(filled_store) -> None:
+def test_jsonld_export_is_compact_with_a_context_and_named_graphs(filled_store) -> None:
     doc = json.loads(export_dataset(filled_store, "jsonld"))
-    assert any("@graph" in node for node in doc)
+    assert doc["@context"]["am"] == "https://w3id.org/argmap/ontology#" and "dcterms" in doc["@context"]
+    graphs = [node for node in doc["@graph"] if "@graph" in node]
+    assert graphs and all(node["@id"].startswith("amid:") for node in graphs)
+    statements = [n for g in graphs for n in g["@graph"] if "am:Claim" in n.get("@type", [])]
+    assert statements and all("am:text" in n for n in statements)
 
 
 @pytest.mark.parametrize(
