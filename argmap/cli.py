@@ -9,7 +9,7 @@ from typing import Annotated, Callable, Optional, TypeVar
 
 import typer
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, InputError
 from argmap.extractors.api import Lang
 
 app = typer.Typer(
@@ -104,15 +104,22 @@ def ingest(
 
 @app.command()
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL 1.1 query, or the path of a .rq file. Prefixes am:, amid:, rdf:, rdfs:, owl:, skos:, schema:, prov:, xsd:, oa:, dcterms: are predeclared.")],
+    sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL 1.1 query, the path of a .rq file, or a competency question (cq1 … cq8; see --list). Prefixes am:, amid:, rdf:, rdfs:, owl:, skos:, schema:, prov:, xsd:, oa:, dcterms: are predeclared.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a competency question, e.g. brand=小米 or article=KEY; repeat for more.")] = None,
+    list_queries: Annotated[bool, typer.Option("--list", help="List the competency questions (Chinese and English) with their parameters.")] = False,
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, json (W3C SPARQL results JSON) or csv.")] = QueryFormat.table,
     timeout: Annotated[Optional[float], typer.Option("--timeout", help="Stop the query after this many seconds.")] = None,
     store: StoreOpt = None,
 ) -> None:
-    """Run a SPARQL query over every article (CONSTRUCT and DESCRIBE print Turtle)."""
-    from argmap.commands import query_command
+    """Run a SPARQL query over every article (CONSTRUCT and DESCRIBE print Turtle), or a competency question."""
+    from argmap.commands import list_queries_command, query_command
 
-    _run(lambda: query_command(sparql, fmt=format.value, timeout=timeout, store=store))
+    if list_queries:
+        _run(list_queries_command)
+        return
+    if not sparql:
+        _fail(InputError("give a query, a .rq file or a competency question (argmap query --list shows them)"))
+    _run(lambda: query_command(sparql or "", fmt=format.value, timeout=timeout, store=store, params=param or []))
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 import webbrowser
@@ -12,6 +13,7 @@ import typer
 
 from argmap.errors import ArticleNotFoundError, InputError, ValidationFailed
 from argmap.extractors.api import Lang
+from argmap.graph.results import SelectResult
 from argmap.graph.store import Store, list_articles, open_store, resolve_location
 from argmap.documents import load_rules
 from argmap.ingest import IngestResult, collect_paths, ingest_docs, read_source, remove_article
@@ -84,16 +86,63 @@ def _reason(st: Store) -> None:
         _echo(line)
 
 
-def query_command(sparql: str, *, fmt: str, timeout: float | None, store: str | None) -> None:
+def query_command(sparql: str, *, fmt: str, timeout: float | None, store: str | None,
+                  params: Sequence[str] = ()) -> None:
     from argmap.graph.format import render_result
     from argmap.graph.query_text import prepare_query
 
-    text = prepare_query(_query_text(sparql))
     st = open_store(store, read_only=True)
     try:
+        cq = _COMPETENCY.fullmatch(sparql.strip().lower())
+        if cq:
+            text = _competency_text(st, int(cq.group(1)), params)
+        elif params:
+            raise InputError("--param is for competency questions (cq1 … cq8); put values into your own query")
+        else:
+            text = prepare_query(_query_text(sparql))
         _echo(render_result(st.query(text, timeout=timeout), fmt))
     finally:
         st.close()
+
+
+_COMPETENCY = re.compile(r"cq([1-8])")
+
+
+def _competency_text(st: Store, n: int, params: Sequence[str]) -> str:
+    """A packaged competency question with ``NAME=VALUE`` parameters; a value that is a label (小米,
+    Xiaomi) is looked up among the store's entities of that kind, otherwise read as a key or an IRI."""
+    from argmap.ontology.queries import competency_query
+
+    given: dict[str, list[str]] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise InputError(f"--param {item!r}: write NAME=VALUE, e.g. brand=小米")
+        given.setdefault(name.strip(), []).extend(_by_label(st, name.strip(), value.strip()) or [value.strip()])
+    return competency_query(n, **given).sparql
+
+
+_LABELLED = {"brand": ("Brand", "Organization", "Product"), "article": ("Article",)}
+
+
+def _by_label(st: Store, name: str, value: str) -> list[str]:
+    """The IRIs of the entities of a parameter's kinds labelled ``value`` (any language, any case)."""
+    kinds = _LABELLED.get(name)
+    if not kinds or value.startswith(("<", "amid:", "http://", "https://")) or "/" in value:
+        return []
+    literal = value.replace("\\", "\\\\").replace('"', '\\"')
+    classes = " ".join(f"am:{k}" for k in kinds)
+    rows = st.query(f"""SELECT DISTINCT ?x WHERE {{ VALUES ?k {{ {classes} }} ?x a ?k ;
+        (rdfs:label|skos:prefLabel|skos:altLabel|dcterms:title) ?l . FILTER (LCASE(STR(?l)) = LCASE("{literal}")) }}""")
+    return [r["x"] or "" for r in rows.values()] if isinstance(rows, SelectResult) else []
+
+
+def list_queries_command() -> None:
+    from argmap.ontology.queries import all_competency_queries
+
+    for q in all_competency_queries():
+        params = ", ".join(q.parameters) or "none"
+        _echo(f"cq{q.number}  {q.question_zh}\n     {q.question}\n     parameters: {params}")
 
 
 def _query_text(arg: str) -> str:

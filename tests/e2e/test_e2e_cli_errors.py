@@ -79,3 +79,14 @@ def test_a_misspelled_ontology_term_is_one_line_with_a_hint(argmap_cli: CliRunne
     assert proc.returncode != 0 and len(lines) == 1 and "did you mean am:Brand?" in lines[0]
     ok = argmap_cli("query", "SELECT ?l WHERE { amid:brand/xiaomi rdfs:label ?l }")
     assert "小米" in ok.stdout
+
+
+def test_competency_questions_are_listed_and_take_parameters_by_label(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    listed = argmap_cli("query", "--list").stdout
+    assert all(f"cq{n}" in listed for n in range(1, 9)) and "某个品牌" in listed and "parameters: brand" in listed
+    (tmp_path / "a.txt").write_text("小米营收增长5%，苹果份额为40%。\n", encoding="utf-8")
+    argmap_cli("ingest", "a.txt")
+    rows = argmap_cli("query", "cq5", "--param", "brand=小米", "--format", "csv").stdout.strip().splitlines()[1:]
+    assert rows and all(row.split(",")[0].endswith("brand/xiaomi") for row in rows)
+    wrong = argmap_cli("query", "cq5", "--param", "colour=red", check=False)
+    assert wrong.returncode != 0 and "takes: brand" in wrong.stderr
