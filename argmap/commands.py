@@ -16,7 +16,7 @@ from argmap.extractors.api import Lang
 from argmap.graph.results import SelectResult
 from argmap.graph.store import Store, list_articles, open_store, resolve_location
 from argmap.documents import load_rules
-from argmap.ingest import IngestResult, collect_paths, ingest_docs, read_source, remove_article
+from argmap.ingestion import IngestResult, collect_paths, ingest_docs, read_source, remove_article
 
 
 def _echo(line: str = "") -> None:

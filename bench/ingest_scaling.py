@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from argmap.extractors import ArticleAnalysis, Lang, analyze  # noqa: E402
 from argmap.graph.store import open_store  # noqa: E402
 from argmap.graph.synthetic import synthetic_analysis  # noqa: E402
-from argmap.ingest import store_analysis  # noqa: E402
+from argmap.ingestion import store_analysis  # noqa: E402
 from argmap.samples import DEMO_ARTICLE  # noqa: E402
 
 WINDOW = 10

@@ -180,3 +180,9 @@ class RemoteStore:
 
     def close(self) -> None:
         """Nothing to release: each request is its own connection."""
+
+    def __enter__(self) -> "RemoteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

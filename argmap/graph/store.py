@@ -84,6 +84,10 @@ class Store(Protocol):
 
     def close(self) -> None: ...
 
+    def __enter__(self) -> "Store": ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
 
 def resolve_location(location: str | os.PathLike[str] | None) -> str:
     """``--store`` if given, else ``$ARGMAP_STORE``, else ``./argmap-store``."""
@@ -283,6 +287,12 @@ class OxigraphStore:
             if self._writer is not None:
                 self._writer.release()
                 self._writer = None
+
+    def __enter__(self) -> "OxigraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _check_location(path: Path, *, create: bool) -> None:

@@ -27,7 +27,7 @@ from argmap.errors import ArgmapError, InputError, QueryError, QueryTimeoutError
 from argmap.graph.format import GraphFormat, cell_text, render_graph, render_result
 from argmap.graph.results import AskResult, GraphResult, QueryResult, SelectResult, Term
 from argmap.graph.store import Store, open_store
-from argmap.ingest import MAX_ARTICLE_BYTES, SUFFIXES, IngestResult, SourceDoc, ingest_docs
+from argmap.ingestion import MAX_ARTICLE_BYTES, SUFFIXES, IngestResult, SourceDoc, ingest_docs
 from argmap.viz import map_html
 from argmap.viz.render import page_environment
 

@@ -130,7 +130,7 @@ def test_headings_are_blocks_and_never_statements(case: tuple[dict, Document, Ar
 
 def test_the_map_labels_articles_with_title_and_date(tmp_path: Path) -> None:
     from argmap.graph.store import open_store
-    from argmap.ingest import ingest_docs, read_source
+    from argmap.ingestion import ingest_docs, read_source
     from argmap.viz.viewmodel import load_view_model
 
     st = open_store(tmp_path / "store")

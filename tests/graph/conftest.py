@@ -9,7 +9,7 @@ import pytest
 
 from argmap.graph.store import OxigraphStore, open_store
 from argmap.graph.synthetic import synthetic_analysis
-from argmap.ingest import store_analysis
+from argmap.ingestion import store_analysis
 
 
 @pytest.fixture

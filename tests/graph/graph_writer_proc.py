@@ -11,7 +11,7 @@ from pathlib import Path
 
 from argmap.graph.store import open_store
 from argmap.graph.synthetic import synthetic_analysis
-from argmap.ingest import store_analysis
+from argmap.ingestion import store_analysis
 
 
 def main(argv: list[str]) -> None:

@@ -11,7 +11,7 @@ from argmap.extractors.model import ArticleAnalysis, Statement, StatementKind
 from argmap.graph.results import SelectResult
 from argmap.graph.store import list_articles, open_store
 from argmap.documents import decode
-from argmap.ingest import Outcome, SourceDoc, collect_paths, ingest_docs, read_source
+from argmap.ingestion import Outcome, SourceDoc, collect_paths, ingest_docs, read_source
 
 
 def _one_claim(doc: SourceDoc) -> ArticleAnalysis:

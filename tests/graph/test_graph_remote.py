@@ -21,7 +21,7 @@ from argmap.graph.remote import Endpoints, parse_endpoints, with_prefixes
 from argmap.graph.results import AskResult, GraphResult, SelectResult
 from argmap.graph.store import list_articles, open_store
 from argmap.graph.synthetic import synthetic_analysis
-from argmap.ingest import Outcome, remove_article, store_analysis
+from argmap.ingestion import Outcome, remove_article, store_analysis
 
 
 def _oxigraph_binary() -> str | None:

@@ -18,7 +18,7 @@ import pytest
 
 from argmap.graph.store import open_store
 from argmap.graph.synthetic import synthetic_analysis
-from argmap.ingest import store_analysis
+from argmap.ingestion import store_analysis
 from argmap.server.sparql import handle_sparql, negotiate, ProtocolError
 
 CLAIMS = "SELECT ?c ?t WHERE { ?c a am:Claim ; am:text ?t } ORDER BY ?c"

@@ -12,7 +12,7 @@ from argmap.graph.iri import ONTOLOGY_GRAPH, article_iri
 from argmap.graph.results import AskResult, GraphResult, SelectResult
 from argmap.graph.store import ensure_ontology, list_articles, open_store
 from argmap.graph.synthetic import synthetic_analysis
-from argmap.ingest import Outcome, remove_article, store_analysis
+from argmap.ingestion import Outcome, remove_article, store_analysis
 
 
 def _count(st, where: str) -> int:

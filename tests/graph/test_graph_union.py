@@ -13,7 +13,7 @@ from argmap.graph.iri import IMPORTED_GRAPH, article_iri
 from argmap.graph.results import AskResult, SelectResult
 from argmap.graph.store import open_store
 from argmap.graph.synthetic import synthetic_analysis
-from argmap.ingest import remove_article, store_analysis
+from argmap.ingestion import remove_article, store_analysis
 
 BRAND = "https://w3id.org/argmap/id/brand/xiaomi"
 

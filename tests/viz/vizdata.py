@@ -20,7 +20,7 @@ from argmap.extractors.model import (
 from argmap.graph.iri import REASONER_GRAPH, article_iri, statement_iri
 from argmap.graph.mapping import article_triples
 from argmap.graph.store import Store, open_store
-from argmap.ingest import IngestResult, Outcome, SourceDoc
+from argmap.ingestion import IngestResult, Outcome, SourceDoc
 from argmap.ontology import AM
 
 XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
