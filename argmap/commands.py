@@ -28,21 +28,42 @@ def _note(line: str) -> None:
 
 
 class _Progress:
-    """Articles and characters per second on stderr, for runs long enough to want it."""
+    """Ingest progress on stderr, for runs long enough to want it: on a terminal a rich bar with the count,
+    the rate and the time left; otherwise (a log, a pipe) a plain line every ``PLAIN_EVERY`` seconds."""
+
+    PLAIN_EVERY = 5.0
 
     def __init__(self, total: int) -> None:
         self.total, self.done, self.chars, self.t0 = total, 0, 0, time.perf_counter()
-        self.live = total > 3 and sys.stderr.isatty()
+        self.last_line = self.t0
+        self.bar = None
+        if total > 3 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=False)
+            self.task = self.bar.add_task("ingest", total=total, rate="")
+            self.bar.start()
 
     def __call__(self, res: IngestResult) -> None:
         self.done += 1
         self.chars += res.chars
-        if self.live:
-            dt = max(time.perf_counter() - self.t0, 1e-9)
-            sys.stderr.write(f"\r{self.done}/{self.total} articles  {self.done / dt:.1f} articles/s  {self.chars / dt:,.0f} chars/s")
-            sys.stderr.flush()
+        now = time.perf_counter()
+        rate = f"{self.done / max(now - self.t0, 1e-9):.1f} articles/s"
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.done, rate=rate)
             if self.done == self.total:
-                sys.stderr.write("\n")
+                self.bar.stop()
+        elif self.total > 3 and (now - self.last_line >= self.PLAIN_EVERY or self.done == self.total):
+            self.last_line = now
+            left = (self.total - self.done) / max(self.done / max(now - self.t0, 1e-9), 1e-9)
+            _note(f"ingest: {self.done}/{self.total} articles, {rate}, about {left:.0f} s left")
+
+    def close(self) -> None:
+        if self.bar is not None and self.done < self.total:
+            self.bar.stop()  # an error part-way: leave the terminal clean
 
 
 def ingest_command(
@@ -64,8 +85,9 @@ def ingest_command(
     rules = load_rules(boilerplate)  # a bad rules file stops here, before anything is read or stored
     docs = [read_source(p, rules=rules) for p in files]  # everything is read and checked before the store is touched
     st = open_store(store, wait=wait)
+    progress = _Progress(len(docs))
     try:
-        results = ingest_docs(st, docs, lang=lang, workers=workers, lexicons=lexicons, on_done=_Progress(len(docs)))
+        results = ingest_docs(st, docs, lang=lang, workers=workers, lexicons=lexicons, on_done=progress)
         for r in results:
             if r.outcome.value == "unchanged":
                 _echo(f"{r.key}: unchanged, nothing to do")
@@ -75,12 +97,14 @@ def ingest_command(
         if reason and any(r.outcome.value != "unchanged" for r in results):
             _reason(st)
     finally:
+        progress.close()
         st.close()
 
 
 def _reason(st: Store) -> None:
     from argmap.reasoner import run_reasoner
 
+    _note("reasoner: rules, argument evaluation and OWL classification …")  # a phase line: this can take a while
     report = run_reasoner(st)
     for line in report.summary_lines():
         _echo(line)

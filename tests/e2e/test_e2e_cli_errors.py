@@ -90,3 +90,12 @@ def test_competency_questions_are_listed_and_take_parameters_by_label(argmap_cli
     assert rows and all(row.split(",")[0].endswith("brand/xiaomi") for row in rows)
     wrong = argmap_cli("query", "cq5", "--param", "colour=red", check=False)
     assert wrong.returncode != 0 and "takes: brand" in wrong.stderr
+
+
+def test_ingest_progress_is_a_plain_line_when_not_on_a_terminal(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    for i in range(5):
+        (tmp_path / f"a{i}.txt").write_text(f"小米第{i}次发布新品，售价{i + 1}000元。\n", encoding="utf-8")
+    proc = argmap_cli("ingest", *(f"a{i}.txt" for i in range(5)))
+    assert "ingest: 5/5 articles" in proc.stderr and "articles/s" in proc.stderr
+    assert "\r" not in proc.stderr  # no terminal control characters in a log
+    assert "reasoner:" in proc.stderr  # the phase line before the reasoner's run
