@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 import time
 import webbrowser
@@ -124,7 +125,8 @@ def query_command(sparql: str, *, fmt: str, timeout: float | None, store: str | 
             raise InputError("--param is for competency questions (cq1 … cq8); put values into your own query")
         else:
             text = prepare_query(_query_text(sparql))
-        _echo(render_result(st.query(text, timeout=timeout), fmt))
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        _echo(render_result(st.query(text, timeout=timeout), fmt, width=width))
     finally:
         st.close()
 

@@ -44,8 +44,9 @@ _GRAPH_FORMATS = {
 }
 
 
-def render_result(result: QueryResult, fmt: str) -> str:
-    """``fmt`` is table, json, csv (tsv, xml too); CONSTRUCT/DESCRIBE results are Turtle whatever ``fmt``."""
+def render_result(result: QueryResult, fmt: str, *, width: int | None = None) -> str:
+    """``fmt`` is table, json, csv (tsv, xml too); CONSTRUCT/DESCRIBE results are Turtle whatever ``fmt``.
+    ``width``: the terminal's columns, which a table is fitted into (``None``: as wide as it needs)."""
     if isinstance(result, GraphResult):
         return render_graph(result, GraphFormat.TURTLE)
     try:
@@ -54,6 +55,8 @@ def render_result(result: QueryResult, fmt: str) -> str:
         raise QueryError(f"unknown output format {fmt!r}; use one of {', '.join(f.value for f in ResultFormat)}") from None
     if isinstance(result, AskResult):
         return _render_ask(result, kind)
+    if kind is ResultFormat.TABLE:
+        return _render_table(result, width)
     return _SELECT_RENDERERS[kind](result)
 
 
@@ -118,10 +121,14 @@ def cell_text(term: Term | None) -> str:
     return str(term)
 
 
-def _render_table(result: SelectResult) -> str:
+def _render_table(result: SelectResult, width: int | None = None) -> str:
     header = [f"?{v}" for v in result.variables]
     body = [[shorten(cell_text(t)) for t in row] for row in result.rows]
     widths = [max([display_width(h)] + [display_width(r[i]) for r in body]) for i, h in enumerate(header)]
+    if width is not None:
+        widths = _fit(widths, width)
+        header = [shorten(h, w) for h, w in zip(header, widths)]
+        body = [[shorten(c, w) for c, w in zip(row, widths)] for row in body]
     lines = [" │ ".join(pad(h, w) for h, w in zip(header, widths)).rstrip()]
     lines.append("─┼─".join("─" * w for w in widths))
     lines += [" │ ".join(pad(c, w) for c, w in zip(row, widths)).rstrip() for row in body]
@@ -129,6 +136,18 @@ def _render_table(result: SelectResult) -> str:
     more = " (limit reached; more rows exist)" if result.truncated else ""
     lines.append(f"({n} row{'s' if n != 1 else ''}){more}")
     return "\n".join(lines)
+
+
+MIN_FITTED_COLUMNS = 6
+
+
+def _fit(widths: list[int], total: int) -> list[int]:
+    """Narrow the widest columns first until the row (with its separators) fits ``total`` columns."""
+    widths = list(widths)
+    budget = total - 3 * (len(widths) - 1)
+    while sum(widths) > budget and max(widths) > MIN_FITTED_COLUMNS:
+        widths[widths.index(max(widths))] -= 1
+    return widths
 
 
 def _render_ask(result: AskResult, kind: ResultFormat) -> str:

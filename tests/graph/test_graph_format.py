@@ -103,3 +103,17 @@ def test_compact_iri(iri: str, short: str) -> None:
 def test_shorten_cuts_by_display_columns() -> None:
     cut = shorten("小" * 40, 10)
     assert display_width(cut) <= 10 and cut.endswith("…")
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_a_table_fits_the_terminal(width: int) -> None:
+    import pyoxigraph as ox
+
+    from argmap.graph.format import display_width, render_result
+    from argmap.graph.results import SelectResult
+
+    long = "小米营收同比下滑14.4%，这是一个很长的句子，用来看表格是否适应终端的宽度。" * 3
+    rows = [(ox.NamedNode("https://w3id.org/argmap/id/brand/xiaomi"), ox.Literal(long), ox.Literal("x" * 90))]
+    out = render_result(SelectResult(["brand", "text", "other"], rows), "table", width=width)
+    assert max(display_width(line) for line in out.splitlines()) <= width
+    assert "amid:" in out  # IRIs stay prefixed names, cut only when they must be
