@@ -160,7 +160,7 @@ def map_(
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless you know why.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8765,
-    allow_update: Annotated[bool, typer.Option("--allow-update", help="Accept SPARQL updates and uploads that write to the store.")] = False,
+    allow_update: Annotated[bool, typer.Option("--allow-update", help="Accept writes: article uploads (/upload) and SPARQL updates (/sparql). Without it the server only reads.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Per-query time limit in seconds.")] = 10.0,
     limit: Annotated[int, typer.Option("--limit", help="Most result rows returned per query.")] = 10000,
     store: StoreOpt = None,

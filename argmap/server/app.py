@@ -42,9 +42,13 @@ SPARQL_RESULTS_JSON = "application/sparql-results+json; charset=utf-8"
 Ingester = Callable[[Store, SourceDoc], IngestResult]
 
 
+READ_ONLY = ("这个服务器只读 this server is read-only: start it with `argmap serve --allow-update` to accept "
+             "uploads and SPARQL updates; nothing was stored")
+
+
 @dataclass(frozen=True, slots=True)
 class AppConfig:
-    allow_update: bool = False  # SPARQL updates through /sparql; uploads are always allowed
+    allow_update: bool = False  # every write: uploads and SPARQL updates; without it the server only reads
     timeout: float = 10.0
     limit: int = 10_000
     max_article_bytes: int = MAX_ARTICLE_BYTES
@@ -215,10 +219,12 @@ class ArgmapApp:
         return _html(HTTPStatus.OK, "upload.html", self._upload_context())
 
     def _upload_context(self, **extra: Any) -> dict[str, Any]:
-        return {"title": "上传 upload", "error": "", "done": "", "notes": [],
+        return {"title": "上传 upload", "error": "", "done": "", "notes": [], "writable": self.config.allow_update,
                 "max_mb": round(self.config.max_article_bytes / 1024 / 1024, 1), **extra}
 
     def upload(self, req: Request) -> Response:
+        if not self.config.allow_update:  # one rule for every write: the server was started to accept them
+            return _html(HTTPStatus.FORBIDDEN, "upload.html", self._upload_context(error=READ_ONLY))
         try:
             doc = upload_document(req, max_bytes=self.config.max_article_bytes)
         except (InputError, UploadError) as exc:

@@ -27,7 +27,7 @@ def server(tmp_path: Path):
     store = demo_store(tmp_path / "store")
     # The real extractor when it is installed; a one-claim stand-in otherwise, so the app is still tested.
     ingester = default_ingester if real_extractor_available() else stub_ingester
-    running = start_server(store, config=AppConfig(timeout=20), ingester=ingester)
+    running = start_server(store, config=AppConfig(timeout=20, allow_update=True), ingester=ingester)
     yield running
     running.stop()
     store.close()

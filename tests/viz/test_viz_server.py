@@ -53,7 +53,8 @@ def quad_count(store: Store) -> int:
 @pytest.fixture
 def app(tmp_path: Path):
     store = demo_store(tmp_path / "store")
-    server = start_server(store, config=AppConfig(max_article_bytes=4000, timeout=10), ingester=stub_ingester)
+    server = start_server(store, config=AppConfig(max_article_bytes=4000, timeout=10, allow_update=True),
+                          ingester=stub_ingester)
     yield server, store
     server.stop()
     store.close()
@@ -99,16 +100,21 @@ def test_query_page_offers_competency_questions(app) -> None:
     assert r.status == 200 and 'id="results"' in r.text
 
 
-def test_sparql_endpoint_answers_and_stays_read_only(app) -> None:
-    server, store = app
-    q = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?s a am:Claim }")
-    r = call(f"{server.url}/sparql?query={q}", headers={"Accept": "application/sparql-results+json"})
-    assert r.status == 200
-    assert json.loads(r.text)["results"]["bindings"][0]["n"]["value"] == "3"
-    before = quad_count(store)
-    upd = call(server.url + "/sparql", data=b"INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }",
-               headers={"Content-Type": "application/sparql-update"})
-    assert upd.status in (401, 403) and quad_count(store) == before
+def test_sparql_endpoint_answers_and_stays_read_only(tmp_path: Path) -> None:
+    store = demo_store(tmp_path / "store")
+    server = start_server(store, config=AppConfig(timeout=10))  # no --allow-update: read-only
+    try:
+        q = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?s a am:Claim }")
+        r = call(f"{server.url}/sparql?query={q}", headers={"Accept": "application/sparql-results+json"})
+        assert r.status == 200
+        assert json.loads(r.text)["results"]["bindings"][0]["n"]["value"] == "3"
+        before = quad_count(store)
+        upd = call(server.url + "/sparql", data=b"INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }",
+                   headers={"Content-Type": "application/sparql-update"})
+        assert upd.status in (401, 403) and quad_count(store) == before
+    finally:
+        server.stop()
+        store.close()
 
 
 def test_sparql_updates_with_allow_update(tmp_path: Path) -> None:
@@ -169,3 +175,17 @@ def test_cross_site_posts_are_refused(app) -> None:
 def test_unknown_page_is_404(app) -> None:
     server, _ = app
     assert call(server.url + "/nothing-here").status == 404
+
+
+def test_a_read_only_server_refuses_uploads_and_says_how_to_allow_them(tmp_path: Path) -> None:
+    store = demo_store(tmp_path / "store")
+    server = start_server(store, config=AppConfig(timeout=10), ingester=stub_ingester)
+    try:
+        before = quad_count(store)
+        assert 'id="upload-read-only"' in call(server.url + "/upload").text
+        body, ctype = multipart({"text": "华为的高端化已经进入价值层面。"})
+        r = call(server.url + "/upload", data=body, headers={"Content-Type": ctype})
+        assert r.status == 403 and "--allow-update" in r.text and quad_count(store) == before
+    finally:
+        server.stop()
+        store.close()
