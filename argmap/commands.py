@@ -207,8 +207,18 @@ def map_command(output: Path, *, claim: str | None, brand: str | None, layout: s
     finally:
         st.close()
     _echo(f"map written to {output} ({stats.nodes} nodes, {stats.edges} edges)")
-    if open_browser:
-        webbrowser.open(output.resolve().as_uri())
+    if stats.nodes == 0:
+        _note("the map is empty: nothing in the store matches; ingest an article, or loosen --brand / --claim")
+    if open_browser and not _open_in_browser(output):
+        _note(f"no browser could be started here; open {output.resolve().as_uri()} in one")
+
+
+def _open_in_browser(path: Path) -> bool:
+    """Whether a browser took the page (False on a headless machine, where webbrowser finds none)."""
+    try:
+        return webbrowser.get().open(path.resolve().as_uri())
+    except webbrowser.Error:
+        return False
 
 
 def serve_command(*, host: str, port: int, allow_update: bool, timeout: float, limit: int, store: str | None) -> None:

@@ -99,3 +99,19 @@ def test_ingest_progress_is_a_plain_line_when_not_on_a_terminal(argmap_cli: CliR
     assert "ingest: 5/5 articles" in proc.stderr and "articles/s" in proc.stderr
     assert "\r" not in proc.stderr  # no terminal control characters in a log
     assert "reasoner:" in proc.stderr  # the phase line before the reasoner's run
+
+
+def test_map_open_without_a_browser_says_where_the_file_is(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("小米发布了新款手机，售价六千元。\n", encoding="utf-8")
+    argmap_cli("ingest", "a.txt")
+    # A headless machine: no display, no $BROWSER, and no browser program on the PATH.
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")}
+    env.update(PATH=str(Path(sys.executable).parent), ARGMAP_STORE=str(tmp_path / "store"))
+    proc = subprocess.run([sys.executable, "-m", "argmap", "map", "-o", "m.html", "--open"], capture_output=True,
+                          text=True, env=env, cwd=tmp_path, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "no browser could be started" in proc.stderr and (tmp_path / "m.html").as_uri() in proc.stderr
