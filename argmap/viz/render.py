@@ -163,6 +163,17 @@ def _break_line(line: str) -> tuple[str, str]:
 def _statement_node(st: StatementNode) -> dict[str, Any]:
     strength = st.strength if st.strength is not None else 0.0
     look = STATUS_LOOK[st.status] if st.kind is NodeKind.CLAIM or st.status is not Status.UNKNOWN else EVIDENCE_LOOK
+    node = _statement_look(st, strength, look)
+    if st.central:  # the thesis is the most prominent node whatever its strength
+        node.update(borderWidth=5, margin=16, font={"size": THESIS_FONT, "face": FONT_FACE, "color": "#202124"},
+                    label="★ 核心论点 thesis\n" + node["label"], thesis=True)
+    return node
+
+
+THESIS_FONT = 24  # larger than any other statement (14-20 by strength)
+
+
+def _statement_look(st: StatementNode, strength: float, look: Any) -> dict[str, Any]:
     return {
         "label": short_label(st.text),
         "title": st.text,

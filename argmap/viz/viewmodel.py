@@ -101,6 +101,7 @@ class StatementNode:
     strength: float | None = None
     start: int | None = None
     end: int | None = None
+    central: bool = False  # the article's thesis (am:central): the map opens on it
 
 
 @dataclass(slots=True)
@@ -204,10 +205,12 @@ def _read_articles(store: Store, vm: ViewModel) -> dict[str, str]:
 
 def _read_statements(store: Store, vm: ViewModel, contents: dict[str, str]) -> None:
     rows = _select(store, f"""
-        SELECT ?s ?kind (SAMPLE(?t) AS ?text) (SAMPLE(?a) AS ?article) (SAMPLE(?b) AS ?start) (SAMPLE(?e) AS ?end) WHERE {{
+        SELECT ?s ?kind (SAMPLE(?t) AS ?text) (SAMPLE(?a) AS ?article) (SAMPLE(?b) AS ?start) (SAMPLE(?e) AS ?end)
+               (MAX(?c) AS ?central) WHERE {{
           VALUES ?kind {{ <{AM.Claim}> <{AM.Evidence}> }}
           ?s a ?kind ; <{AM.text}> ?t .
           OPTIONAL {{ ?s <{AM.inArticle}> ?a }} OPTIONAL {{ ?s <{AM.startChar}> ?b }} OPTIONAL {{ ?s <{AM.endChar}> ?e }}
+          OPTIONAL {{ ?s <{AM.central}> ?c }}
         }} GROUP BY ?s ?kind""")
     for r in rows:
         iri, text = _text(r["s"]), _text(r["text"])
@@ -217,7 +220,8 @@ def _read_statements(store: Store, vm: ViewModel, contents: dict[str, str]) -> N
         article = _text(r["article"]) or None
         start, end = _int(r["start"]), _int(r["end"])
         passage = locate_passage(contents.get(article or "", ""), text, start, end)
-        vm.statements[iri] = StatementNode(iri, kind, text, article, passage, start=start, end=end)
+        central = _text(r["central"]) == "true"
+        vm.statements[iri] = StatementNode(iri, kind, text, article, passage, start=start, end=end, central=central)
 
 
 def _read_verdicts(store: Store, vm: ViewModel) -> None:

@@ -127,3 +127,52 @@ def test_physics_layout_stops_once_stable(map_files) -> None:
         assert page.evaluate("JSON.stringify(argmapNetwork.getPositions())") == before  # nothing drifts
         page.screenshot(path=str(artifact("map-physics.png")))
         assert page.evaluate("argmapNetwork.body.data.nodes.length") == nodes and traffic.blocked == []
+
+
+@pytest.fixture(scope="module")
+def demo_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from argmap.extractors.pipeline import run_pipeline
+    from argmap.graph.store import open_store
+    from argmap.ingestion import store_analysis
+    from argmap.reasoner import run_reasoner
+    from argmap.samples import DEMO_ARTICLE
+
+    root = tmp_path_factory.mktemp("demo-map")
+    analysis = run_pipeline(DEMO_ARTICLE.read_text(encoding="utf-8"), key="demo", lang="zh")
+    with open_store(root / "store") as store:
+        store_analysis(store, analysis)
+        run_reasoner(store, classify=False)
+        write_map(store, root / "map.html")
+    return root / "map.html"
+
+
+def test_the_map_opens_on_the_thesis_readable_and_the_legend_covers_no_node(demo_map: Path) -> None:
+    with offline_page() as (page, traffic):
+        page.goto(demo_map.as_uri())
+        wait_stable(page)
+        assert page.evaluate("window.argmapThesisFontPx") >= 14  # the thesis label as rendered, in CSS pixels
+        sizes = page.evaluate("argmapNetwork.body.data.nodes.get().filter(n => n.kind === 'claim' || "
+                              "n.kind === 'evidence').map(n => [!!n.thesis, n.font.size])")
+        thesis = [size for is_thesis, size in sizes if is_thesis]
+        assert len(thesis) == 1 and thesis[0] > max(size for is_thesis, size in sizes if not is_thesis)
+        thesis_id = page.evaluate("argmapNetwork.body.data.nodes.get().filter(n => n.thesis)[0].id")
+        dom = page.evaluate(f"argmapNetwork.canvasToDOM(argmapNetwork.getPosition({thesis_id!r}))")
+        net = page.locator("#network").bounding_box()
+        assert 0 <= dom["x"] <= net["width"] and 0 <= dom["y"] <= net["height"]  # it opens on the thesis
+        legend = page.locator("#legend").bounding_box()
+        assert legend["y"] >= net["y"] + net["height"] - 1  # a strip under the map, never over it
+        page.screenshot(path=str(artifact("map-first-sight.png")))
+        assert traffic.page_errors == []
+
+
+def test_an_empty_map_says_what_to_do(tmp_path: Path) -> None:
+    from argmap.graph.store import open_store
+
+    with open_store(tmp_path / "store") as store:
+        write_map(store, tmp_path / "empty.html")
+    with offline_page() as (page, traffic):
+        page.goto((tmp_path / "empty.html").as_uri())
+        note = page.locator("#empty")
+        note.wait_for(state="visible")
+        assert "argmap ingest" in note.inner_text()
+        assert traffic.page_errors == []

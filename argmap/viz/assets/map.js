@@ -44,9 +44,35 @@
   var progress = document.getElementById("progress");
   function markStable() {
     if (document.body.dataset.stable) return;
+    firstView();
     document.body.dataset.stable = "1";
     window.argmapStableAt = performance.now();
     progress.hidden = true;
+  }
+
+  // ---------------------------------------------------------------- first view
+  // The map opens on the thesis and the statements around it, at a size its label can be read at;
+  // a small map is simply shown whole.
+  var READABLE_PX = 14;
+  function firstView() {
+    var thesis = data.nodes.filter(function (n) { return n.thesis; })[0];
+    if (!thesis) { network.fit({ animation: false }); return; }
+    var around = {};
+    around[thesis.id] = true;
+    linked(incoming, thesis.id, ARGUMENT).concat(linked(outgoing, thesis.id, ARGUMENT))
+      .forEach(function (l) { around[l.id] = true; });
+    network.fit({ nodes: Object.keys(around), animation: false });
+    var size = (thesis.font && thesis.font.size) || 14;
+    if (network.getScale() * size < READABLE_PX) {
+      // Zoom in to a readable size, centred between the thesis and the statements around it.
+      var ids = Object.keys(around), at = network.getPositions(ids), x = 0, y = 0;
+      ids.forEach(function (id) { x += at[id].x; y += at[id].y; });
+      var own = at[thesis.id];
+      var centre = { x: (own.x + x / ids.length) / 2, y: (own.y + y / ids.length) / 2 };
+      network.moveTo({ position: centre, scale: READABLE_PX / size, animation: false });
+    }
+    window.argmapThesisFontPx = network.getScale() * size;
+    document.body.dataset.thesisFontPx = String(window.argmapThesisFontPx);
   }
   if (data.options.physics && data.options.physics.enabled) {
     progress.hidden = false;
@@ -133,6 +159,15 @@
     });
     if (changes.length) nodes.update(changes);  // hidden, not removed: nodes keep their place
     shown.textContent = "显示 shown " + count + " / " + data.nodes.length;
+    showEmpty(count === 0, data.nodes.length === 0
+      ? "这里还没有内容 Nothing to show yet: ingest an article (argmap ingest FILE), then write the map again."
+      : "没有符合筛选条件的内容 Nothing matches these filters: choose 全部 all in a filter to see more.");
+  }
+
+  var emptyNote = document.getElementById("empty");
+  function showEmpty(empty, message) {
+    emptyNote.hidden = !empty;
+    emptyNote.textContent = empty ? message : "";
   }
 
   // Mention lines can be many; hiding them leaves the argument itself (supports / undermines) in view.
@@ -145,6 +180,9 @@
   [filterArticle, filterBrand, filterStatus].forEach(function (s) { s.addEventListener("change", applyFilters); });
   kindBoxes.forEach(function (b) { b.addEventListener("change", applyFilters); });
   shown.textContent = "显示 shown " + data.nodes.length + " / " + data.nodes.length;
+  if (!data.nodes.length) {
+    showEmpty(true, "这里还没有内容 Nothing to show yet: ingest an article (argmap ingest FILE), then write the map again.");
+  }
 
   // ---------------------------------------------------------------- side panel
   var panel = document.getElementById("panel");
