@@ -47,6 +47,12 @@ StoreOpt = Annotated[
     ),
 ]
 
+WaitOpt = Annotated[
+    float,
+    typer.Option("--wait", min=0.0, metavar="SECONDS",
+                 help="Queue this long behind another argmap process writing the same store before giving up."),
+]
+
 T = TypeVar("T")
 
 
@@ -93,13 +99,14 @@ def ingest(
     lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Extra lexicon file (TSV or JSON); repeat for more.")] = None,
     boilerplate: Annotated[Optional[list[Path]], typer.Option("--boilerplate", help="Extra boilerplate rules (JSON, the format of argmap/documents/data/boilerplate.json); repeat for more.")] = None,
     reason: Annotated[bool, typer.Option("--reason/--no-reason", help="Re-run the reasoner afterwards and report what changed.")] = True,
+    wait: WaitOpt = 0.0,
     store: StoreOpt = None,
 ) -> None:
     """Extract articles into the store; re-ingesting the same text changes nothing."""
     from argmap.commands import ingest_command
 
     _run(lambda: ingest_command(paths, lang=lang, workers=workers, lexicons=lexicon or [], boilerplate=boilerplate or [],
-                                reason=reason, store=store))
+                                reason=reason, store=store, wait=wait))
 
 
 @app.command()
@@ -186,12 +193,13 @@ def export(
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="A .trig, .nq, .ttl or .jsonld file written by argmap export.")],
+    wait: WaitOpt = 0.0,
     store: StoreOpt = None,
 ) -> None:
     """Load an exported dataset into the store."""
     from argmap.commands import import_command
 
-    _run(lambda: import_command(file, store=store))
+    _run(lambda: import_command(file, store=store, wait=wait))
 
 
 @app.command()
@@ -205,12 +213,13 @@ def articles(store: StoreOpt = None) -> None:
 @app.command()
 def remove(
     article: Annotated[str, typer.Argument(help="The article's key (as `argmap articles` shows) or IRI.")],
+    wait: WaitOpt = 0.0,
     store: StoreOpt = None,
 ) -> None:
     """Drop one article; entities stay while another article mentions them."""
     from argmap.commands import remove_command
 
-    _run(lambda: remove_command(article, store=store))
+    _run(lambda: remove_command(article, store=store, wait=wait))
 
 
 @app.command()

@@ -44,6 +44,15 @@ def _rewrite(m: re.Match[str], declared: set[str]) -> str:
     return m.group(0)
 
 
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def uses_service(sparql: str) -> bool:
+    """Whether the query calls out to another endpoint (``SERVICE``), outside strings, IRIs and comments."""
+    return any(m.group("word") is not None and _SERVICE.fullmatch(m.group("word"))
+               for m in re.finditer(_TOKENS.pattern + r"|(?P<word>(?<![?$\w:])\w+)", sparql))
+
+
 @lru_cache(maxsize=1)
 def am_terms() -> frozenset[str]:
     from argmap.ontology import AM

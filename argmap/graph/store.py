@@ -145,7 +145,7 @@ class OxigraphStore:
                 wait=wait,
                 busy_message=(
                     f"the store at {path} is being written by another argmap process; "
-                    "wait for it to finish, or pass --wait SECONDS to queue behind it"
+                    "wait for it to finish, or pass --wait SECONDS (ingest, import, remove) to queue behind it"
                 ),
             )
 

@@ -387,10 +387,23 @@ def _message(status: int, title: str, message: str, css: str = "error") -> Respo
 
 # ------------------------------------------------------------------ HTTP plumbing
 
+CONNECTION_TIMEOUT = 30.0
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _content_length(value: str | None) -> int | None:
+    """The declared body size; ``None`` for a negative or non-numeric one (never read as 'unlimited')."""
+    if value is None or not value.strip():
+        return 0
+    text = value.strip()
+    return int(text) if text.isdigit() else None
+
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: _AppServer
     protocol_version = "HTTP/1.1"
+    timeout = CONNECTION_TIMEOUT  # seconds a connection may sit idle or trickle before it is closed
 
     def do_GET(self) -> None:
         self._dispatch("GET")
@@ -400,12 +413,22 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, method: str) -> None:
         url = urlsplit(self.path)
-        if not self._same_origin():
+        if not self._own_host():
+            # DNS rebinding: a name the attacker controls, resolved to 127.0.0.1, must not reach this server.
+            self._send(_message(HTTPStatus.MISDIRECTED_REQUEST, "拒绝 refused",
+                                f"this server answers only to {', '.join(self._hosts())}"))
+            return
+        if not self._same_origin(method):
             self._send(_message(HTTPStatus.FORBIDDEN, "拒绝 refused", "requests from other sites are refused"))
             return
         body = b""
         if method == "POST":
-            length = int(self.headers.get("Content-Length") or 0)
+            length = _content_length(self.headers.get("Content-Length"))
+            if length is None:
+                self.close_connection = True
+                self._send(_message(HTTPStatus.BAD_REQUEST, "错误 bad request",
+                                    "Content-Length must be a whole number of bytes, 0 or more"))
+                return
             limit = self.server.app.config.max_article_bytes + FORM_OVERHEAD_BYTES if url.path == "/upload" else MAX_QUERY_BYTES
             if length > limit:
                 self.close_connection = True  # the body is not read: the connection cannot be reused
@@ -421,19 +444,36 @@ class _Handler(BaseHTTPRequestHandler):
             response = _message(HTTPStatus.INTERNAL_SERVER_ERROR, "内部错误 internal error", "see the server log")
         self._send(response)
 
-    def _same_origin(self) -> bool:
-        """Refuse cross-site requests (a page elsewhere posting to this server); browsers always send Origin on POST."""
+    def _same_origin(self, method: str) -> bool:
+        """Refuse cross-site requests (a page elsewhere posting to this server); browsers always send Origin on
+        POST, and a sandboxed frame or a file:// page sends ``null``, which is never this server."""
         origin = self.headers.get("Origin")
-        if not origin or origin == "null":
-            return True
+        if not origin:
+            return True  # not a browser: nothing cross-site about it
+        if origin == "null":
+            return method == "GET"
         return urlsplit(origin).netloc == (self.headers.get("Host") or "")
+
+    def _hosts(self) -> list[str]:
+        host, port = self.server.server_address[:2]
+        names = {str(host), "127.0.0.1", "localhost", "[::1]"} if host in _LOOPBACK else {str(host)}
+        return sorted(f"{name}:{port}" for name in names)
+
+    def _own_host(self) -> bool:
+        """On loopback, only requests addressed to this server by one of its own names (and port) are served;
+        a server the user bound to another address has chosen to be reached by other names."""
+        if self.server.server_address[0] not in _LOOPBACK:
+            return True
+        return (self.headers.get("Host") or "").lower() in self._hosts()
 
     def _send(self, response: Response) -> None:
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
         self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: under no-referrer the browser sends "Origin: null" with our own forms,
+        # which could not then be told from a sandboxed attacker page.
+        self.send_header("Referrer-Policy", "same-origin")
         self.send_header("Cache-Control", "no-store")
         for name, value in response.headers:
             self.send_header(name, value)

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs
 from argmap.errors import ArgmapError, QueryError, QueryTimeoutError, StoreError, StoreLockedError
 from argmap.graph.format import GraphFormat, ResultFormat, render_graph, render_result
 from argmap.graph.results import GraphResult, QueryResult
+from argmap.graph.query_text import uses_service
 from argmap.graph.store import Store, open_store
 
 MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -80,6 +81,9 @@ def handle_sparql(
     """
     try:
         request = _parse_request(method, query_string, body, content_type)
+        if uses_service(request.update or request.query or ""):
+            # The server would call any URL a web page names and could echo what it got back (SSRF).
+            raise ProtocolError(400, "SERVICE (a federated query to another endpoint) is not allowed on this server")
         if request.update is not None:
             if not allow_update:
                 raise ProtocolError(403, "updates are disabled on this endpoint; start it with --allow-update to allow them")

@@ -1,0 +1,116 @@
+"""The local server under requests a hostile web page or a careless client would send (loopback only)."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from argmap.server import app as app_module
+from argmap.server.app import AppConfig, RunningServer, start_server
+from tests.viz.vizdata import demo_store, stub_ingester
+
+
+@pytest.fixture
+def writable(tmp_path: Path) -> Iterator[tuple[RunningServer, object]]:
+    store = demo_store(tmp_path / "store")
+    server = start_server(store, config=AppConfig(allow_update=True, timeout=10), ingester=stub_ingester)
+    yield server, store
+    server.stop()
+    store.close()
+
+
+def _request(server: RunningServer, method: str, path: str, *, body: bytes = b"",
+             headers: dict[str, str] | None = None) -> tuple[int, str]:
+    host, port = server.httpd.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    try:
+        conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        sent = {"Host": f"{host}:{port}", **(headers or {})}
+        for name, value in sent.items():
+            conn.putheader(name, value)
+        if "Content-Length" not in sent and method == "POST":
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body or None)
+        reply = conn.getresponse()
+        return reply.status, reply.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+def _count(store: object) -> int:
+    return int(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value)  # type: ignore[attr-defined]
+
+
+def _update(statement: str) -> bytes:
+    return urllib.parse.urlencode({"update": statement}).encode()
+
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+@pytest.mark.parametrize("origin", ["null", "http://evil.example"])
+def test_cross_site_and_null_origin_writes_are_refused(writable, origin: str) -> None:
+    server, store = writable
+    before = _count(store)
+    status, _ = _request(server, "POST", "/sparql", body=_update("CLEAR ALL"), headers={**FORM, "Origin": origin})
+    assert status == 403 and _count(store) == before
+
+
+def test_a_same_origin_write_is_accepted(writable) -> None:
+    server, store = writable
+    host, port = server.httpd.server_address[:2]
+    before = _count(store)
+    status, _ = _request(server, "POST", "/sparql", headers={**FORM, "Origin": f"http://{host}:{port}"},
+                         body=_update("INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }"))
+    assert status in (200, 204) and _count(store) == before + 1
+
+
+@pytest.mark.parametrize("host", ["rebind.attacker.example:{port}", "127.0.0.1:1", "evil.example"])
+def test_a_foreign_host_name_is_refused_even_for_reads(writable, host: str) -> None:
+    server, _ = writable
+    port = server.httpd.server_address[1]
+    status, text = _request(server, "GET", "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"),
+                            headers={"Host": host.format(port=port)})
+    assert status == 421 and "answers only to" in text
+
+
+@pytest.mark.parametrize("length", ["-1", "abc", "1e9"])
+def test_a_malformed_content_length_is_a_clear_400(writable, length: str) -> None:
+    server, store = writable
+    before = _count(store)
+    status, text = _request(server, "POST", "/sparql", body=b"", headers={**FORM, "Content-Length": length})
+    assert status == 400 and "Content-Length" in text and _count(store) == before
+
+
+def test_service_queries_are_refused_without_calling_out(writable) -> None:
+    server, _ = writable
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    try:
+        target = f"http://127.0.0.1:{listener.getsockname()[1]}/x"
+        query = urllib.parse.quote(f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}")
+        status, text = _request(server, "GET", f"/sparql?query={query}")
+        assert status == 400 and "SERVICE" in text
+        with pytest.raises(socket.timeout):
+            listener.accept()  # nobody called
+    finally:
+        listener.close()
+
+
+def test_an_idle_connection_is_closed(writable, monkeypatch: pytest.MonkeyPatch) -> None:
+    server, _ = writable
+    monkeypatch.setattr(app_module._Handler, "timeout", 0.5)
+    host, port = server.httpd.server_address[:2]
+    with socket.create_connection((host, port), timeout=5) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\n")  # and then nothing more
+        started = time.monotonic()
+        assert sock.recv(1024) == b""  # the server hung up
+        assert time.monotonic() - started < 4
