@@ -244,11 +244,12 @@ def export_command(fmt: str, output: Path | None, *, store: str | None) -> None:
 
 
 def import_command(file: Path, *, store: str | None, wait: float = 0.0) -> None:
-    from argmap.graph.io import import_dataset
+    from argmap.graph.io import read_graphs
 
-    st = open_store(store, wait=wait)  # import_dataset parses the whole file before its first write
+    graphs, count = read_graphs(file)  # a missing or broken file stops here: no store is created or touched
+    st = open_store(store, wait=wait)
     try:
-        count = import_dataset(st, file)
+        st.replace_graphs(graphs)  # one transaction: all of the file or none of it
     finally:
         st.close()
     _echo(f"imported {count:,} quads from {file}")

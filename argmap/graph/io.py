@@ -117,7 +117,15 @@ def read_dataset(path: Path, fmt: str | None = None) -> list[ox.Quad]:
 
 
 def import_dataset(store: Store, path: Path, *, fmt: str | None = None) -> int:
-    """Load a dataset file; each named graph in it replaces the store's graph of that name. Returns the quads count."""
+    """Load a dataset file; each named graph in it replaces the store's graph of that name, all in one
+    transaction (a failure or a kill leaves the store as it was). Returns the quads count."""
+    graphs, count = read_graphs(path, fmt=fmt)
+    store.replace_graphs(graphs)
+    return count
+
+
+def read_graphs(path: Path, *, fmt: str | None = None) -> tuple[dict[str, list[ox.Triple]], int]:
+    """A dataset file's triples by graph, and its quad count; nothing is written."""
     quads = read_dataset(path, fmt)
     by_graph: dict[str, list[ox.Triple]] = {}
     default: list[ox.Quad] = []
@@ -132,6 +140,4 @@ def import_dataset(store: Store, path: Path, *, fmt: str | None = None) -> int:
         # The store's default graph is the union of its named graphs: triples outside any named
         # graph (a Turtle file, say) need a graph of their own to live in.
         by_graph.setdefault(str(IMPORTED_GRAPH), []).extend(q.triple for q in default)
-    for graph, triples in by_graph.items():
-        store.replace_graph(graph, triples)
-    return len(quads)
+    return by_graph, len(quads)

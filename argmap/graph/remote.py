@@ -148,6 +148,9 @@ class RemoteStore:
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
         self.update(replace_graph_update(graph, triples))
 
+    def replace_graphs(self, graphs: dict[str, list[ox.Triple]]) -> None:
+        self.update(" ;\n".join(replace_graph_update(g, t) for g, t in graphs.items()))  # one request
+
     def remove_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}>")
 

@@ -70,6 +70,10 @@ class Store(Protocol):
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None: ...
 
+    def replace_graphs(self, graphs: dict[str, list[ox.Triple]]) -> None:
+        """Replace several graphs in one transaction: all of them or none."""
+        ...
+
     def remove_graph(self, graph: str) -> None: ...
 
     def graph_names(self) -> list[str]: ...
@@ -244,6 +248,11 @@ class OxigraphStore:
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
         self._update(f"{retract_from_union(graph)} ;\n{replace_graph_update(graph, triples, union=True)}")
+
+    def replace_graphs(self, graphs: dict[str, list[ox.Triple]]) -> None:
+        # One update request is one transaction: a kill part-way leaves the store as it was.
+        self._update(" ;\n".join(f"{retract_from_union(g)} ;\n{replace_graph_update(g, t, union=True)}"
+                                  for g, t in graphs.items()))
 
     def remove_graph(self, graph: str) -> None:
         self._update(f"{retract_from_union(graph)} ;\nDROP SILENT GRAPH <{graph}>")

@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from argmap.errors import ArgmapError, InputError, QueryError, QueryTimeoutError, ServerError, UploadError
 from argmap.graph.format import GraphFormat, cell_text, render_graph, render_result
-from argmap.graph.results import AskResult, GraphResult, QueryResult, SelectResult, Term
+from argmap.graph.results import AskResult, GraphResult, SelectResult, Term
 from argmap.graph.store import Store, open_store
 from argmap.ingestion import MAX_ARTICLE_BYTES, SUFFIXES, IngestResult, SourceDoc, ingest_docs
 from argmap.viz import map_html

@@ -101,3 +101,44 @@ def _count_statements(cli) -> dict[str, int]:
          "OPTIONAL { ?s am:inArticle ?g ; am:startChar ?x } } } GROUP BY ?g")
     rows = json.loads(cli("query", q, "--format", "json").stdout)["results"]["bindings"]
     return {r["g"]["value"].rsplit("/", 1)[-1]: int(r["n"]["value"]) for r in rows}
+
+
+def test_a_failed_import_creates_no_store(argmap_cli, tmp_path) -> None:
+    proc = argmap_cli("import", "missing.trig", "--store", "fresh", check=False)
+    assert proc.returncode != 0 and "no such file" in proc.stderr
+    assert not (tmp_path / "fresh").exists()
+
+
+def test_a_killed_import_leaves_all_or_nothing(tmp_path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from argmap.graph.io import export_dataset
+    from argmap.graph.store import list_articles, open_store
+    from argmap.graph.synthetic import synthetic_analysis
+    from argmap.ingestion import store_analysis
+
+    with open_store(tmp_path / "source") as source:
+        for i in range(150):
+            store_analysis(source, synthetic_analysis(i, claims=10, evidence=10))
+        (tmp_path / "all.trig").write_bytes(export_dataset(source, "trig"))
+    outcomes = set()
+    for delay in (0.0, 0.5, 1.0, 2.0):
+        target = tmp_path / f"target-{delay}"
+        proc = subprocess.Popen([sys.executable, "-m", "argmap", "import", str(tmp_path / "all.trig"), "--store",
+                                 str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while not target.exists() and proc.poll() is None:
+            time.sleep(0.01)
+        time.sleep(delay)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        if not target.exists():
+            continue
+        with open_store(target) as st:
+            count = len(list_articles(st))
+        assert count in (0, 150), f"a kill after {delay} s left {count} of 150 articles"
+        outcomes.add(count)
+    assert outcomes  # at least one kill landed after the store was opened
