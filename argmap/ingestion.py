@@ -19,7 +19,7 @@ from argmap.errors import InputError
 from argmap.extractors import ArticleAnalysis, Lang, analyze
 from argmap.graph.iri import article_iri, slugify
 from argmap.graph.mapping import article_triples, content_hash
-from argmap.graph.store import Store, article_hash
+from argmap.graph.store import Store, article_hash, article_state
 
 
 
@@ -110,6 +110,22 @@ def _analyze(doc: SourceDoc, lang: Lang, lexicons: tuple[Path, ...]) -> ArticleA
 Analyzer = Callable[[SourceDoc], ArticleAnalysis]
 
 
+def settings_digest(doc: SourceDoc, lang: Lang, lexicons: Sequence[Path]) -> str:
+    """What an extraction depends on besides the text: argmap's version, the language asked for, the
+    lexicon files' bytes and the boilerplate the document layer found (its rules may change)."""
+    from argmap import __version__
+
+    h = hashlib.sha256(f"{__version__}\n{lang.value}\n".encode())
+    for path in lexicons:
+        try:
+            h.update(Path(path).read_bytes())
+        except OSError:
+            h.update(str(path).encode())  # an unreadable lexicon fails later, with its own message
+    if doc.document is not None:
+        h.update(repr([(b.start, b.end) for b in doc.document.boilerplate]).encode())
+    return h.hexdigest()[:32]
+
+
 def ingest_docs(
     store: Store,
     docs: Sequence[SourceDoc],
@@ -130,9 +146,10 @@ def ingest_docs(
     results: list[IngestResult] = []
     todo: list[SourceDoc] = []
     with store.session():  # one open handle for the whole check, not one per article
-        known = {doc.key: article_hash(store, doc.key) for doc in docs}
+        known = {doc.key: article_state(store, doc.key) for doc in docs}
+    settings = {doc.key: settings_digest(doc, lang, lexicons) for doc in docs}
     for doc in docs:
-        if known[doc.key] == content_hash(doc.content):
+        if known[doc.key] == (content_hash(doc.content), settings[doc.key]):
             res = IngestResult(doc.key, str(article_iri(doc.key)), Outcome.UNCHANGED, len(doc.content))
             results.append(res)
             if on_done:
@@ -140,6 +157,7 @@ def ingest_docs(
         else:
             todo.append(doc)
     for doc, analysis in zip(todo, _analyses(todo, lang, tuple(lexicons), workers, analyzer)):
+        analysis.settings = settings[doc.key]
         res = store_analysis(store, analysis, chars=len(doc.content))
         results.append(res)
         if on_done:

@@ -164,6 +164,7 @@ class ArticleAnalysis:
     relations: list[Relation] = field(default_factory=list)
     entity_relations: list[EntityRelation] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)  # title, date, author … as the document states them
+    settings: str = ""  # digest of what the extraction ran with (see ingestion.settings_digest); "" unknown
 
     def entity(self, ref: str) -> Entity | None:
         return next((e for e in self.entities if e.ref == ref), None)

@@ -44,6 +44,8 @@ def _article(article: NamedNode, analysis: ArticleAnalysis) -> list[Triple]:
         Triple(article, iri(AM.contentHash), text(content_hash(analysis.content))),
         Triple(article, iri(AM.language), text(analysis.lang)),
     ]
+    if analysis.settings:
+        out.append(Triple(article, iri(AM.extractionSettings), text(analysis.settings)))
     if analysis.title:
         out.append(Triple(article, iri(RDFS.label), text(analysis.title, analysis.lang)))
         out.append(Triple(article, iri(DCTERMS.title), text(analysis.title, analysis.lang)))

@@ -410,6 +410,17 @@ def ensure_ontology(store: Store, path: Path = ONTOLOGY_PATH) -> bool:
 # ----------------------------------------------------------------- article-level operations
 
 
+def article_state(store: Store, key: str) -> tuple[str, str] | None:
+    """The stored article's content hash and extraction settings (``""`` when not recorded), or None."""
+    a = article_iri(key)
+    res = store.query(f"""SELECT ?h ?s WHERE {{ GRAPH <{a}> {{ <{a}> <{AM.contentHash}> ?h .
+                          OPTIONAL {{ <{a}> <{AM.extractionSettings}> ?s }} }} }}""")
+    if isinstance(res, SelectResult) and res.rows and res.rows[0][0] is not None:
+        settings = res.rows[0][1]
+        return res.rows[0][0].value, settings.value if settings is not None else ""
+    return None
+
+
 def article_hash(store: Store, key: str) -> str | None:
     res = store.query(f"SELECT ?h WHERE {{ GRAPH <{article_iri(key)}> {{ <{article_iri(key)}> <{AM.contentHash}> ?h }} }}")
     if isinstance(res, SelectResult) and res.rows and res.rows[0][0] is not None:

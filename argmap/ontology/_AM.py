@@ -105,6 +105,7 @@ class AM(DefinedNamespace):
     evidenceKind: URIRef
     evidencedBy: URIRef
     extractedBy: URIRef
+    extractionSettings: URIRef
     hasBrand: URIRef
     hasUnit: URIRef
     hedged: URIRef

@@ -142,3 +142,16 @@ def test_a_killed_import_leaves_all_or_nothing(tmp_path) -> None:
         assert count in (0, 150), f"a kill after {delay} s left {count} of 150 articles"
         outcomes.add(count)
     assert outcomes  # at least one kill landed after the store was opened
+
+
+def test_reingesting_with_another_lexicon_or_language_extracts_again(argmap_cli, tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("Zorblax raised prices again. Zorblax said demand held.\n", encoding="utf-8")
+    assert "added" in argmap_cli("ingest", "a.txt").stdout
+    assert "unchanged" in argmap_cli("ingest", "a.txt").stdout
+    (tmp_path / "lex.json").write_text('{"entities": [{"kind": "brand", "key": "zorblax", "en": "Zorblax", '
+                                       '"zh": "佐布拉克斯", "aliases": []}]}', encoding="utf-8")
+    assert "replaced" in argmap_cli("ingest", "a.txt", "--lexicon", "lex.json").stdout
+    assert "unchanged" in argmap_cli("ingest", "a.txt", "--lexicon", "lex.json").stdout
+    assert "replaced" in argmap_cli("ingest", "a.txt", "--lang", "en", "--lexicon", "lex.json").stdout
+    labels = argmap_cli("query", "SELECT ?l WHERE { amid:brand/zorblax rdfs:label ?l }").stdout
+    assert "佐布拉克斯" in labels
