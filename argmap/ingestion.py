@@ -7,6 +7,7 @@ stops the batch with a one-line error and leaves the store as it was.
 from __future__ import annotations
 
 import hashlib
+import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -71,6 +72,8 @@ def collect_paths(paths: Sequence[str]) -> list[str]:
             out += [str(p) for p in found]
         elif path.is_file():
             out.append(raw)
+        elif path.exists():
+            raise InputError(f"{raw}: {_not_a_file(path)}, not an article file; give a .txt, .md or .html file")
         else:
             raise InputError(f"{raw}: no such file or directory")
     return out
@@ -86,12 +89,32 @@ def read_source(
         return SourceDoc.of("stdin-" + hashlib.sha256(document.content.encode()).hexdigest()[:12], document)
     path = Path(raw)
     try:
+        info = path.stat()
+    except OSError as exc:
+        raise InputError(f"{raw}: cannot read ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{raw}: {_not_a_file(path)}, not an article file; give a .txt, .md or .html file")
+    if info.st_size > max_bytes:  # refused from its size alone: nothing is read
+        raise InputError(f"{raw}: larger than the {max_bytes:,}-byte limit for one article; split it into parts")
+    try:
         with path.open("rb") as f:
             data = _read_limited(f, raw, max_bytes)
     except OSError as exc:
         raise InputError(f"{raw}: cannot read ({exc.strerror})") from None
     document = read_document(data, name=str(path), suffix=path.suffix, max_bytes=max_bytes, rules=rules)
     return SourceDoc.of(slugify(path.stem), document, title=path.stem)
+
+
+def _not_a_file(path: Path) -> str:
+    if path.is_dir():
+        return "a folder"
+    if path.is_fifo():
+        return "a named pipe (FIFO)"
+    if path.is_char_device() or path.is_block_device():
+        return "a device"
+    if path.is_socket():
+        return "a socket"
+    return "not a regular file"
 
 
 def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:

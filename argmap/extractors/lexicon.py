@@ -37,6 +37,7 @@ from argmap.errors import LexiconError
 from argmap.extractors.model import EntityKind
 
 DATA_DIR = Path(__file__).parent / "data"
+_KEY = re.compile(r"[\w.\-]+")  # entity keys become IRI segments (amid:brand/<key>)
 _REGEX_PREFIX = "re:"
 
 
@@ -178,8 +179,8 @@ def _labels(item: dict[str, Any]) -> dict[str, str]:
 def _entry(item: dict[str, Any]) -> LexEntry:
     kind = EntityKind(str(item["kind"]).capitalize())
     key = str(item["key"]).strip()
-    if not key or "/" in key:
-        raise ValueError(f"entity key {key!r} must be non-empty and contain no '/'")
+    if not _KEY.fullmatch(key):
+        raise ValueError(f"entity key {key!r} must be letters, digits, '-', '_' or '.' (it becomes part of an IRI)")
     labels = _labels(item)
     aliases = [str(a) for a in item.get("aliases", [])]
     forms = tuple(dict.fromkeys(f for f in [*labels.values(), *aliases] if f.strip()))

@@ -10,7 +10,7 @@ from rdflib import URIRef
 
 from argmap.ontology.namespaces import AMID
 
-_UNSAFE = re.compile(r"[\s/\\?#<>\"{}|^`%\[\]]+")
+_UNSAFE = re.compile(r"[\s/\\?#<>\"{}|^`%\[\]\x00-\x1f\x7f]+")  # control characters are no part of an IRI
 
 REASONER_GRAPH = AMID["graph/reasoner"]
 ONTOLOGY_GRAPH = AMID["graph/ontology"]

@@ -7,6 +7,7 @@ when the stored verdict differs (the store changed since the last ``argmap reaso
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from argmap.errors import AmbiguousClaimError, ClaimNotFoundError
@@ -21,6 +22,7 @@ from argmap.reasoner.semantics import Balance, Label, Model, lead
 
 MAX_DEPTH = 6
 MAX_CANDIDATES = 8
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')  # what may not appear in a SPARQL IRIREF: no query injection
 MAX_EXPLAINED = 5  # a fragment shared by many claims explains this many of them
 INDENT = "    "
 
@@ -95,6 +97,9 @@ def resolve_claims(store: Store, claim: str) -> list[str]:
     if not text:
         raise ClaimNotFoundError("give a claim: its IRI, its label or a fragment of its text")
     iri = _expand(text)
+    if iri is not None and _IRI_BAD.search(iri):
+        raise ClaimNotFoundError(f"{text!r} is not an IRI (it has spaces, quotes or brackets); give a claim's IRI, "
+                                 "label or a fragment of its text")
     if iri is not None:
         if _is_statement(store, iri):
             return [iri]

@@ -127,8 +127,9 @@ class ArgmapApp:
                                layout=req.param("layout") or "hierarchical", nav=True)
         except ArgmapError as exc:
             return _message(HTTPStatus.BAD_REQUEST, "无法绘制地图 cannot draw the map", str(exc))
-        # The page carries its own CSP (script hashes) in a meta tag.
-        return Response(HTTPStatus.OK, "text/html; charset=utf-8", html.encode("utf-8"))
+        # The page carries its own CSP (script hashes) in a meta tag; framing can only be forbidden in a header.
+        return Response(HTTPStatus.OK, "text/html; charset=utf-8", html.encode("utf-8"),
+                        (("Content-Security-Policy", "frame-ancestors 'none'"),))
 
     # -------------------------------------------------------------- query page
 
@@ -471,6 +472,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("X-Frame-Options", "DENY")  # no page of this server inside another site's frame
         # same-origin, not no-referrer: under no-referrer the browser sends "Origin: null" with our own forms,
         # which could not then be told from a sandboxed attacker page.
         self.send_header("Referrer-Policy", "same-origin")

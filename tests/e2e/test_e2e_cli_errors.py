@@ -115,3 +115,42 @@ def test_map_open_without_a_browser_says_where_the_file_is(argmap_cli: CliRunner
                           text=True, env=env, cwd=tmp_path, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert "no browser could be started" in proc.stderr and (tmp_path / "m.html").as_uri() in proc.stderr
+
+
+def test_pipes_devices_and_huge_sparse_files_are_named_and_refused_unread(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    with open(tmp_path / "sparse.txt", "wb") as f:
+        f.truncate(1 << 30)  # 1 GB of nothing: refused from its size, never read
+    for name, needle in (("pipe.txt", "named pipe"), ("/dev/zero", "a device"), ("sparse.txt", "limit")):
+        proc = argmap_cli("ingest", name, check=False, timeout=60)
+        lines = [line for line in proc.stderr.splitlines() if line.strip()]
+        assert proc.returncode != 0 and len(lines) == 1 and needle in lines[0], proc.stderr
+    assert not (tmp_path / "store").exists()
+
+
+def test_a_control_character_in_a_file_name_is_harmless(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "bad\x01name.txt").write_text("小米发布了新款手机，售价六千元。\n", encoding="utf-8")
+    proc = argmap_cli("ingest", "bad\x01name.txt")
+    assert "added" in proc.stdout and "bad-name" in argmap_cli("articles").stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("bad-key.json", '{"entities": [{"kind": "brand", "key": "a b<c>", "en": "AB"}]}'),
+     ("bad-key.tsv", "kind\tkey\tlabel_en\nbrand\ta b<c>\tAB\n")],
+)
+def test_a_lexicon_key_that_cannot_be_an_iri_is_one_line(argmap_cli: CliRunner, tmp_path: Path, name: str, content: str) -> None:
+    (tmp_path / "a.txt").write_text("AB is a brand.\n", encoding="utf-8")
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    proc = argmap_cli("ingest", "a.txt", "--lang", "en", "--lexicon", name, check=False)
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode != 0 and len(lines) == 1 and "key" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_explain_cannot_be_injected_through_an_iri(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("小米的高端化仍停留在价格层面。\n", encoding="utf-8")
+    argmap_cli("ingest", "a.txt")
+    proc = argmap_cli("explain", "<urn:x> } } ; DROP ALL ; #>", check=False)
+    assert proc.returncode != 0 and "is not an IRI" in proc.stderr

@@ -114,3 +114,18 @@ def test_an_idle_connection_is_closed(writable, monkeypatch: pytest.MonkeyPatch)
         started = time.monotonic()
         assert sock.recv(1024) == b""  # the server hung up
         assert time.monotonic() - started < 4
+
+
+@pytest.mark.parametrize("path", ["/", "/query", "/upload"])
+def test_no_page_can_be_framed_by_another_site(writable, path: str) -> None:
+    server, _ = writable
+    host, port = server.httpd.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    try:
+        conn.request("GET", path)
+        reply = conn.getresponse()
+        reply.read()
+        assert reply.getheader("X-Frame-Options") == "DENY"
+        assert "frame-ancestors 'none'" in (reply.getheader("Content-Security-Policy") or "")
+    finally:
+        conn.close()

@@ -41,6 +41,7 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
     "kinds": ("type", "label_en", "label_zh"),
 }
 
+_KEY = re.compile(r"[\w.\-]+")
 _SLUG_UNSAFE = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
 
 
@@ -91,6 +92,9 @@ def _entry(row: dict[str, str]) -> LexEntry:
             f"unknown entity kind {row['kind']!r} in an English lexicon; use one of "
             + ", ".join(k.path for k in EntityKind)
         ) from None
+    if not _KEY.fullmatch(row.get("key", "").strip()):
+        raise LexiconError(f"entity key {row.get('key', '')!r} in an English lexicon must be letters, digits, "
+                           "'-', '_' or '.' (it becomes part of an IRI)")
     aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
     return LexEntry(kind, row["key"].strip(), row["label_en"].strip(), row.get("label_zh", "").strip(), aliases,
                     row.get("owner", "").strip())
