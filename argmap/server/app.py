@@ -26,7 +26,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 from argmap.errors import ArgmapError, InputError, QueryError, QueryTimeoutError, ServerError, UploadError
 from argmap.graph.format import GraphFormat, cell_text, render_graph, render_result
 from argmap.graph.results import AskResult, GraphResult, SelectResult, Term
-from argmap.graph.store import Store, open_store
+from argmap.graph.mapping import content_hash
+from argmap.graph.store import Store, article_hash, open_store
 from argmap.ingestion import MAX_ARTICLE_BYTES, SUFFIXES, IngestResult, SourceDoc, ingest_docs
 from argmap.viz import map_html
 from argmap.viz.render import page_environment
@@ -232,6 +233,11 @@ class ArgmapApp:
             return _html(HTTPStatus.BAD_REQUEST, "upload.html", self._upload_context(error=str(exc)))
         try:
             with self.write_lock:
+                stored = article_hash(self.store, doc.key)
+                if stored is not None and stored != content_hash(doc.content) and not wants_replace(req):
+                    return _html(HTTPStatus.CONFLICT, "upload.html", self._upload_context(error=(
+                        f"已有同名文章 an article named {doc.key} is already in the store with other text; "
+                        "tick 替换 replace to replace it, or give the upload another title; nothing was stored")))
                 result = self.ingester(self.store, doc)
                 notes = run_reasoner_if_present(self.store) if result.outcome.value != "unchanged" else []
         except ImportError as exc:
@@ -334,6 +340,18 @@ def upload_document(req: Request, *, max_bytes: int) -> SourceDoc:
     document = read_document(data, name=f"upload:{filename or 'pasted'}", suffix=suffix, max_bytes=max_bytes)
     stem = title or Path(filename).stem or document.title[:40] or document.content.strip().splitlines()[0][:40]
     return SourceDoc.of(slugify(stem), document, title=title or Path(filename).stem or stem)
+
+
+def wants_replace(req: Request) -> bool:
+    """Whether the upload form's "replace" box was ticked (an existing article may then be replaced)."""
+    ctype = req.headers.get_content_type() if req.headers.get("Content-Type") else ""
+    if ctype == "application/x-www-form-urlencoded":
+        return bool(parse_qs(req.body.decode("utf-8", "replace")).get("replace"))
+    if ctype != "multipart/form-data":
+        return False
+    envelope = f"Content-Type: {req.headers.get('Content-Type')}\r\n\r\n".encode("latin-1", "replace")
+    message = BytesParser(policy=HTTP).parsebytes(envelope + req.body)
+    return any(part.get_param("name", header="content-disposition") == "replace" for part in _parts(message))
 
 
 def _upload_fields(req: Request) -> tuple[str, bytes, str]:

@@ -189,3 +189,15 @@ def test_a_read_only_server_refuses_uploads_and_says_how_to_allow_them(tmp_path:
     finally:
         server.stop()
         store.close()
+
+
+def test_an_upload_never_replaces_an_article_unless_asked(app) -> None:
+    server, store = app
+    first, ctype = multipart({"title": "同名", "text": "华为的高端化已经进入价值层面。"})
+    assert call(server.url + "/upload", data=first, headers={"Content-Type": ctype}).status == 200
+    before = quad_count(store)
+    other, ctype = multipart({"title": "同名", "text": "Nothing here."})
+    r = call(server.url + "/upload", data=other, headers={"Content-Type": ctype})
+    assert r.status == 409 and "replace" in r.text and quad_count(store) == before
+    asked, ctype = multipart({"title": "同名", "text": "Nothing here.", "replace": "on"})
+    assert call(server.url + "/upload", data=asked, headers={"Content-Type": ctype}).status == 200
