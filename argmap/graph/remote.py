@@ -125,7 +125,8 @@ class RemoteStore:
 
     # ---------------------------------------------------------------- Store protocol
 
-    def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None) -> QueryResult:
+    def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
+              memory_mb: int | None = None) -> QueryResult:  # memory is the remote server's to bound
         check_timeout(timeout)
         ctype, body = self._post(self.endpoints.query, "application/sparql-query", with_prefixes(sparql),
                                  accept=RESULT_ACCEPT, timeout=timeout or self.timeout)

@@ -64,7 +64,10 @@ class ArticleInfo:
 class Store(Protocol):
     """What every backend offers; the rest of argmap talks only to this."""
 
-    def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None) -> QueryResult: ...
+    def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
+              memory_mb: int | None = None) -> QueryResult:
+        """``memory_mb`` caps a query that runs with a timeout (in its own process); ``None``: no cap."""
+        ...
 
     def update(self, sparql: str) -> None: ...
 
@@ -201,7 +204,8 @@ class OxigraphStore:
 
     # -------------------------------------------------------------- Store protocol
 
-    def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None) -> QueryResult:
+    def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
+              memory_mb: int | None = None) -> QueryResult:
         check_timeout(timeout)
         if timeout is None or self._depth > 0:
             # Inside a session this process holds the handle, so a child could not open the
@@ -210,7 +214,7 @@ class OxigraphStore:
         if not self.read_only:
             with self._mutex:
                 self._close_handle()  # the child opens read-only, which must not overlap our write handle
-        status, value = run_query_process(str(self.path), sparql, PREFIXES, limit, timeout)
+        status, value = run_query_process(str(self.path), sparql, PREFIXES, limit, timeout, memory_mb=memory_mb)
         if status == "syntax":
             raise sparql_syntax_error(SyntaxError(value), sparql)
         if isinstance(value, BaseException):

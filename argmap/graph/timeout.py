@@ -27,11 +27,13 @@ def timeout_message(timeout: float) -> str:
 
 
 def run_query_process(
-    path: str, sparql: str, prefixes: dict[str, str], limit: int | None, timeout: float
+    path: str, sparql: str, prefixes: dict[str, str], limit: int | None, timeout: float, *,
+    memory_mb: int | None = None,
 ) -> tuple[str, object]:
-    """The worker's ``(status, value)`` answer, or ``QueryTimeoutError`` with the worker killed."""
+    """The worker's ``(status, value)`` answer, or ``QueryTimeoutError`` with the worker killed.
+    ``memory_mb`` caps the worker's address space: a query that needs more is stopped there."""
     check_timeout(timeout)
-    job = pickle.dumps((path, sparql, prefixes, limit))
+    job = pickle.dumps((path, sparql, prefixes, limit, memory_mb))
     proc = subprocess.Popen(
         [sys.executable, "-m", WORKER_MODULE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
@@ -46,7 +48,11 @@ def run_query_process(
         proc.communicate()
         raise
     if proc.returncode != 0 or not out:
-        last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit code {proc.returncode}"]
+        text = err.decode("utf-8", "replace")
+        if memory_mb is not None and ("memory allocation" in text or "MemoryError" in text or proc.returncode < 0):
+            raise QueryError(f"the query needed more than the {memory_mb:,} MB this server allows a query and was "
+                             "stopped; narrow it (LIMIT, fewer joins, no ORDER BY over everything)")
+        last = text.strip().splitlines()[-1:] or [f"exit code {proc.returncode}"]
         raise QueryError(f"the query process failed ({last[0]})")
     answer = pickle.loads(out)  # our own child's output
     return answer[0], answer[1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import resource
 import sys
 from pathlib import Path
 
@@ -41,8 +42,11 @@ def run_job(path: str, sparql: str, prefixes: dict[str, str], limit: int | None)
 
 
 def main() -> None:
-    job = pickle.load(sys.stdin.buffer)
-    answer = run_job(*job)
+    path, sparql, prefixes, limit, memory_mb = pickle.load(sys.stdin.buffer)
+    if memory_mb:
+        # A cap on this process's address space: a query that would need more fails here, not the machine.
+        resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
+    answer = run_job(path, sparql, prefixes, limit)
     sys.stdout.buffer.write(pickle.dumps(answer))
     sys.stdout.buffer.flush()
     # Skip interpreter and RocksDB teardown: the answer is out, and the lock goes with the process.

@@ -50,6 +50,8 @@ READ_ONLY = ("这个服务器只读 this server is read-only: start it with `arg
 @dataclass(frozen=True, slots=True)
 class AppConfig:
     allow_update: bool = False  # every write: uploads and SPARQL updates; without it the server only reads
+    query_memory_mb: int = 1536  # address space one query may use (it runs in its own process)
+    max_queries: int = 4  # queries answered at once; more get 503 and Retry-After
     timeout: float = 10.0
     limit: int = 10_000
     max_article_bytes: int = MAX_ARTICLE_BYTES
@@ -102,6 +104,10 @@ class ArgmapApp:
     config: AppConfig = field(default_factory=AppConfig)
     ingester: Ingester = default_ingester
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    query_slots: threading.BoundedSemaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.query_slots = threading.BoundedSemaphore(max(1, self.config.max_queries))
 
     def handle(self, req: Request) -> Response:
         routes: dict[tuple[str, str], Callable[[Request], Response]] = {
@@ -206,11 +212,17 @@ class ArgmapApp:
         # around anything that may write.
         query_string = "&".join(f"{quote(k)}={quote(v)}" for k, vs in req.params.items() for v in vs)
         may_write = req.method == "POST" and self.config.allow_update
-        with self.write_lock if may_write else nullcontext():
-            out = handler(self.store, method=req.method, query_string=query_string,
-                          content_type=req.headers.get("Content-Type", ""), body=req.body,
-                          accept=req.headers.get("Accept", ""), allow_update=self.config.allow_update,
-                          timeout=self.config.timeout, limit=self.config.limit)
+        if not self.query_slots.acquire(blocking=False):
+            return _busy(self.config.max_queries)
+        try:
+            with self.write_lock if may_write else nullcontext():
+                out = handler(self.store, method=req.method, query_string=query_string,
+                              content_type=req.headers.get("Content-Type", ""), body=req.body,
+                              accept=req.headers.get("Accept", ""), allow_update=self.config.allow_update,
+                              timeout=self.config.timeout, limit=self.config.limit,
+                              memory_mb=self.config.query_memory_mb)
+        finally:
+            self.query_slots.release()
         body = out.body if isinstance(out.body, bytes) else str(out.body).encode("utf-8")
         headers = getattr(out, "headers", None) or {}
         return Response(int(out.status), out.content_type, body, tuple(dict(headers).items()))
@@ -385,6 +397,12 @@ def _parts(message: Message) -> Iterator[Message]:
         raise UploadError("the upload form could not be read (no multipart parts)")
     payload = message.get_payload()
     return iter(payload if isinstance(payload, list) else [])
+
+
+def _busy(slots: int) -> Response:
+    return Response(HTTPStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8",
+                    f"the server is answering {slots} queries already; try again in a moment\n".encode("utf-8"),
+                    (("Retry-After", "2"),))
 
 
 def _external_sparql_handler() -> Callable[..., Any] | None:

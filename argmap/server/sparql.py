@@ -73,6 +73,7 @@ def handle_sparql(
     allow_update: bool = False,
     timeout: float = 10.0,
     limit: int = 10_000,
+    memory_mb: int | None = None,
 ) -> SparqlResponse:
     """Answer one SPARQL Protocol request.
 
@@ -90,7 +91,7 @@ def handle_sparql(
             _with_store(store, False, lambda st: st.update(request.update or ""))
             return SparqlResponse(204, "text/plain; charset=utf-8", b"")
         sparql = request.query or ""
-        result = _with_store(store, True, lambda st: st.query(sparql, timeout=timeout, limit=limit))
+        result = _with_store(store, True, lambda st: st.query(sparql, timeout=timeout, limit=limit, memory_mb=memory_mb))
         return _render(result, accept)
     except ProtocolError as exc:
         return _error(exc.status, exc.message)

@@ -129,3 +129,43 @@ def test_no_page_can_be_framed_by_another_site(writable, path: str) -> None:
         assert "frame-ancestors 'none'" in (reply.getheader("Content-Security-Policy") or "")
     finally:
         conn.close()
+
+
+def test_a_memory_hungry_query_is_stopped_by_its_cap(tmp_path: Path) -> None:
+    store = demo_store(tmp_path / "store")
+    server = start_server(store, config=AppConfig(timeout=30, query_memory_mb=768))
+    try:
+        query = urllib.parse.quote("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?f ?c ?i")
+        started = time.monotonic()
+        status, text = _request(server, "GET", f"/sparql?query={query}")
+        assert status == 400 and "MB this server allows" in text
+        assert time.monotonic() - started < 30  # stopped by the cap, not by the timeout
+        ok = urllib.parse.quote("ASK { ?s ?p ?o }")
+        assert _request(server, "GET", f"/sparql?query={ok}")[0] == 200  # and the server carries on
+    finally:
+        server.stop()
+        store.close()
+
+
+def test_queries_beyond_the_limit_get_503(tmp_path: Path) -> None:
+    import threading
+
+    store = demo_store(tmp_path / "store")
+    server = start_server(store, config=AppConfig(timeout=30, max_queries=1))
+    try:
+        slow = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+        def hold_the_slot() -> None:
+            try:
+                _request(server, "GET", f"/sparql?query={slow}")
+            except OSError:
+                pass  # the client gives up first; the server still stops the query at its own deadline
+
+        first = threading.Thread(target=hold_the_slot)
+        first.start()
+        time.sleep(0.3)  # the first query holds the only slot
+        status, text = _request(server, "GET", "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        first.join(60)
+        assert status == 503 and "try again" in text
+    finally:
+        server.stop()
+        store.close()
