@@ -171,6 +171,20 @@ class OxigraphStore:
                 if self._depth == 0 and (self.path / (WANTS_WRITE if self.read_only else WANTS_READ)).exists():
                     self._close_handle()  # someone of the other kind is waiting: let them in
 
+    def release_if_wanted(self) -> bool:
+        """Close the idle handle when another process waits for the store (a long-lived owner such as the
+        server calls this now and then, so that it never keeps a reader or writer waiting); True if closed."""
+        if not self._mutex.acquire(blocking=False):
+            return False  # busy with a request: that request's session end will let them in
+        try:
+            waiting = (self.path / (WANTS_WRITE if self.read_only else WANTS_READ)).exists()
+            if self._depth == 0 and self._handle is not None and waiting:
+                self._close_handle()
+                return True
+            return False
+        finally:
+            self._mutex.release()
+
     def _open_handle(self) -> ox.Store:
         if self._writer is None and not self.read_only:
             raise StoreError(f"the store at {self.path} was closed; open it again")

@@ -538,6 +538,7 @@ class RunningServer:
 
     httpd: _AppServer
     thread: threading.Thread
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     @property
     def url(self) -> str:
@@ -545,6 +546,7 @@ class RunningServer:
         return f"http://{host}:{port}"
 
     def stop(self) -> None:
+        self.stopping.set()
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(timeout=10)
@@ -563,13 +565,28 @@ def bind(app: ArgmapApp, *, host: str, port: int) -> _AppServer:
         raise ServerError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); choose another --port") from None
 
 
+RELEASE_EVERY = 0.5  # seconds between checks whether a command-line reader or writer waits for the store
+
+
+def _release_when_wanted(store: Store, stop: threading.Event) -> None:
+    """An idle server lets others at the store: without this a reader would wait for the next request."""
+    release = getattr(store, "release_if_wanted", None)
+    if release is None:
+        return  # a remote store holds no local handle
+    while not stop.wait(RELEASE_EVERY):
+        release()
+
+
 def start_server(store: Store, *, host: str = "127.0.0.1", port: int = 0, config: AppConfig | None = None,
                  ingester: Ingester = default_ingester) -> RunningServer:
     """Serve ``store`` from a background thread; port 0 picks a free port (see ``.url``)."""
     httpd = bind(ArgmapApp(store, config or AppConfig(), ingester), host=host, port=port)
     thread = threading.Thread(target=httpd.serve_forever, name="argmap-serve", daemon=True)
     thread.start()
-    return RunningServer(httpd, thread)
+    running = RunningServer(httpd, thread)
+    threading.Thread(target=_release_when_wanted, args=(store, running.stopping), name="argmap-release",
+                     daemon=True).start()
+    return running
 
 
 def serve(store_location: str, *, host: str, port: int, allow_update: bool, timeout: float, limit: int,
@@ -578,6 +595,8 @@ def serve(store_location: str, *, host: str, port: int, allow_update: bool, time
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s: anyone who can reach this address can upload articles", host)
     store = open_store(store_location, create=False)  # only ingest and import create a store
+    stopping = threading.Event()
+    threading.Thread(target=_release_when_wanted, args=(store, stopping), name="argmap-release", daemon=True).start()
     try:
         httpd = bind(ArgmapApp(store, AppConfig(allow_update=allow_update, timeout=timeout, limit=limit)), host=host, port=port)
         with httpd:
@@ -589,4 +608,5 @@ def serve(store_location: str, *, host: str, port: int, allow_update: bool, time
             except KeyboardInterrupt:
                 log.info("stopped")
     finally:
+        stopping.set()
         store.close()

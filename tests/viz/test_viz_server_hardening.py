@@ -169,3 +169,22 @@ def test_queries_beyond_the_limit_get_503(tmp_path: Path) -> None:
     finally:
         server.stop()
         store.close()
+
+
+def test_a_command_line_reader_does_not_wait_on_an_idle_server(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    store = demo_store(tmp_path / "store")
+    server = start_server(store, config=AppConfig(timeout=10))
+    try:
+        assert _request(server, "GET", "/")[0] == 200  # the server now holds the store's handle, then idles
+        started = time.monotonic()
+        proc = subprocess.run([sys.executable, "-m", "argmap", "articles", "--store", str(tmp_path / "store")],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        assert time.monotonic() - started < 15  # not the 60 s busy wait
+        assert _request(server, "GET", "/")[0] == 200  # and the server takes the store back for its next request
+    finally:
+        server.stop()
+        store.close()
