@@ -33,7 +33,7 @@ def run_query_process(
     """The worker's ``(status, value)`` answer, or ``QueryTimeoutError`` with the worker killed.
     ``memory_mb`` caps the worker's address space: a query that needs more is stopped there."""
     check_timeout(timeout)
-    job = pickle.dumps((path, sparql, prefixes, limit, memory_mb))
+    job = pickle.dumps((path, sparql, prefixes, limit, memory_mb, timeout))
     proc = subprocess.Popen(
         [sys.executable, "-m", WORKER_MODULE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )

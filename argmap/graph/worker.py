@@ -1,6 +1,6 @@
 """The child process behind ``--timeout``: one query on an embedded store, killed at the deadline.
 
-Reads one pickled job ``(path, sparql, prefixes, limit)`` on stdin and writes one pickled
+Reads one pickled job ``(path, sparql, prefixes, limit, memory_mb, timeout)`` on stdin and writes one pickled
 answer ``(status, value)`` on stdout. It imports only pyoxigraph and small argmap modules, so
 it starts in a few tens of milliseconds. It opens the store read-only under the shared access
 lock, like any reader.
@@ -8,6 +8,7 @@ lock, like any reader.
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import resource
@@ -42,7 +43,11 @@ def run_job(path: str, sparql: str, prefixes: dict[str, str], limit: int | None)
 
 
 def main() -> None:
-    path, sparql, prefixes, limit, memory_mb = pickle.load(sys.stdin.buffer)
+    path, sparql, prefixes, limit, memory_mb, timeout = pickle.load(sys.stdin.buffer)
+    # The parent kills this process at the deadline; should the parent die first (a stopped server), the kernel
+    # still ends it once it has used that much CPU time: an abandoned query never runs on.
+    cpu = math.ceil(timeout) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     if memory_mb:
         # A cap on this process's address space: a query that would need more fails here, not the machine.
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))

@@ -188,3 +188,20 @@ def test_a_command_line_reader_does_not_wait_on_an_idle_server(tmp_path: Path) -
     finally:
         server.stop()
         store.close()
+
+
+def test_an_abandoned_query_process_ends_by_itself(tmp_path: Path) -> None:
+    """Its parent gone (no kill at the deadline), the worker still stops once it used its time in CPU."""
+    import pickle
+    import subprocess
+    import sys
+
+    from argmap.ontology.namespaces import PREFIXES
+
+    store = demo_store(tmp_path / "store")
+    store.close()
+    job = pickle.dumps((str(tmp_path / "store"), "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                        PREFIXES, 10, None, 1.0))
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "argmap.graph.worker"], input=job, capture_output=True, timeout=60)
+    assert proc.returncode != 0 and time.monotonic() - started < 30
