@@ -45,8 +45,13 @@ def _alternation(words: Sequence[str], bounded: bool) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{body})\b" if bounded else f"(?:{body})", re.I)
 
 
+CLAUSE_REACH = 300  # characters looked at on each side: a longer "clause" is no clause, and cost stays linear
+
+
 def clause_of(text: str, start: int, end: int, lo: int, hi: int, breaks: str) -> tuple[int, int]:
-    """The clause of ``text[lo:hi]`` around ``[start, end)``, cut at the language's clause punctuation."""
+    """The clause of ``text[lo:hi]`` around ``[start, end)``, cut at the language's clause punctuation, and at
+    most ``CLAUSE_REACH`` characters either side (a sentence of thousands of numbers has no clause to speak of)."""
+    lo, hi = max(lo, start - CLAUSE_REACH), min(hi, end + CLAUSE_REACH)
     a = start
     while a > lo and text[a - 1] not in breaks:
         a -= 1

@@ -103,9 +103,11 @@ class FigureFinder:
         about_kinds = {EntityKind.BRAND, EntityKind.PRODUCT, EntityKind.MARKET, EntityKind.ORGANIZATION}
         mentions = [(h.start, h.ref) for h in st.hits if h.kind in about_kinds]
         for sent in st.sentences:
+            periods: list[tuple[int, int, str]] | None = None  # searched once per sentence, when it has a figure
             for fig in self.find(text, sent.start, sent.end):
                 fig.id = f"q{len(st.figures) + 1}"
-                self._context(fig, text, sent, st, topic, mentions)
+                periods = self._periods_in(text, sent) if periods is None else periods
+                self._context(fig, text, sent, st, topic, mentions, periods)
                 st.figures.append(fig)
             brands = [h.ref for h in st.hits_in(sent.start, sent.end) if h.kind is EntityKind.BRAND]
             topic = brands[0] if brands else topic
@@ -154,7 +156,7 @@ class FigureFinder:
         return _figure(m, value, CURRENCY_SYMBOLS.get(currency.lower(), currency.upper()), kind)
 
     def _context(self, fig: Figure, text: str, sent: Span, st: EnState, topic: str | None,
-                 mentions: list[tuple[int, str]]) -> None:
+                 mentions: list[tuple[int, str]], periods: list[tuple[int, int, str]]) -> None:
         hits = st.hits_in(sent.start, sent.end)
         events = [h for h in hits if h.kind is EntityKind.EVENT]
         if events:
@@ -165,12 +167,17 @@ class FigureFinder:
         fig.about = figure_about(mentions, fig.start, clause, (sent.start, sent.end)) or ((topic,) if topic else ())
         if fig.quantity_kind in ("percentage", "money", "count", "multiple"):
             fig.sign = change_sign(text, fig.start, fig.end, clause, self.cues)
-        sentence = text[sent.start : sent.end]
-        for pattern in self.periods:
-            m = pattern.search(sentence)
-            if m and not (sent.start + m.start() < fig.end and fig.start < sent.start + m.end()):
-                fig.period = m.group()
+        for start, end, period in periods:
+            if not (start < fig.end and fig.start < end):
+                fig.period = period
                 break
+
+    def _periods_in(self, text: str, sent: Span) -> list[tuple[int, int, str]]:
+        """The first match of each period pattern in a sentence (a sentence with thousands of figures is
+        searched once, not once per figure)."""
+        sentence = text[sent.start:sent.end]
+        return [(m.start() + sent.start, m.end() + sent.start, m.group())
+                for m in (p.search(sentence) for p in self.periods) if m]
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -190,9 +197,11 @@ def _figure(m: re.Match[str], value: Decimal | None, unit: str, kind: str) -> Fi
 def _first_of_overlaps(figures: list[Figure]) -> list[Figure]:
     """Where two readings overlap, the one found first (money before counts) wins."""
     kept: list[Figure] = []
+    covered: set[int] = set()  # offsets taken by the figures kept (figures are short: the cost stays linear)
     for fig in figures:
-        if all(fig.end <= k.start or k.end <= fig.start for k in kept):
+        if not any(i in covered for i in range(fig.start, fig.end)):
             kept.append(fig)
+            covered.update(range(fig.start, fig.end))
     return sorted(kept, key=lambda f: f.start)
 
 

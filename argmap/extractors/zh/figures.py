@@ -46,6 +46,15 @@ _PERIOD_AFTER = ("内", "来", "间", "后")
 
 
 @dataclass(frozen=True, slots=True)
+class _Facts:
+    """What a sentence says about all its figures: the period it names, whether it speaks of prices or money."""
+
+    period: str | None
+    price: bool
+    money: bool
+
+
+@dataclass(frozen=True, slots=True)
 class _Parsed:
     value: Decimal
     unit: str
@@ -67,16 +76,19 @@ class ZhFigures:
         sentence_refs = _sentence_refs(state)
         mentions = _about_mentions(state)
         last_money = False
+        facts_of: dict[int, _Facts] = {}
         for unit in state.units:
             if unit.heading:  # a heading's number is restated in the text that follows
                 continue
-            sentence = state.sentence_text(unit.sentence)
+            facts = facts_of.get(unit.sentence)
+            if facts is None:  # what the sentence says once, not once per figure in it
+                facts = facts_of[unit.sentence] = self._facts(state.sentence_text(unit.sentence))
             text = state.content[unit.start:unit.end]
             for m in FIGURE.finditer(text):
                 start, end = unit.start + m.start(), unit.start + m.end()
                 if start in taken or end - 1 in taken:
                     continue
-                parsed = self._parse(m, state.content, start, end, sentence, last_money)
+                parsed = self._parse(m, state.content, start, end, facts, last_money)
                 if parsed is None:
                     continue
                 if parsed.magnitude:
@@ -91,11 +103,11 @@ class ZhFigures:
                     state.figures.append(Figure(
                         id=f"q{len(state.figures) + 1}", text=state.content[fig_start:fig_end], start=fig_start,
                         end=fig_end, value=value, unit=parsed.unit, quantity_kind=parsed.kind, event=event,
-                        about=about, period=_period(sentence), upper=upper, sign=sign,
+                        about=about, period=facts.period, upper=upper, sign=sign,
                     ))
         return doc
 
-    def _parse(self, m: re.Match[str], content: str, start: int, end: int, sentence: str, last_money: bool) -> _Parsed | None:
+    def _parse(self, m: re.Match[str], content: str, start: int, end: int, facts: _Facts, last_money: bool) -> _Parsed | None:
         if m["double"]:
             return _Parsed(Decimal(2), "multiple", "multiple")
         if m["kuai"]:  # 9块9: nine yuan nine jiao, a price as people say it
@@ -113,7 +125,7 @@ class ZhFigures:
         if value is None or not (unit or mag or _compound(m["n1"])):
             return None
         upper = _numeral(m["n2"]) if m["n2"] else None
-        parsed = self._parse_unit(m, content, start, end, sentence, last_money, value, unit, mag)
+        parsed = self._parse_unit(m, content, start, end, facts, last_money, value, unit, mag)
         if parsed is None or upper is None:
             return parsed
         if parsed.kind == "period":
@@ -121,7 +133,7 @@ class ZhFigures:
         upper = scale(upper, mag)
         return _Parsed(parsed.value, parsed.unit, parsed.kind, parsed.magnitude, upper) if upper > parsed.value else parsed
 
-    def _parse_unit(self, m: re.Match[str], content: str, start: int, end: int, sentence: str, last_money: bool,
+    def _parse_unit(self, m: re.Match[str], content: str, start: int, end: int, facts: _Facts, last_money: bool,
                     value: Decimal, unit: str | None, mag: str | None) -> _Parsed | None:
         if unit == "年" or unit == "个月":
             return self._period(m, content, start, end, value)
@@ -145,17 +157,21 @@ class ZhFigures:
             return _Parsed(value, MEASURES[unit], "amount") if m["n1"][0].isdigit() else None
         if unit == "块" and not m["n1"][0].isdigit():
             return None  # 一块玻璃: a measure word, not money
-        if unit == "块" and not (self.price is not None and self.price.search(sentence)):
+        if unit == "块" and not (facts.price):
             return _Parsed(value, "count", "count")  # 3 块 OLED 屏
         if not unit and followed_by_count_noun(content, end, self.cues):
             return _Parsed(value, "count", "count", magnitude=bool(mag))  # 8000万用户
         if unit in CURRENCIES:
-            money_kind = "price" if mag != "亿" and mag != "万亿" and self.price is not None and self.price.search(sentence) else "money"
+            money_kind = "price" if mag != "亿" and mag != "万亿" and facts.price else "money"
             return _Parsed(value, CURRENCIES[unit], money_kind, magnitude=bool(mag))
-        if self.price is not None and self.price.search(sentence) and not _compound(m["n1"]):
+        if facts.price and not _compound(m["n1"]):
             return _Parsed(value, "CNY", "price", magnitude=True)  # 价格在40 万级别
-        money = (self.money is not None and self.money.search(sentence) is not None) or last_money
+        money = facts.money or last_money
         return _Parsed(value, "CNY" if money else "count", "money" if money else "count", magnitude=True)
+
+    def _facts(self, sentence: str) -> _Facts:
+        return _Facts(_period(sentence), self.price is not None and self.price.search(sentence) is not None,
+                      self.money is not None and self.money.search(sentence) is not None)
 
     def _period(self, m: re.Match[str], content: str, start: int, end: int, value: Decimal) -> _Parsed | None:
         if m["n1"].isdigit() and len(m["n1"]) == 4:

@@ -27,6 +27,14 @@ class ZhStrategies:
         pending: list[tuple[str, str, int]] = []  # (owner, constraint ref, unit)
         owners: dict[str, str] = {}  # strategy ref -> brand ref
         brands_of = sentence_brands(state)
+        owner_of: dict[tuple[int, bool], str | None] = {}  # one count per sentence, not one per cue
+
+        def owner(sentence: int, rivalry: bool) -> str | None:
+            key = (sentence, rivalry)
+            if key not in owner_of:
+                owner_of[key] = self._owner(state, brands_of[sentence], rivalry)
+            return owner_of[key]
+
         rivalry = set(state.unit_matches(self.competition))
         hits = [(u, m, cls, EntityKind.STRATEGY) for cls, pattern in self.strategies
                 for u, ms in state.unit_matches(pattern).items() for m in ms]
@@ -36,21 +44,21 @@ class ZhStrategies:
             unit = state.units[u]
             if unit.heading:  # a heading announces a topic; the paragraphs under it argue it
                 continue
-            owner = self._owner(state, brands_of[unit.sentence], u in rivalry)
-            if owner is None:
+            brand = owner(unit.sentence, u in rivalry)
+            if brand is None:
                 continue
-            entity = self._class_entity(state, kind, owner, cls)
+            entity = self._class_entity(state, kind, brand, cls)
             _mention(state, unit, entity, m)
             if kind is EntityKind.STRATEGY:
-                owners[entity.ref] = f"brand/{owner}"
+                owners[entity.ref] = f"brand/{brand}"
             else:
-                pending.append((owner, entity.ref, u))
+                pending.append((brand, entity.ref, u))
         competes: dict[tuple[str, str], int] = {}
         for u in sorted(rivalry):
-            owner = self._owner(state, brands_of[state.units[u].sentence], True)
+            protagonist = owner(state.units[u].sentence, True)
             for ref in dict.fromkeys(brands_of[state.units[u].sentence]):
-                if owner is not None and ref != f"brand/{owner}":
-                    competes.setdefault((f"brand/{owner}", ref), u)
+                if protagonist is not None and ref != f"brand/{protagonist}":
+                    competes.setdefault((f"brand/{protagonist}", ref), u)
         self._relations(state, owners, pending, competes)
         return doc
 

@@ -4,6 +4,7 @@ and which candidate wins where two overlap."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable, Sequence
 
 from argmap.extractors.components.names.data import NameData, NameLabel, NameSource, NameSpan
@@ -122,10 +123,13 @@ def without_overlaps(names: Iterable[NameSpan]) -> list[NameSpan]:
     capitalised run that holds model names (Carl-Peter Forster over "Carl" and "Peter Forster") wins
     with the label of the longest of them."""
     names = list(names)
-    model = [n for n in names if n.source is NameSource.MODEL]
+    model = sorted((n for n in names if n.source is NameSource.MODEL), key=lambda m: m.start)
+    model_starts = [m.start for m in model]
     merged: list[NameSpan] = []
     for n in names:
-        inside = [m for m in model if n.start <= m.start and m.end <= n.end and (m.start, m.end) != (n.start, n.end)]
+        # Model names that start inside this one (found by bisection: the cost stays linear in long texts).
+        window = model[bisect_left(model_starts, n.start):bisect_left(model_starts, n.end)]
+        inside = [m for m in window if m.end <= n.end and (m.start, m.end) != (n.start, n.end)]
         if n.source is not NameSource.MODEL and inside:
             label = max(inside, key=lambda m: m.end - m.start).label
             merged.append(NameSpan(n.start, n.end, n.text, label, NameSource.MODEL))
@@ -133,8 +137,10 @@ def without_overlaps(names: Iterable[NameSpan]) -> list[NameSpan]:
             merged.append(n)
     rank = {NameSource.MODEL: 0, NameSource.CUE: 1, NameSource.WORD: 2, NameSource.SHAPE: 3}
     kept: list[NameSpan] = []
+    covered: set[int] = set()  # character offsets of the names kept so far (names are short)
     for name in sorted(merged, key=lambda n: (-(n.end - n.start) if n.source is NameSource.MODEL else 0,
                                               rank[n.source], -(n.end - n.start), n.start)):
-        if not overlaps(name.start, name.end, [(k.start, k.end) for k in kept]):
+        if not any(i in covered for i in range(name.start, name.end)):
             kept.append(name)
+            covered.update(range(name.start, name.end))
     return sorted(kept, key=lambda n: n.start)
