@@ -133,9 +133,9 @@ def _analyze(doc: SourceDoc, lang: Lang, lexicons: tuple[Path, ...]) -> ArticleA
 Analyzer = Callable[[SourceDoc], ArticleAnalysis]
 
 
-def settings_digest(doc: SourceDoc, lang: Lang, lexicons: Sequence[Path]) -> str:
-    """What an extraction depends on besides the text: argmap's version, the language asked for, the
-    lexicon files' bytes and the boilerplate the document layer found (its rules may change)."""
+def run_settings(lang: Lang, lexicons: Sequence[Path]) -> bytes:
+    """What every extraction of one run depends on besides its text: argmap's version, the language asked for
+    and the lexicon files' bytes (read once per run, not once per article)."""
     from argmap import __version__
 
     h = hashlib.sha256(f"{__version__}\n{lang.value}\n".encode())
@@ -144,6 +144,12 @@ def settings_digest(doc: SourceDoc, lang: Lang, lexicons: Sequence[Path]) -> str
             h.update(Path(path).read_bytes())
         except OSError:
             h.update(str(path).encode())  # an unreadable lexicon fails later, with its own message
+    return h.digest()
+
+
+def settings_digest(doc: SourceDoc, run: bytes) -> str:
+    """The run's settings and the boilerplate the document layer found in this article (its rules may change)."""
+    h = hashlib.sha256(run)
     if doc.document is not None:
         h.update(repr([(b.start, b.end) for b in doc.document.boilerplate]).encode())
     return h.hexdigest()[:32]
@@ -170,7 +176,8 @@ def ingest_docs(
     todo: list[SourceDoc] = []
     with store.session():  # one open handle for the whole check, not one per article
         known = {doc.key: article_state(store, doc.key) for doc in docs}
-    settings = {doc.key: settings_digest(doc, lang, lexicons) for doc in docs}
+    run = run_settings(lang, lexicons)
+    settings = {doc.key: settings_digest(doc, run) for doc in docs}
     for doc in docs:
         if known[doc.key] == (content_hash(doc.content), settings[doc.key]):
             res = IngestResult(doc.key, str(article_iri(doc.key)), Outcome.UNCHANGED, len(doc.content))

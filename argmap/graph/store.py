@@ -440,10 +440,8 @@ def article_state(store: Store, key: str) -> tuple[str, str] | None:
 
 
 def article_hash(store: Store, key: str) -> str | None:
-    res = store.query(f"SELECT ?h WHERE {{ GRAPH <{article_iri(key)}> {{ <{article_iri(key)}> <{AM.contentHash}> ?h }} }}")
-    if isinstance(res, SelectResult) and res.rows and res.rows[0][0] is not None:
-        return res.rows[0][0].value
-    return None
+    state = article_state(store, key)
+    return None if state is None else state[0]
 
 
 def list_articles(store: Store) -> list[ArticleInfo]:

@@ -80,19 +80,23 @@ def _explain_one(store: Store, analysis: Analysis, target: str) -> str:
 
 def resolve_claim(store: Store, claim: str) -> str:
     """The IRI of the one statement the user means; none or several → a clear error."""
-    found = resolve_claims(store, claim)
+    found = _resolve(store, claim)
     if len(found) > 1:
-        texts = dict(_fragment_texts(store, found))
-        shown = "; ".join(f"{_prefixed(i)} «{_clip(texts.get(i, ''))}»" for i in found[:MAX_CANDIDATES])
+        shown = "; ".join(f"{_prefixed(i)} «{_clip(t)}»" for i, t in found[:MAX_CANDIDATES])
         more = f" and {len(found) - MAX_CANDIDATES} more" if len(found) > MAX_CANDIDATES else ""
         raise AmbiguousClaimError(f"{claim.strip()!r} matches {len(found)} claims: {shown}{more}; "
                                   "give a longer fragment or the IRI")
-    return found[0]
+    return found[0][0]
 
 
 def resolve_claims(store: Store, claim: str) -> list[str]:
     """The IRIs of the statements the user means: by IRI, then label, exact text, text fragment (claims
     before evidence); none → a clear error."""
+    return [iri for iri, _ in _resolve(store, claim)]
+
+
+def _resolve(store: Store, claim: str) -> list[tuple[str, str]]:
+    """``(IRI, text)`` of the statements ``claim`` names (the text is empty for an IRI given as such)."""
     text = claim.strip()
     if not text:
         raise ClaimNotFoundError("give a claim: its IRI, its label or a fragment of its text")
@@ -102,13 +106,13 @@ def resolve_claims(store: Store, claim: str) -> list[str]:
                                  "label or a fragment of its text")
     if iri is not None:
         if _is_statement(store, iri):
-            return [iri]
+            return [(iri, "")]
         raise ClaimNotFoundError(f"no claim or evidence {text} in the store; find one with "
                                  "argmap query 'SELECT ?c ?t WHERE { ?c a am:Claim ; am:text ?t }'")
     for finder in (_by_label, _by_exact_text, _by_fragment):
         found = finder(store, text)
         if found:
-            return [iri for iri, _ in found]
+            return found
     raise ClaimNotFoundError(f"no claim matches {text!r}; give its IRI, its label or a fragment of its text "
                              "(argmap query 'SELECT ?c ?t WHERE { ?c a am:Claim ; am:text ?t }' lists them)")
 
@@ -163,12 +167,6 @@ def _by_exact_text(store: Store, text: str) -> list[tuple[str, str]]:
 
 def _by_fragment(store: Store, text: str) -> list[tuple[str, str]]:
     return _matches(store, f"?s <{AM.text}> ?x . FILTER (CONTAINS(LCASE(STR(?x)), LCASE({_literal(text)})))")
-
-
-def _fragment_texts(store: Store, iris: list[str]) -> list[tuple[str, str]]:
-    values = " ".join(f"<{i}>" for i in iris[:MAX_CANDIDATES])
-    res = store.query(f"SELECT ?s (SAMPLE(?t) AS ?x) WHERE {{ VALUES ?s {{ {values} }} OPTIONAL {{ ?s <{AM.text}> ?t }} }} GROUP BY ?s")
-    return [(r["s"] or "", r["x"] or "") for r in res.values()] if isinstance(res, SelectResult) else []
 
 
 def _clip(text: str, limit: int = 40) -> str:

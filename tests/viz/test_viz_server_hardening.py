@@ -6,6 +6,7 @@ import http.client
 import socket
 import time
 import urllib.parse
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -16,13 +17,22 @@ from argmap.server.app import AppConfig, RunningServer, start_server
 from tests.viz.vizdata import demo_store, stub_ingester
 
 
+@contextmanager
+def served(tmp_path: Path, config: AppConfig) -> Iterator[tuple[RunningServer, object]]:
+    """A server on a fresh demo store, stopped and closed afterwards."""
+    store = demo_store(tmp_path / "store")
+    server = start_server(store, config=config, ingester=stub_ingester)
+    try:
+        yield server, store
+    finally:
+        server.stop()
+        store.close()
+
+
 @pytest.fixture
 def writable(tmp_path: Path) -> Iterator[tuple[RunningServer, object]]:
-    store = demo_store(tmp_path / "store")
-    server = start_server(store, config=AppConfig(allow_update=True, timeout=10), ingester=stub_ingester)
-    yield server, store
-    server.stop()
-    store.close()
+    with served(tmp_path, AppConfig(allow_update=True, timeout=10)) as running:
+        yield running
 
 
 def _request(server: RunningServer, method: str, path: str, *, body: bytes = b"",
@@ -132,9 +142,7 @@ def test_no_page_can_be_framed_by_another_site(writable, path: str) -> None:
 
 
 def test_a_memory_hungry_query_is_stopped_by_its_cap(tmp_path: Path) -> None:
-    store = demo_store(tmp_path / "store")
-    server = start_server(store, config=AppConfig(timeout=30, query_memory_mb=768))
-    try:
+    with served(tmp_path, AppConfig(timeout=30, query_memory_mb=768)) as (server, _):
         query = urllib.parse.quote("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?f ?c ?i")
         started = time.monotonic()
         status, text = _request(server, "GET", f"/sparql?query={query}")
@@ -142,17 +150,12 @@ def test_a_memory_hungry_query_is_stopped_by_its_cap(tmp_path: Path) -> None:
         assert time.monotonic() - started < 30  # stopped by the cap, not by the timeout
         ok = urllib.parse.quote("ASK { ?s ?p ?o }")
         assert _request(server, "GET", f"/sparql?query={ok}")[0] == 200  # and the server carries on
-    finally:
-        server.stop()
-        store.close()
 
 
 def test_queries_beyond_the_limit_get_503(tmp_path: Path) -> None:
     import threading
 
-    store = demo_store(tmp_path / "store")
-    server = start_server(store, config=AppConfig(timeout=30, max_queries=1))
-    try:
+    with served(tmp_path, AppConfig(timeout=30, max_queries=1)) as (server, _):
         slow = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
         def hold_the_slot() -> None:
             try:
@@ -166,18 +169,13 @@ def test_queries_beyond_the_limit_get_503(tmp_path: Path) -> None:
         status, text = _request(server, "GET", "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
         first.join(60)
         assert status == 503 and "try again" in text
-    finally:
-        server.stop()
-        store.close()
 
 
 def test_a_command_line_reader_does_not_wait_on_an_idle_server(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    store = demo_store(tmp_path / "store")
-    server = start_server(store, config=AppConfig(timeout=10))
-    try:
+    with served(tmp_path, AppConfig(timeout=10)) as (server, _):
         assert _request(server, "GET", "/")[0] == 200  # the server now holds the store's handle, then idles
         started = time.monotonic()
         proc = subprocess.run([sys.executable, "-m", "argmap", "articles", "--store", str(tmp_path / "store")],
@@ -185,9 +183,6 @@ def test_a_command_line_reader_does_not_wait_on_an_idle_server(tmp_path: Path) -
         assert proc.returncode == 0, proc.stderr
         assert time.monotonic() - started < 15  # not the 60 s busy wait
         assert _request(server, "GET", "/")[0] == 200  # and the server takes the store back for its next request
-    finally:
-        server.stop()
-        store.close()
 
 
 def test_an_abandoned_query_process_ends_by_itself(tmp_path: Path) -> None:
