@@ -7,7 +7,7 @@ next one with support:
   (b) precision, recall and F1 of labelled relations (source unit, target unit, support|attack).
 Statements map to gold units by character overlap (the unit sharing most characters with the statement,
 if it covers at least half of the statement). Gold: sup/exa/add -> support, reb/und -> attack; see
-microtexts_xml.py for how edges that point at other edges (und, add) are attached. Figures are given
+argmap/extractors/train/microtexts.py for how edges that point at other edges (und, add) are attached. Figures are given
 for both attachments of undercutters (``target``: the attacked edge's target unit, the default;
 ``source``: the attacked edge's source unit).
 
@@ -21,10 +21,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from microtexts_xml import GoldText, UndercutAttachment, corpus_files, read_gold  # noqa: E402
-
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from argmap.extractors.train.microtexts import GoldText, UndercutAttachment, corpus_files, read_gold  # noqa: E402
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "arg-microtexts-part2" / "corpus"
 MIN_COVER = 0.5
 

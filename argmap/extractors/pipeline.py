@@ -18,6 +18,9 @@ from argmap.extractors.model import ArticleAnalysis, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from argmap.extractors.components.argument.model import ArgumentState
 
 CONFIG_ZH = Path(__file__).resolve().parent / "config_zh.cfg"
 SUPPORTED = ("zh", "en")
@@ -115,13 +118,44 @@ def run_pipeline(
 
 def _run_chinese(nlp: "Language", content: str, *, key: str, title: str, source: str, skipped: list[Span],
                  headings: list[Span]) -> ArticleAnalysis:
-    from argmap.extractors.state import get_state, set_skipped
+    from argmap.extractors.components.argument.model import argument_state
+    from argmap.extractors.state import get_state
+
+    doc = _chinese_doc(nlp, content, title=title, skipped=skipped, headings=headings)
+    state, argument = get_state(doc), argument_state(doc)
+    state.statements, state.relations = argument.statements, argument.relations
+    return state.to_analysis(key=key, lang="zh", title=title, source=source)
+
+
+def _chinese_doc(nlp: "Language", content: str, *, title: str, skipped: list[Span], headings: list[Span]) -> "Doc":
+    from argmap.extractors.components.argument.model import TITLE_KEY
+    from argmap.extractors.state import set_skipped
 
     doc = nlp.make_doc(content)
     set_skipped(doc, skipped, headings)
+    doc.user_data[TITLE_KEY] = title
     for _, component in nlp.pipeline:
         doc = component(doc)
-    return get_state(doc).to_analysis(key=key, lang="zh", title=title, source=source)
+    return doc
+
+
+def argument_input(document: Document | str, *, lang: str, key: str = "text", title: str = "",
+                   cache: PipelineCache | None = None) -> "ArgumentState":
+    """The argument stage's input for one article: its units and typed statements, before the thesis and
+    the relations are decided (what ``argmap.extractors.train.argument`` learns those from)."""
+    from argmap.extractors.components.argument.model import argument_state
+
+    doc_ = as_document(document, key=key)
+    nlp = (cache or DEFAULT_CACHE).get(lang)
+    skipped = [Span(b.start, b.end) for b in doc_.boilerplate]
+    headings = [Span(b.start, b.end) for b in doc_.blocks if b.kind.is_heading]
+    with nlp.select_pipes(disable=["thesis", "relations"]):
+        if lang == "en":
+            doc = _english_module().english_doc(nlp, doc_.content, title=title or doc_.title, skipped=skipped,
+                                                headings=headings)
+        else:
+            doc = _chinese_doc(nlp, doc_.content, title=title or doc_.title, skipped=skipped, headings=headings)
+    return argument_state(doc)
 
 
 def _english_module():  # noqa: ANN202  (a module)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 XML = """<?xml version='1.0' encoding='UTF-8'?>
 <arggraph id="t1">
@@ -35,13 +33,9 @@ TEXT = ("Older parents may make better parents. They may be more financially sec
 def reader(tmp_path: Path):  # noqa: ANN201  (the bench module)
     (tmp_path / "t1.xml").write_text(XML, encoding="utf-8")
     (tmp_path / "t1.txt").write_text(TEXT, encoding="utf-8")
-    sys.path.insert(0, str(BENCH))
-    try:
-        import microtexts_xml
+    from argmap.extractors.train import microtexts
 
-        yield microtexts_xml, tmp_path / "t1.xml"
-    finally:
-        sys.path.remove(str(BENCH))
+    yield microtexts, tmp_path / "t1.xml"
 
 
 def test_en_gold_reader_maps_units_central_and_relations(reader) -> None:  # noqa: ANN001

@@ -13,14 +13,16 @@ def test_cache_builds_each_pipeline_once() -> None:
     cache = PipelineCache()
     assert cache.get("zh") is cache.get("zh")
     names = [name for name, _ in cache.get("zh").pipeline]
-    assert names == ["sentences", "entities", "figures", "strategies", "statements", "relations"]
+    assert names == ["sentences", "entities", "figures", "strategies", "units", "statements", "thesis", "relations"]
 
 
 def test_components_are_registered_under_versioned_names() -> None:
     nlp = PipelineCache().get("zh")
     assert {nlp.get_pipe_meta(name).factory for name in nlp.pipe_names} == {
         "argmap_zh_sentences_v1", "argmap_zh_entities_v2", "argmap_zh_figures_v1",
-        "argmap_zh_strategies_v1", "argmap_zh_statements_v1", "argmap_zh_relations_v1"}
+        "argmap_zh_strategies_v1", "argmap_zh_units_v1",
+        # the argument stage is shared with English
+        "argmap_statements_v2", "argmap_thesis_v1", "argmap_relations_v2"}
 
 
 def test_lexicon_words_do_not_leak_into_the_global_jieba() -> None:

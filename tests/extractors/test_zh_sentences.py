@@ -41,8 +41,8 @@ def units(text: str) -> list[str]:
         # ；separates clauses that each assert something
         ("旧路依靠极致成本控制赢得市场，如今已显乏力；新轨以技术积累为核心卖点，势头迅猛。",
          ["旧路依靠极致成本控制赢得市场，如今已显乏力；", "新轨以技术积累为核心卖点，势头迅猛。"]),
-        # a contrast after a comma opens a clause of its own; the conceded part is not a statement
-        ("账面数字看似走低，但小米旗舰机型登顶销量与销售额榜首。", ["但小米旗舰机型登顶销量与销售额榜首。"]),
+        # a contrast after a comma opens a clause of its own; the conceded part is a statement of its own
+        ("账面数字看似走低，但小米旗舰机型登顶销量与销售额榜首。", ["账面数字看似走低，", "但小米旗舰机型登顶销量与销售额榜首。"]),
         # a comma without a contrast does not split
         ("小米正全力摆脱性价比标签，奋力向高端品牌阵营发起冲击。", ["小米正全力摆脱性价比标签，奋力向高端品牌阵营发起冲击。"]),
     ],

@@ -8,9 +8,12 @@ from typing import Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from argmap.errors import InputError
-from argmap.extractors.en import clauses, entities, figures, relations, sentences, statements, strategies  # noqa: F401  (registers the factories)
+import argmap.extractors.components.argument  # noqa: F401  (the argument stage shared by every language)
+from argmap.extractors.components.argument.model import TITLE_KEY, argument_state
+from argmap.extractors.en import clauses, entities, figures, sentences, strategies, units  # noqa: F401  (registers the factories)
 from argmap.extractors.en.doc_state import EXTENSION, EnState, EntityHit
 from argmap.extractors.model import ArticleAnalysis, Entity, Mention, Span
 
@@ -60,11 +63,10 @@ def analyze_english(
         raise InputError(f"article {key!r} has {len(content):,} characters, more than {MAX_CHARS:,}; split it into parts")
     pipeline = nlp if nlp is not None else _cached(tuple(str(p) for p in lexicons))
     pipeline.max_length = max(pipeline.max_length, MAX_CHARS)
-    doc = pipeline.make_doc(content)
-    doc._.set(EXTENSION, EnState(text=content, skipped=list(skipped), headings=list(headings)))
-    for _, component in pipeline.pipeline:
-        doc = component(doc)
+    doc = english_doc(pipeline, content, title=title, skipped=skipped, headings=headings)
     st: EnState = doc._.get(EXTENSION)
+    argument = argument_state(doc)
+    st.statements, st.relations = argument.statements, argument.relations
     _locate_entity_relations(st)
     return ArticleAnalysis(
         key=key,
@@ -80,6 +82,17 @@ def analyze_english(
         relations=st.relations,
         entity_relations=st.entity_relations,
     )
+
+
+def english_doc(nlp: Language, content: str, *, title: str = "", skipped: Sequence[Span] = (),
+                headings: Sequence[Span] = ()) -> Doc:
+    """``content`` run through the pipeline's components; what they found is on the Doc."""
+    doc = nlp.make_doc(content)
+    doc._.set(EXTENSION, EnState(text=content, skipped=list(skipped), headings=list(headings)))
+    doc.user_data[TITLE_KEY] = title
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def _entities(hits: list[EntityHit], content: str, roles: dict[str, tuple[str, str | None]]) -> list[Entity]:

@@ -77,7 +77,6 @@ class EnState:
     derived_hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # ref -> cue spans
     entity_relations: list[EntityRelation] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
-    statement_markers: dict[str, Marker] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
 
     _hit_starts: list[int] = field(default_factory=list)

@@ -4,12 +4,12 @@ Importing this package registers the tokenizer and the components with spaCy's r
 ``argmap/extractors/config_zh.cfg`` assembles them.
 """
 
+import argmap.extractors.components.argument  # noqa: F401  (the argument stage shared by every language)
 from argmap.extractors.zh import (  # noqa: F401  (imported for their registrations)
     entities,
     figures,
-    relations,
     sentences,
-    statements,
     strategies,
     tokenizer,
+    units,
 )

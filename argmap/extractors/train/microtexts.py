@@ -1,6 +1,7 @@
 """Read the arg-microtexts gold argument graphs (XML) into plain dataclasses.
 
-Only for bench/eval_microtexts.py; the corpus itself is never copied into the repo.
+Used by bench/eval_microtexts.py and the argument models' training (train/argument.py); the corpus itself
+is never copied into the repo.
 
 Gold relations between argumentative units (ADUs):
 - ``sup`` and ``exa`` (support by example) -> support; ``reb`` (rebut) and ``und`` (undercut) -> attack.

@@ -1,0 +1,74 @@
+"""A language's cue words for the argument stage, read from ``lang/<lang>/argument.json``."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    """Weighted cues compiled into one pattern; longer cues win where they overlap."""
+
+    pattern: re.Pattern[str] | None
+    weights: dict[str, float]
+
+    @classmethod
+    def build(cls, weights: dict[str, float], *, words: bool) -> "CueSet":
+        if not weights:
+            return cls(None, {})
+        alternatives = "|".join(re.escape(c) for c in sorted(weights, key=len, reverse=True))
+        pattern = rf"(?<![\w'])(?:{alternatives})(?![\w'])" if words else f"(?:{alternatives})"
+        return cls(re.compile(pattern, re.I if words else 0), {c.lower(): w for c, w in weights.items()})
+
+    def found(self, text: str) -> list[re.Match[str]]:
+        return list(self.pattern.finditer(text)) if self.pattern is not None else []
+
+    def score(self, text: str) -> float:
+        """The summed weight of the distinct cues in ``text``."""
+        return sum(self.weights.get(c, 0.0) for c in {m.group().lower() for m in self.found(text)})
+
+    def any(self, text: str) -> bool:
+        return self.pattern is not None and self.pattern.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentData:
+    lang: str
+    min_chars: int
+    opinion: CueSet
+    report: CueSet
+    thesis: CueSet
+    signpost: CueSet
+    dissent: CueSet
+    negation: CueSet
+    against: CueSet  # a position that the brand's move up-market is not real (仍停留在价格层面)
+    narrative: CueSet  # telling what happened when: background unless it judges
+
+
+@lru_cache(maxsize=8)
+def argument_data(lang: str) -> ArgumentData:
+    """The shipped cue data of ``lang`` (read once per process: it never changes while running)."""
+    raw = json.loads((LANG_DIR / lang / "argument.json").read_text(encoding="utf-8"))
+    words = bool(raw.get("word_boundaries", True))
+
+    def cues(name: str) -> CueSet:
+        value = raw.get(name, {})
+        weights = value if isinstance(value, dict) else {c: 1.0 for c in value}
+        return CueSet.build({str(k): float(v) for k, v in weights.items()}, words=words)
+
+    return ArgumentData(lang, int(raw.get("min_chars", 6)), cues("opinion"), cues("report"), cues("thesis"),
+                        cues("signpost"), cues("dissent"), cues("negation"), cues("against"),
+                        cues("narrative"))
+
+
+@lru_cache(maxsize=1)
+def evidence_sides() -> dict[str, bool]:
+    """Evidence kind -> True when it speaks for a brand's premium (value-driven), False when against."""
+    raw = json.loads((Path(__file__).resolve().parent / "sides.json").read_text(encoding="utf-8"))
+    return {**{k: True for k in raw["for"]}, **{k: False for k in raw["against"]}}

@@ -1,0 +1,138 @@
+"""Features of a candidate attachment (source statement → target claim), shared by the relation
+component and the script that learns their weights (``argmap.extractors.train.attach``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.extractors.components.argument.model import ArgUnit, MarkerRole
+
+FEATURES = (
+    "before", "adjacent", "near", "same_sentence", "same_paragraph", "target_thesis", "source_evidence",
+    "topic", "shared_ref", "reason_before", "conclusion_after", "addition_thesis", "target_head",
+    # the same cues weigh differently in a long article than in a short argumentative text
+    "long_before", "long_adjacent", "long_same_paragraph", "long_target_thesis", "long_topic",
+)
+LONG = 15  # statements: past this an article argues in local steps, paragraph by paragraph
+SHORT = 12  # statements: up to this a text argues in every sentence, and its first or last one is often its point
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One statement as the attachment scorer sees it."""
+
+    index: int  # position among the article's statements
+    unit: ArgUnit
+    evidence: bool
+    thesis: bool
+    head: bool  # the first claim of its paragraph
+    keys: frozenset[str]  # content words (overlap.content_keys)
+    long: bool = False  # the article has more than LONG statements
+
+
+def features(source: Node, target: Node) -> list[float]:
+    from argmap.extractors.components.argument.overlap import similarity
+
+    s, t = source.unit, target.unit
+    distance = abs(source.index - target.index)
+    role = s.marker.role if s.marker is not None else None
+    target_role = t.marker.role if t.marker is not None else None
+    before = target.index < source.index
+    refs = {r for r in s.refs if not r.startswith("strategy/")} & {r for r in t.refs if not r.startswith("strategy/")}
+    topic = similarity(source.keys, target.keys)
+    long = float(source.long)
+    return [
+        float(before),
+        float(distance == 1),
+        1.0 / max(1, distance),
+        float(s.sentence == t.sentence),
+        float(s.paragraph == t.paragraph),
+        float(target.thesis),
+        float(source.evidence),
+        topic,
+        float(bool(refs)),
+        float(before and distance == 1 and role in (MarkerRole.SUPPORT, MarkerRole.EXAMPLE)),
+        float(not before and target_role is MarkerRole.CONCLUSION and distance <= 2),
+        float(role is MarkerRole.ADDITION and target.thesis),
+        float(target.head),
+        long * before,
+        long * (distance == 1),
+        long * (s.paragraph == t.paragraph),
+        long * target.thesis,
+        long * topic,
+    ]
+
+
+THESIS_FEATURES = (
+    "thesis_cue", "lean", "title", "first", "last", "lead_paragraph", "closing_paragraph", "strategy",
+    "subordinate", "conclusion", "conditional", "question", "hedged", "claim", "position", "judging",
+    "debated", "long_conclusion",
+)
+_SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, MarkerRole.ATTACK,
+                MarkerRole.CONTINUATION}
+
+
+@dataclass(frozen=True, slots=True)
+class ThesisCandidate:
+    """One statement as the thesis scorer sees it."""
+
+    unit: ArgUnit
+    index: int
+    count: int  # statements in the article
+    claim: bool
+    thesis_cue: bool
+    lean: float  # opinion minus report (statements.Scores.lean)
+    judging: float  # opinion alone (statements.Scores.opinion)
+    title_share: float  # share of the title's content words it repeats
+    paragraphs: tuple[int, int, int]  # first, last paragraph of the statements; how many paragraphs
+    strategy: bool  # speaks of the main brand's strategy
+    debated: bool = False  # … the strategy the article's evidence kinds argue for and against
+
+
+def thesis_features(c: ThesisCandidate) -> list[float]:
+    u = c.unit
+    role = u.marker.role if u.marker is not None else None
+    first_p, last_p, n_paragraphs = c.paragraphs
+    return [
+        float(c.thesis_cue),
+        max(-3.0, min(3.0, c.lean)) / 3.0,
+        c.title_share,
+        float(c.index == 0 and c.count <= SHORT),
+        float(c.index == c.count - 1 and c.count <= SHORT),
+        float(n_paragraphs > 2 and u.paragraph == first_p),
+        float(n_paragraphs > 2 and u.paragraph == last_p),
+        float(c.strategy),
+        float(role in _SUBORDINATE or u.concession),
+        float(role is MarkerRole.CONCLUSION),
+        float(u.conditional),
+        float(u.question),
+        float(u.hedged),
+        float(c.claim),
+        c.index / max(1, c.count - 1),
+        min(4.0, c.judging) / 4.0,
+        float(c.debated),
+        float(role is MarkerRole.CONCLUSION and c.count > SHORT),
+    ]
+
+
+POLARITY_FEATURES = (
+    "attack_marker", "concession", "counter", "dissent", "negation_differs", "source_evidence", "target_thesis",
+    "lean", "forward", "target_attack_marker",
+)
+
+
+def polarity_features(source: Node, target: Node, *, dissent: bool, negation_differs: bool, lean: float) -> list[float]:
+    role = source.unit.marker.role if source.unit.marker is not None else None
+    target_role = target.unit.marker.role if target.unit.marker is not None else None
+    return [
+        float(role is MarkerRole.ATTACK),
+        float(source.unit.concession),
+        float(role is MarkerRole.COUNTER),
+        float(dissent),
+        float(negation_differs),
+        float(source.evidence),
+        float(target.thesis),
+        max(-3.0, min(3.0, lean)) / 3.0,
+        float(target.index > source.index),
+        float(target_role is MarkerRole.ATTACK),
+    ]

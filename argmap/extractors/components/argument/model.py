@@ -1,0 +1,92 @@
+"""The argument stage's view of an article: candidate units in, statements and relations out.
+
+Each language's pipeline turns its sentences and clauses into ``ArgUnit``s (where a language needs
+its own logic: clause splitting, discourse markers, evidence kinds); the components of this package
+then decide, the same way for every language, which units are claims, which are evidence, which is the
+thesis, and what bears on what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from spacy.tokens import Doc
+
+from argmap.extractors.model import Relation, Statement
+
+_KEY = "argmap_argument"
+TITLE_KEY = "argmap_title"  # where the pipeline leaves the document's title for the units components
+
+
+class MarkerRole(str, Enum):
+    """What a discourse marker says about the unit it opens."""
+
+    SUPPORT = "support"  # because, 因为: a reason for a neighbouring claim
+    CONCLUSION = "conclusion"  # therefore, 因此: follows from what came before
+    ATTACK = "attack"  # however, but, 但, 然而: turns against what came before (not an attack by itself)
+    CONCESSION = "concession"  # although, 虽然: grants a point the writer then answers
+    COUNTER = "counter"  # answers a concession
+    EXAMPLE = "example"  # for example, 例如
+    ADDITION = "addition"  # moreover, 此外
+    CONTINUATION = "continuation"  # and: same role as the clause before
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMarker:
+    text: str
+    role: MarkerRole
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ArgUnit:
+    """A statement candidate: a sentence or a clause, with what the language's components found in it."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    paragraph: int
+    section: int
+    heading: bool = False
+    marker: UnitMarker | None = None
+    concession: bool = False  # granted before a contrast in the same sentence (虽然A，但B: this is A)
+    refs: tuple[str, ...] = ()  # entity refs mentioned (brands, products, strategies, constraints …)
+    figures: tuple[str, ...] = ()  # figure ids inside the unit
+    measured: bool = False  # carries a figure other than a bare date or period
+    evidence_kinds: tuple[str, ...] = ()
+    hedged: bool = False
+    conditional: bool = False
+    question: bool = False
+    rhetorical: bool = False  # a question that asserts (don't we all …?)
+
+
+@dataclass(slots=True)
+class ArgumentState:
+    """What the argument components share on one Doc."""
+
+    lang: str
+    units: list[ArgUnit] = field(default_factory=list)
+    title: str = ""
+    main_brand: str | None = None  # the brand the article is mostly about, as a ref
+    statements: list[Statement] = field(default_factory=list)
+    unit_of: dict[str, int] = field(default_factory=dict)  # statement id -> unit index
+    opinion: dict[str, float] = field(default_factory=dict)  # statement id -> opinion minus report (+3 for a thesis cue)
+    judging: dict[str, float] = field(default_factory=dict)  # statement id -> opinion score alone
+    relations: list[Relation] = field(default_factory=list)
+
+    def unit(self, statement: Statement) -> ArgUnit:
+        return self.units[self.unit_of[statement.id]]
+
+
+def argument_state(doc: Doc) -> ArgumentState:
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        raise KeyError("no argument units on this Doc: a language's units component must run first")
+    return found
+
+
+def set_argument_state(doc: Doc, state: ArgumentState) -> None:
+    doc.user_data[_KEY] = state

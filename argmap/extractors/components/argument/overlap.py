@@ -1,0 +1,27 @@
+"""What two statements share: entity refs and content words (character pairs for Chinese)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'-]{2,}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# Function characters that make a character pair say nothing about the topic.
+_ZH_LIGHT = set("的了是在和与也都而就又及或被把对从这那其之为以于着个们一不有")
+
+
+def content_keys(text: str) -> frozenset[str]:
+    """Latin content words (a crude five-letter stem) and Chinese character pairs without function characters."""
+    keys = {w.lower()[:5] for w in _LATIN.findall(text) if w.lower() not in STOP_WORDS}
+    for run in _CJK_RUN.findall(text):
+        keys.update(run[i:i + 2] for i in range(len(run) - 1) if not (_ZH_LIGHT & set(run[i:i + 2])))
+    return frozenset(keys)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap relative to the smaller side (a short claim inside a long sentence still matches)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))

@@ -1,0 +1,236 @@
+"""``argmap_relations_v2``: what bears on what — scored attachment, then polarity, for every language.
+
+Explicit discourse comes first: a unit that counters a concession ("Admittedly A. But B") undermines the
+conceded claim, an example (例如, for example) grounds the claim right before it, and what comes right before
+a concluding claim (因此, therefore) grounds it. Otherwise every
+statement but the thesis looks for the claim it bears on among the claims of its section near it
+(and the thesis). Each candidate is scored by a linear model over language-neutral features — distance
+and direction, sentence and paragraph, the discourse markers of both ends, shared entities and content
+words (``features.py``) — whose weights were learned from argument graphs (``attach.json``, trained by
+``python -m argmap.extractors.train.attach``). Evidence attaches to its best claim when the model gives it
+a fair chance; a claim with no better target supports the thesis. Attachments never form a cycle.
+
+Polarity is *support* unless a second linear model, over the source's marker (contrast, concession,
+counter), a cited party's dissent, negation on one side only, and what the source judges, says the
+source bears *against* its target clearly enough (``attack_threshold``): a contrast marker alone is not
+an attack.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.extractors.components.argument.data import ArgumentData, argument_data, evidence_sides
+from argmap.extractors.components.argument.features import FEATURES, LONG, POLARITY_FEATURES, Node, features, polarity_features
+from argmap.extractors.components.argument.model import ArgumentState, MarkerRole, argument_state
+from argmap.extractors.components.argument.overlap import content_keys
+from argmap.extractors.model import Relation, RelationKind, Statement, StatementKind
+
+WEIGHTS = Path(__file__).resolve().parent / "attach.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Linear:
+    """A logistic model: weights by feature name, in the order of its feature tuple."""
+
+    weights: tuple[float, ...]
+    bias: float
+
+    def probability(self, values: list[float]) -> float:
+        z = self.bias + sum(w * v for w, v in zip(self.weights, values))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def read(cls, raw: dict[str, object], names: tuple[str, ...]) -> "Linear":
+        weights = raw.get("weights", {})
+        assert_mapping = weights if isinstance(weights, dict) else {}
+        return cls(tuple(float(assert_mapping.get(f, 0.0)) for f in names), float(raw.get("bias", 0.0)))  # type: ignore[arg-type]
+
+    def as_json(self, names: tuple[str, ...]) -> dict[str, object]:
+        return {"bias": round(self.bias, 4), "weights": {f: round(w, 4) for f, w in zip(names, self.weights)}}
+
+
+@dataclass(frozen=True, slots=True)
+class AttachModel:
+    attach: Linear  # over features.FEATURES: is the candidate the claim the source bears on?
+    attack: Linear  # over features.POLARITY_FEATURES: does it bear against it?
+    window: int  # statements before or after a source that may be its target
+    min_probability: float  # evidence below this stays unattached (the reasoner's rules may still place it)
+    attack_threshold: float  # undermines only above this (polarity errors cost more than misses)
+
+    def probability(self, values: list[float]) -> float:
+        return self.attach.probability(values)
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = WEIGHTS) -> AttachModel:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return AttachModel(Linear.read(raw["attach"], FEATURES), Linear.read(raw["attack"], POLARITY_FEATURES),
+                       int(raw.get("window", 6)), float(raw.get("min_probability", 0.2)),
+                       float(raw.get("attack_threshold", 0.5)))
+
+
+def nodes(state: ArgumentState) -> list[Node]:
+    heads: set[int] = set()
+    seen_paragraphs: set[int] = set()
+    for i, st in enumerate(state.statements):
+        para = state.unit(st).paragraph
+        if st.kind is StatementKind.CLAIM and para not in seen_paragraphs:
+            seen_paragraphs.add(para)
+            heads.add(i)
+    long = len(state.statements) > LONG
+    return [Node(i, state.unit(st), st.kind is StatementKind.EVIDENCE, st.central, i in heads, content_keys(st.text), long)
+            for i, st in enumerate(state.statements)]
+
+
+def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node]:
+    """The claims of the source's section within ``window`` statements of it, and the thesis."""
+    lo, hi = max(0, source.index - window), min(len(graph), source.index + window + 1)
+    found = [n for n in graph[lo:hi] if not n.evidence and n.index != source.index
+             and n.unit.section == source.unit.section]
+    return found + [n for n in graph if n.thesis and n not in found and n.index != source.index]
+
+
+def best_target(source: Node, graph: list[Node], model: AttachModel, parent: dict[int, int]) -> tuple[int, float] | None:
+    """The likeliest claim for ``source`` that does not close a cycle."""
+    best: tuple[int, float] | None = None
+    for target in candidate_targets(source, graph, model.window):
+        if _reaches(target.index, source.index, parent):
+            continue
+        p = model.probability(features(source, target))
+        if best is None or p > best[1]:
+            best = (target.index, p)
+    return best
+
+
+def _reaches(start: int, goal: int, parent: dict[int, int]) -> bool:
+    node, steps = start, 0
+    while node in parent and steps <= len(parent):
+        node, steps = parent[node], steps + 1
+        if node == goal:
+            return True
+    return start == goal
+
+
+def rebutted(source: Node, graph: list[Node]) -> Node | None:
+    """The conceded claim a countering unit answers ("Admittedly A. But B", "虽然A，但B"): the concession
+    among the two statements before it, when the source opens with a counter or contrast marker."""
+    if source.unit.marker is None or source.unit.marker.role not in (MarkerRole.COUNTER, MarkerRole.ATTACK):
+        return None
+    before = graph[max(0, source.index - 2):source.index]
+    return next((n for n in reversed(before) if n.unit.concession and not n.evidence), None)
+
+
+def exemplified(source: Node, graph: list[Node]) -> Node | None:
+    """The claim right before a unit that opens with an example marker (for example, 例如), in its paragraph."""
+    marker = source.unit.marker
+    if marker is None or marker.role is not MarkerRole.EXAMPLE or source.index == 0:
+        return None
+    before = graph[source.index - 1]
+    return before if not before.evidence and before.unit.paragraph == source.unit.paragraph else None
+
+
+def concluded(source: Node, graph: list[Node]) -> Node | None:
+    """The claim right after the source, in its paragraph, that opens with a conclusion marker (因此, therefore):
+    the marker says that what precedes it grounds it."""
+    if source.index + 1 >= len(graph):
+        return None
+    after = graph[source.index + 1]
+    marker = after.unit.marker
+    if after.evidence or marker is None or marker.role is not MarkerRole.CONCLUSION:
+        return None
+    return after if after.unit.paragraph == source.unit.paragraph else None
+
+
+def polarity(source: Node, target: Node, st: Statement, target_st: Statement, data: ArgumentData,
+             model: AttachModel, lean: float) -> RelationKind:
+    values = polarity_features(source, target, dissent=data.dissent.any(st.text),
+                               negation_differs=data.negation.any(st.text) != data.negation.any(target_st.text),
+                               lean=lean)
+    attack = model.attack.probability(values) > model.attack_threshold
+    return RelationKind.UNDERMINES if attack else RelationKind.SUPPORTS
+
+
+class RelationFinder:
+    def __init__(self, model: AttachModel) -> None:
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = argument_state(doc)
+        state.relations = self.relate(state)
+        return doc
+
+    def relate(self, state: ArgumentState) -> list[Relation]:
+        graph = nodes(state)
+        thesis = next((n for n in graph if n.thesis), None)
+        if thesis is None:
+            return []
+        data = argument_data(state.lang)
+        parent: dict[int, int] = {}
+        out: list[Relation] = []
+        for source in graph:
+            if source.thesis:
+                continue
+            st = state.statements[source.index]
+            conceded = rebutted(source, graph)
+            if conceded is not None:  # "Admittedly A. Nevertheless B": B answers A
+                parent[source.index] = conceded.index
+                out.append(_relation(st, state.statements[conceded.index], RelationKind.UNDERMINES, source))
+                continue
+            target = exemplified(source, graph) or concluded(source, graph)
+            if target is None or _reaches(target.index, source.index, parent):
+                found = best_target(source, graph, self.model, parent)
+                if found is None or (source.evidence and found[1] < self.model.min_probability):
+                    continue
+                target = graph[found[0]]
+            parent[source.index] = target.index
+            target_st = state.statements[target.index]
+            kind = polarity(source, target, st, target_st, data, self.model, state.opinion.get(st.id, 0.0))
+            out.append(_relation(st, target_st, kind, source))
+        side_links = toward_thesis(state, graph, thesis, data)
+        by_pair = {(r.source, r.target): r for r in side_links}
+        # the kind's side beats the default polarity; the relation keeps its marker
+        kept = [replace(r, kind=by_pair.pop((r.source, r.target)).kind) if (r.source, r.target) in by_pair else r
+                for r in out]
+        return kept + list(by_pair.values())
+
+
+def toward_thesis(state: ArgumentState, graph: list[Node], thesis: Node, data: ArgumentData) -> list[Relation]:
+    """Evidence of a premiumization kind also bears on a thesis about the main brand's strategy: for it when
+    value-driven, against it when price-driven — the other way round when the thesis itself argues that the
+    move up-market is not real. The local attachment says what the sentence grounds; this says which side
+    of the article's question it is on."""
+    central = state.statements[thesis.index]
+    owner = state.main_brand.split("/", 1)[1] if state.main_brand else None
+    if owner is None or f"strategy/{owner}-premiumization" not in central.mentions:
+        return []
+    flip = data.against.any(central.text)
+    sides = evidence_sides()
+    out = []
+    for node in graph:
+        st = state.statements[node.index]
+        side = {sides[k] for k in st.evidence_kinds if k in sides}
+        if not node.evidence or len(side) != 1:
+            continue
+        kind = RelationKind.SUPPORTS if side.pop() != flip else RelationKind.UNDERMINES
+        out.append(Relation(st.id, central.id, kind, None, st.start, st.end))
+    return out
+
+
+def _relation(st: Statement, target: Statement, kind: RelationKind, source: Node) -> Relation:
+    marker = source.unit.marker
+    if marker is not None:
+        return Relation(st.id, target.id, kind, marker.text, marker.start, marker.end)
+    return Relation(st.id, target.id, kind, None, st.start, st.end)
+
+
+@Language.factory("argmap_relations_v2")
+def make_relations(nlp: Language, name: str) -> RelationFinder:
+    return RelationFinder(load_model())

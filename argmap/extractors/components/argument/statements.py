@@ -1,0 +1,127 @@
+"""``argmap_statements_v2``: which units are claims, which are evidence, which are neither — for every language.
+
+A unit is scored twice from its language's cue words (``lang/<lang>/argument.json``) and what the
+language's components found in it: how much it *judges* (opinion cues, hedges, conditionals, a
+concluding marker, a rhetorical question) and how much it *reports* (report cues, figures, evidence
+kinds, an example marker). Headings, signposts, real questions, fragments and narrative background (a
+narrative cue and no judgement) are neither. A unit that reports clearly more than it judges (``margin``)
+is evidence; the others are claims.
+
+Claims are then held to a budget — a share of the article's statements — so that a long article yields
+the handful of positions an analyst would list, not every sentence: the claims that judge least become
+evidence (or drop out when they report nothing either).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.extractors.components.argument.data import ArgumentData, argument_data
+from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
+from argmap.extractors.model import Statement, StatementKind
+
+_EVIDENCE_KIND = 1.5  # a premiumization evidence kind (promotion dependence, lock-in …) is grounds by nature
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    opinion: float
+    report: float
+    thesis: bool
+    neither: bool  # heading, signpost, question, fragment
+
+    @property
+    def lean(self) -> float:
+        return self.opinion - self.report
+
+
+def score_unit(unit: ArgUnit, data: ArgumentData) -> Scores:
+    text = unit.text
+    thesis = data.thesis.any(text)
+    role = unit.marker.role if unit.marker is not None else None
+    opinion = (data.opinion.score(text) + (1.5 if thesis else 0.0) + (0.5 if unit.hedged else 0.0)
+               + (0.5 if unit.conditional else 0.0) + (1.0 if role is MarkerRole.CONCLUSION else 0.0)
+               + (1.0 if unit.rhetorical else 0.0))
+    report = (data.report.score(text) + (1.5 if unit.measured else 0.0)
+              + (_EVIDENCE_KIND if unit.evidence_kinds else 0.0) + (1.5 if role is MarkerRole.EXAMPLE else 0.0))
+    short = len(text.strip()) < data.min_chars
+    background = data.narrative.any(text) and data.opinion.score(text) == 0
+    # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
+    neither = (unit.heading or short or background or data.signpost.any(text)
+               or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
+    return Scores(opinion, report, thesis, neither)
+
+
+def kind_of(unit: ArgUnit, scores: Scores, *, margin: float) -> StatementKind | None:
+    """``margin``: how much more a unit must report than judge to be evidence rather than a claim.
+
+    A unit that neither judges nor reports is a plain assertion: a claim, until the budget decides
+    whether an article this long can keep it."""
+    if scores.neither:
+        return None
+    if scores.report > scores.opinion + margin:
+        return StatementKind.EVIDENCE
+    return StatementKind.CLAIM
+
+
+def claim_budget(n_statements: int, *, share: float, minimum: int) -> int:
+    return max(minimum, math.ceil(n_statements * share))
+
+
+class StatementTyper:
+    def __init__(self, *, claim_share: float, min_claims: int, margin: float) -> None:
+        self.margin = margin
+        self.claim_share = claim_share
+        self.min_claims = min_claims
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = argument_state(doc)
+        data = argument_data(state.lang)
+        typed: list[tuple[int, StatementKind, Scores]] = []
+        for index, unit in enumerate(state.units):
+            scores = score_unit(unit, data)
+            kind = kind_of(unit, scores, margin=self.margin)
+            if kind is not None:
+                typed.append((index, kind, scores))
+        typed = self._within_budget(typed, state)
+        for index, kind, scores in typed:
+            unit = state.units[index]
+            sid = f"s{len(state.statements) + 1}"
+            state.statements.append(Statement(
+                id=sid, kind=kind, text=unit.text, start=unit.start, end=unit.end, sentence=unit.sentence,
+                mentions=tuple(dict.fromkeys([*unit.refs, *unit.figures])),
+                evidence_kinds=unit.evidence_kinds if kind is StatementKind.EVIDENCE else (),
+                hedged=unit.hedged, conditional=unit.conditional, question=unit.question,
+            ))
+            state.unit_of[sid] = index
+            state.opinion[sid] = scores.lean + (3.0 if scores.thesis else 0.0)
+            state.judging[sid] = scores.opinion
+        return doc
+
+    def _within_budget(self, typed: list[tuple[int, StatementKind, Scores]],
+                       state: ArgumentState) -> list[tuple[int, StatementKind, Scores]]:
+        """Keep the claims that judge most; the others become evidence, or drop out when they report nothing."""
+        claims = [t for t in typed if t[1] is StatementKind.CLAIM]
+        budget = claim_budget(len(typed), share=self.claim_share, minimum=self.min_claims)
+        if len(claims) <= budget:
+            return typed
+        ranked = sorted(claims, key=lambda t: (not t[2].thesis, -t[2].lean, t[0]))
+        demoted = {t[0] for t in ranked[budget:]}
+        out = []
+        for index, kind, scores in typed:
+            if index in demoted:
+                unit = state.units[index]
+                if not (scores.report > 0 or unit.measured or unit.refs):
+                    continue
+                kind = StatementKind.EVIDENCE
+            out.append((index, kind, scores))
+        return out
+
+
+@Language.factory("argmap_statements_v2", default_config={"claim_share": 0.4, "min_claims": 6, "margin": 1.0})
+def make_statements(nlp: Language, name: str, claim_share: float, min_claims: int, margin: float) -> StatementTyper:
+    return StatementTyper(claim_share=claim_share, min_claims=min_claims, margin=margin)

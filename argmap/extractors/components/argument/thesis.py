@@ -1,0 +1,106 @@
+"""``argmap_thesis_v1``: the article's central claim, from its structure and wording — not position alone.
+
+Each claim (and the lead statement, which news writing makes the summary of the story) is scored by a
+linear model over: the writer stating a position (我们认为, 笔者认为, "I think", "overall" …), how much it
+judges rather than reports, how much of the title it repeats, whether it opens or closes the text or
+sits in its lead or closing paragraph, whether it speaks of the main brand's strategy, and whether its
+marker makes it a reason, example, concession or objection, a conclusion, a conditional or a question
+(``features.thesis_features``). The weights (``thesis.json``) were learned from argument graphs by
+``python -m argmap.extractors.train.argument``. The winner becomes a claim if it was not one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.extractors.components.argument.data import argument_data, evidence_sides
+from argmap.extractors.components.argument.features import SHORT, THESIS_FEATURES, ThesisCandidate, thesis_features
+from argmap.extractors.components.argument.model import ArgumentState, argument_state
+from argmap.extractors.components.argument.overlap import content_keys
+from argmap.extractors.model import StatementKind
+
+WEIGHTS = Path(__file__).resolve().parent / "thesis.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ThesisModel:
+    weights: tuple[float, ...]
+
+    def score(self, values: list[float]) -> float:
+        return sum(w * v for w, v in zip(self.weights, values))
+
+
+@lru_cache(maxsize=2)
+def load_thesis_model(path: Path = WEIGHTS) -> ThesisModel:
+    weights = json.loads(path.read_text(encoding="utf-8"))["weights"]
+    return ThesisModel(tuple(float(weights.get(f, 0.0)) for f in THESIS_FEATURES))
+
+
+def main_brand(state: ArgumentState) -> str | None:
+    """The brand named most often (ties: the one named first)."""
+    counts = Counter(r for u in state.units if not u.heading for r in u.refs if r.startswith("brand/"))
+    return max(counts, key=lambda r: counts[r]) if counts else None
+
+
+def candidates(state: ArgumentState) -> list[ThesisCandidate]:
+    """Every claim, and the first statement whatever its kind."""
+    data = argument_data(state.lang)
+    title_keys = content_keys(state.title)
+    paragraphs = [state.unit(s).paragraph for s in state.statements]
+    spread = (paragraphs[0], paragraphs[-1], len(set(paragraphs))) if paragraphs else (0, 0, 0)
+    owner = state.main_brand.split("/", 1)[1] if state.main_brand else None
+    sides = evidence_sides()
+    argued = sum(1 for st in state.statements if any(k in sides for k in st.evidence_kinds)) >= 2
+    out = []
+    short_text = len(state.statements) <= SHORT  # a short text argues in every sentence: any may be its point
+    for i, st in enumerate(state.statements):
+        claim = st.kind is StatementKind.CLAIM
+        if not claim and (st.evidence_kinds or (i and not short_text)):
+            continue  # evidence of a kind (promotion dependence …) is grounds by nature, never the point
+        if st.conditional and not short_text:
+            continue  # 如果…那么: a hypothesis the article weighs, not the position it states
+        share = len(title_keys & content_keys(st.text)) / len(title_keys) if title_keys else 0.0
+        out.append(ThesisCandidate(
+            unit=state.unit(st), index=i, count=len(state.statements), claim=claim,
+            thesis_cue=data.thesis.any(st.text), lean=state.opinion.get(st.id, 0.0),
+            judging=state.judging.get(st.id, 0.0), title_share=share,
+            paragraphs=spread, strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
+            debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
+        ))
+    return out
+
+
+def choose(state: ArgumentState, model: ThesisModel) -> int | None:
+    """The index of the thesis among the statements (ties: the earlier)."""
+    found = candidates(state)
+    if not found:
+        return None
+    best = max(found, key=lambda c: (model.score(thesis_features(c)), -c.index))
+    return best.index
+
+
+class ThesisFinder:
+    def __init__(self, model: ThesisModel) -> None:
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = argument_state(doc)
+        state.main_brand = state.main_brand or main_brand(state)
+        index = choose(state, self.model)
+        if index is not None:
+            thesis = state.statements[index]
+            thesis.central, thesis.kind, thesis.evidence_kinds = True, StatementKind.CLAIM, ()
+        return doc
+
+
+
+@Language.factory("argmap_thesis_v1")
+def make_thesis(nlp: Language, name: str) -> ThesisFinder:
+    return ThesisFinder(load_thesis_model())

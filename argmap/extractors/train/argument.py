@@ -1,0 +1,337 @@
+"""Learn the argument stage's weights: thesis, attachment and polarity (components/argument/*.json).
+
+    python -m argmap.extractors.train.argument --microtexts ../shared/corpus/arg-microtexts-part2/corpus \\
+        [--gold ../shared/gold --gold-texts DIR] [--folds 5] [--evaluate-only]
+
+Data: the arg-microtexts part 2 gold argument graphs (English; central claim, supports and attacks between
+units) and, when given, the development gold of real articles (``--gold`` with the texts in ``--gold-texts``,
+kept outside the repository; their key statements and relations, no central claim). Each text is run through
+the pipeline up to the typed statements (``pipeline.argument_input``); statements are matched to gold units
+(by character overlap for the microtexts, by the gold key for the articles). Three logistic models are fitted
+with L2 regularisation (numpy, full-batch gradient descent, deterministic): the thesis as one choice among
+the candidates of a text (conditional logit), attachment over every (statement, candidate claim) pair, polarity over the gold relations found.
+Scores are by k-fold cross-validation over whole texts, decoding with the same code the pipeline runs; then
+the models are refitted on everything and written with their scores and data (``--evaluate-only`` writes nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from argmap.extractors.components.argument import relations as rel
+from argmap.extractors.components.argument import thesis as th
+from argmap.extractors.components.argument.data import argument_data
+from argmap.extractors.components.argument.features import (
+    FEATURES,
+    POLARITY_FEATURES,
+    THESIS_FEATURES,
+    features,
+    polarity_features,
+    thesis_features,
+)
+from argmap.extractors.components.argument.model import ArgumentState
+from argmap.extractors.model import StatementKind
+
+OUT = Path(rel.__file__).resolve().parent
+L2 = 1.0
+ARTICLE_WEIGHT = 5.0  # an article's relations count this many times a microtext's: articles are what argmap reads
+MIN_COVER = 0.5
+
+
+@dataclass(slots=True)
+class Text:
+    """One training text: the argument stage's input and its gold, by statement index."""
+
+    id: str
+    source: str  # microtexts | articles
+    state: ArgumentState
+    central: int | None  # statement index of the gold central claim
+    links: dict[int, dict[int, str]] = field(default_factory=dict)  # source -> target -> support|attack
+
+
+# ---------------------------------------------------------------- reading the data
+
+def microtexts(corpus: Path) -> list[Text]:
+    from argmap.extractors.pipeline import argument_input
+    from argmap.extractors.train.microtexts import corpus_files, read_gold
+
+    out = []
+    for path in corpus_files(corpus):
+        gold = read_gold(path)
+        state = argument_input(gold.text, lang="en", key=gold.id)
+        unit_of = {i: _unit_of((s.start, s.end), gold) for i, s in enumerate(state.statements)}
+        index_of: dict[str, int] = {}
+        for i, u in unit_of.items():
+            if u is not None:
+                index_of.setdefault(u, i)
+        links: dict[int, dict[int, str]] = {}
+        for src, trg, kind in gold.relations:
+            if src in index_of and trg in index_of:
+                links.setdefault(index_of[src], {})[index_of[trg]] = kind
+        out.append(Text(gold.id, "microtexts", state, index_of.get(gold.central), links))
+    return out
+
+
+def _unit_of(span: tuple[int, int], gold: object) -> str | None:
+    best, best_overlap = None, 0
+    for uid, unit in gold.units.items():  # type: ignore[attr-defined]
+        overlap = sum(max(0, min(span[1], b) - max(span[0], a)) for a, b in unit.spans)
+        if overlap > best_overlap:
+            best, best_overlap = uid, overlap
+    return best if best is not None and best_overlap >= MIN_COVER * max(1, span[1] - span[0]) else None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s\u00a0'’\-·.]", "", text).lower()
+
+
+def articles(gold_dir: Path, texts_dir: Path) -> list[Text]:
+    from argmap.extractors.api import detect_language
+    from argmap.ingestion import read_source
+    from argmap.extractors.pipeline import argument_input
+
+    out = []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        found = sorted(texts_dir.glob(gold_path.stem + ".*"))
+        if not found:
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        source = read_source(str(found[0]))
+        lang = detect_language(source.content).value
+        state = argument_input(source.document or source.content, lang=lang, key=gold_path.stem, title=source.title)
+        node_of = {sid: [i for i, s in enumerate(state.statements) if _norm(g["key"]) in _norm(s.text)]
+                   for sid, g in gold["statements"].items()}
+        links: dict[int, dict[int, str]] = {}
+        for r in gold["relations"]:
+            for kind, target in r["ok"]:
+                for a in node_of.get(r["from"], []):
+                    for b in node_of.get(target, []):
+                        links.setdefault(a, {})[b] = "support" if kind == "supports" else "attack"
+        out.append(Text(gold_path.stem, "articles", state, None, links))
+    return out
+
+
+# ---------------------------------------------------------------- examples
+
+def thesis_examples(texts: list[Text]) -> list[tuple[np.ndarray, int]]:
+    """Per text: its candidates' features and which row is the gold central claim."""
+    groups = []
+    for t in texts:
+        if t.central is None:
+            continue
+        state = copy.deepcopy(t.state)
+        state.main_brand = state.main_brand or th.main_brand(state)
+        found = th.candidates(state)
+        rows = [c.index for c in found]
+        if t.central in rows:
+            groups.append((np.array([thesis_features(c) for c in found]), rows.index(t.central)))
+    return groups
+
+
+def fit_choice(groups: list[tuple[np.ndarray, int]], *, l2: float = L2, steps: int = 2000, rate: float = 0.5) -> np.ndarray:
+    """Conditional logit: one softmax over each text's candidates, so the fit aims at picking the right one."""
+    w = np.zeros(groups[0][0].shape[1])
+    for _ in range(steps):
+        grad = l2 * w
+        for x, gold in groups:
+            z = x @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            grad += x.T @ p - x[gold]
+        w -= rate * grad / len(groups)
+    return w
+
+
+def decoded(t: Text, thesis_model: th.ThesisModel) -> ArgumentState:
+    """A copy of the text's state with the thesis the model picks (attachment features depend on it)."""
+    state = copy.deepcopy(t.state)
+    state.main_brand = state.main_brand or th.main_brand(state)
+    index = th.choose(state, thesis_model)
+    if index is not None:
+        st = state.statements[index]
+        st.central, st.kind, st.evidence_kinds = True, StatementKind.CLAIM, ()
+    return state
+
+
+def pair_examples(texts: list[Text], thesis_model: th.ThesisModel, window: int) -> tuple[np.ndarray, ...]:
+    ax, ay, px, py, aw, pw = [], [], [], [], [], []
+    for t in texts:
+        weight = ARTICLE_WEIGHT if t.source == "articles" else 1.0
+        state = decoded(t, thesis_model)
+        data = argument_data(state.lang)
+        graph = rel.nodes(state)
+        for source in graph:
+            gold = t.links.get(source.index)
+            if not gold or source.thesis:
+                continue
+            for target in rel.candidate_targets(source, graph, window):
+                ax.append(features(source, target))
+                ay.append(float(target.index in gold))
+                aw.append(weight)
+                if target.index in gold:
+                    st, tst = state.statements[source.index], state.statements[target.index]
+                    px.append(polarity_features(source, target, dissent=data.dissent.any(st.text),
+                                                negation_differs=data.negation.any(st.text) != data.negation.any(tst.text),
+                                                lean=state.opinion.get(st.id, 0.0)))
+                    py.append(float(gold[target.index] == "attack"))
+                    pw.append(weight)
+    return np.array(ax), np.array(ay), np.array(px), np.array(py), np.array(aw), np.array(pw)
+
+
+# ---------------------------------------------------------------- fitting
+
+def fit(x: np.ndarray, y: np.ndarray, sample: np.ndarray | None = None, *, l2: float = L2, steps: int = 3000,
+        rate: float = 0.5) -> tuple[np.ndarray, float]:
+    """Weighted logistic regression by full-batch gradient descent (deterministic; the data are small)."""
+    w, b = np.zeros(x.shape[1]), 0.0
+    s = np.ones(len(y)) if sample is None else sample
+    n = max(1.0, float(s.sum()))
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + b, -30, 30)))
+        g = s * (p - y)
+        w -= rate * ((x.T @ g) / n + l2 * w / n)
+        b -= rate * float(g.sum() / n)
+    return w, b
+
+
+def with_priors(w: np.ndarray, x: np.ndarray, prior: tuple[float, ...]) -> np.ndarray:
+    """A feature the training data never varies (no title in a microtext, one paragraph) keeps its prior
+    weight: the data say nothing about it, and zero would silently switch it off for real articles."""
+    out = w.copy()
+    for j in range(len(out)):
+        if len(x) == 0 or float(np.ptp(x[:, j])) == 0.0:
+            out[j] = prior[j]
+    return out
+
+
+PRIORS = Path(__file__).resolve().parent / "argument_priors.json"
+
+
+def priors() -> dict[str, tuple[float, ...]]:
+    raw = json.loads(PRIORS.read_text(encoding="utf-8"))
+    return {name: tuple(float(raw[name].get(f, 0.0)) for f in names)
+            for name, names in (("thesis", THESIS_FEATURES), ("attach", FEATURES), ("attack", POLARITY_FEATURES))}
+
+
+def train(texts: list[Text], *, window: int, attack_threshold: float,
+          min_probability: float) -> tuple[th.ThesisModel, rel.AttachModel]:
+    prior = priors()
+    groups = thesis_examples(texts)
+    tw = fit_choice(groups) if groups else np.zeros(len(THESIS_FEATURES))
+    tx = np.vstack([x for x, _ in groups]) if groups else np.zeros((0, len(THESIS_FEATURES)))
+    thesis_model = th.ThesisModel(tuple(float(v) for v in with_priors(tw, tx, prior["thesis"])))
+    ax, ay, px, py, a_sample, p_sample = pair_examples(texts, thesis_model, window)
+    aw, ab = fit(ax, ay, a_sample)
+    pw, pb = fit(px, py, p_sample)
+    aw, pw = with_priors(aw, ax, prior["attach"]), with_priors(pw, px, prior["attack"])
+    attach = rel.AttachModel(rel.Linear(tuple(map(float, aw)), ab), rel.Linear(tuple(map(float, pw)), pb),
+                             window, min_probability, attack_threshold)
+    return thesis_model, attach
+
+
+# ---------------------------------------------------------------- evaluation
+
+@dataclass(slots=True)
+class Scores:
+    central: int = 0
+    central_of: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    found: int = 0  # article relations found with an ok polarity
+    wrong: int = 0
+    relations_of: int = 0
+
+    def f1(self) -> float:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(texts: list[Text], thesis_model: th.ThesisModel, attach: rel.AttachModel, scores: Scores) -> None:
+    for t in texts:
+        state = decoded(t, thesis_model)
+        predicted = {(int(r.source[1:]) - 1, int(r.target[1:]) - 1, "attack" if r.kind.value == "undermines" else "support")
+                     for r in rel.RelationFinder(attach).relate(state)}
+        if t.source == "microtexts":
+            central = next((i for i, s in enumerate(state.statements) if s.central), None)
+            scores.central += central == t.central
+            scores.central_of += 1
+            gold = {(a, b, k) for a, targets in t.links.items() for b, k in targets.items()}
+            scores.tp += len(predicted & gold)
+            scores.fp += len(predicted - gold)
+            scores.fn += len(gold - predicted)
+        else:
+            for a, targets in t.links.items():
+                scores.relations_of += 1
+                hit = [(a, b, k) in predicted for b, k in targets.items()]
+                scores.found += any(hit)
+                scores.wrong += any((a, b, "attack" if k == "support" else "support") in predicted for b, k in targets.items())
+
+
+def cross_validate(texts: list[Text], *, folds: int, window: int, attack_threshold: float, min_probability: float,
+                   seed: int = 13) -> Scores:
+    order = list(range(len(texts)))
+    random.Random(seed).shuffle(order)
+    scores = Scores()
+    for k in range(folds):
+        held = [texts[i] for n, i in enumerate(order) if n % folds == k]
+        rest = [texts[i] for n, i in enumerate(order) if n % folds != k]
+        thesis_model, attach = train(rest, window=window, attack_threshold=attack_threshold, min_probability=min_probability)
+        evaluate(held, thesis_model, attach, scores)
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--microtexts", type=Path, required=True, help="arg-microtexts part 2 corpus directory")
+    parser.add_argument("--gold", type=Path, help="development gold annotations (*.json)")
+    parser.add_argument("--gold-texts", type=Path, help="the gold texts, kept outside the repository")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--window", type=int, default=6)
+    parser.add_argument("--attack-threshold", type=float, default=0.5)
+    parser.add_argument("--min-probability", type=float, default=0.05, help="evidence attaches only above this")
+    parser.add_argument("--evaluate-only", action="store_true")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    if not args.microtexts.is_dir():
+        parser.error(f"{args.microtexts}: no such directory; pass the corpus folder of arg-microtexts part 2")
+    texts = microtexts(args.microtexts)
+    if args.gold and args.gold_texts:
+        texts += articles(args.gold, args.gold_texts)
+    scores = cross_validate(texts, folds=args.folds, window=args.window, attack_threshold=args.attack_threshold,
+                            min_probability=args.min_probability)
+    cv = {"folds": args.folds, "microtexts_central": round(scores.central / max(1, scores.central_of), 3),
+          "microtexts_labelled_f1": round(scores.f1(), 3)}
+    if scores.relations_of:
+        cv.update(articles_relations_found=round(scores.found / scores.relations_of, 3),
+                  articles_wrong_polarity=scores.wrong, articles_relations=scores.relations_of)
+    print(json.dumps({"cross_validation": cv}, indent=1))
+    if args.evaluate_only:
+        return 0
+    thesis_model, attach = train(texts, window=args.window, attack_threshold=args.attack_threshold,
+                                 min_probability=args.min_probability)
+    trained_on = sorted({t.source for t in texts})
+    meta = {"trained_on": trained_on, "texts": len(texts), "cross_validation": cv,
+            "script": "python -m argmap.extractors.train.argument"}
+    (args.out / "thesis.json").write_text(json.dumps(
+        {"about": "Weights of the thesis model (features.thesis_features), learned.", **meta,
+         "weights": {f: round(float(w), 4) for f, w in zip(THESIS_FEATURES, thesis_model.weights)}}, indent=1) + "\n")
+    (args.out / "attach.json").write_text(json.dumps(
+        {"about": "Weights of the attachment and polarity models (features.py), learned.", **meta,
+         "window": args.window, "min_probability": attach.min_probability, "attack_threshold": args.attack_threshold,
+         "attach": attach.attach.as_json(FEATURES), "attack": attach.attack.as_json(POLARITY_FEATURES)}, indent=1) + "\n")
+    print(f"wrote {args.out / 'thesis.json'} and {args.out / 'attach.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
