@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from enum import Enum
 from functools import lru_cache
 
 from argmap.errors import QueryError
@@ -53,6 +54,40 @@ def uses_service(sparql: str) -> bool:
                for m in re.finditer(_TOKENS.pattern + r"|(?P<word>(?<![?$\w:])\w+)", sparql))
 
 
+class QueryForm(str, Enum):
+    SELECT = "SELECT"
+    ASK = "ASK"
+    CONSTRUCT = "CONSTRUCT"
+    DESCRIBE = "DESCRIBE"
+
+    @property
+    def graph_result(self) -> bool:
+        return self in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
+
+
+_SKIP_ONLY = re.compile(_TOKENS.pattern.split("|(?P<name>")[0])
+_FORM = re.compile(r"(?<![?$\w:])(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_DATASET = re.compile(r"(?<![?$\w:])FROM\b", re.IGNORECASE)
+
+
+def _code_only(sparql: str) -> str:
+    """The text with strings, IRIs and comments blanked out: keywords found in it are keywords."""
+    return _SKIP_ONLY.sub(" ", sparql)
+
+
+def query_form(sparql: str) -> QueryForm:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords outside strings, IRIs and comments."""
+    match = _FORM.search(_code_only(sparql))
+    if match is None:
+        raise QueryError("not a SPARQL query: it has no SELECT, ASK, CONSTRUCT or DESCRIBE")
+    return QueryForm(match.group(1).upper())
+
+
+def names_dataset(sparql: str) -> bool:
+    """Whether the query picks its own dataset (``FROM`` / ``FROM NAMED``)."""
+    return _DATASET.search(_code_only(sparql)) is not None
+
+
 @lru_cache(maxsize=1)
 def am_terms() -> frozenset[str]:
     from argmap.ontology import AM
@@ -64,3 +99,38 @@ def _unknown(local: str) -> str:
     near = difflib.get_close_matches(local, sorted(am_terms()), n=1, cutoff=0.6)
     hint = f"; did you mean am:{near[0]}?" if near else "; docs/ontology.md lists the terms"
     return f"am:{local} is not in the argmap ontology{hint}"
+
+
+def writes_default_graph(update: str) -> bool:
+    """Whether a SPARQL update writes the default graph (INSERT/DELETE outside GRAPH and WITH, LOAD without INTO,
+    ADD/COPY/MOVE … TO DEFAULT). argmap's default graph is the union of the named graphs, rebuilt after every
+    update: such a write would be lost. An update rdflib cannot parse is left to the store to report."""
+    from rdflib.plugins.sparql.algebra import translateUpdate
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        operations = translateUpdate(parseUpdate(update), initNs=PREFIXES).algebra
+    except Exception:  # noqa: BLE001 - any parse failure: the store gives the user its own one-line error
+        return False
+    return any(_writes_default(op) for op in operations)
+
+
+def _field(node: object, key: str) -> object:
+    """A part of rdflib's algebra node, or None (its own ``get`` answers odd values for missing keys)."""
+    return node[key] if isinstance(node, dict) and key in node else None
+
+
+def _writes_default(op: object) -> bool:
+    name = getattr(op, "name", "")
+    if name in ("InsertData", "DeleteData", "DeleteWhere"):
+        return bool(_field(op, "triples"))
+    if name == "Modify":
+        if _field(op, "withClause") is not None:
+            return False
+        return any(bool(_field(_field(op, clause), "triples")) for clause in ("insert", "delete"))
+    if name == "Load":
+        return _field(op, "graphiri") is None
+    if name in ("Add", "Copy", "Move"):
+        graphs = _field(op, "graph")
+        return isinstance(graphs, list) and len(graphs) == 2 and graphs[1] == "DEFAULT"
+    return False

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator, Protocol
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS
 
-from argmap.errors import QueryError, StoreError, StoreLockedError
+from argmap.errors import QueryError, StoreError, StoreLockedError, UpdateRefusedError
 from argmap.graph.iri import IMPORTED_GRAPH, ONTOLOGY_GRAPH, article_iri
 from argmap.graph.lock import (
     ACCESS_LOCK,
@@ -40,6 +40,7 @@ from argmap.graph.lock import (
     FileLock,
     LockMode,
 )
+from argmap.graph.query_text import writes_default_graph
 from argmap.graph.results import AskResult, QueryResult, SelectResult, to_result
 from argmap.graph.timeout import check_timeout, run_query_process
 from argmap.ontology import AM, ONTOLOGY_PATH
@@ -120,13 +121,15 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
     if is_remote(loc):
         from argmap.graph.remote import RemoteStore  # imported lazily: only remote users pay for it
 
-        store = RemoteStore(loc)
+        store = RemoteStore(loc, read_only=read_only)
     else:
         store = OxigraphStore(Path(loc), read_only=read_only, wait=wait, create=create)
     if not read_only:
         try:
             if isinstance(store, OxigraphStore):
                 store.ensure_union()
+            else:
+                store.ensure_layout()  # type: ignore[attr-defined]
             ensure_ontology(store)
         except BaseException:
             store.close()
@@ -249,7 +252,10 @@ class OxigraphStore:
 
     def update(self, sparql: str) -> None:
         """A user's SPARQL update; the default graph is then rebuilt as the union of the named graphs,
-        so updates must name the graph they write (``INSERT DATA { GRAPH <…> { … } }``)."""
+        so updates must name the graph they write (``INSERT DATA { GRAPH <…> { … } }``); one that writes the
+        default graph is refused (``UpdateRefusedError``) rather than lost to the rebuild."""
+        if writes_default_graph(sparql):
+            raise UpdateRefusedError(DEFAULT_GRAPH_REFUSAL)
         self._update(sparql)
         self._update(REBUILD_UNION)
 
@@ -261,8 +267,8 @@ class OxigraphStore:
                 handle.update(sparql, prefixes=PREFIXES)
             except SyntaxError as exc:
                 raise sparql_syntax_error(exc, sparql, update=True) from None
-            except OSError as exc:
-                raise StoreError(f"the update failed and was not applied: {exc}") from None
+            except (OSError, RuntimeError, ValueError) as exc:  # pyoxigraph: "the graph <…> already exists", …
+                raise UpdateRefusedError(f"the update was not applied: {' '.join(str(exc).split())[:200]}") from None
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
         self._update(f"{retract_from_union(graph)} ;\n{replace_graph_update(graph, triples, union=True)}")
@@ -353,6 +359,8 @@ def retract_from_union(graph: str) -> str:
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph}>) }} }}")
 
 
+DEFAULT_GRAPH_REFUSAL = ("this update writes the default graph, which is the union of the named graphs and is "
+                         "rebuilt from them: name the graph (INSERT DATA { GRAPH <…> { … } }); nothing was changed")
 KEEP_LOADED_DEFAULT = (f"INSERT {{ GRAPH <{IMPORTED_GRAPH}> {{ ?s ?p ?o }} }} "
                        "WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
 REBUILD_UNION = "DELETE WHERE { ?s ?p ?o } ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -1,0 +1,153 @@
+"""Remote stores give the embedded store's answers: the same operations on the embedded store and on real
+servers started here on loopback (the Oxigraph server with and without --union-default-graph, Virtuoso 7),
+then ingest, reason, every competency question, the map, articles, export, import, validate, re-ingest and
+remove compared answer by answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pyoxigraph as ox
+import pytest
+
+from argmap.graph.io import export_dataset, import_dataset
+from argmap.graph.iri import article_iri
+from argmap.graph.results import AskResult, GraphResult, SelectResult
+from argmap.graph.store import Store, list_articles, open_store
+from argmap.graph.synthetic import synthetic_analysis
+from argmap.ingestion import Outcome, remove_article, store_analysis
+from argmap.ontology.namespaces import AMID
+from argmap.ontology.queries import COMPETENCY_NUMBERS, competency_query
+from argmap.ontology.validate import validate_store
+from argmap.reasoner import run_reasoner
+from argmap.viz.viewmodel import load_view_model
+from tests.graph import remote_servers as servers
+
+ARTICLES = 6
+REMOVED = 5
+
+
+def _scenario(store: Store) -> None:
+    """Ingest, re-ingest one article, remove one, reason (without HermiT: no Java needed)."""
+    for i in range(ARTICLES):
+        assert store_analysis(store, synthetic_analysis(i)).outcome is Outcome.ADDED
+    assert store_analysis(store, synthetic_analysis(0)).outcome is Outcome.REPLACED
+    assert remove_article(store, synthetic_analysis(REMOVED).key)
+    run_reasoner(store, classify=False)
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    st = open_store(tmp_path_factory.mktemp("embedded") / "store")
+    _scenario(st)
+    yield st
+    st.close()
+
+
+@pytest.fixture(scope="module", params=list(servers.ServerKind), ids=lambda k: k.value)
+def remote(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    kind: servers.ServerKind = request.param
+    reason = servers.missing(kind)
+    if reason:
+        pytest.skip(reason)
+    server = servers.start(kind, tmp_path_factory.mktemp(kind.value))
+    try:
+        st = open_store(server.url)
+        _scenario(st)
+        yield st
+    finally:
+        server.stop()
+
+
+def _comparable(result: object) -> list[tuple[str, ...]]:
+    """Rows as sorted tuples of N-Triples text; a blank node is only "a blank node" (labels differ)."""
+    if isinstance(result, AskResult):
+        return [(str(result.value),)]
+    if isinstance(result, GraphResult):
+        return sorted(tuple("_:" if isinstance(t, ox.BlankNode) else str(t) for t in (x.subject, x.predicate, x.object))
+                      for x in result.triples)
+    assert isinstance(result, SelectResult)
+    return sorted(tuple("_:" if isinstance(t, ox.BlankNode) else str(t) for t in row) for row in result.rows)
+
+
+def _cq_params() -> dict[int, dict[str, str]]:
+    from argmap.graph.iri import statement_iri
+
+    probe = synthetic_analysis(0)
+    central = next(s for s in probe.statements if s.central)
+    claim = str(statement_iri(probe.key, central.start, central.end))
+    return {1: {"brand": "xiaomi"}, 2: {"claim": claim}, 3: {"brand": "xiaomi"}, 4: {"brand": "xiaomi"},
+            5: {"brand": "xiaomi"}, 6: {"article": str(article_iri(probe.key))}, 7: {"brand": "xiaomi"}, 8: {}}
+
+
+def _concatenations_as_sets(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """SPARQL leaves the order inside GROUP_CONCAT to the server: compare its parts as sets."""
+    def cell(text: str) -> str:
+        if not text.startswith('"') or text.count('"') != 2:
+            return text
+        separator = ", " if ", " in text else " "
+        return '"' + separator.join(sorted(text.strip('"').split(separator))) + '"'
+    return sorted(tuple(cell(c) for c in row) for row in rows)
+
+
+@pytest.mark.parametrize("number", COMPETENCY_NUMBERS)
+def test_competency_questions_give_the_same_rows(embedded: Store, remote: Store, number: int) -> None:
+    sparql = competency_query(number, **_cq_params()[number]).sparql
+    expected = _comparable(embedded.query(sparql))
+    got = _comparable(remote.query(sparql))
+    # 3, 4 and 7 ask about strategies, which need HermiT's classification (Java), left out here.
+    assert expected or number in (3, 4, 7), "the synthetic store answers this competency question"
+    if "GROUP_CONCAT" in sparql:
+        got, expected = _concatenations_as_sets(got), _concatenations_as_sets(expected)
+    assert got == expected
+
+
+def test_articles_graphs_and_shared_facts_match(embedded: Store, remote: Store) -> None:
+    assert list_articles(remote) == list_articles(embedded)
+    assert [i.key for i in list_articles(remote)] == sorted(synthetic_analysis(i).key for i in range(ARTICLES)
+                                                            if i != REMOVED)
+    assert remote.graph_names() == embedded.graph_names()
+    # A fact many articles share counts once (set semantics), on every server and flag.
+    shared = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{AMID}brand/xiaomi> rdfs:label ?l }}"
+    assert _comparable(remote.query(shared)) == _comparable(embedded.query(shared))
+    every = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert _comparable(remote.query(every)) == _comparable(embedded.query(every))
+
+
+def test_results_past_the_server_row_limit_are_paged_not_cut(embedded: Store, remote: Store) -> None:
+    # Virtuoso here cuts at 1,000 rows; the union holds several thousand triples.
+    everything = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    expected = _comparable(embedded.query(everything))
+    assert len(expected) > 2_000
+    assert _comparable(remote.query(everything)) == expected
+    graph = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    assert _comparable(remote.query(graph)) == _comparable(embedded.query(graph))
+
+
+def test_the_map_and_validation_match(embedded: Store, remote: Store) -> None:
+    local, far = load_view_model(embedded), load_view_model(remote)
+    assert far.node_count == local.node_count > 0
+    assert sorted(far.statements) == sorted(local.statements)
+    assert sorted(far.entities) == sorted(local.entities)
+    assert sorted((e.source, e.target, e.kind) for e in far.edges) == sorted((e.source, e.target, e.kind) for e in local.edges)
+    assert validate_store(remote) == validate_store(embedded)
+
+
+def _named_quads(store: Store) -> list[tuple[str, ...]]:
+    quads = ox.parse(export_dataset(store, "nq"), format=ox.RdfFormat.N_QUADS)
+    return sorted(tuple("_:" if isinstance(t, ox.BlankNode) else str(t) for t in (q.subject, q.predicate, q.object, q.graph_name))
+                  for q in quads)
+
+
+def test_export_and_import_round_trip(embedded: Store, remote: Store, tmp_path: Path) -> None:
+    assert _named_quads(remote) == _named_quads(embedded)
+    ttl = sorted(str(t) for t in ox.parse(export_dataset(remote, "ttl"), format=ox.RdfFormat.TURTLE)
+                 if not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode))
+    assert ttl == sorted(str(t) for t in ox.parse(export_dataset(embedded, "ttl"), format=ox.RdfFormat.TURTLE)
+                         if not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode))
+    dump = tmp_path / "embedded.nq"
+    dump.write_bytes(export_dataset(embedded, "nq"))
+    import_dataset(remote, dump)  # replaces each graph with the embedded store's: nothing changes
+    assert _named_quads(remote) == _named_quads(embedded)
+    assert list_articles(remote) == list_articles(embedded)
