@@ -46,11 +46,21 @@ def _rewrite(m: re.Match[str], declared: set[str]) -> str:
 
 
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_LOAD = re.compile(r"\bLOAD\b", re.IGNORECASE)
 
 
 def uses_service(sparql: str) -> bool:
     """Whether the query calls out to another endpoint (``SERVICE``), outside strings, IRIs and comments."""
-    return any(m.group("word") is not None and _SERVICE.fullmatch(m.group("word"))
+    return _has_keyword(sparql, _SERVICE)
+
+
+def uses_load(update: str) -> bool:
+    """Whether the update fetches RDF from a URL (``LOAD``), outside strings, IRIs and comments."""
+    return _has_keyword(update, _LOAD)
+
+
+def _has_keyword(sparql: str, keyword: re.Pattern[str]) -> bool:
+    return any(m.group("word") is not None and keyword.fullmatch(m.group("word"))
                for m in re.finditer(_TOKENS.pattern + r"|(?P<word>(?<![?$\w:])\w+)", sparql))
 
 

@@ -48,7 +48,7 @@ from rdflib.namespace import XSD
 from argmap.errors import QueryError, QueryTimeoutError, StoreError, UpdateRefusedError
 from argmap.graph.iri import CATALOG_GRAPH, IMPORTED_GRAPH, SKOLEM_BASE, UNION_GRAPH
 from argmap.graph.query_text import QueryForm, names_dataset, query_form, writes_default_graph
-from argmap.graph.results import AskResult, GraphResult, QueryResult, SelectResult, Term
+from argmap.graph.results import AskResult, GraphResult, QueryDataset, QueryResult, SelectResult, Term
 from argmap.graph.store import DEFAULT_GRAPH_REFUSAL
 from argmap.graph.terms import SD
 from argmap.graph.timeout import check_timeout, timeout_message
@@ -316,13 +316,14 @@ class RemoteStore:
     # ---------------------------------------------------------------- Store protocol
 
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
-              memory_mb: int | None = None) -> QueryResult:  # memory is the remote server's to bound
+              memory_mb: int | None = None,  # memory is the remote server's to bound
+              dataset: QueryDataset | None = None) -> QueryResult:
         check_timeout(timeout)
         form = query_form(sparql)
-        dataset = self._dataset(sparql)
+        params = self._dataset(sparql) if dataset is None else _dataset_form(dataset)
         if form.graph_result:
-            return self._construct(sparql, dataset=dataset, timeout=timeout, limit=limit)
-        return self._select(sparql, dataset=dataset, timeout=timeout, limit=limit)
+            return self._construct(sparql, dataset=params, timeout=timeout, limit=limit)
+        return self._select(sparql, dataset=params, timeout=timeout, limit=limit)
 
     def _ask_server(self, sparql: str, *, dataset: list[tuple[str, str]], timeout: float | None,
                     accept: str) -> _Answer:
@@ -513,6 +514,11 @@ class RemoteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _dataset_form(dataset: QueryDataset) -> list[tuple[str, str]]:
+    """A caller's dataset, as the protocol's parameters."""
+    return [("default-graph-uri", g) for g in dataset.default] + [("named-graph-uri", g) for g in dataset.named]
 
 
 def retract_from_union(graph: str) -> str:

@@ -41,7 +41,7 @@ from argmap.graph.lock import (
     LockMode,
 )
 from argmap.graph.query_text import writes_default_graph
-from argmap.graph.results import AskResult, QueryResult, SelectResult, to_result
+from argmap.graph.results import AskResult, QueryDataset, QueryResult, SelectResult, to_result
 from argmap.graph.timeout import check_timeout, run_query_process
 from argmap.ontology import AM, ONTOLOGY_PATH
 from argmap.ontology.namespaces import PREFIXES
@@ -66,8 +66,9 @@ class Store(Protocol):
     """What every backend offers; the rest of argmap talks only to this."""
 
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
-              memory_mb: int | None = None) -> QueryResult:
-        """``memory_mb`` caps a query that runs with a timeout (in its own process); ``None``: no cap."""
+              memory_mb: int | None = None, dataset: QueryDataset | None = None) -> QueryResult:
+        """``memory_mb`` caps a query that runs with a timeout (in its own process); ``None``: no cap.
+        ``dataset``: the protocol's default-graph-uri / named-graph-uri; ``None``: the store's own dataset."""
         ...
 
     def update(self, sparql: str) -> None: ...
@@ -222,26 +223,28 @@ class OxigraphStore:
     # -------------------------------------------------------------- Store protocol
 
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
-              memory_mb: int | None = None) -> QueryResult:
+              memory_mb: int | None = None, dataset: QueryDataset | None = None) -> QueryResult:
         check_timeout(timeout)
         if timeout is None or self._depth > 0:
             # Inside a session this process holds the handle, so a child could not open the
             # store: the query runs here, without a deadline.
-            return self._query(sparql, limit)
+            return self._query(sparql, limit, dataset)
         if not self.read_only:
             with self._mutex:
                 self._close_handle()  # the child opens read-only, which must not overlap our write handle
-        status, value = run_query_process(str(self.path), sparql, PREFIXES, limit, timeout, memory_mb=memory_mb)
+        status, value = run_query_process(str(self.path), sparql, PREFIXES, limit, timeout, memory_mb=memory_mb,
+                                          dataset=dataset)
         if status == "syntax":
             raise sparql_syntax_error(SyntaxError(value), sparql)
         if isinstance(value, BaseException):
             raise value
         return value  # type: ignore[return-value]
 
-    def _query(self, sparql: str, limit: int | None) -> QueryResult:
+    def _query(self, sparql: str, limit: int | None, dataset: QueryDataset | None = None) -> QueryResult:
+        options = dataset.oxigraph_options() if dataset is not None else {}
         with self.session() as handle:
             try:
-                raw = handle.query(sparql, prefixes=PREFIXES)  # the default graph is the union (see below)
+                raw = handle.query(sparql, prefixes=PREFIXES, **options)  # the default graph is the union (see below)
                 result = to_result(raw, limit=limit)
             except SyntaxError as exc:
                 raise sparql_syntax_error(exc, sparql) from None
