@@ -93,6 +93,14 @@ def query_form(sparql: str) -> QueryForm:
     return QueryForm(match.group(1).upper())
 
 
+_GRAPH_CONSTANT = re.compile(r"(?<![?$\w:])GRAPH\s*<([^<>\s\"{}|^`\\]*)>", re.IGNORECASE)
+
+
+def graph_constants(sparql: str) -> list[str]:
+    """The IRIs the text names in ``GRAPH <…>`` (a graph a query asks for by name)."""
+    return list(dict.fromkeys(_GRAPH_CONSTANT.findall(sparql)))
+
+
 def names_dataset(sparql: str) -> bool:
     """Whether the query picks its own dataset (``FROM`` / ``FROM NAMED``)."""
     return _DATASET.search(_code_only(sparql)) is not None

@@ -47,7 +47,7 @@ from rdflib.namespace import XSD
 
 from argmap.errors import QueryError, QueryTimeoutError, StoreError, UpdateRefusedError
 from argmap.graph.iri import CATALOG_GRAPH, IMPORTED_GRAPH, SKOLEM_BASE, UNION_GRAPH
-from argmap.graph.query_text import QueryForm, names_dataset, query_form, writes_default_graph
+from argmap.graph.query_text import QueryForm, graph_constants, names_dataset, query_form, writes_default_graph
 from argmap.graph.results import AskResult, GraphResult, QueryDataset, QueryResult, SelectResult, Term
 from argmap.graph.store import DEFAULT_GRAPH_REFUSAL
 from argmap.graph.terms import SD
@@ -309,9 +309,13 @@ class RemoteStore:
         return graphs
 
     def _dataset(self, sparql: str) -> list[tuple[str, str]]:
+        """The union as default graph, argmap's graphs as named graphs, and any graph the text names as a
+        constant (``GRAPH <g>``): Virtuoso matches such a pattern against other graphs when ``g`` is not named
+        in the dataset, so that a graph that does not exist yet would seem to hold data."""
         if names_dataset(sparql):
             return []  # the query chose its own
-        return [("default-graph-uri", str(UNION_GRAPH))] + [("named-graph-uri", g) for g in self._graphs()]
+        named = list(dict.fromkeys([*self._graphs(), *graph_constants(sparql)]))
+        return [("default-graph-uri", str(UNION_GRAPH))] + [("named-graph-uri", g) for g in named]
 
     # ---------------------------------------------------------------- Store protocol
 
@@ -323,7 +327,10 @@ class RemoteStore:
         params = self._dataset(sparql) if dataset is None else _dataset_form(dataset)
         if form.graph_result:
             return self._construct(sparql, dataset=params, timeout=timeout, limit=limit)
-        return self._select(sparql, dataset=params, timeout=timeout, limit=limit)
+        result = self._select(sparql, dataset=params, timeout=timeout, limit=limit)
+        if form is QueryForm.ASK and isinstance(result, SelectResult):
+            return _ask_from_rows(result)
+        return result
 
     def _ask_server(self, sparql: str, *, dataset: list[tuple[str, str]], timeout: float | None,
                     accept: str) -> _Answer:
@@ -419,15 +426,16 @@ class RemoteStore:
     def ensure_layout(self) -> None:
         """A server whose graphs argmap has not catalogued yet (written by an older argmap, or by hand) gets its
         catalog and union built once."""
-        catalogued = self._select(f"ASK {{ GRAPH <{CATALOG_GRAPH}> {{ ?g ?p ?o }} }}", dataset=[], timeout=None,
-                                  limit=None)
-        if isinstance(catalogued, AskResult) and catalogued.value:
+        if self._ask(f"ASK {{ GRAPH <{CATALOG_GRAPH}> {{ ?g ?p ?o }} }}"):
             return
         system = " ".join(f'&& !STRSTARTS(STR(?g), "{prefix}")' for prefix in self.profile.system_graphs)
-        held = self._select(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{UNION_GRAPH}> {system}) }}", dataset=[],
-                            timeout=None, limit=None)
-        if isinstance(held, AskResult) and held.value:
+        if self._ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{UNION_GRAPH}> {system}) }}"):
             self._send_update(self._rebuild())
+
+    def _ask(self, sparql: str) -> bool:
+        """An ASK on the server's own dataset (argmap's bookkeeping, not a user's question)."""
+        result = self._select(sparql, dataset=[], timeout=None, limit=None)
+        return (result if isinstance(result, AskResult) else _ask_from_rows(result)).value
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
         self.replace_graphs({graph: list(triples)})
@@ -514,6 +522,12 @@ class RemoteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _ask_from_rows(result: SelectResult) -> AskResult:
+    """Virtuoso answers some ASK queries as one row of one number (``__ASK_RETVAL``): 1 is true."""
+    cell = result.rows[0][0] if result.rows and result.rows[0] else None
+    return AskResult(isinstance(cell, ox.Literal) and cell.value not in ("0", "false", ""))
 
 
 def _dataset_form(dataset: QueryDataset) -> list[tuple[str, str]]:

@@ -92,11 +92,12 @@ def missing(kind: ServerKind) -> str | None:
     return None
 
 
-def start(kind: ServerKind, folder: Path, *, max_rows: int = 1000) -> RunningServer:
-    """Start one server with its data in ``folder``; it answers queries when this returns."""
+def start(kind: ServerKind, folder: Path, *, max_rows: int = 1000, grant_updates: bool = True) -> RunningServer:
+    """Start one server with its data in ``folder``; it answers queries when this returns.
+    ``grant_updates=False``: Virtuoso as installed, whose SPARQL user may not update."""
     folder.mkdir(parents=True, exist_ok=True)
     if kind is ServerKind.VIRTUOSO:
-        return _start_virtuoso(folder, max_rows=max_rows)
+        return _start_virtuoso(folder, max_rows=max_rows, grant_updates=grant_updates)
     binary = oxigraph_binary()
     assert binary is not None
     port = free_port()
@@ -110,7 +111,7 @@ def start(kind: ServerKind, folder: Path, *, max_rows: int = 1000) -> RunningSer
     return RunningServer(kind, url, proc)
 
 
-def _start_virtuoso(folder: Path, *, max_rows: int) -> RunningServer:
+def _start_virtuoso(folder: Path, *, max_rows: int, grant_updates: bool) -> RunningServer:
     sql, http = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http, vsp=VIRTUOSO_VSP, max_rows=max_rows,
@@ -120,9 +121,9 @@ def _start_virtuoso(folder: Path, *, max_rows: int) -> RunningServer:
     url = f"http://127.0.0.1:{http}/sparql"
     try:
         _wait(url + "?query=ASK%7B%7D", proc)
-        # SPARQL updates through /sparql: the role argmap's README tells Virtuoso users to grant.
-        subprocess.run([VIRTUOSO_ISQL, f"127.0.0.1:{sql}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
-                       check=True, capture_output=True, timeout=60)
+        if grant_updates:  # SPARQL updates through /sparql: the role argmap's README tells Virtuoso users to grant
+            subprocess.run([VIRTUOSO_ISQL, f"127.0.0.1:{sql}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
+                           check=True, capture_output=True, timeout=60)
     except BaseException:
         proc.kill()
         proc.wait(timeout=10)

@@ -11,6 +11,9 @@ from typing import Iterator
 import pyoxigraph as ox
 import pytest
 
+import time
+
+from argmap.errors import QueryTimeoutError, StoreError
 from argmap.graph.io import export_dataset, import_dataset
 from argmap.graph.iri import article_iri
 from argmap.graph.results import AskResult, GraphResult, SelectResult
@@ -151,3 +154,29 @@ def test_export_and_import_round_trip(embedded: Store, remote: Store, tmp_path: 
     import_dataset(remote, dump)  # replaces each graph with the embedded store's: nothing changes
     assert _named_quads(remote) == _named_quads(embedded)
     assert list_articles(remote) == list_articles(embedded)
+
+
+def test_a_query_past_its_timeout_is_stopped_on_the_server(remote: Store) -> None:
+    if getattr(remote, "profile").kind.value != "virtuoso":
+        pytest.skip("the Oxigraph server takes no timeout per request: its --timeout-s bounds every query")
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    started = time.monotonic()
+    with pytest.raises(QueryTimeoutError):
+        remote.query(cross, timeout=1.0)
+    assert time.monotonic() - started < servers.QUERY_TIMEOUT_SECONDS / 2  # the server stopped it, not its own limit
+    started = time.monotonic()
+    assert remote.query("ASK { ?s ?p ?o }") == AskResult(True)
+    assert time.monotonic() - started < 5  # nothing left running there
+
+
+def test_virtuoso_that_refuses_updates_is_named_on_first_write(tmp_path: Path) -> None:
+    reason = servers.missing(servers.ServerKind.VIRTUOSO)
+    if reason:
+        pytest.skip(reason)
+    server = servers.start(servers.ServerKind.VIRTUOSO, tmp_path / "virtuoso", grant_updates=False)
+    try:
+        with pytest.raises(StoreError) as err:
+            open_store(server.url)  # writable: the ontology is written on first contact
+        assert "GRANT SPARQL_UPDATE" in str(err.value) and "\n" not in str(err.value)
+    finally:
+        server.stop()
