@@ -88,6 +88,8 @@ class ServerProfile:
     timeout_scale: float  # the ``timeout`` parameter's unit: 1 for seconds, 1000 for milliseconds
     system_graphs: tuple[str, ...] = ()  # IRI starts of the server's own graphs, never argmap's
     hidden_row_cap: bool = False  # cuts graph answers at its row limit without a header: learn it first
+    dataset_in_text: bool = False  # the dataset as ``define input:…`` pragmas: Virtuoso echoes every
+    # named-graph-uri as a response header, and past 100 headers no HTTP client reads the answer
 
     @classmethod
     def for_server(cls, server: str) -> ServerProfile:
@@ -95,7 +97,7 @@ class ServerProfile:
         if name.startswith("virtuoso"):
             return cls(ServerKind.VIRTUOSO, 1_000, 1000.0,
                        ("http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#", "http://localuriqaserver/"),
-                       hidden_row_cap=True)
+                       hidden_row_cap=True, dataset_in_text=True)
         if name.startswith("oxigraph"):
             return cls(ServerKind.OXIGRAPH, None, 1.0)
         return cls(ServerKind.OTHER, None, 1.0)
@@ -334,8 +336,11 @@ class RemoteStore:
 
     def _ask_server(self, sparql: str, *, dataset: list[tuple[str, str]], timeout: float | None,
                     accept: str) -> _Answer:
-        self.profile  # first contact: what the server is, and its hidden row limit  # noqa: B018
-        form = [("query", with_prefixes(sparql)), *dataset, *self._timeout_form(timeout)]
+        text = with_prefixes(sparql)
+        if self.profile.dataset_in_text and dataset:  # first contact, if this is it: what the server is
+            pragmas = " ".join(f"define input:{name} <{iri}>" for name, iri in dataset)
+            text, dataset = f"{pragmas}{' ' if text != sparql else chr(10)}{text}", []
+        form = [("query", text), *dataset, *self._timeout_form(timeout)]
         wait = timeout + TIMEOUT_GRACE_SECONDS if timeout is not None else self.timeout
         answer = self._post(self.endpoints.query, form, accept=accept, timeout=wait)
         state = answer.headers.get("x-sql-state")

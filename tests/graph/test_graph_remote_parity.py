@@ -180,3 +180,18 @@ def test_virtuoso_that_refuses_updates_is_named_on_first_write(tmp_path: Path) -
         assert "GRANT SPARQL_UPDATE" in str(err.value) and "\n" not in str(err.value)
     finally:
         server.stop()
+
+
+def test_a_store_of_many_graphs_is_queried_whole(remote: Store) -> None:
+    """Every graph is named in each query's dataset: 150 of them must not break the request or its answer."""
+    graphs = {f"urn:argmap-test:g{i:03d}": [ox.Triple(ox.NamedNode(f"urn:argmap-test:s{i}"), ox.NamedNode("urn:argmap-test:p"),
+                                                      ox.Literal(str(i)))] for i in range(150)}
+    remote.replace_graphs(graphs)
+    try:
+        res = remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s <urn:argmap-test:p> ?o } }")
+        assert isinstance(res, SelectResult) and sorted(r[0].value for r in res.rows) == sorted(graphs)
+        assert remote.query("ASK { <urn:argmap-test:s149> <urn:argmap-test:p> \"149\" }") == AskResult(True)
+    finally:
+        for graph in graphs:
+            remote.remove_graph(graph)
+    assert remote.query("ASK { ?s <urn:argmap-test:p> ?o }") == AskResult(False)
