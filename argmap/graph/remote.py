@@ -437,6 +437,16 @@ class RemoteStore:
         if self._ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{UNION_GRAPH}> {system}) }}"):
             self._send_update(self._rebuild())
 
+    def require_data(self) -> None:
+        """Refuse a server that holds no argmap store (a wrong URL answers nothing, never "0 rows")."""
+        if self._ask(f"ASK {{ GRAPH <{CATALOG_GRAPH}> {{ ?g ?p ?o }} }}"):
+            return
+        system = " ".join(f'&& !STRSTARTS(STR(?g), "{prefix}")' for prefix in self.profile.system_graphs)
+        if self._ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{UNION_GRAPH}> {system}) }}"):
+            raise StoreError(f"the graphs at {self.url} are not catalogued for argmap (written by an older argmap or "
+                             f"by hand); run one writing command once to catalogue them: argmap reason --store {self.url}")
+        raise StoreError(f"no argmap store at {self.url}: ingest an article first (argmap ingest FILE --store {self.url})")
+
     def _ask(self, sparql: str) -> bool:
         """An ASK on the server's own dataset (argmap's bookkeeping, not a user's question)."""
         result = self._select(sparql, dataset=[], timeout=None, limit=None)

@@ -118,23 +118,30 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
     A store opened for writing gets the current ontology in ``amid:graph/ontology``.
     """
     loc = resolve_location(location)
-    store: Store
     if is_remote(loc):
-        from argmap.graph.remote import RemoteStore  # imported lazily: only remote users pay for it
-
-        store = RemoteStore(loc, read_only=read_only)
-    else:
-        store = OxigraphStore(Path(loc), read_only=read_only, wait=wait, create=create)
+        return _open_remote(loc, read_only=read_only, create=create)
+    store = OxigraphStore(Path(loc), read_only=read_only, wait=wait, create=create)
     if not read_only:
         try:
-            if isinstance(store, OxigraphStore):
-                store.ensure_union()
-            else:
-                store.ensure_layout()  # type: ignore[attr-defined]
+            store.ensure_union()
             ensure_ontology(store)
         except BaseException:
             store.close()
             raise
+    return store
+
+
+def _open_remote(url: str, *, read_only: bool, create: bool) -> Store:
+    """A SPARQL endpoint; like a missing folder, a server without argmap's data is an error unless creating."""
+    from argmap.graph.remote import RemoteStore  # imported lazily: only remote users pay for it
+
+    store = RemoteStore(url, read_only=read_only)
+    if not read_only:
+        store.ensure_layout()  # graphs written by an older argmap or by hand are catalogued once
+    if read_only or not create:
+        store.require_data()
+    if not read_only:
+        ensure_ontology(store)
     return store
 
 
@@ -257,6 +264,8 @@ class OxigraphStore:
         """A user's SPARQL update; the default graph is then rebuilt as the union of the named graphs,
         so updates must name the graph they write (``INSERT DATA { GRAPH <…> { … } }``); one that writes the
         default graph is refused (``UpdateRefusedError``) rather than lost to the rebuild."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only; updates need a writable store")
         if writes_default_graph(sparql):
             raise UpdateRefusedError(DEFAULT_GRAPH_REFUSAL)
         self._update(sparql)

@@ -109,9 +109,8 @@ def test_errors_from_the_server_are_one_line(server_url: str) -> None:
 
 
 def test_unreachable_endpoint_says_so() -> None:
-    st = open_store(f"http://127.0.0.1:{_free_port()}", read_only=True)
     with pytest.raises(StoreError) as err:
-        st.query("ASK {}")
+        open_store(f"http://127.0.0.1:{_free_port()}", read_only=True)  # first contact, on opening
     assert "cannot reach" in str(err.value)
 
 
@@ -130,3 +129,36 @@ def test_export_from_embedded_import_into_server(server_url: str, tmp_path: Path
     remote_quads = {q for q in ox.parse(remote.dump(ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
                     if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == graph}
     assert remote_quads == local_quads
+
+
+def test_a_server_without_argmap_data_is_refused_not_read_as_empty(tmp_path: Path) -> None:
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary (PyPI package `oxigraph`) is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None
+                time.sleep(0.1)
+        with pytest.raises(StoreError, match="ingest an article first"):
+            open_store(url, read_only=True)
+        # Graphs someone else wrote (or an older argmap): named, and catalogued by the first writer.
+        urllib.request.urlopen(urllib.request.Request(url + "/update", data=b"INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> a <urn:x:C> } }",
+                                                      headers={"Content-Type": "application/sparql-update"})).read()
+        with pytest.raises(StoreError, match="not catalogued"):
+            open_store(url, read_only=True)
+        open_store(url).close()
+        reader = open_store(url, read_only=True)
+        assert "urn:x:g" in reader.graph_names()
+        assert reader.query("ASK { <urn:x:a> a <urn:x:C> }") == AskResult(True)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
