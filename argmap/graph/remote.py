@@ -26,7 +26,9 @@ by page, or refused in one line, never silently short; a partial answer (Virtuos
 is an error; the query's timeout goes to the server (``timeout=``: seconds, Virtuoso milliseconds),
 which stops the query there too (start the Oxigraph server with ``--timeout-s``: it takes no timeout per
 request). Writes go in one request (one transaction) where the server takes any size, in batches of
-``update_batch_triples`` on Virtuoso (its SQL compiler refuses a statement of over 10,000 lines).
+``update_batch_triples`` on Virtuoso (its SQL compiler refuses a statement of over 10,000 lines): one request per
+graph there, a larger graph assembled in a staging graph and swapped in by one request, so that a write cut
+short leaves each graph as it was.
 """
 
 from __future__ import annotations
@@ -34,9 +36,10 @@ from __future__ import annotations
 import json
 import re
 import socket
+import uuid
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Iterator
@@ -45,8 +48,8 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 import pyoxigraph as ox
 from rdflib.namespace import XSD
 
-from argmap.errors import QueryError, QueryTimeoutError, StoreError, UpdateRefusedError
-from argmap.graph.iri import CATALOG_GRAPH, IMPORTED_GRAPH, SKOLEM_BASE, UNION_GRAPH
+from argmap.errors import ArgmapError, QueryError, QueryTimeoutError, StoreError, UpdateRefusedError
+from argmap.graph.iri import CATALOG_GRAPH, IMPORTED_GRAPH, SKOLEM_BASE, STAGING_GRAPHS, UNION_GRAPH
 from argmap.graph.query_text import QueryForm, graph_constants, names_dataset, query_form, writes_default_graph
 from argmap.graph.results import AskResult, GraphResult, QueryDataset, QueryResult, SelectResult, Term
 from argmap.graph.store import DEFAULT_GRAPH_REFUSAL
@@ -420,7 +423,7 @@ class RemoteStore:
 
     def _rebuild(self) -> str:
         """The catalog from the graphs the server holds (less its own), then the union from the catalog."""
-        system = " ".join(f'&& !STRSTARTS(STR(?g), "{prefix}")' for prefix in self.profile.system_graphs)
+        system = self._not_foreign()
         return (f"DROP SILENT GRAPH <{CATALOG_GRAPH}> ;\n"
                 f"INSERT {{ GRAPH <{CATALOG_GRAPH}> {{ ?g a <{SD.NamedGraph}> }} }} WHERE {{ SELECT DISTINCT ?g WHERE "
                 f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g NOT IN (<{UNION_GRAPH}>, <{CATALOG_GRAPH}>) {system}) }} }} ;\n"
@@ -428,21 +431,24 @@ class RemoteStore:
                 f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{CATALOG_GRAPH}> "
                 f"{{ ?g a <{SD.NamedGraph}> }} GRAPH ?g {{ ?s ?p ?o }} }}")
 
+    def _not_foreign(self) -> str:
+        """A FILTER tail leaving out the server's own graphs and argmap's staging graphs (``?g``)."""
+        return " ".join(f'&& !STRSTARTS(STR(?g), "{prefix}")'
+                        for prefix in (*self.profile.system_graphs, str(STAGING_GRAPHS)))
+
     def ensure_layout(self) -> None:
         """A server whose graphs argmap has not catalogued yet (written by an older argmap, or by hand) gets its
         catalog and union built once."""
         if self._ask(f"ASK {{ GRAPH <{CATALOG_GRAPH}> {{ ?g ?p ?o }} }}"):
             return
-        system = " ".join(f'&& !STRSTARTS(STR(?g), "{prefix}")' for prefix in self.profile.system_graphs)
-        if self._ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{UNION_GRAPH}> {system}) }}"):
+        if self._ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{UNION_GRAPH}> {self._not_foreign()}) }}"):
             self._send_update(self._rebuild())
 
     def require_data(self) -> None:
         """Refuse a server that holds no argmap store (a wrong URL answers nothing, never "0 rows")."""
         if self._ask(f"ASK {{ GRAPH <{CATALOG_GRAPH}> {{ ?g ?p ?o }} }}"):
             return
-        system = " ".join(f'&& !STRSTARTS(STR(?g), "{prefix}")' for prefix in self.profile.system_graphs)
-        if self._ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{UNION_GRAPH}> {system}) }}"):
+        if self._ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{UNION_GRAPH}> {self._not_foreign()}) }}"):
             raise StoreError(f"the graphs at {self.url} are not catalogued for argmap (written by an older argmap or "
                              f"by hand); run one writing command once to catalogue them: argmap reason --store {self.url}")
         raise StoreError(f"no argmap store at {self.url}: ingest an article first (argmap ingest FILE --store {self.url})")
@@ -460,27 +466,50 @@ class RemoteStore:
         self._write(graphs, replace=True)
 
     def _write(self, graphs: dict[str, list[ox.Triple]], *, replace: bool) -> None:
+        """Where the server takes any size, all graphs in one request (one transaction); on a server with a
+        batch limit, one request per graph, a graph larger than a batch assembled in a staging graph first."""
         self._check_writable()
-        head: list[str] = []
-        inserts: list[tuple[str, list[str]]] = []
-        for graph, triples in graphs.items():
-            if replace:
-                head += [retract_from_union(graph), f"DROP SILENT GRAPH <{graph}>"]
-            lines = _triple_lines(triples)
-            if lines:
-                head.append(f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH}> {{ <{graph}> a <{SD.NamedGraph}> }} }}")
-                inserts.append((graph, lines))
-            elif replace:
-                head.append(f"DELETE DATA {{ GRAPH <{CATALOG_GRAPH}> {{ <{graph}> a <{SD.NamedGraph}> }} }}")
+        writes = [(graph, self._graph_head(graph, lines, replace=replace), lines)
+                  for graph, lines in ((g, _triple_lines(t)) for g, t in graphs.items())]
         batch = self.profile.update_batch_triples
         if batch is None:
-            self._send_update(" ;\n".join(head + [_insert(g, lines) for g, lines in inserts]))
+            self._send_update(" ;\n".join(op for graph, head, lines in writes
+                                           for op in [*head, *([_insert(graph, lines)] if lines else [])]))
             return
-        if head:
-            self._send_update(" ;\n".join(head))
-        for graph, lines in inserts:
+        for graph, head, lines in writes:
+            if len(lines) <= batch:
+                self._send_update(" ;\n".join([*head, *([_insert(graph, lines)] if lines else [])]))
+            else:
+                self._write_staged(graph, head, lines, batch=batch)
+
+    @staticmethod
+    def _graph_head(graph: str, lines: list[str], *, replace: bool) -> list[str]:
+        """What precedes a graph's new triples: the old ones out of the graph and the union, the catalog entry."""
+        head = [retract_from_union(graph), f"DROP SILENT GRAPH <{graph}>"] if replace else []
+        entry = f"GRAPH <{CATALOG_GRAPH}> {{ <{graph}> a <{SD.NamedGraph}> }}"
+        if lines:
+            head.append(f"INSERT DATA {{ {entry} }}")
+        elif replace:
+            head.append(f"DELETE DATA {{ {entry} }}")
+        return head
+
+    def _write_staged(self, graph: str, head: list[str], lines: list[str], *, batch: int) -> None:
+        """The graph assembled batch by batch in a staging graph, then swapped in by one request: the graph and
+        the union change at once, and a write cut short leaves them as they were."""
+        stage = f"{STAGING_GRAPHS}{uuid.uuid4().hex}"
+        cleanup = f"DROP SILENT GRAPH <{stage}>"
+        try:
             for start in range(0, len(lines), batch):
-                self._send_update(_insert(graph, lines[start:start + batch]))
+                body = "\n".join(lines[start:start + batch])
+                self._send_update(f"INSERT DATA {{ GRAPH <{stage}> {{\n{body}\n}} }}")
+        except BaseException:
+            with suppress(ArgmapError):  # the write's own error is the one to report
+                self._send_update(cleanup)
+            raise
+        # One INSERT per target: Virtuoso fails on an INSERT … WHERE with two GRAPH templates.
+        swap = [f"INSERT {{ GRAPH <{target}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{stage}> {{ ?s ?p ?o }} }}"
+                for target in (graph, str(UNION_GRAPH))]
+        self._send_update(" ;\n".join([*head, *swap, cleanup]))
 
     def remove_graph(self, graph: str) -> None:
         self._check_writable()

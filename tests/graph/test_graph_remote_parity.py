@@ -15,7 +15,7 @@ import time
 
 from argmap.errors import QueryTimeoutError, StoreError
 from argmap.graph.io import export_dataset, import_dataset
-from argmap.graph.iri import article_iri
+from argmap.graph.iri import STAGING_GRAPHS, article_iri
 from argmap.graph.results import AskResult, GraphResult, SelectResult
 from argmap.graph.store import Store, list_articles, open_store
 from argmap.graph.synthetic import synthetic_analysis
@@ -195,3 +195,40 @@ def test_a_store_of_many_graphs_is_queried_whole(remote: Store) -> None:
         for graph in graphs:
             remote.remove_graph(graph)
     assert remote.query("ASK { ?s <urn:argmap-test:p> ?o }") == AskResult(False)
+
+
+def test_a_large_write_cut_short_leaves_the_graph_as_it_was(remote: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Virtuoso a graph over one batch is staged, then swapped in by one request: cut the write off after its
+    first batch (the connection lost, say) and the graph, the union and the catalog are as before."""
+    if getattr(remote, "profile").update_batch_triples is None:
+        pytest.skip("this server takes every write in one request (one transaction)")
+    graph = "urn:argmap-test:large"
+
+    def triples(version: str) -> list[ox.Triple]:
+        return [ox.Triple(ox.NamedNode(f"urn:argmap-test:s{i}"), ox.NamedNode("urn:argmap-test:v"), ox.Literal(version))
+                for i in range(2_500)]
+
+    remote.replace_graph(graph, triples("old"))
+    count = f"SELECT ?v (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s <urn:argmap-test:v> ?v }} }} GROUP BY ?v"
+    union = "SELECT ?v (COUNT(*) AS ?n) WHERE { ?s <urn:argmap-test:v> ?v } GROUP BY ?v"
+    before = (_comparable(remote.query(count)), _comparable(remote.query(union)), remote.graph_names())
+    assert before[0] == [('"old"', '"2500"^^<http://www.w3.org/2001/XMLSchema#integer>')]
+    sent = []
+    real_send = remote._send_update  # type: ignore[attr-defined]
+
+    def cut_after_one_batch(sparql: str) -> None:
+        sent.append(sparql)
+        if len(sent) == 2:
+            raise StoreError("the connection was lost")
+        real_send(sparql)
+
+    monkeypatch.setattr(remote, "_send_update", cut_after_one_batch)
+    with pytest.raises(StoreError, match="connection was lost"):
+        remote.replace_graph(graph, triples("new"))
+    monkeypatch.undo()
+    assert (_comparable(remote.query(count)), _comparable(remote.query(union)), remote.graph_names()) == before
+    staging = f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{STAGING_GRAPHS}")) }}'
+    assert not remote._ask(staging)  # type: ignore[attr-defined]  # on the server's whole dataset: cleaned up
+    remote.replace_graph(graph, triples("new"))
+    assert _comparable(remote.query(count)) == [('"new"', '"2500"^^<http://www.w3.org/2001/XMLSchema#integer>')]
+    remote.remove_graph(graph)
