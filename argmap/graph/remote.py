@@ -69,7 +69,7 @@ _GRAPH_MIMES = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
 _DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
-_TRAILING_SLICE = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.I)
+_TRAILING_SLICE = re.compile(r"(?<![?$\w:])(LIMIT|OFFSET)\s+(\d+)$", re.I)
 _NODE_ID = re.compile(r"[^A-Za-z0-9_]")
 XSD_BOOLEAN = str(XSD.boolean)
 # A query whose answer has more rows than any server's limit is likely to be (100,000), cheap to compute: it
@@ -368,7 +368,10 @@ class RemoteStore:
             cap = _row_cap(answer)
             if cap is None or len(page.rows) < cap or (limit is not None and len(rows) > limit):
                 break
-            text = _next_page(sparql, cap, len(rows))
+            following = _next_page(sparql, cap, len(rows))
+            if following is None:
+                break
+            text = following
         cut = rows[:limit] if limit is not None else rows
         return SelectResult(page.variables, cut, truncated=len(cut) < len(rows))
 
@@ -399,7 +402,10 @@ class RemoteStore:
             cap = _row_cap(answer) or (self._row_cap if len(page) >= (self._row_cap or 0) > 0 else None)
             if cap is None or len(page) < cap or (limit is not None and len(triples) > limit):
                 break
-            text = _next_page(sparql, cap, fetched)
+            following = _next_page(sparql, cap, fetched)
+            if following is None:
+                break
+            text = following
         found = list(triples)
         cut = found[:limit] if limit is not None else found
         return GraphResult(cut, truncated=len(cut) < len(found))
@@ -597,10 +603,24 @@ def _row_cap(answer: _Answer) -> int | None:
     return int(value) if value.isdigit() and int(value) > 0 else None
 
 
-def _next_page(sparql: str, cap: int, offset: int) -> str:
-    """The query again, ``cap`` rows from ``offset``; a query that slices itself cannot be paged."""
-    if _TRAILING_SLICE.search(sparql.strip()):
-        raise StoreError(f"the endpoint cut the answer at {cap:,} rows and the query has its own LIMIT/OFFSET, so "
-                         "argmap cannot page it; raise the server's limit (Virtuoso: ResultSetMaxRows in [SPARQL]) "
-                         "or narrow the query")
-    return f"{sparql.rstrip()}\nLIMIT {cap} OFFSET {offset}"
+def _next_page(sparql: str, cap: int, fetched: int) -> str | None:
+    """The query again for the ``cap`` rows after the first ``fetched``, within the query's own LIMIT / OFFSET
+    (kept as asked); None when its LIMIT is reached."""
+    text, limit, offset = _split_slice(sparql)
+    if limit is not None and fetched >= limit:
+        return None
+    size = cap if limit is None else min(cap, limit - fetched)
+    return f"{text}\nLIMIT {size} OFFSET {offset + fetched}"
+
+
+def _split_slice(sparql: str) -> tuple[str, int | None, int]:
+    """(the text before a trailing LIMIT / OFFSET, that LIMIT or None, that OFFSET or 0)."""
+    text, limit, offset = sparql.rstrip(), None, 0
+    while (match := _TRAILING_SLICE.search(text)) is not None:
+        value = int(match.group(2))
+        if match.group(1).upper() == "LIMIT":
+            limit = value if limit is None else limit
+        else:
+            offset = value
+        text = text[:match.start()].rstrip()
+    return text, limit, offset

@@ -17,7 +17,7 @@ import pytest
 from argmap.errors import QueryError, StoreError
 from argmap.graph.io import export_dataset, import_dataset
 from argmap.graph.iri import ONTOLOGY_GRAPH, article_iri
-from argmap.graph.remote import Endpoints, parse_endpoints, with_prefixes
+from argmap.graph.remote import Endpoints, parse_endpoints, parse_json_results, with_prefixes
 from argmap.graph.results import AskResult, GraphResult, SelectResult
 from argmap.graph.store import list_articles, open_store
 from argmap.graph.synthetic import synthetic_analysis
@@ -162,3 +162,18 @@ def test_a_server_without_argmap_data_is_refused_not_read_as_empty(tmp_path: Pat
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_virtuoso_json_results_are_read() -> None:
+    """As Virtuoso 7 writes them: typed-literal, nodeID:// blank nodes, booleans as 1, ASK as one row."""
+    body = (b'{ "head": { "link": [], "vars": ["s", "o", "b"] }, "results": { "distinct": false, "ordered": true, '
+            b'"bindings": [ { "s": { "type": "bnode", "value": "nodeID://b10001" }, "o": { "type": "typed-literal", '
+            b'"datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "7" }, "b": { "type": "typed-literal", '
+            b'"datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" } }, { "s": { "type": "uri", '
+            b'"value": "https://w3id.org/argmap/id/.well-known/genid/abc" }, "o": { "type": "literal", "xml:lang": "zh", '
+            b'"value": "\\u4E2D" } } ] } }')
+    res = parse_json_results(body)
+    assert isinstance(res, SelectResult)
+    assert res.rows[0] == (ox.BlankNode("b10001"), ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+                           ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")))
+    assert res.rows[1] == (ox.BlankNode("abc"), ox.Literal("中", language="zh"), None)  # a skolem IRI read back
