@@ -35,10 +35,8 @@ from __future__ import annotations
 
 import json
 import re
-import socket
+import http.client
 import uuid
-import urllib.error
-import urllib.request
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import Enum
@@ -49,6 +47,7 @@ import pyoxigraph as ox
 from rdflib.namespace import XSD
 
 from argmap.errors import ArgmapError, QueryError, QueryTimeoutError, StoreError, UpdateRefusedError
+from argmap.graph.http_client import HttpAnswer, KeepAliveClient
 from argmap.graph.iri import CATALOG_GRAPH, IMPORTED_GRAPH, SKOLEM_BASE, STAGING_GRAPHS, UNION_GRAPH
 from argmap.graph.query_text import QueryForm, graph_constants, names_dataset, query_form, writes_default_graph
 from argmap.graph.results import AskResult, GraphResult, QueryDataset, QueryResult, SelectResult, Term
@@ -233,7 +232,7 @@ def _parse_graph(answer: _Answer) -> list[ox.Triple]:
 
 
 class RemoteStore:
-    """The ``Store`` protocol over HTTP (urllib, no extra dependency)."""
+    """The ``Store`` protocol over HTTP (the standard library's http.client, connections kept alive)."""
 
     def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT_SECONDS, read_only: bool = False) -> None:
         self.url = url
@@ -244,6 +243,7 @@ class RemoteStore:
         self._row_cap: int | None = None  # learned once, on servers with a hidden row limit
         self._session_graphs: list[str] | None = None
         self._depth = 0
+        self._http = KeepAliveClient()
 
     # ---------------------------------------------------------------- HTTP
 
@@ -265,35 +265,39 @@ class RemoteStore:
         headers = {"Content-Type": f"{FORM}; charset=utf-8"}
         if accept:
             headers["Accept"] = accept
-        req = urllib.request.Request(endpoint, data=urlencode(form).encode("ascii"), headers=headers, method="POST")
+        update = form[0][0] == "update"
         try:
-            with urllib.request.urlopen(req, timeout=timeout) as resp:
-                return _Answer({k.lower(): v for k, v in resp.headers.items()}, resp.read())
-        except urllib.error.HTTPError as err:
-            raise self._refusal(endpoint, err, update=form[0][0] == "update") from None
-        except (socket.timeout, TimeoutError):
+            answer = self._http.post(endpoint, urlencode(form).encode("ascii"), headers, timeout=timeout,
+                                     reuse=not update)
+        except TimeoutError:
             raise QueryTimeoutError(f"the endpoint {endpoint} did not answer within {timeout:g} s") from None
-        except urllib.error.URLError as err:
-            if isinstance(err.reason, (socket.timeout, TimeoutError)):
-                raise QueryTimeoutError(f"the endpoint {endpoint} did not answer within {timeout:g} s") from None
-            raise StoreError(f"cannot reach the SPARQL endpoint {endpoint} ({err.reason}); start it or check --store") from None
-        except (ConnectionError, OSError) as exc:
+        except (http.client.HTTPException, ConnectionResetError, BrokenPipeError) as exc:
             what = "the first query" if probe else "the request"
-            raise StoreError(f"the SPARQL endpoint {endpoint} dropped {what} ({exc}); is it a SPARQL server?") from None
+            raise StoreError(f"the SPARQL endpoint {endpoint} dropped {what} ({exc or type(exc).__name__}); "
+                             "is it a SPARQL server?") from None
+        except OSError as exc:
+            raise StoreError(f"cannot reach the SPARQL endpoint {endpoint} ({exc.strerror or exc}); "
+                             "start it or check --store") from None
+        if answer.status >= 300:
+            raise self._refusal(endpoint, answer, update=update)
+        return _Answer(answer.headers, answer.body)
 
-    def _refusal(self, endpoint: str, err: urllib.error.HTTPError, *, update: bool) -> Exception:
-        detail = " ".join(err.read().decode("utf-8", "replace").split())[:300]
-        if update and (err.code in (401, 403) or "SR186" in detail or "permission" in detail.lower()):
-            return StoreError(f"the endpoint {endpoint} refuses updates ({err.code}: {detail[:120]}); allow them "
+    def _refusal(self, endpoint: str, answer: HttpAnswer, *, update: bool) -> Exception:
+        code, detail = answer.status, " ".join(answer.body.decode("utf-8", "replace").split())[:300]
+        if update and (code in (401, 403) or "SR186" in detail or "permission" in detail.lower()):
+            return StoreError(f"the endpoint {endpoint} refuses updates ({code}: {detail[:120]}); allow them "
                               "(Virtuoso: isql-vt -U dba exec='GRANT SPARQL_UPDATE TO \"SPARQL\";'; Oxigraph: "
                               "`oxigraph serve`, not serve-read-only)")
-        if err.code in (404, 405) and update:
-            return StoreError(f"the endpoint {endpoint} has no SPARQL update service ({err.code}); "
+        if code in (404, 405) and update:
+            return StoreError(f"the endpoint {endpoint} has no SPARQL update service ({code}); "
                               "give its update URL: --store 'URL?query=…&update=…'")
-        if err.code == 400 or "SP030" in detail or "SP031" in detail or "syntax" in detail.lower():
+        if code < 400:
+            return StoreError(f"the endpoint {endpoint} redirects ({code}) to {answer.headers.get('location', '?')}; "
+                              "give that URL to --store")
+        if code == 400 or "SP030" in detail or "SP031" in detail or "syntax" in detail.lower():
             # One line was added in front: the predeclared prefixes.
             return QueryError(f"the endpoint refused the request (line numbers count one prefix line): {detail}")
-        return StoreError(f"the endpoint {endpoint} answered {err.code} {err.reason}: {detail}")
+        return StoreError(f"the endpoint {endpoint} answered {code} {answer.reason}: {detail}")
 
     def _timeout_form(self, timeout: float | None) -> list[tuple[str, str]]:
         if timeout is None:
@@ -565,7 +569,8 @@ class RemoteStore:
                 self._session_graphs = None
 
     def close(self) -> None:
-        """Nothing to release: each request is its own connection."""
+        """Close the kept-alive connections (the store stays usable: the next request opens one)."""
+        self._http.close()
 
     def __enter__(self) -> "RemoteStore":
         return self

@@ -177,3 +177,38 @@ def test_virtuoso_json_results_are_read() -> None:
     assert res.rows[0] == (ox.BlankNode("b10001"), ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
                            ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")))
     assert res.rows[1] == (ox.BlankNode("abc"), ox.Literal("中", language="zh"), None)  # a skolem IRI read back
+
+
+def test_a_kept_alive_connection_survives_a_server_restart(tmp_path: Path) -> None:
+    """Queries reuse their connection; when the server restarted in between, the query goes once more on a new one."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary (PyPI package `oxigraph`) is not installed")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+
+    def serve() -> subprocess.Popen[bytes]:
+        proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+                return proc
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None
+                time.sleep(0.1)
+
+    proc = serve()
+    try:
+        st = open_store(url)
+        store_analysis(st, synthetic_analysis(3))
+        assert st.query("ASK { ?c a am:Claim }") == AskResult(True)
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc = serve()
+        assert st.query("ASK { ?c a am:Claim }") == AskResult(True)
+        st.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
