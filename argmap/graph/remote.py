@@ -33,9 +33,10 @@ short leaves each graph as it was.
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
-import http.client
+import threading
 import uuid
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -231,6 +232,15 @@ def _parse_graph(answer: _Answer) -> list[ox.Triple]:
 # ----------------------------------------------------------------- the store
 
 
+class _SessionState(threading.local):
+    """A thread's session: how deep, and the catalog read once for it."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.graphs: list[str] | None = None
+
+
+
 class RemoteStore:
     """The ``Store`` protocol over HTTP (the standard library's http.client, connections kept alive)."""
 
@@ -241,8 +251,7 @@ class RemoteStore:
         self.read_only = read_only
         self._profile: ServerProfile | None = None
         self._row_cap: int | None = None  # learned once, on servers with a hidden row limit
-        self._session_graphs: list[str] | None = None
-        self._depth = 0
+        self._session = _SessionState()  # per thread: the server shares one store between its threads
         self._http = KeepAliveClient()
 
     # ---------------------------------------------------------------- HTTP
@@ -308,13 +317,13 @@ class RemoteStore:
 
     def _graphs(self) -> list[str]:
         """argmap's graphs, from the catalog (kept for the length of a session)."""
-        if self._session_graphs is not None:
-            return self._session_graphs
+        if self._session.graphs is not None:
+            return self._session.graphs
         res = self._select(f"SELECT ?g WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ ?g a <{SD.NamedGraph}> }} }}",
                            dataset=[], timeout=None, limit=None)
         graphs = sorted(row[0].value for row in res.rows if isinstance(row[0], ox.NamedNode))
-        if self._depth > 0:
-            self._session_graphs = graphs
+        if self._session.depth > 0:
+            self._session.graphs = graphs
         return graphs
 
     def _dataset(self, sparql: str) -> list[tuple[str, str]]:
@@ -424,7 +433,7 @@ class RemoteStore:
         self._send_update(self._rebuild())
 
     def _send_update(self, sparql: str) -> None:
-        self._session_graphs = None
+        self._session.graphs = None
         self._post(self.endpoints.update, [("update", with_prefixes(sparql))], accept=None, timeout=self.timeout)
 
     def _check_writable(self) -> None:
@@ -560,13 +569,13 @@ class RemoteStore:
     @contextmanager
     def session(self) -> Iterator[object]:
         """Operations inside a session see one list of graphs (the catalog is read once)."""
-        self._depth += 1
+        self._session.depth += 1
         try:
             yield self
         finally:
-            self._depth -= 1
-            if self._depth == 0:
-                self._session_graphs = None
+            self._session.depth -= 1
+            if self._session.depth == 0:
+                self._session.graphs = None
 
     def close(self) -> None:
         """Close the kept-alive connections (the store stays usable: the next request opens one)."""
