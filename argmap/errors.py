@@ -66,6 +66,12 @@ class QueryTimeoutError(QueryError):
     code = "E302"
 
 
+class UpdateRefusedError(QueryError):
+    """A SPARQL update the store cannot apply as asked (it would write the derived default graph)."""
+
+    code = "E303"
+
+
 class ReasonerError(ArgmapError):
     code = "E401"
     exit_code = 5

@@ -35,12 +35,14 @@ class GraphFormat(str, Enum):
     TURTLE = "turtle"
     NTRIPLES = "ntriples"
     JSONLD = "jsonld"
+    RDFXML = "rdfxml"
 
 
 _GRAPH_FORMATS = {
     GraphFormat.TURTLE: ox.RdfFormat.TURTLE,
     GraphFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
     GraphFormat.JSONLD: ox.RdfFormat.JSON_LD,
+    GraphFormat.RDFXML: ox.RdfFormat.RDF_XML,
 }
 
 
@@ -61,7 +63,8 @@ def render_result(result: QueryResult, fmt: str, *, width: int | None = None) ->
 
 
 def render_graph(result: GraphResult, fmt: GraphFormat) -> str:
-    data = ox.serialize(result.triples, format=_GRAPH_FORMATS[fmt], prefixes=PREFIXES if fmt is GraphFormat.TURTLE else None)
+    prefixes = PREFIXES if fmt in (GraphFormat.TURTLE, GraphFormat.RDFXML) else None
+    data = ox.serialize(result.triples, format=_GRAPH_FORMATS[fmt], prefixes=prefixes)
     return data.decode("utf-8") if isinstance(data, bytes) else ""
 
 
@@ -157,8 +160,9 @@ def _render_ask(result: AskResult, kind: ResultFormat) -> str:
         return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
                 f"<boolean>{'true' if result.value else 'false'}</boolean></sparql>\n")
     if kind in (ResultFormat.CSV, ResultFormat.TSV):
-        # The CSV/TSV specs leave ASK out; this is what Jena and others write.
-        return f"_askResult\r\n{'true' if result.value else 'false'}\r\n"
+        # The CSV/TSV specs leave ASK out; this is what Jena and others write (each with its own line end).
+        end = "\r\n" if kind is ResultFormat.CSV else "\n"
+        return f"_askResult{end}{'true' if result.value else 'false'}{end}"
     return "yes" if result.value else "no"
 
 
@@ -216,9 +220,10 @@ def _tsv_value(term: Term | None) -> str:
 
 
 def _render_tsv(result: SelectResult) -> str:
+    # W3C SPARQL 1.1 TSV: each line ends in a line feed (EOL is \n there, unlike CSV's CRLF).
     lines = ["\t".join(f"?{v}" for v in result.variables)]
     lines += ["\t".join(_tsv_value(t) for t in row) for row in result.rows]
-    return "\r\n".join(lines) + "\r\n"
+    return "\n".join(lines) + "\n"
 
 
 def _xml_term(term: Term) -> str:

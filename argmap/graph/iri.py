@@ -15,6 +15,12 @@ _UNSAFE = re.compile(r"[\s/\\?#<>\"{}|^`%\[\]\x00-\x1f\x7f]+")  # control charac
 REASONER_GRAPH = AMID["graph/reasoner"]
 ONTOLOGY_GRAPH = AMID["graph/ontology"]
 IMPORTED_GRAPH = AMID["graph/imported"]  # triples imported from outside any named graph
+# A remote store keeps the set union of its named graphs in UNION_GRAPH (its queries' default graph) and the
+# names of argmap's graphs in CATALOG_GRAPH (argmap.graph.remote); neither is listed as a graph of the store.
+UNION_GRAPH = AMID["graph/union"]
+CATALOG_GRAPH = AMID["graph/catalog"]
+STAGING_GRAPHS = AMID["graph/staging/"]  # where a remote write too large for one request is assembled first
+SKOLEM_BASE = AMID[".well-known/genid/"]  # blank nodes written to a remote store become IRIs under it (RDF 1.1 §3.5)
 
 
 def slugify(text: str) -> str:

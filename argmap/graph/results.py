@@ -42,6 +42,20 @@ class GraphResult:
 QueryResult = SelectResult | AskResult | GraphResult
 
 
+@dataclass(frozen=True, slots=True)
+class QueryDataset:
+    """The RDF dataset a query runs on, as the SPARQL protocol's ``default-graph-uri`` / ``named-graph-uri`` give it:
+    the default graph is the merge of ``default`` and only ``named`` are named graphs. ``None`` instead of a
+    dataset: the store's own (the union of its graphs as default graph, every graph named)."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+    def oxigraph_options(self) -> dict[str, object]:
+        """Keyword arguments for ``pyoxigraph.Store.query``."""
+        return {"default_graph": [NamedNode(g) for g in self.default], "named_graphs": [NamedNode(g) for g in self.named]}
+
+
 class UnexpectedResult(TypeError):
     """pyoxigraph returned something that is not a query result (a bug, not a user error)."""
 

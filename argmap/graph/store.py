@@ -28,7 +28,7 @@ from typing import Iterable, Iterator, Protocol
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS
 
-from argmap.errors import QueryError, StoreError, StoreLockedError
+from argmap.errors import QueryError, StoreError, StoreLockedError, UpdateRefusedError
 from argmap.graph.iri import IMPORTED_GRAPH, ONTOLOGY_GRAPH, article_iri
 from argmap.graph.lock import (
     ACCESS_LOCK,
@@ -40,7 +40,8 @@ from argmap.graph.lock import (
     FileLock,
     LockMode,
 )
-from argmap.graph.results import AskResult, QueryResult, SelectResult, to_result
+from argmap.graph.query_text import writes_default_graph
+from argmap.graph.results import AskResult, QueryDataset, QueryResult, SelectResult, to_result
 from argmap.graph.timeout import check_timeout, run_query_process
 from argmap.ontology import AM, ONTOLOGY_PATH
 from argmap.ontology.namespaces import PREFIXES
@@ -65,8 +66,9 @@ class Store(Protocol):
     """What every backend offers; the rest of argmap talks only to this."""
 
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
-              memory_mb: int | None = None) -> QueryResult:
-        """``memory_mb`` caps a query that runs with a timeout (in its own process); ``None``: no cap."""
+              memory_mb: int | None = None, dataset: QueryDataset | None = None) -> QueryResult:
+        """``memory_mb`` caps a query that runs with a timeout (in its own process); ``None``: no cap.
+        ``dataset``: the protocol's default-graph-uri / named-graph-uri; ``None``: the store's own dataset."""
         ...
 
     def update(self, sparql: str) -> None: ...
@@ -116,21 +118,30 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
     A store opened for writing gets the current ontology in ``amid:graph/ontology``.
     """
     loc = resolve_location(location)
-    store: Store
     if is_remote(loc):
-        from argmap.graph.remote import RemoteStore  # imported lazily: only remote users pay for it
-
-        store = RemoteStore(loc)
-    else:
-        store = OxigraphStore(Path(loc), read_only=read_only, wait=wait, create=create)
+        return _open_remote(loc, read_only=read_only, create=create)
+    store = OxigraphStore(Path(loc), read_only=read_only, wait=wait, create=create)
     if not read_only:
         try:
-            if isinstance(store, OxigraphStore):
-                store.ensure_union()
+            store.ensure_union()
             ensure_ontology(store)
         except BaseException:
             store.close()
             raise
+    return store
+
+
+def _open_remote(url: str, *, read_only: bool, create: bool) -> Store:
+    """A SPARQL endpoint; like a missing folder, a server without argmap's data is an error unless creating."""
+    from argmap.graph.remote import RemoteStore  # imported lazily: only remote users pay for it
+
+    store = RemoteStore(url, read_only=read_only)
+    if not read_only:
+        store.ensure_layout()  # graphs written by an older argmap or by hand are catalogued once
+    if read_only or not create:
+        store.require_data()
+    if not read_only:
+        ensure_ontology(store)
     return store
 
 
@@ -219,26 +230,28 @@ class OxigraphStore:
     # -------------------------------------------------------------- Store protocol
 
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
-              memory_mb: int | None = None) -> QueryResult:
+              memory_mb: int | None = None, dataset: QueryDataset | None = None) -> QueryResult:
         check_timeout(timeout)
         if timeout is None or self._depth > 0:
             # Inside a session this process holds the handle, so a child could not open the
             # store: the query runs here, without a deadline.
-            return self._query(sparql, limit)
+            return self._query(sparql, limit, dataset)
         if not self.read_only:
             with self._mutex:
                 self._close_handle()  # the child opens read-only, which must not overlap our write handle
-        status, value = run_query_process(str(self.path), sparql, PREFIXES, limit, timeout, memory_mb=memory_mb)
+        status, value = run_query_process(str(self.path), sparql, PREFIXES, limit, timeout, memory_mb=memory_mb,
+                                          dataset=dataset)
         if status == "syntax":
             raise sparql_syntax_error(SyntaxError(value), sparql)
         if isinstance(value, BaseException):
             raise value
         return value  # type: ignore[return-value]
 
-    def _query(self, sparql: str, limit: int | None) -> QueryResult:
+    def _query(self, sparql: str, limit: int | None, dataset: QueryDataset | None = None) -> QueryResult:
+        options = dataset.oxigraph_options() if dataset is not None else {}
         with self.session() as handle:
             try:
-                raw = handle.query(sparql, prefixes=PREFIXES)  # the default graph is the union (see below)
+                raw = handle.query(sparql, prefixes=PREFIXES, **options)  # the default graph is the union (see below)
                 result = to_result(raw, limit=limit)
             except SyntaxError as exc:
                 raise sparql_syntax_error(exc, sparql) from None
@@ -249,7 +262,12 @@ class OxigraphStore:
 
     def update(self, sparql: str) -> None:
         """A user's SPARQL update; the default graph is then rebuilt as the union of the named graphs,
-        so updates must name the graph they write (``INSERT DATA { GRAPH <…> { … } }``)."""
+        so updates must name the graph they write (``INSERT DATA { GRAPH <…> { … } }``); one that writes the
+        default graph is refused (``UpdateRefusedError``) rather than lost to the rebuild."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only; updates need a writable store")
+        if writes_default_graph(sparql):
+            raise UpdateRefusedError(DEFAULT_GRAPH_REFUSAL)
         self._update(sparql)
         self._update(REBUILD_UNION)
 
@@ -261,8 +279,8 @@ class OxigraphStore:
                 handle.update(sparql, prefixes=PREFIXES)
             except SyntaxError as exc:
                 raise sparql_syntax_error(exc, sparql, update=True) from None
-            except OSError as exc:
-                raise StoreError(f"the update failed and was not applied: {exc}") from None
+            except (OSError, RuntimeError, ValueError) as exc:  # pyoxigraph: "the graph <…> already exists", …
+                raise UpdateRefusedError(f"the update was not applied: {' '.join(str(exc).split())[:200]}") from None
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
         self._update(f"{retract_from_union(graph)} ;\n{replace_graph_update(graph, triples, union=True)}")
@@ -353,6 +371,8 @@ def retract_from_union(graph: str) -> str:
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph}>) }} }}")
 
 
+DEFAULT_GRAPH_REFUSAL = ("this update writes the default graph, which is the union of the named graphs and is "
+                         "rebuilt from them: name the graph (INSERT DATA { GRAPH <…> { … } }); nothing was changed")
 KEEP_LOADED_DEFAULT = (f"INSERT {{ GRAPH <{IMPORTED_GRAPH}> {{ ?s ?p ?o }} }} "
                        "WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
 REBUILD_UNION = "DELETE WHERE { ?s ?p ?o } ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -28,12 +28,12 @@ def timeout_message(timeout: float) -> str:
 
 def run_query_process(
     path: str, sparql: str, prefixes: dict[str, str], limit: int | None, timeout: float, *,
-    memory_mb: int | None = None,
+    memory_mb: int | None = None, dataset: object = None,
 ) -> tuple[str, object]:
     """The worker's ``(status, value)`` answer, or ``QueryTimeoutError`` with the worker killed.
     ``memory_mb`` caps the worker's address space: a query that needs more is stopped there."""
     check_timeout(timeout)
-    job = pickle.dumps((path, sparql, prefixes, limit, memory_mb, timeout))
+    job = pickle.dumps((path, sparql, prefixes, limit, memory_mb, timeout, dataset))
     proc = subprocess.Popen(
         [sys.executable, "-m", WORKER_MODULE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )

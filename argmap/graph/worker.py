@@ -1,6 +1,6 @@
 """The child process behind ``--timeout``: one query on an embedded store, killed at the deadline.
 
-Reads one pickled job ``(path, sparql, prefixes, limit, memory_mb, timeout)`` on stdin and writes one pickled
+Reads one pickled job ``(path, sparql, prefixes, limit, memory_mb, timeout, dataset)`` on stdin and writes one pickled
 answer ``(status, value)`` on stdout. It imports only pyoxigraph and small argmap modules, so
 it starts in a few tens of milliseconds. It opens the store read-only under the shared access
 lock, like any reader.
@@ -19,12 +19,13 @@ import pyoxigraph as ox
 
 from argmap.errors import ArgmapError, QueryError
 from argmap.graph.lock import ACCESS_LOCK, ACCESS_WAIT_SECONDS, WANTS_READ, FileLock, LockMode
-from argmap.graph.results import to_result
+from argmap.graph.results import QueryDataset, to_result
 
 Answer = tuple[str, object]
 
 
-def run_job(path: str, sparql: str, prefixes: dict[str, str], limit: int | None) -> Answer:
+def run_job(path: str, sparql: str, prefixes: dict[str, str], limit: int | None,
+            dataset: QueryDataset | None = None) -> Answer:
     """("ok", result) | ("syntax", pyoxigraph's message) | ("error", an ArgmapError)."""
     lock = FileLock(Path(path) / ACCESS_LOCK, LockMode.SHARED)
     try:
@@ -34,7 +35,8 @@ def run_job(path: str, sparql: str, prefixes: dict[str, str], limit: int | None)
         return "error", exc
     try:
         handle = ox.Store.read_only(path)
-        raw = handle.query(sparql, prefixes=prefixes)  # the default graph is the union (argmap.graph.store)
+        options = dataset.oxigraph_options() if dataset is not None else {}
+        raw = handle.query(sparql, prefixes=prefixes, **options)  # the default graph is the union (argmap.graph.store)
         return "ok", to_result(raw, limit=limit)
     except SyntaxError as exc:
         return "syntax", str(exc)
@@ -43,7 +45,7 @@ def run_job(path: str, sparql: str, prefixes: dict[str, str], limit: int | None)
 
 
 def main() -> None:
-    path, sparql, prefixes, limit, memory_mb, timeout = pickle.load(sys.stdin.buffer)
+    path, sparql, prefixes, limit, memory_mb, timeout, dataset = pickle.load(sys.stdin.buffer)
     # The parent kills this process at the deadline; should the parent die first (a stopped server), the kernel
     # still ends it once it has used that much CPU time: an abandoned query never runs on.
     cpu = math.ceil(timeout) + 1
@@ -51,7 +53,7 @@ def main() -> None:
     if memory_mb:
         # A cap on this process's address space: a query that would need more fails here, not the machine.
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
-    answer = run_job(path, sparql, prefixes, limit)
+    answer = run_job(path, sparql, prefixes, limit, dataset)
     sys.stdout.buffer.write(pickle.dumps(answer))
     sys.stdout.buffer.flush()
     # Skip interpreter and RocksDB teardown: the answer is out, and the lock goes with the process.

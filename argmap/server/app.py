@@ -220,7 +220,8 @@ class ArgmapApp:
                               content_type=req.headers.get("Content-Type", ""), body=req.body,
                               accept=req.headers.get("Accept", ""), allow_update=self.config.allow_update,
                               timeout=self.config.timeout, limit=self.config.limit,
-                              memory_mb=self.config.query_memory_mb)
+                              memory_mb=self.config.query_memory_mb,
+                              endpoint_url=f"http://{req.headers.get('Host', 'localhost')}/sparql")
         finally:
             self.query_slots.release()
         body = out.body if isinstance(out.body, bytes) else str(out.body).encode("utf-8")
@@ -442,10 +443,18 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = CONNECTION_TIMEOUT  # seconds a connection may sit idle or trickle before it is closed
 
+    head_only = False  # answering HEAD: the GET response's headers, no body
+
     def do_GET(self) -> None:
+        self.head_only = False
+        self._dispatch("GET")
+
+    def do_HEAD(self) -> None:
+        self.head_only = True
         self._dispatch("GET")
 
     def do_POST(self) -> None:
+        self.head_only = False
         self._dispatch("POST")
 
     def _dispatch(self, method: str) -> None:
@@ -518,7 +527,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
-        self.wfile.write(response.body)
+        if not self.head_only:
+            self.wfile.write(response.body)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's signature
         log.info("%s " + format, self.address_string(), *args)

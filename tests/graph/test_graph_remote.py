@@ -17,7 +17,7 @@ import pytest
 from argmap.errors import QueryError, StoreError
 from argmap.graph.io import export_dataset, import_dataset
 from argmap.graph.iri import ONTOLOGY_GRAPH, article_iri
-from argmap.graph.remote import Endpoints, parse_endpoints, with_prefixes
+from argmap.graph.remote import Endpoints, parse_endpoints, parse_json_results, with_prefixes
 from argmap.graph.results import AskResult, GraphResult, SelectResult
 from argmap.graph.store import list_articles, open_store
 from argmap.graph.synthetic import synthetic_analysis
@@ -109,9 +109,8 @@ def test_errors_from_the_server_are_one_line(server_url: str) -> None:
 
 
 def test_unreachable_endpoint_says_so() -> None:
-    st = open_store(f"http://127.0.0.1:{_free_port()}", read_only=True)
     with pytest.raises(StoreError) as err:
-        st.query("ASK {}")
+        open_store(f"http://127.0.0.1:{_free_port()}", read_only=True)  # first contact, on opening
     assert "cannot reach" in str(err.value)
 
 
@@ -130,3 +129,86 @@ def test_export_from_embedded_import_into_server(server_url: str, tmp_path: Path
     remote_quads = {q for q in ox.parse(remote.dump(ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
                     if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == graph}
     assert remote_quads == local_quads
+
+
+def test_a_server_without_argmap_data_is_refused_not_read_as_empty(tmp_path: Path) -> None:
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary (PyPI package `oxigraph`) is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None
+                time.sleep(0.1)
+        with pytest.raises(StoreError, match="ingest an article first"):
+            open_store(url, read_only=True)
+        # Graphs someone else wrote (or an older argmap): named, and catalogued by the first writer.
+        urllib.request.urlopen(urllib.request.Request(url + "/update", data=b"INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> a <urn:x:C> } }",
+                                                      headers={"Content-Type": "application/sparql-update"})).read()
+        with pytest.raises(StoreError, match="not catalogued"):
+            open_store(url, read_only=True)
+        open_store(url).close()
+        reader = open_store(url, read_only=True)
+        assert "urn:x:g" in reader.graph_names()
+        assert reader.query("ASK { <urn:x:a> a <urn:x:C> }") == AskResult(True)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_virtuoso_json_results_are_read() -> None:
+    """As Virtuoso 7 writes them: typed-literal, nodeID:// blank nodes, booleans as 1, ASK as one row."""
+    body = (b'{ "head": { "link": [], "vars": ["s", "o", "b"] }, "results": { "distinct": false, "ordered": true, '
+            b'"bindings": [ { "s": { "type": "bnode", "value": "nodeID://b10001" }, "o": { "type": "typed-literal", '
+            b'"datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "7" }, "b": { "type": "typed-literal", '
+            b'"datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" } }, { "s": { "type": "uri", '
+            b'"value": "https://w3id.org/argmap/id/.well-known/genid/abc" }, "o": { "type": "literal", "xml:lang": "zh", '
+            b'"value": "\\u4E2D" } } ] } }')
+    res = parse_json_results(body)
+    assert isinstance(res, SelectResult)
+    assert res.rows[0] == (ox.BlankNode("b10001"), ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+                           ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")))
+    assert res.rows[1] == (ox.BlankNode("abc"), ox.Literal("中", language="zh"), None)  # a skolem IRI read back
+
+
+def test_a_kept_alive_connection_survives_a_server_restart(tmp_path: Path) -> None:
+    """Queries reuse their connection; when the server restarted in between, the query goes once more on a new one."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary (PyPI package `oxigraph`) is not installed")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+
+    def serve() -> subprocess.Popen[bytes]:
+        proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+                return proc
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None
+                time.sleep(0.1)
+
+    proc = serve()
+    try:
+        st = open_store(url)
+        store_analysis(st, synthetic_analysis(3))
+        assert st.query("ASK { ?c a am:Claim }") == AskResult(True)
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc = serve()
+        assert st.query("ASK { ?c a am:Claim }") == AskResult(True)
+        st.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
