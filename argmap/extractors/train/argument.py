@@ -1,4 +1,4 @@
-"""Learn the argument stage's weights: thesis, attachment and polarity (components/argument/*.json).
+"""Learn the argument stage's weights: claim/evidence typing, thesis, attachment and polarity (components/argument/*.json).
 
     python -m argmap.extractors.train.argument --microtexts ../shared/corpus/arg-microtexts-part2/corpus \\
         [--gold ../shared/gold --gold-texts DIR] [--folds 5] [--evaluate-only]
@@ -7,7 +7,8 @@ Data: the arg-microtexts part 2 gold argument graphs (English; central claim, su
 units) and, when given, the development gold of real articles (``--gold`` with the texts in ``--gold-texts``,
 kept outside the repository; their key statements and relations, no central claim). Each text is run through
 the pipeline up to the typed statements (``pipeline.argument_input``); statements are matched to gold units
-(by character overlap for the microtexts, by the gold key for the articles). Three logistic models are fitted
+(by character overlap for the microtexts, by the gold key for the articles). The typing model is fitted on the
+articles' key statements (the microtexts do not tell claims from evidence); three more models are fitted
 with L2 regularisation (numpy, full-batch gradient descent, deterministic): the thesis as one choice among
 the candidates of a text (conditional logit), attachment over every (statement, candidate claim) pair, polarity over the gold relations found.
 Scores are by k-fold cross-validation over whole texts, decoding with the same code the pipeline runs; then
@@ -33,11 +34,14 @@ from argmap.extractors.components.argument.features import (
     FEATURES,
     POLARITY_FEATURES,
     THESIS_FEATURES,
+    TYPING_FEATURES,
+    typing_features,
     features,
     polarity_features,
     thesis_features,
 )
 from argmap.extractors.components.argument.model import ArgumentState
+from argmap.extractors.components.argument.statements import TypingModel
 from argmap.extractors.model import StatementKind
 
 OUT = Path(rel.__file__).resolve().parent
@@ -55,6 +59,7 @@ class Text:
     state: ArgumentState
     central: int | None  # statement index of the gold central claim
     links: dict[int, dict[int, str]] = field(default_factory=dict)  # source -> target -> support|attack
+    evidence: dict[int, bool] = field(default_factory=dict)  # unit index -> the gold calls it evidence
 
 
 # ---------------------------------------------------------------- reading the data
@@ -115,7 +120,12 @@ def articles(gold_dir: Path, texts_dir: Path) -> list[Text]:
                 for a in node_of.get(r["from"], []):
                     for b in node_of.get(target, []):
                         links.setdefault(a, {})[b] = "support" if kind == "supports" else "attack"
-        out.append(Text(gold_path.stem, "articles", state, None, links))
+        evidence = {}
+        for g in gold["statements"].values():
+            unit = next((i for i, u in enumerate(state.units) if _norm(g["key"]) in _norm(u.text)), None)
+            if unit is not None:
+                evidence[unit] = g["type"] == "Evidence"
+        out.append(Text(gold_path.stem, "articles", state, None, links, evidence))
     return out
 
 
@@ -186,6 +196,25 @@ def pair_examples(texts: list[Text], thesis_model: th.ThesisModel, window: int) 
     return np.array(ax), np.array(ay), np.array(px), np.array(py), np.array(aw), np.array(pw)
 
 
+def typing_examples(texts: list[Text]) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = [], []
+    for t in texts:
+        data = argument_data(t.state.lang)
+        for index, is_evidence in t.evidence.items():
+            if t.state.units[index].evidence_kinds:
+                continue  # the weight of an evidence kind stays its prior (statements.kind_of)
+            xs.append(typing_row(t.state.units[index], data))
+            ys.append(float(is_evidence))
+    return np.array(xs).reshape(-1, len(TYPING_FEATURES)), np.array(ys)
+
+
+def typing_row(unit: object, data: object) -> list[float]:
+    text = unit.text  # type: ignore[attr-defined]
+    return typing_features(unit, opinion=data.opinion.score(text), report=data.report.score(text),  # type: ignore[attr-defined, arg-type]
+                           thesis_cue=data.thesis.any(text), speech=data.speech.any(text),  # type: ignore[attr-defined]
+                           negated=data.negation.any(text))  # type: ignore[attr-defined]
+
+
 # ---------------------------------------------------------------- fitting
 
 def fit(x: np.ndarray, y: np.ndarray, sample: np.ndarray | None = None, *, l2: float = L2, steps: int = 3000,
@@ -218,7 +247,21 @@ PRIORS = Path(__file__).resolve().parent / "argument_priors.json"
 def priors() -> dict[str, tuple[float, ...]]:
     raw = json.loads(PRIORS.read_text(encoding="utf-8"))
     return {name: tuple(float(raw[name].get(f, 0.0)) for f in names)
-            for name, names in (("thesis", THESIS_FEATURES), ("attach", FEATURES), ("attack", POLARITY_FEATURES))}
+            for name, names in (("thesis", THESIS_FEATURES), ("attach", FEATURES), ("attack", POLARITY_FEATURES),
+                                ("typing", TYPING_FEATURES))}
+
+
+def prior_typing() -> TypingModel:
+    return TypingModel(priors()["typing"], float(json.loads(PRIORS.read_text(encoding="utf-8"))["typing_bias"]))
+
+
+def train_typing(texts: list[Text]) -> TypingModel:
+    x, y = typing_examples(texts)
+    prior = priors()["typing"]
+    if not len(y):
+        return prior_typing()
+    w, b = fit(x, y)
+    return TypingModel(tuple(float(v) for v in with_priors(w, x, prior)), b)
 
 
 def train(texts: list[Text], *, window: int, attack_threshold: float,
@@ -246,6 +289,9 @@ class Scores:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    typed: int = 0  # article units typed as the gold types them (typing model of the fold)
+    typed_prior: int = 0  # … by the prior weights
+    typed_of: int = 0
     found: int = 0  # article relations found with an ok polarity
     wrong: int = 0
     relations_of: int = 0
@@ -287,6 +333,13 @@ def cross_validate(texts: list[Text], *, folds: int, window: int, attack_thresho
         rest = [texts[i] for n, i in enumerate(order) if n % folds != k]
         thesis_model, attach = train(rest, window=window, attack_threshold=attack_threshold, min_probability=min_probability)
         evaluate(held, thesis_model, attach, scores)
+        typing = train_typing(rest)
+        x, y = typing_examples(held)
+        if len(y):
+            for model, attr in ((typing, "typed"), (prior_typing(), "typed_prior")):
+                predicted = np.array([model.evidence(list(row)) > 0.5 for row in x])
+                setattr(scores, attr, getattr(scores, attr) + int((predicted == (y > 0.5)).sum()))
+            scores.typed_of += len(y)
     return scores
 
 
@@ -311,6 +364,10 @@ def main(argv: list[str] | None = None) -> int:
                             min_probability=args.min_probability)
     cv = {"folds": args.folds, "microtexts_central": round(scores.central / max(1, scores.central_of), 3),
           "microtexts_labelled_f1": round(scores.f1(), 3)}
+    if scores.typed_of:
+        cv.update(articles_typing_accuracy=round(scores.typed / scores.typed_of, 3),
+                  articles_typing_accuracy_prior=round(scores.typed_prior / scores.typed_of, 3),
+                  articles_typed_units=scores.typed_of)
     if scores.relations_of:
         cv.update(articles_relations_found=round(scores.found / scores.relations_of, 3),
                   articles_wrong_polarity=scores.wrong, articles_relations=scores.relations_of)
@@ -322,6 +379,15 @@ def main(argv: list[str] | None = None) -> int:
     trained_on = sorted({t.source for t in texts})
     meta = {"trained_on": trained_on, "texts": len(texts), "cross_validation": cv,
             "script": "python -m argmap.extractors.train.argument"}
+    # the typing model ships learned only when it beat the prior weights in cross-validation
+    learned = scores.typed > scores.typed_prior
+    typing = train_typing(texts) if learned else prior_typing()
+    (args.out / "typing.json").write_text(json.dumps(
+        {"about": "Weights of the claim/evidence typing model (features.typing_features): "
+                  + ("learned." if learned else "the prior weights, which the learned model did not beat in cross-validation."),
+         **meta,
+         "bias": round(typing.bias, 4), "weights": {f: round(w, 4) for f, w in zip(TYPING_FEATURES, typing.weights)}},
+        indent=1) + "\n")
     (args.out / "thesis.json").write_text(json.dumps(
         {"about": "Weights of the thesis model (features.thesis_features), learned.", **meta,
          "weights": {f: round(float(w), 4) for f, w in zip(THESIS_FEATURES, thesis_model.weights)}}, indent=1) + "\n")
@@ -329,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         {"about": "Weights of the attachment and polarity models (features.py), learned.", **meta,
          "window": args.window, "min_probability": attach.min_probability, "attack_threshold": args.attack_threshold,
          "attach": attach.attach.as_json(FEATURES), "attack": attach.attack.as_json(POLARITY_FEATURES)}, indent=1) + "\n")
-    print(f"wrote {args.out / 'thesis.json'} and {args.out / 'attach.json'}")
+    print(f"wrote typing.json, thesis.json and attach.json in {args.out}")
     return 0
 
 

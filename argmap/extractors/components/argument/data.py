@@ -49,6 +49,7 @@ class ArgumentData:
     negation: CueSet
     against: CueSet  # a position that the brand's move up-market is not real (仍停留在价格层面)
     narrative: CueSet  # telling what happened when: background unless it judges
+    speech: CueSet  # said, 表示: reported speech (what is said may be a claim or a report)
 
 
 @lru_cache(maxsize=8)
@@ -64,7 +65,7 @@ def argument_data(lang: str) -> ArgumentData:
 
     return ArgumentData(lang, int(raw.get("min_chars", 6)), cues("opinion"), cues("report"), cues("thesis"),
                         cues("signpost"), cues("dissent"), cues("negation"), cues("against"),
-                        cues("narrative"))
+                        cues("narrative"), cues("speech"))
 
 
 @lru_cache(maxsize=1)

@@ -136,3 +136,33 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
         float(target.index > source.index),
         float(target_role is MarkerRole.ATTACK),
     ]
+
+
+TYPING_FEATURES = (
+    "opinion", "report", "measured", "kinds", "thesis_cue", "hedged", "conditional", "conclusion", "example",
+    "support", "contrast", "concession", "rhetorical", "speech", "negated",
+)
+
+
+def typing_features(unit: ArgUnit, *, opinion: float, report: float, thesis_cue: bool, speech: bool,
+                    negated: bool) -> list[float]:
+    """What the unit's wording says about being evidence rather than a claim; ``opinion`` and ``report`` are
+    its cue scores (data.CueSet.score), scaled so that three points of cues count as one."""
+    role = unit.marker.role if unit.marker is not None else None
+    return [
+        min(2.0, opinion / 3.0),
+        min(2.0, report / 3.0),
+        float(unit.measured),
+        float(bool(unit.evidence_kinds)),
+        float(thesis_cue),
+        float(unit.hedged),
+        float(unit.conditional),
+        float(role is MarkerRole.CONCLUSION),
+        float(role is MarkerRole.EXAMPLE),
+        float(role is MarkerRole.SUPPORT),
+        float(role is MarkerRole.ATTACK),
+        float(unit.concession),
+        float(unit.rhetorical),
+        float(speech),
+        float(negated),
+    ]

@@ -21,7 +21,7 @@ def content_keys(text: str) -> frozenset[str]:
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Overlap relative to the smaller side (a short claim inside a long sentence still matches)."""
+    """Cosine of the two sets: relative to the smaller side alone, a short claim would match everything."""
     if not a or not b:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return len(a & b) / (len(a) * len(b)) ** 0.5

@@ -28,7 +28,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import ArgumentData, argument_data, evidence_sides
-from argmap.extractors.components.argument.features import FEATURES, LONG, POLARITY_FEATURES, Node, features, polarity_features
+from argmap.extractors.components.argument.features import (
+    FEATURES,
+    LONG,
+    POLARITY_FEATURES,
+    Node,
+    features,
+    polarity_features,
+)
 from argmap.extractors.components.argument.model import ArgumentState, MarkerRole, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.model import Relation, RelationKind, Statement, StatementKind
@@ -158,6 +165,40 @@ def polarity(source: Node, target: Node, st: Statement, target_st: Statement, da
     return RelationKind.UNDERMINES if attack else RelationKind.SUPPORTS
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    source: Node
+    target: Node
+    probability: float  # the attachment model's, or RULE for an explicit discourse rule
+    rebuttal: bool = False
+
+
+RULE = 0.9  # what an explicit marker (例如, 因此, Admittedly … But) is worth in a tree's score
+
+
+def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Link]:
+    """Every statement but the thesis attached to one claim: explicit discourse first, then the model."""
+    parent: dict[int, int] = {}
+    out: list[Link] = []
+    for source in graph:
+        if source.thesis:
+            continue
+        conceded = rebutted(source, graph)
+        if conceded is not None:  # "Admittedly A. Nevertheless B": B answers A
+            parent[source.index] = conceded.index
+            out.append(Link(source, conceded, RULE, rebuttal=True))
+            continue
+        target, probability = exemplified(source, graph) or concluded(source, graph), RULE
+        if target is None or _reaches(target.index, source.index, parent):
+            found = best_target(source, graph, model, parent)
+            if found is None or (source.evidence and found[1] < model.min_probability):
+                continue
+            target, probability = graph[found[0]], found[1]
+        parent[source.index] = target.index
+        out.append(Link(source, target, probability))
+    return out
+
+
 class RelationFinder:
     def __init__(self, model: AttachModel) -> None:
         self.model = model
@@ -173,27 +214,12 @@ class RelationFinder:
         if thesis is None:
             return []
         data = argument_data(state.lang)
-        parent: dict[int, int] = {}
         out: list[Relation] = []
-        for source in graph:
-            if source.thesis:
-                continue
-            st = state.statements[source.index]
-            conceded = rebutted(source, graph)
-            if conceded is not None:  # "Admittedly A. Nevertheless B": B answers A
-                parent[source.index] = conceded.index
-                out.append(_relation(st, state.statements[conceded.index], RelationKind.UNDERMINES, source))
-                continue
-            target = exemplified(source, graph) or concluded(source, graph)
-            if target is None or _reaches(target.index, source.index, parent):
-                found = best_target(source, graph, self.model, parent)
-                if found is None or (source.evidence and found[1] < self.model.min_probability):
-                    continue
-                target = graph[found[0]]
-            parent[source.index] = target.index
-            target_st = state.statements[target.index]
-            kind = polarity(source, target, st, target_st, data, self.model, state.opinion.get(st.id, 0.0))
-            out.append(_relation(st, target_st, kind, source))
+        for link in tree(state, graph, self.model):
+            st, target_st = state.statements[link.source.index], state.statements[link.target.index]
+            kind = RelationKind.UNDERMINES if link.rebuttal else polarity(
+                link.source, link.target, st, target_st, data, self.model, state.opinion.get(st.id, 0.0))
+            out.append(_relation(st, target_st, kind, link.source))
         side_links = toward_thesis(state, graph, thesis, data)
         by_pair = {(r.source, r.target): r for r in side_links}
         # the kind's side beats the default polarity; the relation keeps its marker

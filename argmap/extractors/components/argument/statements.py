@@ -14,17 +14,40 @@ evidence (or drop out when they report nothing either).
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import ArgumentData, argument_data
+from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
 from argmap.extractors.model import Statement, StatementKind
 
+WEIGHTS = Path(__file__).resolve().parent / "typing.json"
 _EVIDENCE_KIND = 1.5  # a premiumization evidence kind (promotion dependence, lock-in …) is grounds by nature
+
+
+@dataclass(frozen=True, slots=True)
+class TypingModel:
+    """Logistic model over features.TYPING_FEATURES: the probability that a unit is evidence."""
+
+    weights: tuple[float, ...]
+    bias: float
+
+    def evidence(self, values: list[float]) -> float:
+        z = self.bias + sum(w * v for w, v in zip(self.weights, values))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=2)
+def load_typing_model(path: Path = WEIGHTS) -> TypingModel:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return TypingModel(tuple(float(raw["weights"].get(f, 0.0)) for f in TYPING_FEATURES), float(raw["bias"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +56,14 @@ class Scores:
     report: float
     thesis: bool
     neither: bool  # heading, signpost, question, fragment
+    evidence: float = 0.0  # the typing model's probability that the unit is evidence
 
     @property
     def lean(self) -> float:
         return self.opinion - self.report
 
 
-def score_unit(unit: ArgUnit, data: ArgumentData) -> Scores:
+def score_unit(unit: ArgUnit, data: ArgumentData, model: TypingModel | None = None) -> Scores:
     text = unit.text
     thesis = data.thesis.any(text)
     role = unit.marker.role if unit.marker is not None else None
@@ -53,17 +77,19 @@ def score_unit(unit: ArgUnit, data: ArgumentData) -> Scores:
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
     neither = (unit.heading or short or background or data.signpost.any(text)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
-    return Scores(opinion, report, thesis, neither)
+    values = typing_features(unit, opinion=data.opinion.score(text), report=data.report.score(text), thesis_cue=thesis,
+                             speech=data.speech.any(text), negated=data.negation.any(text))
+    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).evidence(values))
 
 
-def kind_of(unit: ArgUnit, scores: Scores, *, margin: float) -> StatementKind | None:
-    """``margin``: how much more a unit must report than judge to be evidence rather than a claim.
-
-    A unit that neither judges nor reports is a plain assertion: a claim, until the budget decides
-    whether an article this long can keep it."""
+def kind_of(unit: ArgUnit, scores: Scores) -> StatementKind | None:
+    """Evidence when the typing model gives it better than even odds, else a claim — until the budget decides
+    whether an article this long can keep it. The model's weight for an evidence kind (promotion dependence,
+    lock-in …: subclasses of am:Evidence) is a prior, not learned: the gold's claims that merely mention
+    such a cue would teach it that kinds make claims."""
     if scores.neither:
         return None
-    if scores.report > scores.opinion + margin:
+    if scores.evidence > 0.5:
         return StatementKind.EVIDENCE
     return StatementKind.CLAIM
 
@@ -73,8 +99,8 @@ def claim_budget(n_statements: int, *, share: float, minimum: int) -> int:
 
 
 class StatementTyper:
-    def __init__(self, *, claim_share: float, min_claims: int, margin: float) -> None:
-        self.margin = margin
+    def __init__(self, *, claim_share: float, min_claims: int, model: TypingModel) -> None:
+        self.model = model
         self.claim_share = claim_share
         self.min_claims = min_claims
 
@@ -83,8 +109,8 @@ class StatementTyper:
         data = argument_data(state.lang)
         typed: list[tuple[int, StatementKind, Scores]] = []
         for index, unit in enumerate(state.units):
-            scores = score_unit(unit, data)
-            kind = kind_of(unit, scores, margin=self.margin)
+            scores = score_unit(unit, data, self.model)
+            kind = kind_of(unit, scores)
             if kind is not None:
                 typed.append((index, kind, scores))
         typed = self._within_budget(typed, state)
@@ -122,6 +148,6 @@ class StatementTyper:
         return out
 
 
-@Language.factory("argmap_statements_v2", default_config={"claim_share": 0.4, "min_claims": 6, "margin": 1.0})
-def make_statements(nlp: Language, name: str, claim_share: float, min_claims: int, margin: float) -> StatementTyper:
-    return StatementTyper(claim_share=claim_share, min_claims=min_claims, margin=margin)
+@Language.factory("argmap_statements_v2", default_config={"claim_share": 0.4, "min_claims": 6})
+def make_statements(nlp: Language, name: str, claim_share: float, min_claims: int) -> StatementTyper:
+    return StatementTyper(claim_share=claim_share, min_claims=min_claims, model=load_typing_model())

@@ -95,9 +95,16 @@ class ThesisFinder:
         state.main_brand = state.main_brand or main_brand(state)
         index = choose(state, self.model)
         if index is not None:
-            thesis = state.statements[index]
-            thesis.central, thesis.kind, thesis.evidence_kinds = True, StatementKind.CLAIM, ()
+            set_thesis(state, index)
         return doc
+
+
+def set_thesis(state: ArgumentState, index: int) -> None:
+    """Make statement ``index`` the thesis (and a claim), and no other."""
+    for i, st in enumerate(state.statements):
+        st.central = i == index
+    thesis = state.statements[index]
+    thesis.kind, thesis.evidence_kinds = StatementKind.CLAIM, ()
 
 
 
