@@ -125,6 +125,8 @@ class Statement:
     conditional: bool = False
     question: bool = False
     central: bool = False  # the article's main claim(s)
+    argues_for: tuple[str, ...] = ()  # strategy refs the claim says succeed or hold (what articles are compared on)
+    argues_against: tuple[str, ...] = ()  # strategy refs the claim says fail or are not (yet) real
 
 
 @dataclass(slots=True)

@@ -90,6 +90,8 @@ class AM(DefinedNamespace):
     YearUnit: URIRef
     about: URIRef
     agreesWith: URIRef
+    arguesAgainst: URIRef
+    arguesFor: URIRef
     central: URIRef
     competesWith: URIRef
     concludedBy: URIRef

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from argmap.graph.iri import REASONER_GRAPH
 from argmap.graph.store import Store
 from argmap.ontology import AM, ONTOLOGY_PATH, PREFIXES
+from argmap.reasoner.agreement import agreement_triples, agreements, read_stances
 from argmap.reasoner.changes import ChangeReport, diff, evaluated_triples, read_previous
 from argmap.reasoner.describe import Described, describe
 from argmap.reasoner.evaluate import (
@@ -114,7 +115,8 @@ def run_reasoner(store: Store, *, classify: bool = True) -> ReasonReport:
     changes = diff(previous, evaluation)
 
     triples = (status_triples(evaluation, claims_only=True) + analysis.derived + analysis.evidenced + rests_on
-               + classification_triples(classifications) + evaluated_triples(evaluation))
+               + classification_triples(classifications) + evaluated_triples(evaluation)
+               + agreement_triples(agreements(read_stances(store))))
     store.replace_graph(str(REASONER_GRAPH), triples)
 
     strategies = _strategy_reports(working, evaluation, classifications)

@@ -50,6 +50,8 @@ class ArgumentData:
     against: CueSet  # a position that the brand's move up-market is not real (仍停留在价格层面)
     narrative: CueSet  # telling what happened when: background unless it judges
     speech: CueSet  # said, 表示: reported speech (what is said may be a claim or a report)
+    favourable: CueSet  # the position says a strategy or brand succeeds (成功, working)
+    unfavourable: CueSet  # … that it fails (难以, struggling); an against cue counts too
 
 
 @lru_cache(maxsize=8)
@@ -65,7 +67,7 @@ def argument_data(lang: str) -> ArgumentData:
 
     return ArgumentData(lang, int(raw.get("min_chars", 6)), cues("opinion"), cues("report"), cues("thesis"),
                         cues("signpost"), cues("dissent"), cues("negation"), cues("against"),
-                        cues("narrative"), cues("speech"))
+                        cues("narrative"), cues("speech"), cues("favourable"), cues("unfavourable"))
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import ArgumentData, argument_data
 from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
+from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
 from argmap.extractors.model import Statement, StatementKind
 
@@ -123,6 +124,8 @@ class StatementTyper:
                 evidence_kinds=unit.evidence_kinds if kind is StatementKind.EVIDENCE else (),
                 hedged=unit.hedged, conditional=unit.conditional, question=unit.question,
             ))
+            if kind is StatementKind.CLAIM:
+                set_stance(state.statements[-1], data)
             state.unit_of[sid] = index
             state.opinion[sid] = scores.lean + (3.0 if scores.thesis else 0.0)
             state.judging[sid] = scores.opinion

@@ -24,6 +24,7 @@ from argmap.extractors.components.argument.data import argument_data, evidence_s
 from argmap.extractors.components.argument.features import SHORT, THESIS_FEATURES, ThesisCandidate, thesis_features
 from argmap.extractors.components.argument.model import ArgumentState, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
+from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.model import StatementKind
 
 WEIGHTS = Path(__file__).resolve().parent / "thesis.json"
@@ -104,7 +105,9 @@ def set_thesis(state: ArgumentState, index: int) -> None:
     for i, st in enumerate(state.statements):
         st.central = i == index
     thesis = state.statements[index]
-    thesis.kind, thesis.evidence_kinds = StatementKind.CLAIM, ()
+    if thesis.kind is not StatementKind.CLAIM:
+        thesis.kind, thesis.evidence_kinds = StatementKind.CLAIM, ()
+        set_stance(thesis, argument_data(state.lang))
 
 
 

@@ -1,0 +1,93 @@
+"""Claims of different articles that agree or disagree (am:agreesWith, am:contradicts).
+
+Each claim's side on a strategy or brand comes from the extractors (am:arguesFor / am:arguesAgainst, see
+``extractors/components/argument/stance.py``): strategies and brands have one IRI across articles and
+languages, so a Chinese and an English article about Xiaomi's premiumization meet on the same node. Two
+claims of different articles on the same side of the same subject agree; on opposite sides they
+contradict. Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the earliest by IRI),
+so that a brand discussed in thousands of articles gives a readable, linear-size set of links rather than
+every pair.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from argmap.graph.results import SelectResult
+from argmap.ontology import AM
+
+if TYPE_CHECKING:
+    from argmap.graph.store import Store
+
+PER_CLAIM = 20
+
+STANCES = f"""
+SELECT ?claim ?article ?subject ?side WHERE {{
+  {{ ?claim <{AM.arguesFor}> ?subject . BIND(1 AS ?side) }}
+  UNION {{ ?claim <{AM.arguesAgainst}> ?subject . BIND(-1 AS ?side) }}
+  ?claim <{AM.inArticle}> ?article .
+}}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    claim: str
+    article: str
+    subject: str
+    side: int  # +1 argues for, -1 against
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    first: str  # the claim whose IRI sorts first
+    second: str
+    agrees: bool
+    subject: str
+
+
+def read_stances(store: "Store") -> list[Stance]:
+    result = store.query(STANCES)
+    if not isinstance(result, SelectResult):
+        return []
+    return [Stance(c.value, a.value, s.value, int(side.value)) for c, a, s, side in result.rows
+            if c is not None and a is not None and s is not None and side is not None]
+
+
+def agreement_triples(found: list[Agreement]) -> list[ox.Triple]:
+    """Both directions: am:agreesWith and am:contradicts are symmetric, and readers query either way."""
+    out = []
+    for a in found:
+        prop = ox.NamedNode(str(AM.agreesWith if a.agrees else AM.contradicts))
+        first, second = ox.NamedNode(a.first), ox.NamedNode(a.second)
+        out += [ox.Triple(first, prop, second), ox.Triple(second, prop, first)]
+    return out
+
+
+def agreements(stances: list[Stance], *, per_claim: int = PER_CLAIM) -> list[Agreement]:
+    """Every pair of claims from different articles with a side on the same subject, at most ``per_claim``
+    of each relation per claim; each pair once, first claim by IRI."""
+    by_subject: dict[str, list[Stance]] = defaultdict(list)
+    for s in stances:
+        by_subject[s.subject].append(s)
+    out: dict[tuple[str, str], Agreement] = {}
+    count: dict[tuple[str, bool], int] = defaultdict(int)
+    for subject, group in sorted(by_subject.items()):
+        group.sort(key=lambda s: s.claim)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.article == b.article or a.claim == b.claim:
+                    continue
+                agrees = a.side == b.side
+                if count[(a.claim, agrees)] >= per_claim or count[(b.claim, agrees)] >= per_claim:
+                    continue
+                key = (a.claim, b.claim)
+                if key not in out:
+                    out[key] = Agreement(a.claim, b.claim, agrees, subject)
+                    count[(a.claim, agrees)] += 1
+                    count[(b.claim, agrees)] += 1
+    return list(out.values())

@@ -1,0 +1,66 @@
+"""Claims of different articles that agree or contradict (am:agreesWith / am:contradicts, competency question 7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.ontology.queries import competency_query
+from argmap.reasoner.agreement import Stance, agreements
+
+FOR_ZH = "小米的高端化已经初见成效，旗舰机型站稳了六千元价位。用户愿意全价购买这款旗舰。"
+FOR_EN = "Xiaomi's premium push is working. Its flagship sold out at full price."
+AGAINST_EN = "Xiaomi's premiumization is struggling. Most of its phones sell only at a discount."
+AGAINST_ZH = "小米的高端化仍停留在价格层面，难以真正站稳。其销量高度依赖双11促销。"
+
+
+@pytest.mark.parametrize(
+    ("stances", "expected"),
+    [
+        # same side of the same subject in two articles: they agree
+        ([Stance("c1", "a1", "s", 1), Stance("c2", "a2", "s", 1)], {("c1", "c2", True)}),
+        # opposite sides: they contradict
+        ([Stance("c1", "a1", "s", 1), Stance("c2", "a2", "s", -1)], {("c1", "c2", False)}),
+        # one article does not agree with itself; different subjects are not compared
+        ([Stance("c1", "a1", "s", 1), Stance("c2", "a1", "s", 1), Stance("c3", "a2", "t", 1)], set()),
+    ],
+)
+def test_agreements(stances: list[Stance], expected: set[tuple[str, str, bool]]) -> None:
+    assert {(a.first, a.second, a.agrees) for a in agreements(stances)} == expected
+
+
+def test_each_claim_has_a_bounded_number_of_links() -> None:
+    stances = [Stance(f"c{i:03d}", f"a{i}", "s", 1) for i in range(60)]
+    found = agreements(stances, per_claim=5)
+    links: dict[str, int] = {}
+    for a in found:
+        links[a.first] = links.get(a.first, 0) + 1
+        links[a.second] = links.get(a.second, 0) + 1
+    assert found and max(links.values()) <= 5
+
+
+def _cq7(tmp_path: Path, texts: dict[str, str]) -> set[tuple[str, str, str]]:
+    store = argmap.open_store(tmp_path / "store")
+    for name, text in texts.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        argmap.ingest(store, path)
+    argmap.reason(store)
+    rows = argmap.query(store, competency_query(7).sparql)
+    return {(r["relation"], r["article1"].rsplit("/", 1)[-1], r["article2"].rsplit("/", 1)[-1]) for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        ({"a": FOR_EN, "b": AGAINST_EN}, {("contradicts", "a", "b")}),  # English pair
+        ({"a": FOR_ZH, "b": AGAINST_ZH}, {("contradicts", "a", "b")}),  # Chinese pair
+        ({"a": FOR_EN, "b": FOR_ZH}, {("agrees", "a", "b")}),  # one of each language: one strategy node
+    ],
+)
+def test_cq7_links_articles_about_one_brand(tmp_path: Path, texts: dict[str, str],
+                                            expected: set[tuple[str, str, str]]) -> None:
+    found = _cq7(tmp_path, texts)
+    assert {(rel, *sorted((a1, a2))) for rel, a1, a2 in found} == expected
