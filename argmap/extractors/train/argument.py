@@ -41,7 +41,7 @@ from argmap.extractors.components.argument.features import (
     thesis_features,
 )
 from argmap.extractors.components.argument.model import ArgumentState
-from argmap.extractors.components.argument.statements import TypingModel
+from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.model import StatementKind
 
 OUT = Path(rel.__file__).resolve().parent
@@ -251,17 +251,17 @@ def priors() -> dict[str, tuple[float, ...]]:
                                 ("typing", TYPING_FEATURES))}
 
 
-def prior_typing() -> TypingModel:
-    return TypingModel(priors()["typing"], float(json.loads(PRIORS.read_text(encoding="utf-8"))["typing_bias"]))
+def prior_typing() -> Linear:
+    return Linear(priors()["typing"], float(json.loads(PRIORS.read_text(encoding="utf-8"))["typing_bias"]))
 
 
-def train_typing(texts: list[Text]) -> TypingModel:
+def train_typing(texts: list[Text]) -> Linear:
     x, y = typing_examples(texts)
     prior = priors()["typing"]
     if not len(y):
         return prior_typing()
     w, b = fit(x, y)
-    return TypingModel(tuple(float(v) for v in with_priors(w, x, prior)), b)
+    return Linear(tuple(float(v) for v in with_priors(w, x, prior)), b)
 
 
 def train(texts: list[Text], *, window: int, attack_threshold: float,
@@ -275,7 +275,7 @@ def train(texts: list[Text], *, window: int, attack_threshold: float,
     aw, ab = fit(ax, ay, a_sample)
     pw, pb = fit(px, py, p_sample)
     aw, pw = with_priors(aw, ax, prior["attach"]), with_priors(pw, px, prior["attack"])
-    attach = rel.AttachModel(rel.Linear(tuple(map(float, aw)), ab), rel.Linear(tuple(map(float, pw)), pb),
+    attach = rel.AttachModel(Linear(tuple(map(float, aw)), ab), Linear(tuple(map(float, pw)), pb),
                              window, min_probability, attack_threshold)
     return thesis_model, attach
 
@@ -337,7 +337,7 @@ def cross_validate(texts: list[Text], *, folds: int, window: int, attack_thresho
         x, y = typing_examples(held)
         if len(y):
             for model, attr in ((typing, "typed"), (prior_typing(), "typed_prior")):
-                predicted = np.array([model.evidence(list(row)) > 0.5 for row in x])
+                predicted = np.array([model.probability(list(row)) > 0.5 for row in x])
                 setattr(scores, attr, getattr(scores, attr) + int((predicted == (y > 0.5)).sum()))
             scores.typed_of += len(y)
     return scores

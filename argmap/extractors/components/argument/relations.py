@@ -19,7 +19,6 @@ an attack.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -36,32 +35,12 @@ from argmap.extractors.components.argument.features import (
     features,
     polarity_features,
 )
+from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgumentState, MarkerRole, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.model import Relation, RelationKind, Statement, StatementKind
 
 WEIGHTS = Path(__file__).resolve().parent / "attach.json"
-
-
-@dataclass(frozen=True, slots=True)
-class Linear:
-    """A logistic model: weights by feature name, in the order of its feature tuple."""
-
-    weights: tuple[float, ...]
-    bias: float
-
-    def probability(self, values: list[float]) -> float:
-        z = self.bias + sum(w * v for w, v in zip(self.weights, values))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    @classmethod
-    def read(cls, raw: dict[str, object], names: tuple[str, ...]) -> "Linear":
-        weights = raw.get("weights", {})
-        assert_mapping = weights if isinstance(weights, dict) else {}
-        return cls(tuple(float(assert_mapping.get(f, 0.0)) for f in names), float(raw.get("bias", 0.0)))  # type: ignore[arg-type]
-
-    def as_json(self, names: tuple[str, ...]) -> dict[str, object]:
-        return {"bias": round(self.bias, 4), "weights": {f: round(w, 4) for f, w in zip(names, self.weights)}}
 
 
 @dataclass(frozen=True, slots=True)

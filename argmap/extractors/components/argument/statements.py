@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import ArgumentData, argument_data
 from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
+from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
 from argmap.extractors.model import Statement, StatementKind
@@ -33,22 +34,10 @@ WEIGHTS = Path(__file__).resolve().parent / "typing.json"
 _EVIDENCE_KIND = 1.5  # a premiumization evidence kind (promotion dependence, lock-in …) is grounds by nature
 
 
-@dataclass(frozen=True, slots=True)
-class TypingModel:
-    """Logistic model over features.TYPING_FEATURES: the probability that a unit is evidence."""
-
-    weights: tuple[float, ...]
-    bias: float
-
-    def evidence(self, values: list[float]) -> float:
-        z = self.bias + sum(w * v for w, v in zip(self.weights, values))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 @lru_cache(maxsize=2)
-def load_typing_model(path: Path = WEIGHTS) -> TypingModel:
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return TypingModel(tuple(float(raw["weights"].get(f, 0.0)) for f in TYPING_FEATURES), float(raw["bias"]))
+def load_typing_model(path: Path = WEIGHTS) -> Linear:
+    """The logistic model over features.TYPING_FEATURES: the probability that a unit is evidence."""
+    return Linear.read(json.loads(path.read_text(encoding="utf-8")), TYPING_FEATURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +53,7 @@ class Scores:
         return self.opinion - self.report
 
 
-def score_unit(unit: ArgUnit, data: ArgumentData, model: TypingModel | None = None) -> Scores:
+def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -> Scores:
     text = unit.text
     thesis = data.thesis.any(text)
     role = unit.marker.role if unit.marker is not None else None
@@ -80,7 +69,7 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: TypingModel | None = No
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
     values = typing_features(unit, opinion=data.opinion.score(text), report=data.report.score(text), thesis_cue=thesis,
                              speech=data.speech.any(text), negated=data.negation.any(text))
-    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).evidence(values))
+    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(values))
 
 
 def kind_of(unit: ArgUnit, scores: Scores) -> StatementKind | None:
@@ -100,7 +89,7 @@ def claim_budget(n_statements: int, *, share: float, minimum: int) -> int:
 
 
 class StatementTyper:
-    def __init__(self, *, claim_share: float, min_claims: int, model: TypingModel) -> None:
+    def __init__(self, *, claim_share: float, min_claims: int, model: Linear) -> None:
         self.model = model
         self.claim_share = claim_share
         self.min_claims = min_claims
