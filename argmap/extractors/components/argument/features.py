@@ -66,7 +66,7 @@ def features(source: Node, target: Node) -> list[float]:
 THESIS_FEATURES = (
     "thesis_cue", "lean", "title", "first", "last", "lead_paragraph", "closing_paragraph", "strategy",
     "subordinate", "conclusion", "conditional", "question", "hedged", "claim", "position", "judging",
-    "debated", "long_conclusion",
+    "debated", "long_conclusion", "first_main",
 )
 _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, MarkerRole.ATTACK,
                 MarkerRole.CONTINUATION}
@@ -87,6 +87,12 @@ class ThesisCandidate:
     paragraphs: tuple[int, int, int]  # first, last paragraph of the statements; how many paragraphs
     strategy: bool  # speaks of the main brand's strategy
     debated: bool = False  # … the strategy the article's evidence kinds argue for and against
+    first_main: bool = False  # the first statement no marker makes a reason, example, concession or objection
+
+
+def subordinate(unit: ArgUnit) -> bool:
+    """Its marker makes it a reason, example, concession or objection to something else."""
+    return unit.concession or (unit.marker is not None and unit.marker.role in _SUBORDINATE)
 
 
 def thesis_features(c: ThesisCandidate) -> list[float]:
@@ -102,7 +108,7 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(n_paragraphs > 2 and u.paragraph == first_p),
         float(n_paragraphs > 2 and u.paragraph == last_p),
         float(c.strategy),
-        float(role in _SUBORDINATE or u.concession),
+        float(subordinate(u)),
         float(role is MarkerRole.CONCLUSION),
         float(u.conditional),
         float(u.question),
@@ -112,6 +118,7 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         min(4.0, c.judging) / 4.0,
         float(c.debated),
         float(role is MarkerRole.CONCLUSION and c.count > SHORT),
+        float(c.first_main and c.count <= SHORT),
     ]
 
 

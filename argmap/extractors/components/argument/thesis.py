@@ -21,7 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import argument_data, evidence_sides
-from argmap.extractors.components.argument.features import SHORT, THESIS_FEATURES, ThesisCandidate, thesis_features
+from argmap.extractors.components.argument.features import (
+    SHORT,
+    THESIS_FEATURES,
+    ThesisCandidate,
+    subordinate,
+    thesis_features,
+)
 from argmap.extractors.components.argument.model import ArgumentState, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
@@ -59,6 +65,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     owner = state.main_brand.split("/", 1)[1] if state.main_brand else None
     sides = evidence_sides()
     argued = sum(1 for st in state.statements if any(k in sides for k in st.evidence_kinds)) >= 2
+    main = next((i for i, st in enumerate(state.statements) if not subordinate(state.unit(st))), None)
     out = []
     short_text = len(state.statements) <= SHORT  # a short text argues in every sentence: any may be its point
     for i, st in enumerate(state.statements):
@@ -74,6 +81,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             judging=state.judging.get(st.id, 0.0), title_share=share,
             paragraphs=spread, strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
+            first_main=i == main,
         ))
     return out
 
