@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Iterable, Sequence
 
 import pyoxigraph as ox
 
-from argmap.graph.iri import REASONER_GRAPH
+from argmap.graph.iri import REASONER_GRAPH, REASONER_GRAPH_PREFIX
 from argmap.graph.results import SelectResult
 from argmap.graph.store import Store
 from argmap.ontology import AM
@@ -33,7 +34,7 @@ class ClaimChange:
     old_status: str | None  # None: the claim is new
     new_status: str
     old_strength: Decimal | None
-    new_strength: Decimal
+    new_strength: Decimal | None  # None: unsupported (no strength)
     because: tuple[str, ...]  # new statements among the claim's supporters/attackers (recursively)
 
 
@@ -45,10 +46,19 @@ class ChangeReport:
     changed: tuple[ClaimChange, ...]
 
 
-def read_previous(store: Store) -> PreviousRun:
-    """The statuses, strengths and evaluated statements in the reasoner graph before this run."""
+def _graphs_clause(graphs: Sequence[str] | None) -> str:
+    if graphs is None:
+        return f"FILTER (?rg = <{REASONER_GRAPH}> || STRSTARTS(STR(?rg), \"{REASONER_GRAPH_PREFIX}\"))"
+    return "VALUES ?rg { " + " ".join(f"<{g}>" for g in graphs) + " }"
+
+
+def read_previous(store: Store, graphs: Sequence[str] | None = None) -> PreviousRun:
+    """The statuses, strengths and evaluated statements in the reasoner's graphs (``graphs``, or all) before this run."""
+    if graphs is not None and not graphs:
+        return PreviousRun()
+    where = _graphs_clause(graphs)
     q = f"""
-    SELECT ?c ?st ?x WHERE {{ GRAPH <{REASONER_GRAPH}> {{ ?c <{AM.status}> ?st . OPTIONAL {{ ?c <{AM.strength}> ?x }} }} }}"""
+    SELECT ?c ?st ?x WHERE {{ {where} GRAPH ?rg {{ ?c <{AM.status}> ?st . OPTIONAL {{ ?c <{AM.strength}> ?x }} }} ?c a <{AM.Claim}> }}"""
     status: dict[str, str] = {}
     strength: dict[str, Decimal] = {}
     res = store.query(q)
@@ -59,7 +69,7 @@ def read_previous(store: Store) -> PreviousRun:
             status[c.value] = st.value
             if x is not None:
                 strength[c.value] = Decimal(x.value)
-    seen = store.query(f"SELECT ?s WHERE {{ GRAPH <{REASONER_GRAPH}> {{ <{REASONER_GRAPH}> <{AM.evaluated}> ?s }} }}")
+    seen = store.query(f"SELECT ?s WHERE {{ {where} GRAPH ?rg {{ ?any <{AM.evaluated}> ?s }} }}")
     evaluated = frozenset(r[0].value for r in seen.rows if r[0] is not None) if isinstance(seen, SelectResult) else frozenset()
     return PreviousRun(status, strength, evaluated)
 
@@ -80,29 +90,33 @@ def _upstream(evaluation: ArgumentEvaluation, claim: str) -> set[str]:
     return seen
 
 
-def diff(previous: PreviousRun, evaluation: ArgumentEvaluation) -> ChangeReport:
+def diff(previous: PreviousRun, evaluation: ArgumentEvaluation, *, first_run: bool | None = None) -> ChangeReport:
+    """``first_run``: whether the store had no reasoner run before (default: nothing was read)."""
+    first = previous.empty if first_run is None else first_run
     current = set(evaluation.verdicts)
-    new = sorted(current - previous.evaluated) if not previous.empty else []
+    new = sorted(current - previous.evaluated) if not first else []
     removed = sorted(previous.evaluated - current)
     changes: list[ClaimChange] = []
-    if not previous.empty:
+    if not first:
         fresh = set(new)
         for v in sorted(evaluation.claims(), key=lambda v: v.node.iri):
             iri = v.node.iri
             old_status, old_strength = previous.status.get(iri), previous.strength.get(iri)
-            moved = old_strength is None or abs(old_strength - v.rounded) > STRENGTH_CHANGE
+            new_strength = v.shown_strength
+            moved = (old_strength is None) != (new_strength is None) or (
+                old_strength is not None and new_strength is not None and abs(old_strength - new_strength) > STRENGTH_CHANGE)
             if old_status == v.status and not moved:
                 continue
             if old_status is None and iri in fresh:
                 # A claim that is itself new is reported among the new statements, not as a change.
                 continue
             because = tuple(sorted(_upstream(evaluation, iri) & fresh))
-            changes.append(ClaimChange(iri, old_status, v.status, old_strength, v.rounded, because))
-    return ChangeReport(previous.empty, tuple(new), tuple(removed), tuple(changes))
+            changes.append(ClaimChange(iri, old_status, v.status, old_strength, new_strength, because))
+    return ChangeReport(first, tuple(new), tuple(removed), tuple(changes))
 
 
-def evaluated_triples(evaluation: ArgumentEvaluation) -> list[ox.Triple]:
-    """``amid:graph/reasoner am:evaluated ?s`` for every statement of this run."""
-    graph, prop = ox.NamedNode(str(REASONER_GRAPH)), ox.NamedNode(str(AM.evaluated))
-    return [ox.Triple(graph, prop, ox.NamedNode(s)) for s in sorted(evaluation.verdicts)]
+def evaluated_triples(graph: str, statements: Iterable[str]) -> list[ox.Triple]:
+    """``<reasoner graph> am:evaluated ?s`` for every statement of this run the graph holds conclusions on."""
+    node, prop = ox.NamedNode(graph), ox.NamedNode(str(AM.evaluated))
+    return [ox.Triple(node, prop, ox.NamedNode(s)) for s in sorted(statements)]
 

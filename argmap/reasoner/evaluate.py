@@ -20,7 +20,6 @@ import pyoxigraph as ox
 from argmap.graph.terms import decimal, iri
 from argmap.ontology import AM, PREFIXES
 from argmap.reasoner.semantics import DEFAULT_MARGIN, Balance, Framework, Label, Model, evaluate
-from argmap.reasoner.working import add
 
 CLAIM_BASE = 0.5
 EVIDENCE_BASE = 0.6
@@ -65,14 +64,20 @@ class Verdict:
     label: Label
     strength: float
     balance: Balance
+    unsupported: bool = False  # a claim nothing supports or attacks: no grounds to weigh
 
     @property
     def status(self) -> str:
-        return str(STATUS_OF_LABEL[self.label])
+        return str(AM.Unsupported) if self.unsupported else str(STATUS_OF_LABEL[self.label])
 
     @property
     def rounded(self) -> Decimal:
         return round_strength(self.strength)
+
+    @property
+    def shown_strength(self) -> Decimal | None:
+        """The strength a reader is shown and the store holds: none for an unsupported claim."""
+        return None if self.unsupported else self.rounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,22 +168,21 @@ def evaluate_arguments(working: ox.Store) -> ArgumentEvaluation:
         else:
             fw.add_attack(index[e.source], index[e.target])
     result = evaluate(fw, model=MODEL, margin=BALANCE_MARGIN)
-    verdicts = {n.iri: Verdict(n, result.labels[i], result.strength[i], result.balances[i]) for i, n in enumerate(nodes)}
+    targeted = {e.target for e in edges}
+    verdicts = {n.iri: Verdict(n, result.labels[i], result.strength[i], result.balances[i],
+                               n.kind is Kind.CLAIM and n.iri not in targeted) for i, n in enumerate(nodes)}
     return ArgumentEvaluation(verdicts, edges, result.rounds, result.converged)
 
 
 def status_triples(evaluation: ArgumentEvaluation, *, claims_only: bool) -> list[ox.Triple]:
-    """am:status and am:strength for each claim (or, for the working dataset, each statement)."""
+    """am:status and am:strength for each claim (or each statement); an unsupported claim gets no strength."""
     out: list[ox.Triple] = []
     for v in evaluation.verdicts.values():
         if claims_only and v.node.kind is not Kind.CLAIM:
             continue
         node = ox.NamedNode(v.node.iri)
-        out.append(ox.Triple(node, iri(AM.status), iri(STATUS_OF_LABEL[v.label])))
-        out.append(ox.Triple(node, iri(AM.strength), decimal(v.rounded)))
+        out.append(ox.Triple(node, iri(AM.status), ox.NamedNode(v.status)))
+        shown = v.shown_strength
+        if shown is not None:
+            out.append(ox.Triple(node, iri(AM.strength), decimal(shown)))
     return out
-
-
-def record_in_working(working: ox.Store, evaluation: ArgumentEvaluation) -> None:
-    """Put every statement's status and strength into the working dataset, for rule 30."""
-    add(working, status_triples(evaluation, claims_only=False))

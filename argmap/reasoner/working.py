@@ -10,13 +10,13 @@ rule runs, and returned so the caller can write them into the reasoner graph.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
 from argmap.errors import ReasonerError
-from argmap.graph.iri import REASONER_GRAPH
+from argmap.graph.iri import REASONER_GRAPH, REASONER_GRAPH_PREFIX
 from argmap.graph.results import GraphResult
 from argmap.graph.store import Store
 from argmap.ontology import AM, ONTOLOGY_PATH, PREFIXES
@@ -30,22 +30,28 @@ INPUT_PREDICATES = (
 )
 
 
-def input_query() -> str:
+def input_query(graphs: Sequence[str] | None = None) -> str:
+    """The input facts of ``graphs`` (default: every graph but the reasoner's own)."""
     values = " ".join(f"<{p}>" for p in INPUT_PREDICATES)
-    return (
-        "CONSTRUCT { ?s ?p ?o } WHERE { "
-        f"VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{REASONER_GRAPH}>) }}"
-    )
+    if graphs is None:
+        where = f"FILTER (?g != <{REASONER_GRAPH}> && !STRSTARTS(STR(?g), \"{REASONER_GRAPH_PREFIX}\"))"
+    else:
+        where = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
+    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 
 
-def working_dataset(store: Store) -> ox.Store:
-    """An in-memory store with the asserted input facts and the ontology, all in its default graph."""
-    result = store.query(input_query())
-    if not isinstance(result, GraphResult):
-        raise ReasonerError("the store answered the reasoner's CONSTRUCT query without triples; is it a SPARQL store?")
+def working_dataset(store: Store, graphs: Sequence[str] | None = None,
+                    extra: Iterable[ox.Triple] = ()) -> ox.Store:
+    """An in-memory store with the asserted input facts of ``graphs`` (default: all), ``extra`` facts and the
+    ontology, all in its default graph."""
     working = ox.Store()
     working.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE)
-    add(working, result.triples)
+    if graphs is None or graphs:
+        result = store.query(input_query(None if graphs is None else list(graphs)))
+        if not isinstance(result, GraphResult):
+            raise ReasonerError("the store answered the reasoner's CONSTRUCT query without triples; is it a SPARQL store?")
+        add(working, result.triples)
+    add(working, extra)
     return working
 
 
