@@ -109,15 +109,9 @@ def base_score(kind: Kind, *, figure: bool, hedged: bool, conditional: bool) -> 
     return min(max(score, BASE_FLOOR), BASE_CEILING)
 
 
-_NODES = """
-SELECT ?s (SAMPLE(?k) AS ?kind) (MAX(?f) AS ?figure) (MAX(?h) AS ?hedged) (MAX(?c) AS ?conditional) WHERE {
-  VALUES ?k { am:Claim am:Evidence }
-  ?s a ?k .
-  BIND (EXISTS { ?s am:mentions ?q . ?q a am:Quantity } AS ?f)
-  BIND (EXISTS { ?s am:hedged true } AS ?h)
-  BIND (EXISTS { ?s am:conditional true } AS ?c)
-} GROUP BY ?s ORDER BY ?s
-"""
+_KINDS = "SELECT ?s ?k WHERE { VALUES ?k { am:Claim am:Evidence } ?s a ?k }"
+_FIGURES = "SELECT DISTINCT ?s WHERE { ?s am:mentions ?q . ?q a am:Quantity }"
+_FLAGGED = "SELECT DISTINCT ?s WHERE { ?s ?flag true }"  # ?flag bound by VALUES below
 
 _EDGES = """
 SELECT DISTINCT ?s ?p ?o WHERE {
@@ -128,22 +122,26 @@ SELECT DISTINCT ?s ?p ?o WHERE {
 
 
 def read_nodes(working: ox.Store) -> list[Node]:
-    nodes: list[Node] = []
+    """Every claim and evidence statement with its base score (a few index lookups, no per-statement sub-query)."""
     claim = str(AM.Claim)
-    rows = working.query(_NODES, prefixes=PREFIXES)
     kinds: dict[str, Kind] = {}
-    flags: dict[str, tuple[bool, bool, bool]] = {}
-    for row in rows:
+    for row in working.query(_KINDS, prefixes=PREFIXES):
         s = row["s"].value
-        kind = Kind.CLAIM if row["kind"].value == claim else Kind.EVIDENCE
         # A statement typed both Claim and Evidence is treated as a claim: it can be rejected.
-        kinds[s] = Kind.CLAIM if kinds.get(s) is Kind.CLAIM else kind
-        flags[s] = tuple(row[v].value == "true" for v in ("figure", "hedged", "conditional"))  # type: ignore[assignment]
-    for s, kind in kinds.items():
-        figure, hedged, conditional = flags[s]
-        nodes.append(Node(s, kind, base_score(kind, figure=figure, hedged=hedged, conditional=conditional),
-                          figure, hedged, conditional))
+        kinds[s] = Kind.CLAIM if row["k"].value == claim or kinds.get(s) is Kind.CLAIM else Kind.EVIDENCE
+    figures = _subjects(working, _FIGURES)
+    hedged = _subjects(working, _FLAGGED.replace("?flag", "am:hedged"))
+    conditional = _subjects(working, _FLAGGED.replace("?flag", "am:conditional"))
+    nodes: list[Node] = []
+    for s in sorted(kinds):
+        kind = kinds[s]
+        figure, hedge, cond = s in figures, s in hedged, s in conditional
+        nodes.append(Node(s, kind, base_score(kind, figure=figure, hedged=hedge, conditional=cond), figure, hedge, cond))
     return nodes
+
+
+def _subjects(working: ox.Store, query: str) -> set[str]:
+    return {row["s"].value for row in working.query(query, prefixes=PREFIXES)}
 
 
 def read_edges(working: ox.Store, known: set[str]) -> list[Edge]:

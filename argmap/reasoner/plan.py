@@ -54,8 +54,8 @@ def config_fingerprint(verdict_rules: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def input_fingerprints(store: Store) -> dict[str, str]:
-    names = [g for g in store.graph_names() if not is_reasoner_graph(g) and g != str(ONTOLOGY_GRAPH)]
+def input_fingerprints(store: Store, graphs: list[str]) -> dict[str, str]:
+    names = [g for g in graphs if not is_reasoner_graph(g) and g != str(ONTOLOGY_GRAPH)]
     found: dict[str, str] = {}
     res = store.query(f"""SELECT ?g ?h ?x WHERE {{ GRAPH ?g {{ ?g <{AM.contentHash}> ?h
                           OPTIONAL {{ ?g <{AM.extractionSettings}> ?x }} }} }}""")
@@ -88,16 +88,11 @@ def recorded(store: Store) -> tuple[str | None, dict[str, str]]:
     return config, graphs
 
 
-def has_run_before(store: Store) -> bool:
-    res = store.query(f"ASK {{ GRAPH ?rg {{ ?s ?p ?o }} FILTER (?rg = <{REASONER_GRAPH}> || "
-                      f"STRSTARTS(STR(?rg), \"{REASONER_GRAPH_PREFIX}\")) }}")
-    return bool(getattr(res, "value", False))
-
-
 def make_plan(store: Store, *, config: str, full: bool = False) -> Plan:
-    inputs = input_fingerprints(store)
+    names = store.graph_names()
+    inputs = input_fingerprints(store, names)
     old_config, old = recorded(store)
-    first = not has_run_before(store)
+    first = not any(is_reasoner_graph(g) for g in names)
     if full or old_config != config:
         return Plan(Mode.FULL, inputs, tuple(sorted(inputs)), tuple(sorted(set(old) - set(inputs))), first, config)
     changed = tuple(sorted(g for g, f in inputs.items() if old.get(g) != f))

@@ -7,6 +7,7 @@ graph per input graph and one per premiumization, so the write replaces only tho
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections import Counter, defaultdict
@@ -37,7 +38,7 @@ from argmap.reasoner.semantics import Label
 from argmap.reasoner.stored import StoredVerdict, read_counts, read_verdicts, side_classes
 from argmap.reasoner.units import Pursuit, Unit, build_units, owners_of, query_products, query_pursuits
 from argmap.reasoner.verdict import (
-    VERDICT_RULES, Decision, Item, Side, Thresholds, VerdictClass, decide, load_thresholds,
+    CLASSIFICATIONS, VERDICT_RULES, Decision, Item, Side, Thresholds, VerdictClass, decide, load_thresholds,
 )
 from argmap.reasoner.working import apply_rule, working_dataset
 
@@ -187,11 +188,12 @@ def run_reasoner(store: Store, *, classify: bool = True, full: bool = False,
     decided, kinds = _decide(store, affected, analysis.evaluation, bears, plan, thresholds)
     clock.lap("verdicts")
     warnings = [JAVA_MISSING] if classify and not owl and any(d.rests_on for _, d, _ in decided) else []
-    classifications = _classify(decided, kinds) if owl else []
+    known = _known_shapes(store) if plan.mode is Mode.INCREMENTAL else {}
+    classifications = _classify(decided, kinds, known) if owl else []
     clock.lap("HermiT")
 
     graphs = _input_graphs(plan, analysis, homes, bears)
-    graphs.update(_strategy_graphs(decided, classifications))
+    graphs.update(_strategy_graphs(decided, classifications, kinds, owl=owl))
     graphs.update({str(reasoner_graph_for_strategy(s)): [] for s in gone})
     graphs[str(REASONER_GRAPH)] = _run_record(plan, pursuits)
     if plan.mode is Mode.FULL:
@@ -325,7 +327,7 @@ def _is_evidence(working: ox.Store, v: Verdict) -> bool:
 
 def _affected_units(store: Store, plan: Plan, units: list[Unit], touched: set[str]) -> tuple[list[Unit], list[str]]:
     """The premiumizations to re-decide, and the ones no longer pursued (their graphs are dropped)."""
-    res = store.query(f"""SELECT ?s ?f WHERE {{ GRAPH ?rg {{ ?s <{AM.reasonedFingerprint}> ?f }}
+    res = store.query(f"""SELECT ?s ?f WHERE {{ GRAPH ?rg {{ ?s <{AM.reasonedFingerprint}> ?f ; <{AM.decidedBy}> ?rule }}
                           FILTER (STRSTARTS(STR(?rg), "{REASONER_GRAPH_PREFIX}strategy/")) }}""")
     recorded = {r["s"] or "": r["f"] or "" for r in res.values()} if isinstance(res, SelectResult) else {}
     current = {u.strategy for u in units}
@@ -406,20 +408,52 @@ def _kinds_and_texts(store: Store, statements: set[str]) -> tuple[dict[str, set[
     return kinds, texts
 
 
-def _classify(decided: list[tuple[Unit, Decision, set[str]]], kinds: dict[str, set[str]]) -> list[Classification]:
-    """HermiT classifies each decided premiumization from what it rests on and the asserted kinds of that evidence."""
+def _shape(d: Decision, kinds: dict[str, set[str]]) -> str:
+    """What HermiT's answer depends on: how the strategy rests (one side or each side) and the kinds of that
+    evidence, individuals aside. Two strategies of the same shape get the same classes."""
+    how = "each-side" if d.verdict is VerdictClass.MIXED else "rests-on"
+    body = how + "\n" + "\n".join(sorted({" ".join(sorted(kinds.get(e, ()))) for e in d.rests_on}))
+    return "owl:" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+
+
+def _known_shapes(store: Store) -> dict[str, frozenset[str]]:
+    """Shapes HermiT classified in earlier runs (under the same configuration), with the classes it derived."""
+    classes = ", ".join(f"<{c}>" for c in CLASSIFICATIONS)
+    res = store.query(f"""SELECT ?f ?s ?c WHERE {{ GRAPH ?rg {{ ?rg <{AM.reasonedFingerprint}> ?f .
+        ?s <{AM.decidedBy}> ?rule . OPTIONAL {{ ?s a ?c FILTER (?c IN ({classes})) }} }}
+        FILTER (STRSTARTS(STR(?rg), "{REASONER_GRAPH_PREFIX}strategy/")) }}""")
+    out: dict[str, set[str]] = defaultdict(set)
+    if isinstance(res, SelectResult):
+        for r in res.values():
+            out.setdefault(r["f"] or "", set())
+            if r["c"]:
+                out[r["f"] or ""].add(r["c"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _classify(decided: list[tuple[Unit, Decision, set[str]]], kinds: dict[str, set[str]],
+              known: dict[str, frozenset[str]]) -> list[Classification]:
+    """HermiT classifies each decided premiumization from what it rests on and the asserted kinds of that
+    evidence; a shape HermiT already classified under this configuration (``known``) is not sent again."""
     abox = ox.Store()
+    reused: list[Classification] = []
     for u, d, _ in decided:
         if not d.rests_on:
+            continue
+        shape = _shape(d, kinds)
+        if shape in known:
+            reused.append(Classification(u.strategy, known[shape]))
             continue
         s = ox.NamedNode(u.strategy)
         rests = iri(AM.restsOnEachSide) if d.verdict is VerdictClass.MIXED else iri(AM.restsOn)
         triples = [ox.Triple(s, iri(RDF.type), iri(AM.Premiumization))]
-        for e in d.rests_on:
+        # one piece of evidence per distinct set of kinds: HermiT's answer depends on the kinds only
+        sample = {frozenset(kinds.get(e, ())): e for e in sorted(d.rests_on, reverse=True)}
+        for e in sorted(sample.values()):
             triples.append(ox.Triple(s, rests, ox.NamedNode(e)))
             triples += [ox.Triple(ox.NamedNode(e), iri(RDF.type), ox.NamedNode(k)) for k in sorted(kinds.get(e, ()))]
         abox.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
-    return classify_strategies(abox)
+    return reused + classify_strategies(abox)
 
 
 def _input_graphs(plan: Plan, analysis: Analysis, homes: dict[str, str],
@@ -459,25 +493,28 @@ def _input_graphs(plan: Plan, analysis: Analysis, homes: dict[str, str],
     return out
 
 
-def _strategy_graphs(decided: list[tuple[Unit, Decision, set[str]]],
-                     classifications: list[Classification]) -> dict[str, list[ox.Triple]]:
+def _strategy_graphs(decided: list[tuple[Unit, Decision, set[str]]], classifications: list[Classification],
+                     kinds: dict[str, set[str]], *, owl: bool) -> dict[str, list[ox.Triple]]:
     classes = {c.strategy: c for c in classifications}
     out: dict[str, list[ox.Triple]] = {}
     for u, d, evidence in decided:
         s = ox.NamedNode(u.strategy)
-        triples = [ox.Triple(s, iri(AM.reasonedFingerprint), text(u.fingerprint)),
-                   ox.Triple(s, iri(AM.decidedBy), iri(d.rule.iri)),
-                   ox.Triple(s, iri(AM.priceWeight), decimal(d.price.weight)),
-                   ox.Triple(s, iri(AM.valueWeight), decimal(d.value.weight)),
-                   ox.Triple(s, iri(AM.priceEvidenceCount), integer(d.price.count)),
-                   ox.Triple(s, iri(AM.valueEvidenceCount), integer(d.value.count))]
+        graph = str(reasoner_graph_for_strategy(u.strategy))
+        triples = [ox.Triple(s, iri(AM.reasonedFingerprint), text(u.fingerprint))]
+        if owl:  # the shape HermiT classified: a later run reuses its answer for the same shape
+            triples.append(ox.Triple(ox.NamedNode(graph), iri(AM.reasonedFingerprint), text(_shape(d, kinds))))
+        triples += [ox.Triple(s, iri(AM.decidedBy), iri(d.rule.iri)),
+                    ox.Triple(s, iri(AM.priceWeight), decimal(d.price.weight)),
+                    ox.Triple(s, iri(AM.valueWeight), decimal(d.value.weight)),
+                    ox.Triple(s, iri(AM.priceEvidenceCount), integer(d.price.count)),
+                    ox.Triple(s, iri(AM.valueEvidenceCount), integer(d.value.count))]
         triples += [ox.Triple(ox.NamedNode(o), iri(AM.pursues), s) for o in u.owners]
         triples += [ox.Triple(s, iri(AM.evidencedBy), ox.NamedNode(e)) for e in sorted(evidence)]
         rests = iri(AM.restsOnEachSide) if d.verdict is VerdictClass.MIXED else iri(AM.restsOn)
         triples += [ox.Triple(s, rests, ox.NamedNode(e)) for e in d.rests_on]
         if u.strategy in classes:
             triples += classification_triples([classes[u.strategy]])
-        out[str(reasoner_graph_for_strategy(u.strategy))] = triples
+        out[graph] = triples
     return out
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
 
+from argmap.graph.iri import REASONER_GRAPH
 from argmap.graph.results import SelectResult
 from argmap.graph.store import Store
 from argmap.ontology import AM
@@ -51,32 +52,40 @@ class Unit:
         return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
 
-_PURSUITS = f"""
-SELECT DISTINCT ?x ?s ?brandish ?productish ?b WHERE {{
-  ?x <{AM.pursues}> ?s . ?s a/rdfs:subClassOf* <{AM.Premiumization}> .
-  BIND (EXISTS {{ ?x a/rdfs:subClassOf* ?k . VALUES ?k {{ <{AM.Brand}> <{AM.Organization}> }} }} AS ?brandish)
-  BIND (EXISTS {{ ?x a/rdfs:subClassOf* <{AM.Product}> }} AS ?productish)
-  OPTIONAL {{ ?x <{AM.hasBrand}> ?b }}
+_PAIRS = f"""
+SELECT DISTINCT ?x ?s WHERE {{
+  GRAPH ?g {{ ?x <{AM.pursues}> ?s }} FILTER (!STRSTARTS(STR(?g), "{REASONER_GRAPH}"))
+  ?s a/rdfs:subClassOf* <{AM.Premiumization}> .
 }}"""
 
 
-def read_pursuits(rows: Iterable[dict[str, str | None]]) -> list[Pursuit]:
-    out: list[Pursuit] = []
-    for r in rows:
-        x, s = r["x"] or "", r["s"] or ""
-        if r["brandish"] == "true":
-            out.append(Pursuit(x, s, OwnerKind.BRAND))
-        elif r["productish"] == "true" and r["b"]:
-            out.append(Pursuit(x, s, OwnerKind.PRODUCT, r["b"]))
-        else:
-            out.append(Pursuit(x, s, OwnerKind.OTHER))
-    return sorted(set(out), key=lambda p: (p.pursuer, p.strategy, p.kind.value, p.brand or ""))
-
-
 def query_pursuits(store: Store) -> list[Pursuit]:
-    """Every pursuit of a premiumization asserted in the store (the ontology supplies the class hierarchy)."""
-    res = store.query(_PURSUITS)
-    return read_pursuits(res.values()) if isinstance(res, SelectResult) else []
+    """Every pursuit of a premiumization asserted in an input graph (the ontology supplies the class hierarchy)."""
+    res = store.query(_PAIRS)
+    pairs = [(r["x"] or "", r["s"] or "") for r in res.values()] if isinstance(res, SelectResult) else []
+    if not pairs:
+        return []
+    values = " ".join(f"<{x}>" for x in sorted({x for x, _ in pairs}))
+    kinds = f"<{AM.Brand}> <{AM.Organization}> <{AM.Product}>"
+    res = store.query(f"""SELECT ?x ?k ?b WHERE {{ VALUES ?x {{ {values} }}
+        {{ VALUES ?k {{ {kinds} }} ?x a/rdfs:subClassOf* ?k }} UNION {{ ?x <{AM.hasBrand}> ?b }} }}""")
+    kind: dict[str, set[str]] = defaultdict(set)
+    brand: dict[str, str] = {}
+    for r in res.values() if isinstance(res, SelectResult) else []:
+        if r["k"]:
+            kind[r["x"] or ""].add(r["k"])
+        if r["b"]:
+            brand[r["x"] or ""] = min(r["b"], brand.get(r["x"] or "", r["b"]))
+    out = {_pursuit(x, s, kind[x], brand.get(x)) for x, s in pairs}
+    return sorted(out, key=lambda p: (p.pursuer, p.strategy, p.kind.value, p.brand or ""))
+
+
+def _pursuit(x: str, s: str, kinds: set[str], brand: str | None) -> Pursuit:
+    if kinds & {str(AM.Brand), str(AM.Organization)}:
+        return Pursuit(x, s, OwnerKind.BRAND)
+    if str(AM.Product) in kinds and brand:
+        return Pursuit(x, s, OwnerKind.PRODUCT, brand)
+    return Pursuit(x, s, OwnerKind.OTHER)
 
 
 def query_products(store: Store, brands: Iterable[str]) -> dict[str, set[str]]:
@@ -129,4 +138,4 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[i: i + size]
 
 
-__all__ = ["OwnerKind", "Pursuit", "Unit", "build_units", "owners_of", "query_products", "query_pursuits", "read_pursuits"]
+__all__ = ["OwnerKind", "Pursuit", "Unit", "build_units", "owners_of", "query_products", "query_pursuits"]
