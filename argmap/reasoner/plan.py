@@ -1,7 +1,7 @@
 """What a reasoner run has to do: which input graphs changed since the last run, or everything.
 
 Every input graph (an article's named graph, or an imported one) has a fingerprint: the article's content
-hash and extraction settings, or, for a graph without them, its number of triples. The reasoner records
+hash and extraction settings, or, for a graph without them, a digest of its triples. The reasoner records
 the fingerprint of each graph it evaluated, and one of its own configuration (rules, thresholds, ontology,
 version); a run evaluates only the graphs whose fingerprint differs, or everything when the configuration
 changed or nothing was recorded.
@@ -63,12 +63,16 @@ def input_fingerprints(store: Store, graphs: list[str]) -> dict[str, str]:
         for r in res.values():
             found[r["g"] or ""] = f"{r['h']}|{r['x'] or ''}"
     missing = [g for g in names if g not in found]
-    if missing:
+    if missing:  # imported graphs without a content hash: a digest of their triples
+        digests: dict[str, list[str]] = {g: [] for g in missing}
         values = " ".join(f"<{g}>" for g in missing)
-        res = store.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g")
+        res = store.query(f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
         if isinstance(res, SelectResult):
-            for r in res.values():
-                found[r["g"] or ""] = f"triples:{r['n']}"
+            for g, *spo in res.rows:
+                if g is not None:
+                    digests[g.value].append(" ".join(str(t) for t in spo))
+        for g, lines in digests.items():
+            found[g] = "triples:" + hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()[:32]
     return {g: found.get(g, "empty") for g in names}
 
 

@@ -20,6 +20,7 @@ from argmap.graph.results import SelectResult, Term
 from argmap.graph.store import Store
 from argmap.ontology import AM
 from argmap.ontology.namespaces import sparql_prologue
+from argmap.reasoner.run import class_names
 from argmap.reasoner.stored import read_verdicts, verdict_evidence
 from argmap.reasoner.verdict import Side
 
@@ -357,7 +358,7 @@ def _read_entity_relations(store: Store, vm: ViewModel) -> None:
 
 def _read_premiumization_verdicts(store: Store, vm: ViewModel) -> None:
     """Each stored verdict goes to its strategy's node and to the nodes of the brands pursuing it."""
-    labels = _concept_labels(store)
+    labels = class_names()  # '中文 English' from the ontology file, as argmap explain shows them
     for v in read_verdicts(store):
         sentences = tuple(
             VerdictSentence(e.iri, e.text, next((s.value for s in (Side.PRICE, Side.VALUE) if s in e.sides), ""),
@@ -370,16 +371,6 @@ def _read_premiumization_verdicts(store: Store, vm: ViewModel) -> None:
             node = vm.entities.get(holder)
             if node is not None:
                 node.verdicts = (*node.verdicts, view)
-
-
-def _concept_labels(store: Store) -> dict[str, str]:
-    """'中文 English' labels of the verdict classes and rules, from the ontology in the store."""
-    wanted = " ".join(f"<{c}>" for c in (AM.PriceLevelPremiumization, AM.ValueLevelPremiumization, AM.MixedPremiumization,
-                                          AM.TooLittleEvidence, AM.PriceSidePrevails, AM.ValueSidePrevails,
-                                          AM.BothSidesStrong, AM.NoSidePrevails))
-    rows = _select(store, f"""SELECT ?c ?zh ?en WHERE {{ VALUES ?c {{ {wanted} }} ?c skos:prefLabel ?zh , ?en .
-                               FILTER (LANG(?zh) = "zh" && LANG(?en) = "en") }}""")
-    return {_text(r["c"]): f"{_text(r['zh'])} {_text(r['en'])}" for r in rows}
 
 
 # ------------------------------------------------------------------ passages
