@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Sequence
+from typing import Sequence
 
-import pyoxigraph as ox
 
 from argmap.graph.iri import REASONER_GRAPH, REASONER_GRAPH_PREFIX
 from argmap.graph.results import SelectResult
@@ -53,12 +52,13 @@ def _graphs_clause(graphs: Sequence[str] | None) -> str:
 
 
 def read_previous(store: Store, graphs: Sequence[str] | None = None) -> PreviousRun:
-    """The statuses, strengths and evaluated statements in the reasoner's graphs (``graphs``, or all) before this run."""
+    """The statuses and strengths (claims and evidence) and the evaluated statements in the reasoner's graphs
+    (``graphs``, or all) before this run."""
     if graphs is not None and not graphs:
         return PreviousRun()
     where = _graphs_clause(graphs)
     q = f"""
-    SELECT ?c ?st ?x WHERE {{ {where} GRAPH ?rg {{ ?c <{AM.status}> ?st . OPTIONAL {{ ?c <{AM.strength}> ?x }} }} ?c a <{AM.Claim}> }}"""
+    SELECT ?c ?st ?x WHERE {{ {where} GRAPH ?rg {{ ?c <{AM.status}> ?st . OPTIONAL {{ ?c <{AM.strength}> ?x }} }} }}"""
     status: dict[str, str] = {}
     strength: dict[str, Decimal] = {}
     res = store.query(q)
@@ -69,9 +69,10 @@ def read_previous(store: Store, graphs: Sequence[str] | None = None) -> Previous
             status[c.value] = st.value
             if x is not None:
                 strength[c.value] = Decimal(x.value)
+    # Every statement a run evaluated has a status in its graph (graphs of older versions list them as am:evaluated).
     seen = store.query(f"SELECT ?s WHERE {{ {where} GRAPH ?rg {{ ?any <{AM.evaluated}> ?s }} }}")
-    evaluated = frozenset(r[0].value for r in seen.rows if r[0] is not None) if isinstance(seen, SelectResult) else frozenset()
-    return PreviousRun(status, strength, evaluated)
+    old = {r[0].value for r in seen.rows if r[0] is not None} if isinstance(seen, SelectResult) else set()
+    return PreviousRun(status, strength, frozenset(old | set(status)))
 
 
 def _upstream(evaluation: ArgumentEvaluation, claim: str) -> set[str]:
@@ -113,10 +114,3 @@ def diff(previous: PreviousRun, evaluation: ArgumentEvaluation, *, first_run: bo
             because = tuple(sorted(_upstream(evaluation, iri) & fresh))
             changes.append(ClaimChange(iri, old_status, v.status, old_strength, new_strength, because))
     return ChangeReport(first, tuple(new), tuple(removed), tuple(changes))
-
-
-def evaluated_triples(graph: str, statements: Iterable[str]) -> list[ox.Triple]:
-    """``<reasoner graph> am:evaluated ?s`` for every statement of this run the graph holds conclusions on."""
-    node, prop = ox.NamedNode(graph), ox.NamedNode(str(AM.evaluated))
-    return [ox.Triple(node, prop, ox.NamedNode(s)) for s in sorted(statements)]
-

@@ -26,7 +26,7 @@ from argmap.graph.results import SelectResult
 from argmap.graph.store import Store
 from argmap.graph.terms import decimal, integer, iri, text
 from argmap.ontology import AM, ONTOLOGY_PATH, PREFIXES
-from argmap.reasoner.changes import ChangeReport, diff, evaluated_triples, read_previous
+from argmap.reasoner.changes import ChangeReport, diff, read_previous
 from argmap.reasoner.describe import Described, describe
 from argmap.reasoner.evaluate import (
     MODEL, ArgumentEvaluation, Edge, Kind, Verdict, evaluate_arguments, round_strength, status_triples,
@@ -35,7 +35,7 @@ from argmap.reasoner.owl import JAVA_MISSING, Classification, classification_tri
 from argmap.reasoner.plan import Mode, Plan, config_fingerprint, make_plan
 from argmap.reasoner.reach import ArgumentGraph, bears_on, edge_lists
 from argmap.reasoner.semantics import Label
-from argmap.reasoner.stored import StoredVerdict, read_counts, read_verdicts, side_classes
+from argmap.reasoner.stored import StoredVerdict, read_verdicts, side_classes
 from argmap.reasoner.units import Pursuit, Unit, build_units, owners_of, query_products, query_pursuits
 from argmap.reasoner.verdict import (
     CLASSIFICATIONS, VERDICT_RULES, Decision, Item, Side, Thresholds, VerdictClass, decide, load_thresholds,
@@ -94,7 +94,7 @@ class ReasonReport:
     total_inputs: int = 0
     verdicts: list[StoredVerdict] = field(default_factory=list)  # as stored after the run, the ones to show
     other_verdicts: int = 0  # stored verdicts not re-decided (incremental run)
-    status_counts: Counter[str] = field(default_factory=Counter)  # over the whole store
+    status_counts: Counter[str] = field(default_factory=Counter)  # of the claims evaluated in this run
     names: dict[str, Described] = field(default_factory=dict)
     class_names: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # one line each, shown with the summary
@@ -102,7 +102,7 @@ class ReasonReport:
 
     @property
     def counts(self) -> Counter[str]:
-        """Claim statuses over the whole store."""
+        """Statuses of the claims evaluated in this run (every claim after a full run)."""
         return self.status_counts
 
     def verdict(self, iri: str) -> Verdict:
@@ -179,7 +179,7 @@ def run_reasoner(store: Store, *, classify: bool = True, full: bool = False,
 
     analysis = analyse(store, None if plan.mode is Mode.FULL else plan.evaluate, pursuits=pursuits)
     clock.lap("load, rule 10, evaluate")
-    homes = _homes(store, analysis.evaluation, plan)
+    homes = _homes(store, analysis.working, analysis.evaluation, plan)
     bears = _bears_on(analysis)
     clock.lap("bears on")
 
@@ -280,10 +280,20 @@ def _old_targets(store: Store, graphs: list[str]) -> set[str]:
     return out
 
 
-def _homes(store: Store, evaluation: ArgumentEvaluation, plan: Plan) -> dict[str, str]:
-    """Statement -> the input graph it was asserted in (its conclusions go to that graph's reasoner graph)."""
-    wanted = set(evaluation.verdicts)
+def _homes(store: Store, working: ox.Store, evaluation: ArgumentEvaluation, plan: Plan) -> dict[str, str]:
+    """Statement -> the input graph it was asserted in (its conclusions go to that graph's reasoner graph).
+
+    An article's statements say so (``am:inArticle``, the article's IRI names its graph); the store is asked
+    only about the others."""
     homes: dict[str, str] = {}
+    evaluated = set(plan.evaluate)
+    for r in working.query(f"SELECT ?s ?a WHERE {{ ?s <{AM.inArticle}> ?a }}"):
+        s, a = r["s"].value, r["a"].value
+        if a in evaluated and s in evaluation.verdicts and (s not in homes or a < homes[s]):
+            homes[s] = a
+    wanted = set(evaluation.verdicts) - set(homes)
+    if not wanted:
+        return homes
     graphs = list(plan.evaluate)
     for chunk in _chunks(graphs):
         values = " ".join(f"<{g}>" for g in chunk)
@@ -393,18 +403,22 @@ def _stored_facts(store: Store, units: list[Unit], plan: Plan) -> tuple[dict[str
 
 
 def _kinds_and_texts(store: Store, statements: set[str]) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """The asserted argmap classes and the text of each statement."""
     kinds: dict[str, set[str]] = defaultdict(set)
     texts: dict[str, str] = {}
+    prefix = str(AM._NS)
     for chunk in _chunks(sorted(statements)):
         values = " ".join(f"<{e}>" for e in chunk)
-        res = store.query(f"""SELECT ?e ?k ?t WHERE {{ VALUES ?e {{ {values} }}
-            {{ ?e a ?k FILTER (STRSTARTS(STR(?k), "{AM._NS}")) }} UNION {{ ?e <{AM.text}> ?t }} }}""")
+        res = store.query(f"SELECT ?e ?k WHERE {{ VALUES ?e {{ {values} }} ?e a ?k }}")
         if isinstance(res, SelectResult):
-            for r in res.values():
-                if r["k"]:
-                    kinds[r["e"] or ""].add(r["k"])
-                if r["t"]:
-                    texts.setdefault(r["e"] or "", r["t"])
+            for e, k in res.rows:
+                if e is not None and k is not None and k.value.startswith(prefix):
+                    kinds[e.value].add(k.value)
+        res = store.query(f"SELECT ?e ?t WHERE {{ VALUES ?e {{ {values} }} ?e <{AM.text}> ?t }}")
+        if isinstance(res, SelectResult):
+            for e, t in res.rows:
+                if e is not None and t is not None:
+                    texts.setdefault(e.value, t.value)
     return kinds, texts
 
 
@@ -488,7 +502,6 @@ def _input_graphs(plan: Plan, analysis: Analysis, homes: dict[str, str],
             triples += derived_by.get(s, [])
             triples += [ox.Triple(ox.NamedNode(s), iri(AM.bearsOn), ox.NamedNode(x)) for x in sorted(bears.get(s, ()))]
         triples += crossing.get(g, [])
-        triples += evaluated_triples(rg, statements)
         out[rg] = triples
     return out
 
@@ -542,8 +555,9 @@ def _report(store: Store, plan: Plan, analysis: Analysis | None, strategies: lis
     for c in changes.changed:
         mentioned |= {c.claim, *c.because}
     mentioned |= set(changes.new_statements[:5])
+    counts = Counter(v.status for v in evaluation.claims())
     return ReasonReport(evaluation, derived, strategies, changes, plan.mode, len(plan.evaluate), len(plan.inputs),
-                        shown, len(every) - len(shown), read_counts(store), describe(store, mentioned), class_names(),
+                        shown, len(every) - len(shown), counts, describe(store, mentioned), class_names(),
                         warnings, clock.timings)
 
 
@@ -569,17 +583,16 @@ _STATUSES = (AM.Accepted, AM.Rejected, AM.Undecided, AM.Unsupported)
 def _summary(report: ReasonReport) -> list[str]:
     name = report.class_names.get
     counts = report.counts
-    claims = sum(counts.values())
     statuses = ", ".join(f"{counts[str(s)]} {name(str(s), s.rsplit('#', 1)[-1])}" for s in _STATUSES)
-    scope = {Mode.FULL: f"evaluated all {report.total_inputs} articles",
-             Mode.INCREMENTAL: f"evaluated {report.evaluated_inputs} changed of {report.total_inputs} articles",
-             Mode.UNCHANGED: f"nothing changed in the {report.total_inputs} articles"}[report.mode]
     ev = report.evaluation
-    lines = [f"reasoner: {scope}; {claims} claims — {statuses}"]
-    if report.mode is not Mode.UNCHANGED:
-        lines[0] += (f"; this run: {len(ev.verdicts)} statements, {len(ev.edges)} relations "
-                     f"({len(report.derived)} derived by rules), strengths ({MODEL.value}) "
-                     f"{'converged' if ev.converged else 'stopped without converging'} after {ev.rounds} rounds")
+    if report.mode is Mode.UNCHANGED:
+        lines = [f"reasoner: nothing changed in the {report.total_inputs} articles since the last run"]
+    else:
+        scope = (f"evaluated all {report.total_inputs} articles" if report.mode is Mode.FULL
+                 else f"evaluated {report.evaluated_inputs} changed of {report.total_inputs} articles")
+        lines = [f"reasoner: {scope}; {sum(counts.values())} claims — {statuses}; {len(ev.verdicts)} statements, "
+                 f"{len(ev.edges)} relations ({len(report.derived)} derived by rules); strengths ({MODEL.value}) "
+                 f"{'converged' if ev.converged else 'stopped without converging'} after {ev.rounds} rounds"]
     lines += [verdict_line(v, report.names, report.class_names) for v in report.verdicts]
     if report.other_verdicts:
         lines.append(f"{report.other_verdicts} other premiumization verdicts unchanged "

@@ -6,7 +6,7 @@ what a SPARQL user would find.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
@@ -125,16 +125,5 @@ def verdict_evidence(store: Store, strategy: str) -> list[VerdictEvidence]:
     return sorted(out, key=lambda v: (-(v.strength or Decimal(0)), v.iri))
 
 
-def read_counts(store: Store) -> Counter[str]:
-    """How many claims hold each status, over the whole store."""
-    res = store.query(f"""SELECT ?st (COUNT(DISTINCT ?c) AS ?n) WHERE {{ GRAPH ?rg {{ ?c <{AM.status}> ?st }}
-        FILTER (STRSTARTS(STR(?rg), "{REASONER_GRAPH_PREFIX}input/")) ?c a <{AM.Claim}> }} GROUP BY ?st""")
-    out: Counter[str] = Counter()
-    if isinstance(res, SelectResult):
-        for r in res.values():
-            out[r["st"] or ""] = int(r["n"] or 0)
-    return out
-
-
-__all__ = ["StoredVerdict", "VerdictEvidence", "read_counts", "read_verdicts", "side_classes", "verdict_evidence",
+__all__ = ["StoredVerdict", "VerdictEvidence", "read_verdicts", "side_classes", "verdict_evidence",
            "verdicts_about"]

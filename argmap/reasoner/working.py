@@ -47,12 +47,25 @@ def working_dataset(store: Store, graphs: Sequence[str] | None = None,
     working = ox.Store()
     working.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE)
     if graphs is None or graphs:
-        result = store.query(input_query(None if graphs is None else list(graphs)))
-        if not isinstance(result, GraphResult):
-            raise ReasonerError("the store answered the reasoner's CONSTRUCT query without triples; is it a SPARQL store?")
-        add(working, result.triples)
+        construct_into(store, input_query(None if graphs is None else list(graphs)), working)
     add(working, extra)
     return working
+
+
+def construct_into(store: Store, query: str, working: ox.Store) -> None:
+    """The triples of a CONSTRUCT query over ``store``, added to ``working``.
+
+    An embedded store hands its result over as N-Triples, parsed natively (no Python object per triple);
+    any other store goes through its query interface."""
+    with store.session() as handle:
+        if isinstance(handle, ox.Store):
+            data = handle.query(query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)  # type: ignore[union-attr]
+            working.load(data or b"", format=ox.RdfFormat.N_TRIPLES)
+            return
+    result = store.query(query)
+    if not isinstance(result, GraphResult):
+        raise ReasonerError("the store answered the reasoner's CONSTRUCT query without triples; is it a SPARQL store?")
+    add(working, result.triples)
 
 
 def add(working: ox.Store, triples: Iterable[ox.Triple]) -> None:
