@@ -56,22 +56,25 @@ def read_previous(store: Store, graphs: Sequence[str] | None = None) -> Previous
     (``graphs``, or all) before this run."""
     if graphs is not None and not graphs:
         return PreviousRun()
-    where = _graphs_clause(graphs)
-    q = f"""
-    SELECT ?c ?st ?x WHERE {{ {where} GRAPH ?rg {{ ?c <{AM.status}> ?st . OPTIONAL {{ ?c <{AM.strength}> ?x }} }} }}"""
+    # A few named graphs are read one by one (each an index lookup); all of them through one filtered pattern.
+    scopes = [f"GRAPH <{g}>" for g in graphs] if graphs is not None and len(graphs) <= 50 else [
+        f"{_graphs_clause(graphs)} GRAPH ?rg"]
     status: dict[str, str] = {}
     strength: dict[str, Decimal] = {}
-    res = store.query(q)
-    if isinstance(res, SelectResult):
-        for c, st, x in res.rows:
-            if c is None or st is None:
-                continue
-            status[c.value] = st.value
-            if x is not None:
-                strength[c.value] = Decimal(x.value)
-    # Every statement a run evaluated has a status in its graph (graphs of older versions list them as am:evaluated).
-    seen = store.query(f"SELECT ?s WHERE {{ {where} GRAPH ?rg {{ ?any <{AM.evaluated}> ?s }} }}")
-    old = {r[0].value for r in seen.rows if r[0] is not None} if isinstance(seen, SelectResult) else set()
+    old: set[str] = set()
+    for scope in scopes:
+        res = store.query(f"SELECT ?c ?st ?x WHERE {{ {scope} {{ ?c <{AM.status}> ?st . OPTIONAL {{ ?c <{AM.strength}> ?x }} }} }}")
+        if isinstance(res, SelectResult):
+            for c, st, x in res.rows:
+                if c is None or st is None:
+                    continue
+                status[c.value] = st.value
+                if x is not None:
+                    strength[c.value] = Decimal(x.value)
+        # Every statement a run evaluated has a status in its graph (older versions listed them as am:evaluated).
+        seen = store.query(f"SELECT ?s WHERE {{ {scope} {{ ?any <{AM.evaluated}> ?s }} }}")
+        if isinstance(seen, SelectResult):
+            old |= {r[0].value for r in seen.rows if r[0] is not None}
     return PreviousRun(status, strength, frozenset(old | set(status)))
 
 

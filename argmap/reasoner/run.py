@@ -185,7 +185,7 @@ def run_reasoner(store: Store, *, classify: bool = True, full: bool = False,
 
     units = build_units(pursuits, query_products(store, owners_of(pursuits)))
     affected, gone = _affected_units(store, plan, units, set().union(*bears.values()) | old_targets)
-    decided, kinds = _decide(store, affected, analysis.evaluation, bears, plan, thresholds)
+    decided, kinds = _decide(store, affected, analysis.evaluation, bears, plan, thresholds, previous.evaluated)
     clock.lap("verdicts")
     warnings = [JAVA_MISSING] if classify and not owl and any(d.rests_on for _, d, _ in decided) else []
     known = _known_shapes(store) if plan.mode is Mode.INCREMENTAL else {}
@@ -272,9 +272,8 @@ def home_graphs(store: Store, statements: Iterable[str]) -> set[str]:
 def _old_targets(store: Store, graphs: list[str]) -> set[str]:
     """What the evidence of the re-evaluated graphs bore on last time: those verdicts may change too."""
     out: set[str] = set()
-    for chunk in _chunks(graphs):
-        values = " ".join(f"<{g}>" for g in chunk)
-        res = store.query(f"SELECT DISTINCT ?x WHERE {{ VALUES ?rg {{ {values} }} GRAPH ?rg {{ ?e <{AM.bearsOn}> ?x }} }}")
+    for g in graphs:
+        res = store.query(f"SELECT DISTINCT ?x WHERE {{ GRAPH <{g}> {{ ?e <{AM.bearsOn}> ?x }} }}")
         if isinstance(res, SelectResult):
             out |= {r["x"] or "" for r in res.values()}
     return out
@@ -354,7 +353,7 @@ class _Fact:
 
 
 def _decide(store: Store, units: list[Unit], evaluation: ArgumentEvaluation, bears: dict[str, frozenset[str]],
-            plan: Plan, thresholds: Thresholds) -> tuple[list[tuple[Unit, Decision, set[str]]], dict[str, set[str]]]:
+            plan: Plan, thresholds: Thresholds, stale: frozenset[str]) -> tuple[list[tuple[Unit, Decision, set[str]]], dict[str, set[str]]]:
     """Each unit's decision and the evidence it weighed; and the asserted argmap kinds of that evidence."""
     if not units:
         return [], {}
@@ -362,7 +361,7 @@ def _decide(store: Store, units: list[Unit], evaluation: ArgumentEvaluation, bea
     for e in bears:
         v = evaluation.verdicts[e]
         fresh[e] = _Fact(v.label is Label.IN and not v.unsupported, round_strength(v.strength))
-    stored, stored_bears = _stored_facts(store, units, plan) if plan.mode is Mode.INCREMENTAL else ({}, {})
+    stored, stored_bears = _stored_facts(store, units, stale) if plan.mode is Mode.INCREMENTAL else ({}, {})
     links: dict[str, set[str]] = {}
     for u in units:
         links[u.strategy] = {e for e, xs in bears.items() if xs & u.subjects}
@@ -380,23 +379,22 @@ def _decide(store: Store, units: list[Unit], evaluation: ArgumentEvaluation, bea
     return decided, kinds
 
 
-def _stored_facts(store: Store, units: list[Unit], plan: Plan) -> tuple[dict[str, _Fact], dict[str, frozenset[str]]]:
-    """Status, strength and targets of evidence in graphs not re-evaluated, as the previous runs stored them."""
-    skip = {str(reasoner_graph_for_input(g)) for g in (*plan.evaluate, *plan.removed)}
+def _stored_facts(store: Store, units: list[Unit], stale: frozenset[str]) -> tuple[dict[str, _Fact], dict[str, frozenset[str]]]:
+    """Status, strength and targets of evidence in graphs not re-evaluated, as the previous runs stored them
+    (``stale``: the statements of the graphs re-evaluated or removed now, whose stored facts no longer hold)."""
     subjects = sorted(set().union(*(u.subjects for u in units)))
     facts: dict[str, _Fact] = {}
     targets: dict[str, set[str]] = defaultdict(set)
     for chunk in _chunks(subjects):
         values = " ".join(f"<{x}>" for x in chunk)
-        res = store.query(f"""SELECT ?rg ?e ?x ?st ?w WHERE {{ VALUES ?x {{ {values} }}
-            GRAPH ?rg {{ ?e <{AM.bearsOn}> ?x ; <{AM.status}> ?st . OPTIONAL {{ ?e <{AM.strength}> ?w }} }}
-            FILTER (STRSTARTS(STR(?rg), "{REASONER_GRAPH_PREFIX}input/")) }}""")
+        res = store.query(f"""SELECT ?e ?x ?st ?w WHERE {{ VALUES ?x {{ {values} }}
+            ?e <{AM.bearsOn}> ?x ; <{AM.status}> ?st . OPTIONAL {{ ?e <{AM.strength}> ?w }} }}""")
         if not isinstance(res, SelectResult):
             continue
         for r in res.values():
-            if (r["rg"] or "") in skip:
-                continue
             e = r["e"] or ""
+            if e in stale:
+                continue
             facts[e] = _Fact(r["st"] == str(AM.Accepted), Decimal(r["w"]) if r["w"] else Decimal(0))
             targets[e].add(r["x"] or "")
     return facts, {e: frozenset(xs) for e, xs in targets.items()}
