@@ -99,6 +99,7 @@ class ReasonReport:
     class_names: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # one line each, shown with the summary
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
+    verdict_changes: list[tuple[str, str, str]] = field(default_factory=list)  # (strategy, old, new) as shown
 
     @property
     def counts(self) -> Counter[str]:
@@ -185,6 +186,7 @@ def run_reasoner(store: Store, *, classify: bool = True, full: bool = False,
 
     units = build_units(pursuits, query_products(store, owners_of(pursuits)))
     affected, gone = _affected_units(store, plan, units, set().union(*bears.values()) | old_targets)
+    before = {v.strategy: v for v in read_verdicts(store, [u.strategy for u in affected] + gone)} if not plan.first_run else {}
     decided, kinds = _decide(store, affected, analysis.evaluation, bears, plan, thresholds, previous.evaluated)
     clock.lap("verdicts")
     warnings = [JAVA_MISSING] if classify and not owl and any(d.rests_on for _, d, _ in decided) else []
@@ -206,6 +208,7 @@ def run_reasoner(store: Store, *, classify: bool = True, full: bool = False,
     strategies = [StrategyReport(u.strategy, u.owners, frozenset(classes.get(u.strategy, ())), d, tuple(sorted(e)))
                   for u, d, e in decided]
     report = _report(store, plan, analysis, strategies, changes, warnings, clock)
+    report.verdict_changes = _verdict_changes(before, report.verdicts, gone)
     clock.lap("report")
     report.timings = clock.timings
     return report
@@ -559,6 +562,17 @@ def _report(store: Store, plan: Plan, analysis: Analysis | None, strategies: lis
                         warnings, clock.timings)
 
 
+def _verdict_changes(before: dict[str, StoredVerdict], after: list[StoredVerdict], gone: list[str]) -> list[tuple[str, str, str]]:
+    """Verdicts whose class or deciding rule changed in this run: (strategy, old class or rule, new)."""
+    def shown(v: StoredVerdict | None) -> str:
+        if v is None:
+            return ""
+        return " ".join(v.classes) or v.rule
+    now = {v.strategy: v for v in after}
+    out = [(s, shown(old), shown(now.get(s))) for s, old in sorted(before.items()) if s in now or s in gone]
+    return [(s, a, b) for s, a, b in out if a != b]
+
+
 def _unchanged_report(store: Store, plan: Plan, previous: object, clock: _Clock) -> ReasonReport:
     changes = ChangeReport(plan.first_run, (), (), ())
     return _report(store, plan, None, [], changes, [], clock)
@@ -596,6 +610,11 @@ def _summary(report: ReasonReport) -> list[str]:
         lines.append(f"{report.other_verdicts} other premiumization verdicts unchanged "
                      "(argmap explain BRAND shows one)")
     lines += _change_lines(report)
+    for strategy, old, new in report.verdict_changes:
+        name = report.names[strategy].name if strategy in report.names else strategy.rsplit("/", 1)[-1]
+        label = report.class_names.get
+        lines.append(f"  verdict on {name}: {label(old, old.rsplit('#', 1)[-1]) if old else '—'} → "
+                     f"{label(new, new.rsplit('#', 1)[-1]) if new else 'no longer pursued'}")
     return lines + [f"warning: {w}" for w in report.warnings]
 
 
@@ -617,11 +636,12 @@ def _change_lines(report: ReasonReport) -> list[str]:
     ch = report.changes
     if ch.first_run:
         return ["changes: first run of the reasoner on this store"]
-    if not ch.changed and not ch.new_statements and not ch.removed_statements:
+    if not ch.changed and not ch.new_statements and not ch.removed_statements and not report.verdict_changes:
         return ["changes: none since the last run"]
     names, cname = report.names, report.class_names
     lines = [f"changes since the last run: {len(ch.new_statements)} new statements, "
-             f"{len(ch.removed_statements)} gone, {len(ch.changed)} claims changed"]
+             f"{len(ch.removed_statements)} gone, {len(ch.changed)} claims changed, "
+             f"{len(report.verdict_changes)} verdicts changed"]
     for c in ch.changed:
         text = names[c.claim].short() if c.claim in names else c.claim
         old = cname.get(c.old_status or "", "—") if c.old_status else "new"

@@ -223,6 +223,9 @@ def test_incremental_runs_give_what_a_full_run_gives(tmp_path: Path) -> None:
         assert [s.strategy for s in report.strategies] == [str(AMID["strategy/beta-premiumization"])]
         assert report.strategies[0].price_level
         assert report.other_verdicts == 4  # alpha, gamma, zeta and eta
+        assert report.verdict_changes == [(str(AMID["strategy/beta-premiumization"]), str(AM.TooLittleEvidence),
+                                           str(AM.PriceLevelPremiumization))]
+        assert any("verdict on 贝塔高端化: 论据不足 too little evidence → 价格层面的高端化" in line for line in report.summary_lines())
         incremental = _quads(store)
         run_reasoner(store, full=True)
         assert _quads(store) == incremental
