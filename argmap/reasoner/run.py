@@ -364,14 +364,18 @@ def _decide(store: Store, units: list[Unit], evaluation: ArgumentEvaluation, bea
     for e in bears:
         v = evaluation.verdicts[e]
         fresh[e] = _Fact(v.label is Label.IN and not v.unsupported, round_strength(v.strength))
-    stored, stored_bears = _stored_facts(store, units, stale) if plan.mode is Mode.INCREMENTAL else ({}, {})
+    kinds: dict[str, set[str]] = defaultdict(set)
+    texts: dict[str, str] = {}
+    stored, stored_bears = (_stored_facts(store, units, stale, kinds=kinds, texts=texts) if plan.mode is Mode.INCREMENTAL
+                            else ({}, {}))
     links: dict[str, set[str]] = {}
     for u in units:
         links[u.strategy] = {e for e, xs in bears.items() if xs & u.subjects}
         links[u.strategy] |= {e for e, xs in stored_bears.items() if xs & u.subjects and e not in fresh}
     facts = {**stored, **fresh}
-    every = set().union(*links.values())
-    kinds, texts = _kinds_and_texts(store, every)
+    fresh_kinds, fresh_texts = _kinds_and_texts(store, set().union(*links.values()) & set(fresh))
+    kinds.update(fresh_kinds)
+    texts.update(fresh_texts)
     sides = side_classes()
     decided: list[tuple[Unit, Decision, set[str]]] = []
     for u in units:
@@ -382,16 +386,20 @@ def _decide(store: Store, units: list[Unit], evaluation: ArgumentEvaluation, bea
     return decided, kinds
 
 
-def _stored_facts(store: Store, units: list[Unit], stale: frozenset[str]) -> tuple[dict[str, _Fact], dict[str, frozenset[str]]]:
-    """Status, strength and targets of evidence in graphs not re-evaluated, as the previous runs stored them
-    (``stale``: the statements of the graphs re-evaluated or removed now, whose stored facts no longer hold)."""
+def _stored_facts(store: Store, units: list[Unit], stale: frozenset[str], *, kinds: dict[str, set[str]],
+                  texts: dict[str, str]) -> tuple[dict[str, _Fact], dict[str, frozenset[str]]]:
+    """Status, strength, targets, kinds and text of evidence in graphs not re-evaluated, in one query per chunk of
+    subjects, as the previous runs stored them (``stale``: the statements of the graphs re-evaluated or removed now,
+    whose stored facts no longer hold). ``kinds`` and ``texts`` are filled in."""
     subjects = sorted(set().union(*(u.subjects for u in units)))
     facts: dict[str, _Fact] = {}
     targets: dict[str, set[str]] = defaultdict(set)
+    prefix = str(AM._NS)
     for chunk in _chunks(subjects):
         values = " ".join(f"<{x}>" for x in chunk)
-        res = store.query(f"""SELECT ?e ?x ?st ?w WHERE {{ VALUES ?x {{ {values} }}
-            ?e <{AM.bearsOn}> ?x ; <{AM.status}> ?st . OPTIONAL {{ ?e <{AM.strength}> ?w }} }}""")
+        res = store.query(f"""SELECT ?e ?x ?st ?w ?k ?t WHERE {{ VALUES ?x {{ {values} }}
+            ?e <{AM.bearsOn}> ?x ; <{AM.status}> ?st . OPTIONAL {{ ?e <{AM.strength}> ?w }}
+            OPTIONAL {{ ?e a ?k }} OPTIONAL {{ ?e <{AM.text}> ?t }} }}""")
         if not isinstance(res, SelectResult):
             continue
         for r in res.values():
@@ -400,6 +408,10 @@ def _stored_facts(store: Store, units: list[Unit], stale: frozenset[str]) -> tup
                 continue
             facts[e] = _Fact(r["st"] == str(AM.Accepted), Decimal(r["w"]) if r["w"] else Decimal(0))
             targets[e].add(r["x"] or "")
+            if r["k"] and r["k"].startswith(prefix):
+                kinds[e].add(r["k"])
+            if r["t"] and (e not in texts or r["t"] < texts[e]):
+                texts[e] = r["t"]
     return facts, {e: frozenset(xs) for e, xs in targets.items()}
 
 
@@ -418,8 +430,8 @@ def _kinds_and_texts(store: Store, statements: set[str]) -> tuple[dict[str, set[
         res = store.query(f"SELECT ?e ?t WHERE {{ VALUES ?e {{ {values} }} ?e <{AM.text}> ?t }}")
         if isinstance(res, SelectResult):
             for e, t in res.rows:
-                if e is not None and t is not None:
-                    texts.setdefault(e.value, t.value)
+                if e is not None and t is not None and (e.value not in texts or t.value < texts[e.value]):
+                    texts[e.value] = t.value
     return kinds, texts
 
 
