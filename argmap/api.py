@@ -98,20 +98,24 @@ def query(store: "Store", sparql: str, *, timeout: float | None = None) -> "list
     return _graph(result.triples)
 
 
-def reason(store: "Store", *, classify: bool = True) -> "ReasonReport":
-    """Evaluate every claim (status, strength) and classify every premiumization (HermiT, needs Java;
-    ``classify=False`` or no Java skips only that step); the report prints with ``summary_lines()``."""
-    return _reason(store, classify=classify)
+def reason(store: "Store", *, classify: bool = True, full: bool = False,
+           verdict_rules: "Path | None" = None) -> "ReasonReport":
+    """Evaluate the claims of the articles changed since the last run (``full=True``: all) and decide each
+    brand's premiumization verdict (HermiT classifies it, needs Java; ``classify=False`` or no Java skips only
+    that step); ``verdict_rules``: the verdict's thresholds (the format of reasoner/rules/verdict.json).
+    The report prints with ``summary_lines()``."""
+    return _reason(store, classify=classify, full=full, verdict_rules=verdict_rules)
 
 
-def _reason(store: "Store", *, classify: bool) -> "ReasonReport":
+def _reason(store: "Store", *, classify: bool, full: bool = False, verdict_rules: "Path | None" = None) -> "ReasonReport":
     from argmap.reasoner import run_reasoner
 
-    return run_reasoner(store, classify=classify)
+    return run_reasoner(store, classify=classify, full=full, verdict_rules=verdict_rules)
 
 
 def explain(store: "Store", claim: str) -> str:
-    """Why a claim (its IRI, label or a fragment of its text) stands or falls, down to its sentences."""
+    """Why a claim (its IRI, label or a fragment of its text) stands or falls, or why a brand (its name) has its
+    premiumization verdict, down to the sentences."""
     from argmap.reasoner.explain import explain as run
 
     return run(store, claim)

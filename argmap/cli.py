@@ -130,19 +130,24 @@ def query(
 
 
 @app.command()
-def reason(store: StoreOpt = None) -> None:
-    """Run the OWL reasoner and argument evaluation; write statuses and strengths into the store."""
+def reason(
+    store: StoreOpt = None,
+    full: Annotated[bool, typer.Option("--full", help="Evaluate every article, not only the ones changed since the last run.")] = False,
+    verdict_rules: Annotated[Optional[Path], typer.Option(
+        "--verdict-rules", help="Thresholds of the premiumization verdict (JSON, the format of argmap/reasoner/rules/verdict.json).")] = None,
+) -> None:
+    """Run the reasoner on what changed: statuses and strengths of claims, one premiumization verdict per brand."""
     from argmap.commands import reason_command
 
-    _run(lambda: reason_command(store=store))
+    _run(lambda: reason_command(store=store, full=full, verdict_rules=verdict_rules))
 
 
 @app.command()
 def explain(
-    claim: Annotated[str, typer.Argument(help="The claim's IRI, label or a fragment of its text.")],
+    claim: Annotated[str, typer.Argument(help="A claim's IRI, label or a fragment of its text; or a brand's name for its verdict.")],
     store: StoreOpt = None,
 ) -> None:
-    """Explain why a claim has its status and strength, down to the source sentences."""
+    """Explain a claim's status and strength, or a brand's premiumization verdict, down to the source sentences."""
     from argmap.commands import explain_command
 
     _run(lambda: explain_command(claim, store=store))

@@ -102,11 +102,11 @@ def ingest_command(
         st.close()
 
 
-def _reason(st: Store) -> None:
+def _reason(st: Store, *, full: bool = False, verdict_rules: Path | None = None) -> None:
     from argmap.reasoner import run_reasoner
 
     _note("reasoner: rules, argument evaluation and OWL classification …")  # a phase line: this can take a while
-    report = run_reasoner(st)
+    report = run_reasoner(st, full=full, verdict_rules=verdict_rules)
     for line in report.summary_lines():
         _echo(line)
 
@@ -180,10 +180,12 @@ def _query_text(arg: str) -> str:
     return arg
 
 
-def reason_command(*, store: str | None) -> None:
+def reason_command(*, store: str | None, full: bool = False, verdict_rules: Path | None = None) -> None:
+    if verdict_rules is not None and not verdict_rules.is_file():
+        raise InputError(f"--verdict-rules {verdict_rules}: no such file")
     st = open_store(store, create=False)  # only ingest and import create a store
     try:
-        _reason(st)
+        _reason(st, full=full, verdict_rules=verdict_rules)
     finally:
         st.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -21,6 +22,29 @@ UNION_GRAPH = AMID["graph/union"]
 CATALOG_GRAPH = AMID["graph/catalog"]
 STAGING_GRAPHS = AMID["graph/staging/"]  # where a remote write too large for one request is assembled first
 SKOLEM_BASE = AMID[".well-known/genid/"]  # blank nodes written to a remote store become IRIs under it (RDF 1.1 §3.5)
+# The reasoner writes REASONER_GRAPH (its run's record) and graphs below it: one per input graph it evaluated
+# and one per premiumization it classified, so a run after one new article rewrites only what that touches.
+REASONER_GRAPH_PREFIX = f"{REASONER_GRAPH}/"
+# … and one graph of the links between claims of different articles (am:agreesWith, am:contradicts)
+AGREEMENT_GRAPH = AMID["graph/reasoner/agreement"]
+
+
+def reasoner_graph_for_input(graph: str) -> URIRef:
+    """The reasoner's conclusions about one input graph (an article): statuses, strengths, derived links."""
+    return AMID[f"graph/reasoner/input/{_digest(graph)}"]
+
+
+def reasoner_graph_for_strategy(strategy: str) -> URIRef:
+    """The reasoner's verdict on one premiumization: evidence, weights, the rule that decided, its class."""
+    return AMID[f"graph/reasoner/strategy/{_digest(strategy)}"]
+
+
+def is_reasoner_graph(graph: str) -> bool:
+    return graph == str(REASONER_GRAPH) or graph.startswith(REASONER_GRAPH_PREFIX)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def slugify(text: str) -> str:

@@ -16,6 +16,7 @@ class AM(DefinedNamespace):
     Amount: URIRef
     ArgumentRelation: URIRef
     Article: URIRef
+    BothSidesStrong: URIRef
     Brand: URIRef
     BrandIdentification: URIRef
     BrandPerceptionConstraint: URIRef
@@ -43,8 +44,10 @@ class AM(DefinedNamespace):
     ItemUnit: URIRef
     Market: URIRef
     MarketSegment: URIRef
+    MixedPremiumization: URIRef
     Money: URIRef
     Multiple: URIRef
+    NoSidePrevails: URIRef
     Organization: URIRef
     OwnTechnology: URIRef
     OwnTechnologyStrategy: URIRef
@@ -57,6 +60,7 @@ class AM(DefinedNamespace):
     PriceDoubt: URIRef
     PriceDrivenEvidence: URIRef
     PriceLevelPremiumization: URIRef
+    PriceSidePrevails: URIRef
     Product: URIRef
     ProductLaunch: URIRef
     ProductLine: URIRef
@@ -78,20 +82,26 @@ class AM(DefinedNamespace):
     SupportedClaim: URIRef
     TimeWindowConstraint: URIRef
     TimesUnit: URIRef
+    TooLittleEvidence: URIRef
     Tool: URIRef
     USD: URIRef
     Undecided: URIRef
     UndecidedClaim: URIRef
     UndermineRelation: URIRef
     Unit: URIRef
+    Unsupported: URIRef
+    UnsupportedClaim: URIRef
     ValueDrivenEvidence: URIRef
     ValueForMoneyStrategy: URIRef
     ValueLevelPremiumization: URIRef
+    ValueSidePrevails: URIRef
+    VerdictRule: URIRef
     YearUnit: URIRef
     about: URIRef
     agreesWith: URIRef
     arguesAgainst: URIRef
     arguesFor: URIRef
+    bearsOn: URIRef
     central: URIRef
     competesWith: URIRef
     concludedBy: URIRef
@@ -101,6 +111,7 @@ class AM(DefinedNamespace):
     content: URIRef
     contentHash: URIRef
     contradicts: URIRef
+    decidedBy: URIRef
     endChar: URIRef
     endDate: URIRef
     evaluated: URIRef
@@ -122,10 +133,14 @@ class AM(DefinedNamespace):
     operatesIn: URIRef
     ownsBrand: URIRef
     premise: URIRef
+    priceEvidenceCount: URIRef
+    priceWeight: URIRef
     pursues: URIRef
     quantityKind: URIRef
+    reasonedFingerprint: URIRef
     refersTo: URIRef
     restsOn: URIRef
+    restsOnEachSide: URIRef
     roleAt: URIRef
     segmentOf: URIRef
     signedValue: URIRef
@@ -142,4 +157,6 @@ class AM(DefinedNamespace):
     unit: URIRef
     unitCode: URIRef
     value: URIRef
+    valueEvidenceCount: URIRef
+    valueWeight: URIRef
     worksFor: URIRef

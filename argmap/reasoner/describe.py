@@ -35,28 +35,42 @@ class Described:
 
 
 def describe(store: Store, iris: Iterable[str]) -> dict[str, Described]:
-    """Text, labels and source position of each IRI (missing ones get an empty description)."""
+    """Text, labels and source position of each IRI (missing ones get an empty description).
+
+    One small query per property, each bound to the IRIs asked for, so the cost follows the IRIs, not the store."""
     wanted = sorted(set(iris))
     out = {i: Described(i) for i in wanted}
     if not wanted:
         return out
-    values = " ".join(f"<{i}>" for i in wanted)
-    q = f"""
-    SELECT ?x (SAMPLE(?t) AS ?text) (SAMPLE(?zh) AS ?lzh) (SAMPLE(?en) AS ?len) (SAMPLE(?a) AS ?art)
-           (SAMPLE(?s) AS ?start) (SAMPLE(?e) AS ?end) WHERE {{
-      VALUES ?x {{ {values} }}
-      OPTIONAL {{ ?x <{AM.text}> ?t }}
-      OPTIONAL {{ ?x rdfs:label|skos:prefLabel ?zh FILTER (LANGMATCHES(LANG(?zh), "zh")) }}
-      OPTIONAL {{ ?x rdfs:label|skos:prefLabel ?en FILTER (LANGMATCHES(LANG(?en), "en") || LANG(?en) = "") }}
-      OPTIONAL {{ ?x <{AM.inArticle}> ?a }}
-      OPTIONAL {{ ?x <{AM.startChar}> ?s ; <{AM.endChar}> ?e }}
-    }} GROUP BY ?x"""
-    res = store.query(q)
+    values = "VALUES ?x { " + " ".join(f"<{i}>" for i in wanted) + " }"
+    text = _first(store, f"SELECT ?x ?v WHERE {{ {values} ?x <{AM.text}> ?v }}")
+    article = _first(store, f"SELECT ?x ?v WHERE {{ {values} ?x <{AM.inArticle}> ?v }}")
+    start = _first(store, f"SELECT ?x ?v WHERE {{ {values} ?x <{AM.startChar}> ?v }}")
+    end = _first(store, f"SELECT ?x ?v WHERE {{ {values} ?x <{AM.endChar}> ?v }}")
+    zh: dict[str, str] = {}
+    en: dict[str, str] = {}
+    res = store.query(f"SELECT ?x ?l (LANG(?l) AS ?lang) WHERE {{ {values} ?x rdfs:label|skos:prefLabel ?l }}")
     if isinstance(res, SelectResult):
-        for row in res.values():
-            x = row["x"] or ""
-            out[x] = Described(
-                x, row["text"] or "", row["lzh"] or "", row["len"] or "", row["art"] or "",
-                int(row["start"]) if row["start"] else None, int(row["end"]) if row["end"] else None,
-            )
+        for r in res.values():
+            x, label, lang = r["x"] or "", r["l"] or "", (r["lang"] or "").lower()
+            if lang.startswith("zh"):
+                zh.setdefault(x, label)
+            elif lang.startswith("en") or not lang:
+                en.setdefault(x, label)
+    for x in wanted:
+        b, e = start.get(x), end.get(x)
+        out[x] = Described(x, text.get(x, ""), zh.get(x, ""), en.get(x, ""), article.get(x, ""),
+                           int(b) if b and e else None, int(e) if b and e else None)
+    return out
+
+
+def _first(store: Store, query: str) -> dict[str, str]:
+    """``?x`` -> the smallest ``?v`` (a deterministic pick when a property has several values)."""
+    res = store.query(query)
+    out: dict[str, str] = {}
+    if isinstance(res, SelectResult):
+        for r in res.values():
+            x, v = r["x"] or "", r["v"] or ""
+            if x not in out or v < out[x]:
+                out[x] = v
     return out

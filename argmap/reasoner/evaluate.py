@@ -20,7 +20,6 @@ import pyoxigraph as ox
 from argmap.graph.terms import decimal, iri
 from argmap.ontology import AM, PREFIXES
 from argmap.reasoner.semantics import DEFAULT_MARGIN, Balance, Framework, Label, Model, evaluate
-from argmap.reasoner.working import add
 
 CLAIM_BASE = 0.5
 EVIDENCE_BASE = 0.6
@@ -65,14 +64,20 @@ class Verdict:
     label: Label
     strength: float
     balance: Balance
+    unsupported: bool = False  # a claim nothing supports or attacks: no grounds to weigh
 
     @property
     def status(self) -> str:
-        return str(STATUS_OF_LABEL[self.label])
+        return str(AM.Unsupported) if self.unsupported else str(STATUS_OF_LABEL[self.label])
 
     @property
     def rounded(self) -> Decimal:
         return round_strength(self.strength)
+
+    @property
+    def shown_strength(self) -> Decimal | None:
+        """The strength a reader is shown and the store holds: none for an unsupported claim."""
+        return None if self.unsupported else self.rounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,15 +109,9 @@ def base_score(kind: Kind, *, figure: bool, hedged: bool, conditional: bool) -> 
     return min(max(score, BASE_FLOOR), BASE_CEILING)
 
 
-_NODES = """
-SELECT ?s (SAMPLE(?k) AS ?kind) (MAX(?f) AS ?figure) (MAX(?h) AS ?hedged) (MAX(?c) AS ?conditional) WHERE {
-  VALUES ?k { am:Claim am:Evidence }
-  ?s a ?k .
-  BIND (EXISTS { ?s am:mentions ?q . ?q a am:Quantity } AS ?f)
-  BIND (EXISTS { ?s am:hedged true } AS ?h)
-  BIND (EXISTS { ?s am:conditional true } AS ?c)
-} GROUP BY ?s ORDER BY ?s
-"""
+_KINDS = "SELECT ?s ?k WHERE { VALUES ?k { am:Claim am:Evidence } ?s a ?k }"
+_FIGURES = "SELECT DISTINCT ?s WHERE { ?s am:mentions ?q . ?q a am:Quantity }"
+_FLAGGED = "SELECT DISTINCT ?s WHERE { ?s ?flag true }"  # ?flag bound by VALUES below
 
 _EDGES = """
 SELECT DISTINCT ?s ?p ?o WHERE {
@@ -123,22 +122,26 @@ SELECT DISTINCT ?s ?p ?o WHERE {
 
 
 def read_nodes(working: ox.Store) -> list[Node]:
-    nodes: list[Node] = []
+    """Every claim and evidence statement with its base score (a few index lookups, no per-statement sub-query)."""
     claim = str(AM.Claim)
-    rows = working.query(_NODES, prefixes=PREFIXES)
     kinds: dict[str, Kind] = {}
-    flags: dict[str, tuple[bool, bool, bool]] = {}
-    for row in rows:
+    for row in working.query(_KINDS, prefixes=PREFIXES):
         s = row["s"].value
-        kind = Kind.CLAIM if row["kind"].value == claim else Kind.EVIDENCE
         # A statement typed both Claim and Evidence is treated as a claim: it can be rejected.
-        kinds[s] = Kind.CLAIM if kinds.get(s) is Kind.CLAIM else kind
-        flags[s] = tuple(row[v].value == "true" for v in ("figure", "hedged", "conditional"))  # type: ignore[assignment]
-    for s, kind in kinds.items():
-        figure, hedged, conditional = flags[s]
-        nodes.append(Node(s, kind, base_score(kind, figure=figure, hedged=hedged, conditional=conditional),
-                          figure, hedged, conditional))
+        kinds[s] = Kind.CLAIM if row["k"].value == claim or kinds.get(s) is Kind.CLAIM else Kind.EVIDENCE
+    figures = _subjects(working, _FIGURES)
+    hedged = _subjects(working, _FLAGGED.replace("?flag", "am:hedged"))
+    conditional = _subjects(working, _FLAGGED.replace("?flag", "am:conditional"))
+    nodes: list[Node] = []
+    for s in sorted(kinds):
+        kind = kinds[s]
+        figure, hedge, cond = s in figures, s in hedged, s in conditional
+        nodes.append(Node(s, kind, base_score(kind, figure=figure, hedged=hedge, conditional=cond), figure, hedge, cond))
     return nodes
+
+
+def _subjects(working: ox.Store, query: str) -> set[str]:
+    return {row["s"].value for row in working.query(query, prefixes=PREFIXES)}
 
 
 def read_edges(working: ox.Store, known: set[str]) -> list[Edge]:
@@ -163,22 +166,21 @@ def evaluate_arguments(working: ox.Store) -> ArgumentEvaluation:
         else:
             fw.add_attack(index[e.source], index[e.target])
     result = evaluate(fw, model=MODEL, margin=BALANCE_MARGIN)
-    verdicts = {n.iri: Verdict(n, result.labels[i], result.strength[i], result.balances[i]) for i, n in enumerate(nodes)}
+    targeted = {e.target for e in edges}
+    verdicts = {n.iri: Verdict(n, result.labels[i], result.strength[i], result.balances[i],
+                               n.kind is Kind.CLAIM and n.iri not in targeted) for i, n in enumerate(nodes)}
     return ArgumentEvaluation(verdicts, edges, result.rounds, result.converged)
 
 
 def status_triples(evaluation: ArgumentEvaluation, *, claims_only: bool) -> list[ox.Triple]:
-    """am:status and am:strength for each claim (or, for the working dataset, each statement)."""
+    """am:status and am:strength for each claim (or each statement); an unsupported claim gets no strength."""
     out: list[ox.Triple] = []
     for v in evaluation.verdicts.values():
         if claims_only and v.node.kind is not Kind.CLAIM:
             continue
         node = ox.NamedNode(v.node.iri)
-        out.append(ox.Triple(node, iri(AM.status), iri(STATUS_OF_LABEL[v.label])))
-        out.append(ox.Triple(node, iri(AM.strength), decimal(v.rounded)))
+        out.append(ox.Triple(node, iri(AM.status), ox.NamedNode(v.status)))
+        shown = v.shown_strength
+        if shown is not None:
+            out.append(ox.Triple(node, iri(AM.strength), decimal(shown)))
     return out
-
-
-def record_in_working(working: ox.Store, evaluation: ArgumentEvaluation) -> None:
-    """Put every statement's status and strength into the working dataset, for rule 30."""
-    add(working, status_triples(evaluation, claims_only=False))

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from argmap.errors import AmbiguousClaimError, ClaimNotFoundError
 from argmap.graph.results import SelectResult
-from argmap.graph.iri import REASONER_GRAPH
+from argmap.graph.iri import REASONER_GRAPH_PREFIX
 from argmap.graph.store import Store
 from argmap.ontology import AM, PREFIXES
 from argmap.reasoner.describe import Described, describe
 from argmap.reasoner.evaluate import BALANCE_MARGIN, MODEL, ArgumentEvaluation, Kind, Verdict, round_strength
-from argmap.reasoner.run import Analysis, analyse, class_names
+from argmap.reasoner.run import Analysis, analyse, class_names, connected_graphs, home_graphs, verdict_line
+from argmap.reasoner.stored import StoredVerdict, VerdictEvidence, verdict_evidence, verdicts_about
+from argmap.reasoner.verdict import Side, load_thresholds, rule_of, rule_text
 from argmap.reasoner.semantics import Balance, Label, Model, lead
 
 MAX_DEPTH = 6
@@ -37,11 +39,14 @@ class Context:
 
 
 def explain(store: Store, claim: str) -> str:
-    """A readable, indented explanation of a claim (IRI, label or text fragment). A fragment that several
-    claims share explains each of them, the article's central claims first, then the strongest, up to
-    ``MAX_EXPLAINED``."""
+    """A readable, indented explanation of a claim (IRI, label or text fragment), or of the premiumization
+    verdict of a brand or strategy (its name or IRI). A fragment that several claims share explains each of
+    them, the article's central claims first, then the strongest, up to ``MAX_EXPLAINED``."""
+    verdicts = verdicts_about(store, _entities_named(store, claim))
+    if verdicts:
+        return "\n\n".join(explain_verdict(store, v) for v in verdicts)
     targets = resolve_claims(store, claim)
-    analysis = analyse(store)
+    analysis = analyse(store, connected_graphs(store, home_graphs(store, targets)))
     if len(targets) == 1:
         return _explain_one(store, analysis, targets[0])
     central = _central(store)
@@ -52,6 +57,50 @@ def explain(store: Store, claim: str) -> str:
             + (f"the {len(shown)} most central follow" if len(shown) < len(targets) else "each follows")
             + " (give a longer fragment or an IRI for one)")
     return "\n\n".join([head, *(_explain_one(store, analysis, t) for t in shown)])
+
+
+def _entities_named(store: Store, name: str) -> set[str]:
+    """Brands, organisations, products and strategies whose IRI or label is ``name`` (case aside)."""
+    text = name.strip()
+    iri = _expand(text)
+    if iri is not None:
+        return set() if _IRI_BAD.search(iri) else {iri}
+    kinds = " ".join(f"<{k}>" for k in (AM.Brand, AM.Organization, AM.Company, AM.Product, AM.ProductLine,
+                                         AM.Strategy, AM.Premiumization))
+    res = store.query(f"""SELECT DISTINCT ?x WHERE {{ VALUES ?k {{ {kinds} }} ?x a ?k ;
+        rdfs:label|skos:prefLabel|skos:altLabel ?l . FILTER (LCASE(STR(?l)) = LCASE({_literal(text)})) }}""")
+    return {r["x"] or "" for r in res.values()} if isinstance(res, SelectResult) else set()
+
+
+def explain_verdict(store: Store, v: StoredVerdict) -> str:
+    """Why a premiumization has its class, or none: the two sides' weights and counts, the rule, the sentences."""
+    cls = class_names()
+    names = describe(store, {v.strategy, *v.owners})
+    rule = rule_of(v.rule)
+    lines = [verdict_line(v, names, cls), f"  {v.strategy}"]
+    if rule is not None:
+        lines.append(f"  rule: {cls.get(v.rule, rule.value)} — {rule_text(rule, load_thresholds())} (rules/verdict.json)")
+    evidence = verdict_evidence(store, v.strategy)
+    groups = ((Side.PRICE, "price-driven evidence 价格论据"), (Side.VALUE, "value-driven evidence 价值论据"))
+    for side, title in groups:
+        members = [e for e in evidence if side in e.sides]
+        lines.append(f"  {title} ({len(members)}):" if members else f"  {title}: none")
+        lines += [_verdict_entry(e, cls) for e in members]
+    other = [e for e in evidence if not e.sides]
+    if other:
+        lines.append(f"  other evidence bearing on it, not counted for either side ({len(other)}):")
+        lines += [_verdict_entry(e, cls) for e in other]
+    return "\n".join(lines)
+
+
+def _verdict_entry(e: VerdictEvidence, cls: dict[str, str]) -> str:
+    status = cls.get(e.status, e.status.rsplit("#", 1)[-1] or "?")
+    weight = "—" if e.strength is None else f"{e.strength:.2f}"
+    rests = " · the verdict rests on it" if e.rests_on else ""
+    counted = "" if e.status == str(AM.Accepted) else " · not counted (not accepted)"
+    article = e.article.rsplit("/", 1)[-1] if e.article else "?"
+    where = f", chars {e.start}–{e.end}" if e.start is not None and e.end is not None else ""
+    return f"    [{weight}] {status}{rests}{counted}\n      «{e.text}»\n      article {article}{where} · {e.iri}"
 
 
 def _central(store: Store) -> set[str]:
@@ -212,7 +261,9 @@ def _header(ctx: Context, target: str) -> list[str]:
         f"{_kind_name(ctx, v)}: «{d.text or d.name}»",
         f"  {target}",
         f"  source: {_source(d)}",
-        f"  status: {_status(ctx, v)} · strength {v.strength:.2f} (base score {v.node.base:.2f}{_flags(v)})",
+        f"  status: {_status(ctx, v)} · " + (f"no strength: nothing supports or attacks it (base score {v.node.base:.2f}{_flags(v)})"
+                                               if v.unsupported else
+                                               f"strength {v.strength:.2f} (base score {v.node.base:.2f}{_flags(v)})"),
         f"  why: {_why(ctx, v)}",
         f"  how: {_how(ctx, v)}",
     ]
@@ -246,6 +297,9 @@ def _why(ctx: Context, v: Verdict) -> str:
     att = [ev.verdicts[a] for a in ev.attackers(v.node.iri)]
     ahead = lead(MODEL, [x.strength for x in sup], [x.strength for x in att])
     weights = f"{len(sup)} supporters against {len(att)} attackers, grounds lead by {ahead:+.2f}"
+    if v.unsupported:
+        return ("the article states it without grounds: nothing supports or attacks it, so it is unsupported, "
+                "neither accepted nor rejected")
     if v.balance is Balance.UNOPPOSED:
         return (f"nothing attacks it, so grounded semantics accepts it; {weights}; "
                 "its strength moves from the base score by its supporters")
@@ -264,31 +318,27 @@ def _why(ctx: Context, v: Verdict) -> str:
 
 
 def _strategy_notes(store: Store, target: str, ctx: Context) -> list[str]:
-    """The classification of each strategy the statement is about, as the last reasoner run stored it."""
-    q = f"""SELECT ?s ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{
-      <{target}> <{AM.mentions}> ?s .
-      GRAPH <{REASONER_GRAPH}> {{ ?s a ?t . FILTER (?t IN (<{AM.PriceLevelPremiumization}>, <{AM.ValueLevelPremiumization}>))
-                                  OPTIONAL {{ ?s <{AM.restsOn}> ?e }} }}
-    }} GROUP BY ?s ?t ORDER BY ?s ?t"""
-    res = store.query(q)
-    if not isinstance(res, SelectResult):
-        return []
-    rows = res.values()
-    names = describe(store, {r["s"] or "" for r in rows})
-    return [f"  about {names[r['s'] or ''].name}: classified by HermiT as {ctx.cls.get(r['t'] or '', r['t'])}, "
-            f"resting on {r['n']} accepted evidence (argmap explain on them, or query am:restsOn)" for r in rows]
+    """The stored verdict of each premiumization the statement is about (its strategy, or the brand pursuing it)."""
+    res = store.query(f"SELECT ?x WHERE {{ <{target}> <{AM.mentions}> ?x }}")
+    mentioned = {r["x"] or "" for r in res.values()} if isinstance(res, SelectResult) else set()
+    verdicts = verdicts_about(store, mentioned)
+    names = describe(store, {x for v in verdicts for x in (v.strategy, *v.owners)})
+    return [f"  about {verdict_line(v, names, ctx.cls)} (argmap explain on the brand lists the sentences)" for v in verdicts]
 
 
 def _stored_note(store: Store, v: Verdict, ctx: Context) -> list[str]:
-    q = (f"SELECT ?st ?x WHERE {{ GRAPH <{REASONER_GRAPH}> {{ <{v.node.iri}> <{AM.status}> ?st . "
-         f"OPTIONAL {{ <{v.node.iri}> <{AM.strength}> ?x }} }} }}")
+    q = (f"SELECT ?st ?x WHERE {{ GRAPH ?rg {{ <{v.node.iri}> <{AM.status}> ?st . "
+         f"OPTIONAL {{ <{v.node.iri}> <{AM.strength}> ?x }} }} FILTER (STRSTARTS(STR(?rg), \"{REASONER_GRAPH_PREFIX}\")) }}")
     res = store.query(q)
     if v.node.kind is not Kind.CLAIM or not isinstance(res, SelectResult):
         return []
     if not res.rows:
         return ["  note: the store holds no verdict for it yet; run argmap reason to write one"]
     st, x = res.rows[0]
-    if st is not None and st.value == v.status and x is not None and str(round_strength(float(x.value))) == str(v.rounded):
+    shown = v.shown_strength
+    same_strength = (x is None and shown is None) or (
+        x is not None and shown is not None and str(round_strength(float(x.value))) == str(shown))
+    if st is not None and st.value == v.status and same_strength:
         return []
     return ["  note: the store's last reasoner run gave "
             f"{ctx.cls.get(st.value, st.value) if st is not None else '?'} {x.value if x is not None else '?'}; "
@@ -317,7 +367,7 @@ def _entry(ctx: Context, src: str, target: str, *, depth: int, seen: set[str]) -
     pad = INDENT * depth + "  "
     derived = " [link derived by rule 10-derive-relations]" if (src, target) in ctx.derived else ""
     lines = [
-        f"{pad}[{v.strength:.2f}] {_status(ctx, v)} · {_kind_name(ctx, v)}{_flags(v)}{derived}",
+        f"{pad}[{'—' if v.unsupported else f'{v.strength:.2f}'}] {_status(ctx, v)} · {_kind_name(ctx, v)}{_flags(v)}{derived}",
         f"{pad}  «{d.text or d.name}»",
         f"{pad}  {_source(d)} · {src}",
     ]
@@ -326,4 +376,4 @@ def _entry(ctx: Context, src: str, target: str, *, depth: int, seen: set[str]) -
     return lines + _tree(ctx, src, depth=depth + 1, seen=seen | {src})
 
 
-__all__ = ["explain", "resolve_claim"]
+__all__ = ["explain", "explain_verdict", "resolve_claim"]

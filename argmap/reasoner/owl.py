@@ -19,12 +19,13 @@ from argmap.ontology import AM, PREFIXES
 
 log = logging.getLogger(__name__)
 
-CLASSIFICATIONS = (AM.PriceLevelPremiumization, AM.ValueLevelPremiumization)
+from argmap.reasoner.verdict import CLASSIFICATIONS
 
 _ABOX = """
-CONSTRUCT { ?s a ?st . ?s am:restsOn ?e . ?e a ?et . }
+CONSTRUCT { ?s a ?st . ?s ?rests ?e . ?e a ?et . }
 WHERE {
-  ?s am:restsOn ?e .
+  VALUES ?rests { am:restsOn am:restsOnEachSide }
+  ?s ?rests ?e .
   ?s a ?st . ?e a ?et .
   FILTER (STRSTARTS(STR(?st), STR(am:)) && STRSTARTS(STR(?et), STR(am:)))
 }
@@ -38,13 +39,13 @@ class Classification:
 
 
 def abox_ntriples(working: ox.Store) -> bytes:
-    """The strategies that rest on evidence, their links and the asserted (argmap) types, as N-Triples."""
+    """The strategies that rest on evidence (one side, or each side), their links and the asserted (argmap) types."""
     triples = [t for t in working.query(_ABOX, prefixes=PREFIXES) if isinstance(t, ox.Triple)]
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def strategies_in(working: ox.Store) -> list[str]:
-    rows = working.query("SELECT DISTINCT ?s WHERE { ?s am:restsOn ?e } ORDER BY ?s", prefixes=PREFIXES)
+    rows = working.query("SELECT DISTINCT ?s WHERE { ?s am:restsOn|am:restsOnEachSide ?e } ORDER BY ?s", prefixes=PREFIXES)
     return [r["s"].value for r in rows]
 
 

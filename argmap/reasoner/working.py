@@ -10,13 +10,13 @@ rule runs, and returned so the caller can write them into the reasoner graph.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
 from argmap.errors import ReasonerError
-from argmap.graph.iri import REASONER_GRAPH
+from argmap.graph.iri import REASONER_GRAPH, REASONER_GRAPH_PREFIX
 from argmap.graph.results import GraphResult
 from argmap.graph.store import Store
 from argmap.ontology import AM, ONTOLOGY_PATH, PREFIXES
@@ -30,23 +30,42 @@ INPUT_PREDICATES = (
 )
 
 
-def input_query() -> str:
+def input_query(graphs: Sequence[str] | None = None) -> str:
+    """The input facts of ``graphs`` (default: every graph but the reasoner's own)."""
     values = " ".join(f"<{p}>" for p in INPUT_PREDICATES)
-    return (
-        "CONSTRUCT { ?s ?p ?o } WHERE { "
-        f"VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{REASONER_GRAPH}>) }}"
-    )
+    if graphs is None:
+        where = f"FILTER (?g != <{REASONER_GRAPH}> && !STRSTARTS(STR(?g), \"{REASONER_GRAPH_PREFIX}\"))"
+    else:
+        where = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
+    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 
 
-def working_dataset(store: Store) -> ox.Store:
-    """An in-memory store with the asserted input facts and the ontology, all in its default graph."""
-    result = store.query(input_query())
-    if not isinstance(result, GraphResult):
-        raise ReasonerError("the store answered the reasoner's CONSTRUCT query without triples; is it a SPARQL store?")
+def working_dataset(store: Store, graphs: Sequence[str] | None = None,
+                    extra: Iterable[ox.Triple] = ()) -> ox.Store:
+    """An in-memory store with the asserted input facts of ``graphs`` (default: all), ``extra`` facts and the
+    ontology, all in its default graph."""
     working = ox.Store()
     working.load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE)
-    add(working, result.triples)
+    if graphs is None or graphs:
+        construct_into(store, input_query(None if graphs is None else list(graphs)), working)
+    add(working, extra)
     return working
+
+
+def construct_into(store: Store, query: str, working: ox.Store) -> None:
+    """The triples of a CONSTRUCT query over ``store``, added to ``working``.
+
+    An embedded store hands its result over as N-Triples, parsed natively (no Python object per triple);
+    any other store goes through its query interface."""
+    with store.session() as handle:
+        if isinstance(handle, ox.Store):
+            data = handle.query(query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)  # type: ignore[union-attr]
+            working.load(data or b"", format=ox.RdfFormat.N_TRIPLES)
+            return
+    result = store.query(query)
+    if not isinstance(result, GraphResult):
+        raise ReasonerError("the store answered the reasoner's CONSTRUCT query without triples; is it a SPARQL store?")
+    add(working, result.triples)
 
 
 def add(working: ox.Store, triples: Iterable[ox.Triple]) -> None:

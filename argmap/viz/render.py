@@ -29,6 +29,7 @@ from argmap.viz.viewmodel import (
     EdgeKind,
     EntityKind,
     EntityNode,
+    VerdictView,
     NodeKind,
     Status,
     StatementNode,
@@ -61,6 +62,7 @@ STATUS_LOOK = {
     Status.ACCEPTED: Look("#d7f5dc", "#1e8e3e"),
     Status.REJECTED: Look("#fde0e0", "#c5221f"),
     Status.UNDECIDED: Look("#fff4cc", "#b88a00"),
+    Status.UNSUPPORTED: Look("#ffffff", "#9aa0a6"),
     Status.UNKNOWN: Look("#e8f0fe", "#3367d6"),
 }
 EVIDENCE_LOOK = Look("#f1f3f4", "#5f6368")
@@ -91,6 +93,7 @@ TERMS: dict[str, tuple[str, str]] = {
     Status.ACCEPTED.value: ("成立", "accepted"),
     Status.REJECTED.value: ("不成立", "rejected"),
     Status.UNDECIDED.value: ("未定", "undecided"),
+    Status.UNSUPPORTED.value: ("无依据", "unsupported"),
     Status.UNKNOWN.value: ("未评估", "not reasoned yet"),
     EdgeKind.SUPPORTS.value: ("支持", "supports"),
     EdgeKind.UNDERMINES.value: ("削弱", "undermines"),
@@ -185,7 +188,7 @@ def _statement_look(st: StatementNode, strength: float, look: Any) -> dict[str, 
         "borderWidthSelected": 4,
         "margin": 6 + round(8 * strength),
         "font": {"size": 14 + round(6 * strength), "face": FONT_FACE, "color": "#202124"},
-        "shapeProperties": {"borderDashes": [4, 3] if st.status is Status.UNDECIDED else False},
+        "shapeProperties": {"borderDashes": [4, 3] if st.status in (Status.UNDECIDED, Status.UNSUPPORTED) else False},
         "kind": st.kind.value,
         "status": st.status.value,
         "strength": st.strength,
@@ -219,6 +222,17 @@ def _entity_node(en: EntityNode) -> dict[str, Any]:
         "labelZh": en.label_zh,
         "labelEn": en.label_en,
         "classes": list(en.classes),
+        "verdicts": [_verdict(v) for v in en.verdicts],
+    }
+
+
+def _verdict(v: VerdictView) -> dict[str, Any]:
+    return {
+        "strategy": v.strategy, "classes": list(v.classes), "rule": v.rule,
+        "price": {"weight": v.price_weight, "count": v.price_count},
+        "value": {"weight": v.value_weight, "count": v.value_count},
+        "sentences": [{"id": s.iri, "text": s.text, "side": s.side, "strength": s.strength, "accepted": s.accepted,
+                       "restsOn": s.rests_on} for s in v.sentences],
     }
 
 

@@ -20,6 +20,9 @@ from argmap.graph.results import SelectResult, Term
 from argmap.graph.store import Store
 from argmap.ontology import AM
 from argmap.ontology.namespaces import sparql_prologue
+from argmap.reasoner.run import class_names
+from argmap.reasoner.stored import read_verdicts, verdict_evidence
+from argmap.reasoner.verdict import Side
 
 # A paragraph longer than this is cut to a window around the statement, so the side panel stays readable.
 MAX_PARAGRAPH_CHARS = 900
@@ -37,6 +40,7 @@ class Status(str, Enum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     UNDECIDED = "undecided"
+    UNSUPPORTED = "unsupported"  # nothing supports or attacks it: no strength
     UNKNOWN = "unknown"  # the reasoner has not run (yet)
 
 
@@ -64,7 +68,8 @@ class EntityKind(str, Enum):
 
 
 ARGUMENT_EDGES = (EdgeKind.SUPPORTS, EdgeKind.UNDERMINES)
-_STATUS_BY_IRI = {str(AM.Accepted): Status.ACCEPTED, str(AM.Rejected): Status.REJECTED, str(AM.Undecided): Status.UNDECIDED}
+_STATUS_BY_IRI = {str(AM.Accepted): Status.ACCEPTED, str(AM.Rejected): Status.REJECTED, str(AM.Undecided): Status.UNDECIDED,
+                  str(AM.Unsupported): Status.UNSUPPORTED}
 _ENTITY_BY_IRI = {str(AM[k.value]): k for k in EntityKind}
 _BASE_CLASSES = frozenset(_ENTITY_BY_IRI) | {str(AM.Entity), str(AM.Premiumization)}
 
@@ -104,6 +109,32 @@ class StatementNode:
     central: bool = False  # the article's thesis (am:central): the map opens on it
 
 
+@dataclass(frozen=True, slots=True)
+class VerdictSentence:
+    """One evidence statement a premiumization verdict weighed."""
+
+    iri: str
+    text: str
+    side: str  # "price", "value" or "" (counted for neither side)
+    strength: float | None
+    accepted: bool
+    rests_on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictView:
+    """A brand's premiumization verdict as the reasoner stored it: class, the rule that decided, both sides."""
+
+    strategy: str
+    classes: tuple[str, ...]  # display labels; empty: no classification
+    rule: str  # display label of the am:VerdictRule
+    price_weight: float
+    value_weight: float
+    price_count: int
+    value_count: int
+    sentences: tuple[VerdictSentence, ...]
+
+
 @dataclass(slots=True)
 class EntityNode:
     iri: str
@@ -111,6 +142,7 @@ class EntityNode:
     label_zh: str = ""
     label_en: str = ""
     classes: tuple[str, ...] = ()  # classifications beyond the kind, as display labels
+    verdicts: tuple[VerdictView, ...] = ()  # premiumization verdicts of a strategy or of the brand pursuing it
 
     @property
     def label(self) -> str:
@@ -170,6 +202,7 @@ def load_view_model(store: Store) -> ViewModel:
     mentioned = _read_mentions(store, vm)
     _read_entities(store, vm, mentioned)
     _read_entity_relations(store, vm)
+    _read_premiumization_verdicts(store, vm)
     return vm
 
 
@@ -321,6 +354,23 @@ def _read_entity_relations(store: Store, vm: ViewModel) -> None:
                 continue  # symmetric: one line is enough
             seen.add(pair)
         vm.edges.append(Edge(a, b, kind))
+
+
+def _read_premiumization_verdicts(store: Store, vm: ViewModel) -> None:
+    """Each stored verdict goes to its strategy's node and to the nodes of the brands pursuing it."""
+    labels = class_names()  # '中文 English' from the ontology file, as argmap explain shows them
+    for v in read_verdicts(store):
+        sentences = tuple(
+            VerdictSentence(e.iri, e.text, next((s.value for s in (Side.PRICE, Side.VALUE) if s in e.sides), ""),
+                            float(e.strength) if e.strength is not None else None, e.status == str(AM.Accepted), e.rests_on)
+            for e in sorted(verdict_evidence(store, v.strategy), key=lambda e: (not e.sides, not e.rests_on)))
+        view = VerdictView(v.strategy, tuple(labels.get(c, c.rsplit("#", 1)[-1]) for c in v.classes),
+                           labels.get(v.rule, v.rule.rsplit("#", 1)[-1]), float(v.price_weight), float(v.value_weight),
+                           v.price_count, v.value_count, sentences)
+        for holder in (v.strategy, *v.owners):
+            node = vm.entities.get(holder)
+            if node is not None:
+                node.verdicts = (*node.verdicts, view)
 
 
 # ------------------------------------------------------------------ passages

@@ -19,6 +19,7 @@ from argmap.samples import DEMO_ARTICLE
 pytestmark = pytest.mark.slow
 
 STRATEGY = AMID["strategy/xiaomi-premiumization"]
+IN_REASONER = f'FILTER (STRSTARTS(STR(?rg), "{REASONER_GRAPH}"))'
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -62,7 +63,7 @@ def test_ingest_prints_the_reasoners_summary(demo: tuple[Path, str]) -> None:
 
 
 def test_xiaomi_premiumization_is_price_level_not_value_level(store: Store) -> None:
-    types = {r["t"] for r in _rows(store, f"SELECT ?t WHERE {{ GRAPH <{REASONER_GRAPH}> {{ <{STRATEGY}> <{RDF.type}> ?t }} }}")}
+    types = {r["t"] for r in _rows(store, f"SELECT ?t WHERE {{ GRAPH ?rg {{ <{STRATEGY}> <{RDF.type}> ?t }} {IN_REASONER} }}")}
     assert str(AM.PriceLevelPremiumization) in types
     assert str(AM.ValueLevelPremiumization) not in types
 
@@ -135,7 +136,7 @@ def test_without_java_the_reasoner_warns_once_and_still_evaluates(tmp_path: Path
     assert len(warned) == 1 and "default-jre-headless" in warned[0]
     st = open_store(str(location), read_only=True)
     try:
-        statuses = _rows(st, f"SELECT ?c WHERE {{ GRAPH <{REASONER_GRAPH}> {{ ?c <{AM.status}> ?s }} }}")
+        statuses = _rows(st, f"SELECT ?c WHERE {{ GRAPH ?rg {{ ?c <{AM.status}> ?s }} {IN_REASONER} }}")
         classified = _rows(st, f"SELECT ?s WHERE {{ ?s a <{AM.PriceLevelPremiumization}> }}")
     finally:
         st.close()

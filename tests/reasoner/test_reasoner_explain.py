@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 
 from argmap.errors import AmbiguousClaimError, ClaimNotFoundError
@@ -85,3 +86,28 @@ def test_a_fragment_several_claims_share_explains_each_central_first(trig_store:
     assert "matches 2 statements" in head
     assert len(parts) == 2
     assert "米正向高端品牌冲击" in parts[0]  # the central claim comes first
+
+
+def test_a_brand_name_explains_its_verdict_with_counts_rule_and_sentences(trig_store: StoreFactory) -> None:
+    store = trig_store("phone")
+    run_reasoner(store, classify=False)
+    text = explain(store, "米")
+    head = text.splitlines()[0]
+    assert head.startswith("米 / Mi — 米高端化 / Mi premiumization:")
+    assert "price-driven 4 statements, weight 2.40 vs value-driven 3, weight 1.90" in head
+    assert "rule: 两方面都充分 both sides strong — neither side prevails" in text  # the threshold, in words
+    assert "price-driven evidence 价格论据 (4):" in text and "value-driven evidence 价值论据 (3):" in text
+    assert "«销量峰值依赖双11和618。»" in text and "chars 40–50" in text
+    assert "not counted for either side (1):" in text and "«果占高端市场62%的份额。»" in text  # competitive pressure
+
+
+def test_an_unsupported_claim_is_explained_as_such(trig_store: StoreFactory) -> None:
+    store = trig_store("phone")
+    bare = ("@prefix am: <https://w3id.org/argmap/ontology#> . @prefix amid: <https://w3id.org/argmap/id/> .\n"
+            "amid:article\\/bare-zh { amid:statement\\/bare-zh\\/0-9 a am:Claim ; am:text \"米的时代已经到来。\"@zh ;"
+            " am:inArticle amid:article\\/bare-zh . }")
+    store.load(bare.encode("utf-8"), ox.RdfFormat.TRIG)
+    run_reasoner(store, classify=False)
+    text = explain(store, "amid:statement/bare-zh/0-9")
+    assert "status: 无依据 unsupported · no strength" in text and "without grounds" in text
+    assert "note:" not in text  # the stored verdict (no strength) matches

@@ -40,26 +40,35 @@ def hermit_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-CASES = {
-    "price": (["am:PromotionDependence"], {AM.PriceLevelPremiumization}),
-    "value": (["am:OwnTechnology"], {AM.ValueLevelPremiumization}),
-    "both": (["am:SubstitutePurchase", "am:EcosystemLockIn"], {AM.PriceLevelPremiumization, AM.ValueLevelPremiumization}),
-    "neither": (["am:CompetitivePressure"], set()),
+CASES = {  # name: (how it rests, the kinds of what it rests on, the classes HermiT derives)
+    "price": ("am:restsOn", ["am:PromotionDependence"], {AM.PriceLevelPremiumization}),
+    "value": ("am:restsOn", ["am:OwnTechnology"], {AM.ValueLevelPremiumization}),
+    "mixed": ("am:restsOnEachSide", ["am:SubstitutePurchase", "am:EcosystemLockIn"], {AM.MixedPremiumization}),
+    "one-sided-each-side": ("am:restsOnEachSide", ["am:SubstitutePurchase"], set()),
+    "neither": ("am:restsOn", ["am:CompetitivePressure"], set()),
 }
 
 
 def test_hermit_classifies_from_the_kinds_of_what_the_strategy_rests_on(hermit_calls: list[int]) -> None:
     body = ""
-    for name, (kinds, _) in CASES.items():
+    for name, (rests, kinds, _) in CASES.items():
         strategy = f"<{S}-{name}>"
         body += f"{strategy} a am:Premiumization .\n" + "".join(
-            f"{strategy} am:restsOn amid:{name}{i} . amid:{name}{i} a am:Evidence , {k} .\n" for i, k in enumerate(kinds))
+            f"{strategy} {rests} amid:{name}{i} . amid:{name}{i} a am:Evidence , {k} .\n" for i, k in enumerate(kinds))
     working = _working(body)
     # HermiT gets the leaf kinds only; the class of the strategy is inferred, never handed over.
     assert b"Level" not in abox_ntriples(working)
     found = {c.strategy: c.classes for c in classify_strategies(working)}
-    assert found == {f"{S}-{name}": {str(c) for c in expected} for name, (_, expected) in CASES.items()}
+    assert found == {f"{S}-{name}": {str(c) for c in expected} for name, (_, _, expected) in CASES.items()}
     assert hermit_calls == [1]  # one JVM for all the strategies
+
+
+def test_resting_on_both_sides_at_once_is_a_clash_hermit_reports() -> None:
+    # price-level, value-level and mixed are disjoint: one verdict per strategy
+    working = _working(f"""<{S}> a am:Premiumization ; am:restsOn amid:p , amid:v .
+        amid:p a am:Evidence , am:PromotionDependence . amid:v a am:Evidence , am:BrandIdentification .""")
+    with pytest.raises(InconsistentOntologyError):
+        classify_strategies(working)
 
 
 def test_hermit_sees_only_the_strategies_abox() -> None:
@@ -82,7 +91,7 @@ def test_an_inconsistency_is_reported_and_the_reasoner_graph_kept(
 
     store = trig_store("phone")
     run_reasoner(store, classify=False)
-    q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{REASONER_GRAPH}> {{ ?s ?p ?o }} }}"
+    q = f'CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?rg {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?rg), "{REASONER_GRAPH}")) }}'
     before = sorted(map(str, store.query(q).triples))  # type: ignore[union-attr]
 
     def clash(world: object, **kwargs: object) -> None:

@@ -187,7 +187,7 @@
   // ---------------------------------------------------------------- side panel
   var panel = document.getElementById("panel");
   var body = document.getElementById("panel-body");
-  var STATUS_COLOUR = { accepted: "#1e8e3e", rejected: "#c5221f", undecided: "#b88a00", unknown: "#3367d6" };
+  var STATUS_COLOUR = { accepted: "#1e8e3e", rejected: "#c5221f", undecided: "#b88a00", unsupported: "#9aa0a6", unknown: "#3367d6" };
 
   function shortText(n) {
     var t = n.kind === "entity" ? (n.labelZh || n.labelEn || n.id) : n.title;
@@ -252,9 +252,37 @@
     body.appendChild(el("p", name, "full"));
     if (n.classes && n.classes.length) body.appendChild(el("p", n.classes.join("、"), "classes"));
     body.appendChild(el("p", n.id, "iri none"));
+    (n.verdicts || []).forEach(showVerdict);
     nodeList("提及它的陈述 statements mentioning it", linked(incoming, n.id, { mentions: true }));
     var related = { pursues: true, constrainedBy: true, competesWith: true };
     nodeList("关系 relations", linked(outgoing, n.id, related).concat(linked(incoming, n.id, related)));
+  }
+
+  // A premiumization verdict: its class (or none), the rule that decided, both sides' counts and the sentences.
+  function showVerdict(v) {
+    body.appendChild(el("h3", "高端化判定 premiumization verdict"));
+    var verdict = v.classes.length ? v.classes.join("、") : "不予分类 no classification";
+    body.appendChild(el("p", verdict + " — " + v.rule, "verdict"));
+    body.appendChild(el("p", "价格论据 price-driven: " + v.price.count + " 条 statements, 权重 weight " +
+      Number(v.price.weight).toFixed(2) + " · 价值论据 value-driven: " + v.value.count + " 条 statements, 权重 weight " +
+      Number(v.value.weight).toFixed(2), "sides"));
+    var sides = { price: "价格 price", value: "价值 value", "": "其他 other" };
+    var ul = el("ul", null, "verdict-sentences");
+    v.sentences.forEach(function (s) {
+      var weight = s.strength === null || s.strength === undefined ? "—" : Number(s.strength).toFixed(2);
+      var note = (s.restsOn ? " · 判定依据 rests on it" : "") + (s.accepted ? "" : " · 未计入 not counted");
+      var line = "[" + sides[s.side] + " " + weight + "] " + s.text + note;
+      var li = el("li", byId[s.id] ? null : line);
+      if (byId[s.id]) {  // on the map: a click selects it
+        var button = el("button", line);
+        button.type = "button";
+        button.dataset.node = s.id;
+        button.addEventListener("click", function () { select(s.id); });
+        li.appendChild(button);
+      }
+      ul.appendChild(li);
+    });
+    body.appendChild(ul);
   }
 
   function showPanel(id) {
