@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.extractors import Lang, analyze
+from argmap.extractors.components.argument.data import argument_data
 from argmap.documents import read_document
 from argmap.extractors.model import ArticleAnalysis, RelationKind, StatementKind
 from argmap.samples import DEMO_ARTICLE
@@ -72,7 +73,8 @@ def test_demo_article_argument() -> None:
     central = next(s for s in a.statements if s.central)
     # the thesis is a claim about Xiaomi's move up-market, the strategy the evidence argues over
     assert central.kind is StatementKind.CLAIM and "strategy/xiaomi-premiumization" in central.mentions
-    against = "仍停留在价格层面" in central.text  # a thesis that the move is not (yet) real flips the sides
+    # a thesis that the move is not (yet) real (仍停留在价格层面, 溢价能力不足) flips the sides
+    against = argument_data("zh").against.any(central.text)
     value, price = ((RelationKind.UNDERMINES, RelationKind.SUPPORTS) if against
                     else (RelationKind.SUPPORTS, RelationKind.UNDERMINES))
     bearing = {}
