@@ -80,6 +80,7 @@ def explain_verdict(store: Store, v: StoredVerdict) -> str:
     lines = [verdict_line(v, names, cls), f"  {v.strategy}"]
     if rule is not None:
         lines.append(f"  rule: {cls.get(v.rule, rule.value)} — {rule_text(rule, load_thresholds())} (rules/verdict.json)")
+    lines += _theses(store, v.strategy, cls)
     evidence = verdict_evidence(store, v.strategy)
     groups = ((Side.PRICE, "price-driven evidence 价格论据"), (Side.VALUE, "value-driven evidence 价值论据"))
     for side, title in groups:
@@ -91,6 +92,22 @@ def explain_verdict(store: Store, v: StoredVerdict) -> str:
         lines.append(f"  other evidence bearing on it, not counted for either side ({len(other)}):")
         lines += [_verdict_entry(e, cls) for e in other]
     return "\n".join(lines)
+
+
+def _theses(store: Store, strategy: str, cls: dict[str, str], *, most: int = 5) -> list[str]:
+    """Each article's own verdict: its thesis (central claim), where the thesis is about the strategy."""
+    res = store.query(f"""SELECT ?c ?t ?a ?st WHERE {{ ?c <{AM.central}> true ; <{AM.mentions}> <{strategy}> ;
+        <{AM.text}> ?t ; <{AM.inArticle}> ?a . OPTIONAL {{ GRAPH ?rg {{ ?c <{AM.status}> ?st }} }} }} ORDER BY ?a""")
+    rows = res.values() if isinstance(res, SelectResult) else []
+    if not rows:
+        return []
+    out = [f"  the articles' own verdicts 文章自身的结论 (their theses, {len(rows)}):"]
+    for r in rows[:most]:
+        status = cls.get(r["st"] or "", (r["st"] or "?").rsplit("#", 1)[-1])
+        out.append(f"    «{r['t']}» — {status} · article {(r['a'] or '?').rsplit('/', 1)[-1]}")
+    if len(rows) > most:
+        out.append(f"    … and {len(rows) - most} more")
+    return out
 
 
 def _verdict_entry(e: VerdictEvidence, cls: dict[str, str]) -> str:
