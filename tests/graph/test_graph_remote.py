@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -22,43 +19,19 @@ from argmap.graph.results import AskResult, GraphResult, SelectResult
 from argmap.graph.store import list_articles, open_store
 from argmap.graph.synthetic import synthetic_analysis
 from argmap.ingestion import Outcome, remove_article, store_analysis
-
-
-def _oxigraph_binary() -> str | None:
-    local = Path(sys.executable).with_name("oxigraph")
-    return str(local) if local.exists() else shutil.which("oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.graph.remote_servers import ServerKind, free_port, missing, oxigraph_binary, start
 
 
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server binary (PyPI package `oxigraph`) is not installed")
-    port = _free_port()
-    location = tmp_path_factory.mktemp("oxserver")
-    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    reason = missing(ServerKind.OXIGRAPH_UNION)
+    if reason:
+        pytest.skip(reason)
+    server = start(ServerKind.OXIGRAPH_UNION, tmp_path_factory.mktemp("oxserver"))
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"oxigraph server did not start: {proc.stderr.read() if proc.stderr else ''}")
-                time.sleep(0.1)
-        yield url
+        yield server.url
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        server.stop()
 
 
 @pytest.mark.parametrize(
@@ -110,7 +83,7 @@ def test_errors_from_the_server_are_one_line(server_url: str) -> None:
 
 def test_unreachable_endpoint_says_so() -> None:
     with pytest.raises(StoreError) as err:
-        open_store(f"http://127.0.0.1:{_free_port()}", read_only=True)  # first contact, on opening
+        open_store(f"http://127.0.0.1:{free_port()}", read_only=True)  # first contact, on opening
     assert "cannot reach" in str(err.value)
 
 
@@ -132,22 +105,12 @@ def test_export_from_embedded_import_into_server(server_url: str, tmp_path: Path
 
 
 def test_a_server_without_argmap_data_is_refused_not_read_as_empty(tmp_path: Path) -> None:
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server binary (PyPI package `oxigraph`) is not installed")
-    port = _free_port()
-    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    reason = missing(ServerKind.OXIGRAPH)
+    if reason:
+        pytest.skip(reason)
+    server = start(ServerKind.OXIGRAPH, tmp_path / "ox")
+    url = server.url
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and proc.poll() is None
-                time.sleep(0.1)
         with pytest.raises(StoreError, match="ingest an article first"):
             open_store(url, read_only=True)
         # Graphs someone else wrote (or an older argmap): named, and catalogued by the first writer.
@@ -160,8 +123,7 @@ def test_a_server_without_argmap_data_is_refused_not_read_as_empty(tmp_path: Pat
         assert "urn:x:g" in reader.graph_names()
         assert reader.query("ASK { <urn:x:a> a <urn:x:C> }") == AskResult(True)
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        server.stop()
 
 
 def test_virtuoso_json_results_are_read() -> None:
@@ -181,10 +143,10 @@ def test_virtuoso_json_results_are_read() -> None:
 
 def test_a_kept_alive_connection_survives_a_server_restart(tmp_path: Path) -> None:
     """Queries reuse their connection; when the server restarted in between, the query goes once more on a new one."""
-    binary = _oxigraph_binary()
+    binary = oxigraph_binary()
     if binary is None:
         pytest.skip("the oxigraph server binary (PyPI package `oxigraph`) is not installed")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
 
     def serve() -> subprocess.Popen[bytes]:
