@@ -85,6 +85,12 @@ def as_document(document: Document | str, *, key: str = "text") -> Document:
     return read_document(document, name=key, fmt=Format.TEXT)
 
 
+def layout(doc: Document) -> tuple[list[Span], list[Span]]:
+    """What the document layer tells the extractors: the boilerplate to skip, and the headings."""
+    return ([Span(b.start, b.end) for b in doc.boilerplate],
+            [Span(b.start, b.end) for b in doc.blocks if b.kind.is_heading])
+
+
 def run_pipeline(
     document: Document | str,
     *,
@@ -104,8 +110,7 @@ def run_pipeline(
     doc = as_document(document, key=key)
     content, title, source = doc.content, title or doc.title, source or doc.source
     nlp = (cache or DEFAULT_CACHE).get(lang, lexicons)
-    skipped = [Span(b.start, b.end) for b in doc.boilerplate]
-    headings = [Span(b.start, b.end) for b in doc.blocks if b.kind.is_heading]
+    skipped, headings = layout(doc)
     if lang == "en":
         analysis = _english_module().analyze_english(
             content, key=key, lang=lang, title=title, source=source, lexicons=[Path(p) for p in _lexicon_key(lexicons)],
@@ -147,8 +152,7 @@ def argument_input(document: Document | str, *, lang: str, key: str = "text", ti
 
     doc_ = as_document(document, key=key)
     nlp = (cache or DEFAULT_CACHE).get(lang)
-    skipped = [Span(b.start, b.end) for b in doc_.boilerplate]
-    headings = [Span(b.start, b.end) for b in doc_.blocks if b.kind.is_heading]
+    skipped, headings = layout(doc_)
     with nlp.select_pipes(disable=["thesis", "relations"]):
         if lang == "en":
             doc = _english_module().english_doc(nlp, doc_.content, title=title or doc_.title, skipped=skipped,

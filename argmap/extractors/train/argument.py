@@ -35,14 +35,15 @@ from argmap.extractors.components.argument.features import (
     POLARITY_FEATURES,
     THESIS_FEATURES,
     TYPING_FEATURES,
-    typing_features,
     features,
     polarity_features,
     thesis_features,
 )
-from argmap.extractors.components.argument.model import ArgumentState
 from argmap.extractors.components.argument.linear import Linear
+from argmap.extractors.components.argument.model import ArgumentState
+from argmap.extractors.components.argument.statements import typing_values
 from argmap.extractors.model import StatementKind
+from argmap.extractors.train.microtexts import GoldText
 
 OUT = Path(rel.__file__).resolve().parent
 L2 = 1.0
@@ -85,9 +86,9 @@ def microtexts(corpus: Path) -> list[Text]:
     return out
 
 
-def _unit_of(span: tuple[int, int], gold: object) -> str | None:
+def _unit_of(span: tuple[int, int], gold: GoldText) -> str | None:
     best, best_overlap = None, 0
-    for uid, unit in gold.units.items():  # type: ignore[attr-defined]
+    for uid, unit in gold.units.items():
         overlap = sum(max(0, min(span[1], b) - max(span[0], a)) for a, b in unit.spans)
         if overlap > best_overlap:
             best, best_overlap = uid, overlap
@@ -160,7 +161,7 @@ def fit_choice(groups: list[tuple[np.ndarray, int]], *, l2: float = L2, steps: i
     return w
 
 
-def decoded(t: Text, thesis_model: th.ThesisModel) -> ArgumentState:
+def decoded(t: Text, thesis_model: Linear) -> ArgumentState:
     """A copy of the text's state with the thesis the model picks (attachment features depend on it)."""
     state = copy.deepcopy(t.state)
     state.main_brand = state.main_brand or th.main_brand(state)
@@ -171,7 +172,7 @@ def decoded(t: Text, thesis_model: th.ThesisModel) -> ArgumentState:
     return state
 
 
-def pair_examples(texts: list[Text], thesis_model: th.ThesisModel, window: int) -> tuple[np.ndarray, ...]:
+def pair_examples(texts: list[Text], thesis_model: Linear, window: int) -> tuple[np.ndarray, ...]:
     ax, ay, px, py, aw, pw = [], [], [], [], [], []
     for t in texts:
         weight = ARTICLE_WEIGHT if t.source == "articles" else 1.0
@@ -203,16 +204,10 @@ def typing_examples(texts: list[Text]) -> tuple[np.ndarray, np.ndarray]:
         for index, is_evidence in t.evidence.items():
             if t.state.units[index].evidence_kinds:
                 continue  # the weight of an evidence kind stays its prior (statements.kind_of)
-            xs.append(typing_row(t.state.units[index], data))
+            xs.append(typing_values(t.state.units[index], data))
             ys.append(float(is_evidence))
     return np.array(xs).reshape(-1, len(TYPING_FEATURES)), np.array(ys)
 
-
-def typing_row(unit: object, data: object) -> list[float]:
-    text = unit.text  # type: ignore[attr-defined]
-    return typing_features(unit, opinion=data.opinion.score(text), report=data.report.score(text),  # type: ignore[attr-defined, arg-type]
-                           thesis_cue=data.thesis.any(text), speech=data.speech.any(text),  # type: ignore[attr-defined]
-                           negated=data.negation.any(text))  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------- fitting
@@ -265,12 +260,12 @@ def train_typing(texts: list[Text]) -> Linear:
 
 
 def train(texts: list[Text], *, window: int, attack_threshold: float,
-          min_probability: float) -> tuple[th.ThesisModel, rel.AttachModel]:
+          min_probability: float) -> tuple[Linear, rel.AttachModel]:
     prior = priors()
     groups = thesis_examples(texts)
     tw = fit_choice(groups) if groups else np.zeros(len(THESIS_FEATURES))
     tx = np.vstack([x for x, _ in groups]) if groups else np.zeros((0, len(THESIS_FEATURES)))
-    thesis_model = th.ThesisModel(tuple(float(v) for v in with_priors(tw, tx, prior["thesis"])))
+    thesis_model = Linear(tuple(float(v) for v in with_priors(tw, tx, prior["thesis"])), 0.0)
     ax, ay, px, py, a_sample, p_sample = pair_examples(texts, thesis_model, window)
     aw, ab = fit(ax, ay, a_sample)
     pw, pb = fit(px, py, p_sample)
@@ -302,7 +297,7 @@ class Scores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(texts: list[Text], thesis_model: th.ThesisModel, attach: rel.AttachModel, scores: Scores) -> None:
+def evaluate(texts: list[Text], thesis_model: Linear, attach: rel.AttachModel, scores: Scores) -> None:
     for t in texts:
         state = decoded(t, thesis_model)
         predicted = {(int(r.source[1:]) - 1, int(r.target[1:]) - 1, "attack" if r.kind.value == "undermines" else "support")

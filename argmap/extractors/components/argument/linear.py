@@ -1,4 +1,4 @@
-"""The logistic models of the argument stage (typing, attachment, polarity): weights by feature name,
+"""The linear models of the argument stage (typing, thesis, attachment, polarity): weights by feature name,
 read from and written to the JSON files next to the components."""
 
 from __future__ import annotations
@@ -14,8 +14,12 @@ class Linear:
     weights: tuple[float, ...]
     bias: float
 
+    def score(self, values: list[float]) -> float:
+        """The linear score (log-odds); enough to rank candidates, as the thesis model does."""
+        return self.bias + sum(w * v for w, v in zip(self.weights, values))
+
     def probability(self, values: list[float]) -> float:
-        z = self.bias + sum(w * v for w, v in zip(self.weights, values))
+        z = self.score(values)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @classmethod

@@ -148,11 +148,7 @@ def polarity(source: Node, target: Node, st: Statement, target_st: Statement, da
 class Link:
     source: Node
     target: Node
-    probability: float  # the attachment model's, or RULE for an explicit discourse rule
     rebuttal: bool = False
-
-
-RULE = 0.9  # what an explicit marker (例如, 因此, Admittedly … But) is worth in a tree's score
 
 
 def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Link]:
@@ -165,16 +161,16 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
         conceded = rebutted(source, graph)
         if conceded is not None:  # "Admittedly A. Nevertheless B": B answers A
             parent[source.index] = conceded.index
-            out.append(Link(source, conceded, RULE, rebuttal=True))
+            out.append(Link(source, conceded, rebuttal=True))
             continue
-        target, probability = exemplified(source, graph) or concluded(source, graph), RULE
+        target = exemplified(source, graph) or concluded(source, graph)
         if target is None or _reaches(target.index, source.index, parent):
             found = best_target(source, graph, model, parent)
             if found is None or (source.evidence and found[1] < model.min_probability):
                 continue
-            target, probability = graph[found[0]], found[1]
+            target = graph[found[0]]
         parent[source.index] = target.index
-        out.append(Link(source, target, probability))
+        out.append(Link(source, target))
     return out
 
 

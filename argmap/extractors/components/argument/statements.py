@@ -67,12 +67,18 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
     neither = (unit.heading or short or background or data.signpost.any(text)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
-    values = typing_features(unit, opinion=data.opinion.score(text), report=data.report.score(text), thesis_cue=thesis,
-                             speech=data.speech.any(text), negated=data.negation.any(text))
-    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(values))
+    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(typing_values(unit, data)))
 
 
-def kind_of(unit: ArgUnit, scores: Scores) -> StatementKind | None:
+def typing_values(unit: ArgUnit, data: ArgumentData) -> list[float]:
+    """The typing model's features of a unit (also what train/argument.py fits them on)."""
+    text = unit.text
+    return typing_features(unit, opinion=data.opinion.score(text), report=data.report.score(text),
+                           thesis_cue=data.thesis.any(text), speech=data.speech.any(text),
+                           negated=data.negation.any(text))
+
+
+def kind_of(scores: Scores) -> StatementKind | None:
     """Evidence when the typing model gives it better than even odds, else a claim — until the budget decides
     whether an article this long can keep it. The model's weight for an evidence kind (promotion dependence,
     lock-in …: subclasses of am:Evidence) is a prior, not learned: the gold's claims that merely mention
@@ -100,7 +106,7 @@ class StatementTyper:
         typed: list[tuple[int, StatementKind, Scores]] = []
         for index, unit in enumerate(state.units):
             scores = score_unit(unit, data, self.model)
-            kind = kind_of(unit, scores)
+            kind = kind_of(scores)
             if kind is not None:
                 typed.append((index, kind, scores))
         typed = self._within_budget(typed, state)

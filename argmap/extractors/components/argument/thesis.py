@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from argmap.extractors.components.argument.features import (
     subordinate,
     thesis_features,
 )
+from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgumentState, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
@@ -36,18 +36,10 @@ from argmap.extractors.model import StatementKind
 WEIGHTS = Path(__file__).resolve().parent / "thesis.json"
 
 
-@dataclass(frozen=True, slots=True)
-class ThesisModel:
-    weights: tuple[float, ...]
-
-    def score(self, values: list[float]) -> float:
-        return sum(w * v for w, v in zip(self.weights, values))
-
-
 @lru_cache(maxsize=2)
-def load_thesis_model(path: Path = WEIGHTS) -> ThesisModel:
-    weights = json.loads(path.read_text(encoding="utf-8"))["weights"]
-    return ThesisModel(tuple(float(weights.get(f, 0.0)) for f in THESIS_FEATURES))
+def load_thesis_model(path: Path = WEIGHTS) -> Linear:
+    """A linear score over features.THESIS_FEATURES; the best-scoring candidate is the thesis."""
+    return Linear.read(json.loads(path.read_text(encoding="utf-8")), THESIS_FEATURES)
 
 
 def main_brand(state: ArgumentState) -> str | None:
@@ -86,7 +78,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     return out
 
 
-def choose(state: ArgumentState, model: ThesisModel) -> int | None:
+def choose(state: ArgumentState, model: Linear) -> int | None:
     """The index of the thesis among the statements (ties: the earlier)."""
     found = candidates(state)
     if not found:
@@ -96,7 +88,7 @@ def choose(state: ArgumentState, model: ThesisModel) -> int | None:
 
 
 class ThesisFinder:
-    def __init__(self, model: ThesisModel) -> None:
+    def __init__(self, model: Linear) -> None:
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
