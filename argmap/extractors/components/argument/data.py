@@ -52,6 +52,11 @@ class ArgumentData:
     speech: CueSet  # said, 表示: reported speech (what is said may be a claim or a report)
     favourable: CueSet  # the position says a strategy or brand succeeds (成功, working)
     unfavourable: CueSet  # … that it fails (难以, struggling); an against cue counts too
+    answer: re.Pattern[str] | None = None  # "Yes, …" / 是的，…: opens by answering the question at issue
+
+    def answers(self, text: str) -> bool:
+        """The unit opens with an answer word set off by punctuation — a writer stating a position."""
+        return self.answer is not None and self.answer.match(text) is not None
 
 
 @lru_cache(maxsize=8)
@@ -67,7 +72,17 @@ def argument_data(lang: str) -> ArgumentData:
 
     return ArgumentData(lang, int(raw.get("min_chars", 6)), cues("opinion"), cues("report"), cues("thesis"),
                         cues("signpost"), cues("dissent"), cues("negation"), cues("against"),
-                        cues("narrative"), cues("speech"), cues("favourable"), cues("unfavourable"))
+                        cues("narrative"), cues("speech"), cues("favourable"), cues("unfavourable"),
+                        _opening(raw.get("answer", [])))
+
+
+def _opening(words: list[str]) -> re.Pattern[str] | None:
+    """Any of ``words`` at the very start of a unit (after quotes), followed by punctuation: an answer, not
+    a word that happens to open a sentence ("No one …", 不少…)."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[\s\"'“‘「]*(?:{alternatives})\s*[,，.。!！:：;；]", re.I)
 
 
 @lru_cache(maxsize=1)

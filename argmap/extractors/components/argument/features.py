@@ -64,9 +64,9 @@ def features(source: Node, target: Node) -> list[float]:
 
 
 THESIS_FEATURES = (
-    "thesis_cue", "lean", "title", "first", "last", "lead_paragraph", "closing_paragraph", "strategy",
+    "thesis_cue", "long_thesis_cue", "lean", "title", "first", "last", "lead_paragraph", "closing_paragraph", "strategy",
     "subordinate", "conclusion", "conditional", "question", "hedged", "claim", "position", "judging",
-    "debated", "long_conclusion", "first_main",
+    "debated", "long_conclusion", "first_main", "answer", "emphatic", "counter",
 )
 _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, MarkerRole.ATTACK,
                 MarkerRole.CONTINUATION}
@@ -88,6 +88,9 @@ class ThesisCandidate:
     strategy: bool  # speaks of the main brand's strategy
     debated: bool = False  # … the strategy the article's evidence kinds argue for and against
     first_main: bool = False  # the first statement no marker makes a reason, example, concession or objection
+    answer: bool = False  # opens by answering the question at issue ("Yes, …", 是的，…)
+    emphatic: bool = False  # written in capitals: the writer raises their voice for it
+    counter: bool = False  # "A, but B" in one sentence: B, what the writer asserts after granting A
 
 
 def subordinate(unit: ArgUnit) -> bool:
@@ -99,8 +102,11 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
     u = c.unit
     role = u.marker.role if u.marker is not None else None
     first_p, last_p, n_paragraphs = c.paragraphs
+    short = c.count <= SHORT
     return [
-        float(c.thesis_cue),
+        # "I think" opens many a reason in a short opinion text; in an article 我们认为 marks the position
+        float(c.thesis_cue and short),
+        float(c.thesis_cue and not short),
         max(-3.0, min(3.0, c.lean)) / 3.0,
         c.title_share,
         float(c.index == 0 and c.count <= SHORT),
@@ -119,7 +125,18 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(c.debated),
         float(role is MarkerRole.CONCLUSION and c.count > SHORT),
         float(c.first_main and c.count <= SHORT),
+        float(c.answer),
+        float(c.emphatic),
+        float(c.counter),
     ]
+
+
+def emphatic(text: str) -> bool:
+    """Mostly capital letters over several words (a cased script only): shouted, so meant as the point.
+    A heading is never a candidate, so capitals here are the writer's emphasis, not a title style."""
+    letters = [ch for ch in text if ch.isalpha()]
+    cased = [ch for ch in letters if ch.isupper() or ch.islower()]
+    return len(cased) >= 12 and len(text.split()) >= 3 and sum(ch.isupper() for ch in cased) >= 0.8 * len(cased)
 
 
 POLARITY_FEATURES = (

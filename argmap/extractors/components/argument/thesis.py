@@ -24,11 +24,12 @@ from argmap.extractors.components.argument.features import (
     SHORT,
     THESIS_FEATURES,
     ThesisCandidate,
+    emphatic,
     subordinate,
     thesis_features,
 )
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.model import ArgumentState, argument_state
+from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.model import StatementKind
@@ -73,9 +74,17 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             judging=state.judging.get(st.id, 0.0), title_share=share,
             paragraphs=spread, strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
-            first_main=i == main,
+            first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
+            counter=i > 0 and answers_in_sentence(state.unit(state.statements[i - 1]), state.unit(st)),
         ))
     return out
+
+
+def answers_in_sentence(before: ArgUnit, unit: ArgUnit) -> bool:
+    """``unit`` turns against the clause before it in the same sentence ("A, but B"; 虽然A，但B): the
+    writer grants A and asserts B."""
+    role = unit.marker.role if unit.marker is not None else None
+    return role in (MarkerRole.ATTACK, MarkerRole.COUNTER) and before.sentence == unit.sentence
 
 
 def choose(state: ArgumentState, model: Linear) -> int | None:

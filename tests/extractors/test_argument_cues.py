@@ -1,0 +1,35 @@
+"""Cue tests of the shared argument stage, as tables of text -> expected result."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.extractors.components.argument.data import argument_data
+from argmap.extractors.components.argument.features import emphatic
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Yes, we should charge for plastic bags.", True),
+    ("en", "NO, THE HORN SHOULD NOT BE REMOVED.", True),
+    ("en", "No one knows what the market will do.", False),  # "No" opens, but answers nothing
+    ("en", "Nobody doubts it.", False),
+    ("en", "yes I think so", False),  # no punctuation after the word: not set off as an answer
+    ("en", "Of course, the price matters.", False),  # a concession, not an answer
+    ("zh", "是的，小米的高端化已经成功。", True),
+    ("zh", "不，这只是价格层面的高端化。", True),
+    ("zh", "不少人认为小米已经成功。", False),
+    ("zh", "对于小米来说，高端化很难。", False),
+])
+def test_answer_opening(lang: str, text: str, expected: bool) -> None:
+    assert argument_data(lang).answers(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("YES, CELL PHONES HAVE MADE FAMILIES CLOSER.", True),
+    ("Cell phones have made families closer.", False),
+    ("NATO and the EU met in Brussels on Monday.", False),  # acronyms inside ordinary case
+    ("OK FINE", False),  # too short to be a stated position
+    ("小米的高端化仍停留在价格层面。", False),  # no letter case in Chinese
+])
+def test_emphatic(text: str, expected: bool) -> None:
+    assert emphatic(text) is expected
