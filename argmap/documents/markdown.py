@@ -24,4 +24,44 @@ def _parser() -> MarkdownIt:
 
 
 def markdown_blocks(text: str, rules: BoilerplateRules) -> list[RawBlock]:
-    return html_blocks(_parser().render(text), rules)
+    return html_blocks(_parser().render(inline_data_uris(text)), rules)
+
+
+_DATA_TARGET = "](data:"
+
+
+def inline_data_uris(text: str) -> str:
+    """Empty the ``data:`` targets of links and images. WeChat exports write inline SVG placeholders as
+    ``![Image](data:image/svg+xml,<svg … transform='translate(-1, -1)'…>)``: the spaces make CommonMark read
+    the whole target as text, which then reached the statements. The target runs to the parenthesis that
+    balances the opening one."""
+    out: list[str] = []
+    pos = 0
+    while (found := text.find(_DATA_TARGET, pos)) >= 0:
+        start = found + 2  # the first character of the target
+        end = _closing_paren(text, start)
+        out.append(text[pos:start])
+        if end is None:  # not a target after all: keep it as written
+            pos = start
+            continue
+        out.append("data:,")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _closing_paren(text: str, start: int) -> int | None:
+    """The index of the ``)`` that closes the target opened just before ``start`` (nested pairs count),
+    or None when the line ends first: then it is no link target and stays as written."""
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch == "\n":
+            return None
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None

@@ -39,6 +39,9 @@ def test_format_is_detected_by_content_and_suffix(text: str, suffix: str, expect
         ("一行\n字。\n", ".md", "一行字。\n"),
         # escaped markup shown as text, with a URL inside it: both go, and nothing around them is cut
         ('<p>Prices rose &lt;a href="https://x.example/a"&gt;here&lt;/a&gt; again.</p>', ".html", "Prices rose here again.\n"),  # a soft line break inside a Chinese paragraph joins without a space
+        # an inline SVG placeholder whose data: target has spaces and parentheses (WeChat exports)
+        ("销量增长。\n\n[![Image](data:image/svg+xml,%3Csvg width='1px' fill='%23FFF'%3E%3Cg transform='translate(-249.0, -126.0)'%3E"
+         "%3C/g%3E%3C/svg%3E)](https://mp.example/x)\n\n利润下降。\n", ".md", "销量增长。\n利润下降。\n"),
     ],
 )
 def test_markup_leaves_only_its_text(source: str, suffix: str, content: str) -> None:

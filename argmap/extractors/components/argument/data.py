@@ -52,6 +52,7 @@ class ArgumentData:
     speech: CueSet  # said, 表示: reported speech (what is said may be a claim or a report)
     favourable: CueSet  # the position says a strategy or brand succeeds (成功, working)
     unfavourable: CueSet  # … that it fails (难以, struggling); an against cue counts too
+    opponent: CueSet  # the writer voices the other side to answer it (some may argue, 有人认为, 诚然)
     answer: re.Pattern[str] | None = None  # "Yes, …" / 是的，…: opens by answering the question at issue
 
     def answers(self, text: str) -> bool:
@@ -73,7 +74,7 @@ def argument_data(lang: str) -> ArgumentData:
     return ArgumentData(lang, int(raw.get("min_chars", 6)), cues("opinion"), cues("report"), cues("thesis"),
                         cues("signpost"), cues("dissent"), cues("negation"), cues("against"),
                         cues("narrative"), cues("speech"), cues("favourable"), cues("unfavourable"),
-                        _opening(raw.get("answer", [])))
+                        cues("opponent"),                        _opening(raw.get("answer", [])))
 
 
 def _opening(words: list[str]) -> re.Pattern[str] | None:

@@ -12,6 +12,7 @@ FEATURES = (
     "topic", "shared_ref", "reason_before", "conclusion_after", "addition_thesis", "target_head",
     # the same cues weigh differently in a long article than in a short argumentative text
     "long_before", "long_adjacent", "long_same_paragraph", "long_target_thesis", "long_topic",
+    "answers_opponent", "opponent_to_thesis",
 )
 LONG = 15  # statements: past this an article argues in local steps, paragraph by paragraph
 SHORT = 12  # statements: up to this a text argues in every sentence, and its first or last one is often its point
@@ -28,6 +29,7 @@ class Node:
     head: bool  # the first claim of its paragraph
     keys: frozenset[str]  # content words (overlap.content_keys)
     long: bool = False  # the article has more than LONG statements
+    opposing: bool = False  # speaks for the other side (a concession, or the writer voicing an objection)
 
 
 def features(source: Node, target: Node) -> list[float]:
@@ -60,6 +62,9 @@ def features(source: Node, target: Node) -> list[float]:
         long * (s.paragraph == t.paragraph),
         long * target.thesis,
         long * topic,
+        # the writer voices an objection and answers it right after: the answer bears on the objection
+        float(target.opposing and before and distance <= 2 and not source.opposing),
+        float(source.opposing and target.thesis),
     ]
 
 
@@ -141,7 +146,7 @@ def emphatic(text: str) -> bool:
 
 POLARITY_FEATURES = (
     "attack_marker", "concession", "counter", "dissent", "negation_differs", "source_evidence", "target_thesis",
-    "lean", "forward", "target_attack_marker",
+    "lean", "forward", "target_attack_marker", "voice_differs",
 )
 
 
@@ -159,6 +164,7 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
         max(-3.0, min(3.0, lean)) / 3.0,
         float(target.index > source.index),
         float(target_role is MarkerRole.ATTACK),
+        float(source.opposing != target.opposing),
     ]
 
 

@@ -36,7 +36,7 @@ from argmap.extractors.components.argument.features import (
     polarity_features,
 )
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.model import ArgumentState, MarkerRole, argument_state
+from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.model import Relation, RelationKind, Statement, StatementKind
 
@@ -72,8 +72,15 @@ def nodes(state: ArgumentState) -> list[Node]:
             seen_paragraphs.add(para)
             heads.add(i)
     long = len(state.statements) > LONG
-    return [Node(i, state.unit(st), st.kind is StatementKind.EVIDENCE, st.central, i in heads, content_keys(st.text), long)
+    data = argument_data(state.lang)
+    return [Node(i, state.unit(st), st.kind is StatementKind.EVIDENCE, st.central, i in heads, content_keys(st.text), long,
+                 opposing=opposing(state.unit(st), st.text, data) and not st.central)
             for i, st in enumerate(state.statements)]
+
+
+def opposing(unit: ArgUnit, text: str, data: ArgumentData) -> bool:
+    """The unit speaks for the other side: a concession, or the writer voicing an objection to answer it."""
+    return unit.concession or data.opponent.any(text) or data.dissent.any(text)
 
 
 def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node]:

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import ArgumentData, argument_data
-from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
+from argmap.extractors.components.argument.features import SHORT, TYPING_FEATURES, typing_features
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
@@ -135,11 +135,12 @@ class StatementTyper:
             return typed
         ranked = sorted(claims, key=lambda t: (not t[2].thesis, -t[2].lean, t[0]))
         demoted = {t[0] for t in ranked[budget:]}
+        short_text = len(typed) <= SHORT  # a short opinion text argues in every sentence: none is background
         out = []
         for index, kind, scores in typed:
             if index in demoted:
                 unit = state.units[index]
-                if not (scores.report > 0 or unit.measured or unit.refs):
+                if not (short_text or scores.report > 0 or unit.measured or unit.refs):
                     continue
                 kind = StatementKind.EVIDENCE
             out.append((index, kind, scores))
