@@ -27,13 +27,13 @@ class Node:
     evidence: bool
     thesis: bool
     head: bool  # the first claim of its paragraph
-    keys: frozenset[str]  # content words (overlap.content_keys)
-    long: bool = False  # the article has more than LONG statements
+    keys: dict[str, float]  # content words (overlap.content_keys), weighted by their rarity in the text
+    long: bool = False  # the article has more than LONG statements, or several paragraphs
     opposing: bool = False  # speaks for the other side (a concession, or the writer voicing an objection)
 
 
 def features(source: Node, target: Node) -> list[float]:
-    from argmap.extractors.components.argument.overlap import similarity
+    from argmap.extractors.components.argument.overlap import weighted_similarity
 
     s, t = source.unit, target.unit
     distance = abs(source.index - target.index)
@@ -41,7 +41,7 @@ def features(source: Node, target: Node) -> list[float]:
     target_role = t.marker.role if t.marker is not None else None
     before = target.index < source.index
     refs = {r for r in s.refs if not r.startswith("strategy/")} & {r for r in t.refs if not r.startswith("strategy/")}
-    topic = similarity(source.keys, target.keys)
+    topic = weighted_similarity(source.keys, target.keys)
     long = float(source.long)
     return [
         float(before),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,3 +26,23 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / (len(a) * len(b)) ** 0.5
+
+
+def weighted(keys: list[frozenset[str]]) -> list[dict[str, float]]:
+    """Each statement's content keys weighted by how rare they are in the text (inverse document frequency
+    over its statements): the brand an article names in every sentence says little about which two of
+    its sentences belong together; a word two neighbours share says much."""
+    df: dict[str, int] = {}
+    for ks in keys:
+        for k in ks:
+            df[k] = df.get(k, 0) + 1
+    n = len(keys)
+    return [{k: math.log(1.0 + n / df[k]) for k in ks} for ks in keys]
+
+
+def weighted_similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two weighted key sets."""
+    if not a or not b:
+        return 0.0
+    shared = sum(a[k] * b[k] for k in a.keys() & b.keys())
+    return shared / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))

@@ -37,10 +37,11 @@ from argmap.extractors.components.argument.features import (
 )
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
-from argmap.extractors.components.argument.overlap import content_keys
+from argmap.extractors.components.argument.overlap import content_keys, weighted
 from argmap.extractors.model import Relation, RelationKind, Statement, StatementKind
 
 WEIGHTS = Path(__file__).resolve().parent / "attach.json"
+ARTICLE_PARAGRAPHS = 3  # paragraphs: a text laid out in several argues paragraph by paragraph, however short
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +72,11 @@ def nodes(state: ArgumentState) -> list[Node]:
         if st.kind is StatementKind.CLAIM and para not in seen_paragraphs:
             seen_paragraphs.add(para)
             heads.add(i)
-    long = len(state.statements) > LONG
+    paragraphs = len({state.unit(st).paragraph for st in state.statements})
+    long = len(state.statements) > LONG or paragraphs >= ARTICLE_PARAGRAPHS
     data = argument_data(state.lang)
-    return [Node(i, state.unit(st), st.kind is StatementKind.EVIDENCE, st.central, i in heads, content_keys(st.text), long,
+    keys = weighted([content_keys(st.text) for st in state.statements])
+    return [Node(i, state.unit(st), st.kind is StatementKind.EVIDENCE, st.central, i in heads, keys[i], long,
                  opposing=opposing(state.unit(st), st.text, data) and not st.central)
             for i, st in enumerate(state.statements)]
 
