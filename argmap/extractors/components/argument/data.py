@@ -43,7 +43,7 @@ class ArgumentData:
     min_chars: int
     opinion: CueSet
     report: CueSet
-    thesis: CueSet
+    thesis: CueSet  # the writer's position or summing up: both lists (I think, 我们认为; in conclusion, 综上所述)
     signpost: CueSet
     dissent: CueSet
     negation: CueSet
@@ -53,6 +53,7 @@ class ArgumentData:
     favourable: CueSet  # the position says a strategy or brand succeeds (成功, working)
     unfavourable: CueSet  # … that it fails (难以, struggling); an against cue counts too
     opponent: CueSet  # the writer voices the other side to answer it (some may argue, 有人认为, 诚然)
+    summary: CueSet  # the writer sums up (in conclusion, all things considered, 综上所述)
     answer: re.Pattern[str] | None = None  # "Yes, …" / 是的，…: opens by answering the question at issue
 
     def answers(self, text: str) -> bool:
@@ -66,15 +67,17 @@ def argument_data(lang: str) -> ArgumentData:
     raw = json.loads((LANG_DIR / lang / "argument.json").read_text(encoding="utf-8"))
     words = bool(raw.get("word_boundaries", True))
 
-    def cues(name: str) -> CueSet:
-        value = raw.get(name, {})
-        weights = value if isinstance(value, dict) else {c: 1.0 for c in value}
+    def cues(*names: str) -> CueSet:
+        weights: dict[str, float] = {}
+        for name in names:
+            value = raw.get(name, {})
+            weights.update(value if isinstance(value, dict) else {c: 1.0 for c in value})
         return CueSet.build({str(k): float(v) for k, v in weights.items()}, words=words)
 
-    return ArgumentData(lang, int(raw.get("min_chars", 6)), cues("opinion"), cues("report"), cues("thesis"),
+    return ArgumentData(lang, int(raw.get("min_chars", 6)), cues("opinion"), cues("report"), cues("thesis", "summary"),
                         cues("signpost"), cues("dissent"), cues("negation"), cues("against"),
                         cues("narrative"), cues("speech"), cues("favourable"), cues("unfavourable"),
-                        cues("opponent"),                        _opening(raw.get("answer", [])))
+                        cues("opponent"), cues("summary"), _opening(raw.get("answer", [])))
 
 
 def _opening(words: list[str]) -> re.Pattern[str] | None:

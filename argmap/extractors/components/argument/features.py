@@ -30,6 +30,7 @@ class Node:
     keys: dict[str, float]  # content words (overlap.content_keys), weighted by their rarity in the text
     long: bool = False  # the article has more than LONG statements, or several paragraphs
     opposing: bool = False  # speaks for the other side (a concession, or the writer voicing an objection)
+    granted: bool = False  # "A, but B" in one sentence: this is A
 
 
 def features(source: Node, target: Node) -> list[float]:
@@ -71,7 +72,7 @@ def features(source: Node, target: Node) -> list[float]:
 THESIS_FEATURES = (
     "thesis_cue", "long_thesis_cue", "lean", "title", "first", "last", "lead_paragraph", "closing_paragraph", "strategy",
     "subordinate", "conclusion", "conditional", "question", "hedged", "claim", "position", "judging",
-    "debated", "long_conclusion", "first_main", "answer", "emphatic", "counter",
+    "debated", "long_conclusion", "first_main", "answer", "emphatic", "counter", "summary",
 )
 _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, MarkerRole.ATTACK,
                 MarkerRole.CONTINUATION}
@@ -96,6 +97,7 @@ class ThesisCandidate:
     answer: bool = False  # opens by answering the question at issue ("Yes, …", 是的，…)
     emphatic: bool = False  # written in capitals: the writer raises their voice for it
     counter: bool = False  # "A, but B" in one sentence: B, what the writer asserts after granting A
+    summary: bool = False  # the writer sums up (all things considered, 综上所述)
 
 
 def subordinate(unit: ArgUnit) -> bool:
@@ -133,6 +135,7 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(c.answer),
         float(c.emphatic),
         float(c.counter),
+        float(c.summary),
     ]
 
 
@@ -146,7 +149,7 @@ def emphatic(text: str) -> bool:
 
 POLARITY_FEATURES = (
     "attack_marker", "concession", "counter", "dissent", "negation_differs", "source_evidence", "target_thesis",
-    "lean", "forward", "target_attack_marker", "voice_differs",
+    "lean", "forward", "target_attack_marker", "voice_differs", "granted",
 )
 
 
@@ -165,6 +168,7 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
         float(target.index > source.index),
         float(target_role is MarkerRole.ATTACK),
         float(source.opposing != target.opposing),
+        float(source.granted),
     ]
 
 

@@ -76,14 +76,23 @@ def nodes(state: ArgumentState) -> list[Node]:
     long = len(state.statements) > LONG or paragraphs >= ARTICLE_PARAGRAPHS
     data = argument_data(state.lang)
     keys = weighted([content_keys(st.text) for st in state.statements])
-    return [Node(i, state.unit(st), st.kind is StatementKind.EVIDENCE, st.central, i in heads, keys[i], long,
-                 opposing=opposing(state.unit(st), st.text, data) and not st.central)
+    units = [state.unit(st) for st in state.statements]
+    # "A, but B" grants A in a short opinion text; an article's 但 mostly adds a weightier fact
+    grants = [not long and i + 1 < len(units) and granted(units[i], units[i + 1]) for i in range(len(units))]
+    return [Node(i, units[i], st.kind is StatementKind.EVIDENCE, st.central, i in heads, keys[i], long,
+                 opposing=not st.central and (opposing(units[i], st.text, data) or grants[i]), granted=grants[i])
             for i, st in enumerate(state.statements)]
 
 
 def opposing(unit: ArgUnit, text: str, data: ArgumentData) -> bool:
     """The unit speaks for the other side: a concession, or the writer voicing an objection to answer it."""
     return unit.concession or data.opponent.any(text) or data.dissent.any(text)
+
+
+def granted(unit: ArgUnit, after: ArgUnit) -> bool:
+    """"A, but B" in one sentence: the writer grants A to the other side and answers with B."""
+    role = after.marker.role if after.marker is not None else None
+    return role in (MarkerRole.ATTACK, MarkerRole.COUNTER) and after.sentence == unit.sentence
 
 
 def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node]:

@@ -75,6 +75,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             paragraphs=spread, strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
+            summary=data.summary.any(st.text),
             counter=i > 0 and answers_in_sentence(state.unit(state.statements[i - 1]), state.unit(st)),
         ))
     return out
