@@ -32,9 +32,9 @@ from argmap.extractors.model import ArticleAnalysis  # noqa: E402
 
 GOLD = ROOT / "bench" / "gold" / "xiaomi-premiumization.zh.json"
 # claims, evidence and relations were annotated for the argument stage before issue 12 (evidence linked straight to
-# the central claim); the shared argument stage attaches evidence to the claim it grounds, so these floors guard
-# against regressions from its level, not that annotation's.
-FLOORS = {"entities": 0.9, "claims": 0.7, "evidence": 0.7, "relations": 0.1}
+# the central claim); the shared argument stage attaches evidence to the claim it grounds and, by its side, to a
+# thesis about the strategy, so these floors guard against regressions from its level, not that annotation's.
+FLOORS = {"entities": 0.9, "claims": 0.7, "evidence": 0.7, "relations": 0.3}
 MIN_SHARE = 0.5
 
 

@@ -166,7 +166,10 @@ def _regions(blocks: list[_Laid], rules: BoilerplateRules) -> list[Block]:
     body = [b for b in blocks if not b.reason and b.kind not in (BlockKind.TITLE, BlockKind.CAPTION)]
     out: list[Block] = []
     first = next((i for i, b in enumerate(body) if b.kind in _PROSE), None)
-    if first is not None:
+    headed = _section(body, rules, "lead")
+    if headed:  # a 前言 / Introduction section is the lead, however many paragraphs it has
+        out.append(Block(BlockKind.LEAD, headed[0].start, headed[-1].end))
+    elif first is not None:
         lead = body[first : first + 1]
         if len(lead[0].text) < _MIN_LEAD and first + 1 < len(body) and body[first + 1].kind in _PROSE:
             lead.append(body[first + 1])  # a one-line opening: the lead goes on to the next paragraph
@@ -177,9 +180,10 @@ def _regions(blocks: list[_Laid], rules: BoilerplateRules) -> list[Block]:
     return out
 
 
-def _conclusion(body: list[_Laid], rules: BoilerplateRules) -> list[_Laid]:
+def _section(body: list[_Laid], rules: BoilerplateRules, role: str) -> list[_Laid]:
+    """The blocks under the first heading of ``role`` (up to the next heading of its level or higher)."""
     for i, b in enumerate(body):
-        if b.kind.is_heading and rules.heading_role(b.text) == "conclusion":
+        if b.kind.is_heading and rules.heading_role(b.text) == role:
             section = []
             for nxt in body[i + 1 :]:
                 if nxt.kind.is_heading and (nxt.level <= b.level or not b.level):
@@ -187,6 +191,13 @@ def _conclusion(body: list[_Laid], rules: BoilerplateRules) -> list[_Laid]:
                 section.append(nxt)
             if section:
                 return section
+    return []
+
+
+def _conclusion(body: list[_Laid], rules: BoilerplateRules) -> list[_Laid]:
+    section = _section(body, rules, "conclusion")
+    if section:
+        return section
     tail = [b for b in body if not b.kind.is_heading]
     for i, b in enumerate(tail):
         if i >= len(tail) * 0.6 and _CLOSING.match(b.text):

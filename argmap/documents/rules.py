@@ -31,6 +31,7 @@ class BoilerplateRules:
     html_hints: frozenset[str]
     reference_headings: frozenset[str]
     conclusion_headings: frozenset[str]
+    lead_headings: frozenset[str] = frozenset()
 
     def line_reason(self, line: str) -> str | None:
         """Why a whole line is boilerplate, or None when it is not."""
@@ -50,12 +51,14 @@ class BoilerplateRules:
         return any(tok.lower() in self.html_hints for tok in _TOKEN_SPLIT.split(class_and_id) if tok)
 
     def heading_role(self, heading: str) -> str | None:
-        """``reference`` or ``conclusion`` for headings that open those sections."""
+        """``reference``, ``conclusion`` or ``lead`` for headings that open those sections."""
         core = _HEADING_NUMBER.sub("", heading).strip().strip("：:。.!！ ").lower()
         if core in self.reference_headings:
             return "reference"
         if core in self.conclusion_headings:
             return "conclusion"
+        if core in self.lead_headings:
+            return "lead"
         return None
 
 
@@ -67,7 +70,7 @@ def load_rules(extra: Sequence[Path | str] = ()) -> BoilerplateRules:
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> BoilerplateRules:
     raw = [_read(DEFAULT_RULES)] + [_read(Path(p)) for p in extra]
-    lines, inline, hints, refs, concl = [], [], set(), set(), set()
+    lines, inline, hints, refs, concl, leads = [], [], set(), set(), set(), set()
     for data in raw:
         for row in data.get("lines", []):
             lines.append(LineRule(row["reason"], _compile(row["pattern"]), int(row.get("max_chars", 200))))
@@ -75,7 +78,9 @@ def _load(extra: tuple[str, ...]) -> BoilerplateRules:
         hints |= {h.lower() for h in data.get("html_hints", [])}
         refs |= {h.lower() for h in data.get("reference_headings", [])}
         concl |= {h.lower() for h in data.get("conclusion_headings", [])}
-    return BoilerplateRules(tuple(lines), tuple(inline), frozenset(hints), frozenset(refs), frozenset(concl))
+        leads |= {h.lower() for h in data.get("lead_headings", [])}
+    return BoilerplateRules(tuple(lines), tuple(inline), frozenset(hints), frozenset(refs), frozenset(concl),
+                            frozenset(leads))
 
 
 def _read(path: Path) -> dict:

@@ -9,18 +9,19 @@ lexicon files; pass your own cache to control its lifetime.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from argmap.errors import InputError, LanguageError, LexiconError
-from argmap.documents import Document, Format, read_document
+from argmap.documents import BlockKind, Document, Format, read_document
 from argmap.extractors.model import ArticleAnalysis, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from argmap.extractors.components.argument.model import ArgumentState
+    from argmap.extractors.components.argument.model import ArgumentState, Regions
 
 CONFIG_ZH = Path(__file__).resolve().parent / "config_zh.cfg"
 SUPPORTED = ("zh", "en")
@@ -85,10 +86,26 @@ def as_document(document: Document | str, *, key: str = "text") -> Document:
     return read_document(document, name=key, fmt=Format.TEXT)
 
 
-def layout(doc: Document) -> tuple[list[Span], list[Span]]:
-    """What the document layer tells the extractors: the boilerplate to skip, and the headings."""
-    return ([Span(b.start, b.end) for b in doc.boilerplate],
-            [Span(b.start, b.end) for b in doc.blocks if b.kind.is_heading])
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the document layer tells the extractors: the boilerplate to skip, the headings, and where the
+    lead and the closing section are (the thesis is often stated there)."""
+
+    skipped: list[Span]
+    headings: list[Span]
+    regions: "Regions"
+
+
+def layout(doc: Document) -> Layout:
+    from argmap.extractors.components.argument.model import Regions
+
+    def region(kind: BlockKind) -> tuple[int, int] | None:
+        found = doc.blocks_of(kind)
+        return (found[0].start, found[0].end) if found else None
+
+    return Layout([Span(b.start, b.end) for b in doc.boilerplate],
+                  [Span(b.start, b.end) for b in doc.blocks if b.kind.is_heading],
+                  Regions(lead=region(BlockKind.LEAD), conclusion=region(BlockKind.CONCLUSION)))
 
 
 def run_pipeline(
@@ -110,35 +127,35 @@ def run_pipeline(
     doc = as_document(document, key=key)
     content, title, source = doc.content, title or doc.title, source or doc.source
     nlp = (cache or DEFAULT_CACHE).get(lang, lexicons)
-    skipped, headings = layout(doc)
+    laid = layout(doc)
     if lang == "en":
         analysis = _english_module().analyze_english(
             content, key=key, lang=lang, title=title, source=source, lexicons=[Path(p) for p in _lexicon_key(lexicons)],
-            skipped=skipped, headings=headings, nlp=nlp)
+            skipped=laid.skipped, headings=laid.headings, regions=laid.regions, nlp=nlp)
     else:
-        analysis = _run_chinese(nlp, content, key=key, title=title, source=source, skipped=skipped, headings=headings)
+        analysis = _run_chinese(nlp, content, key=key, title=title, source=source, laid=laid)
     analysis.metadata = doc.metadata
     return analysis
 
 
-def _run_chinese(nlp: "Language", content: str, *, key: str, title: str, source: str, skipped: list[Span],
-                 headings: list[Span]) -> ArticleAnalysis:
+def _run_chinese(nlp: "Language", content: str, *, key: str, title: str, source: str, laid: Layout) -> ArticleAnalysis:
     from argmap.extractors.components.argument.model import argument_state
     from argmap.extractors.state import get_state
 
-    doc = _chinese_doc(nlp, content, title=title, skipped=skipped, headings=headings)
+    doc = _chinese_doc(nlp, content, title=title, laid=laid)
     state, argument = get_state(doc), argument_state(doc)
     state.statements, state.relations = argument.statements, argument.relations
     return state.to_analysis(key=key, lang="zh", title=title, source=source)
 
 
-def _chinese_doc(nlp: "Language", content: str, *, title: str, skipped: list[Span], headings: list[Span]) -> "Doc":
-    from argmap.extractors.components.argument.model import TITLE_KEY
+def _chinese_doc(nlp: "Language", content: str, *, title: str, laid: Layout) -> "Doc":
+    from argmap.extractors.components.argument.model import REGIONS_KEY, TITLE_KEY
     from argmap.extractors.state import set_skipped
 
     doc = nlp.make_doc(content)
-    set_skipped(doc, skipped, headings)
+    set_skipped(doc, laid.skipped, laid.headings)
     doc.user_data[TITLE_KEY] = title
+    doc.user_data[REGIONS_KEY] = laid.regions
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
@@ -152,13 +169,13 @@ def argument_input(document: Document | str, *, lang: str, key: str = "text", ti
 
     doc_ = as_document(document, key=key)
     nlp = (cache or DEFAULT_CACHE).get(lang)
-    skipped, headings = layout(doc_)
+    laid = layout(doc_)
     with nlp.select_pipes(disable=["thesis", "relations"]):
         if lang == "en":
-            doc = _english_module().english_doc(nlp, doc_.content, title=title or doc_.title, skipped=skipped,
-                                                headings=headings)
+            doc = _english_module().english_doc(nlp, doc_.content, title=title or doc_.title, skipped=laid.skipped,
+                                                headings=laid.headings, regions=laid.regions)
         else:
-            doc = _chinese_doc(nlp, doc_.content, title=title or doc_.title, skipped=skipped, headings=headings)
+            doc = _chinese_doc(nlp, doc_.content, title=title or doc_.title, laid=laid)
     return argument_state(doc)
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from argmap.errors import InputError
 import argmap.extractors.components.argument  # noqa: F401  (the argument stage shared by every language)
-from argmap.extractors.components.argument.model import TITLE_KEY, argument_state
+from argmap.extractors.components.argument.model import REGIONS_KEY, TITLE_KEY, Regions, argument_state
 from argmap.extractors.en import clauses, entities, figures, sentences, strategies, units  # noqa: F401  (registers the factories)
 from argmap.extractors.en.doc_state import EXTENSION, EnState, EntityHit
 from argmap.extractors.model import ArticleAnalysis, Entity, Mention, Span
@@ -50,6 +50,7 @@ def analyze_english(
     lexicons: Sequence[Path] = (),
     skipped: Sequence[Span] = (),
     headings: Sequence[Span] = (),
+    regions: Regions = Regions(),
     nlp: Language | None = None,
 ) -> ArticleAnalysis:
     """Entities, figures, statements and relations of one English article.
@@ -63,7 +64,7 @@ def analyze_english(
         raise InputError(f"article {key!r} has {len(content):,} characters, more than {MAX_CHARS:,}; split it into parts")
     pipeline = nlp if nlp is not None else _cached(tuple(str(p) for p in lexicons))
     pipeline.max_length = max(pipeline.max_length, MAX_CHARS)
-    doc = english_doc(pipeline, content, title=title, skipped=skipped, headings=headings)
+    doc = english_doc(pipeline, content, title=title, skipped=skipped, headings=headings, regions=regions)
     st: EnState = doc._.get(EXTENSION)
     argument = argument_state(doc)
     st.statements, st.relations = argument.statements, argument.relations
@@ -85,11 +86,12 @@ def analyze_english(
 
 
 def english_doc(nlp: Language, content: str, *, title: str = "", skipped: Sequence[Span] = (),
-                headings: Sequence[Span] = ()) -> Doc:
+                headings: Sequence[Span] = (), regions: Regions = Regions()) -> Doc:
     """``content`` run through the pipeline's components; what they found is on the Doc."""
     doc = nlp.make_doc(content)
     doc._.set(EXTENSION, EnState(text=content, skipped=list(skipped), headings=list(headings)))
     doc.user_data[TITLE_KEY] = title
+    doc.user_data[REGIONS_KEY] = regions
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc

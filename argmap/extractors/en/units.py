@@ -14,9 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.model import (
+    REGIONS_KEY,
     TITLE_KEY,
     ArgUnit,
     ArgumentState,
+    Regions,
     MarkerRole,
     UnitMarker,
     set_argument_state,
@@ -56,7 +58,7 @@ class EnUnits:
         primary = _primary_brand(st.hits)
         units = [self.unit(st, clause, index, paragraphs, primary) for clause in st.clauses if clause.argumentative]
         set_argument_state(doc, ArgumentState("en", units, title=doc.user_data.get(TITLE_KEY, ""),
-                                              main_brand=primary))
+                                              main_brand=primary, regions=doc.user_data.get(REGIONS_KEY, Regions())))
         return doc
 
     def unit(self, st: EnState, clause: Clause, index: "_SpanIndex", paragraphs: list[int],

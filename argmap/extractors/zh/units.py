@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 from argmap.extractors.components.argument.model import (
     ArgUnit,
     ArgumentState,
+    Regions,
+    REGIONS_KEY,
     TITLE_KEY,
     MarkerRole,
     UnitMarker,
@@ -61,7 +63,8 @@ class ZhUnits:
                 rhetorical=question and _RHETORICAL.search(text) is not None,
             ))
         set_argument_state(doc, ArgumentState("zh", units, title=doc.user_data.get(TITLE_KEY, ""),
-                                              main_brand=state.main_brand))
+                                              main_brand=state.main_brand,
+                                              regions=doc.user_data.get(REGIONS_KEY, Regions())))
         return doc
 
     def _evidence_kinds(self, state: DocState) -> dict[int, tuple[str, ...]]:

@@ -70,9 +70,9 @@ def features(source: Node, target: Node) -> list[float]:
 
 
 THESIS_FEATURES = (
-    "thesis_cue", "long_thesis_cue", "lean", "title", "first", "last", "lead_paragraph", "closing_paragraph", "strategy",
+    "thesis_cue", "long_thesis_cue", "lean", "title", "first", "last", "lead", "closing", "strategy",
     "subordinate", "conclusion", "conditional", "question", "hedged", "claim", "position", "judging",
-    "debated", "long_conclusion", "first_main", "answer", "emphatic", "counter", "summary",
+    "debated", "long_conclusion", "first_main", "answer", "emphatic", "counter", "summary", "lead_turn",
 )
 _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, MarkerRole.ATTACK,
                 MarkerRole.CONTINUATION}
@@ -90,7 +90,8 @@ class ThesisCandidate:
     lean: float  # opinion minus report (statements.Scores.lean)
     judging: float  # opinion alone (statements.Scores.opinion)
     title_share: float  # share of the title's content words it repeats
-    paragraphs: tuple[int, int, int]  # first, last paragraph of the statements; how many paragraphs
+    lead: bool  # in the document's lead (its 前言 / Introduction section, else its opening paragraph)
+    closing: bool  # in its closing section (结语, "Conclusion"; else its last paragraph)
     strategy: bool  # speaks of the main brand's strategy
     debated: bool = False  # … the strategy the article's evidence kinds argue for and against
     first_main: bool = False  # the first statement no marker makes a reason, example, concession or objection
@@ -108,7 +109,6 @@ def subordinate(unit: ArgUnit) -> bool:
 def thesis_features(c: ThesisCandidate) -> list[float]:
     u = c.unit
     role = u.marker.role if u.marker is not None else None
-    first_p, last_p, n_paragraphs = c.paragraphs
     short = c.count <= SHORT
     return [
         # "I think" opens many a reason in a short opinion text; in an article 我们认为 marks the position
@@ -118,8 +118,8 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         c.title_share,
         float(c.index == 0 and c.count <= SHORT),
         float(c.index == c.count - 1 and c.count <= SHORT),
-        float(n_paragraphs > 2 and u.paragraph == first_p),
-        float(n_paragraphs > 2 and u.paragraph == last_p),
+        float(c.lead),
+        float(c.closing),
         float(c.strategy),
         float(subordinate(u)),
         float(role is MarkerRole.CONCLUSION),
@@ -136,6 +136,8 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(c.emphatic),
         float(c.counter),
         float(c.summary),
+        # in the lead, a turn against the opening facts (然而, however …) is where commentary states its position
+        float(c.lead and role is MarkerRole.ATTACK),
     ]
 
 

@@ -17,6 +17,19 @@ from argmap.extractors.model import Relation, Statement
 
 _KEY = "argmap_argument"
 TITLE_KEY = "argmap_title"  # where the pipeline leaves the document's title for the units components
+REGIONS_KEY = "argmap_regions"  # … and the document's lead and conclusion (Regions)
+
+
+@dataclass(frozen=True, slots=True)
+class Regions:
+    """Where the document layer found the lead and the closing section (character spans), if it did."""
+
+    lead: tuple[int, int] | None = None
+    conclusion: tuple[int, int] | None = None
+
+    @staticmethod
+    def inside(span: tuple[int, int] | None, start: int, end: int) -> bool:
+        return span is not None and span[0] <= start and end <= span[1]
 
 
 class MarkerRole(str, Enum):
@@ -71,6 +84,7 @@ class ArgumentState:
     units: list[ArgUnit] = field(default_factory=list)
     title: str = ""
     main_brand: str | None = None  # the brand the article is mostly about, as a ref
+    regions: Regions = field(default_factory=Regions)
     statements: list[Statement] = field(default_factory=list)
     unit_of: dict[str, int] = field(default_factory=dict)  # statement id -> unit index
     opinion: dict[str, float] = field(default_factory=dict)  # statement id -> opinion minus report (+3 for a thesis cue)

@@ -29,7 +29,7 @@ from argmap.extractors.components.argument.features import (
     thesis_features,
 )
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
+from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, Regions, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.model import StatementKind
@@ -53,8 +53,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     """Every claim, and the first statement whatever its kind."""
     data = argument_data(state.lang)
     title_keys = content_keys(state.title)
-    paragraphs = [state.unit(s).paragraph for s in state.statements]
-    spread = (paragraphs[0], paragraphs[-1], len(set(paragraphs))) if paragraphs else (0, 0, 0)
+    places = regions(state)
     owner = state.main_brand.split("/", 1)[1] if state.main_brand else None
     sides = evidence_sides()
     argued = sum(1 for st in state.statements if any(k in sides for k in st.evidence_kinds)) >= 2
@@ -72,7 +71,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             unit=state.unit(st), index=i, count=len(state.statements), claim=claim,
             thesis_cue=data.thesis.any(st.text), lean=state.opinion.get(st.id, 0.0),
             judging=state.judging.get(st.id, 0.0), title_share=share,
-            paragraphs=spread, strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
+            lead=i in places[0], closing=i in places[1], strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
             summary=data.summary.any(st.text),
@@ -86,6 +85,20 @@ def answers_in_sentence(before: ArgUnit, unit: ArgUnit) -> bool:
     writer grants A and asserts B."""
     role = unit.marker.role if unit.marker is not None else None
     return role in (MarkerRole.ATTACK, MarkerRole.COUNTER) and before.sentence == unit.sentence
+
+
+def regions(state: ArgumentState) -> tuple[set[int], set[int]]:
+    """The statements in the lead and in the closing section, as the document layer found them; without it
+    (plain strings), the first and the last paragraph. A text of one or two paragraphs has neither."""
+    units = [state.unit(st) for st in state.statements]
+    paragraphs = [u.paragraph for u in units]
+    if len(set(paragraphs)) <= 2:
+        return set(), set()
+    lead, closing = state.regions.lead, state.regions.conclusion
+    in_lead = {i for i, u in enumerate(units) if (Regions.inside(lead, u.start, u.end) if lead else u.paragraph == paragraphs[0])}
+    in_closing = {i for i, u in enumerate(units)
+                  if (Regions.inside(closing, u.start, u.end) if closing else u.paragraph == paragraphs[-1])}
+    return in_lead, in_closing
 
 
 def choose(state: ArgumentState, model: Linear) -> int | None:
