@@ -124,3 +124,16 @@ def test_bad_input_is_refused_in_one_line(data: bytes, needle: str) -> None:
         read_document(data, name="bad.md", suffix=".md", max_bytes=1024)
     message = str(err.value)
     assert needle in message and "\n" not in message and "bad.md" in message
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    ("前言\n11月12日，小米发布了双十一战报，成交额290亿元。\n与去年相比，这一数字明显回落。\n"
+     "然而，这背后是一场战略转向。\n分析\n中间的分析。\n", ".txt"),
+    ("# Xiaomi after Singles' Day\n\n## Introduction\n\nXiaomi reported its Singles' Day sales of 29 billion yuan.\n\nThat is less than last year.\n\n"
+     "Yet behind the fall lies a change of strategy.\n\n## Analysis\n\nThe middle part.\n", ".md"),
+])
+def test_a_lead_heading_makes_its_whole_section_the_lead(text: str, suffix: str) -> None:
+    document = read_document(text.encode(), name="t" + suffix, suffix=suffix)
+    (lead,) = document.blocks_of(BlockKind.LEAD)
+    assert document.text_of(lead).startswith(("11月12日", "Xiaomi reported"))
+    assert document.text_of(lead).endswith(("战略转向。", "change of strategy."))
