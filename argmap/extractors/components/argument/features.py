@@ -99,6 +99,7 @@ class ThesisCandidate:
     emphatic: bool = False  # written in capitals: the writer raises their voice for it
     counter: bool = False  # "A, but B" in one sentence: B, what the writer asserts after granting A
     summary: bool = False  # the writer sums up (all things considered, 综上所述)
+    opens_sentence: bool = True  # no clause of its sentence comes before it
 
 
 def subordinate(unit: ArgUnit) -> bool:
@@ -122,7 +123,8 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(c.closing),
         float(c.strategy),
         float(subordinate(u)),
-        float(role is MarkerRole.CONCLUSION),
+        # "Therefore, …" opening a sentence draws the conclusion; a clause's "so" mostly draws a step
+        float(role is MarkerRole.CONCLUSION and c.opens_sentence),
         float(u.conditional),
         float(u.question),
         float(u.hedged),

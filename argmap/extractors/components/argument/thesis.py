@@ -32,7 +32,7 @@ from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, Regions, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
-from argmap.extractors.model import StatementKind
+from argmap.extractors.model import Statement, StatementKind
 
 WEIGHTS = Path(__file__).resolve().parent / "thesis.json"
 
@@ -50,7 +50,7 @@ def main_brand(state: ArgumentState) -> str | None:
 
 
 def candidates(state: ArgumentState) -> list[ThesisCandidate]:
-    """Every claim, and the first statement whatever its kind."""
+    """Every claim, and the first statement whatever its kind (in a short text: every statement but evidence of a kind)."""
     data = argument_data(state.lang)
     title_keys = content_keys(state.title)
     places = regions(state)
@@ -62,8 +62,9 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     short_text = len(state.statements) <= SHORT  # a short text argues in every sentence: any may be its point
     for i, st in enumerate(state.statements):
         claim = st.kind is StatementKind.CLAIM
-        if not claim and (st.evidence_kinds or (i and not short_text)):
-            continue  # evidence of a kind (promotion dependence …) is grounds by nature, never the point
+        if not claim and i and (st.evidence_kinds or not short_text):
+            continue  # evidence of a kind (promotion dependence …) is grounds by nature, never the point — but a
+            # news story's opening sentence is its summary, whatever it reports ("The Mac mini has been welcomed …")
         if st.conditional and not short_text:
             continue  # 如果…那么: a hypothesis the article weighs, not the position it states
         share = len(title_keys & content_keys(st.text)) / len(title_keys) if title_keys else 0.0
@@ -74,10 +75,15 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             lead=i in places[0], closing=i in places[1], strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
-            summary=data.summary.any(st.text),
+            summary=data.summary.any(st.text), opens_sentence=opens_sentence(state, st),
             counter=i > 0 and answers_in_sentence(state.unit(state.statements[i - 1]), state.unit(st)),
         ))
     return out
+
+
+def opens_sentence(state: ArgumentState, statement: Statement) -> bool:
+    index = state.unit_of[statement.id]
+    return index == 0 or state.units[index - 1].sentence != state.units[index].sentence
 
 
 def answers_in_sentence(before: ArgUnit, unit: ArgUnit) -> bool:
