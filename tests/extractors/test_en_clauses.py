@@ -65,6 +65,14 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         # a genuine question is not a statement; a rhetorical one is
         ("What will Nike do next?", []),
         ("Don't they need them for survival?", ["Don't they need them for survival?"]),
+        # "so" + a pronoun, "and also", "and most people" open a second clause; "and" in a list does not
+        ("Older parents have steady careers so they can provide for a child.",
+         ["Older parents have steady careers", "so they can provide for a child."]),
+        ("A deposit helps raise awareness and also helps fund the groups.",
+         ["A deposit helps raise awareness", "and also helps fund the groups."]),
+        ("Movies are an escape and most people know they are sugar coated.",
+         ["Movies are an escape", "and most people know they are sugar coated."]),
+        ("Nike sells shoes and bags in China.", ["Nike sells shoes and bags in China."]),
     ],
 )
 def test_en_clauses(text: str, expected: list[str]) -> None:

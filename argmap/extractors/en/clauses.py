@@ -1,8 +1,9 @@
 """``argmap_en_clauses_v1``: sentences into argumentative clauses, each with its discourse marker.
 
 A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
-before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` even without a comma, after
-the comma that closes an opening concession or reason (``Although …, …``), before ``and`` + a new subject,
+before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` (and ``as`` / ``since`` / ``so`` + a
+pronoun) even without a comma, after the comma that closes an opening concession or reason (``Although …, …``),
+before ``and`` + a new subject or ``and also``,
 before ``, which`` and a participle (``…, allowing …``), and at a comma splice (``…, it just …``) unless
 the sentence opens with a condition.
 A split is only made when both sides keep at least three words.
@@ -25,9 +26,11 @@ _SEMICOLON = re.compile(r";\s+")
 _SUBJECT = r"(?:it|they|he|she|we|i|you|this|that|these|those|there|the|many|most|people|its|their|our|my)\b"
 _BARE_SPLIT = re.compile(
     r"\s(?=(?:because|but|although|whereas|even though|in order to)\b(?! also\b)"
-    r"|(?:as|since)\s+(?:it|they|he|she|we|i|you|there|this|these|those|people)\b)", re.I
+    r"|(?:as|since|so(?:\s+that)?)\s+(?:it|they|he|she|we|i|you|there|this|these|those|people)\b)", re.I
 )
-_AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|they|he|she|we|i|you|there)\s)", re.I)
+# "…, and most people know …", "… and also helps …": a second clause, not a list
+_AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|they|he|she|we|i|you|there)\s)"
+                          r"|\s(?=and\s+(?:also|(?:most|many|some)\s+people)\b)", re.I)
 # a participle clause takes an object ("…, allowing them to …"); "shoes, clothing and bags" is a list
 _RELATIVE = re.compile(
     r",\s+(?=which\b)|,\s+(?=(?!according)[a-z]+ing\s+(?:the|a|an|it|them|us|him|her|their|its|our|more|less|people|to|up|out)\b)"
