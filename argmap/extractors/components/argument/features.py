@@ -31,18 +31,32 @@ class Node:
     long: bool = False  # the article has more than LONG statements, or several paragraphs
     opposing: bool = False  # speaks for the other side (a concession, or the writer voicing an objection)
     granted: bool = False  # "A, but B" in one sentence: this is A
+    refs: frozenset[str] = frozenset()  # the entities it names (strategies aside: every statement has one)
+    norm: float = 0.0  # the length of its weighted key vector (for the cosine)
+
+    @classmethod
+    def of(cls, index: int, unit: ArgUnit, keys: dict[str, float], **rest: bool) -> "Node":
+        """A node with what every pair it is in needs computed once (entity refs, key norm)."""
+        refs = frozenset(r for r in unit.refs if not r.startswith("strategy/"))
+        return cls(index, unit, keys=keys, refs=refs, norm=sum(w * w for w in keys.values()) ** 0.5, **rest)
+
+
+def topic_overlap(source: Node, target: Node) -> float:
+    """Cosine of the two statements' weighted content keys (overlap.weighted)."""
+    if not source.norm or not target.norm:
+        return 0.0
+    small, large = (source.keys, target.keys) if len(source.keys) <= len(target.keys) else (target.keys, source.keys)
+    return sum(w * large[k] for k, w in small.items() if k in large) / (source.norm * target.norm)
 
 
 def features(source: Node, target: Node) -> list[float]:
-    from argmap.extractors.components.argument.overlap import weighted_similarity
-
     s, t = source.unit, target.unit
     distance = abs(source.index - target.index)
     role = s.marker.role if s.marker is not None else None
     target_role = t.marker.role if t.marker is not None else None
     before = target.index < source.index
-    refs = {r for r in s.refs if not r.startswith("strategy/")} & {r for r in t.refs if not r.startswith("strategy/")}
-    topic = weighted_similarity(source.keys, target.keys)
+    refs = source.refs & target.refs
+    topic = topic_overlap(source, target)
     long = float(source.long)
     return [
         float(before),

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'-]{2,}")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # Function characters that make a character pair say nothing about the topic.
-_ZH_LIGHT = set("的了是在和与也都而就又及或被把对从这那其之为以于着个们一不有")
+_ZH_LIGHT = frozenset("的了是在和与也都而就又及或被把对从这那其之为以于着个们一不有")
 
 
+@lru_cache(maxsize=8192)  # the thesis and the relation components both ask for each statement's keys
 def content_keys(text: str) -> frozenset[str]:
     """Latin content words (a crude five-letter stem) and Chinese character pairs without function characters."""
     keys = {w.lower()[:5] for w in _LATIN.findall(text) if w.lower() not in STOP_WORDS}
     for run in _CJK_RUN.findall(text):
-        keys.update(run[i:i + 2] for i in range(len(run) - 1) if not (_ZH_LIGHT & set(run[i:i + 2])))
+        keys.update(run[i:i + 2] for i in range(len(run) - 1)
+                    if run[i] not in _ZH_LIGHT and run[i + 1] not in _ZH_LIGHT)
     return frozenset(keys)
 
 
@@ -39,10 +42,3 @@ def weighted(keys: list[frozenset[str]]) -> list[dict[str, float]]:
     n = len(keys)
     return [{k: math.log(1.0 + n / df[k]) for k in ks} for ks in keys]
 
-
-def weighted_similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine of two weighted key sets."""
-    if not a or not b:
-        return 0.0
-    shared = sum(a[k] * b[k] for k in a.keys() & b.keys())
-    return shared / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))

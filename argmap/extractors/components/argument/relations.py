@@ -79,8 +79,9 @@ def nodes(state: ArgumentState) -> list[Node]:
     units = [state.unit(st) for st in state.statements]
     # "A, but B" grants A in a short opinion text; an article's 但 mostly adds a weightier fact
     grants = [not long and i + 1 < len(units) and granted(units[i], units[i + 1]) for i in range(len(units))]
-    return [Node(i, units[i], st.kind is StatementKind.EVIDENCE, st.central, i in heads, keys[i], long,
-                 opposing=not st.central and (opposing(units[i], st.text, data) or grants[i]), granted=grants[i])
+    return [Node.of(i, units[i], keys[i], evidence=st.kind is StatementKind.EVIDENCE, thesis=st.central, head=i in heads,
+                    long=long, opposing=not st.central and (opposing(units[i], st.text, data) or grants[i]),
+                    granted=grants[i])
             for i, st in enumerate(state.statements)]
 
 
@@ -105,14 +106,15 @@ def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node
 
 def best_target(source: Node, graph: list[Node], model: AttachModel, parent: dict[int, int]) -> tuple[int, float] | None:
     """The likeliest claim for ``source`` that does not close a cycle."""
-    best: tuple[int, float] | None = None
+    best: tuple[int, list[float], float] | None = None
     for target in candidate_targets(source, graph, model.window):
         if _reaches(target.index, source.index, parent):
             continue
-        p = model.probability(features(source, target))
-        if best is None or p > best[1]:
-            best = (target.index, p)
-    return best
+        values = features(source, target)
+        score = model.attach.score(values)  # the score ranks; the probability is needed for the winner only
+        if best is None or score > best[2]:
+            best = (target.index, values, score)
+    return (best[0], model.probability(best[1])) if best is not None else None
 
 
 def _reaches(start: int, goal: int, parent: dict[int, int]) -> bool:
