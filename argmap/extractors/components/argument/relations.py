@@ -1,24 +1,26 @@
 """``argmap_relations_v2``: what bears on what — scored attachment, then polarity, for every language.
 
-Explicit discourse comes first: a unit that counters a concession ("Admittedly A. But B") undermines the
-conceded claim, an example (例如, for example) grounds the claim right before it, and what comes right before
-a concluding claim (因此, therefore) grounds it. Otherwise every
-statement but the thesis looks for the claim it bears on among the claims of its section near it
-(and the thesis). Each candidate is scored by a linear model over language-neutral features — distance
-and direction, sentence and paragraph, the discourse markers of both ends, shared entities and content
-words (``features.py``) — whose weights were learned from argument graphs (``attach.json``, trained by
-``python -m argmap.extractors.train.attach``). Evidence attaches to its best claim when the model gives it
-a fair chance; a claim with no better target supports the thesis. Attachments never form a cycle.
+Every statement but the thesis may bear on a claim of its section near it, or on the thesis. Each candidate
+is scored by a linear model over language-neutral features — distance and direction, sentence and paragraph,
+the discourse markers of both ends, shared entities and content words weighted by their rarity, the voice
+of the other side (``features.py``) — whose weights were learned from argument graphs (``attach.json``,
+trained by ``python -m argmap.extractors.train.argument``). Explicit discourse fixes its edge: a unit that
+counters a concession ("Admittedly A. But B") undermines the conceded claim, an example (例如, for example)
+grounds the claim right before it, and what comes right before a concluding claim (因此, therefore) grounds
+it. The whole tree is then chosen at once, rooted at the thesis (``decode.py``: the maximum spanning
+arborescence, as in evidence-graph models), so attachments never form a cycle. Evidence keeps its edge only
+when the model gives it a fair chance (``min_probability``).
 
 Polarity is *support* unless a second linear model, over the source's marker (contrast, concession,
-counter), a cited party's dissent, negation on one side only, and what the source judges, says the
-source bears *against* its target clearly enough (``attack_threshold``): a contrast marker alone is not
-an attack.
+counter), a cited party's dissent, negation on one side only, the two ends' voices and what the source
+judges, says the source bears *against* its target clearly enough (``attack_threshold``): a contrast marker
+alone is not an attack.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +28,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from argmap.extractors.components.argument.decode import arborescence
 from argmap.extractors.components.argument.data import ArgumentData, argument_data, evidence_sides
 from argmap.extractors.components.argument.features import (
     FEATURES,
@@ -104,28 +107,6 @@ def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node
     return found + [n for n in graph if n.thesis and n not in found and n.index != source.index]
 
 
-def best_target(source: Node, graph: list[Node], model: AttachModel, parent: dict[int, int]) -> tuple[int, float] | None:
-    """The likeliest claim for ``source`` that does not close a cycle."""
-    best: tuple[int, list[float], float] | None = None
-    for target in candidate_targets(source, graph, model.window):
-        if _reaches(target.index, source.index, parent):
-            continue
-        values = features(source, target)
-        score = model.attach.score(values)  # the score ranks; the probability is needed for the winner only
-        if best is None or score > best[2]:
-            best = (target.index, values, score)
-    return (best[0], model.probability(best[1])) if best is not None else None
-
-
-def _reaches(start: int, goal: int, parent: dict[int, int]) -> bool:
-    node, steps = start, 0
-    while node in parent and steps <= len(parent):
-        node, steps = parent[node], steps + 1
-        if node == goal:
-            return True
-    return start == goal
-
-
 def rebutted(source: Node, graph: list[Node]) -> Node | None:
     """The conceded claim a countering unit answers ("Admittedly A. But B", "虽然A，但B"): the concession
     among the two statements before it, when the source opens with a counter or contrast marker."""
@@ -173,26 +154,55 @@ class Link:
 
 
 def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Link]:
-    """Every statement but the thesis attached to one claim: explicit discourse first, then the model."""
-    parent: dict[int, int] = {}
-    out: list[Link] = []
+    """Every statement but the thesis attached to one claim, the whole tree chosen at once (decode.py):
+    explicit discourse (a rebuttal, an example, a conclusion) fixes its edge, the model scores the others."""
+    thesis = next((n for n in graph if n.thesis), None)
+    if thesis is None:
+        return []
+    forced = explicit_links(graph)
+    scores: dict[tuple[int, int], float] = {}
+    for source in graph:
+        if source.thesis:
+            continue
+        for target in candidate_targets(source, graph, model.window):
+            scores[(target.index, source.index)] = _log_probability(model.attach.score(features(source, target)))
+        if source.index in forced:
+            scores[(forced[source.index][0], source.index)] = FORCED
+    parent = arborescence([n.index for n in graph], thesis.index, scores)
+    out = []
+    for index in sorted(parent):
+        source, target = graph[index], graph[parent[index]]
+        rule = forced.get(index)
+        if rule is not None and rule[0] == target.index:
+            out.append(Link(source, target, rebuttal=rule[1]))
+        elif not source.evidence or math.exp(scores[(target.index, index)]) >= model.min_probability:
+            out.append(Link(source, target))  # weak evidence stays unattached: the reasoner's rules may place it
+    return out
+
+
+FORCED = 100.0  # an edge explicit discourse fixes outweighs any the model scores
+
+
+def explicit_links(graph: list[Node]) -> dict[int, tuple[int, bool]]:
+    """source -> (target, rebuttal) for the edges markers fix: "Admittedly A. Nevertheless B" (B answers A), an
+    example grounding the claim before it, what a "therefore" claim concludes from."""
+    out: dict[int, tuple[int, bool]] = {}
     for source in graph:
         if source.thesis:
             continue
         conceded = rebutted(source, graph)
-        if conceded is not None:  # "Admittedly A. Nevertheless B": B answers A
-            parent[source.index] = conceded.index
-            out.append(Link(source, conceded, rebuttal=True))
+        if conceded is not None:
+            out[source.index] = (conceded.index, True)
             continue
         target = exemplified(source, graph) or concluded(source, graph)
-        if target is None or _reaches(target.index, source.index, parent):
-            found = best_target(source, graph, model, parent)
-            if found is None or (source.evidence and found[1] < model.min_probability):
-                continue
-            target = graph[found[0]]
-        parent[source.index] = target.index
-        out.append(Link(source, target))
+        if target is not None:
+            out[source.index] = (target.index, False)
     return out
+
+
+def _log_probability(score: float) -> float:
+    """log σ(score), stable at both ends."""
+    return -math.log1p(math.exp(-score)) if score > -30 else score
 
 
 class RelationFinder:

@@ -1,0 +1,77 @@
+"""Global decoding of the argument tree: the maximum spanning arborescence (Chu–Liu/Edmonds).
+
+Evidence-graph models of argumentation (Peldszus & Stede 2015) score every possible attachment and then
+choose the whole tree at once, instead of letting each statement take its best target in text order: a
+statement that greedily attached forward to the next one can no longer take that one as its own target,
+though the two attachments the other way round were the better pair. Here the scores are the attachment
+model's log-odds; the root is the thesis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+Edge = tuple[int, int]  # (head, dependent): the dependent bears on the head
+
+
+def arborescence(nodes: list[int], root: int, scores: Mapping[Edge, float]) -> dict[int, int]:
+    """The dependent -> head map of the highest-scoring tree over ``nodes`` rooted at ``root``. A node that no
+    edge reaches stays out of the map."""
+    incoming: dict[int, list[tuple[float, int]]] = {}
+    for (head, dep), score in scores.items():
+        if dep != root and head != dep:
+            incoming.setdefault(dep, []).append((score, head))
+    best = {dep: max(cands)[1] for dep, cands in incoming.items()}
+    cycle = _cycle(best)
+    if not cycle:
+        return best
+    return _contract(nodes, root, scores, best, cycle)
+
+
+def _cycle(best: Mapping[int, int]) -> list[int]:
+    """One cycle of the best-incoming graph, if there is one."""
+    state: dict[int, int] = {}  # 1: on the current path, 2: done
+    for start in best:
+        path: list[int] = []
+        node = start
+        while node in best and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = best[node]
+        if state.get(node) == 1:  # closed a loop on this path
+            return path[path.index(node):]
+        for n in path:
+            state[n] = 2
+    return []
+
+
+def _contract(nodes: list[int], root: int, scores: Mapping[Edge, float], best: Mapping[int, int],
+              cycle: list[int]) -> dict[int, int]:
+    """Merge the cycle into one node, solve the smaller problem, and open the cycle where the tree enters it."""
+    members = set(cycle)
+    merged = max([*nodes, *(n for edge in scores for n in edge)]) + 1
+    inside = {v: scores[(best[v], v)] for v in cycle}
+    reduced: dict[Edge, float] = {}
+    origin: dict[Edge, Edge] = {}
+    for (head, dep), score in scores.items():
+        if head in members and dep in members:
+            continue
+        if dep in members:  # entering the cycle at dep: it replaces dep's edge inside the cycle
+            key, value = (head, merged), score - inside[dep]
+        elif head in members:
+            key, value = (merged, dep), score
+        else:
+            key, value = (head, dep), score
+        if key not in reduced or value > reduced[key]:
+            reduced[key], origin[key] = value, (head, dep)
+    solved = arborescence([n for n in nodes if n not in members] + [merged], root, reduced)
+    out: dict[int, int] = {}
+    for dep, head in solved.items():
+        real_head, real_dep = origin[(head, dep)]
+        if dep == merged:
+            out.update({v: best[v] for v in cycle})
+        out[real_dep] = real_head
+    if merged not in solved:  # nothing reaches the cycle: keep it open at its weakest edge
+        weakest = min(cycle, key=lambda v: inside[v])
+        out.update({v: best[v] for v in cycle if v != weakest})
+    return out
