@@ -68,7 +68,8 @@ class Store(Protocol):
 
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
               memory_mb: int | None = None, dataset: QueryDataset | None = None) -> QueryResult:
-        """``memory_mb`` caps a query that runs with a timeout (in its own process); ``None``: no cap.
+        """``timeout`` or ``memory_mb`` run the query in a process of its own, stopped at the deadline or when it
+        needs more than ``memory_mb`` MB (``QueryTimeoutError``, ``QueryMemoryError``); ``None`` for both: in-process.
         ``dataset``: the protocol's default-graph-uri / named-graph-uri; ``None``: the store's own dataset."""
         ...
 
@@ -234,9 +235,9 @@ class OxigraphStore:
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
               memory_mb: int | None = None, dataset: QueryDataset | None = None) -> QueryResult:
         check_timeout(timeout)
-        if timeout is None or self._depth > 0:
+        if (timeout is None and memory_mb is None) or self._depth > 0:
             # Inside a session this process holds the handle, so a child could not open the
-            # store: the query runs here, without a deadline.
+            # store: the query runs here, without a deadline or a cap.
             return self._query(sparql, limit, dataset)
         if not self.read_only:
             with self._mutex:

@@ -28,6 +28,7 @@ from argmap.graph.format import GraphFormat, cell_text, render_graph, render_res
 from argmap.graph.results import AskResult, GraphResult, SelectResult, Term
 from argmap.graph.mapping import content_hash
 from argmap.graph.store import Store, article_hash, open_store
+from argmap.graph.timeout import QUERY_MEMORY_MB
 from argmap.ingestion import MAX_ARTICLE_BYTES, SUFFIXES, IngestResult, SourceDoc, ingest_docs
 from argmap.viz import map_html
 from argmap.viz.render import page_environment
@@ -50,7 +51,7 @@ READ_ONLY = ("这个服务器只读 this server is read-only: start it with `arg
 @dataclass(frozen=True, slots=True)
 class AppConfig:
     allow_update: bool = False  # every write: uploads and SPARQL updates; without it the server only reads
-    query_memory_mb: int = 1536  # address space one query may use (it runs in its own process)
+    query_memory_mb: int = QUERY_MEMORY_MB  # address space one query may use (it runs in its own process)
     max_queries: int = 4  # queries answered at once; more get 503 and Retry-After
     timeout: float = 10.0
     limit: int = 10_000
@@ -163,11 +164,17 @@ class ArgmapApp:
 
     def _run_for_page(self, query: str, context: dict[str, Any]) -> None:
         t0 = time.perf_counter()
+        if not self.query_slots.acquire(blocking=False):
+            context["error"] = f"the server is answering {self.config.max_queries} queries already; try again in a moment"
+            return
         try:
-            result = self.store.query(query, timeout=self.config.timeout, limit=self.config.limit)
+            result = self.store.query(query, timeout=self.config.timeout, limit=self.config.limit,
+                                      memory_mb=self.config.query_memory_mb)
         except ArgmapError as exc:
             context["error"] = str(exc)
             return
+        finally:
+            self.query_slots.release()
         context["seconds"] = time.perf_counter() - t0
         if isinstance(result, AskResult):
             context["answer"] = "是 yes" if result.value else "否 no"
@@ -187,7 +194,8 @@ class ArgmapApp:
         if kind == "update":
             return self._sparql_update(text)
         try:
-            result = self.store.query(text, timeout=self.config.timeout, limit=self.config.limit)
+            result = self.store.query(text, timeout=self.config.timeout, limit=self.config.limit,
+                                      memory_mb=self.config.query_memory_mb)
         except QueryTimeoutError as exc:
             return Response(HTTPStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8", f"{exc}\n".encode("utf-8"))
         except ArgmapError as exc:
