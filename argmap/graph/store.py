@@ -199,6 +199,18 @@ class OxigraphStore:
         finally:
             self._mutex.release()
 
+    def read_view(self) -> "OxigraphStore":
+        """A read-only store on the same folder. Its reads share the store with other readers, query processes
+        included, where this store's exclusive handle would wait for them to finish (a long-lived owner such
+        as the server reads through one, and writes through this one)."""
+        return OxigraphStore(self.path, read_only=True)
+
+    def release(self) -> None:
+        """Close the handle now if no operation holds it (after a write: readers of the folder get in at once)."""
+        with self._mutex:
+            if self._depth == 0:
+                self._close_handle()
+
     def _open_handle(self) -> ox.Store:
         if self._writer is None and not self.read_only:
             raise StoreError(f"the store at {self.path} was closed; open it again")
