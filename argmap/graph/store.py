@@ -4,8 +4,8 @@ Articles live in named graphs (named by the article IRI); the ontology lives in
 ``amid:graph/ontology`` and the reasoner's conclusions in ``amid:graph/reasoner``. Queries
 see the union of all graphs as their default graph: a set, kept in the store's default graph
 (see "the union default graph" below), so a fact that many articles share counts once. Each
-write is staged, then switched in by one small SPARQL update, which Oxigraph applies as one
-transaction: a failure or a kill leaves the store as it was (see "writing graphs" below).
+write is one transaction, or a staged write switched in by one (see "writing graphs" below):
+a failure or a kill leaves the store as it was.
 
 Concurrency (see ``argmap.graph.lock``): one writer process at a time (others wait or are
 refused with ``StoreLockedError``); readers run between the writer's operations: a waiting

@@ -18,7 +18,7 @@ from argmap.errors import QueryError, QueryMemoryError, QueryTimeoutError
 
 WORKER_MODULE = "argmap.graph.worker"
 # The address space one query may use, by default, in ``argmap serve`` and ``argmap query``: room for the
-# query engine and the store's own buffers (about 300 MB at rest) and for large, ordinary results.
+# query engine, the store's own buffers and large ordinary results, far below the machine's memory.
 QUERY_MEMORY_MB = 1536
 
 
