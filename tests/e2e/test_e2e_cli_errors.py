@@ -190,3 +190,39 @@ def test_ordinary_queries_answer_the_same_capped_or_in_process(argmap_cli: CliRu
     assert capped.stdout == in_process.stdout and capped.stdout.count("\n") > 3
     bad = argmap_cli("query", "SELECT ?x WHERE { ?x ?y }", check=False)  # errors keep their one line through the worker
     assert bad.returncode == 4 and "E301" in bad.stderr and "line 1" in bad.stderr
+
+
+def test_a_capped_query_ends_with_the_command_that_ran_it(synthetic_store: Path) -> None:
+    """Without --timeout the query process has no deadline: killed, the command must not leave it running."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "ARGMAP_STORE": str(synthetic_store)}
+    cli = subprocess.Popen([sys.executable, "-m", "argmap", "query",
+                            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    children = Path(f"/proc/{cli.pid}/task/{cli.pid}/children")
+    deadline = time.monotonic() + 60
+    while not children.read_text().split() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    worker = int(children.read_text().split()[0])
+    time.sleep(0.5)  # the worker is now running the query
+    os.kill(cli.pid, signal.SIGKILL)
+    cli.wait()
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if _running(worker):
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("the query process ran on after its command was killed")
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (ended, waiting for a parent to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1]
+    except (FileNotFoundError, IndexError):
+        return False
+    return not state.startswith("Z")
