@@ -157,6 +157,7 @@ class OxigraphStore:
         self._handle: ox.Store | None = None
         self._access: FileLock | None = None
         self._depth = 0
+        self._holder: int | None = None  # the thread inside session(): the mutex keeps out every other one
         self._mutex = threading.RLock()  # one store object may be shared by threads (the server)
         self._writer: FileLock | None = None
         _check_location(path, create=create and not read_only)
@@ -178,10 +179,13 @@ class OxigraphStore:
         with self._mutex:
             handle = self._handle if self._handle is not None else self._open_handle()
             self._depth += 1
+            self._holder = threading.get_ident()
             try:
                 yield handle
             finally:
                 self._depth -= 1
+                if self._depth == 0:
+                    self._holder = None
                 if self._depth == 0 and (self.path / (WANTS_WRITE if self.read_only else WANTS_READ)).exists():
                     self._close_handle()  # someone of the other kind is waiting: let them in
 
@@ -247,7 +251,7 @@ class OxigraphStore:
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
               memory_mb: int | None = None, dataset: QueryDataset | None = None) -> QueryResult:
         check_timeout(timeout)
-        if (timeout is None and memory_mb is None) or self._depth > 0:
+        if (timeout is None and memory_mb is None) or self._in_session():
             # Inside a session this process holds the handle, so a child could not open the
             # store: the query runs here, without a deadline or a cap.
             return self._query(sparql, limit, dataset)
@@ -261,6 +265,11 @@ class OxigraphStore:
         if isinstance(value, BaseException):
             raise value
         return value  # type: ignore[return-value]
+
+    def _in_session(self) -> bool:
+        """Whether this thread is inside a session. Another thread's session (a server rendering the map) must
+        not pull this thread's capped query in-process, where it would run without its cap and its deadline."""
+        return self._depth > 0 and self._holder == threading.get_ident()
 
     def _query(self, sparql: str, limit: int | None, dataset: QueryDataset | None = None) -> QueryResult:
         options = dataset.oxigraph_options() if dataset is not None else {}
