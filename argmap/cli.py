@@ -11,6 +11,7 @@ import typer
 
 from argmap.errors import ArgmapError, InputError
 from argmap.extractors.api import Lang
+from argmap.graph.timeout import QUERY_MEMORY_MB
 
 app = typer.Typer(
     name="argmap",  # the help text is _main's docstring
@@ -116,6 +117,7 @@ def query(
     list_queries: Annotated[bool, typer.Option("--list", help="List the competency questions (Chinese and English) with their parameters.")] = False,
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, json (W3C SPARQL results JSON) or csv.")] = QueryFormat.table,
     timeout: Annotated[Optional[float], typer.Option("--timeout", help="Stop the query after this many seconds.")] = None,
+    max_memory: Annotated[int, typer.Option("--max-memory", metavar="MB", min=0, help="Stop the query when it needs more than this many MB (it runs in a process of its own); 0: no cap, the query runs in argmap's own process.")] = QUERY_MEMORY_MB,
     store: StoreOpt = None,
 ) -> None:
     """Run a SPARQL query over every article (CONSTRUCT and DESCRIBE print Turtle), or a competency question."""
@@ -126,7 +128,8 @@ def query(
         return
     if not sparql:
         _fail(InputError("give a query, a .rq file or a competency question (argmap query --list shows them)"))
-    _run(lambda: query_command(sparql or "", fmt=format.value, timeout=timeout, store=store, params=param or []))
+    _run(lambda: query_command(sparql or "", fmt=format.value, timeout=timeout, store=store, params=param or [],
+                               memory_mb=max_memory or None))
 
 
 @app.command()

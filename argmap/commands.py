@@ -12,9 +12,9 @@ from typing import Sequence
 
 import typer
 
-from argmap.errors import ArticleNotFoundError, InputError, ValidationFailed
+from argmap.errors import ArticleNotFoundError, InputError, QueryMemoryError, ValidationFailed
 from argmap.extractors.api import Lang
-from argmap.graph.results import SelectResult
+from argmap.graph.results import QueryResult, SelectResult
 from argmap.graph.store import Store, list_articles, open_store, resolve_location
 from argmap.documents import load_rules
 from argmap.ingestion import IngestResult, collect_paths, ingest_docs, read_source, remove_article
@@ -112,7 +112,8 @@ def _reason(st: Store, *, full: bool = False, verdict_rules: Path | None = None)
 
 
 def query_command(sparql: str, *, fmt: str, timeout: float | None, store: str | None,
-                  params: Sequence[str] = ()) -> None:
+                  params: Sequence[str] = (), memory_mb: int | None = None) -> None:
+    """``memory_mb``: the query runs in a process of its own capped at that many MB (``None``: in this process)."""
     from argmap.graph.format import render_result
     from argmap.graph.query_text import prepare_query
 
@@ -126,9 +127,16 @@ def query_command(sparql: str, *, fmt: str, timeout: float | None, store: str | 
         else:
             text = prepare_query(_query_text(sparql))
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        _echo(render_result(st.query(text, timeout=timeout), fmt, width=width))
+        _echo(render_result(_capped_query(st, text, timeout, memory_mb), fmt, width=width))
     finally:
         st.close()
+
+
+def _capped_query(st: Store, text: str, timeout: float | None, memory_mb: int | None) -> QueryResult:
+    try:
+        return st.query(text, timeout=timeout, memory_mb=memory_mb)
+    except QueryMemoryError as exc:
+        raise QueryMemoryError(f"{exc.message}; or raise --max-memory") from None
 
 
 _COMPETENCY = re.compile(r"cq([1-8])")

@@ -66,6 +66,12 @@ class QueryTimeoutError(QueryError):
     code = "E302"
 
 
+class QueryMemoryError(QueryError):
+    """A query stopped at its memory cap (it runs in a process of its own, whose address space is capped)."""
+
+    code = "E304"
+
+
 class UpdateRefusedError(QueryError):
     """A SPARQL update the store cannot apply as asked (it would write the derived default graph)."""
 

@@ -20,7 +20,7 @@ IMPORTED_GRAPH = AMID["graph/imported"]  # triples imported from outside any nam
 # names of argmap's graphs in CATALOG_GRAPH (argmap.graph.remote); neither is listed as a graph of the store.
 UNION_GRAPH = AMID["graph/union"]
 CATALOG_GRAPH = AMID["graph/catalog"]
-STAGING_GRAPHS = AMID["graph/staging/"]  # where a remote write too large for one request is assembled first
+STAGING_GRAPHS = AMID["graph/staging/"]  # where a write is assembled before one update switches it in (store, remote)
 SKOLEM_BASE = AMID[".well-known/genid/"]  # blank nodes written to a remote store become IRIs under it (RDF 1.1 §3.5)
 # The reasoner writes REASONER_GRAPH (its run's record) and graphs below it: one per input graph it evaluated
 # and one per premiumization it classified, so a run after one new article rewrites only what that touches.

@@ -4,8 +4,8 @@ Articles live in named graphs (named by the article IRI); the ontology lives in
 ``amid:graph/ontology`` and the reasoner's conclusions in ``amid:graph/reasoner``. Queries
 see the union of all graphs as their default graph: a set, kept in the store's default graph
 (see "the union default graph" below), so a fact that many articles share counts once. Each
-article is written in one SPARQL update, which Oxigraph applies as one transaction: a failure
-or a kill leaves the store as it was.
+write is one transaction, or a staged write switched in by one (see "writing graphs" below):
+a failure or a kill leaves the store as it was.
 
 Concurrency (see ``argmap.graph.lock``): one writer process at a time (others wait or are
 refused with ``StoreLockedError``); readers run between the writer's operations: a waiting
@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import threading
+import uuid
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS
 
 from argmap.errors import QueryError, StoreError, StoreLockedError, UpdateRefusedError
-from argmap.graph.iri import IMPORTED_GRAPH, ONTOLOGY_GRAPH, article_iri
+from argmap.graph.iri import IMPORTED_GRAPH, ONTOLOGY_GRAPH, STAGING_GRAPHS, article_iri
 from argmap.graph.lock import (
     ACCESS_LOCK,
     ACCESS_WAIT_SECONDS,
@@ -67,7 +68,8 @@ class Store(Protocol):
 
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
               memory_mb: int | None = None, dataset: QueryDataset | None = None) -> QueryResult:
-        """``memory_mb`` caps a query that runs with a timeout (in its own process); ``None``: no cap.
+        """``timeout`` or ``memory_mb`` run the query in a process of its own, stopped at the deadline or when it
+        needs more than ``memory_mb`` MB (``QueryTimeoutError``, ``QueryMemoryError``); ``None`` for both: in-process.
         ``dataset``: the protocol's default-graph-uri / named-graph-uri; ``None``: the store's own dataset."""
         ...
 
@@ -123,6 +125,7 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
     store = OxigraphStore(Path(loc), read_only=read_only, wait=wait, create=create)
     if not read_only:
         try:
+            store.drop_staging()
             store.ensure_union()
             ensure_ontology(store)
         except BaseException:
@@ -154,6 +157,7 @@ class OxigraphStore:
         self._handle: ox.Store | None = None
         self._access: FileLock | None = None
         self._depth = 0
+        self._holder: int | None = None  # the thread inside session(): the mutex keeps out every other one
         self._mutex = threading.RLock()  # one store object may be shared by threads (the server)
         self._writer: FileLock | None = None
         _check_location(path, create=create and not read_only)
@@ -175,10 +179,13 @@ class OxigraphStore:
         with self._mutex:
             handle = self._handle if self._handle is not None else self._open_handle()
             self._depth += 1
+            self._holder = threading.get_ident()
             try:
                 yield handle
             finally:
                 self._depth -= 1
+                if self._depth == 0:
+                    self._holder = None
                 if self._depth == 0 and (self.path / (WANTS_WRITE if self.read_only else WANTS_READ)).exists():
                     self._close_handle()  # someone of the other kind is waiting: let them in
 
@@ -195,6 +202,18 @@ class OxigraphStore:
             return False
         finally:
             self._mutex.release()
+
+    def read_view(self) -> "OxigraphStore":
+        """A read-only store on the same folder. Its reads share the store with other readers, query processes
+        included, where this store's exclusive handle would wait for them to finish (a long-lived owner such
+        as the server reads through one, and writes through this one)."""
+        return OxigraphStore(self.path, read_only=True)
+
+    def release(self) -> None:
+        """Close the handle now if no operation holds it (after a write: readers of the folder get in at once)."""
+        with self._mutex:
+            if self._depth == 0:
+                self._close_handle()
 
     def _open_handle(self) -> ox.Store:
         if self._writer is None and not self.read_only:
@@ -232,9 +251,9 @@ class OxigraphStore:
     def query(self, sparql: str, *, timeout: float | None = None, limit: int | None = None,
               memory_mb: int | None = None, dataset: QueryDataset | None = None) -> QueryResult:
         check_timeout(timeout)
-        if timeout is None or self._depth > 0:
+        if (timeout is None and memory_mb is None) or self._in_session():
             # Inside a session this process holds the handle, so a child could not open the
-            # store: the query runs here, without a deadline.
+            # store: the query runs here, without a deadline or a cap.
             return self._query(sparql, limit, dataset)
         if not self.read_only:
             with self._mutex:
@@ -246,6 +265,11 @@ class OxigraphStore:
         if isinstance(value, BaseException):
             raise value
         return value  # type: ignore[return-value]
+
+    def _in_session(self) -> bool:
+        """Whether this thread is inside a session. Another thread's session (a server rendering the map) must
+        not pull this thread's capped query in-process, where it would run without its cap and its deadline."""
+        return self._depth > 0 and self._holder == threading.get_ident()
 
     def _query(self, sparql: str, limit: int | None, dataset: QueryDataset | None = None) -> QueryResult:
         options = dataset.oxigraph_options() if dataset is not None else {}
@@ -283,24 +307,50 @@ class OxigraphStore:
                 raise UpdateRefusedError(f"the update was not applied: {' '.join(str(exc).split())[:200]}") from None
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
-        self._update(f"{retract_from_union(graph)} ;\n{replace_graph_update(graph, triples, union=True)}")
+        self.replace_graphs({graph: list(triples)})
 
     def replace_graphs(self, graphs: dict[str, list[ox.Triple]]) -> None:
-        # One update request is one transaction: a kill part-way leaves the store as it was.
-        self._update(" ;\n".join(f"{retract_from_union(g)} ;\n{replace_graph_update(g, t, union=True)}"
-                                  for g, t in graphs.items()))
+        """All of them or none (see "writing graphs" below)."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only; updates need a writable store")
+        with self.session() as handle:
+            try:
+                if all(t for t in graphs.values()) and not any(handle.contains_named_graph(ox.NamedNode(g)) for g in graphs):
+                    handle.extend(new_graph_quads(graphs))  # nothing to replace: one transaction adds them all
+                elif sum(len(t) for t in graphs.values()) <= SMALL_WRITE_TRIPLES and not _has_blank_nodes(graphs):
+                    self._update(" ;\n".join(replace_graph_update(g, t) for g, t in graphs.items()))
+                else:
+                    self._replace_staged(handle, graphs)
+            except OSError as exc:  # pyoxigraph's write error (a full disk): nothing was switched in
+                raise StoreError(f"cannot write to the store at {self.path}: {exc}") from None
+
+    def _replace_staged(self, handle: ox.Store, graphs: dict[str, list[ox.Triple]]) -> None:
+        staged: dict[str, ox.NamedNode | None] = {}
+        try:
+            stage_graphs(handle, graphs, staged)
+            self._update(" ;\n".join(switch_graph(graph, stage) for graph, stage in staged.items()))
+        finally:
+            # Switched in (copied) or not (the switch is one transaction), the staging graphs are no data:
+            # cleared in a transaction of their own; a kill before it leaves them to the next writer.
+            self._drop(s for s in staged.values() if s is not None)
+
+    def _drop(self, graphs: Iterable[ox.NamedNode]) -> None:
+        drops = " ;\n".join(f"DROP SILENT GRAPH {g}" for g in graphs)
+        if drops:
+            self._update(drops)
 
     def remove_graph(self, graph: str) -> None:
         self._update(f"{retract_from_union(graph)} ;\nDROP SILENT GRAPH <{graph}>")
 
     def graph_names(self) -> list[str]:
         with self.session() as handle:
-            return sorted(g.value for g in handle.named_graphs() if isinstance(g, ox.NamedNode))
+            return sorted(g.value for g in handle.named_graphs() if isinstance(g, ox.NamedNode) and not is_staging(g.value))
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         with self.session() as handle:
             if fmt.supports_datasets:  # the named graphs: the default graph is derived from them
-                named = (q for q in handle.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+                named = (q for q in handle.quads_for_pattern(None, None, None)
+                         if isinstance(q.graph_name, ox.NamedNode) and not is_staging(q.graph_name.value))
                 data = ox.serialize(named, format=fmt, prefixes=PREFIXES)
             else:
                 data = ox.serialize((q.triple for q in handle.quads_for_pattern(None, None, None, ox.DefaultGraph())),
@@ -318,6 +368,12 @@ class OxigraphStore:
         # Before the load the default graph held only the union, so what it holds beyond it now
         # came from the data: keep it in a graph of its own instead of losing it to the rebuild.
         self._update(f"{KEEP_LOADED_DEFAULT} ;\n{REBUILD_UNION}")
+
+    def drop_staging(self) -> None:
+        """Clear what a killed write left in staging graphs (never switched in, so never part of the data)."""
+        with self.session() as handle:
+            left = [g.value for g in handle.named_graphs() if isinstance(g, ox.NamedNode) and is_staging(g.value)]
+        self._drop(ox.NamedNode(g) for g in left)
 
     def ensure_union(self) -> None:
         """A store written before the default graph was kept as the union gets it built once."""
@@ -375,18 +431,107 @@ DEFAULT_GRAPH_REFUSAL = ("this update writes the default graph, which is the uni
                          "rebuilt from them: name the graph (INSERT DATA { GRAPH <…> { … } }); nothing was changed")
 KEEP_LOADED_DEFAULT = (f"INSERT {{ GRAPH <{IMPORTED_GRAPH}> {{ ?s ?p ?o }} }} "
                        "WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
-REBUILD_UNION = "DELETE WHERE { ?s ?p ?o } ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+# Staging graphs (see "writing graphs") are no data: a rebuild never takes their triples into the union.
+REBUILD_UNION = ("DELETE WHERE { ?s ?p ?o } ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                 f'FILTER (!STRSTARTS(STR(?g), "{STAGING_GRAPHS}")) }}')
 UNION_STALE = "ASK { GRAPH ?a { ?a a <%s> } FILTER NOT EXISTS { ?a a <%s> } }" % (AM.Article, AM.Article)
 
 
-def replace_graph_update(graph: str, triples: Iterable[ox.Triple], *, union: bool = False) -> str:
-    """One SPARQL update that drops a graph and writes its new content: applied all or nothing.
-    ``union``: write the triples into the default graph too (one block, so blank nodes stay shared)."""
+# ----------------------------------------------------------------- writing graphs
+
+# A graph written as one SPARQL ``INSERT DATA`` costs far more than its triples: the update text holds
+# every triple twice (the graph and its union copy) and its parse holds them again, about 0.9 GB for a
+# 1.7 MB article. So large writes go through pyoxigraph's quad API, which takes no text:
+# - graphs the store does not hold yet (a new article, an import into a new store): one ``Store.extend``,
+#   one transaction, each triple into its graph and the union;
+# - a replacement of up to SMALL_WRITE_TRIPLES without blank nodes (the reasoner's graphs, most articles):
+#   one update's text, small at that size and the fastest;
+# - a larger replacement: the new triples into a staging graph under ``amid:graph/staging/``
+#   (``Store.extend``), then one small update switches each graph: out of the union what only the old graph
+#   held, out of the graph what the staged one lacks, the staged triples it lacks into the graph and the
+#   union. The staging graph is then dropped in a transaction of its own.
+# Every step is a transaction, so a kill leaves either the old graphs or the new ones; a staging graph left
+# by a kill is never part of the data (not in the union, not listed, not exported) and the next writer
+# clears it (``drop_staging``).
+
+
+def is_staging(graph: str) -> bool:
+    return graph.startswith(str(STAGING_GRAPHS))
+
+
+def stage_graphs(handle: ox.Store, graphs: dict[str, list[ox.Triple]], staged: dict[str, ox.NamedNode | None]) -> None:
+    """Each graph's triples written into a fresh staging graph, recorded in ``staged`` as it is written
+    (``None`` for a graph with no triples), so that a failure part-way knows what to clear."""
+    fresh: dict[str, ox.BlankNode] = {}  # one write's blank nodes: shared across its graphs, new to the store
+    for graph, triples in graphs.items():
+        if not triples:
+            staged[graph] = None
+            continue
+        stage = staged[graph] = ox.NamedNode(f"{STAGING_GRAPHS}{uuid.uuid4().hex}")
+        handle.extend(ox.Quad(_fresh(t.subject, fresh), t.predicate, _fresh(t.object, fresh), stage) for t in triples)
+
+
+_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def _fresh(term: _Term, fresh: dict[str, ox.BlankNode]) -> _Term:
+    """A parser keeps a file's blank node labels (``_:b0``): stored as they are, two files' ``_:b0`` would be
+    one node. Each gets a new node, as ``INSERT DATA`` gives them."""
+    if isinstance(term, ox.BlankNode):
+        node = fresh.get(term.value)
+        if node is None:
+            node = fresh[term.value] = ox.BlankNode()
+        return node
+    if isinstance(term, ox.Triple):
+        return ox.Triple(_fresh(term.subject, fresh), term.predicate, _fresh(term.object, fresh))
+    return term
+
+
+SMALL_WRITE_TRIPLES = 20_000  # a replacement this small goes as one update's text: a few MB, the fastest way
+
+
+def replace_graph_update(graph: str, triples: list[ox.Triple]) -> str:
+    """One update that replaces ``graph`` and its part of the union: the old triples out of both, the new ones
+    into both, in one ``INSERT DATA`` block so that blank nodes stay shared between the graph and its copy."""
     body = " .\n".join(str(t) for t in triples)
-    if not body:
-        return f"DROP SILENT GRAPH <{graph}>"
-    default = f"\n{body} .\n" if union else ""
-    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}}{default} }}"
+    steps = [retract_from_union(graph), f"DROP SILENT GRAPH <{graph}>"]
+    if body:
+        steps.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}}\n{body} .\n }}")
+    return " ;\n".join(steps)
+
+
+def _has_blank_nodes(graphs: dict[str, list[ox.Triple]]) -> bool:
+    """SPARQL scopes a blank node to one block of one operation: one shared by several graphs cannot be text."""
+    return any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+               for triples in graphs.values() for t in triples)
+
+
+def new_graph_quads(graphs: dict[str, list[ox.Triple]]) -> Iterator[ox.Quad]:
+    """Graphs the store does not hold yet, as quads: each triple in its graph and in the union."""
+    fresh: dict[str, ox.BlankNode] = {}
+    default = ox.DefaultGraph()
+    for graph, triples in graphs.items():
+        name = ox.NamedNode(graph)
+        for t in triples:
+            s, o = _fresh(t.subject, fresh), _fresh(t.object, fresh)
+            yield ox.Quad(s, t.predicate, o, name)
+            yield ox.Quad(s, t.predicate, o, default)
+
+
+def switch_graph(graph: str, stage: ox.NamedNode | None) -> str:
+    """The update that makes ``graph`` hold its staged triples (none: the graph is removed), union included.
+    Only the difference is written: what a new version shares with the old one (most of a re-extracted
+    article) stays, so the transaction holds the change, not two copies of the graph. The staging graph counts
+    as another graph for the union: what it holds stays there."""
+    if stage is None:
+        return f"{retract_from_union(graph)} ;\nDROP SILENT GRAPH <{graph}>"
+    return " ;\n".join([
+        retract_from_union(graph),
+        f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH {stage} {{ ?s ?p ?o }} }} }}",
+        f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} ?s ?p ?o }} WHERE {{ GRAPH {stage} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} }}",
+    ])
 
 
 # ----------------------------------------------------------------- syntax errors

@@ -1,4 +1,4 @@
-"""The child process behind ``--timeout``: one query on an embedded store, killed at the deadline.
+"""The child process behind ``--timeout`` and the memory cap: one query on an embedded store, killed at the deadline.
 
 Reads one pickled job ``(path, sparql, prefixes, limit, memory_mb, timeout, dataset)`` on stdin and writes one pickled
 answer ``(status, value)`` on stdout. It imports only pyoxigraph and small argmap modules, so
@@ -13,6 +13,8 @@ import os
 import pickle
 import resource
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -44,12 +46,27 @@ def run_job(path: str, sparql: str, prefixes: dict[str, str], limit: int | None,
         return "error", QueryError(f"the query failed: {exc}")
 
 
+def end_with_parent(interval: float = 0.5) -> None:
+    """A query without a deadline ends when the process that asked for it does (a killed ``argmap query``)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="argmap-worker-parent", daemon=True).start()
+
+
 def main() -> None:
     path, sparql, prefixes, limit, memory_mb, timeout, dataset = pickle.load(sys.stdin.buffer)
-    # The parent kills this process at the deadline; should the parent die first (a stopped server), the kernel
-    # still ends it once it has used that much CPU time: an abandoned query never runs on.
-    cpu = math.ceil(timeout) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    if timeout is None:
+        end_with_parent()
+    else:
+        # The parent kills this process at the deadline; should the parent die first (a stopped server), the
+        # kernel still ends it once it has used that much CPU time: an abandoned query never runs on.
+        cpu = math.ceil(timeout) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     if memory_mb:
         # A cap on this process's address space: a query that would need more fails here, not the machine.
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))

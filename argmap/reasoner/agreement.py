@@ -58,6 +58,16 @@ def read_stances(store: "Store") -> list[Stance]:
             if c is not None and a is not None and s is not None and side is not None]
 
 
+def changed_agreement(store: "Store", graph: str, triples: list[ox.Triple]) -> list[ox.Triple] | None:
+    """``triples`` when they differ from what ``graph`` holds, ``None`` when it holds exactly them: most runs
+    (an article with no side on a shared subject) leave the links as they were, and then nothing is written."""
+    held = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    if not isinstance(held, SelectResult):
+        return triples
+    stored = {ox.Triple(s, p, o) for s, p, o in held.rows if s is not None and p is not None and o is not None}
+    return None if stored == set(triples) else triples
+
+
 def agreement_triples(found: list[Agreement]) -> list[ox.Triple]:
     """Both directions: am:agreesWith and am:contradicts are symmetric, and readers query either way."""
     out = []

@@ -27,7 +27,7 @@ from argmap.graph.results import SelectResult
 from argmap.graph.store import Store
 from argmap.graph.terms import decimal, integer, iri, text
 from argmap.ontology import AM, ONTOLOGY_PATH, PREFIXES
-from argmap.reasoner.agreement import agreement_triples, agreements, read_stances
+from argmap.reasoner.agreement import agreement_triples, agreements, changed_agreement, read_stances
 from argmap.reasoner.changes import ChangeReport, diff, read_previous
 from argmap.reasoner.describe import Described, describe
 from argmap.reasoner.evaluate import (
@@ -200,9 +200,12 @@ def run_reasoner(store: Store, *, classify: bool = True, full: bool = False,
     graphs.update(_strategy_graphs(decided, classifications, kinds, owl=owl))
     graphs.update({str(reasoner_graph_for_strategy(s)): [] for s in gone})
     graphs[str(REASONER_GRAPH)] = _run_record(plan, pursuits)
-    graphs[str(AGREEMENT_GRAPH)] = agreement_triples(agreements(read_stances(store)))
+    agreement = changed_agreement(store, str(AGREEMENT_GRAPH), agreement_triples(agreements(read_stances(store))))
+    if agreement is not None:
+        graphs[str(AGREEMENT_GRAPH)] = agreement
     if plan.mode is Mode.FULL:
-        graphs.update({g: [] for g in store.graph_names() if is_reasoner_graph(g) and g not in graphs})
+        graphs.update({g: [] for g in store.graph_names()
+                       if is_reasoner_graph(g) and g not in graphs and g != str(AGREEMENT_GRAPH)})
     store.replace_graphs(graphs)
     clock.lap("write")
 

@@ -1,8 +1,9 @@
 """``argmap serve``: the map, a SPARQL query page, the SPARQL 1.1 Protocol endpoint and article upload.
 
 Standard library only (``http.server``). The store is opened once, read-write, for the life of the
-server; reads run concurrently and every write (upload, SPARQL update) holds one lock, so writes are
-applied one at a time. Uploads are checked completely before the store is touched: a file that is
+server; reads go through a read-only view of it, which shares the store with the processes that run
+queries, so a long query never holds up the map page or other reads; every write (upload, SPARQL update)
+holds one lock, so writes are applied one at a time, and lets the store go as soon as it is done. Uploads are checked completely before the store is touched: a file that is
 not an article changes nothing.
 """
 
@@ -28,6 +29,7 @@ from argmap.graph.format import GraphFormat, cell_text, render_graph, render_res
 from argmap.graph.results import AskResult, GraphResult, SelectResult, Term
 from argmap.graph.mapping import content_hash
 from argmap.graph.store import Store, article_hash, open_store
+from argmap.graph.timeout import QUERY_MEMORY_MB
 from argmap.ingestion import MAX_ARTICLE_BYTES, SUFFIXES, IngestResult, SourceDoc, ingest_docs
 from argmap.viz import map_html
 from argmap.viz.render import page_environment
@@ -50,7 +52,7 @@ READ_ONLY = ("这个服务器只读 this server is read-only: start it with `arg
 @dataclass(frozen=True, slots=True)
 class AppConfig:
     allow_update: bool = False  # every write: uploads and SPARQL updates; without it the server only reads
-    query_memory_mb: int = 1536  # address space one query may use (it runs in its own process)
+    query_memory_mb: int = QUERY_MEMORY_MB  # address space one query may use (it runs in its own process)
     max_queries: int = 4  # queries answered at once; more get 503 and Retry-After
     timeout: float = 10.0
     limit: int = 10_000
@@ -100,14 +102,35 @@ def run_reasoner_if_present(store: Store) -> list[str]:
 class ArgmapApp:
     """Every route of the web app, as plain functions of a request; no HTTP plumbing here."""
 
-    store: Store
+    store: Store  # writes (uploads, updates)
     config: AppConfig = field(default_factory=AppConfig)
     ingester: Ingester = default_ingester
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     query_slots: threading.BoundedSemaphore = field(init=False)
+    reader: Store = field(init=False)  # reads: the map, the query page, SPARQL queries
 
     def __post_init__(self) -> None:
         self.query_slots = threading.BoundedSemaphore(max(1, self.config.max_queries))
+        # An embedded store's read-write handle is exclusive: reads through it would wait for every running query
+        # process (a shared reader) to end. A read-only view shares the store with them; a remote store has no
+        # handle to share, and reads and writes go to the same endpoint.
+        view = getattr(self.store, "read_view", None)
+        self.reader = view() if callable(view) else self.store
+        self._let_go()
+
+    def _let_go(self) -> None:
+        """After a write (and at start): close the write handle, so that reads get the store at once."""
+        release = getattr(self.store, "release", None)
+        if callable(release) and self.reader is not self.store:
+            release()
+
+    def stores(self) -> list[Store]:
+        return [self.store] if self.reader is self.store else [self.store, self.reader]
+
+    def close(self) -> None:
+        """Close the read view (the write store is the caller's)."""
+        if self.reader is not self.store:
+            self.reader.close()
 
     def handle(self, req: Request) -> Response:
         routes: dict[tuple[str, str], Callable[[Request], Response]] = {
@@ -130,7 +153,7 @@ class ArgmapApp:
 
     def map_page(self, req: Request) -> Response:
         try:
-            html, _ = map_html(self.store, claim=req.param("claim") or None, brand=req.param("brand") or None,
+            html, _ = map_html(self.reader, claim=req.param("claim") or None, brand=req.param("brand") or None,
                                layout=req.param("layout") or "hierarchical", nav=True)
         except ArgmapError as exc:
             return _message(HTTPStatus.BAD_REQUEST, "无法绘制地图 cannot draw the map", str(exc))
@@ -163,11 +186,17 @@ class ArgmapApp:
 
     def _run_for_page(self, query: str, context: dict[str, Any]) -> None:
         t0 = time.perf_counter()
+        if not self.query_slots.acquire(blocking=False):
+            context["error"] = f"the server is answering {self.config.max_queries} queries already; try again in a moment"
+            return
         try:
-            result = self.store.query(query, timeout=self.config.timeout, limit=self.config.limit)
+            result = self.reader.query(query, timeout=self.config.timeout, limit=self.config.limit,
+                                      memory_mb=self.config.query_memory_mb)
         except ArgmapError as exc:
             context["error"] = str(exc)
             return
+        finally:
+            self.query_slots.release()
         context["seconds"] = time.perf_counter() - t0
         if isinstance(result, AskResult):
             context["answer"] = "是 yes" if result.value else "否 no"
@@ -187,7 +216,8 @@ class ArgmapApp:
         if kind == "update":
             return self._sparql_update(text)
         try:
-            result = self.store.query(text, timeout=self.config.timeout, limit=self.config.limit)
+            result = self.reader.query(text, timeout=self.config.timeout, limit=self.config.limit,
+                                      memory_mb=self.config.query_memory_mb)
         except QueryTimeoutError as exc:
             return Response(HTTPStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8", f"{exc}\n".encode("utf-8"))
         except ArgmapError as exc:
@@ -202,7 +232,10 @@ class ArgmapApp:
                             b"this endpoint is read-only: start argmap serve --allow-update to accept SPARQL updates\n")
         try:
             with self.write_lock:
-                self.store.update(text)
+                try:
+                    self.store.update(text)
+                finally:
+                    self._let_go()
         except ArgmapError as exc:
             return Response(HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", f"{exc}\n".encode("utf-8"))
         return Response(HTTPStatus.NO_CONTENT, "text/plain; charset=utf-8", b"")
@@ -216,13 +249,15 @@ class ArgmapApp:
             return _busy(self.config.max_queries)
         try:
             with self.write_lock if may_write else nullcontext():
-                out = handler(self.store, method=req.method, query_string=query_string,
+                out = handler(self.store if may_write else self.reader, method=req.method, query_string=query_string,
                               content_type=req.headers.get("Content-Type", ""), body=req.body,
                               accept=req.headers.get("Accept", ""), allow_update=self.config.allow_update,
                               timeout=self.config.timeout, limit=self.config.limit,
                               memory_mb=self.config.query_memory_mb,
                               endpoint_url=f"http://{req.headers.get('Host', 'localhost')}/sparql")
         finally:
+            if may_write:
+                self._let_go()
             self.query_slots.release()
         body = out.body if isinstance(out.body, bytes) else str(out.body).encode("utf-8")
         headers = getattr(out, "headers", None) or {}
@@ -251,8 +286,11 @@ class ArgmapApp:
                     return _html(HTTPStatus.CONFLICT, "upload.html", self._upload_context(error=(
                         f"已有同名文章 an article named {doc.key} is already in the store with other text; "
                         "tick 替换 replace to replace it, or give the upload another title; nothing was stored")))
-                result = self.ingester(self.store, doc)
-                notes = run_reasoner_if_present(self.store) if result.outcome.value != "unchanged" else []
+                try:
+                    result = self.ingester(self.store, doc)
+                    notes = run_reasoner_if_present(self.store) if result.outcome.value != "unchanged" else []
+                finally:
+                    self._let_go()
         except ImportError as exc:
             log.warning("upload refused, extractor missing: %s", exc)
             return _html(HTTPStatus.SERVICE_UNAVAILABLE, "upload.html",
@@ -560,6 +598,7 @@ class RunningServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(timeout=10)
+        self.httpd.app.close()
 
     def __enter__(self) -> RunningServer:
         return self
@@ -590,12 +629,18 @@ def _release_when_wanted(store: Store, stop: threading.Event) -> None:
 def start_server(store: Store, *, host: str = "127.0.0.1", port: int = 0, config: AppConfig | None = None,
                  ingester: Ingester = default_ingester) -> RunningServer:
     """Serve ``store`` from a background thread; port 0 picks a free port (see ``.url``)."""
-    httpd = bind(ArgmapApp(store, config or AppConfig(), ingester), host=host, port=port)
+    app = ArgmapApp(store, config or AppConfig(), ingester)
+    try:
+        httpd = bind(app, host=host, port=port)
+    except BaseException:
+        app.close()
+        raise
     thread = threading.Thread(target=httpd.serve_forever, name="argmap-serve", daemon=True)
     thread.start()
     running = RunningServer(httpd, thread)
-    threading.Thread(target=_release_when_wanted, args=(store, running.stopping), name="argmap-release",
-                     daemon=True).start()
+    for each in app.stores():
+        threading.Thread(target=_release_when_wanted, args=(each, running.stopping), name="argmap-release",
+                         daemon=True).start()
     return running
 
 
@@ -606,9 +651,13 @@ def serve(store_location: str, *, host: str, port: int, allow_update: bool, time
         log.warning("serving on %s: anyone who can reach this address can upload articles", host)
     store = open_store(store_location, create=False)  # only ingest and import create a store
     stopping = threading.Event()
-    threading.Thread(target=_release_when_wanted, args=(store, stopping), name="argmap-release", daemon=True).start()
+    app: ArgmapApp | None = None
     try:
-        httpd = bind(ArgmapApp(store, AppConfig(allow_update=allow_update, timeout=timeout, limit=limit)), host=host, port=port)
+        app = ArgmapApp(store, AppConfig(allow_update=allow_update, timeout=timeout, limit=limit))
+        for each in app.stores():
+            threading.Thread(target=_release_when_wanted, args=(each, stopping), name="argmap-release",
+                             daemon=True).start()
+        httpd = bind(app, host=host, port=port)
         with httpd:
             if on_ready is not None:
                 bound_host, bound_port = httpd.server_address[:2]
@@ -619,4 +668,6 @@ def serve(store_location: str, *, host: str, port: int, allow_update: bool, time
                 log.info("stopped")
     finally:
         stopping.set()
+        if app is not None:
+            app.close()
         store.close()

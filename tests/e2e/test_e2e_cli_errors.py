@@ -154,3 +154,75 @@ def test_explain_cannot_be_injected_through_an_iri(argmap_cli: CliRunner, tmp_pa
     argmap_cli("ingest", "a.txt")
     proc = argmap_cli("explain", "<urn:x> } } ; DROP ALL ; #>", check=False)
     assert proc.returncode != 0 and "is not an IRI" in proc.stderr
+
+
+@pytest.fixture
+def synthetic_store(tmp_path: Path) -> Path:
+    """A store of ten synthetic articles and the ontology (about 3,000 triples, like the demo's)."""
+    from argmap.graph.store import open_store
+    from argmap.graph.synthetic import synthetic_analysis
+    from argmap.ingestion import store_analysis
+
+    with open_store(tmp_path / "store") as st:
+        for i in range(10):
+            store_analysis(st, synthetic_analysis(i))
+    return tmp_path / "store"
+
+
+def test_a_query_that_needs_too_much_memory_is_stopped_in_one_line(argmap_cli: CliRunner, synthetic_store: Path) -> None:
+    """Every result row of a self-join, sorted: tens of millions of rows, gigabytes unless capped (default cap)."""
+    proc = argmap_cli("query", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f ?c", check=False, timeout=120)
+    assert proc.returncode == 4, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "E304" in proc.stderr and "--max-memory" in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_a_query_past_its_timeout_is_stopped_in_one_line(argmap_cli: CliRunner, synthetic_store: Path) -> None:
+    proc = argmap_cli("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "1",
+                      check=False, timeout=120)
+    assert proc.returncode == 4 and proc.stderr.count("\n") == 1 and "E302" in proc.stderr, proc.stderr
+
+
+def test_ordinary_queries_answer_the_same_capped_or_in_process(argmap_cli: CliRunner, synthetic_store: Path) -> None:
+    query = "SELECT ?b ?l WHERE { ?b a am:Brand ; rdfs:label ?l } ORDER BY ?b ?l"
+    capped = argmap_cli("query", query, "--format", "csv")
+    in_process = argmap_cli("query", query, "--format", "csv", "--max-memory", "0")
+    assert capped.stdout == in_process.stdout and capped.stdout.count("\n") > 3
+    bad = argmap_cli("query", "SELECT ?x WHERE { ?x ?y }", check=False)  # errors keep their one line through the worker
+    assert bad.returncode == 4 and "E301" in bad.stderr and "line 1" in bad.stderr
+
+
+def test_a_capped_query_ends_with_the_command_that_ran_it(synthetic_store: Path) -> None:
+    """Without --timeout the query process has no deadline: killed, the command must not leave it running."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "ARGMAP_STORE": str(synthetic_store)}
+    cli = subprocess.Popen([sys.executable, "-m", "argmap", "query",
+                            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    children = Path(f"/proc/{cli.pid}/task/{cli.pid}/children")
+    deadline = time.monotonic() + 60
+    while not children.read_text().split() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    worker = int(children.read_text().split()[0])
+    time.sleep(0.5)  # the worker is now running the query
+    os.kill(cli.pid, signal.SIGKILL)
+    cli.wait()
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if _running(worker):
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("the query process ran on after its command was killed")
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (ended, waiting for a parent to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1]
+    except (FileNotFoundError, IndexError):
+        return False
+    return not state.startswith("Z")

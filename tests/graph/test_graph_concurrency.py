@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import StoreLockedError
-from argmap.graph.results import SelectResult
+from argmap.graph.iri import STAGING_GRAPHS
+from argmap.graph.results import AskResult, SelectResult
 from argmap.graph.store import open_store
 
 WRITER = Path(__file__).with_name("graph_writer_proc.py")
@@ -107,3 +108,27 @@ def test_reads_keep_working_during_an_ingest_and_see_whole_articles(tmp_path: Pa
     proc.wait()
     assert len(seen) >= 3, "reads were starved during the ingest"
     assert seen == sorted(seen)
+
+
+@pytest.mark.slow
+def test_kill_mid_replacement_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
+    """The staged path (a large replacement): killed while staging, switching or clearing the staging graph."""
+    store = tmp_path / "store"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    versions = {claims + evidence for claims, evidence in ((150, 300), (100, 200))}
+    for delay in (0.05, 0.15, 0.3, 0.45):
+        proc = subprocess.Popen([sys.executable, str(WRITER.with_name("graph_replacer_proc.py")), str(store), "50"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        _wait_for_line(proc, "stored 1")
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        counts = _statements_per_article(store)
+        assert len(counts) == 1 and set(counts.values()) <= versions, f"a mixed version after {delay} s: {counts}"
+        with open_store(store) as st:  # a writer clears what the kill left; the union is then exact
+            union_only = st.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+            graphs_only = st.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }")
+            assert isinstance(union_only, SelectResult) and isinstance(graphs_only, SelectResult)
+            staging = st.query(f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{STAGING_GRAPHS}") }}')
+            assert union_only.rows[0][0].value == graphs_only.rows[0][0].value == "0"
+            assert staging == AskResult(False)

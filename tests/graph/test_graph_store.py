@@ -153,3 +153,29 @@ def test_bad_store_locations_are_refused_clearly(tmp_path: Path, kind: str) -> N
         open_store(target, read_only=(kind == "missing"))
     if kind == "foreign":
         assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]
+
+
+def test_a_capped_query_keeps_its_cap_while_another_thread_holds_a_session(filled_store, store_path: Path) -> None:
+    """A server's threads share one store: a query with a cap or a deadline must go to its own process even
+    while another thread is inside a session (rendering the map), not run in-process, uncapped, behind it."""
+    import threading
+
+    reader = open_store(store_path, read_only=True)
+    filled_store.close()
+    holding, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with reader.session():
+            holding.set()
+            done.wait(30)  # bounded: without the fix the query below waits for this
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(30)
+        assert reader.query("ASK { ?s ?p ?o }", memory_mb=768) == AskResult(True)
+        assert not done.is_set() and holder.is_alive(), "the query waited for the other thread's session"
+    finally:
+        done.set()
+        holder.join(30)
+        reader.close()

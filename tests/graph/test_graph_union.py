@@ -8,10 +8,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from argmap.graph import store as store_module
 from argmap.graph.io import import_dataset
-from argmap.graph.iri import IMPORTED_GRAPH, article_iri
+from argmap.graph.iri import IMPORTED_GRAPH, STAGING_GRAPHS, article_iri
 from argmap.graph.results import AskResult, SelectResult
-from argmap.graph.store import open_store
+from argmap.graph.store import SMALL_WRITE_TRIPLES, open_store
 from argmap.graph.synthetic import synthetic_analysis
 from argmap.ingestion import remove_article, store_analysis
 
@@ -120,3 +121,71 @@ def test_loaded_triples_outside_any_graph_are_kept_in_the_imported_graph(shared)
     assert st.query("ASK { <urn:x> <urn:y> <urn:z> . <urn:n> <urn:m> <urn:o> }") == AskResult(True)
     assert st.query(f"ASK {{ GRAPH <{IMPORTED_GRAPH}> {{ <urn:n> <urn:m> <urn:o> }} }}") == AskResult(False)
     assert _count(st, f"<{BRAND}> a am:Brand") == 1
+
+
+# ------------------------------------------------------------------ every write path keeps the union exact
+# (argmap.graph.store "writing graphs": new graphs in one extend, small replacements as text, larger ones staged)
+
+STAGED = 0  # SMALL_WRITE_TRIPLES at 0: every replacement goes through a staging graph
+
+
+def _staging_graphs(st) -> int:
+    return _count(st, f'GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{STAGING_GRAPHS}")')
+
+
+@pytest.mark.parametrize("small_write", [STAGED, SMALL_WRITE_TRIPLES])
+def test_replacing_and_removing_keep_the_union_exact_on_every_write_path(
+        shared, small_write: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    st, keys = shared
+    monkeypatch.setattr(store_module, "SMALL_WRITE_TRIPLES", small_write)
+    index = _articles_with_brand(1)[0]
+    store_analysis(st, synthetic_analysis(index, claims=1, evidence=1))
+    store_analysis(st, synthetic_analysis(_articles_with_brand(2)[1], claims=6, evidence=9))
+    assert remove_article(st, keys[2])
+    assert _count(st, "?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } }") == 0
+    assert _count(st, "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }") == 0
+    g = article_iri(keys[0])
+    assert _count(st, f"GRAPH <{g}> {{ ?s a am:Claim }}") == 1  # the old version's claims are gone
+    assert _count(st, f"<{BRAND}> a am:Brand") == 1
+    assert _staging_graphs(st) == 0
+
+
+@pytest.mark.parametrize("small_write", [STAGED, SMALL_WRITE_TRIPLES])
+def test_blank_nodes_stay_shared_with_the_union_and_new_to_the_store(
+        store_path: Path, tmp_path: Path, small_write: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "SMALL_WRITE_TRIPLES", small_write)
+    first, second = tmp_path / "first.trig", tmp_path / "second.trig"
+    first.write_text("<urn:g> { _:b0 <urn:p> 1 . _:b0 <urn:q> 2 . }\n<urn:h> { _:b0 <urn:p> 3 . }\n", encoding="utf-8")
+    second.write_text("<urn:k> { _:b0 <urn:p> 4 . }\n", encoding="utf-8")
+    with open_store(store_path) as st:
+        for path in (first, second, first):  # new graphs (one extend), then the same graphs replaced
+            import_dataset(st, path)
+        # one node in its graph and in the union; shared across one file's graphs, as TriG says
+        assert _count(st, "GRAPH <urn:g> { ?b <urn:p> 1 ; <urn:q> 2 } ?b <urn:p> 1 ; <urn:q> 2 FILTER isBlank(?b)") == 1
+        assert _count(st, "?b <urn:p> 1 , 3") == 1
+        assert _count(st, "?b <urn:p> 4 . ?b <urn:p> ?x FILTER (?x != 4)") == 0  # another file's _:b0 is another node
+        assert _count(st, "?b <urn:p> ?x FILTER isBlank(?b)") == 3
+
+
+def test_a_staging_graph_left_by_a_kill_is_no_data_and_the_next_writer_clears_it(shared, store_path: Path) -> None:
+    st, keys = shared
+    st.close()
+    # what a kill between staging and the switch leaves: triples in a staging graph, nowhere else
+    raw = ox.Store(str(store_path))
+    stage = ox.NamedNode(f"{STAGING_GRAPHS}left-by-a-kill")
+    raw.add(ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:y"), ox.NamedNode("urn:z"), stage))
+    raw.flush()
+    del raw
+    reader = open_store(store_path, read_only=True)
+    try:
+        assert stage.value not in reader.graph_names()
+        assert reader.query("ASK { <urn:x> <urn:y> <urn:z> }") == AskResult(False)  # not in the union
+        assert b"urn:x" not in reader.dump(ox.RdfFormat.N_QUADS)  # not exported
+    finally:
+        reader.close()
+    writer = open_store(store_path)
+    try:
+        assert _staging_graphs(writer) == 0
+        assert len([g for g in writer.graph_names() if "/article/" in g]) == len(keys)
+    finally:
+        writer.close()

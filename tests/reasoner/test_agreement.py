@@ -64,3 +64,24 @@ def test_cq7_links_articles_about_one_brand(tmp_path: Path, texts: dict[str, str
                                             expected: set[tuple[str, str, str]]) -> None:
     found = _cq7(tmp_path, texts)
     assert {(rel, *sorted((a1, a2))) for rel, a1, a2 in found} == expected
+
+
+def test_agreement_links_are_written_only_when_they_change(tmp_path: Path) -> None:
+    """Each reasoner run would otherwise rewrite the whole graph of links, however few of them changed."""
+    import pyoxigraph as ox
+
+    from argmap.graph.iri import AGREEMENT_GRAPH
+    from argmap.graph.store import open_store
+    from argmap.reasoner.agreement import agreement_triples, changed_agreement
+
+    links = agreement_triples(agreements([Stance("urn:c1", "urn:a1", "urn:s", 1), Stance("urn:c2", "urn:a2", "urn:s", 1),
+                                          Stance("urn:c3", "urn:a3", "urn:s", -1)]))
+    graph = str(AGREEMENT_GRAPH)
+    with open_store(tmp_path / "store") as st:
+        assert changed_agreement(st, graph, links) == links  # nothing stored yet
+        st.replace_graph(graph, links)
+        assert changed_agreement(st, graph, list(reversed(links))) is None  # the same links, in any order
+        assert changed_agreement(st, graph, links[:-1]) == links[:-1]  # one link fewer
+        assert changed_agreement(st, graph, []) == []  # none left: the graph is emptied
+        other = ox.Triple(ox.NamedNode("urn:c1"), ox.NamedNode("urn:p"), ox.NamedNode("urn:c9"))
+        assert changed_agreement(st, graph, [*links, other]) == [*links, other]
