@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from argmap.errors import InputError, LanguageError, LexiconError
-from argmap.documents import BlockKind, Document, Format, read_document
+from argmap.documents import MAX_ARTICLE_BYTES, BlockKind, Document, Format, read_document
 from argmap.extractors.model import ArticleAnalysis, Span
 
 if TYPE_CHECKING:
@@ -37,7 +37,11 @@ def build_chinese(*, lexicons: Sequence[Path | str] = (), config_path: Path = CO
 
     overrides = config_overrides(lexicons, name_sources)
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)
-    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    # spaCy's 1M-character guard protects a parser's memory; this pipeline has none (its name model reads
+    # windows), and the document layer already holds an article to MAX_ARTICLE_BYTES
+    nlp.max_length = MAX_ARTICLE_BYTES + 1
+    return nlp
 
 
 def config_overrides(lexicons: Sequence[Path | str], name_sources: Sequence[str] | None) -> dict[str, object]:

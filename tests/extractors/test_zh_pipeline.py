@@ -47,3 +47,11 @@ def test_empty_article(content: str) -> None:
 def test_auto_detects_chinese() -> None:
     analysis = analyze("小米正全力冲击高端品牌，摆脱性价比的标签。", key="t", lang=Lang.AUTO)
     assert analysis.lang == "zh" and analysis.statements
+
+
+def test_a_chinese_article_past_a_million_characters_is_read() -> None:
+    # spaCy's default guard (1,000,000 characters, about 3 MB of Chinese) stopped articles the document layer
+    # accepts (up to 5 MB) with a traceback
+    nlp = PipelineCache().get("zh")
+    doc = nlp.make_doc("小米的高端化仍停留在价格层面。" * 80_000)
+    assert len(doc.text) > 1_000_000
