@@ -7,6 +7,7 @@ stops the batch with a one-line error and leaves the store as it was.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -134,16 +135,30 @@ Analyzer = Callable[[SourceDoc], ArticleAnalysis]
 
 
 def run_settings(lang: Lang, lexicons: Sequence[Path]) -> bytes:
-    """What every extraction of one run depends on besides its text: argmap's version, the language asked for
-    and the lexicon files' bytes (read once per run, not once per article)."""
+    """What every extraction of one run depends on besides its text: argmap's version and the extractors'
+    code and data (an upgrade or a retrained model re-extracts), the language asked for and the lexicon
+    files' bytes (read once per run, not once per article)."""
     from argmap import __version__
 
     h = hashlib.sha256(f"{__version__}\n{lang.value}\n".encode())
+    h.update(extraction_digest())
     for path in lexicons:
         try:
             h.update(Path(path).read_bytes())
         except OSError:
             h.update(str(path).encode())  # an unreadable lexicon fails later, with its own message
+    return h.digest()
+
+
+@lru_cache(maxsize=1)
+def extraction_digest() -> bytes:
+    """A digest of every file of the document layer and the extractors (code, configs, cue data, weights)."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for folder in (package / "documents", package / "extractors"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(str(path.relative_to(package)).encode())
+            h.update(path.read_bytes())
     return h.digest()
 
 

@@ -6,6 +6,7 @@ import doctest
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import rdflib
 
 import argmap
@@ -41,3 +42,17 @@ def test_a_store_answers_in_python_values(tmp_path: Path) -> None:
         assert report.summary_lines()[0].startswith("reasoner:")
         assert b"@prefix" in argmap.export(store, format="trig")
     assert argmap.__version__
+
+
+def test_new_extractor_code_or_data_re_extracts_an_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.ingestion as ingestion
+
+    article = tmp_path / "note.md"
+    article.write_text("小米营收同比下滑14.4%，售价六千元。\n", encoding="utf-8")
+    with argmap.open_store(tmp_path / "store") as store:
+        assert argmap.ingest(store, article).outcome.value == "added"
+        assert argmap.ingest(store, article).outcome.value == "unchanged"
+        # an upgraded argmap or a retrained model: same text, same options, other extractors
+        monkeypatch.setattr(ingestion, "extraction_digest", lambda: b"retrained")
+        assert argmap.ingest(store, article).outcome.value == "replaced"
+        assert argmap.ingest(store, article).outcome.value == "unchanged"
