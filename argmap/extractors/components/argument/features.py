@@ -167,15 +167,17 @@ def emphatic(text: str) -> bool:
 
 POLARITY_FEATURES = (
     "attack_marker", "concession", "counter", "dissent", "negation_differs", "source_evidence", "target_thesis",
-    "lean", "forward", "target_attack_marker", "voice_differs", "granted",
+    "lean", "forward", "target_attack_marker", "voice_differs", "granted", "forward_attack_marker",
 )
 
 
 def polarity_features(source: Node, target: Node, *, dissent: bool, negation_differs: bool, lean: float) -> list[float]:
     role = source.unit.marker.role if source.unit.marker is not None else None
     target_role = target.unit.marker.role if target.unit.marker is not None else None
+    forward = target.index > source.index
     return [
-        float(role is MarkerRole.ATTACK),
+        # "But …" turns against what came before it; toward a later claim it says nothing (但… 这迫使…)
+        float(role is MarkerRole.ATTACK and not forward),
         float(source.unit.concession),
         float(role is MarkerRole.COUNTER),
         float(dissent),
@@ -183,10 +185,11 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
         float(source.evidence),
         float(target.thesis),
         max(-3.0, min(3.0, lean)) / 3.0,
-        float(target.index > source.index),
+        float(forward),
         float(target_role is MarkerRole.ATTACK),
         float(source.opposing != target.opposing),
         float(source.granted),
+        float(role is MarkerRole.ATTACK and forward),
     ]
 
 
