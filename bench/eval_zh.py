@@ -34,9 +34,10 @@ GOLD = ROOT / "bench" / "gold" / "xiaomi-premiumization.zh.json"
 # claims, evidence and relations were annotated for the argument stage before issue 12: evidence linked straight to
 # the central claim, and every position a claim (42 of about 60 statements). The shared argument stage attaches
 # evidence to the claim it grounds and, by its side, to a thesis about the strategy, and keeps about 2·√n claims
-# (the development gold's 5–9 key claims per article; config claim_root), so claims recall against this annotation
-# is bounded by that budget. These floors guard against regressions from the stage's level, not that annotation's.
-FLOORS = {"entities": 0.9, "claims": 0.5, "evidence": 0.6, "relations": 0.3}
+# (the development gold's 5–9 key claims per article; config claim_root) and keeps the others as evidence, so claims
+# recall and evidence precision against this annotation are bounded by that budget. These floors guard against
+# regressions from the stage's level, not that annotation's.
+FLOORS = {"entities": 0.9, "claims": 0.5, "evidence": 0.5, "relations": 0.3}
 MIN_SHARE = 0.5
 
 

@@ -10,7 +10,7 @@ is evidence; the others are claims.
 Claims are then held to a budget — a share of the article's statements, and at most twice the square root
 of their number — so that a long article yields
 the handful of positions an analyst would list, not every sentence: the claims that judge least become
-evidence (or drop out when they report nothing either).
+evidence.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import ArgumentData, argument_data
-from argmap.extractors.components.argument.features import SHORT, TYPING_FEATURES, typing_features
+from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.stance import set_stance
-from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
+from argmap.extractors.components.argument.model import ArgUnit, MarkerRole, argument_state
 from argmap.extractors.model import Statement, StatementKind
 
 WEIGHTS = Path(__file__).resolve().parent / "typing.json"
@@ -113,7 +113,7 @@ class StatementTyper:
             kind = kind_of(scores)
             if kind is not None:
                 typed.append((index, kind, scores))
-        typed = self._within_budget(typed, state)
+        typed = self._within_budget(typed)
         for index, kind, scores in typed:
             unit = state.units[index]
             sid = f"s{len(state.statements) + 1}"
@@ -130,8 +130,7 @@ class StatementTyper:
             state.judging[sid] = scores.opinion
         return doc
 
-    def _within_budget(self, typed: list[tuple[int, StatementKind, Scores]],
-                       state: ArgumentState) -> list[tuple[int, StatementKind, Scores]]:
+    def _within_budget(self, typed: list[tuple[int, StatementKind, Scores]]) -> list[tuple[int, StatementKind, Scores]]:
         """Keep the claims that judge most; the others become evidence, or drop out when they report nothing."""
         claims = [t for t in typed if t[1] is StatementKind.CLAIM]
         budget = claim_budget(len(typed), share=self.claim_share, root=self.claim_root, minimum=self.min_claims)
@@ -139,16 +138,8 @@ class StatementTyper:
             return typed
         ranked = sorted(claims, key=lambda t: (not t[2].thesis, -t[2].lean, t[0]))
         demoted = {t[0] for t in ranked[budget:]}
-        short_text = len(typed) <= SHORT  # a short opinion text argues in every sentence: none is background
-        out = []
-        for index, kind, scores in typed:
-            if index in demoted:
-                unit = state.units[index]
-                if not (short_text or scores.report > 0 or unit.measured or unit.refs):
-                    continue
-                kind = StatementKind.EVIDENCE
-            out.append((index, kind, scores))
-        return out
+        # a demoted claim stays as evidence: what it says may still ground a claim a reader draws
+        return [(index, StatementKind.EVIDENCE if index in demoted else kind, scores) for index, kind, scores in typed]
 
 
 @Language.factory("argmap_statements_v2", default_config={"claim_share": 0.4, "claim_root": 2.0, "min_claims": 6})
