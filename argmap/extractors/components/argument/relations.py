@@ -45,6 +45,7 @@ from argmap.extractors.model import Relation, RelationKind, Statement, Statement
 
 WEIGHTS = Path(__file__).resolve().parent / "attach.json"
 ARTICLE_PARAGRAPHS = 3  # paragraphs: a text laid out in several argues paragraph by paragraph, however short
+FORCED = 100.0  # the score of an edge explicit discourse fixes: it outweighs any the model gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +179,6 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
         elif not source.evidence or math.exp(scores[(target.index, index)]) >= model.min_probability:
             out.append(Link(source, target))  # weak evidence stays unattached: the reasoner's rules may place it
     return out
-
-
-FORCED = 100.0  # an edge explicit discourse fixes outweighs any the model scores
 
 
 def explicit_links(graph: list[Node]) -> dict[int, tuple[int, bool]]:
