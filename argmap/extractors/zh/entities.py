@@ -38,6 +38,8 @@ class ZhEntities:
                 self.by_first.setdefault(form[0], []).append((form, entry))
         for forms in self.by_first.values():
             forms.sort(key=lambda fe: len(fe[0]), reverse=True)
+        # All forms by first character, for one str.startswith that rules out most word starts at once.
+        self.first_forms = {c: tuple(f for f, _ in forms) for c, forms in self.by_first.items()}
         self.brands = {e.key: e for e in lexicon.entities if e.kind is EntityKind.BRAND}
         self.flagship = tuple(sorted(lexicon.pattern_list("flagship"), key=len, reverse=True))
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
@@ -61,7 +63,9 @@ class ZhEntities:
         self.open_names.find(state, pieces, starts, taken, found)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
         # Words repeat, so each distinct word is tested once.
-        candidates = {w for w in set(pieces) if self._may_name(w)}
+        triggers, tags = self.triggers, self.tags  # locals: the test runs on every distinct word
+        candidates = {w for w in set(pieces)
+                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags.get(w) == "nt"}
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
             if word in self.titles:
@@ -86,14 +90,10 @@ class ZhEntities:
         for ref, role in found.items():
             state.entities[ref].role, state.entities[ref].role_at = role.title, role.at
 
-    def _may_name(self, word: str) -> bool:
-        return (word in self.triggers or (word[0].isascii() and word[0].isalpha())
-                or self.tags.get(word) == "nt")
-
     def _lexicon(self, state: DocState, idx: int, taken: set[int], found: list[tuple[int, int, str]]) -> None:
         """The longest lexicon form starting at a word start, and its flagship product if one follows."""
-        if idx in taken:
-            return
+        if idx in taken or not state.content.startswith(self.first_forms.get(state.content[idx], ()), idx):
+            return  # no form starts here (most words): the unit and the forms one by one are not needed
         u = state.unit_at(idx)
         if u is None:
             return
