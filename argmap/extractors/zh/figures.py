@@ -120,9 +120,11 @@ class ZhFigures:
         if m["age_pre"]:
             value = parse_number(m["an"])
             return None if value is None else _Parsed(scale(value, None), "year", "age")
-        value = _numeral(m["n1"])
         unit, mag = m["unit"], m["mag"]
-        if value is None or not (unit or mag or _compound(m["n1"])):
+        if not (unit or mag or _compound(m["n1"])):
+            return None  # a bare number (most matches: 一, 2022): no need to read its value
+        value = _numeral(m["n1"])
+        if value is None:
             return None
         upper = _numeral(m["n2"]) if m["n2"] else None
         parsed = self._parse_unit(m, content, start, end, facts, last_money, value, unit, mag)
