@@ -58,7 +58,8 @@ class ZhEntities:
         found: list[tuple[int, int, str]] = []  # (start, unit, ref), put into the units in text order
         taken: set[int] = set()
         first = self.by_first
-        for i in [i for i, w in enumerate(pieces) if w[0] in first]:
+        lexical = {w for w in set(pieces) if w[0] in first}  # per distinct word, then one lookup per piece
+        for i in [i for i, w in enumerate(pieces) if w in lexical]:
             self._lexicon(state, starts[i], taken, found)
         self.open_names.find(state, pieces, starts, taken, found)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.

@@ -38,6 +38,8 @@ FIGURE = re.compile(
     rf"\s?(?P<unit>%|％|个百分点|倍|美元|欧元|港元|港币|日元|英镑|人民币|块钱|元|块|万台|台|辆|家门店|家店|家|位|名|杯|岁|年|个月"
     rf"|{'|'.join(sorted(MEASURES, key=len, reverse=True))}|款|部|件|座|颗|个)?"
 )
+# The characters a FIGURE match can start with (百分之, 9块9, 翻番, 年逾, numerals): a unit without any has no figure.
+_FIGURE_START = re.compile(r"[\d百翻年零〇一二两三四五六七八九十千]")
 YEAR = re.compile(r"((?:19|20)\d{2})年|(去年|今年|明年|前年)")
 CURRENCIES = {"美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY", "英镑": "GBP",
               "人民币": "CNY", "块钱": "CNY", "元": "CNY", "块": "CNY"}
@@ -80,6 +82,8 @@ class ZhFigures:
         for unit in state.units:
             if unit.heading:  # a heading's number is restated in the text that follows
                 continue
+            if _FIGURE_START.search(state.content, unit.start, unit.end) is None:
+                continue  # no numeral at all, as in many units: one quick search instead of the full pattern
             facts = facts_of.get(unit.sentence)
             if facts is None:  # what the sentence says once, not once per figure in it
                 facts = facts_of[unit.sentence] = self._facts(state.sentence_text(unit.sentence))
