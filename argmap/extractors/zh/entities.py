@@ -57,8 +57,9 @@ class ZhEntities:
         pieces, starts = segmented_words(doc) or ([t.text for t in doc], [t.idx for t in doc])
         found: list[tuple[int, int, str]] = []  # (start, unit, ref), put into the units in text order
         taken: set[int] = set()
-        first = self.by_first
-        lexical = {w for w in set(pieces) if w[0] in first}  # per distinct word, then one lookup per piece
+        first = self.first_forms
+        # Per distinct word, then one lookup per piece: words no lexicon form can start at are passed over.
+        lexical = {w for w in set(pieces) if w[0] in first and _may_start(w, first[w[0]])}
         for i in [i for i, w in enumerate(pieces) if w in lexical]:
             self._lexicon(state, starts[i], taken, found)
         self.open_names.find(state, pieces, starts, taken, found)
@@ -207,6 +208,12 @@ class ZhEntities:
               and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
+
+
+def _may_start(word: str, forms: tuple[str, ...]) -> bool:
+    """Whether a lexicon form can start where ``word`` starts: one the word begins with, or one that
+    begins with the word and runs on past it (_lexicon then checks the text itself)."""
+    return word.startswith(forms) or any(form.startswith(word) for form in forms)
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:
