@@ -38,6 +38,8 @@ class ZhEntities:
                 self.by_first.setdefault(form[0], []).append((form, entry))
         for forms in self.by_first.values():
             forms.sort(key=lambda fe: len(fe[0]), reverse=True)
+        # All forms by first character, for one str.startswith that rules out most word starts at once.
+        self.first_forms = {c: tuple(f for f, _ in forms) for c, forms in self.by_first.items()}
         self.brands = {e.key: e for e in lexicon.entities if e.kind is EntityKind.BRAND}
         self.flagship = tuple(sorted(lexicon.pattern_list("flagship"), key=len, reverse=True))
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
@@ -55,13 +57,17 @@ class ZhEntities:
         pieces, starts = segmented_words(doc) or ([t.text for t in doc], [t.idx for t in doc])
         found: list[tuple[int, int, str]] = []  # (start, unit, ref), put into the units in text order
         taken: set[int] = set()
-        first = self.by_first
-        for i in [i for i, w in enumerate(pieces) if w[0] in first]:
+        first = self.first_forms
+        # Per distinct word, then one lookup per piece: words no lexicon form can start at are passed over.
+        lexical = {w for w in set(pieces) if w[0] in first and _may_start(w, first[w[0]])}
+        for i in [i for i, w in enumerate(pieces) if w in lexical]:
             self._lexicon(state, starts[i], taken, found)
         self.open_names.find(state, pieces, starts, taken, found)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
         # Words repeat, so each distinct word is tested once.
-        candidates = {w for w in set(pieces) if self._may_name(w)}
+        triggers, tags = self.triggers, self.tags  # locals: the test runs on every distinct word
+        candidates = {w for w in set(pieces)
+                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags.get(w) == "nt"}
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
             if word in self.titles:
@@ -86,14 +92,10 @@ class ZhEntities:
         for ref, role in found.items():
             state.entities[ref].role, state.entities[ref].role_at = role.title, role.at
 
-    def _may_name(self, word: str) -> bool:
-        return (word in self.triggers or (word[0].isascii() and word[0].isalpha())
-                or self.tags.get(word) == "nt")
-
     def _lexicon(self, state: DocState, idx: int, taken: set[int], found: list[tuple[int, int, str]]) -> None:
         """The longest lexicon form starting at a word start, and its flagship product if one follows."""
-        if idx in taken:
-            return
+        if idx in taken or not state.content.startswith(self.first_forms.get(state.content[idx], ()), idx):
+            return  # no form starts here (most words): the unit and the forms one by one are not needed
         u = state.unit_at(idx)
         if u is None:
             return
@@ -206,6 +208,12 @@ class ZhEntities:
               and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
+
+
+def _may_start(word: str, forms: tuple[str, ...]) -> bool:
+    """Whether a lexicon form can start where ``word`` starts: one the word begins with, or one that
+    begins with the word and runs on past it (_lexicon then checks the text itself)."""
+    return word.startswith(forms) or any(form.startswith(word) for form in forms)
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:

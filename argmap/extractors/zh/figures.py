@@ -28,16 +28,21 @@ _NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百
 # 十二亿三千万: a Chinese numeral with a magnitude inside it, read whole by cn2an.
 _CN_COMPOUND = r"[零〇一二两三四五六七八九十百千]+(?:[万亿]+[零〇一二两三四五六七八九十百千]+)+[万亿]?"
 _RANGE = r"\s?(?:到|至|~|～|—|-|–|－)\s?"
+# The characters a FIGURE match can start with (百分之, 9块9, 翻番, 年逾, numerals).
+_STARTS = r"[\d百翻年零〇一二两三四五六七八九十千]"
+# The lookahead changes no match: it lets the engine leave most positions at once instead of trying
+# every branch there (re finds no first-character set by itself through the named groups).
 FIGURE = re.compile(
-    rf"(?P<pct_pre>百分之)(?P<pn>{_NUM})"
+    rf"(?={_STARTS})(?:(?P<pct_pre>百分之)(?P<pn>{_NUM})"
     r"|(?P<kuai>\d+)块(?P<mao>\d)(?![\d万亿元])"
     r"|(?P<quad>翻了?两番)"
     r"|(?P<double>翻了?一?倍|翻了?一番|翻番)"
     rf"|(?P<age_pre>年逾|年过|年近|年满|年届)(?P<an>{_NUM})"
     rf"|(?P<n1>{_CN_COMPOUND}|{_NUM})(?:(?P<rng>{_RANGE})(?P<n2>{_NUM}))?(?P<approx>多|余)?\s?(?P<mag>万亿|亿|千万|百万|万)?"
     rf"\s?(?P<unit>%|％|个百分点|倍|美元|欧元|港元|港币|日元|英镑|人民币|块钱|元|块|万台|台|辆|家门店|家店|家|位|名|杯|岁|年|个月"
-    rf"|{'|'.join(sorted(MEASURES, key=len, reverse=True))}|款|部|件|座|颗|个)?"
+    rf"|{'|'.join(sorted(MEASURES, key=len, reverse=True))}|款|部|件|座|颗|个)?)"
 )
+_FIGURE_START = re.compile(_STARTS)  # a unit without any of these has no figure
 YEAR = re.compile(r"((?:19|20)\d{2})年|(去年|今年|明年|前年)")
 CURRENCIES = {"美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY", "英镑": "GBP",
               "人民币": "CNY", "块钱": "CNY", "元": "CNY", "块": "CNY"}
@@ -80,6 +85,8 @@ class ZhFigures:
         for unit in state.units:
             if unit.heading:  # a heading's number is restated in the text that follows
                 continue
+            if _FIGURE_START.search(state.content, unit.start, unit.end) is None:
+                continue  # no numeral at all, as in many units: one quick search instead of the full pattern
             facts = facts_of.get(unit.sentence)
             if facts is None:  # what the sentence says once, not once per figure in it
                 facts = facts_of[unit.sentence] = self._facts(state.sentence_text(unit.sentence))
@@ -120,9 +127,11 @@ class ZhFigures:
         if m["age_pre"]:
             value = parse_number(m["an"])
             return None if value is None else _Parsed(scale(value, None), "year", "age")
-        value = _numeral(m["n1"])
         unit, mag = m["unit"], m["mag"]
-        if value is None or not (unit or mag or _compound(m["n1"])):
+        if not (unit or mag or _compound(m["n1"])):
+            return None  # a bare number (most matches: 一, 2022): no need to read its value
+        value = _numeral(m["n1"])
+        if value is None:
             return None
         upper = _numeral(m["n2"]) if m["n2"] else None
         parsed = self._parse_unit(m, content, start, end, facts, last_money, value, unit, mag)

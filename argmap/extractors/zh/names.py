@@ -35,6 +35,10 @@ class ChineseNames:
         self.tags = tags  # jieba's dictionary: word -> POS tag
         self.org_suffix = org_suffix  # 公司, 集团: the organisation pattern's, not this module's
         self.sources = names.finders(sources)
+        # Tuples for str.startswith, built once rather than once per word.
+        self._org_suffixes = tuple(org_suffix)
+        self._company_words = self.names.organization_words + self.names.company_suffixes
+        self._brand_cues = self.names.brand_context
 
     def find(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
              found: list[tuple[int, int, str]]) -> None:
@@ -42,7 +46,9 @@ class ChineseNames:
         if not self.sources:
             return
         self._open_names(state, pieces, starts, taken, found)
-        for i in [i for i, w in enumerate(pieces) if w[:1].isascii() and any(c.isdigit() for c in w)]:
+        # Words repeat: each distinct word is tested once, the pieces then only looked up.
+        coded = {w for w in set(pieces) if w[:1].isascii() and any(c.isdigit() for c in w)}
+        for i in [i for i, w in enumerate(pieces) if w in coded]:
             self._line_name(pieces, starts, i, taken, state, found)
 
     def _open_names(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
@@ -58,8 +64,10 @@ class ChineseNames:
             candidates += names.quoted_names_zh(state.content, units, self.names, dictionary)
         tags = self.tags
         # Words that may be names: two to four CJK characters that jieba does not know or tags as foreign names.
-        words = [(w, s) for w, s in zip(pieces, starts)
-                 if 2 <= len(w) <= 4 and tags.get(w, "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)]
+        # Words repeat: each distinct word is tested once, the pieces then only looked up.
+        may_name = {w for w in set(pieces)
+                    if 2 <= len(w) <= 4 and tags.get(w, "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)}
+        words = [(w, s) for w, s in zip(pieces, starts) if w in may_name]
         counts = Counter(w for w, _ in words)
         model = names.load_model("zh") if names.NameFinder.MODEL in use else None
         model_found: list[names.NameSpan] = []
@@ -116,19 +124,21 @@ class ChineseNames:
         repeat their jargon (激光雷达, 纯电)."""
         confirmed = {n.text for n in model_found}  # the model read one mention of it as a name
         out: list[names.NameSpan] = []
+        not_names, not_in_names = self.names.not_names, self.names.not_in_names
         for word, start in words:
-            if word in self.names.not_names or any(c in self.names.not_in_names for c in word):
+            if word in not_names or not not_in_names.isdisjoint(word):
                 continue
             end = start + len(word)
             after, before = text[end:end + 3], text[max(0, start - 3):start]
-            if any(after.startswith(c) for c in self.org_suffix):
+            if after.startswith(self._org_suffixes):
                 continue  # 云犀公司: the organisation pattern names it
-            suffix = next((c for c in self.names.organization_words + self.names.company_suffixes if after.startswith(c)), "")
+            suffix = (next(c for c in self._company_words if after.startswith(c))
+                      if after.startswith(self._company_words) else "")
             if suffix:  # 灼识咨询, 紫燕食品: the name with its company word (typed, then stemmed, by it)
                 out.append(names.NameSpan(start, end + len(suffix), word + suffix, names.NameLabel.ORG,
                                           names.NameSource.WORD))
             elif word in confirmed or before.endswith("旗下") or (
-                    counts[word] >= 2 and any(after.startswith(c) for c in self.names.brand_context)):
+                    counts[word] >= 2 and after.startswith(self._brand_cues)):
                 out.append(names.NameSpan(start, end, word, names.NameLabel.ORG, names.NameSource.WORD))
         return out
 

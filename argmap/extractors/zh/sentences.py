@@ -30,6 +30,15 @@ class ZhSentences:
     def __init__(self, lexicon: Lexicon) -> None:
         markers = sorted(lexicon.discourse, key=len, reverse=True)
         self.markers = [(m, lexicon.discourse[m]) for m in markers]
+        # The markers by first character, longest first as above: a unit is compared with those only
+        # (an empty marker, shortest of all, would match anywhere: it stays last in every list).
+        self.empty = [(m, role) for m, role in self.markers if not m]
+        self.by_first: dict[str, list[tuple[str, DiscourseRole]]] = {}
+        for marker, role in self.markers:
+            if marker:
+                self.by_first.setdefault(marker[0], []).append((marker, role))
+        for same_first in self.by_first.values():
+            same_first.extend(self.empty)
         self.contrast = tuple(m for m, role in self.markers if role is DiscourseRole.CONTRAST and m != "却")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -72,7 +81,7 @@ class ZhSentences:
         yield from _trimmed(text, cut, end, False)
 
     def _marker(self, text: str, start: int, end: int) -> Marker | None:
-        for marker, role in self.markers:
+        for marker, role in self.by_first.get(text[start:start + 1], self.empty):
             if text.startswith(marker, start, end):
                 return Marker(marker, role, start, start + len(marker))
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import accumulate
 from typing import Callable, Iterable
 
 import jieba
@@ -34,16 +35,14 @@ class JiebaTokenizer(DummyTokenizer):
         self._tags: dict[str, str] | None = None
 
     def __call__(self, text: str) -> Doc:
-        pieces = [w for w in self.segmenter.cut(text, hmm=True) if w]
+        pieces = list(filter(None, self.segmenter.cut(text, hmm=True)))
         words, spaces = _words_and_spaces(pieces)
         if words is None:  # pieces that do not tile the text: let spaCy align them
             words, spaces = get_words_and_spaces(pieces, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         # The raw segmentation with offsets, so components can scan words without building Token objects.
-        starts, pos = [], 0
-        for piece in pieces:
-            starts.append(pos)
-            pos += len(piece)
+        starts = list(accumulate(map(len, pieces), initial=0))
+        pos = starts.pop()
         doc.user_data[WORDS_KEY] = (pieces, starts) if pos == len(text) else None
         doc.user_data[TEXT_KEY] = text
         return doc
@@ -65,18 +64,35 @@ class JiebaTokenizer(DummyTokenizer):
 
 def _words_and_spaces(pieces: list[str]) -> tuple[list[str] | None, list[bool]]:
     """spaCy's words and trailing-space flags from pieces that tile the text: a single space after
-    a word becomes that word's trailing space, any other whitespace stays a token of its own."""
+    a word becomes that word's trailing space, any other whitespace stays a token of its own.
+    Whole-list operations rather than a loop over the pieces: this runs on every character of the corpus."""
+    if any(_HAS_SPACE(p) is not None and not p.isspace() for p in set(pieces)):
+        return None, []
+    # A single space merges into the word before it unless that word is whitespace (or itself a merged space).
+    merged = [i for i in _positions(pieces, " ") if i and not pieces[i - 1].isspace()]
     words: list[str] = []
     spaces: list[bool] = []
-    for piece in pieces:
-        if piece == " " and words and not spaces[-1] and not words[-1].isspace():
-            spaces[-1] = True
-        elif piece.isspace() or _HAS_SPACE(piece) is None:
-            words.append(piece)
-            spaces.append(False)
-        else:
-            return None, []
+    prev = 0
+    for i in merged:
+        words.extend(pieces[prev:i])
+        spaces.extend([False] * (i - prev))
+        spaces[-1] = True
+        prev = i + 1
+    words.extend(pieces[prev:])
+    spaces.extend([False] * (len(pieces) - prev))
     return words, spaces
+
+
+def _positions(items: list[str], value: str) -> list[int]:
+    """The indices of ``value`` in ``items``, found by ``list.index`` (a C scan) rather than item by item."""
+    out: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
 
 
 def segmented_words(doc: Doc) -> tuple[list[str], list[int]] | None:

@@ -55,18 +55,20 @@ def stem(label: str, data: NameData) -> tuple[str, tuple[str, ...]]:
 
 def common_noun_like(label: str, data: NameData) -> bool:
     """中国队, 中国区, 加盟店, Oxford Street: a place, a team or region named after one, or a kind of thing."""
-    return any(label.endswith(s) and len(label) > len(s) for s in data.not_name_suffixes)
+    suffixes = data.not_name_suffixes  # one C-level endswith first: most labels end with none of them
+    return label.endswith(suffixes) and any(label.endswith(s) and len(label) > len(s) for s in suffixes)
 
 
 def _ends_with_word(label: str, words: Sequence[str], data: NameData) -> bool:
     if data.lang == "zh":
-        return any(label.endswith(w) and len(label) > len(w) for w in words)
+        words = tuple(words)  # one C-level endswith first: most labels end with none of them
+        return label.endswith(words) and any(label.endswith(w) and len(label) > len(w) for w in words)
     return len(label.split()) > 1 and label.split()[-1] in words
 
 
 def _after_title(text: str, start: int, titles: Sequence[str]) -> bool:
     before = text[max(0, start - 24):start].rstrip(" ,，、")
-    return any(before.endswith(t) for t in titles)
+    return before.endswith(tuple(titles))
 
 
 def _plausible(label: str, data: NameData) -> bool:
@@ -91,7 +93,8 @@ def _person_like(label: str, data: NameData) -> bool:
 
 def _is_org_name(label: str, data: NameData) -> bool:
     if data.lang == "zh":
-        return any(label.endswith(w) and len(label) > len(w) for w in data.organization_words)
+        words = data.organization_words  # one C-level endswith first: most labels end with none of them
+        return label.endswith(words) and any(label.endswith(w) and len(label) > len(w) for w in words)
     words = set(label.split())
     return any(w in words for w in data.organization_words)
 
