@@ -344,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, help="development gold annotations (*.json)")
     parser.add_argument("--gold-texts", type=Path, help="the gold texts, kept outside the repository")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--window", type=int, default=25)
+    parser.add_argument("--window", type=int, default=10)
     parser.add_argument("--attack-threshold", type=float, default=0.5)
     parser.add_argument("--min-probability", type=float, default=0.05, help="evidence attaches only above this")
     parser.add_argument("--evaluate-only", action="store_true")

@@ -15,8 +15,8 @@ Edge = tuple[int, int]  # (head, dependent): the dependent bears on the head
 
 
 def arborescence(nodes: list[int], root: int, scores: Mapping[Edge, float]) -> dict[int, int]:
-    """The dependent -> head map of the highest-scoring tree over ``nodes`` rooted at ``root``. A node that no
-    edge reaches stays out of the map."""
+    """The dependent -> head map of the highest-scoring tree over ``nodes`` (every end of every edge) rooted at
+    ``root``. A node that no edge reaches stays out of the map."""
     incoming: dict[int, list[tuple[float, int]]] = {}
     for (head, dep), score in scores.items():
         if dep != root and head != dep:
@@ -49,7 +49,7 @@ def _contract(nodes: list[int], root: int, scores: Mapping[Edge, float], best: M
               cycle: list[int]) -> dict[int, int]:
     """Merge the cycle into one node, solve the smaller problem, and open the cycle where the tree enters it."""
     members = set(cycle)
-    merged = max([*nodes, *(n for edge in scores for n in edge)]) + 1
+    merged = max(nodes) + 1  # nodes holds every end of every edge
     inside = {v: scores[(best[v], v)] for v in cycle}
     reduced: dict[Edge, float] = {}
     origin: dict[Edge, Edge] = {}

@@ -46,6 +46,7 @@ from argmap.extractors.model import Relation, RelationKind, Statement, Statement
 WEIGHTS = Path(__file__).resolve().parent / "attach.json"
 ARTICLE_PARAGRAPHS = 3  # paragraphs: a text laid out in several argues paragraph by paragraph, however short
 FORCED = 100.0  # the score of an edge explicit discourse fixes: it outweighs any the model gives
+KEEP_TARGETS = 5  # candidate targets per statement the tree decoding considers
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +166,15 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
     for source in graph:
         if source.thesis:
             continue
-        for target in candidate_targets(source, graph, model.window):
-            scores[(target.index, source.index)] = _log_probability(model.attach.score(features(source, target)))
+        scored = sorted(((model.attach.score(features(source, target)), target.index)
+                         for target in candidate_targets(source, graph, model.window)), reverse=True)
+        # the tree takes a statement's few best targets (the thesis always among them, so every statement is
+        # reachable); the others would only slow the decoding down
+        for score, target in [s for s in scored[:KEEP_TARGETS]] + [s for s in scored[KEEP_TARGETS:] if s[1] == thesis.index]:
+            scores[(target, source.index)] = _log_probability(score)
         if source.index in forced:
             scores[(forced[source.index][0], source.index)] = FORCED
-    parent = arborescence([n.index for n in graph], thesis.index, scores)
+    parent = decoded(graph, thesis, scores)
     out = []
     for index in sorted(parent):
         source, target = graph[index], graph[parent[index]]
@@ -179,6 +184,19 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
         elif not source.evidence or math.exp(scores[(target.index, index)]) >= model.min_probability:
             out.append(Link(source, target))  # weak evidence stays unattached: the reasoner's rules may place it
     return out
+
+
+def decoded(graph: list[Node], thesis: Node, scores: dict[tuple[int, int], float]) -> dict[int, int]:
+    """The best tree: evidence is never a target, so no cycle runs through it and each piece takes its best
+    edge; the claims' part of the tree is decoded as a whole."""
+    claim_edges = {edge: score for edge, score in scores.items() if not graph[edge[1]].evidence}
+    parent = arborescence([n.index for n in graph if not n.evidence], thesis.index, claim_edges)
+    best: dict[int, tuple[float, int]] = {}
+    for (head, dep), score in scores.items():
+        if graph[dep].evidence and (dep not in best or score > best[dep][0]):
+            best[dep] = (score, head)
+    parent.update({dep: head for dep, (_, head) in best.items()})
+    return parent
 
 
 def explicit_links(graph: list[Node]) -> dict[int, tuple[int, bool]]:
