@@ -106,7 +106,9 @@ def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node
     lo, hi = max(0, source.index - window), min(len(graph), source.index + window + 1)
     found = [n for n in graph[lo:hi] if not n.evidence and n.index != source.index
              and n.unit.section == source.unit.section]
-    return found + [n for n in graph if n.thesis and n not in found and n.index != source.index]
+    if any(n.thesis for n in found):
+        return found
+    return found + [n for n in graph if n.thesis and n.index != source.index]
 
 
 def rebutted(source: Node, graph: list[Node]) -> Node | None:

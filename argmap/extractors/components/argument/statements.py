@@ -56,27 +56,46 @@ class Scores:
 
 def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -> Scores:
     text = unit.text
-    thesis = data.thesis.any(text)
+    cues = _cue_scores(unit, data)
+    thesis = cues.thesis
     role = unit.marker.role if unit.marker is not None else None
-    opinion = (data.opinion.score(text) + (1.5 if thesis else 0.0) + (0.5 if unit.hedged else 0.0)
+    opinion = (cues.opinion + (1.5 if thesis else 0.0) + (0.5 if unit.hedged else 0.0)
                + (0.5 if unit.conditional else 0.0) + (1.0 if role is MarkerRole.CONCLUSION else 0.0)
                + (1.0 if unit.rhetorical else 0.0))
-    report = (data.report.score(text) + (1.5 if unit.measured else 0.0)
+    report = (cues.report + (1.5 if unit.measured else 0.0)
               + (_EVIDENCE_KIND if unit.evidence_kinds else 0.0) + (1.5 if role is MarkerRole.EXAMPLE else 0.0))
     short = len(text.strip()) < data.min_chars
-    background = data.narrative.any(text) and data.opinion.score(text) == 0
+    background = cues.opinion == 0 and data.narrative.any(text)
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
     neither = (unit.heading or short or background or data.signpost.any(text)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
-    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(typing_values(unit, data)))
+    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(cues.values(unit)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """A unit's cue scores, read once for both the typing model and the judging/reporting scores."""
+
+    opinion: float
+    report: float
+    thesis: bool
+    speech: bool
+    negated: bool
+
+    def values(self, unit: ArgUnit) -> list[float]:
+        return typing_features(unit, opinion=self.opinion, report=self.report, thesis_cue=self.thesis,
+                               speech=self.speech, negated=self.negated)
+
+
+def _cue_scores(unit: ArgUnit, data: ArgumentData) -> _Cues:
+    text = unit.text
+    return _Cues(data.opinion.score(text), data.report.score(text), data.thesis.any(text), data.speech.any(text),
+                 data.negation.any(text))
 
 
 def typing_values(unit: ArgUnit, data: ArgumentData) -> list[float]:
     """The typing model's features of a unit (also what train/argument.py fits them on)."""
-    text = unit.text
-    return typing_features(unit, opinion=data.opinion.score(text), report=data.report.score(text),
-                           thesis_cue=data.thesis.any(text), speech=data.speech.any(text),
-                           negated=data.negation.any(text))
+    return _cue_scores(unit, data).values(unit)
 
 
 def kind_of(scores: Scores) -> StatementKind | None:
