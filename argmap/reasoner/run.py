@@ -40,7 +40,7 @@ from argmap.reasoner.semantics import Label
 from argmap.reasoner.stored import StoredVerdict, read_verdicts, side_classes
 from argmap.reasoner.units import Pursuit, Unit, build_units, owners_of, query_products, query_pursuits
 from argmap.reasoner.verdict import (
-    CLASSIFICATIONS, VERDICT_RULES, Decision, Item, Side, Thresholds, VerdictClass, decide, load_thresholds,
+    CLASSIFICATIONS, VERDICT_RULES, Decision, Item, Thresholds, VerdictClass, decide, load_thresholds,
 )
 from argmap.reasoner.working import apply_rule, working_dataset
 
