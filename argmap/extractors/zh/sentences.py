@@ -19,6 +19,7 @@ OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》",
 CLOSERS = frozenset(OPENERS.values())
 CLAUSE_ENDS = frozenset("；;")
 COMMAS = frozenset("，,")
+MIN_ANSWER = 10  # characters: 「A，但事实恰恰相反」 is one statement; so short a turn is no claim of its own
 # Only these characters change the state of the scanners, so regexes jump between them.
 _SENTENCE_EVENTS = re.compile("[" + re.escape("".join(TERMINATORS) + "".join(OPENERS) + "".join(CLOSERS) + ".") + "]")
 _CLAUSE_EVENTS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "".join(CLAUSE_ENDS) + "".join(COMMAS)) + "]")
@@ -75,7 +76,8 @@ class ZhSentences:
             elif depth == 0 and ch in CLAUSE_ENDS and i + 1 < end:
                 yield from _trimmed(text, cut, i + 1, False)
                 cut = i + 1
-            elif depth == 0 and ch in COMMAS and text.startswith(self.contrast, i + 1) and i + 1 - cut > 4:
+            elif (depth == 0 and ch in COMMAS and text.startswith(self.contrast, i + 1) and i + 1 - cut > 4
+                  and _rest_of_clause(text, i + 1, end) >= MIN_ANSWER):
                 yield from _trimmed(text, cut, i + 1, True)
                 cut = i + 1
         yield from _trimmed(text, cut, end, False)
@@ -85,6 +87,12 @@ class ZhSentences:
             if text.startswith(marker, start, end):
                 return Marker(marker, role, start, start + len(marker))
         return None
+
+
+def _rest_of_clause(text: str, start: int, end: int) -> int:
+    """How far the clause opened at ``start`` runs (to the next ；/。 or the sentence's end)."""
+    stop = min((i for i in (text.find(c, start, end) for c in CLAUSE_ENDS) if i >= 0), default=end)
+    return stop - start
 
 
 def _trimmed(text: str, start: int, end: int, concession: bool) -> Iterator[tuple[int, int, bool]]:
