@@ -3,6 +3,7 @@ HTML kept as HTML) and the HTML walker reads the result, so HTML inside Markdown
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -24,10 +25,27 @@ def _parser() -> MarkdownIt:
 
 
 def markdown_blocks(text: str, rules: BoilerplateRules) -> list[RawBlock]:
-    return html_blocks(_parser().render(inline_data_uris(text)), rules)
+    return html_blocks(_parser().render(strong_beside_cjk(inline_data_uris(text))), rules)
 
 
 _DATA_TARGET = "](data:"
+# "**一是足够低的加盟门槛。**蜜雪冰城…": CommonMark does not close emphasis after punctuation when a letter follows
+# (its flanking rules were made for spaced scripts), so the asterisks stayed in the text
+_STRONG = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,400}?[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])\*\*(?=[\u4e00-\u9fff])")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def strong_beside_cjk(text: str) -> str:
+    """Write the bold runs CommonMark cannot close beside Chinese text as <strong> (raw HTML, which the parser
+    keeps), outside fenced code."""
+    if "**" not in text:
+        return text
+    out, fenced = [], False
+    for line in text.splitlines(keepends=True):
+        if _FENCE.match(line):
+            fenced = not fenced
+        out.append(line if fenced or "**" not in line else _STRONG.sub(r"<strong>\1</strong>", line))
+    return "".join(out)
 
 
 def inline_data_uris(text: str) -> str:

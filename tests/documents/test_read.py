@@ -42,6 +42,10 @@ def test_format_is_detected_by_content_and_suffix(text: str, suffix: str, expect
         # an inline SVG placeholder whose data: target has spaces and parentheses (WeChat exports)
         ("销量增长。\n\n[![Image](data:image/svg+xml,%3Csvg width='1px' fill='%23FFF'%3E%3Cg transform='translate(-249.0, -126.0)'%3E"
          "%3C/g%3E%3C/svg%3E)](https://mp.example/x)\n\n利润下降。\n", ".md", "销量增长。\n利润下降。\n"),
+        # bold that CommonMark cannot close between Chinese punctuation and a letter (its flanking rules)
+        ("**一是足够低的加盟门槛。**蜜雪冰城的收入来自原材料。\n\nSales **rose** fast.\n", ".md",
+         "一是足够低的加盟门槛。蜜雪冰城的收入来自原材料。\nSales rose fast.\n"),
+        ("```\n**a。**中\n```\n", ".md", "**a。**中\n"),  # code keeps its asterisks
     ],
 )
 def test_markup_leaves_only_its_text(source: str, suffix: str, content: str) -> None:
