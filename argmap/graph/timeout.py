@@ -10,6 +10,7 @@ runs, so the in-process path costs nothing.
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
@@ -36,6 +37,13 @@ def memory_message(memory_mb: int) -> str:
             "narrow it (LIMIT, fewer joins, no ORDER BY over everything)")
 
 
+def worker_environment() -> dict[str, str]:
+    """The worker's environment: glibc reserves a 64 MB malloc arena per thread, which counts against the
+    address-space cap although it is never used — a trivial ASK then needed 512-768 MB depending on how many
+    threads RocksDB started, and failed at random under a 768 MB cap. Two arenas keep it under 384 MB."""
+    return {**os.environ, "MALLOC_ARENA_MAX": "2"}
+
+
 def run_query_process(
     path: str, sparql: str, prefixes: dict[str, str], limit: int | None, timeout: float | None, *,
     memory_mb: int | None = None, dataset: object = None,
@@ -46,7 +54,8 @@ def run_query_process(
     check_timeout(timeout)
     job = pickle.dumps((path, sparql, prefixes, limit, memory_mb, timeout, dataset))
     proc = subprocess.Popen(
-        [sys.executable, "-m", WORKER_MODULE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-m", WORKER_MODULE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=worker_environment(),
     )
     try:
         out, err = proc.communicate(job, timeout=timeout)

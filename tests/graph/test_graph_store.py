@@ -179,3 +179,10 @@ def test_a_capped_query_keeps_its_cap_while_another_thread_holds_a_session(fille
         done.set()
         holder.join(30)
         reader.close()
+
+
+def test_a_small_query_fits_a_small_memory_cap(filled_store) -> None:
+    # the cap limits address space: without holding glibc to two malloc arenas, the arenas RocksDB's threads
+    # reserve (64 MB each, never used) made even an ASK need 512-768 MB, and fail at random under a 768 MB cap
+    for _ in range(3):
+        assert filled_store.query("ASK { ?s ?p ?o }", memory_mb=384) == AskResult(True)
