@@ -160,8 +160,9 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
 def emphatic(text: str) -> bool:
     """Mostly capital letters over several words (a cased script only): shouted, so meant as the point.
     A heading is never a candidate, so capitals here are the writer's emphasis, not a title style."""
-    letters = [ch for ch in text if ch.isalpha()]
-    cased = [ch for ch in letters if ch.isupper() or ch.islower()]
+    if sum(map(str.isupper, text)) < 10:  # fewer capitals than any emphatic unit has (a C-level count)
+        return False
+    cased = [ch for ch in text if ch.isupper() or ch.islower()]
     return len(cased) >= 12 and len(text.split()) >= 3 and sum(ch.isupper() for ch in cased) >= 0.8 * len(cased)
 
 

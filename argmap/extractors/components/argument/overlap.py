@@ -40,5 +40,6 @@ def weighted(keys: list[frozenset[str]]) -> list[dict[str, float]]:
         for k in ks:
             df[k] = df.get(k, 0) + 1
     n = len(keys)
-    return [{k: math.log(1.0 + n / df[k]) for k in ks} for ks in keys]
+    idf = {k: math.log(1.0 + n / count) for k, count in df.items()}
+    return [{k: idf[k] for k in ks} for ks in keys]
 
