@@ -29,7 +29,7 @@ def markdown_blocks(text: str, rules: BoilerplateRules) -> list[RawBlock]:
 
 
 _DATA_TARGET = "](data:"
-# "**一是足够低的加盟门槛。**蜜雪冰城…": CommonMark does not close emphasis after punctuation when a letter follows
+# "**第一是渠道下沉。**这家品牌的门店…": CommonMark does not close emphasis after punctuation when a letter follows
 # (its flanking rules were made for spaced scripts), so the asterisks stayed in the text
 _STRONG = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,400}?[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])\*\*(?=[\u4e00-\u9fff])")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")

@@ -43,8 +43,8 @@ def test_format_is_detected_by_content_and_suffix(text: str, suffix: str, expect
         ("销量增长。\n\n[![Image](data:image/svg+xml,%3Csvg width='1px' fill='%23FFF'%3E%3Cg transform='translate(-249.0, -126.0)'%3E"
          "%3C/g%3E%3C/svg%3E)](https://mp.example/x)\n\n利润下降。\n", ".md", "销量增长。\n利润下降。\n"),
         # bold that CommonMark cannot close between Chinese punctuation and a letter (its flanking rules)
-        ("**一是足够低的加盟门槛。**蜜雪冰城的收入来自原材料。\n\nSales **rose** fast.\n", ".md",
-         "一是足够低的加盟门槛。蜜雪冰城的收入来自原材料。\nSales rose fast.\n"),
+        ("**第一是渠道下沉。**这家品牌的门店遍布县城。\n\nSales **rose** fast.\n", ".md",
+         "第一是渠道下沉。这家品牌的门店遍布县城。\nSales rose fast.\n"),
         ("```\n**a。**中\n```\n", ".md", "**a。**中\n"),  # code keeps its asterisks
     ],
 )

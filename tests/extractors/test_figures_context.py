@@ -24,7 +24,7 @@ def _figures(text: str, lang: str) -> list[tuple[str, str, str, str | None, int]
         ("他拿起一块玻璃。", "zh", []),
         ("公司拥有8000万用户。", "zh", [("8000万", "80000000", "count", None, 0)]),
         ("营收十二亿三千万元。", "zh", [("十二亿三千万元", "1230000000", "CNY", None, 0)]),
-        ("一辆国产车能买到二十多万。", "zh", [("二十多万", "200000", "CNY", None, 0)]),
+        ("一块国产手表卖到二十多万。", "zh", [("二十多万", "200000", "CNY", None, 0)]),
         ("两颗 800 万像素摄像头，探测距离 200 米。他一度很忙。", "zh",
          [("800 万像素", "8000000", "pixel", None, 0), ("200 米", "200", "m", None, 0)]),
         ("Operating profit fell 46% to 1.6bn euros, against 784m euro.", "en",

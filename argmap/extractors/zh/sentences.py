@@ -19,7 +19,7 @@ OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》",
 CLOSERS = frozenset(OPENERS.values())
 CLAUSE_ENDS = frozenset("；;")
 COMMAS = frozenset("，,")
-MIN_ANSWER = 10  # characters: 「A，但事实恰恰相反」 is one statement; so short a turn is no claim of its own
+MIN_ANSWER = 10  # characters: 「A，但实情并非如此」 is one statement; so short a turn is no claim of its own
 # Only these characters change the state of the scanners, so regexes jump between them.
 _SENTENCE_EVENTS = re.compile("[" + re.escape("".join(TERMINATORS) + "".join(OPENERS) + "".join(CLOSERS) + ".") + "]")
 _CLAUSE_EVENTS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "".join(CLAUSE_ENDS) + "".join(COMMAS)) + "]")

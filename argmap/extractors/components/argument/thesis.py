@@ -64,7 +64,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
         claim = st.kind is StatementKind.CLAIM
         if not claim and i and (st.evidence_kinds or not short_text):
             continue  # evidence of a kind (promotion dependence …) is grounds by nature, never the point — but a
-            # news story's opening sentence is its summary, whatever it reports ("The Mac mini has been welcomed …")
+            # news story's opening sentence is its summary, whatever it reports ("Shoppers have welcomed the cheaper model …")
         if st.conditional and not short_text:
             continue  # 如果…那么: a hypothesis the article weighs, not the position it states
         share = len(title_keys & content_keys(st.text)) / len(title_keys) if title_keys else 0.0

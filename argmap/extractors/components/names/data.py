@@ -71,7 +71,7 @@ class NameData:
     event_words: tuple[str, ...] = ()
     not_in_names: frozenset[str] = frozenset()  # characters a name hardly ever has (的, 了, 仅)
     organization_endings: tuple[str, ...] = ()  # what an organisation's name ends with (…局, …协会)
-    list_heads: tuple[str, ...] = ()  # 古茗、茶百道等大众品牌: the word a list of names is summed up by
+    list_heads: tuple[str, ...] = ()  # 书亦、益禾堂等平价品牌: the word a list of names is summed up by
     common: frozenset[str] = frozenset()  # the language's stop words, lower-case: never a name alone
 
     @classmethod

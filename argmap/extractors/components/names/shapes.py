@@ -102,7 +102,7 @@ NO_DICTIONARY = Dictionary(lambda w: False, lambda w: False, lambda s, e: False)
 def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
                     dictionary: Dictionary = NO_DICTIONARY) -> list[NameSpan]:
     """A short name in 「」 or “”: right before a brand word (「喜茶」品牌, “蔚来”汽车) unless made of plain
-    dictionary words only (「自研影像芯片」), or one the dictionary lists as a name (瑜伽界的“爱马仕”)."""
+    dictionary words only (「自研影像芯片」), or one the dictionary lists as a name (手表界的“爱马仕”)."""
     out: list[NameSpan] = []
     cues = data.brand_context + data.company_suffixes  # one tuple for str.startswith, not one per quote
     for span in spans:
@@ -122,7 +122,7 @@ _LIST_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")  # a clause: where a
 
 def listed_names_zh(text: str, spans: Sequence[Span], data: NameData, known: Callable[[int, int], bool],
                     dictionary: Dictionary, bounds: set[int]) -> list[NameSpan]:
-    """Names in a list of names: 古茗、茶百道等大众品牌, 肯德基、麦当劳、汉堡王. A list counts when it is
+    """Names in a list of names: 书亦、益禾堂等平价品牌, 肯德基、麦当劳、汉堡王. A list counts when it is
     summed up as brands or companies (等…品牌), when one of its items is an entity already found
     (``known(start, end)``), or when two items are words the dictionary lists as names; its other items
     are then names too, except plain dictionary words (香蕉 in 苹果、香蕉和梨). ``bounds`` are the word
