@@ -19,6 +19,15 @@
     return node;
   }
 
+  // a button naming a node of the map; a click selects that node
+  function nodeButton(id, label) {
+    var button = el("button", label);
+    button.type = "button";
+    button.dataset.node = id;
+    button.addEventListener("click", function () { select(id); });
+    return button;
+  }
+
   // ---------------------------------------------------------------- graph indexes
   var byId = {};
   data.nodes.forEach(function (n) { byId[n.id] = n; });
@@ -205,11 +214,7 @@
       var target = byId[l.id];
       if (!target) return;
       var li = el("li");
-      var button = el("button", shortText(target));
-      button.type = "button";
-      button.dataset.node = l.id;
-      button.addEventListener("click", function () { select(l.id); });
-      li.appendChild(button);
+      li.appendChild(nodeButton(l.id, shortText(target)));
       ul.appendChild(li);
     });
     body.appendChild(ul);
@@ -273,13 +278,7 @@
       var note = (s.restsOn ? " · 判定依据 rests on it" : "") + (s.accepted ? "" : " · 未计入 not counted");
       var line = "[" + sides[s.side] + " " + weight + "] " + s.text + note;
       var li = el("li", byId[s.id] ? null : line);
-      if (byId[s.id]) {  // on the map: a click selects it
-        var button = el("button", line);
-        button.type = "button";
-        button.dataset.node = s.id;
-        button.addEventListener("click", function () { select(s.id); });
-        li.appendChild(button);
-      }
+      if (byId[s.id]) li.appendChild(nodeButton(s.id, line));  // on the map: a click selects it
       ul.appendChild(li);
     });
     body.appendChild(ul);

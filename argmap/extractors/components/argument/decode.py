@@ -16,7 +16,8 @@ Edge = tuple[int, int]  # (head, dependent): the dependent bears on the head
 
 def arborescence(nodes: list[int], root: int, scores: Mapping[Edge, float]) -> dict[int, int]:
     """The dependent -> head map of the highest-scoring tree over ``nodes`` (every end of every edge) rooted at
-    ``root``. A node that no edge reaches stays out of the map."""
+    ``root``. The root must reach every node through ``scores`` (relations.tree gives each statement its edge
+    to the thesis); a node with no incoming edge at all stays out of the map."""
     incoming: dict[int, list[tuple[float, int]]] = {}
     for (head, dep), score in scores.items():
         if dep != root and head != dep:
@@ -71,7 +72,4 @@ def _contract(nodes: list[int], root: int, scores: Mapping[Edge, float], best: M
         if dep == merged:
             out.update({v: best[v] for v in cycle})
         out[real_dep] = real_head
-    if merged not in solved:  # nothing reaches the cycle: keep it open at its weakest edge
-        weakest = min(cycle, key=lambda v: inside[v])
-        out.update({v: best[v] for v in cycle if v != weakest})
     return out
