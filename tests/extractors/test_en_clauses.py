@@ -89,6 +89,18 @@ def test_en_headline_and_boilerplate_are_not_statements() -> None:
     assert not any(m.start >= text.index("Copyright") for e in analysis.entities for m in e.mentions)
 
 
+def test_en_a_line_ending_in_an_elision_or_a_note_mark_is_a_sentence_not_a_headline() -> None:
+    from argmap.extractors.pipeline import run_pipeline
+
+    text = ("Why Nike Is Losing Runners\n"
+            "Nike will cut its wholesale accounts to sell more through its own stores, its chief executive said […]\n"
+            "Hoka sold more running shoes than Nike in specialist stores last year [1]\n")
+    statements = [s.text for s in run_pipeline(text, key="t", lang="en").statements]
+    assert any(s.startswith("Nike will cut its wholesale accounts") for s in statements)
+    assert any(s.startswith("Hoka sold more running shoes") for s in statements)
+    assert not any(s.startswith("Why Nike") for s in statements)
+
+
 def test_en_skipped_spans_from_the_cleaner_are_respected() -> None:
     from argmap.extractors.model import Span
 

@@ -50,7 +50,7 @@ _COMMA_FUNCTIONS = {
 _NOT_AFTER_COMMA = {"as", "since", "still", "despite", "in spite of", "due to", "because of", "for", "overall", "in the end"}
 TITLE_WORDS = 20
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")
-_HEADLINE_END = ".!?\"”’'…:)"
+_HEADLINE_END = ".!?\"”’'…:)]"  # a line ending "[…]" (an elided quote) or "[1]" is a sentence
 
 
 def _words(text: str) -> int:
