@@ -23,6 +23,12 @@ def _statements(text: str) -> list[str]:
         ("Premium at last\nXiaomi is moving up. Will it last?", ["Premium at last", "Xiaomi is moving up.", "Will it last?"]),
         ("The U.S. market is slowing. Sales fell.", ["The U.S. market is slowing.", "Sales fell."]),
         ("Prices rose, e.g. in China. Demand held.", ["Prices rose, e.g. in China.", "Demand held."]),
+        # the quote mark that opens the next sentence goes with it
+        ('Hoka declined to comment. "Demand is strong," said a trader. "Prices will rise."',
+         ["Hoka declined to comment.", '"Demand is strong," said a trader.', '"Prices will rise."']),
+        ("Hoka declined to comment. “Demand is strong,” said a trader.",
+         ["Hoka declined to comment.", "“Demand is strong,” said a trader."]),
+        ("Sales rose.\n- Shares in Hoka closed down 5%.\n", ["Sales rose.", "Shares in Hoka closed down 5%."]),
     ],
 )
 def test_en_sentences(text: str, expected: list[str]) -> None:
@@ -56,6 +62,11 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         ("Nike sells not only shoes but also apparel.", ["Nike sells not only shoes but also apparel."]),
         ("Brands such as Hoka and On grew fast.", ["Brands such as Hoka and On grew fast."]),
         ("Nike sells more shoes, clothing and bags.", ["Nike sells more shoes, clothing and bags."]),
+        # "including" opens a list, not a participle clause; nothing splits inside parentheses
+        ("The ban followed several attacks, including the 1988 crash in Scotland.",
+         ["The ban followed several attacks, including the 1988 crash in Scotland."]),
+        ("A total of 24 trillion pesos ($10bn; £5bn) is set aside for the poor.",
+         ["A total of 24 trillion pesos ($10bn; £5bn) is set aside for the poor."]),
         (
             "Older people earn more money, allowing them to pay for education.",
             ["Older people earn more money", "allowing them to pay for education."],
