@@ -50,6 +50,17 @@ def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKin
     assert entity.kind is kind
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("国内三星级酒店大多亏损，五星级酒店也不轻松。", []),  # 三星级: a hotel's rating, not Samsung
+        ("三星级酒店亏损之际，三星发布了新款手机。", ["三星"]),
+    ],
+)
+def test_a_name_that_runs_on_into_another_word_is_not_that_name(text: str, mentions: list[str]) -> None:
+    assert refs(text).get("brand/samsung", []) == mentions
+
+
 def test_labels_in_both_languages_where_the_lexicon_has_them() -> None:
     analysis = run_pipeline("小米正全力冲击高端品牌，摆脱性价比标签。", key="t", lang="zh")
     assert analysis.entity("brand/xiaomi").labels == {"zh": "小米", "en": "Xiaomi"}

@@ -102,7 +102,8 @@ class ZhEntities:
         unit, text = state.units[u], state.content
         for form, entry in self.by_first.get(text[idx], ()):
             end = idx + len(form)
-            if end <= unit.end and text.startswith(form, idx) and _clean_edges(text, idx, end, form):
+            if (end <= unit.end and text.startswith(form, idx) and _clean_edges(text, idx, end, form)
+                    and not text.startswith(self.names.not_followed_by, end)):
                 break
         else:
             return
