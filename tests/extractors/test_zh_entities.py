@@ -61,6 +61,23 @@ def test_a_name_that_runs_on_into_another_word_is_not_that_name(text: str, menti
     assert refs(text).get("brand/samsung", []) == mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "mentions"),
+    [
+        # a name found once (here before 公司) is that name wherever the article uses it again
+        ("字节跳动与云犀公司达成合作。云犀表示将扩大投入，云犀的直播业务增长。", "organization/云犀", ["云犀公司", "云犀", "云犀"]),
+        # jieba's dictionary has 可口可乐公司 as one word and files 可口可乐 as an idiom
+        ("可口可乐公司宣布涨价。可口可乐的销量随后下滑。", "organization/可口可乐", ["可口可乐公司", "可口可乐"]),
+    ],
+)
+def test_a_name_found_once_is_found_everywhere(text: str, ref: str, mentions: list[str]) -> None:
+    assert refs(text)[ref] == mentions
+
+
+def test_a_company_word_after_an_ordinary_word_makes_no_name() -> None:
+    assert not any(r.startswith("organization/") for r in refs("这家科技公司的母公司宣布涨价，子公司也跟进。"))
+
+
 def test_labels_in_both_languages_where_the_lexicon_has_them() -> None:
     analysis = run_pipeline("小米正全力冲击高端品牌，摆脱性价比标签。", key="t", lang="zh")
     assert analysis.entity("brand/xiaomi").labels == {"zh": "小米", "en": "Xiaomi"}

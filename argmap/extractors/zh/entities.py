@@ -43,6 +43,7 @@ class ZhEntities:
         self.brands = {e.key: e for e in lexicon.entities if e.kind is EntityKind.BRAND}
         self.flagship = tuple(sorted(lexicon.pattern_list("flagship"), key=len, reverse=True))
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
+        self.org_suffixes = tuple(sorted(self.org_suffix, key=len, reverse=True))  # for one C-level endswith
         self.titles = frozenset(lexicon.pattern_list("person_title"))
         self.brand_context = frozenset(lexicon.pattern_list("brand_context"))
         self.triggers = self.titles | self.org_suffix | self.brand_context
@@ -66,8 +67,10 @@ class ZhEntities:
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
         # Words repeat, so each distinct word is tested once.
         triggers, tags = self.triggers, self.tags  # locals: the test runs on every distinct word
+        suffixes = self.org_suffixes
         candidates = {w for w in set(pieces)
-                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags.get(w) == "nt"}
+                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags.get(w) == "nt"
+                      or (w.endswith(suffixes) and len(w) > 3)}
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
             if word in self.titles:
@@ -76,6 +79,7 @@ class ZhEntities:
                 i -= 1
             if 0 <= i < len(pieces):
                 self._unknown(state, pieces, starts, i, taken, found)
+        self._everywhere(state, pieces, starts, taken, found)
         for start, unit, ref in sorted(found):
             state.units[unit].refs.append(ref)
         self._roles(state)
@@ -149,6 +153,37 @@ class ZhEntities:
         found.append((idx, u, entity.ref))
         taken.update(range(idx, end))
 
+    def _everywhere(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
+                    found: list[tuple[int, int, str]]) -> None:
+        """A name found once is that name wherever the article uses it again as a word: 可口可乐公司 makes
+        every later 可口可乐 a mention (one sense per discourse). Chinese names of two characters or more."""
+        forms: dict[str, Entity] = {}
+        for entity in list(state.entities.values()):
+            if entity.kind not in (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PERSON):
+                continue
+            for mention in entity.mentions:
+                for form in (mention.text, self._short_form(mention.text)):
+                    if len(form) >= 2 and _all_cjk(form):
+                        forms.setdefault(form, entity)
+        if not forms:
+            return
+        for i in [i for i, w in enumerate(pieces) if w in forms]:
+            start, end = starts[i], starts[i] + len(pieces[i])
+            u = state.unit_at(start)
+            if start in taken or u is None or end > state.units[u].end:
+                continue
+            entity = forms[pieces[i]]
+            add_mention(state, entity.kind, entity.key, entity.labels, entity.aliases, start, end, brand=entity.brand)
+            found.append((start, u, entity.ref))
+            taken.update(range(start, end))
+
+    def _short_form(self, label: str) -> str:
+        """云犀公司 -> 云犀: an organisation is named again without its company word."""
+        for suffix in self.org_suffixes:
+            if label.endswith(suffix) and len(label) - len(suffix) >= 2:
+                return label[: -len(suffix)]
+        return label
+
     @staticmethod
     def _brand_before(state: DocState, idx: int) -> Entity | None:
         """The brand named right before ``idx`` (蔚来ES7, 理想 L9), if any."""
@@ -199,8 +234,16 @@ class ZhEntities:
                     word, end = word + nxt, end + 1  # jieba cuts unknown three-character names short
                 return EntityKind.PERSON, slug(word), word, end
         elif nxt in self.org_suffix:
-            if name_like and len(word) >= 2 and _all_cjk(word) and tag != "nr":
+            # jieba's dictionary files some brands as idioms (可口可乐, 百事可乐): before 公司 they are names
+            if (name_like or tag == "i") and len(word) >= 2 and _all_cjk(word) and tag != "nr":
                 return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
+        elif word.endswith(self.org_suffixes) and word not in self.org_suffix:
+            # one dictionary word with its company word (可口可乐公司): a name when what precedes it is one
+            stem = self._short_form(word)
+            stem_tag = self.tags.get(stem)
+            if stem != word and _all_cjk(stem) and (stem_tag is None or stem_tag in NAME_TAGS or stem_tag == "i") \
+                    and not names.common_noun_like(stem, self.names) and stem not in self.names.not_names:
+                return EntityKind.ORGANIZATION, slug(stem), word, end
         elif tag in _ORG_TAGS and not names.common_noun_like(word, self.names) and (
                 len(word) <= 3 or word.endswith(self.names.organization_endings)):
             # jieba tags some long common nouns as organisations (中央处理器, 最新进展): those need an ending
