@@ -65,13 +65,28 @@ def test_a_name_that_runs_on_into_another_word_is_not_that_name(text: str, menti
     ("text", "ref", "mentions"),
     [
         # a name found once (here before 公司) is that name wherever the article uses it again
-        ("字节跳动与云犀公司达成合作。云犀表示将扩大投入，云犀的直播业务增长。", "organization/云犀", ["云犀公司", "云犀", "云犀"]),
+        # … and a company named again and again without its company word is the brand
+        ("字节跳动与云犀公司达成合作。云犀表示将扩大投入，云犀的直播业务增长。", "brand/云犀", ["云犀公司", "云犀", "云犀"]),
+        ("字节跳动与云犀公司达成合作。", "organization/云犀", ["云犀公司"]),
         # jieba's dictionary has 可口可乐公司 as one word and files 可口可乐 as an idiom
         ("可口可乐公司宣布涨价。可口可乐的销量随后下滑。", "organization/可口可乐", ["可口可乐公司", "可口可乐"]),
+        ("可口可乐公司宣布涨价。可口可乐的销量下滑，可口可乐的股价也跌了。", "brand/可口可乐",
+         ["可口可乐公司", "可口可乐", "可口可乐"]),
     ],
 )
 def test_a_name_found_once_is_found_everywhere(text: str, ref: str, mentions: list[str]) -> None:
     assert refs(text)[ref] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("初创期，这家连锁酒店采用了“闪电战”策略。", []),  # a quoted strategy name, not a brand
+        ("手表界的“爱马仕”正在涨价。", ["brand/爱马仕"]),
+    ],
+)
+def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: list[str]) -> None:
+    assert [r for r in refs(text) if r.startswith("brand/")] == expected
 
 
 def test_a_company_word_after_an_ordinary_word_makes_no_name() -> None:

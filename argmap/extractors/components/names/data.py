@@ -75,6 +75,8 @@ class NameData:
     common: frozenset[str] = frozenset()  # the language's stop words, lower-case: never a name alone
     # what turns a name into another word when it follows at once (三星 + 级: a hotel's rating, not Samsung)
     not_followed_by: tuple[str, ...] = ()
+    # a quoted term before one of these names a strategy, campaign or idea (“闪电战”策略), not a brand
+    not_names_before: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, lang: str, extra: Iterable[dict[str, list[str]]] = ()) -> "NameData":
@@ -92,7 +94,7 @@ class NameData:
                    frozenset(data.get("person_prefixes", [])), longest_first("not_name_suffixes"),
                    longest_first("event_words"), frozenset(data.get("not_in_names", [])),
                    longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang),
-                   longest_first("not_followed_by"))
+                   longest_first("not_followed_by"), longest_first("not_names_before"))
 
 
 def _stop_words(lang: str) -> frozenset[str]:

@@ -102,12 +102,15 @@ NO_DICTIONARY = Dictionary(lambda w: False, lambda w: False, lambda s, e: False)
 def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
                     dictionary: Dictionary = NO_DICTIONARY) -> list[NameSpan]:
     """A short name in 「」 or “”: right before a brand word (「喜茶」品牌, “蔚来”汽车) unless made of plain
-    dictionary words only (「自研影像芯片」), or one the dictionary lists as a name (手表界的“爱马仕”)."""
+    dictionary words only (「自研影像芯片」), or one the dictionary lists as a name (手表界的“爱马仕”) — but
+    not before a strategy word (“闪电战”策略)."""
     out: list[NameSpan] = []
     cues = data.brand_context + data.company_suffixes  # one tuple for str.startswith, not one per quote
     for span in spans:
         for m in _ZH_QUOTED.finditer(text, span.start, span.end):
             after = text[m.end():m.end() + 4]
+            if after.startswith(data.not_names_before):
+                continue  # “闪电战”策略: the name of a strategy or a campaign, not of a brand
             cued = after.startswith(cues)
             named = (cued and not dictionary.plain_text(m.start(1), m.end(1))) or dictionary.is_name(m.group(1))
             if m.group(1) not in data.not_names and named:
