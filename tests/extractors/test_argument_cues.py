@@ -58,3 +58,9 @@ def test_a_very_long_article_keeps_at_most_the_configured_claims() -> None:
     claims = [s for s in analysis.statements if s.kind.value == "Claim"]
     assert len(analysis.statements) >= 250
     assert 6 <= len(claims) <= 24
+
+
+@pytest.mark.parametrize("text", ["Nike can't win this way.", "Nike can’t win this way."])
+def test_cues_match_either_apostrophe(text: str) -> None:
+    opinion = argument_data("en").opinion
+    assert opinion.any(text) and opinion.score(text) == opinion.score("Nike can't win this way.") > 0

@@ -53,8 +53,11 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          {"brand/frankfurt", "organization/frankfurt"}),
         ("Sales in Sweden and Germany fell, while Swedish buyers waited.", set(),
          {"brand/sweden", "brand/germany", "brand/swedish"}),
+        ("Hoka gave no guidance, but I’d say demand is good. We’re sure FY22 Services revenue and FY21 EPS rose.",
+         {"brand/hoka"}, {"brand/i-d", "brand/we-re", "brand/fy22-services", "product/fy21-eps"}),
     ],
-    ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places"],
+    ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
+         "contractions-and-periods"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")
