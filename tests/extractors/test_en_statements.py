@@ -169,3 +169,18 @@ def test_a_position_inside_a_block_quotation_is_the_quoted_partys_not_the_thesis
     assert len(analysis.statements) > 12  # an article, where "we believe" marks the writer's position
     central = [s.text for s in analysis.statements if s.central]
     assert central == ["but the bottom line is that Hoka cannot escape a tougher market."]
+
+
+def test_the_writer_stating_a_long_held_view_is_the_thesis_of_an_article() -> None:
+    body = ["An analyst has suggested that tariffs are the biggest threat to Hoka shares.",
+            "The company will report its results today.", "Analysts expect revenue of $600 million for the quarter.",
+            "The low estimate is $580 million.", "The high estimate is $630 million.",
+            "Some investors will listen for the company's plans on tariffs.", "Hoka makes most of its shoes in Vietnam.",
+            "Tariffs on Vietnamese goods rose to 20% in April.", "Rivals have moved some production to Indonesia.",
+            "Hoka has so far raised prices on a few models.", "Its margin fell to 52% last quarter.",
+            "Many believe that it will have to do more.",
+            "I’ve long argued that Hoka would do better to move production now than to wait for higher tariffs.",
+            "The results are due at 4 p.m."]
+    analysis = analyze_english("\n\n".join(body), key="t")
+    assert len(analysis.statements) > 12
+    assert [s.text for s in analysis.statements if s.central] == [body[-2]]

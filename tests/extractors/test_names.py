@@ -55,9 +55,11 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          {"brand/sweden", "brand/germany", "brand/swedish"}),
         ("Hoka gave no guidance, but I’d say demand is good. We’re sure FY22 Services revenue and FY21 EPS rose.",
          {"brand/hoka"}, {"brand/i-d", "brand/we-re", "brand/fy22-services", "product/fy21-eps"}),
+        ("Tom Forte, an analyst at D.A. Davidson & Co, expects results from Hoka at 1:30 p.m. EDT.",
+         {"person/tom-forte", "brand/hoka"}, {"brand/co", "brand/edt", "organization/edt"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
-         "contractions-and-periods"],
+         "contractions-and-periods", "company-abbreviation-and-time-zone"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")
