@@ -77,6 +77,8 @@ class NameData:
     not_followed_by: tuple[str, ...] = ()
     # a quoted term before one of these names a strategy, campaign or idea (“闪电战”策略), not a brand
     not_names_before: tuple[str, ...] = ()
+    # words that name nothing on their own but may end a longer name (the Budget, the City; Manchester City)
+    not_alone: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, lang: str, extra: Iterable[dict[str, list[str]]] = ()) -> "NameData":
@@ -94,7 +96,8 @@ class NameData:
                    frozenset(data.get("person_prefixes", [])), longest_first("not_name_suffixes"),
                    longest_first("event_words"), frozenset(data.get("not_in_names", [])),
                    longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang),
-                   longest_first("not_followed_by"), longest_first("not_names_before"))
+                   longest_first("not_followed_by"), longest_first("not_names_before"),
+                   frozenset(data.get("not_alone", [])))
 
 
 def _stop_words(lang: str) -> frozenset[str]:
