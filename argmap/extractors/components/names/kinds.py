@@ -8,6 +8,7 @@ from bisect import bisect_left
 from typing import Iterable, Sequence
 
 from argmap.extractors.components.names.data import NameData, NameLabel, NameSource, NameSpan
+from argmap.extractors.components.names.places import place_names
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import is_cjk
 
@@ -87,6 +88,8 @@ def _plausible(label: str, data: NameData) -> bool:
         return False  # I’d, We're
     if _PERIOD.match(label.split()[0]):
         return False  # FY22 EPS, Q4
+    if data.lang == "en" and label in place_names():
+        return False  # South Africa, New York, Sri Lanka: countries and regions (pycountry)
     if data.lang == "en" and not any(c.isupper() for c in label):
         return False  # an English name has a capital letter somewhere (iPhone, easyJet)
     if data.lang == "zh" and all(is_cjk(c) for c in label) and len(label) > 12:
