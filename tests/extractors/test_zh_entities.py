@@ -89,6 +89,19 @@ def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: l
     assert [r for r in refs(text) if r.startswith("brand/")] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Latin words alone in parentheses after a Chinese term translate it
+        ("营销的核心是定位（Positioning），其次是价值主张（Value Proposition）。", []),
+        # a Latin name outside such a gloss stays a name
+        ("这家公司叫Shopify（加拿大电商平台），增长很快。", ["brand/shopify"]),
+    ],
+)
+def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[str]) -> None:
+    assert [r for r in refs(text) if r.startswith(("brand/", "organization/"))] == expected
+
+
 def test_a_company_word_after_an_ordinary_word_makes_no_name() -> None:
     assert not any(r.startswith("organization/") for r in refs("这家科技公司的母公司宣布涨价，子公司也跟进。"))
 

@@ -17,7 +17,7 @@ from argmap.extractors.model import Entity, EntityKind
 from argmap.extractors.state import DocState, get_state
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.zh.mentions import add_mention
-from argmap.extractors.zh.names import NAME_TAGS, ChineseNames
+from argmap.extractors.zh.names import NAME_TAGS, ChineseNames, glossed
 from argmap.extractors.zh.tokenizer import JiebaTokenizer, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
@@ -229,7 +229,7 @@ class ZhEntities:
     def _classify(self, word: str, idx: int, prev: str, nxt: str, text: str) -> tuple[EntityKind, str, str, int] | None:
         end = idx + len(word)
         if word.isascii():
-            if not (is_latin(word) and _latin_name(word)):
+            if not (is_latin(word) and _latin_name(word)) or glossed(text, idx, end):
                 return None
             window = text[end:end + 4] + text[max(0, idx - 3):idx]
             cue = (any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
