@@ -67,6 +67,11 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["The ban followed several attacks, including the 1988 crash in Scotland."]),
         ("A total of 24 trillion pesos ($10bn; £5bn) is set aside for the poor.",
          ["A total of 24 trillion pesos ($10bn; £5bn) is set aside for the poor."]),
+        # a quotation is one voice: no clause split inside it
+        ('The new shop will make Hoka "easy to find, but still rather exclusive", he added.',
+         ['The new shop will make Hoka "easy to find, but still rather exclusive", he added.']),
+        ("“Demand is strong because people run more,” the chief executive said.",
+         ["“Demand is strong because people run more,” the chief executive said."]),
         (
             "Older people earn more money, allowing them to pay for education.",
             ["Older people earn more money", "allowing them to pay for education."],

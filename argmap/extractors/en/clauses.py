@@ -6,7 +6,8 @@ pronoun) even without a comma, after the comma that closes an opening concession
 before ``and`` + a new subject or ``and also``,
 before ``, which`` and a participle (``…, allowing …``), and at a comma splice (``…, it just …``) unless
 the sentence opens with a condition.
-A split is only made when both sides keep at least three words, and never inside parentheses.
+A split is only made when both sides keep at least three words, and never inside parentheses or a
+quotation (one voice, one statement — as the Chinese clauses already do).
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ class ClauseSplitter:
 
     def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         # never inside parentheses: "($10.2bn; £5.5bn)" is one aside, not two clauses
-        cuts = sorted(c for c in set(self._cuts(text, start, end)) if not _parenthesised(text, start, c))
+        cuts = sorted(c for c in set(self._cuts(text, start, end))
+                      if not _parenthesised(text, start, c) and not _quoted(text, start, c))
         spans, left = [], start
         for cut in cuts:
             if _words(text[left:cut]) >= MIN_WORDS and _words(text[cut:end]) >= MIN_WORDS:
@@ -104,6 +106,11 @@ class ClauseSplitter:
             if comma > 0:
                 cuts.append(comma + 1)
         return cuts
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """``pos`` lies inside a quotation opened since ``start``: one voice, one statement."""
+    return text.count("“", start, pos) > text.count("”", start, pos) or text.count('"', start, pos) % 2 == 1
 
 
 def _parenthesised(text: str, start: int, pos: int) -> bool:
