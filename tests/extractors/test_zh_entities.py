@@ -82,6 +82,8 @@ def test_a_name_found_once_is_found_everywhere(text: str, ref: str, mentions: li
     ("text", "expected"),
     [
         ("初创期，这家连锁酒店采用了“闪电战”策略。", []),  # a quoted strategy name, not a brand
+        ("这种 “冷启动” 的方式奠定了基础。", []),  # … or the name of a way of doing things
+        ("新广告上线，这是品牌首次请明星。这是品牌的新尝试。", []),  # 这是 before 品牌 is no name
         ("手表界的“爱马仕”正在涨价。", ["brand/爱马仕"]),
     ],
 )

@@ -268,7 +268,7 @@ class ZhEntities:
             # jieba tags some long common nouns as organisations (中央处理器, 最新进展): those need an ending
             return EntityKind.ORGANIZATION, slug(word), word, end
         elif (nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word)
-              and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name
+              and self.names.not_in_names.isdisjoint(word) and text.count(word) >= 2):  # 这是品牌…: no name  # said once before 门店 (仓先门店) is more often a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
 

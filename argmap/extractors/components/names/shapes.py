@@ -133,7 +133,7 @@ def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
     cues = data.brand_context + data.company_suffixes  # one tuple for str.startswith, not one per quote
     for span in spans:
         for m in _ZH_QUOTED.finditer(text, span.start, span.end):
-            after = text[m.end():m.end() + 4]
+            after = text[m.end():m.end() + 6].lstrip()
             if after.startswith(data.not_names_before):
                 continue  # “闪电战”策略: the name of a strategy or a campaign, not of a brand
             cued = after.startswith(cues)
