@@ -47,6 +47,7 @@ from argmap.extractors.train.microtexts import GoldText
 
 OUT = Path(rel.__file__).resolve().parent
 L2 = 1.0
+TYPING_MARGIN = 0.02
 ARTICLE_WEIGHT = 5.0  # an article's relations count this many times a microtext's: articles are what argmap reads
 MIN_COVER = 0.5
 
@@ -61,6 +62,7 @@ class Text:
     central: int | None  # statement index of the gold central claim
     links: dict[int, dict[int, str]] = field(default_factory=dict)  # source -> target -> support|attack
     evidence: dict[int, bool] = field(default_factory=dict)  # unit index -> the gold calls it evidence
+    group: str = ""  # texts on one topic are held out together (cross_validate)
 
 
 # ---------------------------------------------------------------- reading the data
@@ -82,7 +84,7 @@ def microtexts(corpus: Path, undercut: str = "source") -> list[Text]:
         for src, trg, kind in gold.relations:
             if src in index_of and trg in index_of:
                 links.setdefault(index_of[src], {})[index_of[trg]] = kind
-        out.append(Text(gold.id, "microtexts", state, index_of.get(gold.central), links))
+        out.append(Text(gold.id, "microtexts", state, index_of.get(gold.central), links, group=gold.topic or gold.id))
     return out
 
 
@@ -126,7 +128,7 @@ def articles(gold_dir: Path, texts_dir: Path) -> list[Text]:
             unit = next((i for i, u in enumerate(state.units) if _norm(g["key"]) in _norm(u.text)), None)
             if unit is not None:
                 evidence[unit] = g["type"] == "Evidence"
-        out.append(Text(gold_path.stem, "articles", state, None, links, evidence))
+        out.append(Text(gold_path.stem, "articles", state, None, links, evidence, group=gold_path.stem))
     return out
 
 
@@ -320,12 +322,15 @@ def evaluate(texts: list[Text], thesis_model: Linear, attach: rel.AttachModel, s
 
 def cross_validate(texts: list[Text], *, folds: int, window: int, attack_threshold: float, min_probability: float,
                    seed: int = 13) -> Scores:
-    order = list(range(len(texts)))
-    random.Random(seed).shuffle(order)
+    # whole topics are held out together: the microtexts answer 35 questions, several texts each, and a
+    # model must be judged on questions it has not seen (as on argument graphs nobody here tuned to)
+    groups = sorted({t.group or t.id for t in texts})
+    random.Random(seed).shuffle(groups)
+    fold_of = {g: n % folds for n, g in enumerate(groups)}
     scores = Scores()
     for k in range(folds):
-        held = [texts[i] for n, i in enumerate(order) if n % folds == k]
-        rest = [texts[i] for n, i in enumerate(order) if n % folds != k]
+        held = [t for t in texts if fold_of[t.group or t.id] == k]
+        rest = [t for t in texts if fold_of[t.group or t.id] != k]
         thesis_model, attach = train(rest, window=window, attack_threshold=attack_threshold, min_probability=min_probability)
         evaluate(held, thesis_model, attach, scores)
         typing = train_typing(rest)
@@ -376,8 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     trained_on = sorted({t.source for t in texts})
     meta = {"trained_on": trained_on, "texts": len(texts), "undercut": args.undercut, "cross_validation": cv,
             "script": "python -m argmap.extractors.train.argument"}
-    # the typing model ships learned only when it beat the prior weights in cross-validation
-    learned = scores.typed > scores.typed_prior
+    # the typing model ships learned only when it beat the prior weights in cross-validation by a margin
+    # (TYPING_MARGIN of the units): on some 130 units one or two either way is noise
+    learned = scores.typed - scores.typed_prior >= TYPING_MARGIN * max(1, scores.typed_of)
     typing = train_typing(texts) if learned else prior_typing()
     (args.out / "typing.json").write_text(json.dumps(
         {"about": "Weights of the claim/evidence typing model (features.typing_features): "

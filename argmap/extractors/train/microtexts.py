@@ -46,6 +46,7 @@ class GoldText:
     units: dict[str, Unit]
     central: str
     relations: set[tuple[str, str, str]] = field(default_factory=set)  # (source adu, target adu, support|attack)
+    topic: str = ""  # the question the text answers (topic_id): texts on one topic share its words
 
 
 def _locate(text: str, edu: str, cursor: int) -> tuple[int, int] | None:
@@ -98,7 +99,7 @@ def read_gold(xml_path: Path, *, undercut: UndercutAttachment = UndercutAttachme
             continue
         relations.add((src, target, "support" if kind in SUPPORT_TYPES else "attack"))
     central = next(a for a in units if a not in sources)
-    return GoldText(root.get("id", xml_path.stem), text, units, central, relations)
+    return GoldText(root.get("id", xml_path.stem), text, units, central, relations, root.get("topic_id", ""))
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
