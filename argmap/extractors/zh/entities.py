@@ -18,7 +18,7 @@ from argmap.extractors.state import DocState, get_state
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.zh.mentions import add_mention
 from argmap.extractors.zh.names import NAME_TAGS, ChineseNames
-from argmap.extractors.zh.tokenizer import JiebaTokenizer, segmented_words
+from argmap.extractors.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
 # Upper-case Latin abbreviations that are ordinary words in business prose, not names.
@@ -58,16 +58,17 @@ class ZhEntities:
         found: list[tuple[int, int, str]] = []  # (start, unit, ref), put into the units in text order
         taken: set[int] = set()
         first = self.first_forms
-        # Per distinct word, then one lookup per piece: words no lexicon form can start at are passed over.
-        lexical = {w for w in set(pieces) if w[0] in first and _may_start(w, first[w[0]])}
+        distinct = set(pieces)  # words repeat: each distinct word is tested once, the pieces then only looked up
+        tags = WordTags(self.tags)  # this article's words' tags: the sources below ask about each word again
+        # Words no lexicon form can start at are passed over.
+        lexical = {w for w in distinct if w[0] in first and _may_start(w, first[w[0]])}
         for i in [i for i, w in enumerate(pieces) if w in lexical]:
             self._lexicon(state, starts[i], taken, found)
-        self.open_names.find(state, pieces, starts, taken, found)
+        self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
-        # Words repeat, so each distinct word is tested once.
-        triggers, tags = self.triggers, self.tags  # locals: the test runs on every distinct word
-        candidates = {w for w in set(pieces)
-                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags.get(w) == "nt"}
+        triggers = self.triggers  # a local: the test runs on every distinct word
+        candidates = {w for w in distinct
+                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags[w] == "nt"}
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
             if word in self.titles:
@@ -75,7 +76,7 @@ class ZhEntities:
             elif word in self.org_suffix or word in self.brand_context:
                 i -= 1
             if 0 <= i < len(pieces):
-                self._unknown(state, pieces, starts, i, taken, found)
+                self._unknown(state, pieces, starts, i, taken, found, tags)
         for start, unit, ref in sorted(found):
             state.units[unit].refs.append(ref)
         self._roles(state)
@@ -128,7 +129,7 @@ class ZhEntities:
         return end
 
     def _unknown(self, state: DocState, pieces: list[str], starts: list[int], i: int, taken: set[int],
-                 found: list[tuple[int, int, str]]) -> None:
+                 found: list[tuple[int, int, str]], tags: WordTags) -> None:
         word, idx = pieces[i], starts[i]
         if idx in taken or not word.strip():
             return
@@ -138,7 +139,7 @@ class ZhEntities:
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
         prev = pieces[i - 1] if i else ""
         owner = self._brand_before(state, idx)
-        hit = self._model_code(word, idx, state.content, owner) or self._classify(word, idx, prev, nxt, state.content)
+        hit = self._model_code(word, idx, state.content, owner) or self._classify(word, idx, prev, nxt, state.content, tags)
         if hit is None or hit[3] > state.units[u].end:
             return
         kind, key, label, end = hit
@@ -171,7 +172,8 @@ class ZhEntities:
         brand_label = owner.labels.get("zh") or owner.label
         return EntityKind.PRODUCT, f"{owner.key}-{slug(word)}", f"{brand_label} {word}", end
 
-    def _classify(self, word: str, idx: int, prev: str, nxt: str, text: str) -> tuple[EntityKind, str, str, int] | None:
+    def _classify(self, word: str, idx: int, prev: str, nxt: str, text: str,
+                  tags: WordTags) -> tuple[EntityKind, str, str, int] | None:
         end = idx + len(word)
         if word.isascii():
             if not (is_latin(word) and _latin_name(word)):
@@ -190,7 +192,7 @@ class ZhEntities:
                 return EntityKind.PRODUCT, slug(text[idx:end]), text[idx:end], end
             return EntityKind.BRAND, slug(word), word, end
         # Cheap set lookups first: most words are ordinary vocabulary and leave here.
-        tag = self.tags.get(word)
+        tag = tags[word]
         name_like = tag is None or tag in NAME_TAGS
         if prev in self.titles:
             if name_like and 2 <= len(word) <= 3 and _all_cjk(word):
