@@ -59,7 +59,7 @@ class ZhEntities:
         taken: set[int] = set()
         first = self.first_forms
         distinct = set(pieces)  # words repeat: each distinct word is tested once, the pieces then only looked up
-        tags = WordTags(self.tags)  # this article's words' tags: the sources below ask about each word again
+        tags = WordTags(self.tags, distinct)  # this article's words' tags: the sources below ask about each again
         # Words no lexicon form can start at are passed over.
         lexical = {w for w in distinct if w[0] in first and _may_start(w, first[w[0]])}
         for i in [i for i, w in enumerate(pieces) if w in lexical]:
