@@ -40,6 +40,10 @@ class ZhEntities:
             forms.sort(key=lambda fe: len(fe[0]), reverse=True)
         # All forms by first character, for one str.startswith that rules out most word starts at once.
         self.first_forms = {c: tuple(f for f, _ in forms) for c, forms in self.by_first.items()}
+        # Every beginning of every form: a word that is one may run on into a form (one set lookup per word
+        # instead of comparing it with each form of its first character).
+        self.form_starts = frozenset(f[:i] for forms in self.first_forms.values() for f in forms
+                                     for i in range(1, len(f) + 1))
         self.brands = {e.key: e for e in lexicon.entities if e.kind is EntityKind.BRAND}
         self.flagship = tuple(sorted(lexicon.pattern_list("flagship"), key=len, reverse=True))
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
@@ -60,8 +64,10 @@ class ZhEntities:
         first = self.first_forms
         distinct = set(pieces)  # words repeat: each distinct word is tested once, the pieces then only looked up
         tags = WordTags(self.tags, distinct)  # this article's words' tags: the sources below ask about each again
-        # Words no lexicon form can start at are passed over.
-        lexical = {w for w in distinct if w[0] in first and _may_start(w, first[w[0]])}
+        # Words no lexicon form can start at are passed over: a form starts where the word begins with one, or
+        # where the word is the beginning of one (it may run on past it; _lexicon then checks the text itself).
+        form_starts = self.form_starts
+        lexical = {w for w in distinct if w in form_starts or (w[0] in first and w.startswith(first[w[0]]))}
         for i in [i for i, w in enumerate(pieces) if w in lexical]:
             self._lexicon(state, starts[i], taken, found)
         self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
@@ -210,12 +216,6 @@ class ZhEntities:
               and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
-
-
-def _may_start(word: str, forms: tuple[str, ...]) -> bool:
-    """Whether a lexicon form can start where ``word`` starts: one the word begins with, or one that
-    begins with the word and runs on past it (_lexicon then checks the text itself)."""
-    return word.startswith(forms) or any(form.startswith(word) for form in forms)
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:
