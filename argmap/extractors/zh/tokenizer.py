@@ -58,7 +58,11 @@ class JiebaTokenizer(DummyTokenizer):
         """jieba's dictionary POS tags (nz, nt, nr …), looked up per token instead of running
         ``jieba.posseg`` over the text, which costs several times the segmentation itself."""
         if self._tags is None:
-            self._tags = dict(jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab)
+            table = jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
+            # One string object per tag, where jieba makes one per dictionary line: the table shrinks by some
+            # 17 MB, and the few dozen tags stay in the CPU caches that the pipeline's lookups (WordTags) need.
+            shared: dict[str, str] = {}
+            self._tags = {word: shared.setdefault(tag, tag) for word, tag in table.items()}
         return self._tags
 
 
