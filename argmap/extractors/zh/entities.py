@@ -145,7 +145,8 @@ class ZhEntities:
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
         prev = pieces[i - 1] if i else ""
         owner = self._brand_before(state, idx)
-        hit = self._model_code(word, idx, state.content, owner) or self._classify(word, idx, prev, nxt, state.content, tags)
+        hit = (self._model_code(word, idx, state.content, owner)
+               or self._classify(word, idx, prev, nxt, state.content, tags))
         if hit is None or hit[3] > state.units[u].end:
             return
         kind, key, label, end = hit
