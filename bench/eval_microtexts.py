@@ -8,8 +8,9 @@ next one with support:
 Statements map to gold units by character overlap (the unit sharing most characters with the statement,
 if it covers at least half of the statement). Gold: sup/exa/add -> support, reb/und -> attack; see
 argmap/extractors/train/microtexts.py for how edges that point at other edges (und, add) are attached. Figures are given
-for both attachments of undercutters (``target``: the attacked edge's target unit, the default;
-``source``: the attacked edge's source unit).
+for both attachments of undercutters (``source``: the attacked edge's source unit, the default and what
+the models are trained on — the writer's answer attacks the objection it answers; ``target``: the attacked
+edge's target unit).
 
 Run: .venv/bin/python bench/eval_microtexts.py [--corpus DIR] [--show N]
 """
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             first.add(first_unit_baseline(gold), gold.relations)
             ours_unlabelled.add({r[:2] for r in rels}, {r[:2] for r in gold.relations})
             base_unlabelled.add({r[:2] for r in b_rels}, {r[:2] for r in gold.relations})
-            if mode is UndercutAttachment.TARGET and n < args.show:
+            if mode is UndercutAttachment.SOURCE and n < args.show:
                 print(gold.id, "central gold", gold.central, "ours", central)
                 print("  gold", sorted(gold.relations))
                 print("  ours", sorted(rels))

@@ -13,6 +13,8 @@ from argmap.documents.rules import BoilerplateRules
 _REMOVED_INLINE = frozenset({"url", "markup", "footnote-marker"})  # in rebuilt text these go; in plain text they are marked
 _REFERENCE_ENTRY = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
 _CLOSING = re.compile(r"^\s*(?:总之|综上所述|综上|总而言之|归根结底|说到底|In conclusion|In short|In sum|To sum up|All in all|Ultimately|The bottom line)\b")
+# a quotation signed with a dash run and a name: "… —— 赫伯特 · 西蒙", "… — Peter Drucker"
+_SIGNATURE = re.compile(r"(?:^|\s)(?:——|—|―|––|–|--)\s*[^\s—–―-][^。！？.!?]{0,40}$")
 _MAX_CAPTION = 40
 _MIN_LEAD = 60
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
@@ -45,6 +47,7 @@ def assemble(
     it is kept as the document's text instead of joining the blocks anew."""
     blocks = _classify(_cleaned(raw, rules, keep_inline=verbatim is not None), rules, fmt)
     blocks, metadata = _titled(blocks, metadata)
+    _epigraph(blocks)
     _sections(blocks, rules)
     content = _layout(blocks, verbatim)
     spans = [Block(b.kind, b.start, b.end, b.level) for b in blocks]
@@ -127,6 +130,24 @@ def _titled(blocks: list[_Laid], metadata: Metadata) -> tuple[list[_Laid], Metad
         first.kind = BlockKind.TITLE
         metadata = replace(metadata, title=first.text)
     return blocks, metadata
+
+
+def _epigraph(blocks: list[_Laid]) -> None:
+    """The quotations set before the body's first paragraph or heading, signed with a dash and a name, are
+    the epigraph: a motto the writer borrows, not their argument (and not the lead)."""
+    opening: list[_Laid] = []
+    for b in blocks:
+        if b.reason or b.kind is BlockKind.TITLE:
+            continue
+        if b.kind is not BlockKind.QUOTE:
+            # a signature on its own line after the quotation belongs to it
+            if opening and _SIGNATURE.match(b.text.strip()):
+                opening.append(b)
+            break
+        opening.append(b)
+    if opening and _SIGNATURE.search(opening[-1].text.strip()):
+        for b in opening:
+            b.reason = "epigraph"
 
 
 def _sections(blocks: list[_Laid], rules: BoilerplateRules) -> None:

@@ -109,7 +109,8 @@ def layout(doc: Document) -> Layout:
 
     return Layout([Span(b.start, b.end) for b in doc.boilerplate],
                   [Span(b.start, b.end) for b in doc.blocks if b.kind.is_heading],
-                  Regions(lead=region(BlockKind.LEAD), conclusion=region(BlockKind.CONCLUSION)))
+                  Regions(lead=region(BlockKind.LEAD), conclusion=region(BlockKind.CONCLUSION),
+                          quotes=tuple((b.start, b.end) for b in doc.blocks_of(BlockKind.QUOTE))))
 
 
 def run_pipeline(

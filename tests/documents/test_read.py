@@ -141,3 +141,20 @@ def test_a_lead_heading_makes_its_whole_section_the_lead(text: str, suffix: str)
     (lead,) = document.blocks_of(BlockKind.LEAD)
     assert document.text_of(lead).startswith(("11月12日", "Xiaomi reported"))
     assert document.text_of(lead).endswith(("战略转向。", "change of strategy."))
+
+
+@pytest.mark.parametrize(("text", "epigraph"), [
+    # a signed quotation before the body is the epigraph: neither argument nor lead
+    ("# 标题\n\n> 品牌是消费者心中的一个承诺。 —— 某位营销学者\n\n## 背景\n\n正文的第一段在这里开始，讲的是这家公司的定价。\n", "品牌是消费者心中的一个承诺。 —— 某位营销学者"),
+    ("# Title\n\n> Price is what you pay; value is what you get.\n\n— An old investor\n\nThe first paragraph of the body starts here.\n",
+     "Price is what you pay; value is what you get."),
+    # unsigned, or after the body has begun: a quotation the writer argues with
+    ("# 标题\n\n> 品牌是消费者心中的一个承诺。\n\n正文的第一段在这里开始，讲的是这家公司的定价。\n", None),
+    ("# Title\n\nThe first paragraph.\n\n> Price is what you pay. — An old investor\n", None),
+])
+def test_a_signed_opening_quotation_is_the_epigraph(text: str, epigraph: str | None) -> None:
+    document = read_document(text.encode(), name="t.md", suffix=".md")
+    found = [document.text_of(b) for b in document.boilerplate if b.reason == "epigraph"]
+    assert found[:1] == ([epigraph] if epigraph else [])
+    (lead,) = document.blocks_of(BlockKind.LEAD)
+    assert epigraph is None or epigraph not in document.text_of(lead)

@@ -33,3 +33,34 @@ def test_answer_opening(lang: str, text: str, expected: bool) -> None:
 ])
 def test_emphatic(text: str, expected: bool) -> None:
     assert emphatic(text) is expected
+
+
+@pytest.mark.parametrize(("statements", "expected"), [
+    (5, 6),  # a short text keeps the minimum: every sentence may argue
+    (20, 8),  # 0.4 × 20
+    (100, 20),  # 2 × √100, below 0.4 × 100
+    (400, 24),  # 2 × √400 = 40, but a reader lists a handful of key claims however long the article
+    (10_000, 24),
+])
+def test_claim_budget(statements: int, expected: int) -> None:
+    from argmap.extractors.components.argument.statements import claim_budget
+
+    assert claim_budget(statements, share=0.4, root=2.0, minimum=6, maximum=24) == expected
+
+
+def test_a_very_long_article_keeps_at_most_the_configured_claims() -> None:
+    from argmap.extractors.pipeline import run_pipeline
+
+    # 300 judging sentences on different subjects, written for this test
+    subjects = [f"Brand {chr(65 + i % 26)}{i}" for i in range(300)]
+    text = "\n\n".join(f"I think {name} should stop discounting its products in region {i}." for i, name in enumerate(subjects))
+    analysis = run_pipeline(text, key="long", lang="en")
+    claims = [s for s in analysis.statements if s.kind.value == "Claim"]
+    assert len(analysis.statements) >= 250
+    assert 6 <= len(claims) <= 24
+
+
+@pytest.mark.parametrize("text", ["Nike can't win this way.", "Nike can’t win this way."])
+def test_cues_match_either_apostrophe(text: str) -> None:
+    opinion = argument_data("en").opinion
+    assert opinion.any(text) and opinion.score(text) == opinion.score("Nike can't win this way.") > 0

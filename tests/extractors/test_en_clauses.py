@@ -23,6 +23,12 @@ def _statements(text: str) -> list[str]:
         ("Premium at last\nXiaomi is moving up. Will it last?", ["Premium at last", "Xiaomi is moving up.", "Will it last?"]),
         ("The U.S. market is slowing. Sales fell.", ["The U.S. market is slowing.", "Sales fell."]),
         ("Prices rose, e.g. in China. Demand held.", ["Prices rose, e.g. in China.", "Demand held."]),
+        # the quote mark that opens the next sentence goes with it
+        ('Hoka declined to comment. "Demand is strong," said a trader. "Prices will rise."',
+         ["Hoka declined to comment.", '"Demand is strong," said a trader.', '"Prices will rise."']),
+        ("Hoka declined to comment. “Demand is strong,” said a trader.",
+         ["Hoka declined to comment.", "“Demand is strong,” said a trader."]),
+        ("Sales rose.\n- Shares in Hoka closed down 5%.\n", ["Sales rose.", "Shares in Hoka closed down 5%."]),
     ],
 )
 def test_en_sentences(text: str, expected: list[str]) -> None:
@@ -56,6 +62,16 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         ("Nike sells not only shoes but also apparel.", ["Nike sells not only shoes but also apparel."]),
         ("Brands such as Hoka and On grew fast.", ["Brands such as Hoka and On grew fast."]),
         ("Nike sells more shoes, clothing and bags.", ["Nike sells more shoes, clothing and bags."]),
+        # "including" opens a list, not a participle clause; nothing splits inside parentheses
+        ("The ban followed several attacks, including the 1988 crash in Scotland.",
+         ["The ban followed several attacks, including the 1988 crash in Scotland."]),
+        ("A total of 24 trillion pesos ($10bn; £5bn) is set aside for the poor.",
+         ["A total of 24 trillion pesos ($10bn; £5bn) is set aside for the poor."]),
+        # a quotation is one voice: no clause split inside it
+        ('The new shop will make Hoka "easy to find, but still rather exclusive", he added.',
+         ['The new shop will make Hoka "easy to find, but still rather exclusive", he added.']),
+        ("“Demand is strong because people run more,” the chief executive said.",
+         ["“Demand is strong because people run more,” the chief executive said."]),
         (
             "Older people earn more money, allowing them to pay for education.",
             ["Older people earn more money", "allowing them to pay for education."],
@@ -87,6 +103,18 @@ def test_en_headline_and_boilerplate_are_not_statements() -> None:
     assert [s.text for s in analysis.statements] == ["Nike is losing runners to Hoka."]
     assert any(text[s.start : s.end].startswith("Copyright") for s in analysis.skipped)
     assert not any(m.start >= text.index("Copyright") for e in analysis.entities for m in e.mentions)
+
+
+def test_en_a_line_ending_in_an_elision_or_a_note_mark_is_a_sentence_not_a_headline() -> None:
+    from argmap.extractors.pipeline import run_pipeline
+
+    text = ("Why Nike Is Losing Runners\n"
+            "Nike will cut its wholesale accounts to sell more through its own stores, its chief executive said […]\n"
+            "Hoka sold more running shoes than Nike in specialist stores last year [1]\n")
+    statements = [s.text for s in run_pipeline(text, key="t", lang="en").statements]
+    assert any(s.startswith("Nike will cut its wholesale accounts") for s in statements)
+    assert any(s.startswith("Hoka sold more running shoes") for s in statements)
+    assert not any(s.startswith("Why Nike") for s in statements)
 
 
 def test_en_skipped_spans_from_the_cleaner_are_respected() -> None:

@@ -47,7 +47,7 @@ def test_en_gold_reader_maps_units_central_and_relations(reader) -> None:  # noq
         ("a2", "a1", "support"),
         ("a3", "a1", "support"),  # a linked premise (add) supports what the edge it joins points at
         ("a4", "a1", "attack"),
-        ("a5", "a1", "attack"),  # undercutter attached to the attacked edge's target (default)
+        ("a5", "a4", "attack"),  # the undercutter answers the objection whose edge it attacks (default)
     }
-    by_source = module.read_gold(path, undercut=module.UndercutAttachment.SOURCE)
-    assert ("a5", "a4", "attack") in by_source.relations
+    by_target = module.read_gold(path, undercut=module.UndercutAttachment.TARGET)
+    assert ("a5", "a1", "attack") in by_target.relations

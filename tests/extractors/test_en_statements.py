@@ -150,3 +150,37 @@ def test_en_relation_targets_are_claims_and_markers_point_into_the_text() -> Non
         if rel.marker:
             assert text[rel.start : rel.end] == rel.marker
     assert any(r.kind is RelationKind.UNDERMINES and r.marker == "However" for r in analysis.relations)
+
+
+def test_a_position_inside_a_block_quotation_is_the_quoted_partys_not_the_thesis() -> None:
+    from argmap.documents import read_document
+    from argmap.extractors.pipeline import run_pipeline
+
+    quoted = ["Demand for running shoes stayed strong in the quarter.", "Wholesale orders rose 8% and online sales rose 12%.",
+              "Margins held up despite higher freight costs.", "We believe the brand will keep winning share from Nike next year."]
+    after = ["The note is dense, but the bottom line is that Hoka cannot escape a tougher market.",
+             "Other shoe makers have seen their shares fall this year.", "On ran 3% lower in March and Asics lost 5% in April.",
+             "The bank still rates the shares a buy.", "The shares fell 2% on the day.", "Hoka will report its results in May."]
+    text = ("# Hoka still growing, says a bank\n\n"
+            "Hoka sales keep growing, says the bank, but its rivals show the market is tough.\n\n"
+            "The bank cut its price target for the shares from $60 to $55.\n\nThe note was sent to clients on Monday.\n\n"
+            + "\n>\n".join(f"> {q}" for q in quoted) + "\n\n" + "\n\n".join(after) + "\n")
+    analysis = run_pipeline(read_document(text.encode(), name="t.md", suffix=".md"), key="t", lang="en")
+    assert len(analysis.statements) > 12  # an article, where "we believe" marks the writer's position
+    central = [s.text for s in analysis.statements if s.central]
+    assert central == ["but the bottom line is that Hoka cannot escape a tougher market."]
+
+
+def test_the_writer_stating_a_long_held_view_is_the_thesis_of_an_article() -> None:
+    body = ["An analyst has suggested that tariffs are the biggest threat to Hoka shares.",
+            "The company will report its results today.", "Analysts expect revenue of $600 million for the quarter.",
+            "The low estimate is $580 million.", "The high estimate is $630 million.",
+            "Some investors will listen for the company's plans on tariffs.", "Hoka makes most of its shoes in Vietnam.",
+            "Tariffs on Vietnamese goods rose to 20% in April.", "Rivals have moved some production to Indonesia.",
+            "Hoka has so far raised prices on a few models.", "Its margin fell to 52% last quarter.",
+            "Many believe that it will have to do more.",
+            "I’ve long argued that Hoka would do better to move production now than to wait for higher tariffs.",
+            "The results are due at 4 p.m."]
+    analysis = analyze_english("\n\n".join(body), key="t")
+    assert len(analysis.statements) > 12
+    assert [s.text for s in analysis.statements if s.central] == [body[-2]]

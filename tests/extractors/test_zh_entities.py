@@ -50,6 +50,64 @@ def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKin
     assert entity.kind is kind
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("国内三星级酒店大多亏损，五星级酒店也不轻松。", []),  # 三星级: a hotel's rating, not Samsung
+        ("三星级酒店亏损之际，三星发布了新款手机。", ["三星"]),
+    ],
+)
+def test_a_name_that_runs_on_into_another_word_is_not_that_name(text: str, mentions: list[str]) -> None:
+    assert refs(text).get("brand/samsung", []) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "mentions"),
+    [
+        # a name found once (here before 公司) is that name wherever the article uses it again
+        # … and a company named again and again without its company word is the brand
+        ("字节跳动与云犀公司达成合作。云犀表示将扩大投入，云犀的直播业务增长。", "brand/云犀", ["云犀公司", "云犀", "云犀"]),
+        ("字节跳动与云犀公司达成合作。", "organization/云犀", ["云犀公司"]),
+        # jieba's dictionary has 可口可乐公司 as one word and files 可口可乐 as an idiom
+        ("可口可乐公司宣布涨价。可口可乐的销量随后下滑。", "organization/可口可乐", ["可口可乐公司", "可口可乐"]),
+        ("可口可乐公司宣布涨价。可口可乐的销量下滑，可口可乐的股价也跌了。", "brand/可口可乐",
+         ["可口可乐公司", "可口可乐", "可口可乐"]),
+    ],
+)
+def test_a_name_found_once_is_found_everywhere(text: str, ref: str, mentions: list[str]) -> None:
+    assert refs(text)[ref] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("初创期，这家连锁酒店采用了“闪电战”策略。", []),  # a quoted strategy name, not a brand
+        ("这种 “冷启动” 的方式奠定了基础。", []),  # … or the name of a way of doing things
+        ("新广告上线，这是品牌首次请明星。这是品牌的新尝试。", []),  # 这是 before 品牌 is no name
+        ("手表界的“爱马仕”正在涨价。", ["brand/爱马仕"]),
+    ],
+)
+def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: list[str]) -> None:
+    assert [r for r in refs(text) if r.startswith("brand/")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Latin words alone in parentheses after a Chinese term translate it
+        ("营销的核心是定位（Positioning），其次是价值主张（Value Proposition）。", []),
+        # a Latin name outside such a gloss stays a name
+        ("这家公司叫Shopify（加拿大电商平台），增长很快。", ["brand/shopify"]),
+    ],
+)
+def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[str]) -> None:
+    assert [r for r in refs(text) if r.startswith(("brand/", "organization/"))] == expected
+
+
+def test_a_company_word_after_an_ordinary_word_makes_no_name() -> None:
+    assert not any(r.startswith("organization/") for r in refs("这家科技公司的母公司宣布涨价，子公司也跟进。"))
+
+
 def test_labels_in_both_languages_where_the_lexicon_has_them() -> None:
     analysis = run_pipeline("小米正全力冲击高端品牌，摆脱性价比标签。", key="t", lang="zh")
     assert analysis.entity("brand/xiaomi").labels == {"zh": "小米", "en": "Xiaomi"}

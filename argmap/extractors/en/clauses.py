@@ -6,7 +6,8 @@ pronoun) even without a comma, after the comma that closes an opening concession
 before ``and`` + a new subject or ``and also``,
 before ``, which`` and a participle (``…, allowing …``), and at a comma splice (``…, it just …``) unless
 the sentence opens with a condition.
-A split is only made when both sides keep at least three words.
+A split is only made when both sides keep at least three words, and never inside parentheses or a
+quotation (one voice, one statement — as the Chinese clauses already do).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ _AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|th
                           r"|\s(?=and\s+(?:also|(?:most|many|some)\s+people)\b)", re.I)
 # a participle clause takes an object ("…, allowing them to …"); "shoes, clothing and bags" is a list
 _RELATIVE = re.compile(
-    r",\s+(?=which\b)|,\s+(?=(?!according)[a-z]+ing\s+(?:the|a|an|it|them|us|him|her|their|its|our|more|less|people|to|up|out)\b)"
+    r",\s+(?=which\b)|,\s+(?=(?!(?:according|including|excluding|regarding|concerning|following)\b)[a-z]+ing\s+"
+    r"(?:the|a|an|it|them|us|him|her|their|its|our|more|less|people|to|up|out)\b)"
     r"|\s(?=thus\s+[a-z]+ing\b)"
 )
 _SPLICE = re.compile(r",\s+(?=(?:it|they|we|i|he|she|this|there)\s+[a-z'’]+)")
@@ -50,7 +52,7 @@ _COMMA_FUNCTIONS = {
 _NOT_AFTER_COMMA = {"as", "since", "still", "despite", "in spite of", "due to", "because of", "for", "overall", "in the end"}
 TITLE_WORDS = 20
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")
-_HEADLINE_END = ".!?\"”’'…:)"
+_HEADLINE_END = ".!?\"”’'…:)]"  # a line ending "[…]" (an elided quote) or "[1]" is a sentence
 
 
 def _words(text: str) -> int:
@@ -75,7 +77,9 @@ class ClauseSplitter:
         return doc
 
     def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        cuts = sorted(set(self._cuts(text, start, end)))
+        # never inside parentheses: "($10.2bn; £5.5bn)" is one aside, not two clauses
+        cuts = sorted(c for c in set(self._cuts(text, start, end))
+                      if not _parenthesised(text, start, c) and not _quoted(text, start, c))
         spans, left = [], start
         for cut in cuts:
             if _words(text[left:cut]) >= MIN_WORDS and _words(text[cut:end]) >= MIN_WORDS:
@@ -102,6 +106,16 @@ class ClauseSplitter:
             if comma > 0:
                 cuts.append(comma + 1)
         return cuts
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """``pos`` lies inside a quotation opened since ``start``: one voice, one statement."""
+    return text.count("“", start, pos) > text.count("”", start, pos) or text.count('"', start, pos) % 2 == 1
+
+
+def _parenthesised(text: str, start: int, pos: int) -> bool:
+    """``pos`` lies inside a parenthesis opened since ``start``."""
+    return text.count("(", start, pos) > text.count(")", start, pos)
 
 
 def _ends_line(text: str, end: int) -> bool:

@@ -1,8 +1,9 @@
 """``argmap_en_sentences_v2``: sentence spans after spaCy's sentencizer, refined for articles.
 
 Line breaks always end a sentence (headlines have no full stop); a piece that starts in lower case
-continues the sentence before it (``"Really?" she asked.``); the boilerplate spans the document layer
-marked (argmap/documents/data/boilerplate.json) are cut out.
+continues the sentence before it (``"Really?" she asked.``); a quote mark that opens the next sentence
+goes with it; a plain-text list item's "- " is no part of its sentence; the boilerplate spans the
+document layer marked (argmap/documents/data/boilerplate.json) are cut out.
 """
 
 from __future__ import annotations
@@ -18,9 +19,15 @@ from argmap.extractors.model import Span
 _LINE = re.compile(r"[^\n]+")
 
 
+_BULLET = re.compile(r"[-–•*]\s+")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
+    bullet = _BULLET.match(text, start, end)  # a list item's "- " in plain text is no part of its sentence
+    if bullet is not None:
+        start = bullet.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
@@ -46,9 +53,27 @@ class SentenceRefiner:
                     pieces[-1] = (pieces[-1][0], end)
                 else:
                     pieces.append((start, end))
+        pieces = _opening_quotes_forward(text, pieces)
         ends = [sp.end for sp in st.skipped]
         st.sentences = [Span(s, e) for start, end in pieces for s, e in _minus_skipped(text, st.skipped, ends, start, end)]
         return doc
+
+
+def _opening_quotes_forward(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quote mark that opens the next sentence goes with it: the sentencizer leaves the '"' of
+    '… declined to comment. "The two companies …' on the sentence before (a straight quote after a space,
+    or an opening curly quote, ending a piece)."""
+    out = list(pieces)
+    for i in range(len(out) - 1):
+        start, end = out[i]
+        nxt_start, nxt_end = out[i + 1]
+        if end - start < 2 or text[start:end].count('"') % 2 == 0 and text[end - 1] != "“":
+            continue
+        opens = text[end - 1] == "“" or (text[end - 1] == '"' and text[end - 2].isspace())
+        if opens and not text[end:nxt_start].strip() and "\n" not in text[end - 1:nxt_start]:
+            out[i] = _trim(text, start, end - 1)
+            out[i + 1] = (end - 1, nxt_end)
+    return out
 
 
 def _merged(spans: list[Span]) -> list[Span]:

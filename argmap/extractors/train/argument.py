@@ -65,13 +65,13 @@ class Text:
 
 # ---------------------------------------------------------------- reading the data
 
-def microtexts(corpus: Path) -> list[Text]:
+def microtexts(corpus: Path, undercut: str = "source") -> list[Text]:
     from argmap.extractors.pipeline import argument_input
-    from argmap.extractors.train.microtexts import corpus_files, read_gold
+    from argmap.extractors.train.microtexts import UndercutAttachment, corpus_files, read_gold
 
     out = []
     for path in corpus_files(corpus):
-        gold = read_gold(path)
+        gold = read_gold(path, undercut=UndercutAttachment(undercut))
         state = argument_input(gold.text, lang="en", key=gold.id)
         unit_of = {i: _unit_of((s.start, s.end), gold) for i, s in enumerate(state.statements)}
         index_of: dict[str, int] = {}
@@ -347,12 +347,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window", type=int, default=10)
     parser.add_argument("--attack-threshold", type=float, default=0.5)
     parser.add_argument("--min-probability", type=float, default=0.05, help="evidence attaches only above this")
+    parser.add_argument("--undercut", choices=("source", "target"), default="source",
+                        help="which end of the attacked edge a microtexts undercut attacks (see train/microtexts.py)")
     parser.add_argument("--evaluate-only", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     if not args.microtexts.is_dir():
         parser.error(f"{args.microtexts}: no such directory; pass the corpus folder of arg-microtexts part 2")
-    texts = microtexts(args.microtexts)
+    texts = microtexts(args.microtexts, args.undercut)
     if args.gold and args.gold_texts:
         texts += articles(args.gold, args.gold_texts)
     scores = cross_validate(texts, folds=args.folds, window=args.window, attack_threshold=args.attack_threshold,
@@ -372,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     thesis_model, attach = train(texts, window=args.window, attack_threshold=args.attack_threshold,
                                  min_probability=args.min_probability)
     trained_on = sorted({t.source for t in texts})
-    meta = {"trained_on": trained_on, "texts": len(texts), "cross_validation": cv,
+    meta = {"trained_on": trained_on, "texts": len(texts), "undercut": args.undercut, "cross_validation": cv,
             "script": "python -m argmap.extractors.train.argument"}
     # the typing model ships learned only when it beat the prior weights in cross-validation
     learned = scores.typed > scores.typed_prior

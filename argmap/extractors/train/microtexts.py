@@ -5,10 +5,12 @@ is never copied into the repo.
 
 Gold relations between argumentative units (ADUs):
 - ``sup`` and ``exa`` (support by example) -> support; ``reb`` (rebut) and ``und`` (undercut) -> attack.
-- ``und`` and ``add`` edges point at an *edge*, not a unit. With ``undercut="target"`` (the default) they
-  are attached to the unit that the targeted edge points at (followed recursively); with
-  ``undercut="source"`` to the unit the targeted edge starts from. ``add`` (a linked premise) becomes a
-  support of the unit the targeted edge points at.
+- ``und`` and ``add`` edges point at an *edge*, not a unit. With ``undercut="source"`` (the default) an
+  undercut attacks the unit the targeted edge starts from: "Some say A [against the claim], but B" — B
+  answers A, and attack edges run between the proponent's and the opponent's units, as in Peldszus &
+  Stede's dependency conversion. With ``undercut="target"`` it is attached to the unit the targeted edge
+  points at (followed recursively), which makes the writer's answer an attack on their own claim; both
+  figures are reported. ``add`` (a linked premise) becomes a support of the unit the targeted edge points at.
 - The central claim is the ADU that is the source of no relation edge.
 """
 
@@ -24,8 +26,8 @@ ATTACK_TYPES = {"reb", "und"}
 
 
 class UndercutAttachment(str, Enum):
-    TARGET = "target"
     SOURCE = "source"
+    TARGET = "target"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ def _locate(text: str, edu: str, cursor: int) -> tuple[int, int] | None:
     return None
 
 
-def read_gold(xml_path: Path, *, undercut: UndercutAttachment = UndercutAttachment.TARGET) -> GoldText:
+def read_gold(xml_path: Path, *, undercut: UndercutAttachment = UndercutAttachment.SOURCE) -> GoldText:
     text = xml_path.with_suffix(".txt").read_text(encoding="utf-8")
     root = ET.parse(xml_path).getroot()
     edus: dict[str, tuple[tuple[int, int] | None, bool]] = {}

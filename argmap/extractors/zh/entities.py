@@ -17,7 +17,7 @@ from argmap.extractors.model import Entity, EntityKind
 from argmap.extractors.state import DocState, get_state
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.zh.mentions import add_mention
-from argmap.extractors.zh.names import NAME_TAGS, ChineseNames
+from argmap.extractors.zh.names import NAME_TAGS, ChineseNames, glossed
 from argmap.extractors.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
@@ -47,6 +47,7 @@ class ZhEntities:
         self.brands = {e.key: e for e in lexicon.entities if e.kind is EntityKind.BRAND}
         self.flagship = tuple(sorted(lexicon.pattern_list("flagship"), key=len, reverse=True))
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
+        self.org_suffixes = tuple(sorted(self.org_suffix, key=len, reverse=True))  # for one C-level endswith
         self.titles = frozenset(lexicon.pattern_list("person_title"))
         self.brand_context = frozenset(lexicon.pattern_list("brand_context"))
         self.triggers = self.titles | self.org_suffix | self.brand_context
@@ -72,9 +73,10 @@ class ZhEntities:
             self._lexicon(state, starts[i], taken, found)
         self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
-        triggers = self.triggers  # a local: the test runs on every distinct word
+        triggers, suffixes = self.triggers, self.org_suffixes  # locals: the test runs on every distinct word
         candidates = {w for w in distinct
-                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags[w] == "nt"}
+                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags[w] == "nt"
+                      or (w.endswith(suffixes) and len(w) > 3)}
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
             if word in self.titles:
@@ -83,6 +85,7 @@ class ZhEntities:
                 i -= 1
             if 0 <= i < len(pieces):
                 self._unknown(state, pieces, starts, i, taken, found, tags)
+        self._everywhere(state, pieces, starts, taken, found)
         for start, unit, ref in sorted(found):
             state.units[unit].refs.append(ref)
         self._roles(state)
@@ -109,7 +112,8 @@ class ZhEntities:
         unit, text = state.units[u], state.content
         for form, entry in self.by_first.get(text[idx], ()):
             end = idx + len(form)
-            if end <= unit.end and text.startswith(form, idx) and _clean_edges(text, idx, end, form):
+            if (end <= unit.end and text.startswith(form, idx) and _clean_edges(text, idx, end, form)
+                    and not text.startswith(self.names.not_followed_by, end)):
                 break
         else:
             return
@@ -156,6 +160,56 @@ class ZhEntities:
         found.append((idx, u, entity.ref))
         taken.update(range(idx, end))
 
+    def _everywhere(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
+                    found: list[tuple[int, int, str]]) -> None:
+        """A name found once is that name wherever the article uses it again as a word: 可口可乐公司 makes
+        every later 可口可乐 a mention (one sense per discourse). Chinese names of two characters or more."""
+        words = Counter(pieces)
+        forms: dict[str, Entity] = {}
+        for entity in list(state.entities.values()):
+            if entity.kind not in (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PERSON):
+                continue
+            entity = self._as_brand(state, entity, words, found)
+            for mention in entity.mentions:
+                for form in (mention.text, self._short_form(mention.text)):
+                    if len(form) >= 2 and _all_cjk(form):
+                        forms.setdefault(form, entity)
+        if not forms:
+            return
+        for i in [i for i, w in enumerate(pieces) if w in forms]:
+            start, end = starts[i], starts[i] + len(pieces[i])
+            u = state.unit_at(start)
+            if start in taken or u is None or end > state.units[u].end:
+                continue
+            entity = forms[pieces[i]]
+            add_mention(state, entity.kind, entity.key, entity.labels, entity.aliases, start, end, brand=entity.brand)
+            found.append((start, u, entity.ref))
+            taken.update(range(start, end))
+
+    def _as_brand(self, state: DocState, entity: Entity, words: Counter[str],
+                  found: list[tuple[int, int, str]]) -> Entity:
+        """An organisation found by its company word whose bare name the article keeps using (可口可乐公司 …
+        可口可乐 … 可口可乐) is the brand: known by its name without the company word, as the lexicon's
+        brands are. Its mentions so far move to the brand."""
+        short = self._short_form(entity.label)
+        if entity.kind is not EntityKind.ORGANIZATION or short == entity.label or words[short] < 2:
+            return entity
+        brand = Entity(key=slug(short), kind=EntityKind.BRAND, label=short, labels={"zh": short},
+                       aliases=(entity.label,), mentions=list(entity.mentions))
+        if brand.ref in state.entities:
+            return entity  # the name is a brand already: leave both as found
+        del state.entities[entity.ref]
+        state.entities[brand.ref] = brand
+        found[:] = [(start, u, brand.ref if ref == entity.ref else ref) for start, u, ref in found]
+        return brand
+
+    def _short_form(self, label: str) -> str:
+        """云犀公司 -> 云犀: an organisation is named again without its company word."""
+        for suffix in self.org_suffixes:
+            if label.endswith(suffix) and len(label) - len(suffix) >= 2:
+                return label[: -len(suffix)]
+        return label
+
     @staticmethod
     def _brand_before(state: DocState, idx: int) -> Entity | None:
         """The brand named right before ``idx`` (蔚来ES7, 理想 L9), if any."""
@@ -183,7 +237,7 @@ class ZhEntities:
                   tags: WordTags) -> tuple[EntityKind, str, str, int] | None:
         end = idx + len(word)
         if word.isascii():
-            if not (is_latin(word) and _latin_name(word)):
+            if not (is_latin(word) and _latin_name(word)) or glossed(text, idx, end):
                 return None
             window = text[end:end + 4] + text[max(0, idx - 3):idx]
             cue = (any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
@@ -207,14 +261,22 @@ class ZhEntities:
                     word, end = word + nxt, end + 1  # jieba cuts unknown three-character names short
                 return EntityKind.PERSON, slug(word), word, end
         elif nxt in self.org_suffix:
-            if name_like and len(word) >= 2 and _all_cjk(word) and tag != "nr":
+            # jieba's dictionary files some brands as idioms (可口可乐, 百事可乐): before 公司 they are names
+            if (name_like or tag == "i") and len(word) >= 2 and _all_cjk(word) and tag != "nr":
                 return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
+        elif word.endswith(self.org_suffixes) and word not in self.org_suffix:
+            # one dictionary word with its company word (可口可乐公司): a name when what precedes it is one
+            stem = self._short_form(word)
+            stem_tag = self.tags.get(stem)
+            if stem != word and _all_cjk(stem) and (stem_tag is None or stem_tag in NAME_TAGS or stem_tag == "i") \
+                    and not names.common_noun_like(stem, self.names) and stem not in self.names.not_names:
+                return EntityKind.ORGANIZATION, slug(stem), word, end
         elif tag in _ORG_TAGS and not names.common_noun_like(word, self.names) and (
                 len(word) <= 3 or word.endswith(self.names.organization_endings)):
             # jieba tags some long common nouns as organisations (中央处理器, 最新进展): those need an ending
             return EntityKind.ORGANIZATION, slug(word), word, end
         elif (nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word)
-              and text.count(word) >= 2):  # said once before 门店 (仓先门店) is more often a fragment than a name
+              and self.names.not_in_names.isdisjoint(word) and text.count(word) >= 2):  # 这是品牌…: no name  # said once before 门店 (仓先门店) is more often a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
 

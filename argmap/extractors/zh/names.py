@@ -23,6 +23,8 @@ _UNIT_NUMBER = re.compile(r"\d+(?:k?W|kWh|V|N|nm|mm|cm|km|m|mAh|GB|TB|Hz|w|T|L|P
 _CJK_WORD = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 _WINDOW = 8  # characters of context on each side of a word the model is asked about
 # jieba tags many foreign brand names as transliterated person names (肯德基 nr, 麦当劳 nrt).
+# 定位（Positioning）, 价值主张（Value Proposition）: Latin words alone in parentheses right after Chinese ones
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff*])[（(]\s*[A-Za-z][A-Za-z' &-]*[A-Za-z]\s*[）)]")
 _FOREIGNNAME_TAGS = frozenset({"nrt", "nz"})
 _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
@@ -191,8 +193,9 @@ class ChineseNames:
         return out
 
     def _open_name_ok(self, name: names.NameSpan, text: str) -> bool:
-        """A model name must repeat in the article or stand beside a brand, company or title word."""
-        if name.text in self.names.not_names:
+        """A model name must repeat in the article or stand beside a brand, company or title word; Latin words
+        that gloss the Chinese term before them are no name."""
+        if name.text in self.names.not_names or glossed(text, name.start, name.end):
             return False
         if name.source is not names.NameSource.MODEL:
             return True
@@ -228,3 +231,16 @@ class ChineseNames:
         found.append((at, u, product.ref))
         taken.update(range(at, end))
         return True
+
+
+def glossed(text: str, start: int, end: int) -> bool:
+    """``start:end`` is the Latin gloss of the Chinese term before it (定位（Positioning）): the whole content
+    of parentheses that open right after a Chinese character. A Chinese name's own Latin name there
+    (蜜雪冰城（Mixue）) is an alias the lexicon or the entity it follows already gives."""
+    if not text[start:end].isascii():
+        return False
+    opening = max(text.rfind("（", max(0, start - 3), start), text.rfind("(", max(0, start - 3), start))
+    if opening < 1:
+        return False
+    found = _GLOSS.match(text, opening)
+    return found is not None and found.end() >= end

@@ -22,9 +22,10 @@ class CueSet:
     def build(cls, weights: dict[str, float], *, words: bool) -> "CueSet":
         if not weights:
             return cls(None, {})
-        alternatives = "|".join(re.escape(c) for c in sorted(weights, key=len, reverse=True))
-        pattern = rf"(?<![\w'])(?:{alternatives})(?![\w'])" if words else f"(?:{alternatives})"
-        return cls(re.compile(pattern, re.I if words else 0), {c.lower(): w for c, w in weights.items()})
+        # web text mostly writes the apostrophe as ’: "can't" and "can’t" are one cue
+        alternatives = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(weights, key=len, reverse=True))
+        pattern = rf"(?<![\w'’])(?:{alternatives})(?![\w'’])" if words else f"(?:{alternatives})"
+        return cls(re.compile(pattern, re.I if words else 0), {_plain(c): w for c, w in weights.items()})
 
     def found(self, text: str) -> list[re.Match[str]]:
         return list(self.pattern.finditer(text)) if self.pattern is not None else []
@@ -34,10 +35,14 @@ class CueSet:
         if self.pattern is None:
             return 0
         # findall gives the matched strings without a Match object each (the pattern has no groups)
-        return sum(self.weights.get(c, 0.0) for c in {c.lower() for c in self.pattern.findall(text)})
+        return sum(self.weights.get(c, 0.0) for c in {_plain(c) for c in self.pattern.findall(text)})
 
     def any(self, text: str) -> bool:
         return self.pattern is not None and self.pattern.search(text) is not None
+
+
+def _plain(cue: str) -> str:
+    return cue.lower().replace("’", "'")
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,6 +169,7 @@ def emphatic(text: str) -> bool:
 POLARITY_FEATURES = (
     "attack_marker", "concession", "counter", "dissent", "negation_differs", "source_evidence", "target_thesis",
     "lean", "forward", "target_attack_marker", "voice_differs", "granted", "forward_attack_marker",
+    "attack_marker_previous",
 )
 
 
@@ -191,6 +192,8 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
         float(source.opposing != target.opposing),
         float(source.granted),
         float(role is MarkerRole.ATTACK and forward),
+        # "X. However, Y": the turn is against the statement right before it
+        float(role is MarkerRole.ATTACK and target.index == source.index - 1),
     ]
 
 

@@ -26,10 +26,14 @@ class Regions:
 
     lead: tuple[int, int] | None = None
     conclusion: tuple[int, int] | None = None
+    quotes: tuple[tuple[int, int], ...] = ()  # block quotations: another party's words, set off by the writer
 
     @staticmethod
     def inside(span: tuple[int, int] | None, start: int, end: int) -> bool:
         return span is not None and span[0] <= start and end <= span[1]
+
+    def quoted(self, start: int, end: int) -> bool:
+        return any(self.inside(span, start, end) for span in self.quotes)
 
 
 class MarkerRole(str, Enum):

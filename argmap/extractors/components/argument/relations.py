@@ -112,12 +112,16 @@ def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node
 
 
 def rebutted(source: Node, graph: list[Node]) -> Node | None:
-    """The conceded claim a countering unit answers ("Admittedly A. But B", "虽然A，但B"): the concession
-    among the two statements before it, when the source opens with a counter or contrast marker."""
+    """The point a countering unit answers: a concession ("Admittedly A. But B", "虽然A，但B") or the other
+    side's voice ("Some may say A, but B", "有人认为A。但B") among the two statements before it, when the
+    source opens with a counter or contrast marker and speaks for the writer. B attacks A, not the thesis
+    A was raised against."""
     if source.unit.marker is None or source.unit.marker.role not in (MarkerRole.COUNTER, MarkerRole.ATTACK):
         return None
+    if source.opposing:
+        return None
     before = graph[max(0, source.index - 2):source.index]
-    return next((n for n in reversed(before) if n.unit.concession and not n.evidence), None)
+    return next((n for n in reversed(before) if (n.unit.concession or n.opposing) and not n.evidence), None)
 
 
 def exemplified(source: Node, graph: list[Node]) -> Node | None:

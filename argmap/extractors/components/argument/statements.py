@@ -7,8 +7,8 @@ kinds, an example marker). Headings, signposts, real questions, fragments and na
 narrative cue and no judgement) are neither. A unit that reports clearly more than it judges (``margin``)
 is evidence; the others are claims.
 
-Claims are then held to a budget — a share of the article's statements, and at most twice the square root
-of their number — so that a long article yields
+Claims are then held to a budget — a share of the article's statements, at most twice the square root
+of their number, and never more than ``max_claims`` — so that a long article yields
 the handful of positions an analyst would list, not every sentence: the claims that judge least become
 evidence.
 """
@@ -110,18 +110,21 @@ def kind_of(scores: Scores) -> StatementKind | None:
     return StatementKind.CLAIM
 
 
-def claim_budget(n_statements: int, *, share: float, root: float, minimum: int) -> int:
+def claim_budget(n_statements: int, *, share: float, root: float, minimum: int, maximum: int) -> int:
     """At most ``share`` of the statements, and at most ``root`` × √n: an article twice as long argues more
-    points, not twice as many — readers list a handful of key claims however long the piece."""
-    return max(minimum, min(math.ceil(n_statements * share), math.ceil(root * math.sqrt(n_statements))))
+    points, not twice as many — readers list a handful of key claims however long the piece, so past
+    ``maximum`` a longer article keeps no more."""
+    return max(minimum, min(math.ceil(n_statements * share), math.ceil(root * math.sqrt(n_statements)), maximum))
 
 
 class StatementTyper:
-    def __init__(self, *, claim_share: float, claim_root: float, min_claims: int, model: Linear) -> None:
+    def __init__(self, *, claim_share: float, claim_root: float, min_claims: int, max_claims: int,
+                 model: Linear) -> None:
         self.model = model
         self.claim_share = claim_share
         self.claim_root = claim_root
         self.min_claims = min_claims
+        self.max_claims = max_claims
 
     def __call__(self, doc: Doc) -> Doc:
         state = argument_state(doc)
@@ -152,7 +155,8 @@ class StatementTyper:
     def _within_budget(self, typed: list[tuple[int, StatementKind, Scores]]) -> list[tuple[int, StatementKind, Scores]]:
         """Keep the claims that judge most; the others become evidence, or drop out when they report nothing."""
         claims = [t for t in typed if t[1] is StatementKind.CLAIM]
-        budget = claim_budget(len(typed), share=self.claim_share, root=self.claim_root, minimum=self.min_claims)
+        budget = claim_budget(len(typed), share=self.claim_share, root=self.claim_root, minimum=self.min_claims,
+                              maximum=self.max_claims)
         if len(claims) <= budget:
             return typed
         ranked = sorted(claims, key=lambda t: (not t[2].thesis, -t[2].lean, t[0]))
@@ -161,6 +165,9 @@ class StatementTyper:
         return [(index, StatementKind.EVIDENCE if index in demoted else kind, scores) for index, kind, scores in typed]
 
 
-@Language.factory("argmap_statements_v2", default_config={"claim_share": 0.4, "claim_root": 2.0, "min_claims": 6})
-def make_statements(nlp: Language, name: str, claim_share: float, claim_root: float, min_claims: int) -> StatementTyper:
-    return StatementTyper(claim_share=claim_share, claim_root=claim_root, min_claims=min_claims, model=load_typing_model())
+@Language.factory("argmap_statements_v2",
+                  default_config={"claim_share": 0.4, "claim_root": 2.0, "min_claims": 6, "max_claims": 24})
+def make_statements(nlp: Language, name: str, claim_share: float, claim_root: float, min_claims: int,
+                    max_claims: int) -> StatementTyper:
+    return StatementTyper(claim_share=claim_share, claim_root=claim_root, min_claims=min_claims, max_claims=max_claims,
+                          model=load_typing_model())

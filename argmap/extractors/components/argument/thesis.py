@@ -70,7 +70,9 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
         share = len(title_keys & content_keys(st.text)) / len(title_keys) if title_keys else 0.0
         out.append(ThesisCandidate(
             unit=state.unit(st), index=i, count=len(state.statements), claim=claim,
-            thesis_cue=data.thesis.any(st.text), lean=state.opinion.get(st.id, 0.0),
+            # "we believe" inside a block quotation is the quoted party's position, not the writer's
+            thesis_cue=data.thesis.any(st.text) and not state.regions.quoted(st.start, st.end),
+            lean=state.opinion.get(st.id, 0.0),
             judging=state.judging.get(st.id, 0.0), title_share=share,
             lead=i in places[0], closing=i in places[1], strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,

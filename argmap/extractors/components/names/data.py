@@ -73,6 +73,12 @@ class NameData:
     organization_endings: tuple[str, ...] = ()  # what an organisation's name ends with (…局, …协会)
     list_heads: tuple[str, ...] = ()  # 书亦、益禾堂等平价品牌: the word a list of names is summed up by
     common: frozenset[str] = frozenset()  # the language's stop words, lower-case: never a name alone
+    # what turns a name into another word when it follows at once (三星 + 级: a hotel's rating, not Samsung)
+    not_followed_by: tuple[str, ...] = ()
+    # a quoted term before one of these names a strategy, campaign or idea (“闪电战”策略), not a brand
+    not_names_before: tuple[str, ...] = ()
+    # words that name nothing on their own but may end a longer name (the Budget, the City; Manchester City)
+    not_alone: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, lang: str, extra: Iterable[dict[str, list[str]]] = ()) -> "NameData":
@@ -89,7 +95,9 @@ class NameData:
                    longest_first("person_titles"), longest_first("brand_context"),
                    frozenset(data.get("person_prefixes", [])), longest_first("not_name_suffixes"),
                    longest_first("event_words"), frozenset(data.get("not_in_names", [])),
-                   longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang))
+                   longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang),
+                   longest_first("not_followed_by"), longest_first("not_names_before"),
+                   frozenset(data.get("not_alone", [])))
 
 
 def _stop_words(lang: str) -> frozenset[str]:

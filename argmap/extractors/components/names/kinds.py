@@ -8,6 +8,7 @@ from bisect import bisect_left
 from typing import Iterable, Sequence
 
 from argmap.extractors.components.names.data import NameData, NameLabel, NameSource, NameSpan
+from argmap.extractors.components.names.places import place_names
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import is_cjk
 
@@ -15,6 +16,10 @@ from argmap.extractors.text import is_cjk
 # --- typing by context ----------------------------------------------------------------------------
 
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+# I’d, We're, They’ll: a pronoun with its verb, capitalised only because "I" is
+_CONTRACTION = re.compile(r"^(\w+)['’](?:d|m|ll|ve|re|s)$", re.I)
+# FY22, F2Q, Q4, H1: a reporting period opens the label ("FY22 Services", "FY21 EPS")
+_PERIOD = re.compile(r"^(?:FY|CY)'?\d{2,4}$|^F?[1-4]Q\d{0,4}$|^[QH][1-4]$")
 _MODEL_CODE = re.compile(r"^(?:[A-Za-z]{0,4}\d+[A-Za-z]*|[A-Z]{1,3}\d*)$")
 
 
@@ -78,6 +83,13 @@ def _plausible(label: str, data: NameData) -> bool:
         return False
     if _ACRONYM_PLURAL.match(label):
         return False  # PCs, CEOs
+    contraction = _CONTRACTION.match(label)
+    if contraction is not None and contraction.group(1).lower() in data.common:
+        return False  # I’d, We're
+    if _PERIOD.match(label.split()[0]):
+        return False  # FY22 EPS, Q4
+    if data.lang == "en" and label in place_names():
+        return False  # South Africa, New York, Sri Lanka: countries and regions (pycountry)
     if data.lang == "en" and not any(c.isupper() for c in label):
         return False  # an English name has a capital letter somewhere (iPhone, easyJet)
     if data.lang == "zh" and all(is_cjk(c) for c in label) and len(label) > 12:

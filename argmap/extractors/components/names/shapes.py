@@ -45,15 +45,40 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
                 words.pop()
             if not words or (len(words) == 1 and opens and first):
                 continue  # one capitalised word opening a sentence is ambiguous
-            if len(words) == 1 and _DEMONYM.search(words[0][2]):
-                continue  # Californian, Swedish: adjectives of place
-            parts = [p for _, _, w in words for p in w.split("-")]
-            if all(p in data.not_names or p.lower() in data.common for p in parts):
-                continue  # German-US, The Europe: places and common words, however joined
-            if any(w.lower() in data.common and w[:1].isupper() and w not in _NAME_PARTICLES for _, _, w in words[1:]):
-                continue  # "Direct To Consumer": a title-case phrase, not a name
-            out.extend(_split_at_prefixes(text, m.start(1), words, data, opens=opens and first))
+            for group, group_opens in _possessive_groups(words, opens=opens and first):
+                if _name_like(group, data):
+                    out.extend(_split_at_prefixes(text, m.start(1), group, data, opens=group_opens))
     return out
+
+
+def _possessive_groups(words: list[tuple[int, int, str]], *, opens: bool) -> list[tuple[list[tuple[int, int, str]], bool]]:
+    """``France's Total``, ``Nissan's Carlos Ghosn``: a possessive ends one name and the next begins after it —
+    but ``Aston's DB9``, ``Porsche's 911`` stay whole: a model code is known by its maker's name."""
+    for k, (start, end, word) in enumerate(words[:-1]):
+        model_code = k == len(words) - 2 and any(c.isdigit() for c in words[-1][2])
+        if word.endswith(("'s", "’s")) and not model_code:
+            owner = [*words[:k], (start, end - 2, word[:-2])]
+            return [(owner, opens), *_possessive_groups(words[k + 1:], opens=False)]
+    return [(words, opens)]
+
+
+def _name_like(words: list[tuple[int, int, str]], data: NameData) -> bool:
+    if len(words) == 1 and (_DEMONYM.search(words[0][2]) or _adjective_compound(words[0][2])):
+        return False  # Californian, Swedish, Americans: of a place; Japan-based, Russian-owned: adjectives
+    if len(words) == 1 and (words[0][2] in data.not_alone
+                            or words[0][2].endswith("s") and words[0][2][:-1] in data.not_names):
+        return False  # the Budget, the City; Americans, Europeans
+    parts = [p for _, _, w in words for p in w.split("-")]
+    if all(p in data.not_names or p.lower() in data.common for p in parts):
+        return False  # German-US, The Europe, France: places and common words, however joined
+    # "Direct To Consumer": a title-case phrase, not a name
+    return not any(w.lower() in data.common and w[:1].isupper() and w not in _NAME_PARTICLES for _, _, w in words[1:])
+
+
+def _adjective_compound(word: str) -> bool:
+    """Japan-based, Russian-owned, US-listed: a hyphenated word that ends in a lower-case word."""
+    last = word.rsplit("-", 1)[-1] if "-" in word else ""
+    return bool(last) and last.isalpha() and last.islower()
 
 
 def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], data: NameData, *,
@@ -108,12 +133,15 @@ NO_DICTIONARY = Dictionary(lambda w: False, lambda w: False, lambda s, e: False)
 def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
                     dictionary: Dictionary = NO_DICTIONARY) -> list[NameSpan]:
     """A short name in 「」 or “”: right before a brand word (「喜茶」品牌, “蔚来”汽车) unless made of plain
-    dictionary words only (「自研影像芯片」), or one the dictionary lists as a name (手表界的“爱马仕”)."""
+    dictionary words only (「自研影像芯片」), or one the dictionary lists as a name (手表界的“爱马仕”) — but
+    not before a strategy word (“闪电战”策略)."""
     out: list[NameSpan] = []
     cues = data.brand_context + data.company_suffixes  # one tuple for str.startswith, not one per quote
     for span in spans:
         for m in _ZH_QUOTED.finditer(text, span.start, span.end):
-            after = text[m.end():m.end() + 4]
+            after = text[m.end():m.end() + 6].lstrip()
+            if after.startswith(data.not_names_before):
+                continue  # “闪电战”策略: the name of a strategy or a campaign, not of a brand
             cued = after.startswith(cues)
             named = (cued and not dictionary.plain_text(m.start(1), m.end(1))) or dictionary.is_name(m.group(1))
             if m.group(1) not in data.not_names and named:
