@@ -21,3 +21,5 @@ def test_word_tags_answer_as_the_table() -> None:
     tags = WordTags(table, ["小米", "的", "未知词"])
     for word in ["小米", "手机", "的", "未知词", "另一个"]:
         assert tags[word] == table.get(word)
+    fresh = WordTags(table)
+    assert fresh.get("手机") == "n" and fresh.get("另一个", "") == "" and fresh.get("小米", "") == "nz"

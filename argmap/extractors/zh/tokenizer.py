@@ -110,6 +110,11 @@ class WordTags(dict[str, "str | None"]):
         tag = self[word] = self._dictionary.get(word)
         return tag
 
+    def get(self, word: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """As the dictionary's ``get``: dict.get itself would skip ``__missing__`` and miss unasked words."""
+        tag = self[word]
+        return default if tag is None else tag
+
 
 def _words_and_spaces(pieces: list[str]) -> tuple[list[str] | None, list[bool]]:
     """spaCy's words and trailing-space flags from pieces that tile the text: a single space after
