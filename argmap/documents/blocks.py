@@ -38,13 +38,27 @@ def is_cjk_text(text: str) -> bool:
     return cjk * 2 >= sum(1 for ch in text if ch.isalpha())
 
 
-_TERMINAL = re.compile(r"[。！!？?；;，,：:…]\s*[”’」』\"')）]*$|(?<![A-Z])\.\s*[”’\"')]*$")
+_END_MARKS = frozenset("。！!？?；;，,：:…")
+_CLOSING = "”’」』\"')）"  # what may follow end punctuation (after spaces)
+_PERIOD_CLOSING = "”’\"')"  # … and a full stop
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a stripped ``text`` ends like a sentence: end punctuation, spaces, then closing quotes or
+    brackets; or a full stop not after a capital letter (the regex
+    ``[。！!？?；;，,：:…]\\s*[”’」』"')）]*$|(?<![A-Z])\\.\\s*[”’"')]*$``). Read from the end rather than
+    searched: closing marks are neither spaces nor end punctuation, so stripping them, then the spaces, must
+    leave the end punctuation last — and a search would try every position of the line."""
+    if text.rstrip(_CLOSING).rstrip()[-1:] in _END_MARKS:
+        return True
+    body = text.rstrip(_PERIOD_CLOSING).rstrip()
+    return body.endswith(".") and not ("A" <= body[-2:-1] <= "Z")
 
 
 def looks_like_heading(text: str) -> bool:
     """Short and without the punctuation that ends a sentence: how headings look in any format."""
     t = text.strip()
-    if not t or _TERMINAL.search(t) or t[0] in "-*•·[(（":
+    if not t or ends_sentence(t) or t[0] in "-*•·[(（":
         return False
     if is_cjk_text(t):
         return len(t) <= 30

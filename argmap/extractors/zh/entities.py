@@ -18,7 +18,7 @@ from argmap.extractors.state import DocState, get_state
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.zh.mentions import add_mention
 from argmap.extractors.zh.names import NAME_TAGS, ChineseNames, glossed
-from argmap.extractors.zh.tokenizer import JiebaTokenizer, segmented_words
+from argmap.extractors.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
 # Upper-case Latin abbreviations that are ordinary words in business prose, not names.
@@ -40,6 +40,10 @@ class ZhEntities:
             forms.sort(key=lambda fe: len(fe[0]), reverse=True)
         # All forms by first character, for one str.startswith that rules out most word starts at once.
         self.first_forms = {c: tuple(f for f, _ in forms) for c, forms in self.by_first.items()}
+        # Every beginning of every form: a word that is one may run on into a form (one set lookup per word
+        # instead of comparing it with each form of its first character).
+        self.form_starts = frozenset(f[:i] for forms in self.first_forms.values() for f in forms
+                                     for i in range(1, len(f) + 1))
         self.brands = {e.key: e for e in lexicon.entities if e.kind is EntityKind.BRAND}
         self.flagship = tuple(sorted(lexicon.pattern_list("flagship"), key=len, reverse=True))
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
@@ -59,17 +63,19 @@ class ZhEntities:
         found: list[tuple[int, int, str]] = []  # (start, unit, ref), put into the units in text order
         taken: set[int] = set()
         first = self.first_forms
-        # Per distinct word, then one lookup per piece: words no lexicon form can start at are passed over.
-        lexical = {w for w in set(pieces) if w[0] in first and _may_start(w, first[w[0]])}
+        distinct = set(pieces)  # words repeat: each distinct word is tested once, the pieces then only looked up
+        tags = WordTags(self.tags, distinct)  # this article's words' tags: the sources below ask about each again
+        # Words no lexicon form can start at are passed over: a form starts where the word begins with one, or
+        # where the word is the beginning of one (it may run on past it; _lexicon then checks the text itself).
+        form_starts = self.form_starts
+        lexical = {w for w in distinct if w in form_starts or (w[0] in first and w.startswith(first[w[0]]))}
         for i in [i for i, w in enumerate(pieces) if w in lexical]:
             self._lexicon(state, starts[i], taken, found)
-        self.open_names.find(state, pieces, starts, taken, found)
+        self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
-        # Words repeat, so each distinct word is tested once.
-        triggers, tags = self.triggers, self.tags  # locals: the test runs on every distinct word
-        suffixes = self.org_suffixes
-        candidates = {w for w in set(pieces)
-                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags.get(w) == "nt"
+        triggers, suffixes = self.triggers, self.org_suffixes  # locals: the test runs on every distinct word
+        candidates = {w for w in distinct
+                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags[w] == "nt"
                       or (w.endswith(suffixes) and len(w) > 3)}
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
@@ -78,7 +84,7 @@ class ZhEntities:
             elif word in self.org_suffix or word in self.brand_context:
                 i -= 1
             if 0 <= i < len(pieces):
-                self._unknown(state, pieces, starts, i, taken, found)
+                self._unknown(state, pieces, starts, i, taken, found, tags)
         self._everywhere(state, pieces, starts, taken, found)
         for start, unit, ref in sorted(found):
             state.units[unit].refs.append(ref)
@@ -133,7 +139,7 @@ class ZhEntities:
         return end
 
     def _unknown(self, state: DocState, pieces: list[str], starts: list[int], i: int, taken: set[int],
-                 found: list[tuple[int, int, str]]) -> None:
+                 found: list[tuple[int, int, str]], tags: WordTags) -> None:
         word, idx = pieces[i], starts[i]
         if idx in taken or not word.strip():
             return
@@ -143,7 +149,8 @@ class ZhEntities:
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
         prev = pieces[i - 1] if i else ""
         owner = self._brand_before(state, idx)
-        hit = self._model_code(word, idx, state.content, owner) or self._classify(word, idx, prev, nxt, state.content)
+        hit = (self._model_code(word, idx, state.content, owner)
+               or self._classify(word, idx, prev, nxt, state.content, tags))
         if hit is None or hit[3] > state.units[u].end:
             return
         kind, key, label, end = hit
@@ -226,7 +233,8 @@ class ZhEntities:
         brand_label = owner.labels.get("zh") or owner.label
         return EntityKind.PRODUCT, f"{owner.key}-{slug(word)}", f"{brand_label} {word}", end
 
-    def _classify(self, word: str, idx: int, prev: str, nxt: str, text: str) -> tuple[EntityKind, str, str, int] | None:
+    def _classify(self, word: str, idx: int, prev: str, nxt: str, text: str,
+                  tags: WordTags) -> tuple[EntityKind, str, str, int] | None:
         end = idx + len(word)
         if word.isascii():
             if not (is_latin(word) and _latin_name(word)) or glossed(text, idx, end):
@@ -245,7 +253,7 @@ class ZhEntities:
                 return EntityKind.PRODUCT, slug(text[idx:end]), text[idx:end], end
             return EntityKind.BRAND, slug(word), word, end
         # Cheap set lookups first: most words are ordinary vocabulary and leave here.
-        tag = self.tags.get(word)
+        tag = tags[word]
         name_like = tag is None or tag in NAME_TAGS
         if prev in self.titles:
             if name_like and 2 <= len(word) <= 3 and _all_cjk(word):
@@ -271,12 +279,6 @@ class ZhEntities:
               and self.names.not_in_names.isdisjoint(word) and text.count(word) >= 2):  # 这是品牌…: no name  # said once before 门店 (仓先门店) is more often a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
-
-
-def _may_start(word: str, forms: tuple[str, ...]) -> bool:
-    """Whether a lexicon form can start where ``word`` starts: one the word begins with, or one that
-    begins with the word and runs on past it (_lexicon then checks the text itself)."""
-    return word.startswith(forms) or any(form.startswith(word) for form in forms)
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:

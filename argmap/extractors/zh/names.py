@@ -14,6 +14,7 @@ from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import DocState
 from argmap.extractors.text import is_cjk, slug
 from argmap.extractors.zh.mentions import add_mention
+from argmap.extractors.zh.tokenizer import WordTags
 
 NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
 # A model code (AT128, ES7, 778G, 8Gen1), not a number with a unit (400N, 200kW, 800V, 8w).
@@ -26,6 +27,7 @@ _WINDOW = 8  # characters of context on each side of a word the model is asked a
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff*])[（(]\s*[A-Za-z][A-Za-z' &-]*[A-Za-z]\s*[）)]")
 _FOREIGNNAME_TAGS = frozenset({"nrt", "nz"})
 _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
+_NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
 
 
 class ChineseNames:
@@ -43,39 +45,42 @@ class ChineseNames:
         self._brand_cues = self.names.brand_context
 
     def find(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
-             found: list[tuple[int, int, str]]) -> None:
-        """Add the names of every switched-on source that the lexicon did not cover."""
+             found: list[tuple[int, int, str]], *, tags: WordTags | None = None,
+             distinct: set[str] | None = None) -> None:
+        """Add the names of every switched-on source that the lexicon did not cover. ``tags`` and ``distinct``
+        (the set of the pieces) are the caller's for this article, when it has them."""
         if not self.sources:
             return
-        self._open_names(state, pieces, starts, taken, found)
+        tags = WordTags(self.tags) if tags is None else tags
+        distinct = set(pieces) if distinct is None else distinct
+        self._open_names(state, pieces, starts, taken, found, tags, distinct)
         # Words repeat: each distinct word is tested once, the pieces then only looked up.
-        coded = {w for w in set(pieces) if w[:1].isascii() and any(c.isdigit() for c in w)}
+        coded = {w for w in distinct if w[:1].isascii() and any(c.isdigit() for c in w)}
         for i in [i for i, w in enumerate(pieces) if w in coded]:
-            self._line_name(pieces, starts, i, taken, state, found)
+            self._line_name(pieces, starts, i, taken, state, found, tags)
 
     def _open_names(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
-                    found: list[tuple[int, int, str]]) -> None:
+                    found: list[tuple[int, int, str]], tags: WordTags, distinct: set[str]) -> None:
         """Names outside the lexicon: the model's (on sentences with a word jieba does not know or tags
         as a name), multi-word Latin names (The North Face) and 「」-quoted names before a brand word."""
         units = [Span(u.start, u.end) for u in state.units]
         use = self.sources
-        dictionary = self._dictionary(pieces, starts)
+        dictionary = self._dictionary(pieces, starts, tags)
         candidates: list[names.NameSpan] = []
         if names.NameFinder.SHAPE in use:
             candidates += [n for n in names.shape_names_en(state.content, units, self.latin_names) if " " in n.text]
             candidates += names.quoted_names_zh(state.content, units, self.names, dictionary)
-        tags = self.tags
         # Words that may be names: two to four CJK characters that jieba does not know or tags as foreign names.
         # Words repeat: each distinct word is tested once, the pieces then only looked up.
-        may_name = {w for w in set(pieces)
-                    if 2 <= len(w) <= 4 and tags.get(w, "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)}
+        may_name = {w for w in distinct
+                    if 2 <= len(w) <= 4 and (tags[w] or "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)}
         words = [(w, s) for w, s in zip(pieces, starts) if w in may_name]
         counts = Counter(w for w, _ in words)
         model = names.load_model("zh") if names.NameFinder.MODEL in use else None
         model_found: list[names.NameSpan] = []
         if model is not None:
-            spans = self._model_windows(state, [(w, s) for w, s in words if w not in tags], counts)
-            model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts)
+            spans = self._model_windows(state, [(w, s) for w, s in words if tags[w] is None], counts)
+            model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts, tags)
             candidates += model_found
         if names.NameFinder.WORD in use:
             candidates += self._word_names(state.content, words, counts, model_found)
@@ -103,9 +108,8 @@ class ChineseNames:
             found.append((name.start, u, entity.ref))
             taken.update(range(name.start, name.end))
 
-    def _dictionary(self, pieces: list[str], starts: list[int]) -> names.Dictionary:
+    def _dictionary(self, pieces: list[str], starts: list[int], tags: WordTags) -> names.Dictionary:
         """What jieba's dictionary says, for the language-neutral name sources."""
-        tags = self.tags
 
         def plain_text(start: int, end: int) -> bool:
             i = bisect_left(starts, start)
@@ -113,10 +117,11 @@ class ChineseNames:
             while i < len(starts) and starts[i] < end:
                 inside.append(pieces[i])
                 i += 1
-            return bool(inside) and all(tags.get(w, "") not in _WORD_SOURCE_TAGS | NAME_TAGS for w in inside)
+            return bool(inside) and all((tags[w] or "") not in _NOT_PLAIN_TAGS for w in inside)
 
-        return names.Dictionary(is_name=lambda w: tags.get(w) in NAME_TAGS,
-                                is_plain=lambda w: w in tags and tags[w] not in NAME_TAGS, plain_text=plain_text)
+        return names.Dictionary(is_name=lambda w: tags[w] in NAME_TAGS,
+                                is_plain=lambda w: tags[w] is not None and tags[w] not in NAME_TAGS,
+                                plain_text=plain_text)
 
     def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
                     model_found: list[names.NameSpan]) -> list[names.NameSpan]:
@@ -166,7 +171,8 @@ class ChineseNames:
                 out.append(Span(lo, hi))
         return out
 
-    def _snapped(self, found: list[names.NameSpan], text: str, starts: list[int]) -> list[names.NameSpan]:
+    def _snapped(self, found: list[names.NameSpan], text: str, starts: list[int],
+                 tags: WordTags) -> list[names.NameSpan]:
         """Model names cut back to jieba's word boundaries (比亚迪先 -> 比亚迪), ordinary words dropped."""
         bounds = set(starts) | {len(text)}
         out: list[names.NameSpan] = []
@@ -181,7 +187,7 @@ class ChineseNames:
             label = text[name.start:end]
             if len(label) < 2 or not all(is_cjk(c) or c == "·" for c in label):
                 continue
-            if label in self.tags and self.tags[label] not in NAME_TAGS:
+            if tags[label] is not None and tags[label] not in NAME_TAGS:
                 continue  # 瑜伽, 关店: words of the language, not names
             out.append(names.NameSpan(name.start, end, label, name.label, name.source))
         return out
@@ -200,7 +206,7 @@ class ChineseNames:
         return cue or text.count(name.text) >= 2
 
     def _line_name(self, pieces: list[str], starts: list[int], i: int, taken: set[int], state: DocState,
-                   found: list[tuple[int, int, str]]) -> bool:
+                   found: list[tuple[int, int, str]], tags: WordTags) -> bool:
         """骁龙778G, 禾赛 AT128: a name the dictionary does not know, right before a model code, is a brand
         and the two together are its product (扭矩 400N or 营收4000 are figures: dictionary words, units)."""
         word, idx = pieces[i], starts[i]
@@ -212,7 +218,7 @@ class ChineseNames:
         line, at = pieces[j], starts[j]
         if not (2 <= len(line) <= 4 and _CJK_WORD.fullmatch(line)) or at in taken or line in self.names.not_names:
             return False
-        if any(c in self.names.not_in_names for c in line) or self.tags.get(line, "") not in _WORD_SOURCE_TAGS:
+        if any(c in self.names.not_in_names for c in line) or (tags[line] or "") not in _WORD_SOURCE_TAGS:
             return False  # 扭矩 400N, 营收4000: a dictionary word before a number is no product line
         u = state.unit_at(at)
         if u is None or idx + len(word) > state.units[u].end:

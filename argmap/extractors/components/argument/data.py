@@ -32,7 +32,10 @@ class CueSet:
 
     def score(self, text: str) -> float:
         """The summed weight of the distinct cues in ``text``."""
-        return sum(self.weights.get(c, 0.0) for c in {_plain(m.group()) for m in self.found(text)})
+        if self.pattern is None:
+            return 0
+        # findall gives the matched strings without a Match object each (the pattern has no groups)
+        return sum(self.weights.get(c, 0.0) for c in {_plain(c) for c in self.pattern.findall(text)})
 
     def any(self, text: str) -> bool:
         return self.pattern is not None and self.pattern.search(text) is not None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -35,11 +37,10 @@ def weighted(keys: list[frozenset[str]]) -> list[dict[str, float]]:
     """Each statement's content keys weighted by how rare they are in the text (inverse document frequency
     over its statements): the brand an article names in every sentence says little about which two of
     its sentences belong together; a word two neighbours share says much."""
-    df: dict[str, int] = {}
-    for ks in keys:
-        for k in ks:
-            df[k] = df.get(k, 0) + 1
+    df = Counter(chain.from_iterable(keys))  # counted in C, keys in the order first seen
     n = len(keys)
-    idf = {k: math.log(1.0 + n / count) for k, count in df.items()}
-    return [{k: idf[k] for k in ks} for ks in keys]
+    # A key's weight depends on its count alone, and most keys share a handful of counts: one log per count.
+    by_count = {count: math.log(1.0 + n / count) for count in set(df.values())}
+    idf = dict(zip(df, map(by_count.__getitem__, df.values())))
+    return [dict(zip(ks, map(idf.__getitem__, ks))) for ks in keys]
 

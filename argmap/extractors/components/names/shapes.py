@@ -16,7 +16,13 @@ from argmap.extractors.text import is_cjk
 
 _CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Z])"
 _JOIN = r"(?:\s+(?:&|of|de|du|von|van|der)\s+|\s+|-)"
-_CAP_RUN = re.compile(rf"(?<![A-Za-z0-9&'’-])({_CAP_WORD}(?:{_JOIN}{_CAP_WORD}){{0,4}}|[A-Z]&[A-Z])(?![A-Za-z0-9&])")
+# A run of capitalised words (up to five, joined by spaces, hyphens or particles) or A&B, not inside a longer
+# word. Written capital first, with the lookbehind after it: a pattern that opens with a character class lets
+# the regex engine skip to the next capital letter, where a leading lookbehind was tried at every position
+# (Chinese text has few capitals). Same matches as the lookbehind-first form
+# (?<![A-Za-z0-9&'’-])({_CAP_WORD}(?:{_JOIN}{_CAP_WORD}){0,4}|[A-Z]&[A-Z])(?![A-Za-z0-9&]).
+_CAP_RUN = re.compile(rf"([A-Z](?<![A-Za-z0-9&'’-][A-Z])(?:(?:[A-Za-z0-9'’.-]*[A-Za-z0-9])?(?:{_JOIN}{_CAP_WORD}){{0,4}}"
+                      rf"|&[A-Z]))(?![A-Za-z0-9&])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
 
 
