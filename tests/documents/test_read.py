@@ -158,3 +158,13 @@ def test_a_signed_opening_quotation_is_the_epigraph(text: str, epigraph: str | N
     assert found[:1] == ([epigraph] if epigraph else [])
     (lead,) = document.blocks_of(BlockKind.LEAD)
     assert epigraph is None or epigraph not in document.text_of(lead)
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Via Sneaker News. Photo: Example Images.", True),
+    ("Via Sneaker News.", True),
+    ("Via its own stores, Hoka sells more shoes than ever.", False),  # a sentence that opens with "via"
+])
+def test_a_via_line_is_a_credit(line: str, credit: bool) -> None:
+    document = read_document(f"Hoka grew fast.\n\n{line}\n".encode(), name="t.txt")
+    assert any(b.reason == "credit" and document.text_of(b) == line for b in document.boilerplate) is credit

@@ -77,7 +77,9 @@ def _after_title(text: str, start: int, titles: Sequence[str]) -> bool:
 
 
 def _plausible(label: str, data: NameData) -> bool:
-    if label in data.not_names or label.lower() in data.common or len(label) < 2 or len(label) > 40:
+    if label in data.not_names or label in data.not_alone or label.lower() in data.common:
+        return False
+    if len(label) < 2 or len(label) > 40:
         return False
     if any(c.isdigit() for c in label) and not any(c.isalpha() for c in label):
         return False
