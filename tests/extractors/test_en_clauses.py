@@ -67,6 +67,9 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["The ban followed several attacks, including the 1988 crash in Scotland."]),
         ("A total of 24 trillion pesos ($10bn; £5bn) is set aside for the poor.",
          ["A total of 24 trillion pesos ($10bn; £5bn) is set aside for the poor."]),
+        # a short opening phrase before a comma splice is no clause of its own
+        ("Edge cases aside, there is no way to sell an app outside the store.",
+         ["Edge cases aside, there is no way to sell an app outside the store."]),
         # a quotation is one voice: no clause split inside it
         ('The new shop will make Hoka "easy to find, but still rather exclusive", he added.',
          ['The new shop will make Hoka "easy to find, but still rather exclusive", he added.']),

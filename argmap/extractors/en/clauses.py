@@ -94,7 +94,8 @@ class ClauseSplitter:
         cuts += [m.end() for m in _AND_SUBJECT.finditer(text, start, end)]
         cuts += [m.end() for m in _RELATIVE.finditer(text, start, end)]
         if not _CONDITIONAL_OPENING.match(text, start, end):  # "If X, it …" is one conditional claim
-            cuts += [m.end() for m in _SPLICE.finditer(text, start, end)]
+            # "Edge cases aside, there is …": a short opening phrase is no clause of its own
+            cuts += [m.end() for m in _SPLICE.finditer(text, start, end) if _words(text[start:m.start()]) > MIN_WORDS]
         for comma in re.finditer(r",\s+", text[start:end]):
             pos = start + comma.end()
             marker = self.markers.at_start(text, pos, end)
