@@ -60,6 +60,10 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         # a possessive ends one name; a model code stays with its maker
         ("Shares in France's Totalink and Nintendo's Game Cube rose, but Aston's DB9 waits.",
          {"brand/totalink", "brand/nintendo", "brand/game-cube"}, {"brand/france-s-totalink", "brand/france"}),
+        # a title before a name is no part of it (President, Prime Minister, Chancellor …)
+        ("President Oleg Marin met Prime Minister Anna Kovac and Chancellor Tom Brandt at Hoka.",
+         {"person/oleg-marin", "person/anna-kovac", "person/tom-brandt", "brand/hoka"},
+         {"person/president-oleg-marin", "brand/prime-minister-anna-kovac", "person/chancellor-tom-brandt"}),
         # a judge is a person's title; the District before it names nothing
         ("In a ruling on Tuesday, U.S. District Judge Edward Chen denied the motion against Hoka.",
          {"person/edward-chen", "brand/hoka"}, {"brand/district", "organization/district", "brand/district-judge-edward"}),
@@ -72,7 +76,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
                                              "brand/founder-jim-kale", "person/founder-jim-kale"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
-         "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "judge", "countries-and-regions", "places-and-titles"],
+         "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")
