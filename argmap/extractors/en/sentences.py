@@ -67,9 +67,11 @@ def _opening_quotes_forward(text: str, pieces: list[tuple[int, int]]) -> list[tu
     for i in range(len(out) - 1):
         start, end = out[i]
         nxt_start, nxt_end = out[i + 1]
-        if end - start < 2 or text[start:end].count('"') % 2 == 0 and text[end - 1] != "“":
+        if end - start < 2:
             continue
-        opens = text[end - 1] == "“" or (text[end - 1] == '"' and text[end - 2].isspace())
+        # an opening curly quote, or a straight one after a space that leaves the piece's quotes unbalanced
+        opens = text[end - 1] == "“" or (text[end - 1] == '"' and text[end - 2].isspace()
+                                         and text.count('"', start, end) % 2 == 1)
         if opens and not text[end:nxt_start].strip() and "\n" not in text[end - 1:nxt_start]:
             out[i] = _trim(text, start, end - 1)
             out[i + 1] = (end - 1, nxt_end)

@@ -43,7 +43,7 @@ from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgumentState
 from argmap.extractors.components.argument.statements import typing_values
 from argmap.extractors.model import StatementKind
-from argmap.extractors.train.microtexts import GoldText
+from argmap.extractors.train.microtexts import GoldText, UndercutAttachment
 
 OUT = Path(rel.__file__).resolve().parent
 L2 = 1.0
@@ -67,13 +67,13 @@ class Text:
 
 # ---------------------------------------------------------------- reading the data
 
-def microtexts(corpus: Path, undercut: str = "source") -> list[Text]:
+def microtexts(corpus: Path, undercut: UndercutAttachment = UndercutAttachment.SOURCE) -> list[Text]:
     from argmap.extractors.pipeline import argument_input
-    from argmap.extractors.train.microtexts import UndercutAttachment, corpus_files, read_gold
+    from argmap.extractors.train.microtexts import corpus_files, read_gold
 
     out = []
     for path in corpus_files(corpus):
-        gold = read_gold(path, undercut=UndercutAttachment(undercut))
+        gold = read_gold(path, undercut=undercut)
         state = argument_input(gold.text, lang="en", key=gold.id)
         unit_of = {i: _unit_of((s.start, s.end), gold) for i, s in enumerate(state.statements)}
         index_of: dict[str, int] = {}
@@ -352,7 +352,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window", type=int, default=10)
     parser.add_argument("--attack-threshold", type=float, default=0.5)
     parser.add_argument("--min-probability", type=float, default=0.05, help="evidence attaches only above this")
-    parser.add_argument("--undercut", choices=("source", "target"), default="source",
+    parser.add_argument("--undercut", type=UndercutAttachment, choices=list(UndercutAttachment),
+                        metavar="{source,target}",
+                        default=UndercutAttachment.SOURCE,
                         help="which end of the attacked edge a microtexts undercut attacks (see train/microtexts.py)")
     parser.add_argument("--evaluate-only", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
@@ -379,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     thesis_model, attach = train(texts, window=args.window, attack_threshold=args.attack_threshold,
                                  min_probability=args.min_probability)
     trained_on = sorted({t.source for t in texts})
-    meta = {"trained_on": trained_on, "texts": len(texts), "undercut": args.undercut, "cross_validation": cv,
+    meta = {"trained_on": trained_on, "texts": len(texts), "undercut": args.undercut.value, "cross_validation": cv,
             "script": "python -m argmap.extractors.train.argument"}
     # the typing model ships learned only when it beat the prior weights in cross-validation by a margin
     # (TYPING_MARGIN of the units): on some 130 units one or two either way is noise

@@ -267,7 +267,7 @@ class ZhEntities:
         elif word.endswith(self.org_suffixes) and word not in self.org_suffix:
             # one dictionary word with its company word (可口可乐公司): a name when what precedes it is one
             stem = self._short_form(word)
-            stem_tag = self.tags.get(stem)
+            stem_tag = tags[stem]
             if stem != word and _all_cjk(stem) and (stem_tag is None or stem_tag in NAME_TAGS or stem_tag == "i") \
                     and not names.common_noun_like(stem, self.names) and stem not in self.names.not_names:
                 return EntityKind.ORGANIZATION, slug(stem), word, end
@@ -276,7 +276,9 @@ class ZhEntities:
             # jieba tags some long common nouns as organisations (中央处理器, 最新进展): those need an ending
             return EntityKind.ORGANIZATION, slug(word), word, end
         elif (nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word)
-              and self.names.not_in_names.isdisjoint(word) and text.count(word) >= 2):  # 这是品牌…: no name  # said once before 门店 (仓先门店) is more often a fragment than a name
+              and self.names.not_in_names.isdisjoint(word) and text.count(word) >= 2):
+            # no function character (这是品牌… is no name); said once before 门店 (仓先门店) a word is more often
+            # a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
 

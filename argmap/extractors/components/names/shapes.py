@@ -65,9 +65,8 @@ def _possessive_groups(words: list[tuple[int, int, str]], *, opens: bool) -> lis
 def _name_like(words: list[tuple[int, int, str]], data: NameData) -> bool:
     if len(words) == 1 and (_DEMONYM.search(words[0][2]) or _adjective_compound(words[0][2])):
         return False  # Californian, Swedish, Americans: of a place; Japan-based, Russian-owned: adjectives
-    if len(words) == 1 and (words[0][2] in data.not_alone
-                            or words[0][2].endswith("s") and words[0][2][:-1] in data.not_names):
-        return False  # the Budget, the City; Americans, Europeans
+    if len(words) == 1 and words[0][2].endswith("s") and words[0][2][:-1] in data.not_names:
+        return False  # Americans, Europeans (a word that names nothing alone, the Budget, kinds.py refuses)
     parts = [p for _, _, w in words for p in w.split("-")]
     if all(p in data.not_names or p.lower() in data.common for p in parts):
         return False  # German-US, The Europe, France: places and common words, however joined
