@@ -92,6 +92,9 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         ("Movies are an escape and most people know they are sugar coated.",
          ["Movies are an escape", "and most people know they are sugar coated."]),
         ("Nike sells shoes and bags in China.", ["Nike sells shoes and bags in China."]),
+        # "because of" opens a phrase, not a reason clause
+        ("Hoka will not keep its lead because of these price cuts.",
+         ["Hoka will not keep its lead because of these price cuts."]),
     ],
 )
 def test_en_clauses(text: str, expected: list[str]) -> None:

@@ -26,7 +26,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _SEMICOLON = re.compile(r";\s+")
 _SUBJECT = r"(?:it|they|he|she|we|i|you|this|that|these|those|there|the|many|most|people|its|their|our|my)\b"
 _BARE_SPLIT = re.compile(
-    r"\s(?=(?:because|but|although|whereas|even though|in order to)\b(?! also\b)"
+    r"\s(?=(?:because(?! of\b)|but|although|whereas|even though|in order to)\b(?! also\b)"
     r"|(?:as|since|so(?:\s+that)?)\s+(?:it|they|he|she|we|i|you|there|this|these|those|people)\b)", re.I
 )
 # "…, and most people know …", "… and also helps …": a second clause, not a list

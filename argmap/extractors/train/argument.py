@@ -22,6 +22,7 @@ import copy
 import json
 import random
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +36,13 @@ from argmap.extractors.components.argument.features import (
     POLARITY_FEATURES,
     THESIS_FEATURES,
     TYPING_FEATURES,
+    attach_words,
     features,
+    opening,
     polarity_features,
+    polarity_words,
     thesis_features,
+    word_of,
 )
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgumentState
@@ -50,6 +55,7 @@ L2 = 1.0
 TYPING_MARGIN = 0.02
 ARTICLE_WEIGHT = 5.0  # an article's relations count this many times a microtext's: articles are what argmap reads
 MIN_COVER = 0.5
+MIN_TOPICS = 5  # an opening word is weighed only when units on this many topics (or articles) open with it
 
 
 @dataclass(slots=True)
@@ -174,8 +180,36 @@ def decoded(t: Text, thesis_model: Linear) -> ArgumentState:
     return state
 
 
-def pair_examples(texts: list[Text], thesis_model: Linear, window: int) -> tuple[np.ndarray, ...]:
-    ax, ay, px, py, aw, pw = [], [], [], [], [], []
+@dataclass(slots=True)
+class Examples:
+    """Rows of one model: feature values, word keys, gold label and sample weight."""
+
+    x: list[list[float]] = field(default_factory=list)
+    words: list[tuple[str, ...]] = field(default_factory=list)
+    y: list[float] = field(default_factory=list)
+    weight: list[float] = field(default_factory=list)
+
+    def add(self, values: list[float], words: tuple[str, ...], label: bool, weight: float) -> None:
+        self.x.append(values)
+        self.words.append(words)
+        self.y.append(float(label))
+        self.weight.append(weight)
+
+
+def opening_vocabulary(texts: list[Text]) -> frozenset[str]:
+    """The opening words units open with on at least MIN_TOPICS topics: the words a model may weigh. A word
+    only one question's texts use ("recycling …") would teach that question, not how arguments are built."""
+    topics: dict[str, set[str]] = defaultdict(set)
+    for t in texts:
+        for unit in t.state.units:
+            word = opening(unit.text)
+            if word:
+                topics[word].add(t.group or t.id)
+    return frozenset(w for w, groups in topics.items() if len(groups) >= MIN_TOPICS)
+
+
+def pair_examples(texts: list[Text], thesis_model: Linear, window: int) -> tuple[Examples, Examples]:
+    attach, attack = Examples(), Examples()
     for t in texts:
         weight = ARTICLE_WEIGHT if t.source == "articles" else 1.0
         state = decoded(t, thesis_model)
@@ -186,17 +220,14 @@ def pair_examples(texts: list[Text], thesis_model: Linear, window: int) -> tuple
             if not gold or source.thesis:
                 continue
             for target in rel.candidate_targets(source, graph, window):
-                ax.append(features(source, target))
-                ay.append(float(target.index in gold))
-                aw.append(weight)
+                attach.add(features(source, target), attach_words(source, target), target.index in gold, weight)
                 if target.index in gold:
                     st, tst = state.statements[source.index], state.statements[target.index]
-                    px.append(polarity_features(source, target, dissent=data.dissent.any(st.text),
-                                                negation_differs=data.negation.any(st.text) != data.negation.any(tst.text),
-                                                lean=state.opinion.get(st.id, 0.0)))
-                    py.append(float(gold[target.index] == "attack"))
-                    pw.append(weight)
-    return np.array(ax), np.array(ay), np.array(px), np.array(py), np.array(aw), np.array(pw)
+                    attack.add(polarity_features(source, target, dissent=data.dissent.any(st.text),
+                                                 negation_differs=data.negation.any(st.text) != data.negation.any(tst.text),
+                                                 lean=state.opinion.get(st.id, 0.0)),
+                               polarity_words(source, target), gold[target.index] == "attack", weight)
+    return attach, attack
 
 
 def typing_examples(texts: list[Text]) -> tuple[np.ndarray, np.ndarray]:
@@ -226,6 +257,22 @@ def fit(x: np.ndarray, y: np.ndarray, sample: np.ndarray | None = None, *, l2: f
         w -= rate * ((x.T @ g) / n + l2 * w / n)
         b -= rate * float(g.sum() / n)
     return w, b
+
+
+def fit_linear(examples: Examples, prior: tuple[float, ...], vocabulary: frozenset[str]) -> Linear:
+    """A logistic model over the examples' feature values and those of their word keys whose word is in
+    ``vocabulary`` (one column each)."""
+    columns = sorted({k for keys in examples.words for k in keys if word_of(k) in vocabulary})
+    column = {k: j for j, k in enumerate(columns)}
+    x = np.array(examples.x).reshape(len(examples.y), len(prior))
+    words = np.zeros((len(examples.y), len(columns)))
+    for row, keys in enumerate(examples.words):
+        for k in keys:
+            if k in column:
+                words[row, column[k]] = 1.0
+    w, b = fit(np.hstack([x, words]), np.array(examples.y), np.array(examples.weight))
+    dense = with_priors(w[:len(prior)], x, prior)
+    return Linear(tuple(map(float, dense)), b, {k: float(v) for k, v in zip(columns, w[len(prior):])})
 
 
 def with_priors(w: np.ndarray, x: np.ndarray, prior: tuple[float, ...]) -> np.ndarray:
@@ -268,11 +315,10 @@ def train(texts: list[Text], *, window: int, attack_threshold: float,
     tw = fit_choice(groups) if groups else np.zeros(len(THESIS_FEATURES))
     tx = np.vstack([x for x, _ in groups]) if groups else np.zeros((0, len(THESIS_FEATURES)))
     thesis_model = Linear(tuple(float(v) for v in with_priors(tw, tx, prior["thesis"])), 0.0)
-    ax, ay, px, py, a_sample, p_sample = pair_examples(texts, thesis_model, window)
-    aw, ab = fit(ax, ay, a_sample)
-    pw, pb = fit(px, py, p_sample)
-    aw, pw = with_priors(aw, ax, prior["attach"]), with_priors(pw, px, prior["attack"])
-    attach = rel.AttachModel(Linear(tuple(map(float, aw)), ab), Linear(tuple(map(float, pw)), pb),
+    vocabulary = opening_vocabulary(texts)
+    attach_examples, attack_examples = pair_examples(texts, thesis_model, window)
+    attach = rel.AttachModel(fit_linear(attach_examples, prior["attach"], vocabulary),
+                             fit_linear(attack_examples, prior["attack"], vocabulary),
                              window, min_probability, attack_threshold)
     return thesis_model, attach
 

@@ -3,6 +3,7 @@ component and the script that learns their weights (``argmap.extractors.train.at
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from argmap.extractors.components.argument.model import ArgUnit, MarkerRole
@@ -33,12 +34,43 @@ class Node:
     granted: bool = False  # "A, but B" in one sentence: this is A
     refs: frozenset[str] = frozenset()  # the entities it names (strategies aside: every statement has one)
     norm: float = 0.0  # the length of its weighted key vector (for the cosine)
+    opening: str = ""  # its first word (opening)
 
     @classmethod
     def of(cls, index: int, unit: ArgUnit, keys: dict[str, float], **rest: bool) -> "Node":
-        """A node with what every pair it is in needs computed once (entity refs, key norm)."""
+        """A node with what every pair it is in needs computed once (entity refs, key norm, first word)."""
         refs = frozenset(r for r in unit.refs if not r.startswith("strategy/"))
-        return cls(index, unit, keys=keys, refs=refs, norm=sum(w * w for w in keys.values()) ** 0.5, **rest)
+        return cls(index, unit, keys=keys, refs=refs, norm=sum(w * w for w in keys.values()) ** 0.5,
+                   opening=opening(unit.text), **rest)
+
+
+_OPENING = re.compile(r"[^\w]*([A-Za-z][A-Za-z'’]*|[\u3400-\u9fff])")  # after quotes and punctuation; a figure is no word
+
+
+def opening(text: str) -> str:
+    """A unit's first word, lower-cased (a Chinese unit's first character): "This …", "However, …", 但…, 这…
+    say how the unit takes up what came before it, whatever the topic."""
+    found = _OPENING.match(text)
+    return found.group(1).lower().replace("’", "'") if found else ""
+
+
+def attach_words(source: Node, target: Node) -> tuple[str, ...]:
+    """The attachment model's word key: the source's first word, by where the candidate is — the statement
+    right before it, the thesis, or another claim ("This …" takes up the previous statement, "Also …" the thesis)."""
+    if not source.opening:
+        return ()
+    where = "previous" if target.index == source.index - 1 else "thesis" if target.thesis else "other"
+    return (f"{where}={source.opening}",)
+
+
+def word_of(key: str) -> str:
+    """The word of a word key ("previous=this" -> "this")."""
+    return key.partition("=")[2]
+
+
+def polarity_words(source: Node, target: Node) -> tuple[str, ...]:
+    """The polarity model's word keys: both ends' first words ("However …" against "Some say …")."""
+    return tuple(f"{end}={node.opening}" for end, node in (("source", source), ("target", target)) if node.opening)
 
 
 def topic_overlap(source: Node, target: Node) -> float:

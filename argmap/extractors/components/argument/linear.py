@@ -1,35 +1,53 @@
 """The linear models of the argument stage (typing, thesis, attachment, polarity): weights by feature name,
-read from and written to the JSON files next to the components."""
+read from and written to the JSON files next to the components.
+
+A model may also weigh *words* (``Linear.words``): a sparse part, keyed by strings the features module
+builds ("but@previous", "source=some"), learned only for the words the training texts use on several
+topics — opening words like "this", "however", 但 — so that no topic's vocabulary is learned."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from operator import mul
-from dataclasses import dataclass
+from types import MappingProxyType
+
+_NO_WORDS: Mapping[str, float] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
 class Linear:
-    """A logistic model: weights in the order of its feature tuple, and a bias."""
+    """A logistic model: weights in the order of its feature tuple, a bias, and weights of word keys."""
 
     weights: tuple[float, ...]
     bias: float
+    words: Mapping[str, float] = field(default_factory=lambda: _NO_WORDS)
 
-    def score(self, values: list[float]) -> float:
+    def score(self, values: list[float], words: Iterable[str] = ()) -> float:
         """The linear score (log-odds); enough to rank candidates, as the thesis model does."""
-        return self.bias + sum(map(mul, self.weights, values))  # map: no generator frame per term
+        dense = self.bias + sum(map(mul, self.weights, values))  # map: no generator frame per term
+        if not self.words:
+            return dense
+        return dense + sum(self.words.get(w, 0.0) for w in words)
 
-    def probability(self, values: list[float]) -> float:
-        z = self.score(values)
+    def probability(self, values: list[float], words: Iterable[str] = ()) -> float:
+        z = self.score(values, words)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @classmethod
     def read(cls, raw: dict[str, object], names: tuple[str, ...]) -> "Linear":
-        """From ``{"bias": b, "weights": {name: w}}``; a feature the file does not name weighs 0."""
+        """From ``{"bias": b, "weights": {name: w}, "words": {key: w}}``; a feature the file does not name weighs 0."""
         weights = raw.get("weights", {})
         mapping = weights if isinstance(weights, dict) else {}
         bias = raw.get("bias", 0.0)
-        return cls(tuple(float(mapping.get(f, 0.0)) for f in names), float(bias) if isinstance(bias, (int, float)) else 0.0)
+        words = raw.get("words", {})
+        return cls(tuple(float(mapping.get(f, 0.0)) for f in names), float(bias) if isinstance(bias, (int, float)) else 0.0,
+                   MappingProxyType({str(k): float(v) for k, v in words.items()}) if isinstance(words, dict) and words
+                   else _NO_WORDS)
 
     def as_json(self, names: tuple[str, ...]) -> dict[str, object]:
-        return {"bias": round(self.bias, 4), "weights": {f: round(w, 4) for f, w in zip(names, self.weights)}}
+        out: dict[str, object] = {"bias": round(self.bias, 4), "weights": {f: round(w, 4) for f, w in zip(names, self.weights)}}
+        if self.words:
+            out["words"] = {k: round(w, 4) for k, w in sorted(self.words.items())}
+        return out

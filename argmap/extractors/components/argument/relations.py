@@ -3,7 +3,7 @@
 Every statement but the thesis may bear on a claim of its section near it, or on the thesis. Each candidate
 is scored by a linear model over language-neutral features — distance and direction, sentence and paragraph,
 the discourse markers of both ends, shared entities and content words weighted by their rarity, the voice
-of the other side (``features.py``) — whose weights were learned from argument graphs (``attach.json``,
+of the other side, the word the source opens with (``features.py``) — whose weights were learned from argument graphs (``attach.json``,
 trained by ``python -m argmap.extractors.train.argument``). Explicit discourse fixes its edge: a unit that
 counters a concession ("Admittedly A. But B") undermines the conceded claim, an example (例如, for example)
 grounds the claim right before it, and what comes right before a concluding claim (因此, therefore) grounds
@@ -12,8 +12,8 @@ arborescence, as in evidence-graph models), so attachments never form a cycle. E
 when the model gives it a fair chance (``min_probability``).
 
 Polarity is *support* unless a second linear model, over the source's marker (contrast, concession,
-counter), a cited party's dissent, negation on one side only, the two ends' voices and what the source
-judges, says the source bears *against* its target clearly enough (``attack_threshold``): a contrast marker
+counter), a cited party's dissent, negation on one side only, the two ends' voices and opening words and
+what the source judges, says the source bears *against* its target clearly enough (``attack_threshold``): a contrast marker
 alone is not an attack.
 """
 
@@ -35,8 +35,10 @@ from argmap.extractors.components.argument.features import (
     LONG,
     POLARITY_FEATURES,
     Node,
+    attach_words,
     features,
     polarity_features,
+    polarity_words,
 )
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
@@ -56,9 +58,6 @@ class AttachModel:
     window: int  # statements before or after a source that may be its target
     min_probability: float  # evidence below this stays unattached (the reasoner's rules may still place it)
     attack_threshold: float  # undermines only above this (polarity errors cost more than misses)
-
-    def probability(self, values: list[float]) -> float:
-        return self.attach.probability(values)
 
 
 @lru_cache(maxsize=2)
@@ -150,7 +149,7 @@ def polarity(source: Node, target: Node, st: Statement, target_st: Statement, da
     values = polarity_features(source, target, dissent=data.dissent.any(st.text),
                                negation_differs=data.negation.any(st.text) != data.negation.any(target_st.text),
                                lean=lean)
-    attack = model.attack.probability(values) > model.attack_threshold
+    attack = model.attack.probability(values, polarity_words(source, target)) > model.attack_threshold
     return RelationKind.UNDERMINES if attack else RelationKind.SUPPORTS
 
 
@@ -172,7 +171,7 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
     for source in graph:
         if source.thesis:
             continue
-        scored = sorted(((model.attach.score(features(source, target)), target.index)
+        scored = sorted(((model.attach.score(features(source, target), attach_words(source, target)), target.index)
                          for target in candidate_targets(source, graph, model.window)), reverse=True)
         # the tree takes a statement's few best targets (the thesis always among them, so every statement is
         # reachable); the others would only slow the decoding down

@@ -1,0 +1,55 @@
+"""The argument models' word part: opening words, sparse word weights, and the topic-spread vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.extractors.components.argument.features import opening, word_of
+from argmap.extractors.components.argument.linear import Linear
+from argmap.extractors.components.argument.model import ArgUnit, ArgumentState
+from argmap.extractors.train.argument import MIN_TOPICS, Text, opening_vocabulary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("However, prices rose.", "however"),
+        ("“This is why buyers wait,” he said.", "this"),
+        ("It’s cheap.", "it's"),
+        ("- Also, margins fell.", "also"),
+        ("但还是不够。", "但"),
+        ("“这意味着…”", "这"),
+        ("2022 was a record year.", ""),  # a figure is no word
+        ("", ""),
+    ],
+)
+def test_opening_word(text: str, expected: str) -> None:
+    assert opening(text) == expected
+
+
+def test_word_weights_add_to_the_score_and_survive_the_file() -> None:
+    model = Linear((1.0, -2.0), 0.5, {"previous=this": 1.5, "source=however": -0.25})
+    assert model.score([1.0, 1.0]) == pytest.approx(-0.5)
+    assert model.score([1.0, 1.0], ("previous=this", "thesis=this")) == pytest.approx(1.0)  # unknown keys weigh 0
+    again = Linear.read(model.as_json(("a", "b")), ("a", "b"))
+    assert again.score([1.0, 1.0], ("previous=this", "source=however")) == pytest.approx(0.75)
+    assert word_of("previous=this") == "this"
+
+
+def test_a_file_without_words_reads_as_before() -> None:
+    model = Linear.read({"bias": 1.0, "weights": {"a": 2.0}}, ("a",))
+    assert not model.words and model.score([1.0], ("previous=this",)) == pytest.approx(3.0)
+
+
+def _text(group: str, openings: list[str]) -> Text:
+    units = [ArgUnit(start=0, end=len(w), text=f"{w} the market grew.", sentence=i, paragraph=0, section=0)
+             for i, w in enumerate(openings)]
+    return Text(id=group, source="microtexts", state=ArgumentState(lang="en", units=units), central=None, group=group)
+
+
+def test_only_words_used_on_several_topics_are_learned() -> None:
+    texts = [_text(f"topic{n}", ["However", "Recycling" if n == 0 else "Moreover"]) for n in range(MIN_TOPICS)]
+    texts.append(_text("topic0", ["Recycling"]))  # a second text of the same topic adds no spread
+    # "Moreover" opens units on one topic fewer than needed, "Recycling" on one topic only
+    assert opening_vocabulary(texts) == frozenset({"however"})
+    assert opening_vocabulary(texts[: MIN_TOPICS - 1]) == frozenset()
