@@ -79,6 +79,10 @@ def test_en_evidence_kinds(text: str, kinds: tuple[str, ...]) -> None:
         # an opening concession is not the main claim (the claim it answers is; see the test below)
         ("Although digital publishing grows fast, paper books will not become obsolete.",
          "paper books will not become obsolete."),
+        # "A, but B" opening the text: the writer grants A and asserts B
+        ("We live in the age of online shopping, but the constant discounting is not making buyers loyal. "
+         "They wait for the next sale. They compare prices on every site.",
+         "but the constant discounting is not making buyers loyal."),
     ],
 )
 def test_en_central_claim(text: str, central: str) -> None:

@@ -168,7 +168,7 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(c.lead),
         float(c.closing),
         float(c.strategy),
-        float(subordinate(u)),
+        float(subordinate(u) and not c.counter),  # the B of "A, but B" is what the writer asserts
         # "Therefore, …" opening a sentence draws the conclusion; a clause's "so" mostly draws a step
         float(role is MarkerRole.CONCLUSION and c.opens_sentence),
         float(u.conditional),

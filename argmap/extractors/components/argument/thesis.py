@@ -57,7 +57,12 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     owner = state.main_brand.split("/", 1)[1] if state.main_brand else None
     sides = evidence_sides()
     argued = sum(1 for st in state.statements if any(k in sides for k in st.evidence_kinds)) >= 2
-    main = next((i for i, st in enumerate(state.statements) if not subordinate(state.unit(st))), None)
+    units = [state.unit(st) for st in state.statements]
+    # the first statement the writer asserts: not a reason, example or objection, and not the A of "A, but B"
+    # (the writer grants A and asserts B)
+    countered = [i + 1 < len(units) and answers_in_sentence(units[i], units[i + 1]) for i in range(len(units))]
+    main = next((i for i, u in enumerate(units)
+                 if not countered[i] and (not subordinate(u) or (i > 0 and countered[i - 1]))), None)
     out = []
     short_text = len(state.statements) <= SHORT  # a short text argues in every sentence: any may be its point
     for i, st in enumerate(state.statements):
