@@ -120,6 +120,14 @@ def test_en_central_claim_answered_by_a_concession_beats_the_last() -> None:
             },
         ),
         (
+            # the main clause answers the concession its sentence opens with, even without "but"
+            "Hunting is good for nature. While hunters kill some animals, the herds that remain are healthier.",
+            {
+                ("While hunters kill some animals", "undermines", "Hunting is good for nature."),
+                ("the herds that remain are healthier.", "undermines", "While hunters kill some animals"),
+            },
+        ),
+        (
             "Brands need loyal buyers. Loyal buyers pay full price. For example, Apple users rarely wait for sales.",
             {
                 ("Loyal buyers pay full price.", "supports", "Brands need loyal buyers."),

@@ -113,12 +113,17 @@ def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node
 def rebutted(source: Node, graph: list[Node]) -> Node | None:
     """The point a countering unit answers: a concession ("Admittedly A. But B", "虽然A，但B") or the other
     side's voice ("Some may say A, but B", "有人认为A。但B") among the two statements before it, when the
-    source opens with a counter or contrast marker and speaks for the writer. B attacks A, not the thesis
-    A was raised against."""
-    if source.unit.marker is None or source.unit.marker.role not in (MarkerRole.COUNTER, MarkerRole.ATTACK):
-        return None
+    source opens with a counter or contrast marker and speaks for the writer; without a marker, the concession
+    its own sentence opens with ("Although A, B", "While A, B"). B attacks A, not the thesis A was raised
+    against."""
     if source.opposing:
         return None
+    if source.unit.marker is None or source.unit.marker.role not in (MarkerRole.COUNTER, MarkerRole.ATTACK):
+        # "Although A, B": the main clause answers the concession its sentence opens with, marker or not
+        before = graph[source.index - 1] if source.index else None
+        granted_here = (before is not None and before.unit.concession and not before.evidence
+                        and before.unit.sentence == source.unit.sentence)
+        return before if granted_here else None
     before = graph[max(0, source.index - 2):source.index]
     return next((n for n in reversed(before) if (n.unit.concession or n.opposing) and not n.evidence), None)
 
