@@ -51,7 +51,7 @@ from argmap.extractors.model import StatementKind
 from argmap.extractors.train.microtexts import GoldText, UndercutAttachment
 
 OUT = Path(rel.__file__).resolve().parent
-L2 = 1.0
+L2 = 0.3
 TYPING_MARGIN = 0.02
 ARTICLE_WEIGHT = 5.0  # an article's relations count this many times a microtext's: articles are what argmap reads
 MIN_COVER = 0.5

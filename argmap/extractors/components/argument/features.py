@@ -119,6 +119,7 @@ THESIS_FEATURES = (
     "thesis_cue", "long_thesis_cue", "lean", "title", "first", "last", "lead", "closing", "strategy",
     "subordinate", "conclusion", "conditional", "question", "hedged", "claim", "position", "judging",
     "debated", "long_conclusion", "first_main", "answer", "emphatic", "counter", "summary", "lead_turn",
+    "long_counter",
 )
 _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, MarkerRole.ATTACK,
                 MarkerRole.CONTINUATION}
@@ -182,10 +183,12 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(c.first_main and c.count <= SHORT),
         float(c.answer),
         float(c.emphatic),
-        float(c.counter),
+        # "A, but B": in a short text first_main already takes B; an article's "…, but the bottom line is …"
+        float(c.counter and short),
         float(c.summary),
         # in the lead, a turn against the opening facts (然而, however …) is where commentary states its position
         float(c.lead and role is MarkerRole.ATTACK),
+        float(c.counter and not short),
     ]
 
 
