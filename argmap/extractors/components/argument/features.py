@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from argmap.extractors.components.argument.model import ArgUnit, MarkerRole
 
@@ -35,13 +36,19 @@ class Node:
     refs: frozenset[str] = frozenset()  # the entities it names (strategies aside: every statement has one)
     norm: float = 0.0  # the length of its weighted key vector (for the cosine)
     opening: str = ""  # its first word (opening)
+    attach_keys: tuple[tuple[str, ...], ...] = ((), (), ())  # its attach_words, by ATTACH_PLACES
 
     @classmethod
     def of(cls, index: int, unit: ArgUnit, keys: dict[str, float], **rest: bool) -> "Node":
-        """A node with what every pair it is in needs computed once (entity refs, key norm, first word)."""
+        """A node with what every pair it is in needs computed once (entity refs, key norm, first word and
+        its word keys)."""
         refs = frozenset(r for r in unit.refs if not r.startswith("strategy/"))
+        word = opening(unit.text)
         return cls(index, unit, keys=keys, refs=refs, norm=sum(w * w for w in keys.values()) ** 0.5,
-                   opening=opening(unit.text), **rest)
+                   opening=word, attach_keys=_word_keys(word, ATTACH_PLACES), **rest)
+
+
+ATTACH_PLACES = ("previous", "thesis", "other")  # where a candidate target is, for the attachment's word keys
 
 
 _OPENING = re.compile(r"[^\w]*([A-Za-z][A-Za-z'’]*|[\u3400-\u9fff])")  # after quotes and punctuation; a figure is no word
@@ -57,10 +64,13 @@ def opening(text: str) -> str:
 def attach_words(source: Node, target: Node) -> tuple[str, ...]:
     """The attachment model's word key: the source's first word, by where the candidate is — the statement
     right before it, the thesis, or another claim ("This …" takes up the previous statement, "Also …" the thesis)."""
-    if not source.opening:
-        return ()
-    where = "previous" if target.index == source.index - 1 else "thesis" if target.thesis else "other"
-    return (f"{where}={source.opening}",)
+    return source.attach_keys[0 if target.index == source.index - 1 else 1 if target.thesis else 2]
+
+
+@lru_cache(maxsize=4096)
+def _word_keys(word: str, places: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """``word``'s key at each place ("previous=this", …): an article opens its units with few distinct words."""
+    return tuple((f"{place}={word}",) if word else () for place in places)
 
 
 def word_of(key: str) -> str:
@@ -70,7 +80,10 @@ def word_of(key: str) -> str:
 
 def polarity_words(source: Node, target: Node) -> tuple[str, ...]:
     """The polarity model's word keys: both ends' first words ("However …" against "Some say …")."""
-    return tuple(f"{end}={node.opening}" for end, node in (("source", source), ("target", target)) if node.opening)
+    return _word_keys(source.opening, _SOURCE)[0] + _word_keys(target.opening, _TARGET)[0]
+
+
+_SOURCE, _TARGET = ("source",), ("target",)
 
 
 def topic_overlap(source: Node, target: Node) -> float:

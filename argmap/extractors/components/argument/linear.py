@@ -27,9 +27,10 @@ class Linear:
     def score(self, values: list[float], words: Iterable[str] = ()) -> float:
         """The linear score (log-odds); enough to rank candidates, as the thesis model does."""
         dense = self.bias + sum(map(mul, self.weights, values))  # map: no generator frame per term
-        if not self.words:
-            return dense
-        return dense + sum(self.words.get(w, 0.0) for w in words)
+        if self.words:
+            for word in words:  # one or two keys: a loop, not a generator
+                dense += self.words.get(word, 0.0)
+        return dense
 
     def probability(self, values: list[float], words: Iterable[str] = ()) -> float:
         z = self.score(values, words)
