@@ -10,7 +10,9 @@ the pipeline up to the typed statements (``pipeline.argument_input``); statement
 (by character overlap for the microtexts, by the gold key for the articles). The typing model is fitted on the
 articles' key statements (the microtexts do not tell claims from evidence); three more models are fitted
 with L2 regularisation (numpy, full-batch gradient descent, deterministic): the thesis as one choice among
-the candidates of a text (conditional logit), attachment over every (statement, candidate claim) pair, polarity over the gold relations found.
+the candidates of a text (conditional logit), attachment over every (statement, candidate claim) pair, polarity
+over the gold relations found. Attachment and polarity also weigh opening words (features.attach_words,
+polarity_words), each only if units on MIN_TOPICS topics of the training texts open with it.
 Scores are by k-fold cross-validation over whole texts, decoding with the same code the pipeline runs; then
 the models are refitted on everything and written with their scores and data (``--evaluate-only`` writes nothing).
 """
@@ -357,7 +359,8 @@ def evaluate(texts: list[Text], thesis_model: Linear, attach: rel.AttachModel, s
             central = next((i for i, s in enumerate(state.statements) if s.central), None)
             # scored by gold unit, as bench/eval_microtexts.py scores: a claim restated at the end is the
             # central claim too, an edge inside one unit says nothing, a gold relation out of reach is missed
-            scores.central += central is not None and t.units.get(central) == t.units.get(t.central)
+            ours = t.units.get(central) if central is not None else None
+            scores.central += ours is not None and ours == t.units.get(t.central)
             scores.central_of += 1
             found = {(t.units[a], t.units[b], k) for a, b, k in predicted
                      if a in t.units and b in t.units and t.units[a] != t.units[b]}

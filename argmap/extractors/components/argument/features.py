@@ -35,8 +35,8 @@ class Node:
     granted: bool = False  # "A, but B" in one sentence: this is A
     refs: frozenset[str] = frozenset()  # the entities it names (strategies aside: every statement has one)
     norm: float = 0.0  # the length of its weighted key vector (for the cosine)
-    opening: str = ""  # its first word (opening)
-    attach_keys: tuple[tuple[str, ...], ...] = ((), (), ())  # its attach_words, by ATTACH_PLACES
+    opening: str = ""  # its first word, lower-cased (``opening``)
+    attach_keys: tuple[tuple[str, ...], ...] = ((), (), ())  # its word key at each of ATTACH_PLACES
 
     @classmethod
     def of(cls, index: int, unit: ArgUnit, keys: dict[str, float], **rest: bool) -> "Node":
@@ -51,7 +51,8 @@ class Node:
 ATTACH_PLACES = ("previous", "thesis", "other")  # where a candidate target is, for the attachment's word keys
 
 
-_OPENING = re.compile(r"[^\w]*([A-Za-z][A-Za-z'’]*|[\u3400-\u9fff])")  # after quotes and punctuation; a figure is no word
+# the first word after quotes and punctuation; a unit opening with a figure has none
+_OPENING = re.compile(r"[^\w]*([A-Za-z][A-Za-z'’]*|[\u3400-\u9fff])")
 
 
 def opening(text: str) -> str:
@@ -63,7 +64,8 @@ def opening(text: str) -> str:
 
 def attach_words(source: Node, target: Node) -> tuple[str, ...]:
     """The attachment model's word key: the source's first word, by where the candidate is — the statement
-    right before it, the thesis, or another claim ("This …" takes up the previous statement, "Also …" the thesis)."""
+    right before it, the thesis, or another claim ("This …" takes up the previous statement, "Also …" the
+    thesis). The index follows ATTACH_PLACES."""
     return source.attach_keys[0 if target.index == source.index - 1 else 1 if target.thesis else 2]
 
 
@@ -78,12 +80,12 @@ def word_of(key: str) -> str:
     return key.partition("=")[2]
 
 
+_SOURCE, _TARGET = ("source",), ("target",)
+
+
 def polarity_words(source: Node, target: Node) -> tuple[str, ...]:
     """The polarity model's word keys: both ends' first words ("However …" against "Some say …")."""
     return _word_keys(source.opening, _SOURCE)[0] + _word_keys(target.opening, _TARGET)[0]
-
-
-_SOURCE, _TARGET = ("source",), ("target",)
 
 
 def topic_overlap(source: Node, target: Node) -> float:

@@ -43,12 +43,13 @@ class Linear:
         mapping = weights if isinstance(weights, dict) else {}
         bias = raw.get("bias", 0.0)
         words = raw.get("words", {})
+        word_weights = MappingProxyType({str(k): float(v) for k, v in words.items()}) if isinstance(words, dict) else {}
         return cls(tuple(float(mapping.get(f, 0.0)) for f in names), float(bias) if isinstance(bias, (int, float)) else 0.0,
-                   MappingProxyType({str(k): float(v) for k, v in words.items()}) if isinstance(words, dict) and words
-                   else _NO_WORDS)
+                   word_weights or _NO_WORDS)
 
     def as_json(self, names: tuple[str, ...]) -> dict[str, object]:
-        out: dict[str, object] = {"bias": round(self.bias, 4), "weights": {f: round(w, 4) for f, w in zip(names, self.weights)}}
+        out: dict[str, object] = {"bias": round(self.bias, 4),
+                                  "weights": {f: round(w, 4) for f, w in zip(names, self.weights)}}
         if self.words:
             out["words"] = {k: round(w, 4) for k, w in sorted(self.words.items())}
         return out

@@ -3,8 +3,8 @@
 Every statement but the thesis may bear on a claim of its section near it, or on the thesis. Each candidate
 is scored by a linear model over language-neutral features — distance and direction, sentence and paragraph,
 the discourse markers of both ends, shared entities and content words weighted by their rarity, the voice
-of the other side, the word the source opens with (``features.py``) — whose weights were learned from argument graphs (``attach.json``,
-trained by ``python -m argmap.extractors.train.argument``). Explicit discourse fixes its edge: a unit that
+of the other side, the word the source opens with (``features.py``) — whose weights were learned from
+argument graphs (``attach.json``, trained by ``python -m argmap.extractors.train.argument``). Explicit discourse fixes its edge: a unit that
 counters a concession ("Admittedly A. But B") undermines the conceded claim, an example (例如, for example)
 grounds the claim right before it, and what comes right before a concluding claim (因此, therefore) grounds
 it. The whole tree is then chosen at once, rooted at the thesis (``decode.py``: the maximum spanning
@@ -13,8 +13,8 @@ when the model gives it a fair chance (``min_probability``).
 
 Polarity is *support* unless a second linear model, over the source's marker (contrast, concession,
 counter), a cited party's dissent, negation on one side only, the two ends' voices and opening words and
-what the source judges, says the source bears *against* its target clearly enough (``attack_threshold``): a contrast marker
-alone is not an attack.
+what the source judges, says the source bears *against* its target clearly enough (``attack_threshold``):
+a contrast marker alone is not an attack.
 """
 
 from __future__ import annotations
@@ -177,7 +177,8 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
         if source.thesis:
             continue
         scored = sorted(((model.attach.score(features(source, target), attach_words(source, target)), target.index)
-                         for target in candidate_targets(source, graph, model.window)), reverse=True)
+                         for target in candidate_targets(source, graph, model.window)),
+                        reverse=True)
         # the tree takes a statement's few best targets (the thesis always among them, so every statement is
         # reachable); the others would only slow the decoding down
         for score, target in [s for s in scored[:KEEP_TARGETS]] + [s for s in scored[KEEP_TARGETS:] if s[1] == thesis.index]:
