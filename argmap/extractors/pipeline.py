@@ -157,13 +157,23 @@ def _chinese_doc(nlp: "Language", content: str, *, title: str, laid: Layout) -> 
     from argmap.extractors.components.argument.model import REGIONS_KEY, TITLE_KEY
     from argmap.extractors.state import set_skipped
 
-    doc = nlp.make_doc(content)
+    doc = _segmented(nlp, content)
     set_skipped(doc, laid.skipped, laid.headings)
     doc.user_data[TITLE_KEY] = title
     doc.user_data[REGIONS_KEY] = laid.regions
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def _segmented(nlp: "Language", content: str) -> "Doc":
+    """The Doc the Chinese components work on: the segmentation without spaCy tokens, which they never read
+    (``JiebaTokenizer.untokenized``); past ``nlp.max_length`` spaCy's own ``make_doc`` raises its error."""
+    from argmap.extractors.zh.tokenizer import JiebaTokenizer
+
+    if isinstance(nlp.tokenizer, JiebaTokenizer) and len(content) <= nlp.max_length:
+        return nlp.tokenizer.untokenized(content)
+    return nlp.make_doc(content)
 
 
 def argument_input(document: Document | str, *, lang: str, key: str = "text", title: str = "",

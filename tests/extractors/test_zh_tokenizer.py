@@ -1,4 +1,5 @@
-"""The Chinese tokenizer's tag table is jieba's (laid out for lookups), and WordTags answers as a lookup in it."""
+"""The Chinese tokenizer's tag table is jieba's (laid out for lookups), WordTags answers as a lookup in it, and the
+untokenized Doc extraction runs on carries the same text and segmentation as the full one."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import jieba
 import jieba.posseg
 from spacy.vocab import Vocab
 
-from argmap.extractors.zh.tokenizer import JiebaTokenizer, WordTags
+from argmap.extractors.state import TEXT_KEY
+from argmap.extractors.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 
 def test_tag_table_equals_jiebas() -> None:
@@ -23,3 +25,12 @@ def test_word_tags_answer_as_the_table() -> None:
         assert tags[word] == table.get(word)
     fresh = WordTags(table)
     assert fresh.get("手机") == "n" and fresh.get("另一个", "") == "" and fresh.get("小米", "") == "nz"
+
+
+def test_untokenized_doc_carries_the_segmentation() -> None:
+    tokenizer = JiebaTokenizer(Vocab())
+    text = "小米的高端化 仍停留在价格层面。\n  Xiaomi 14 Ultra  售价6499元。\n"
+    full, bare = tokenizer(text), tokenizer.untokenized(text)
+    assert len(bare) == 0 and len(full) > 0
+    assert segmented_words(bare) == segmented_words(full) is not None
+    assert bare.user_data[TEXT_KEY] == full.user_data[TEXT_KEY] == full.text == text

@@ -164,12 +164,11 @@ class ZhEntities:
                     found: list[tuple[int, int, str]]) -> None:
         """A name found once is that name wherever the article uses it again as a word: 可口可乐公司 makes
         every later 可口可乐 a mention (one sense per discourse). Chinese names of two characters or more."""
-        words = Counter(pieces)
         forms: dict[str, Entity] = {}
         for entity in list(state.entities.values()):
             if entity.kind not in (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PERSON):
                 continue
-            entity = self._as_brand(state, entity, words, found)
+            entity = self._as_brand(state, entity, pieces, found)
             for mention in entity.mentions:
                 for form in (mention.text, self._short_form(mention.text)):
                     if len(form) >= 2 and _all_cjk(form):
@@ -186,13 +185,14 @@ class ZhEntities:
             found.append((start, u, entity.ref))
             taken.update(range(start, end))
 
-    def _as_brand(self, state: DocState, entity: Entity, words: Counter[str],
+    def _as_brand(self, state: DocState, entity: Entity, pieces: list[str],
                   found: list[tuple[int, int, str]]) -> Entity:
         """An organisation found by its company word whose bare name the article keeps using (可口可乐公司 …
         可口可乐 … 可口可乐) is the brand: known by its name without the company word, as the lexicon's
         brands are. Its mentions so far move to the brand."""
         short = self._short_form(entity.label)
-        if entity.kind is not EntityKind.ORGANIZATION or short == entity.label or words[short] < 2:
+        # the pieces counted only for the few organisations with a short form (not a Counter of every word)
+        if entity.kind is not EntityKind.ORGANIZATION or short == entity.label or pieces.count(short) < 2:
             return entity
         brand = Entity(key=slug(short), kind=EntityKind.BRAND, label=short, labels={"zh": short},
                        aliases=(entity.label,), mentions=list(entity.mentions))

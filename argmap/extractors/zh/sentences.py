@@ -44,28 +44,29 @@ class ZhSentences:
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
+        text, sentences, paragraph_of, units = state.content, state.sentences, state.sentence_paragraph, state.units
         section = 0
         heading_starts = [h.start for h in state.headings]
         for paragraph, (start, end) in enumerate(_lines(state)):
-            line = state.content[start:end]
-            if _is_heading(line) or _within(state.headings, heading_starts, start, end):
+            if _is_heading(text[start:end]) or _within(state.headings, heading_starts, start, end):
                 section += 1
                 # Headings name brands and products but assert nothing: a unit of its own, marked.
-                state.sentences.append(Span(start, end))
-                state.sentence_paragraph.append(paragraph)
-                state.units.append(Unit(start, end, len(state.sentences) - 1, paragraph, section, heading=True))
+                sentences.append(Span(start, end))
+                paragraph_of.append(paragraph)
+                units.append(Unit(start, end, len(sentences) - 1, paragraph, section, heading=True))
                 continue
-            for s_start, s_end in split_sentences(state.content, start, end):
-                index = len(state.sentences)
-                state.sentences.append(Span(s_start, s_end))
-                state.sentence_paragraph.append(paragraph)
-                for u_start, u_end, concession in self._clauses(state.content, s_start, s_end):
-                    state.units.append(Unit(u_start, u_end, index, paragraph, section,
-                                            marker=self._marker(state.content, u_start, u_end), concession=concession))
+            for s_start, s_end in split_sentences(text, start, end):
+                index = len(sentences)
+                sentences.append(Span(s_start, s_end))
+                paragraph_of.append(paragraph)
+                units += [Unit(u_start, u_end, index, paragraph, section, marker=self._marker(text, u_start, u_end),
+                               concession=concession) for u_start, u_end, concession in self._clauses(text, s_start, s_end)]
         return doc
 
-    def _clauses(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
-        """Clause spans of one sentence, with whether each is conceded before a contrast."""
+    def _clauses(self, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+        """Clause spans of one sentence, with whether each is conceded before a contrast (lists, not generators:
+        this runs for every sentence of the corpus)."""
+        out: list[tuple[int, int, bool]] = []
         depth, cut = 0, start
         for m in _CLAUSE_EVENTS.finditer(text, start, end):
             ch, i = m.group(), m.start()
@@ -74,13 +75,14 @@ class ZhSentences:
             elif ch in CLOSERS:
                 depth = max(0, depth - 1)
             elif depth == 0 and ch in CLAUSE_ENDS and i + 1 < end:
-                yield from _trimmed(text, cut, i + 1, False)
+                _add_trimmed(out, text, cut, i + 1, False)
                 cut = i + 1
             elif (depth == 0 and ch in COMMAS and text.startswith(self.contrast, i + 1) and i + 1 - cut > 4
                   and _rest_of_clause(text, i + 1, end) >= MIN_ANSWER):
-                yield from _trimmed(text, cut, i + 1, True)
+                _add_trimmed(out, text, cut, i + 1, True)
                 cut = i + 1
-        yield from _trimmed(text, cut, end, False)
+        _add_trimmed(out, text, cut, end, False)
+        return out
 
     def _marker(self, text: str, start: int, end: int) -> Marker | None:
         for marker, role in self.by_first.get(text[start:start + 1], self.empty):
@@ -95,13 +97,14 @@ def _rest_of_clause(text: str, start: int, end: int) -> int:
     return stop - start
 
 
-def _trimmed(text: str, start: int, end: int, concession: bool) -> Iterator[tuple[int, int, bool]]:
+def _add_trimmed(out: list[tuple[int, int, bool]], text: str, start: int, end: int, concession: bool) -> None:
+    """``(start, end, concession)`` without the whitespace at either end, when anything is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        yield start, end, concession
+        out.append((start, end, concession))
 
 
 def _within(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
@@ -139,9 +142,10 @@ def _is_heading(line: str) -> bool:
     return len(stripped) <= _HEADING_MAX and not _HEADING_PUNCT.search(stripped)
 
 
-def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``; end punctuation inside quotes ends the
     sentence only when the quote closes right after it and nothing follows on the line."""
+    out: list[tuple[int, int, bool]] = []
     depth, cut, resume = 0, start, start
     for m in _SENTENCE_EVENTS.finditer(text, start, end):
         ch, i = m.group(), m.start()
@@ -159,9 +163,10 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             while k < end and text[k] in CLOSERS and d:
                 k, d = k + 1, d - 1
             if depth == 0 or (d == 0 and (k >= end or text[k].isspace() or text[k] in TERMINATORS)):
-                yield from ((a, b) for a, b, _ in _trimmed(text, cut, k, False))
+                _add_trimmed(out, text, cut, k, False)
                 cut, depth, resume = k, 0, k
-    yield from ((a, b) for a, b, _ in _trimmed(text, cut, end, False))
+    _add_trimmed(out, text, cut, end, False)
+    return [(a, b) for a, b, _ in out]
 
 
 def _is_latin_period(text: str, i: int, end: int) -> bool:

@@ -35,17 +35,27 @@ class JiebaTokenizer(DummyTokenizer):
         self._tags: dict[str, str] | None = None
 
     def __call__(self, text: str) -> Doc:
-        pieces = list(filter(None, self.segmenter.cut(text, hmm=True)))
+        pieces = self._segment(text)
         words, spaces = _words_and_spaces(pieces)
         if words is None:  # pieces that do not tile the text: let spaCy align them
             words, spaces = get_words_and_spaces(pieces, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        # The raw segmentation with offsets, so components can scan words without building Token objects.
-        starts = list(accumulate(map(len, pieces), initial=0))
-        pos = starts.pop()
-        doc.user_data[WORDS_KEY] = (pieces, starts) if pos == len(text) else None
-        doc.user_data[TEXT_KEY] = text
+        _keep(doc, text, pieces, _starts(pieces, text))
         return doc
+
+    def untokenized(self, text: str) -> Doc:
+        """A Doc without spaCy tokens that carries what argmap's components read: the text and its segmentation
+        (``segmented_words``). Extraction never reads the tokens, and making them (a vocabulary lookup and a
+        token per word, after aligning the spaces) costs twice the segmentation. Pieces that do not tile the
+        text get the full Doc, whose tokens the entity component then reads instead."""
+        pieces = self._segment(text)
+        starts = _starts(pieces, text)
+        if starts is None:
+            return self(text)
+        return _keep(Doc(self.vocab), text, pieces, starts)
+
+    def _segment(self, text: str) -> list[str]:
+        return list(filter(None, self.segmenter.cut(text, hmm=True)))
 
     def add_words(self, words: Iterable[str], tag: str = "nz") -> None:
         tags = self.pos_tags()
@@ -114,6 +124,19 @@ class WordTags(dict[str, "str | None"]):
         """As the dictionary's ``get``: dict.get itself would skip ``__missing__`` and miss unasked words."""
         tag = self[word]
         return default if tag is None else tag
+
+
+def _starts(pieces: list[str], text: str) -> list[int] | None:
+    """The start offset of each piece, or None when the pieces do not tile ``text``."""
+    starts = list(accumulate(map(len, pieces), initial=0))
+    return starts if starts.pop() == len(text) else None
+
+
+def _keep(doc: Doc, text: str, pieces: list[str], starts: list[int] | None) -> Doc:
+    """The text, and the raw segmentation with offsets, so components scan words without building Token objects."""
+    doc.user_data[WORDS_KEY] = (pieces, starts) if starts is not None else None
+    doc.user_data[TEXT_KEY] = text
+    return doc
 
 
 def _words_and_spaces(pieces: list[str]) -> tuple[list[str] | None, list[bool]]:
