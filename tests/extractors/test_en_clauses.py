@@ -92,6 +92,11 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         ("Movies are an escape and most people know they are sugar coated.",
          ["Movies are an escape", "and most people know they are sugar coated."]),
         ("Nike sells shoes and bags in China.", ["Nike sells shoes and bags in China."]),
+        # ", while" inside a sentence joins two facts; an opening "While …," is a concession
+        ("Sales of Hoka rose 5% in March, while revenues were hit by the weak dollar.",
+         ["Sales of Hoka rose 5% in March, while revenues were hit by the weak dollar."]),
+        ("While Hoka grew fast in March, its margins fell sharply.",
+         ["While Hoka grew fast in March", "its margins fell sharply."]),
         # "because of" opens a phrase, not a reason clause
         ("Hoka will not keep its lead because of these price cuts.",
          ["Hoka will not keep its lead because of these price cuts."]),

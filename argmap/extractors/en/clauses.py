@@ -48,8 +48,10 @@ _COMMA_FUNCTIONS = {
     MarkerFunction.COUNTER,
     MarkerFunction.CONCLUSION,
 }
-# markers that after a comma usually start a phrase, not a clause
-_NOT_AFTER_COMMA = {"as", "since", "still", "despite", "in spite of", "due to", "because of", "for", "overall", "in the end"}
+# markers that after a comma usually start a phrase, not a clause, or join two facts ("sales rose, while
+# profits fell": no concession the writer grants)
+_NOT_AFTER_COMMA = {"as", "since", "still", "despite", "in spite of", "due to", "because of", "for", "overall", "in the end",
+                    "while", "whilst"}
 TITLE_WORDS = 20
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")
 _HEADLINE_END = ".!?\"”’'…:)]"  # a line ending "[…]" (an elided quote) or "[1]" is a sentence
