@@ -64,3 +64,17 @@ def test_a_very_long_article_keeps_at_most_the_configured_claims() -> None:
 def test_cues_match_either_apostrophe(text: str) -> None:
     opinion = argument_data("en").opinion
     assert opinion.any(text) and opinion.score(text) == opinion.score("Nike can't win this way.") > 0
+
+
+def test_the_a_of_a_but_b_is_countered_within_its_sentence_only() -> None:
+    from argmap.extractors.components.argument.features import countered
+    from argmap.extractors.components.argument.model import ArgUnit, MarkerRole, UnitMarker
+
+    def unit(sentence: int, role: MarkerRole | None = None) -> ArgUnit:
+        marker = UnitMarker("but", role, 0, 3) if role else None
+        return ArgUnit(start=0, end=10, text="x", sentence=sentence, paragraph=0, section=0, marker=marker)
+
+    # "A, but B. But C." — B answers A in its sentence; C turns against B from the next sentence
+    units = [unit(0), unit(0, MarkerRole.ATTACK), unit(1, MarkerRole.ATTACK), unit(1, MarkerRole.SUPPORT)]
+    assert countered(units) == [True, False, False, False]
+    assert countered([]) == []

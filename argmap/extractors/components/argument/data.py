@@ -33,7 +33,7 @@ class CueSet:
     def score(self, text: str) -> float:
         """The summed weight of the distinct cues in ``text``."""
         if self.pattern is None:
-            return 0
+            return 0.0
         # findall gives the matched strings without a Match object each (the pattern has no groups)
         return sum(self.weights.get(c, 0.0) for c in {_plain(c) for c in self.pattern.findall(text)})
 

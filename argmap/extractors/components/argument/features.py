@@ -164,6 +164,18 @@ class ThesisCandidate:
     opens_sentence: bool = True  # no clause of its sentence comes before it
 
 
+def answers_in_sentence(before: ArgUnit, unit: ArgUnit) -> bool:
+    """``unit`` turns against the clause before it in the same sentence ("A, but B"; 虽然A，但B): the
+    writer grants A and asserts B."""
+    role = unit.marker.role if unit.marker is not None else None
+    return role in (MarkerRole.ATTACK, MarkerRole.COUNTER) and before.sentence == unit.sentence
+
+
+def countered(units: list[ArgUnit]) -> list[bool]:
+    """For each unit, whether the next one answers it in the same sentence: it is the A of "A, but B"."""
+    return [answers_in_sentence(a, b) for a, b in zip(units, units[1:])] + [False] * bool(units)
+
+
 def subordinate(unit: ArgUnit) -> bool:
     """Its marker makes it a reason, example, concession or objection to something else."""
     return unit.concession or (unit.marker is not None and unit.marker.role in _SUBORDINATE)

@@ -36,6 +36,7 @@ from argmap.extractors.components.argument.features import (
     POLARITY_FEATURES,
     Node,
     attach_words,
+    countered,
     features,
     polarity_features,
     polarity_words,
@@ -82,7 +83,7 @@ def nodes(state: ArgumentState) -> list[Node]:
     keys = weighted([content_keys(st.text) for st in state.statements])
     units = [state.unit(st) for st in state.statements]
     # "A, but B" grants A in a short opinion text; an article's 但 mostly adds a weightier fact
-    grants = [not long and i + 1 < len(units) and granted(units[i], units[i + 1]) for i in range(len(units))]
+    grants = [not long and a for a in countered(units)]
     return [Node.of(i, units[i], keys[i], evidence=st.kind is StatementKind.EVIDENCE, thesis=st.central, head=i in heads,
                     long=long, opposing=not st.central and (opposing(units[i], st.text, data) or grants[i]),
                     granted=grants[i])
@@ -92,12 +93,6 @@ def nodes(state: ArgumentState) -> list[Node]:
 def opposing(unit: ArgUnit, text: str, data: ArgumentData) -> bool:
     """The unit speaks for the other side: a concession, or the writer voicing an objection to answer it."""
     return unit.concession or data.opponent.any(text) or data.dissent.any(text)
-
-
-def granted(unit: ArgUnit, after: ArgUnit) -> bool:
-    """"A, but B" in one sentence: the writer grants A to the other side and answers with B."""
-    role = after.marker.role if after.marker is not None else None
-    return role in (MarkerRole.ATTACK, MarkerRole.COUNTER) and after.sentence == unit.sentence
 
 
 def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node]:

@@ -24,12 +24,13 @@ from argmap.extractors.components.argument.features import (
     SHORT,
     THESIS_FEATURES,
     ThesisCandidate,
+    countered,
     emphatic,
     subordinate,
     thesis_features,
 )
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, Regions, argument_state
+from argmap.extractors.components.argument.model import ArgumentState, Regions, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.model import Statement, StatementKind
@@ -60,9 +61,9 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     units = [state.unit(st) for st in state.statements]
     # the first statement the writer asserts: not a reason, example or objection, and not the A of "A, but B"
     # (the writer grants A and asserts B)
-    countered = [i + 1 < len(units) and answers_in_sentence(units[i], units[i + 1]) for i in range(len(units))]
+    granted = countered(units)
     main = next((i for i, u in enumerate(units)
-                 if not countered[i] and (not subordinate(u) or (i > 0 and countered[i - 1]))), None)
+                 if not granted[i] and (not subordinate(u) or (i > 0 and granted[i - 1]))), None)
     out = []
     short_text = len(state.statements) <= SHORT  # a short text argues in every sentence: any may be its point
     for i, st in enumerate(state.statements):
@@ -74,7 +75,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             continue  # 如果…那么: a hypothesis the article weighs, not the position it states
         share = len(title_keys & content_keys(st.text)) / len(title_keys) if title_keys else 0.0
         out.append(ThesisCandidate(
-            unit=state.unit(st), index=i, count=len(state.statements), claim=claim,
+            unit=units[i], index=i, count=len(state.statements), claim=claim,
             # "we believe" inside a block quotation is the quoted party's position, not the writer's
             thesis_cue=data.thesis.any(st.text) and not state.regions.quoted(st.start, st.end),
             lean=state.opinion.get(st.id, 0.0),
@@ -83,7 +84,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
             summary=data.summary.any(st.text), opens_sentence=opens_sentence(state, st),
-            counter=i > 0 and answers_in_sentence(state.unit(state.statements[i - 1]), state.unit(st)),
+            counter=i > 0 and granted[i - 1],
         ))
     return out
 
@@ -91,13 +92,6 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
 def opens_sentence(state: ArgumentState, statement: Statement) -> bool:
     index = state.unit_of[statement.id]
     return index == 0 or state.units[index - 1].sentence != state.units[index].sentence
-
-
-def answers_in_sentence(before: ArgUnit, unit: ArgUnit) -> bool:
-    """``unit`` turns against the clause before it in the same sentence ("A, but B"; 虽然A，但B): the
-    writer grants A and asserts B."""
-    role = unit.marker.role if unit.marker is not None else None
-    return role in (MarkerRole.ATTACK, MarkerRole.COUNTER) and before.sentence == unit.sentence
 
 
 def regions(state: ArgumentState) -> tuple[set[int], set[int]]:

@@ -88,7 +88,7 @@ def _plausible(label: str, data: NameData) -> bool:
     contraction = _CONTRACTION.match(label)
     if contraction is not None and contraction.group(1).lower() in data.common:
         return False  # I’d, We're
-    if _PERIOD.match(label.split()[0]):
+    if _PERIOD.match(label.split(maxsplit=1)[0] if label.strip() else ""):
         return False  # FY22 EPS, Q4
     if data.lang == "en" and label in place_names():
         return False  # South Africa, New York, Sri Lanka: countries and regions (pycountry)
