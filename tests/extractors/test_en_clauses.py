@@ -23,6 +23,10 @@ def _statements(text: str) -> list[str]:
         ("Premium at last\nXiaomi is moving up. Will it last?", ["Premium at last", "Xiaomi is moving up.", "Will it last?"]),
         ("The U.S. market is slowing. Sales fell.", ["The U.S. market is slowing.", "Sales fell."]),
         ("Prices rose, e.g. in China. Demand held.", ["Prices rose, e.g. in China.", "Demand held."]),
+        # a camel-case name opens a sentence in lower case; so does informal writing after a full stop
+        ("Apple cut prices. iPhone sales rose 5%.", ["Apple cut prices.", "iPhone sales rose 5%."]),
+        ("Games stage fights. players know they are not real.", ["Games stage fights.", "players know they are not real."]),
+        ("Sales fell... since the start of the year.", ["Sales fell... since the start of the year."]),
         # the quote mark that opens the next sentence goes with it
         ('Hoka declined to comment. "Demand is strong," said a trader. "Prices will rise."',
          ["Hoka declined to comment.", '"Demand is strong," said a trader.', '"Prices will rise."']),

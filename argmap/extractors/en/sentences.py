@@ -1,8 +1,9 @@
 """``argmap_en_sentences_v2``: sentence spans after spaCy's sentencizer, refined for articles.
 
 Line breaks always end a sentence (headlines have no full stop); a piece that starts in lower case
-continues the sentence before it (``"Really?" she asked.``); a quote mark that opens the next sentence
-goes with it; a plain-text list item's "- " is no part of its sentence; the boilerplate spans the
+continues the sentence before it (``"Really?" she asked.``) unless that one ends in a full stop right
+after a word (informal writing opens sentences in lower case) or it opens with a camel-case name (iPhone,
+eBay); a quote mark that opens the next sentence goes with it; a plain-text list item's "- " is no part of its sentence; the boilerplate spans the
 document layer marked (argmap/documents/data/boilerplate.json) are cut out.
 """
 
@@ -33,9 +34,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _continues(text: str, start: int) -> bool:
+# a word that ends a sentence with a full stop: lower-case letters, longer than the short abbreviations the
+# tokenizer does not know ("ex.", "approx." end in such a word too, but rarely before a lower-case word)
+_FULL_STOP = re.compile(r"[a-z]{4,}\.$")
+# a name written in camel case (iPhone, eBay, iOS) opens a sentence in lower case
+_CAMEL = re.compile(r"[a-z]+[A-Z]")
+
+
+def _continues(text: str, start: int, before: str) -> bool:
+    """The piece at ``start`` goes on the sentence ``before`` it: it opens with closing punctuation, or in lower
+    case after a question, an exclamation or an abbreviation ('"Really?" she asked.', 'e.g. in China'), or
+    with a digit right after a full stop (a decimal the sentencizer cut)."""
     first = text[start]
-    return first.islower() or first in ",;:)]”’" or (first.isdigit() and text[start - 1 : start] == ".")
+    if first in ",;:)]”’" or (first.isdigit() and text[start - 1 : start] == "."):
+        return True
+    if not first.islower() or _CAMEL.match(text, start):
+        return False
+    return _FULL_STOP.search(before) is None
 
 
 class SentenceRefiner:
@@ -49,7 +64,7 @@ class SentenceRefiner:
                 start, end = _trim(text, line.start(), line.end())
                 if start == end:
                     continue
-                if pieces and _continues(text, start) and "\n" not in text[pieces[-1][1] : start]:
+                if pieces and _continues(text, start, text[pieces[-1][0]:pieces[-1][1]]) and "\n" not in text[pieces[-1][1] : start]:
                     pieces[-1] = (pieces[-1][0], end)
                 else:
                     pieces.append((start, end))
