@@ -28,6 +28,7 @@ class _Laid:
     start: int = 0
     reason: str | None = None
     added: bool = False  # not in the input: a stated title laid out in front of the text
+    bold_runs: tuple[str, ...] = ()  # RawBlock.bold_runs
 
     @property
     def end(self) -> int:
@@ -52,6 +53,7 @@ def assemble(
     content = _layout(blocks, verbatim)
     spans = [Block(b.kind, b.start, b.end, b.level) for b in blocks]
     spans += _regions(blocks, rules)
+    spans += _emphasis(blocks, content)
     boilerplate = [Boilerplate(b.start, b.end, b.reason) for b in blocks if b.reason]
     boilerplate += _inline(blocks, content, rules, plain=verbatim is not None)
     return Document(
@@ -94,7 +96,7 @@ def _classify(raw: list[RawBlock], rules: BoilerplateRules, fmt: Format) -> list
         elif reason is None and kind is BlockKind.PARAGRAPH and _is_heading(b, fmt, nxt):
             kind = BlockKind.HEADING
         level = b.level or (3 if kind is BlockKind.HEADING and fmt is not Format.TEXT else 0)
-        out.append(_Laid(kind, b.text, level, b.start or 0, reason))
+        out.append(_Laid(kind, b.text, level, b.start or 0, reason, bold_runs=b.bold_runs))
         after_image = False
     return out
 
@@ -198,6 +200,24 @@ def _regions(blocks: list[_Laid], rules: BoilerplateRules) -> list[Block]:
     conclusion = _conclusion(body, rules)
     if conclusion:
         out.append(Block(BlockKind.CONCLUSION, conclusion[0].start, conclusion[-1].end))
+    return out
+
+
+def _emphasis(blocks: list[_Laid], content: str) -> list[Block]:
+    """The bold runs inside running text, where they are in ``content``: what the writer stresses (a bold
+    sentence in a paragraph is how much Chinese commentary marks its points). A paragraph bold throughout
+    is emphasis too when it is prose; a bold line that reads as a heading is already a heading."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.reason or b.kind not in _PROSE:
+            continue
+        pos = b.start
+        for run in b.bold_runs:
+            found = content.find(run, pos, b.end)
+            if found < 0:  # cleaning changed the run's text (a link target dropped from it): no span to give
+                continue
+            out.append(Block(BlockKind.EMPHASIS, found, found + len(run)))
+            pos = found + len(run)
     return out
 
 

@@ -24,6 +24,7 @@ class RawBlock:
     text: str
     level: int = 0
     bold: bool = False  # the whole block is bold: in feed HTML that is how subheadings are written
+    bold_runs: tuple[str, ...] = ()  # the text of each bold run inside it (space-normalised), in order
     start: int | None = None
     reason: str | None = None  # boilerplate already known from the structure (a footnote, a reference)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 import lxml.html
 from lxml import etree
@@ -110,8 +111,16 @@ class _Walker:
             kind = ctx.kind if ctx else BlockKind.PARAGRAPH  # a <br> inside running text
             level = ctx.level if ctx else 0
             reason = "footnote" if (ctx and ctx.footnotes) else None
-            self.blocks.append(RawBlock(kind, text, level, bold, reason=reason))
+            self.blocks.append(RawBlock(kind, text, level, bold, bold_runs=_bold_runs(self.parts, self.bold_parts),
+                                        reason=reason))
         self.parts, self.bold_parts = [], []
+
+
+def _bold_runs(parts: list[str], bold: list[bool]) -> tuple[str, ...]:
+    """The text of each run of consecutive bold parts, space-normalised as the block's text is."""
+    runs = [normalize_space("".join(part for part, _ in group))
+            for is_bold, group in groupby(zip(parts, bold), key=lambda pair: pair[1]) if is_bold]
+    return tuple(r for r in runs if r)
 
 
 def _is_footnotes(el: etree._Element) -> bool:

@@ -34,10 +34,11 @@ class BlockKind(str, Enum):
     TABLE_ROW = "table_row"
     LEAD = "lead"  # the opening paragraph(s) of the body: a region, overlapping the blocks in it
     CONCLUSION = "conclusion"  # the closing section (结语, 笔者观点, "Conclusion"): a region
+    EMPHASIS = "emphasis"  # a run of running text the writer set in bold: a span inside a block
 
     @property
     def is_region(self) -> bool:
-        """Regions span several blocks; every other kind is one block of text."""
+        """Regions span several blocks; emphasis lies inside one; every other kind is one block of text."""
         return self in (BlockKind.LEAD, BlockKind.CONCLUSION)
 
     @property

@@ -92,8 +92,8 @@ def as_document(document: Document | str, *, key: str = "text") -> Document:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """What the document layer tells the extractors: the boilerplate to skip, the headings, and where the
-    lead and the closing section are (the thesis is often stated there)."""
+    """What the document layer tells the extractors: the boilerplate to skip, the headings, where the lead
+    and the closing section are (the thesis is often stated there) and what the writer set in bold."""
 
     skipped: list[Span]
     headings: list[Span]
@@ -110,7 +110,8 @@ def layout(doc: Document) -> Layout:
     return Layout([Span(b.start, b.end) for b in doc.boilerplate],
                   [Span(b.start, b.end) for b in doc.blocks if b.kind.is_heading],
                   Regions(lead=region(BlockKind.LEAD), conclusion=region(BlockKind.CONCLUSION),
-                          quotes=tuple((b.start, b.end) for b in doc.blocks_of(BlockKind.QUOTE))))
+                          quotes=tuple((b.start, b.end) for b in doc.blocks_of(BlockKind.QUOTE)),
+                          emphasis=tuple((b.start, b.end) for b in doc.blocks_of(BlockKind.EMPHASIS))))
 
 
 def run_pipeline(

@@ -52,6 +52,23 @@ def test_markup_leaves_only_its_text(source: str, suffix: str, content: str) -> 
     assert read_document(source.encode(), name="t", suffix=suffix).content == content
 
 
+@pytest.mark.parametrize(
+    ("source", "suffix", "emphasis"),
+    [
+        # a bold sentence opening a paragraph, and a bold paragraph of one sentence
+        ("**二是确保加盟商有稳定的利润空间。**蜜雪冰城有超过45000家门店。\n\n**同行都在开店，它在开厂。**\n", ".md",
+         ["二是确保加盟商有稳定的利润空间。", "同行都在开店，它在开厂。"]),
+        ("<p>Sales <b>rose</b> and <strong>margins held firm</strong>.</p>", ".html", ["rose", "margins held firm"]),
+        ("## 开厂比开店更积极\n\n正文第一段。\n", ".md", []),  # a heading is a heading, not emphasis
+        ("Sales **rose**.\n\n---\n\n**本文系独家稿件，未经授权，不得转载。**\n", ".md", ["rose"]),  # boilerplate is none
+        ("Nothing is bold here.\n", ".txt", []),
+    ],
+)
+def test_bold_runs_in_running_text_are_emphasis(source: str, suffix: str, emphasis: list[str]) -> None:
+    document = read_document(source.encode(), name="t", suffix=suffix)
+    assert [document.text_of(b) for b in document.blocks_of(BlockKind.EMPHASIS)] == emphasis
+
+
 def test_plain_text_is_kept_as_given() -> None:
     text = "前言\n小米正全力冲击高端品牌。\n![]()\n图片来源：网络\n"
     document = read_document(text.encode(), name="t.txt", suffix=".txt")

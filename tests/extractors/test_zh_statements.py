@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from argmap.documents import read_document
 from argmap.extractors.model import RelationKind, StatementKind
 from argmap.extractors.pipeline import run_pipeline
 
@@ -105,3 +106,30 @@ def test_relations(text: str, expected: set[tuple[int, int, RelationKind, str | 
     central = next(s for s in analysis.statements if s.central)
     # every statement but the thesis bears on something
     assert {s.id for s in analysis.statements} - set(sources) == {central.id}
+
+
+_POINT = "同行都在开店的时候，这家品牌正在沉迷开厂。"  # no cue word: the claim budget alone would demote it
+_OTHER_CLAIMS = ("品牌必须赢得溢价。", "这意味着渠道应该下沉。", "价格战势必将更加惨烈。", "加盟商显然需要更稳定的利润。",
+                 "我们认为规模效应才是关键。", "这说明供应链比门店更重要。", "新品牌恐怕难以复制这种模式。", "消费者或将更加看重性价比。")
+
+
+def _point_kind(point: str, *, every_paragraph_bold: bool = False) -> StatementKind:
+    paragraphs = [claim + "去年门店数量增长了20%。" for claim in _OTHER_CLAIMS]
+    paragraphs.insert(4, point + "工厂面积达到16万平方米。")
+    if every_paragraph_bold:
+        paragraphs = [f"**{p}**" for p in paragraphs]
+    document = read_document("\n\n".join(paragraphs).encode(), name="t.md", suffix=".md")
+    (found,) = [s for s in run_pipeline(document, key="t", lang="zh").statements if _POINT in s.text]
+    return found.kind
+
+
+@pytest.mark.parametrize(
+    ("point", "every_paragraph_bold", "kind"),
+    [
+        (_POINT, False, E),  # beyond the budget: the claims that judge more keep their places
+        (f"**{_POINT}**", False, C),  # the writer set it in bold: one of the writer's points
+        (f"**{_POINT}**", True, E),  # bold everywhere is the site's style, not a stress
+    ],
+)
+def test_a_bold_point_is_a_claim(point: str, every_paragraph_bold: bool, kind: StatementKind) -> None:
+    assert _point_kind(point, every_paragraph_bold=every_paragraph_bold) is kind

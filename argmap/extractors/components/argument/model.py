@@ -18,6 +18,7 @@ from argmap.extractors.model import Relation, Statement
 _KEY = "argmap_argument"
 TITLE_KEY = "argmap_title"  # where the pipeline leaves the document's title for the units components
 REGIONS_KEY = "argmap_regions"  # … and the document's lead and conclusion (Regions)
+EMPHASIS_COVER = 0.9  # share of a unit a bold run must cover for the unit to be emphasised
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class Regions:
     lead: tuple[int, int] | None = None
     conclusion: tuple[int, int] | None = None
     quotes: tuple[tuple[int, int], ...] = ()  # block quotations: another party's words, set off by the writer
+    emphasis: tuple[tuple[int, int], ...] = ()  # runs the writer set in bold inside running text
 
     @staticmethod
     def inside(span: tuple[int, int] | None, start: int, end: int) -> bool:
@@ -34,6 +36,11 @@ class Regions:
 
     def quoted(self, start: int, end: int) -> bool:
         return any(self.inside(span, start, end) for span in self.quotes)
+
+    def emphasised(self, start: int, end: int) -> bool:
+        """The writer set [start, end) in bold, all but its edges (a full stop left outside the run)."""
+        need = EMPHASIS_COVER * (end - start)
+        return any(min(end, e) - max(start, s) >= need for s, e in self.emphasis)
 
 
 class MarkerRole(str, Enum):

@@ -11,13 +11,18 @@ Claims are then held to a budget — a share of the article's statements, at mos
 of their number, and never more than ``max_claims`` — so that a long article yields
 the handful of positions an analyst would list, not every sentence: the claims that judge least become
 evidence.
+
+A unit the writer set in bold is one of the writer's points (much Chinese commentary bolds the sentence
+that states each point) — unless it carries a figure, concedes, or bold is the house style (more than
+``EMPHASIS_SHARE`` of the units): it is a claim, kept beside the budget rather than within it, since
+the budget stands in for a stress the writer did not mark.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,11 +33,12 @@ from argmap.extractors.components.argument.data import ArgumentData, argument_da
 from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.stance import set_stance
-from argmap.extractors.components.argument.model import ArgUnit, MarkerRole, argument_state
+from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
 from argmap.extractors.model import Statement, StatementKind
 
 WEIGHTS = Path(__file__).resolve().parent / "typing.json"
 _EVIDENCE_KIND = 1.5  # a premiumization evidence kind (promotion dependence, lock-in …) is grounds by nature
+EMPHASIS_SHARE = 1 / 3  # past this share of units in bold, bold is how the site sets text, not a stress
 
 
 @lru_cache(maxsize=2)
@@ -48,6 +54,7 @@ class Scores:
     thesis: bool
     neither: bool  # heading, signpost, question, fragment
     evidence: float = 0.0  # the typing model's probability that the unit is evidence
+    emphasised: bool = False  # the writer set it in bold (selectively): one of the writer's points
 
     @property
     def lean(self) -> float:
@@ -105,6 +112,8 @@ def kind_of(scores: Scores) -> StatementKind | None:
     such a cue would teach it that kinds make claims."""
     if scores.neither:
         return None
+    if scores.emphasised:
+        return StatementKind.CLAIM
     if scores.evidence > 0.5:
         return StatementKind.EVIDENCE
     return StatementKind.CLAIM
@@ -130,8 +139,11 @@ class StatementTyper:
         state = argument_state(doc)
         data = argument_data(state.lang)
         typed: list[tuple[int, StatementKind, Scores]] = []
+        stressed = emphasised_units(state)
         for index, unit in enumerate(state.units):
             scores = score_unit(unit, data, self.model)
+            if index in stressed:
+                scores = replace(scores, emphasised=True)
             kind = kind_of(scores)
             if kind is not None:
                 typed.append((index, kind, scores))
@@ -153,8 +165,9 @@ class StatementTyper:
         return doc
 
     def _within_budget(self, typed: list[tuple[int, StatementKind, Scores]]) -> list[tuple[int, StatementKind, Scores]]:
-        """Keep the claims that judge most; the others become evidence, or drop out when they report nothing."""
-        claims = [t for t in typed if t[1] is StatementKind.CLAIM]
+        """Keep the claims that judge most; the others become evidence. The writer's bold points stay
+        claims beside the budget."""
+        claims = [t for t in typed if t[1] is StatementKind.CLAIM and not t[2].emphasised]
         budget = claim_budget(len(typed), share=self.claim_share, root=self.claim_root, minimum=self.min_claims,
                               maximum=self.max_claims)
         if len(claims) <= budget:
@@ -163,6 +176,18 @@ class StatementTyper:
         demoted = {t[0] for t in ranked[budget:]}
         # a demoted claim stays as evidence: what it says may still ground a claim a reader draws
         return [(index, StatementKind.EVIDENCE if index in demoted else kind, scores) for index, kind, scores in typed]
+
+
+def emphasised_units(state: ArgumentState) -> set[int]:
+    """The units the writer stressed with bold: not a conceded clause, not a figure (a bold number is a
+    finding the writer shows off, still grounds), and none when bold is the house style."""
+    regions = state.regions
+    if not regions.emphasis:
+        return set()
+    bold = [i for i, u in enumerate(state.units) if regions.emphasised(u.start, u.end)]
+    if len(bold) > EMPHASIS_SHARE * len(state.units):
+        return set()
+    return {i for i in bold if not (state.units[i].concession or state.units[i].measured)}
 
 
 @Language.factory("argmap_statements_v2",
