@@ -185,3 +185,13 @@ def test_a_signed_opening_quotation_is_the_epigraph(text: str, epigraph: str | N
 def test_a_via_line_is_a_credit(line: str, credit: bool) -> None:
     document = read_document(f"Hoka grew fast.\n\n{line}\n".encode(), name="t.txt")
     assert any(b.reason == "credit" and document.text_of(b) == line for b in document.boilerplate) is credit
+
+
+@pytest.mark.parametrize(("line", "share"), [
+    ("👇点击名片关注我了解最新干货！", True),  # a call to follow, behind a pointing emoji
+    ("→ 点击关注", True),
+    ("“分享经济”正在改变出行方式。", False),  # a sentence about sharing, opening with a quote mark
+])
+def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> None:
+    document = read_document(f"品牌必须赢得溢价。\n\n{line}\n".encode(), name="t.txt")
+    assert any(b.reason == "share" and document.text_of(b) == line for b in document.boilerplate) is share

@@ -14,8 +14,9 @@ evidence.
 
 A unit the writer set in bold is one of the writer's points (much Chinese commentary bolds the sentence
 that states each point) — unless it carries a figure, concedes, or bold is the house style (more than
-``EMPHASIS_SHARE`` of the units): it is a claim, kept beside the budget rather than within it, since
-the budget stands in for a stress the writer did not mark.
+``EMPHASIS_SHARE`` of the units): it is a claim, and the first the budget keeps. Each widens the budget
+by one, up to ``max_claims``: the budget stands in for a stress the writer did not mark, but a long
+article still yields a handful of positions, not every bold line.
 """
 
 from __future__ import annotations
@@ -165,14 +166,16 @@ class StatementTyper:
         return doc
 
     def _within_budget(self, typed: list[tuple[int, StatementKind, Scores]]) -> list[tuple[int, StatementKind, Scores]]:
-        """Keep the claims that judge most; the others become evidence. The writer's bold points stay
-        claims beside the budget."""
-        claims = [t for t in typed if t[1] is StatementKind.CLAIM and not t[2].emphasised]
+        """Keep the claims that judge most; the others become evidence. The writer's bold points come
+        first, and widen the budget by their number up to ``max_claims``."""
+        claims = [t for t in typed if t[1] is StatementKind.CLAIM]
         budget = claim_budget(len(typed), share=self.claim_share, root=self.claim_root, minimum=self.min_claims,
                               maximum=self.max_claims)
+        stressed = sum(t[2].emphasised for t in claims)
+        budget = min(budget + stressed, max(budget, self.max_claims))
         if len(claims) <= budget:
             return typed
-        ranked = sorted(claims, key=lambda t: (not t[2].thesis, -t[2].lean, t[0]))
+        ranked = sorted(claims, key=lambda t: (not t[2].thesis, not t[2].emphasised, -t[2].lean, t[0]))
         demoted = {t[0] for t in ranked[budget:]}
         # a demoted claim stays as evidence: what it says may still ground a claim a reader draws
         return [(index, StatementKind.EVIDENCE if index in demoted else kind, scores) for index, kind, scores in typed]
