@@ -194,7 +194,7 @@ def emphasised_units(state: ArgumentState) -> set[int]:
 
 
 @Language.factory("argmap_statements_v2",
-                  default_config={"claim_share": 0.4, "claim_root": 2.0, "min_claims": 6, "max_claims": 24})
+                  default_config={"claim_share": 0.4, "claim_root": 2.0, "min_claims": 6, "max_claims": 20})
 def make_statements(nlp: Language, name: str, claim_share: float, claim_root: float, min_claims: int,
                     max_claims: int) -> StatementTyper:
     return StatementTyper(claim_share=claim_share, claim_root=claim_root, min_claims=min_claims, max_claims=max_claims,
