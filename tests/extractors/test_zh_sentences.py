@@ -47,6 +47,10 @@ def units(text: str) -> list[str]:
         ("小米正全力摆脱性价比标签，奋力向高端品牌阵营发起冲击。", ["小米正全力摆脱性价比标签，奋力向高端品牌阵营发起冲击。"]),
         # so short a turn is no statement of its own: the sentence stays whole
         ("新品的定价看上去很合理，但实情并非如此。", ["新品的定价看上去很合理，但实情并非如此。"]),
+        # a turn that asserts, then asks: the assertion is a statement, the question none
+        ("入局虽晚，但好在这家车企自身实力够硬，众多技术的加持能否带领它实现弯道超车？", ["但好在这家车企自身实力够硬，"]),
+        # … but a turn that only asks stays one question
+        ("但你想过没有，为什么人们会前赴后继地参与传播？", []),
     ],
 )
 def test_clauses(text: str, expected: list[str]) -> None:

@@ -20,6 +20,9 @@ CLOSERS = frozenset(OPENERS.values())
 CLAUSE_ENDS = frozenset("；;")
 COMMAS = frozenset("，,")
 MIN_ANSWER = 10  # characters: 「A，但实情并非如此」 is one statement; so short a turn is no claim of its own
+MIN_TURN = 8  # characters before the asking clause: 「但你想过没有，为什么…？」 is one question
+MIN_QUESTION = 6  # characters of the asking clause itself
+_ASKS_AFTER = ("，", ",", "：", ":")
 # Only these characters change the state of the scanners, so regexes jump between them.
 _SENTENCE_EVENTS = re.compile("[" + re.escape("".join(TERMINATORS) + "".join(OPENERS) + "".join(CLOSERS) + ".") + "]")
 _CLAUSE_EVENTS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "".join(CLAUSE_ENDS) + "".join(COMMAS)) + "]")
@@ -82,13 +85,31 @@ class ZhSentences:
                 _add_trimmed(out, text, cut, i + 1, True)
                 cut = i + 1
         _add_trimmed(out, text, cut, end, False)
-        return out
+        return self._asked_after_turn(text, out)
+
+    def _asked_after_turn(self, text: str, clauses: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+        """A turn that asserts, then asks (但好在实力够硬，…能否实现弯道超车？): the clause after the last comma or
+        colon asks, what the turn says before it is asserted — one statement and one question, not one question."""
+        if not clauses:
+            return clauses
+        start, end, conceded = clauses[-1]
+        if text[end - 1:end] not in ("？", "?") or not text.startswith(self.contrast, start):
+            return clauses
+        comma = max(text.rfind(mark, start, end) for mark in _ASKS_AFTER)
+        if comma - start < MIN_TURN or end - comma - 1 < MIN_QUESTION or _opens_bracket(text, start, comma):
+            return clauses
+        return clauses[:-1] + [(start, comma + 1, conceded), (comma + 1, end, False)]
 
     def _marker(self, text: str, start: int, end: int) -> Marker | None:
         for marker, role in self.by_first.get(text[start:start + 1], self.empty):
             if text.startswith(marker, start, end):
                 return Marker(marker, role, start, start + len(marker))
         return None
+
+
+def _opens_bracket(text: str, start: int, end: int) -> bool:
+    """A quote or bracket opened in [start, end) is still open at ``end``."""
+    return sum(text.count(o, start, end) - text.count(c, start, end) for o, c in OPENERS.items()) > 0
 
 
 def _rest_of_clause(text: str, start: int, end: int) -> int:
