@@ -78,3 +78,17 @@ def test_the_a_of_a_but_b_is_countered_within_its_sentence_only() -> None:
     units = [unit(0), unit(0, MarkerRole.ATTACK), unit(1, MarkerRole.ATTACK), unit(1, MarkerRole.SUPPORT)]
     assert countered(units) == [True, False, False, False]
     assert countered([]) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "I think the Mac mini is a good idea.", True),
+    ("en", '"I think fundamentally it\'s a good idea," said Nick Ross.', False),  # the analyst's thinking
+    ("en", 'He said: "I don\'t think it changes the world."', False),
+    ("en", 'but I think it works," he added.', False),  # a quotation running on from the clause before
+    ("en", 'Overall, the "premium" label fits.', True),  # quote marks elsewhere in the sentence
+    ("zh", "我们认为小米已经成功。", True),
+    ("zh", "他表示：“我们认为小米已经成功。”", False),
+    ("zh", "笔者认为，“高端化”并非易事。", True),
+])
+def test_thesis_cue_outside_quotation(lang: str, text: str, expected: bool) -> None:
+    assert argument_data(lang).thesis.any_unquoted(text) is expected

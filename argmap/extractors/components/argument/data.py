@@ -40,6 +40,24 @@ class CueSet:
     def any(self, text: str) -> bool:
         return self.pattern is not None and self.pattern.search(text) is not None
 
+    def any_unquoted(self, text: str) -> bool:
+        """A cue outside quotation marks: "I think …," said the analyst is the analyst's thinking."""
+        return any(not quoted_at(text, m.start()) for m in self.found(text))
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
+
+
+def quoted_at(text: str, pos: int) -> bool:
+    """``pos`` lies inside a quotation of ``text``: after a quote mark it opens, or before one that closes a
+    quotation opened before the text starts (a quote running on from the clause before)."""
+    before, after = text[:pos], text[pos:]
+    opened = sum(map(before.count, _OPENING_QUOTES)) - sum(map(before.count, _CLOSING_QUOTES))
+    if opened > 0 or before.count('"') % 2 == 1:
+        return True
+    return (sum(map(after.count, _CLOSING_QUOTES)) > sum(map(after.count, _OPENING_QUOTES))
+            or (after.count('"') % 2 == 1 and not before.count('"')))
+
 
 def _plain(cue: str) -> str:
     return cue.lower().replace("’", "'")

@@ -76,8 +76,9 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
         share = len(title_keys & content_keys(st.text)) / len(title_keys) if title_keys else 0.0
         out.append(ThesisCandidate(
             unit=units[i], index=i, count=len(state.statements), claim=claim,
-            # "we believe" inside a block quotation is the quoted party's position, not the writer's
-            thesis_cue=data.thesis.any(st.text) and not state.regions.quoted(st.start, st.end),
+            # "we believe" inside a quotation, set off as a block or in quote marks, is the quoted party's
+            # position, not the writer's
+            thesis_cue=data.thesis.any_unquoted(st.text) and not state.regions.quoted(st.start, st.end),
             lean=state.opinion.get(st.id, 0.0),
             judging=state.judging.get(st.id, 0.0), title_share=share,
             lead=i in places[0], closing=i in places[1], strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
