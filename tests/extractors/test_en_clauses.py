@@ -83,6 +83,10 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
             "Older people earn more money, allowing them to pay for education.",
             ["Older people earn more money", "allowing them to pay for education."],
         ),
+        (  # … also after an adverb
+            "Phones distract drivers from the road, potentially putting the driver at risk.",
+            ["Phones distract drivers from the road", "potentially putting the driver at risk."],
+        ),
         # both sides of a split keep three words: "but slowly" stays attached
         ("Prices went up, but slowly.", ["Prices went up, but slowly."]),
         # a genuine question is not a statement; a rhetorical one is

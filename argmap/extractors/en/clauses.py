@@ -4,8 +4,8 @@ A sentence splits at ``;``, before a marker that follows a comma (``…, because
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` (and ``as`` / ``since`` / ``so`` + a
 pronoun) even without a comma, after the comma that closes an opening concession or reason (``Although …, …``),
 before ``and`` + a new subject or ``and also``,
-before ``, which`` and a participle (``…, allowing …``), and at a comma splice (``…, it just …``) unless
-the sentence opens with a condition.
+before ``, which`` and a participle (``…, allowing …``, ``…, potentially putting …``), and at a comma
+splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
 quotation (one voice, one statement — as the Chinese clauses already do).
 """
@@ -34,7 +34,7 @@ _AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|th
                           r"|\s(?=and\s+(?:also|(?:most|many|some)\s+people)\b)", re.I)
 # a participle clause takes an object ("…, allowing them to …"); "shoes, clothing and bags" is a list
 _RELATIVE = re.compile(
-    r",\s+(?=which\b)|,\s+(?=(?!(?:according|including|excluding|regarding|concerning|following)\b)[a-z]+ing\s+"
+    r",\s+(?=which\b)|,\s+(?=(?:[a-z]+ly\s+)?(?!(?:according|including|excluding|regarding|concerning|following)\b)[a-z]+ing\s+"
     r"(?:the|a|an|it|them|us|him|her|their|its|our|more|less|people|to|up|out)\b)"
     r"|\s(?=thus\s+[a-z]+ing\b)"
 )
