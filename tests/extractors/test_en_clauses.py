@@ -27,6 +27,7 @@ def _statements(text: str) -> list[str]:
         ("Apple cut prices. iPhone sales rose 5%.", ["Apple cut prices.", "iPhone sales rose 5%."]),
         ("Games stage fights. players know they are not real.", ["Games stage fights.", "players know they are not real."]),
         ("Sales fell... since the start of the year.", ["Sales fell... since the start of the year."]),
+        ("Prices rose approx. five percent. Sales held.", ["Prices rose approx. five percent.", "Sales held."]),
         # the quote mark that opens the next sentence goes with it
         ('Hoka declined to comment. "Demand is strong," said a trader. "Prices will rise."',
          ["Hoka declined to comment.", '"Demand is strong," said a trader.', '"Prices will rise."']),

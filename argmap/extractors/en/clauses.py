@@ -34,7 +34,8 @@ _AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|th
                           r"|\s(?=and\s+(?:also|(?:most|many|some)\s+people)\b)", re.I)
 # a participle clause takes an object ("…, allowing them to …"); "shoes, clothing and bags" is a list
 _RELATIVE = re.compile(
-    r",\s+(?=which\b)|,\s+(?=(?:[a-z]+ly\s+)?(?!(?:according|including|excluding|regarding|concerning|following)\b)[a-z]+ing\s+"
+    r",\s+(?=which\b)"
+    r"|,\s+(?=(?:[a-z]+ly\s+)?(?!(?:according|including|excluding|regarding|concerning|following)\b)[a-z]+ing\s+"
     r"(?:the|a|an|it|them|us|him|her|their|its|our|more|less|people|to|up|out)\b)"
     r"|\s(?=thus\s+[a-z]+ing\b)"
 )

@@ -3,8 +3,9 @@
 Line breaks always end a sentence (headlines have no full stop); a piece that starts in lower case
 continues the sentence before it (``"Really?" she asked.``) unless that one ends in a full stop right
 after a word (informal writing opens sentences in lower case) or it opens with a camel-case name (iPhone,
-eBay); a quote mark that opens the next sentence goes with it; a plain-text list item's "- " is no part of its sentence; the boilerplate spans the
-document layer marked (argmap/documents/data/boilerplate.json) are cut out.
+eBay); a quote mark that opens the next sentence goes with it; a plain-text list item's "- " is no part
+of its sentence; the boilerplate spans the document layer marked (argmap/documents/data/boilerplate.json)
+are cut out.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # a word that ends a sentence with a full stop: lower-case letters, longer than the short abbreviations the
-# tokenizer does not know ("ex.", "approx." end in such a word too, but rarely before a lower-case word)
-_FULL_STOP = re.compile(r"[a-z]{4,}\.$")
+# tokenizer does not know ("ex.", "ca."), and none of the longer ones ("approx. five", "etc. are")
+_FULL_STOP = re.compile(r"([a-z]{4,})\.$")
+_ABBREVIATIONS = frozenset({"approx", "incl", "excl", "resp", "figs", "dept", "govt", "corp", "ibid", "cont"})
 # a name written in camel case (iPhone, eBay, iOS) opens a sentence in lower case
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 
@@ -50,7 +52,8 @@ def _continues(text: str, start: int, before: str) -> bool:
         return True
     if not first.islower() or _CAMEL.match(text, start):
         return False
-    return _FULL_STOP.search(before) is None
+    stop = _FULL_STOP.search(before)
+    return stop is None or stop.group(1) in _ABBREVIATIONS
 
 
 class SentenceRefiner:
@@ -64,8 +67,9 @@ class SentenceRefiner:
                 start, end = _trim(text, line.start(), line.end())
                 if start == end:
                     continue
-                if pieces and _continues(text, start, text[pieces[-1][0]:pieces[-1][1]]) and "\n" not in text[pieces[-1][1] : start]:
-                    pieces[-1] = (pieces[-1][0], end)
+                last = pieces[-1] if pieces else None
+                if last and _continues(text, start, text[last[0] : last[1]]) and "\n" not in text[last[1] : start]:
+                    pieces[-1] = (last[0], end)
                 else:
                     pieces.append((start, end))
         pieces = _opening_quotes_forward(text, pieces)
