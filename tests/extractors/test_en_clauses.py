@@ -106,6 +106,20 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["Sales of Hoka rose 5% in March, while revenues were hit by the weak dollar."]),
         ("While Hoka grew fast in March, its margins fell sharply.",
          ["While Hoka grew fast in March", "its margins fell sharply."]),
+        # a short subject and the aside that interrupts it stay one clause; so do "said that …", a closing
+        # attribution, and a short opening phrase before the subject
+        ("Shares in MCI, which changed its name from Worldcom, were up 2% on the day.",
+         ["Shares in MCI, which changed its name from Worldcom, were up 2% on the day."]),
+        ("Sales of the new model rose sharply, which hurt margins.",
+         ["Sales of the new model rose sharply", "which hurt margins."]),
+        ("Supporters' group Shareholders United, however, urged the club to reject the deal.",
+         ["Supporters' group Shareholders United, however, urged the club to reject the deal."]),
+        ("Mr Donaldson said that although the Act has no exemptions, the regulator would be flexible.",
+         ["Mr Donaldson said that although the Act has no exemptions, the regulator would be flexible."]),
+        ("The tycoon has approached the board with detailed proposals, it has confirmed.",
+         ["The tycoon has approached the board with detailed proposals, it has confirmed."]),
+        ("In the affected provinces, he expects the loss to be offset by new spending.",
+         ["In the affected provinces, he expects the loss to be offset by new spending."]),
         # "because of" opens a phrase, not a reason clause
         ("Hoka will not keep its lead because of these price cuts.",
          ["Hoka will not keep its lead because of these price cuts."]),

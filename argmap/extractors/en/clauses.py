@@ -7,7 +7,10 @@ before ``and`` + a new subject or ``and also``,
 before ``, which`` and a participle (``…, allowing …``, ``…, potentially putting …``), and at a comma
 splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
-quotation (one voice, one statement — as the Chinese clauses already do).
+quotation (one voice, one statement — as the Chinese clauses already do), inside a reported "said that
+…", before a closing attribution ("…, it has confirmed."), between a short subject and the aside that
+interrupts it ("Shares in MCI, which …, were up"; "…, however, urged"), or after a short opening phrase
+("In the affected provinces, he expects …").
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ _RELATIVE = re.compile(
     r"|\s(?=thus\s+[a-z]+ing\b)"
 )
 _SPLICE = re.compile(r",\s+(?=(?:it|they|we|i|he|she|this|there)\s+[a-z'’]+)")
+# "In the affected provinces, he expects …": a short prepositional phrase opening the sentence, no clause
+_OPENING_PHRASE = re.compile(r"[\s\"'“‘]*(?:in|on|at|for|with|by|after|before|during|under|over|across|among|"
+                             r"within|without|from|to|of|as|like|despite|through|throughout)"
+                             r"\s+(?:\S+\s+){0,4}\S+,?\s*", re.I)
 _CONDITIONAL_OPENING = re.compile(r"[\s\"'“‘]*(?:if|when|unless|whenever|once)\b", re.I)
 _OPENING_FUNCTIONS = {MarkerFunction.CONCESSION, MarkerFunction.SUPPORT}
 _COMMA_FUNCTIONS = {
@@ -85,7 +92,8 @@ class ClauseSplitter:
                       if not _parenthesised(text, start, c) and not _quoted(text, start, c))
         spans, left = [], start
         for cut in cuts:
-            if _words(text[left:cut]) >= MIN_WORDS and _words(text[cut:end]) >= MIN_WORDS:
+            both_sides = _words(text[left:cut]) >= MIN_WORDS and _words(text[cut:end]) >= MIN_WORDS
+            if both_sides and _clause_edge(text, left, cut, end):
                 spans.append(_strip(text, left, cut))
                 left = cut
         spans.append(_strip(text, left, end))
@@ -98,7 +106,9 @@ class ClauseSplitter:
         cuts += [m.end() for m in _RELATIVE.finditer(text, start, end)]
         if not _CONDITIONAL_OPENING.match(text, start, end):  # "If X, it …" is one conditional claim
             # "Edge cases aside, there is …": a short opening phrase is no clause of its own
-            cuts += [m.end() for m in _SPLICE.finditer(text, start, end) if _words(text[start:m.start()]) > MIN_WORDS]
+            cuts += [m.end() for m in _SPLICE.finditer(text, start, end)
+                     if _words(text[start:m.start()]) > MIN_WORDS
+                     and not _OPENING_PHRASE.fullmatch(text, start, m.start())]
         for comma in re.finditer(r",\s+", text[start:end]):
             pos = start + comma.end()
             marker = self.markers.at_start(text, pos, end)
@@ -110,6 +120,30 @@ class ClauseSplitter:
             if comma > 0:
                 cuts.append(comma + 1)
         return cuts
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s*$", re.I)
+# "…, it has confirmed.", "…, he said." closing a sentence: who says it, not a clause of its own
+_ATTRIBUTION = re.compile(r"\s*(?:it|he|she|they|we|the \w+)\s+(?:has\s+|have\s+|had\s+)?"
+                          r"(?:said|says|confirmed|added|told|reported|announced|stated|explained|wrote)\b[^,;]*$",
+                          re.I)
+_SET_OFF = re.compile(r"[a-z]+,\s", re.I)  # "…, however, urged …": a marker set off by commas
+_WHICH = re.compile(r"which\b", re.I)
+ASIDE_SUBJECT = 4  # words: "Shares in MCI, which …, were up" — a subject this short has no clause of its own
+
+
+def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
+    """Whether ``cut`` really starts a new clause: not inside a reported "said that …", not before a closing
+    attribution ("…, it has confirmed."), and not between a short subject and the aside that interrupts it
+    ("Shares in MCI, which changed its name …, were up"; "Supporters' group, however, urged …")."""
+    if _THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end):
+        return False
+    if _words(text[left:cut]) > ASIDE_SUBJECT:
+        return True
+    if _SET_OFF.match(text, cut, end):
+        return False
+    # a relative clause that a comma closes before the sentence ends sits inside its subject's clause
+    return not (_WHICH.match(text, cut, end) and "," in text[cut:end].rstrip(".!?\"”’ "))
 
 
 def _quoted(text: str, start: int, pos: int) -> bool:
