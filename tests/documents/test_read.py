@@ -195,3 +195,13 @@ def test_a_via_line_is_a_credit(line: str, credit: bool) -> None:
 def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> None:
     document = read_document(f"品牌必须赢得溢价。\n\n{line}\n".encode(), name="t.txt")
     assert any(b.reason == "share" and document.text_of(b) == line for b in document.boilerplate) is share
+
+
+@pytest.mark.parametrize(("text", "credits"), [
+    ("这是品牌的无形价值。(本报记者龙雪晴)\n\n正文第二段。\n", ["(本报记者龙雪晴)"]),
+    ("（记者 张三 李四）小米发布了新机。\n", ["（记者 张三 李四）"]),
+    ("他（记者）认为这样可行。\n", []),  # the word in brackets, no name: text
+])
+def test_a_reporter_credit_in_brackets_is_boilerplate(text: str, credits: list[str]) -> None:
+    document = read_document(text.encode(), name="t.txt")
+    assert [document.text_of(b) for b in document.boilerplate if b.reason == "credit"] == credits
