@@ -190,6 +190,8 @@ def test_a_via_line_is_a_credit(line: str, credit: bool) -> None:
 @pytest.mark.parametrize(("line", "share"), [
     ("👇点击名片关注我了解最新干货！", True),  # a call to follow, behind a pointing emoji
     ("→ 点击关注", True),
+    ("查看最近五期文章：", True),
+    ("查看数据后，我们发现销量下滑。", False),
     ("“分享经济”正在改变出行方式。", False),  # a sentence about sharing, opening with a quote mark
 ])
 def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> None:
