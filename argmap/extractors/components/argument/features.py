@@ -4,9 +4,12 @@ component and the script that learns their weights (``argmap.extractors.train.at
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 
+from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, MarkerRole
 
 FEATURES = (
@@ -44,8 +47,15 @@ class Node:
         its word keys)."""
         refs = frozenset(r for r in unit.refs if not r.startswith("strategy/"))
         word = opening(unit.text)
-        return cls(index, unit, keys=keys, refs=refs, norm=sum(w * w for w in keys.values()) ** 0.5,
+        return cls(index, unit, keys=keys, refs=refs, norm=_norm(keys),
                    opening=word, attach_keys=_word_keys(word, ATTACH_PLACES), **rest)
+
+
+def _norm(keys: dict[str, float]) -> float:
+    """The length of a weighted key vector: the squares summed by ``map`` in C, in the order a generator
+    would add them (so the same float)."""
+    weights = keys.values()
+    return sum(map(mul, weights, weights)) ** 0.5
 
 
 ATTACH_PLACES = ("previous", "thesis", "other")  # where a candidate target is, for the attachment's word keys
@@ -90,8 +100,8 @@ def polarity_words(source: Node, target: Node) -> tuple[str, ...]:
 
 def topic_overlap(source: Node, target: Node) -> float:
     """Cosine of the two statements' weighted content keys (overlap.weighted)."""
-    if not source.norm or not target.norm:
-        return 0.0
+    if not source.norm or not target.norm or source.keys.keys().isdisjoint(target.keys.keys()):
+        return 0.0  # most pairs share no key: a C-level test, no generator to start
     small, large = (source.keys, target.keys) if len(source.keys) <= len(target.keys) else (target.keys, source.keys)
     return sum(w * large[k] for k, w in small.items() if k in large) / (source.norm * target.norm)
 
@@ -128,6 +138,97 @@ def features(source: Node, target: Node) -> list[float]:
         float(target.opposing and before and distance <= 2 and not source.opposing),
         float(source.opposing and target.thesis),
     ]
+
+
+class AttachScorer:
+    """``attach.score(features(source, t), attach_words(source, t))`` for each candidate target ``t`` of one
+    source, equal bit for bit: the relation tree scores some thirty thousand pairs per megabyte, and building
+    each pair's list of twenty floats cost more than the scoring. The source's part is read once per source,
+    a false feature adds no term (adding 0.0 leaves a sum of floats unchanged, and 1.0 * w is w), and the
+    terms are added in FEATURES order, as ``Linear.score`` adds them, so every sum rounds the same way.
+    Keep it in step with ``features`` (tests/extractors/test_argument_scorer.py compares the two). Make one
+    per article: it remembers the weights of the word keys it has seen."""
+
+    __slots__ = ("model", "_place_words")
+
+    def __init__(self, model: Linear) -> None:
+        self.model = model
+        self._place_words: dict[tuple[tuple[str, ...], ...], tuple[tuple[float, ...], ...]] = {}  # keys -> weights
+
+    def scores(self, source: Node, targets: Iterable[Node]) -> list[tuple[float, int]]:
+        """(score, target index) for each target, in the order given."""
+        # unpacking fails loudly if FEATURES gains or loses a feature without this method following
+        (w_before, w_adjacent, w_near, w_sentence, w_paragraph, w_thesis, w_evidence, w_topic, w_ref, w_reason,
+         w_conclusion, w_addition, w_head, w_long_before, w_long_adjacent, w_long_paragraph, w_long_thesis,
+         w_long_topic, w_answers, w_opponent) = self.model.weights
+        bias, place_words = self.model.bias, self._words_of(source)
+        s, index, long, opposing = source.unit, source.index, source.long, source.opposing
+        role = s.marker.role if s.marker is not None else None
+        reason = role is MarkerRole.SUPPORT or role is MarkerRole.EXAMPLE
+        addition = role is MarkerRole.ADDITION
+        out = []
+        for target in targets:
+            t = target.unit
+            before = target.index < index
+            distance = index - target.index if before else target.index - index
+            same_paragraph = s.paragraph == t.paragraph
+            topic = topic_overlap(source, target)
+            total = 0.0
+            if before:
+                total += w_before
+            if distance == 1:
+                total += w_adjacent
+            total += w_near * (1.0 / max(1, distance))
+            if s.sentence == t.sentence:
+                total += w_sentence
+            if same_paragraph:
+                total += w_paragraph
+            if target.thesis:
+                total += w_thesis
+            if source.evidence:
+                total += w_evidence
+            if topic:
+                total += w_topic * topic
+            if not source.refs.isdisjoint(target.refs):
+                total += w_ref
+            if before and distance == 1 and reason:
+                total += w_reason
+            if not before and distance <= 2 and t.marker is not None and t.marker.role is MarkerRole.CONCLUSION:
+                total += w_conclusion
+            if addition and target.thesis:
+                total += w_addition
+            if target.head:
+                total += w_head
+            if long:
+                if before:
+                    total += w_long_before
+                if distance == 1:
+                    total += w_long_adjacent
+                if same_paragraph:
+                    total += w_long_paragraph
+                if target.thesis:
+                    total += w_long_thesis
+                if topic:
+                    total += w_long_topic * topic
+            if target.opposing and before and distance <= 2 and not opposing:
+                total += w_answers
+            if opposing and target.thesis:
+                total += w_opponent
+            score = bias + total
+            for weight in place_words[0 if target.index == index - 1 else 1 if target.thesis else 2]:
+                score += weight
+            out.append((score, target.index))
+        return out
+
+    def _words_of(self, source: Node) -> tuple[tuple[float, ...], ...]:
+        """The weights ``Linear.score`` adds for the source's word key at each of ATTACH_PLACES (none when the
+        model weighs no words, as it then adds none); an article opens its units with few distinct words."""
+        found = self._place_words.get(source.attach_keys)
+        if found is None:
+            words = self.model.words
+            found = tuple(tuple(words.get(key, 0.0) for key in keys) if words else () for keys in source.attach_keys)
+            self._place_words[source.attach_keys] = found
+        return found
 
 
 THESIS_FEATURES = (

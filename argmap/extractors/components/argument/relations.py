@@ -34,10 +34,9 @@ from argmap.extractors.components.argument.features import (
     FEATURES,
     LONG,
     POLARITY_FEATURES,
+    AttachScorer,
     Node,
-    attach_words,
     countered,
-    features,
     polarity_features,
     polarity_words,
 )
@@ -95,14 +94,15 @@ def opposing(unit: ArgUnit, text: str, data: ArgumentData) -> bool:
     return unit.concession or data.opponent.any(text) or data.dissent.any(text)
 
 
-def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node]:
-    """The claims of the source's section within ``window`` statements of it, and the thesis."""
+def candidate_targets(source: Node, graph: list[Node], window: int, theses: list[Node] | None = None) -> list[Node]:
+    """The claims of the source's section within ``window`` statements of it, and the thesis. ``theses``: the
+    graph's thesis nodes, when the caller has them (a scan of the whole graph per source otherwise)."""
     lo, hi = max(0, source.index - window), min(len(graph), source.index + window + 1)
-    found = [n for n in graph[lo:hi] if not n.evidence and n.index != source.index
-             and n.unit.section == source.unit.section]
+    section = source.unit.section
+    found = [n for n in graph[lo:hi] if not n.evidence and n.index != source.index and n.unit.section == section]
     if any(n.thesis for n in found):
         return found
-    return found + [n for n in graph if n.thesis and n.index != source.index]
+    return found + [n for n in (graph if theses is None else theses) if n.thesis and n.index != source.index]
 
 
 def rebutted(source: Node, graph: list[Node]) -> Node | None:
@@ -167,13 +167,13 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
     if thesis is None:
         return []
     forced = explicit_links(graph)
+    scorer = AttachScorer(model.attach)
+    theses = [n for n in graph if n.thesis]
     scores: dict[tuple[int, int], float] = {}
     for source in graph:
         if source.thesis:
             continue
-        scored = sorted(((model.attach.score(features(source, target), attach_words(source, target)), target.index)
-                         for target in candidate_targets(source, graph, model.window)),
-                        reverse=True)
+        scored = sorted(scorer.scores(source, candidate_targets(source, graph, model.window, theses)), reverse=True)
         # the tree takes a statement's few best targets (the thesis always among them, so every statement is
         # reachable); the others would only slow the decoding down
         for score, target in [s for s in scored[:KEEP_TARGETS]] + [s for s in scored[KEEP_TARGETS:] if s[1] == thesis.index]:
