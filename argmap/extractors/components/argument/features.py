@@ -4,10 +4,9 @@ component and the script that learns their weights (``argmap.extractors.train.at
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import mul
 
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, MarkerRole
@@ -32,30 +31,24 @@ class Node:
     evidence: bool
     thesis: bool
     head: bool  # the first claim of its paragraph
-    keys: dict[str, float]  # content words (overlap.content_keys), weighted by their rarity in the text
+    keys: frozenset[str]  # content words (overlap.content_keys)
     long: bool = False  # the article has more than LONG statements, or several paragraphs
     opposing: bool = False  # speaks for the other side (a concession, or the writer voicing an objection)
     granted: bool = False  # "A, but B" in one sentence: this is A
     refs: frozenset[str] = frozenset()  # the entities it names (strategies aside: every statement has one)
-    norm: float = 0.0  # the length of its weighted key vector (for the cosine)
+    norm: float = 0.0  # the length of its key vector, each key weighted by its rarity (for the cosine)
+    squares: Mapping[str, float] = field(default_factory=dict)  # the text's keys: squared rarity (overlap)
     opening: str = ""  # its first word, lower-cased (``opening``)
     attach_keys: tuple[tuple[str, ...], ...] = ((), (), ())  # its word key at each of ATTACH_PLACES
 
     @classmethod
-    def of(cls, index: int, unit: ArgUnit, keys: dict[str, float], **rest: bool) -> "Node":
+    def of(cls, index: int, unit: ArgUnit, keys: frozenset[str], squares: Mapping[str, float], **rest: bool) -> "Node":
         """A node with what every pair it is in needs computed once (entity refs, key norm, first word and
-        its word keys)."""
+        its word keys). ``squares``: the text's table, shared by all its nodes."""
         refs = frozenset(r for r in unit.refs if not r.startswith("strategy/"))
         word = opening(unit.text)
-        return cls(index, unit, keys=keys, refs=refs, norm=_norm(keys),
-                   opening=word, attach_keys=_word_keys(word, ATTACH_PLACES), **rest)
-
-
-def _norm(keys: dict[str, float]) -> float:
-    """The length of a weighted key vector: the squares summed by ``map`` in C, in the order a generator
-    would add them (so the same float)."""
-    weights = keys.values()
-    return sum(map(mul, weights, weights)) ** 0.5
+        return cls(index, unit, keys=keys, refs=refs, norm=sum(map(squares.__getitem__, keys)) ** 0.5,
+                   squares=squares, opening=word, attach_keys=_word_keys(word, ATTACH_PLACES), **rest)
 
 
 ATTACH_PLACES = ("previous", "thesis", "other")  # where a candidate target is, for the attachment's word keys
@@ -99,11 +92,12 @@ def polarity_words(source: Node, target: Node) -> tuple[str, ...]:
 
 
 def topic_overlap(source: Node, target: Node) -> float:
-    """Cosine of the two statements' weighted content keys (overlap.weighted)."""
-    if not source.norm or not target.norm or source.keys.keys().isdisjoint(target.keys.keys()):
+    """Cosine of the two statements' content keys, each weighted by its rarity (overlap.squared_rarity)."""
+    if not source.norm or not target.norm or source.keys.isdisjoint(target.keys):
         return 0.0  # most pairs share no key: a C-level test, no generator to start
     small, large = (source.keys, target.keys) if len(source.keys) <= len(target.keys) else (target.keys, source.keys)
-    return sum(w * large[k] for k, w in small.items() if k in large) / (source.norm * target.norm)
+    squares = source.squares
+    return sum(squares[k] for k in small if k in large) / (source.norm * target.norm)
 
 
 def features(source: Node, target: Node) -> list[float]:

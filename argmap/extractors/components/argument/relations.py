@@ -42,7 +42,7 @@ from argmap.extractors.components.argument.features import (
 )
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
-from argmap.extractors.components.argument.overlap import content_keys, weighted
+from argmap.extractors.components.argument.overlap import content_keys, squared_rarity
 from argmap.extractors.model import Relation, RelationKind, Statement, StatementKind
 
 WEIGHTS = Path(__file__).resolve().parent / "attach.json"
@@ -79,11 +79,12 @@ def nodes(state: ArgumentState) -> list[Node]:
     paragraphs = len({state.unit(st).paragraph for st in state.statements})
     long = len(state.statements) > LONG or paragraphs >= ARTICLE_PARAGRAPHS
     data = argument_data(state.lang)
-    keys = weighted([content_keys(st.text) for st in state.statements])
+    keys = [content_keys(st.text) for st in state.statements]
+    squares = squared_rarity(keys)
     units = [state.unit(st) for st in state.statements]
     # "A, but B" grants A in a short opinion text; an article's 但 mostly adds a weightier fact
     grants = [not long and a for a in countered(units)]
-    return [Node.of(i, units[i], keys[i], evidence=st.kind is StatementKind.EVIDENCE, thesis=st.central, head=i in heads,
+    return [Node.of(i, units[i], keys[i], squares, evidence=st.kind is StatementKind.EVIDENCE, thesis=st.central, head=i in heads,
                     long=long, opposing=not st.central and (opposing(units[i], st.text, data) or grants[i]),
                     granted=grants[i])
             for i, st in enumerate(state.statements)]
@@ -195,11 +196,12 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
 def decoded(graph: list[Node], thesis: Node, scores: dict[tuple[int, int], float]) -> dict[int, int]:
     """The best tree: evidence is never a target, so no cycle runs through it and each piece takes its best
     edge; the claims' part of the tree is decoded as a whole."""
-    claim_edges = {edge: score for edge, score in scores.items() if not graph[edge[1]].evidence}
+    evidence = [n.evidence for n in graph]
+    claim_edges = {edge: score for edge, score in scores.items() if not evidence[edge[1]]}
     parent = arborescence([n.index for n in graph if not n.evidence], thesis.index, claim_edges)
     best: dict[int, tuple[float, int]] = {}
     for (head, dep), score in scores.items():
-        if graph[dep].evidence and (dep not in best or score > best[dep][0]):
+        if evidence[dep] and (dep not in best or score > best[dep][0]):
             best[dep] = (score, head)
     parent.update({dep: head for dep, (_, head) in best.items()})
     return parent
