@@ -68,19 +68,19 @@ def load_model(path: Path = WEIGHTS) -> AttachModel:
 
 
 def nodes(state: ArgumentState) -> list[Node]:
+    units = [state.unit(st) for st in state.statements]
     heads: set[int] = set()
     seen_paragraphs: set[int] = set()
     for i, st in enumerate(state.statements):
-        para = state.unit(st).paragraph
+        para = units[i].paragraph
         if st.kind is StatementKind.CLAIM and para not in seen_paragraphs:
             seen_paragraphs.add(para)
             heads.add(i)
-    paragraphs = len({state.unit(st).paragraph for st in state.statements})
+    paragraphs = len({u.paragraph for u in units})
     long = len(state.statements) > LONG or paragraphs >= ARTICLE_PARAGRAPHS
     data = argument_data(state.lang)
     keys = [content_keys(st.text) for st in state.statements]
     squares = squared_rarity(keys)
-    units = [state.unit(st) for st in state.statements]
     # "A, but B" grants A in a short opinion text; an article's 但 mostly adds a weightier fact
     grants = [not long and a for a in countered(units)]
     return [Node.of(i, units[i], keys[i], squares, evidence=st.kind is StatementKind.EVIDENCE, thesis=st.central, head=i in heads,
