@@ -334,6 +334,10 @@ def main_brand(state: DocState) -> str | None:
     counts = Counter(ref for u in state.units for ref in u.refs if ref.startswith("brand/"))
     if not counts:
         return None
+    top = max(counts.values())
+    most = [ref for ref, count in counts.items() if count == top]
+    if len(most) == 1:
+        return most[0]  # no tie (most articles): where each ref comes first need not be known
     first = {ref: i for i, ref in reversed(list(enumerate(r for u in state.units for r in u.refs)))}
     return max(counts, key=lambda ref: (counts[ref], -first[ref]))
 
