@@ -157,6 +157,8 @@ class AttachScorer:
          w_long_topic, w_answers, w_opponent) = self.model.weights
         bias, place_words = self.model.bias, self._words_of(source)
         s, index, long, opposing = source.unit, source.index, source.long, source.opposing
+        # a source without key weight overlaps nothing: an empty set makes every pair below skip the cosine
+        keys, evidence, refs = source.keys if source.norm else frozenset(), source.evidence, source.refs
         role = s.marker.role if s.marker is not None else None
         reason = role is MarkerRole.SUPPORT or role is MarkerRole.EXAMPLE
         addition = role is MarkerRole.ADDITION
@@ -166,7 +168,8 @@ class AttachScorer:
             before = target.index < index
             distance = index - target.index if before else target.index - index
             same_paragraph = s.paragraph == t.paragraph
-            topic = topic_overlap(source, target)
+            # most pairs share no key: they skip the call (topic_overlap gives them 0.0 too)
+            topic = topic_overlap(source, target) if target.norm and not keys.isdisjoint(target.keys) else 0.0
             total = 0.0
             if before:
                 total += w_before
@@ -179,11 +182,11 @@ class AttachScorer:
                 total += w_paragraph
             if target.thesis:
                 total += w_thesis
-            if source.evidence:
+            if evidence:
                 total += w_evidence
             if topic:
                 total += w_topic * topic
-            if not source.refs.isdisjoint(target.refs):
+            if not refs.isdisjoint(target.refs):
                 total += w_ref
             if before and distance == 1 and reason:
                 total += w_reason
