@@ -29,7 +29,7 @@ class EntityKind(str, Enum):
     @property
     def path(self) -> str:
         """The IRI path segment under ``amid:`` (``brand``, ``person`` …)."""
-        return self.value.lower()
+        return self._value_.lower()  # the plain attribute: ``value`` is a slower descriptor, and refs are made often
 
 
 class StatementKind(str, Enum):

@@ -40,6 +40,14 @@ class ZhEntities:
             forms.sort(key=lambda fe: len(fe[0]), reverse=True)
         # All forms by first character, for one str.startswith that rules out most word starts at once.
         self.first_forms = {c: tuple(f for f, _ in forms) for c, forms in self.by_first.items()}
+        # The same forms as one lookup per length (longest first) instead of one comparison per form; a form
+        # several entries share is the first one's, as the longest-first scan of by_first finds it.
+        self.form_lengths = {c: tuple(sorted({len(f) for f, _ in forms}, reverse=True))
+                             for c, forms in self.by_first.items()}
+        self.form_entry: dict[str, LexEntry] = {}
+        for forms in self.by_first.values():
+            for form, entry in forms:
+                self.form_entry.setdefault(form, entry)
         # Every beginning of every form: a word that is one may run on into a form (one set lookup per word
         # instead of comparing it with each form of its first character).
         self.form_starts = frozenset(f[:i] for forms in self.first_forms.values() for f in forms
@@ -110,10 +118,14 @@ class ZhEntities:
         if u is None:
             return
         unit, text = state.units[u], state.content
-        for form, entry in self.by_first.get(text[idx], ()):
-            end = idx + len(form)
-            if (end <= unit.end and text.startswith(form, idx) and _clean_edges(text, idx, end, form)
-                    and not text.startswith(self.names.not_followed_by, end)):
+        for length in self.form_lengths[text[idx]]:  # the startswith test above found the character
+            end = idx + length
+            if end > unit.end:
+                continue  # past the unit (and the slice below would come up short)
+            form = text[idx:end]
+            entry = self.form_entry.get(form)
+            if entry is not None and _clean_edges(text, idx, end, form) and not text.startswith(
+                    self.names.not_followed_by, end):
                 break
         else:
             return
@@ -128,6 +140,8 @@ class ZhEntities:
                   found: list[tuple[int, int, str]]) -> int:
         """``小米旗舰机型`` is also a product of its brand: the brand's flagship."""
         text = state.content
+        if not text.startswith(self.flagship, end, state.units[u].end):
+            return end  # what follows most brand mentions (one C-level test for all the patterns)
         for pattern in self.flagship:
             if text.startswith(pattern, end, state.units[u].end):
                 labels = {tag: f"{name}旗舰" if tag == "zh" else f"{name} flagship" for tag, name in entry.labels.items()}
@@ -148,7 +162,9 @@ class ZhEntities:
             return
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
         prev = pieces[i - 1] if i else ""
-        owner = self._brand_before(state, idx)
+        # the brand right before only makes a product of a Latin word (蔚来ES7, 理想 L9): _model_code and _classify
+        # name products from Latin words alone, so a Chinese word spares the scan of every brand mention
+        owner = self._brand_before(state, idx) if word.isascii() else None
         hit = (self._model_code(word, idx, state.content, owner)
                or self._classify(word, idx, prev, nxt, state.content, tags))
         if hit is None or hit[3] > state.units[u].end:
@@ -169,8 +185,8 @@ class ZhEntities:
             if entity.kind not in (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PERSON):
                 continue
             entity = self._as_brand(state, entity, pieces, found)
-            for mention in entity.mentions:
-                for form in (mention.text, self._short_form(mention.text)):
+            for said in dict.fromkeys(m.text for m in entity.mentions):  # a name mostly repeats one text
+                for form in (said, self._short_form(said)):
                     if len(form) >= 2 and _all_cjk(form):
                         forms.setdefault(form, entity)
         if not forms:
@@ -205,6 +221,8 @@ class ZhEntities:
 
     def _short_form(self, label: str) -> str:
         """云犀公司 -> 云犀: an organisation is named again without its company word."""
+        if not label.endswith(self.org_suffixes):
+            return label  # most names (one C-level test for all the suffixes)
         for suffix in self.org_suffixes:
             if label.endswith(suffix) and len(label) - len(suffix) >= 2:
                 return label[: -len(suffix)]
@@ -213,10 +231,12 @@ class ZhEntities:
     @staticmethod
     def _brand_before(state: DocState, idx: int) -> Entity | None:
         """The brand named right before ``idx`` (蔚来ES7, 理想 L9), if any."""
+        spaced = idx - 1 if state.content[idx - 1:idx] == " " else idx  # a mention may also end one space before
         for entity in state.entities.values():
-            if entity.kind is EntityKind.BRAND and any(
-                    m.end == idx or (m.end == idx - 1 and state.content[m.end] == " ") for m in entity.mentions):
-                return entity
+            if entity.kind is EntityKind.BRAND:
+                for m in entity.mentions:  # a plain loop: this runs over every brand mention for each candidate word
+                    if m.end == idx or m.end == spaced:
+                        return entity
         return None
 
     @staticmethod
@@ -314,6 +334,10 @@ def main_brand(state: DocState) -> str | None:
     counts = Counter(ref for u in state.units for ref in u.refs if ref.startswith("brand/"))
     if not counts:
         return None
+    top = max(counts.values())
+    most = [ref for ref, count in counts.items() if count == top]
+    if len(most) == 1:
+        return most[0]  # no tie (most articles): where each ref comes first need not be known
     first = {ref: i for i, ref in reversed(list(enumerate(r for u in state.units for r in u.refs)))}
     return max(counts, key=lambda ref: (counts[ref], -first[ref]))
 

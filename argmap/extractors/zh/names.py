@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Container
 from typing import Iterable
 
 from argmap.extractors.components import names
@@ -87,7 +88,7 @@ class ChineseNames:
         if names.NameFinder.LIST in use:
             candidates += names.listed_names_zh(state.content, units, self.names,
                                             lambda s, e: all(i in taken for i in range(s, e)), dictionary,
-                                            set(starts))
+                                            _WordBounds(starts))
         kinds: dict[names.NameSpan, EntityKind] = {}
         for name in candidates:  # judged one by one first: a rejected name must not hide another
             data = self.latin_names if name.text.isascii() else self.names
@@ -174,7 +175,7 @@ class ChineseNames:
     def _snapped(self, found: list[names.NameSpan], text: str, starts: list[int],
                  tags: WordTags) -> list[names.NameSpan]:
         """Model names cut back to jieba's word boundaries (比亚迪先 -> 比亚迪), ordinary words dropped."""
-        bounds = set(starts) | {len(text)}
+        bounds = _WordBounds(starts, len(text))
         out: list[names.NameSpan] = []
         for name in found:
             if name.text.isascii():
@@ -231,6 +232,23 @@ class ChineseNames:
         found.append((at, u, product.ref))
         taken.update(range(at, end))
         return True
+
+
+class _WordBounds(Container[int]):
+    """Where the segmenter's words start (and the text's ``end``, when given): ``offset in bounds`` by a binary
+    search over the sorted word starts. The name sources ask about a few offsets per article; a set of every
+    word start, built for each article, cost more than all their questions."""
+
+    __slots__ = ("starts", "end")
+
+    def __init__(self, starts: list[int], end: int | None = None) -> None:
+        self.starts, self.end = starts, end
+
+    def __contains__(self, offset: object) -> bool:
+        if offset == self.end:
+            return True
+        i = bisect_left(self.starts, offset)  # type: ignore[call-overload]
+        return i < len(self.starts) and self.starts[i] == offset
 
 
 def glossed(text: str, start: int, end: int) -> bool:

@@ -57,8 +57,9 @@ class ZhUnits:
             units.append(ArgUnit(
                 start=unit.start, end=unit.end, text=text, sentence=unit.sentence, paragraph=unit.paragraph,
                 section=unit.section, heading=unit.heading, marker=_marker(unit), concession=unit.concession,
-                refs=tuple(dict.fromkeys(unit.refs)), figures=tuple(f.id for f in figures),
-                measured=any(f.quantity_kind != "period" for f in figures), evidence_kinds=kinds_of.get(index, ()),
+                refs=tuple(dict.fromkeys(unit.refs)), figures=tuple([f.id for f in figures]),
+                measured=bool(figures) and any(f.quantity_kind != "period" for f in figures),  # most units have none
+                evidence_kinds=kinds_of.get(index, ()),
                 hedged=index in hedged, conditional=index in conditional, question=question,
                 rhetorical=question and _RHETORICAL.search(text) is not None,
             ))

@@ -18,11 +18,15 @@ def arborescence(nodes: list[int], root: int, scores: Mapping[Edge, float]) -> d
     """The dependent -> head map of the highest-scoring tree over ``nodes`` (every end of every edge) rooted at
     ``root``. The root must reach every node through ``scores`` (relations.tree gives each statement its edge
     to the thesis); a node with no incoming edge at all stays out of the map."""
-    incoming: dict[int, list[tuple[float, int]]] = {}
+    best: dict[int, int] = {}  # dependent -> its best head, in the order the dependents first come
+    top: dict[int, float] = {}  # … and that head's score
     for (head, dep), score in scores.items():
-        if dep != root and head != dep:
-            incoming.setdefault(dep, []).append((score, head))
-    best = {dep: max(cands)[1] for dep, cands in incoming.items()}
+        if dep == root or head == dep:
+            continue
+        known = top.get(dep)
+        # the best (score, head) pair, as max() over them would choose: a tie on score goes to the higher head
+        if known is None or score > known or (score == known and head > best[dep]):
+            best[dep], top[dep] = head, score
     cycle = _cycle(best)
     if not cycle:
         return best
@@ -54,17 +58,20 @@ def _contract(nodes: list[int], root: int, scores: Mapping[Edge, float], best: M
     inside = {v: scores[(best[v], v)] for v in cycle}
     reduced: dict[Edge, float] = {}
     origin: dict[Edge, Edge] = {}
-    for (head, dep), score in scores.items():
-        if head in members and dep in members:
-            continue
-        if dep in members:  # entering the cycle at dep: it replaces dep's edge inside the cycle
-            key, value = (head, merged), score - inside[dep]
+    for edge, score in scores.items():
+        head, dep = edge
+        if dep in members:
+            if head in members:
+                continue
+            key, value = (head, merged), score - inside[dep]  # entering the cycle at dep: replaces dep's edge in it
         elif head in members:
             key, value = (merged, dep), score
-        else:
-            key, value = (head, dep), score
-        if key not in reduced or value > reduced[key]:
-            reduced[key], origin[key] = value, (head, dep)
+        else:  # untouched (most edges): its own key, which no other edge has
+            reduced[edge], origin[edge] = score, edge
+            continue
+        known = reduced.get(key)
+        if known is None or value > known:
+            reduced[key], origin[key] = value, edge
     solved = arborescence([n for n in nodes if n not in members] + [merged], root, reduced)
     out: dict[int, int] = {}
     for dep, head in solved.items():

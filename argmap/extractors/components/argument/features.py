@@ -4,9 +4,11 @@ component and the script that learns their weights (``argmap.extractors.train.at
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, MarkerRole
 
 FEATURES = (
@@ -29,23 +31,24 @@ class Node:
     evidence: bool
     thesis: bool
     head: bool  # the first claim of its paragraph
-    keys: dict[str, float]  # content words (overlap.content_keys), weighted by their rarity in the text
+    keys: frozenset[str]  # content words (overlap.content_keys)
     long: bool = False  # the article has more than LONG statements, or several paragraphs
     opposing: bool = False  # speaks for the other side (a concession, or the writer voicing an objection)
     granted: bool = False  # "A, but B" in one sentence: this is A
     refs: frozenset[str] = frozenset()  # the entities it names (strategies aside: every statement has one)
-    norm: float = 0.0  # the length of its weighted key vector (for the cosine)
+    norm: float = 0.0  # the length of its key vector, each key weighted by its rarity (for the cosine)
+    squares: Mapping[str, float] = field(default_factory=dict)  # the text's keys: squared rarity (overlap)
     opening: str = ""  # its first word, lower-cased (``opening``)
     attach_keys: tuple[tuple[str, ...], ...] = ((), (), ())  # its word key at each of ATTACH_PLACES
 
     @classmethod
-    def of(cls, index: int, unit: ArgUnit, keys: dict[str, float], **rest: bool) -> "Node":
+    def of(cls, index: int, unit: ArgUnit, keys: frozenset[str], squares: Mapping[str, float], **rest: bool) -> "Node":
         """A node with what every pair it is in needs computed once (entity refs, key norm, first word and
-        its word keys)."""
+        its word keys). ``squares``: the text's table, shared by all its nodes."""
         refs = frozenset(r for r in unit.refs if not r.startswith("strategy/"))
         word = opening(unit.text)
-        return cls(index, unit, keys=keys, refs=refs, norm=sum(w * w for w in keys.values()) ** 0.5,
-                   opening=word, attach_keys=_word_keys(word, ATTACH_PLACES), **rest)
+        return cls(index, unit, keys=keys, refs=refs, norm=sum(map(squares.__getitem__, keys)) ** 0.5,
+                   squares=squares, opening=word, attach_keys=_word_keys(word, ATTACH_PLACES), **rest)
 
 
 ATTACH_PLACES = ("previous", "thesis", "other")  # where a candidate target is, for the attachment's word keys
@@ -89,11 +92,12 @@ def polarity_words(source: Node, target: Node) -> tuple[str, ...]:
 
 
 def topic_overlap(source: Node, target: Node) -> float:
-    """Cosine of the two statements' weighted content keys (overlap.weighted)."""
-    if not source.norm or not target.norm:
-        return 0.0
+    """Cosine of the two statements' content keys, each weighted by its rarity (overlap.squared_rarity)."""
+    if not source.norm or not target.norm or source.keys.isdisjoint(target.keys):
+        return 0.0  # most pairs share no key: a C-level test, no generator to start
     small, large = (source.keys, target.keys) if len(source.keys) <= len(target.keys) else (target.keys, source.keys)
-    return sum(w * large[k] for k, w in small.items() if k in large) / (source.norm * target.norm)
+    squares = source.squares
+    return sum(squares[k] for k in small if k in large) / (source.norm * target.norm)
 
 
 def features(source: Node, target: Node) -> list[float]:
@@ -128,6 +132,100 @@ def features(source: Node, target: Node) -> list[float]:
         float(target.opposing and before and distance <= 2 and not source.opposing),
         float(source.opposing and target.thesis),
     ]
+
+
+class AttachScorer:
+    """``attach.score(features(source, t), attach_words(source, t))`` for each candidate target ``t`` of one
+    source, equal bit for bit: the relation tree scores some thirty thousand pairs per megabyte, and building
+    each pair's list of twenty floats cost more than the scoring. The source's part is read once per source,
+    a false feature adds no term (adding 0.0 leaves a sum of floats unchanged, and 1.0 * w is w), and the
+    terms are added in FEATURES order, as ``Linear.score`` adds them, so every sum rounds the same way.
+    Keep it in step with ``features`` (tests/extractors/test_argument_scorer.py compares the two). Make one
+    per article: it remembers the weights of the word keys it has seen."""
+
+    __slots__ = ("model", "_place_words")
+
+    def __init__(self, model: Linear) -> None:
+        self.model = model
+        self._place_words: dict[tuple[tuple[str, ...], ...], tuple[tuple[float, ...], ...]] = {}  # keys -> weights
+
+    def scores(self, source: Node, targets: Iterable[Node]) -> list[tuple[float, int]]:
+        """(score, target index) for each target, in the order given."""
+        # unpacking fails loudly if FEATURES gains or loses a feature without this method following
+        (w_before, w_adjacent, w_near, w_sentence, w_paragraph, w_thesis, w_evidence, w_topic, w_ref, w_reason,
+         w_conclusion, w_addition, w_head, w_long_before, w_long_adjacent, w_long_paragraph, w_long_thesis,
+         w_long_topic, w_answers, w_opponent) = self.model.weights
+        bias, place_words = self.model.bias, self._words_of(source)
+        s, index, long, opposing = source.unit, source.index, source.long, source.opposing
+        # a source without key weight overlaps nothing: an empty set makes every pair below skip the cosine
+        keys, evidence, refs = source.keys if source.norm else frozenset(), source.evidence, source.refs
+        role = s.marker.role if s.marker is not None else None
+        reason = role is MarkerRole.SUPPORT or role is MarkerRole.EXAMPLE
+        addition = role is MarkerRole.ADDITION
+        out = []
+        for target in targets:
+            t = target.unit
+            before = target.index < index
+            distance = index - target.index if before else target.index - index
+            same_paragraph = s.paragraph == t.paragraph
+            # most pairs share no key: they skip the call (topic_overlap gives them 0.0 too)
+            topic = topic_overlap(source, target) if target.norm and not keys.isdisjoint(target.keys) else 0.0
+            total = 0.0
+            if before:
+                total += w_before
+            if distance == 1:
+                total += w_adjacent
+            total += w_near * (1.0 / max(1, distance))
+            if s.sentence == t.sentence:
+                total += w_sentence
+            if same_paragraph:
+                total += w_paragraph
+            if target.thesis:
+                total += w_thesis
+            if evidence:
+                total += w_evidence
+            if topic:
+                total += w_topic * topic
+            if not refs.isdisjoint(target.refs):
+                total += w_ref
+            if before and distance == 1 and reason:
+                total += w_reason
+            if not before and distance <= 2 and t.marker is not None and t.marker.role is MarkerRole.CONCLUSION:
+                total += w_conclusion
+            if addition and target.thesis:
+                total += w_addition
+            if target.head:
+                total += w_head
+            if long:
+                if before:
+                    total += w_long_before
+                if distance == 1:
+                    total += w_long_adjacent
+                if same_paragraph:
+                    total += w_long_paragraph
+                if target.thesis:
+                    total += w_long_thesis
+                if topic:
+                    total += w_long_topic * topic
+            if target.opposing and before and distance <= 2 and not opposing:
+                total += w_answers
+            if opposing and target.thesis:
+                total += w_opponent
+            score = bias + total
+            for weight in place_words[0 if target.index == index - 1 else 1 if target.thesis else 2]:
+                score += weight
+            out.append((score, target.index))
+        return out
+
+    def _words_of(self, source: Node) -> tuple[tuple[float, ...], ...]:
+        """The weights ``Linear.score`` adds for the source's word key at each of ATTACH_PLACES (none when the
+        model weighs no words, as it then adds none); an article opens its units with few distinct words."""
+        found = self._place_words.get(source.attach_keys)
+        if found is None:
+            words = self.model.words
+            found = tuple(tuple(words.get(key, 0.0) for key in keys) if words else () for keys in source.attach_keys)
+            self._place_words[source.attach_keys] = found
+        return found
 
 
 THESIS_FEATURES = (
@@ -259,6 +357,54 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
     ]
 
 
+def attack_score(model: Linear, source: Node, target: Node, *, dissent: bool, negation_differs: bool,
+                 lean: float) -> float:
+    """``model.score(polarity_features(...), polarity_words(source, target))``, equal bit for bit, without the
+    list of floats: a false feature adds no term, the others are added in POLARITY_FEATURES order (as in
+    AttachScorer). Every link of every article is scored; tests/extractors/test_argument_scorer.py compares
+    the two."""
+    # unpacking fails loudly if POLARITY_FEATURES changes without this function following
+    (w_attack, w_concession, w_counter, w_dissent, w_negation, w_evidence, w_thesis, w_lean, w_forward,
+     w_target_attack, w_voice, w_granted, w_forward_attack, w_attack_previous) = model.weights
+    role = source.unit.marker.role if source.unit.marker is not None else None
+    attack, forward = role is MarkerRole.ATTACK, target.index > source.index
+    held = max(-3.0, min(3.0, lean)) / 3.0
+    total = 0.0
+    if attack and not forward:
+        total += w_attack
+    if source.unit.concession:
+        total += w_concession
+    if role is MarkerRole.COUNTER:
+        total += w_counter
+    if dissent:
+        total += w_dissent
+    if negation_differs:
+        total += w_negation
+    if source.evidence:
+        total += w_evidence
+    if target.thesis:
+        total += w_thesis
+    if held:
+        total += w_lean * held
+    if forward:
+        total += w_forward
+    if target.unit.marker is not None and target.unit.marker.role is MarkerRole.ATTACK:
+        total += w_target_attack
+    if source.opposing != target.opposing:
+        total += w_voice
+    if source.granted:
+        total += w_granted
+    if attack and forward:
+        total += w_forward_attack
+    if attack and target.index == source.index - 1:
+        total += w_attack_previous
+    score = model.bias + total
+    if model.words:
+        for word in polarity_words(source, target):
+            score += model.words.get(word, 0.0)
+    return score
+
+
 TYPING_FEATURES = (
     "opinion", "report", "measured", "kinds", "thesis_cue", "hedged", "conditional", "conclusion", "example",
     "support", "contrast", "concession", "rhetorical", "speech", "negated",
@@ -287,3 +433,47 @@ def typing_features(unit: ArgUnit, *, opinion: float, report: float, thesis_cue:
         float(speech),
         float(negated),
     ]
+
+
+def typing_score(model: Linear, unit: ArgUnit, *, opinion: float, report: float, thesis_cue: bool, speech: bool,
+                 negated: bool) -> float:
+    """``model.score(typing_features(unit, ...))``, equal bit for bit, without the list of floats: a false
+    feature adds no term, the others are added in TYPING_FEATURES order (as in AttachScorer). Every unit of
+    every article is typed; tests/extractors/test_argument_scorer.py compares the two."""
+    # unpacking fails loudly if TYPING_FEATURES changes without this function following
+    (w_opinion, w_report, w_measured, w_kinds, w_thesis, w_hedged, w_conditional, w_conclusion, w_example,
+     w_support, w_contrast, w_concession, w_rhetorical, w_speech, w_negated) = model.weights
+    role = unit.marker.role if unit.marker is not None else None
+    opinion_share, report_share = min(2.0, opinion / 3.0), min(2.0, report / 3.0)
+    total = 0.0
+    if opinion_share:
+        total += w_opinion * opinion_share
+    if report_share:
+        total += w_report * report_share
+    if unit.measured:
+        total += w_measured
+    if unit.evidence_kinds:
+        total += w_kinds
+    if thesis_cue:
+        total += w_thesis
+    if unit.hedged:
+        total += w_hedged
+    if unit.conditional:
+        total += w_conditional
+    if role is MarkerRole.CONCLUSION:
+        total += w_conclusion
+    elif role is MarkerRole.EXAMPLE:
+        total += w_example
+    elif role is MarkerRole.SUPPORT:
+        total += w_support
+    elif role is MarkerRole.ATTACK:
+        total += w_contrast
+    if unit.concession:
+        total += w_concession
+    if unit.rhetorical:
+        total += w_rhetorical
+    if speech:
+        total += w_speech
+    if negated:
+        total += w_negated
+    return model.bias + total  # the typing model weighs no words (score_unit passes none)

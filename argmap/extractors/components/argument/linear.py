@@ -33,8 +33,7 @@ class Linear:
         return dense
 
     def probability(self, values: list[float], words: Iterable[str] = ()) -> float:
-        z = self.score(values, words)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.score(values, words))
 
     @classmethod
     def read(cls, raw: dict[str, object], names: tuple[str, ...]) -> "Linear":
@@ -53,3 +52,8 @@ class Linear:
         if self.words:
             out["words"] = {k: round(w, 4) for k, w in sorted(self.words.items())}
         return out
+
+
+def logistic(z: float) -> float:
+    """The probability a score (log-odds) stands for, the score held to ±30 so that exp stays in range."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -33,14 +33,14 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / (len(a) * len(b)) ** 0.5
 
 
-def weighted(keys: list[frozenset[str]]) -> list[dict[str, float]]:
-    """Each statement's content keys weighted by how rare they are in the text (inverse document frequency
-    over its statements): the brand an article names in every sentence says little about which two of
-    its sentences belong together; a word two neighbours share says much."""
+def squared_rarity(keys: list[frozenset[str]]) -> dict[str, float]:
+    """The square of each content key's weight: how rare it is in the text (inverse document frequency over
+    its statements). The brand an article names in every sentence says little about which two of its
+    sentences belong together; a word two neighbours share says much. A key weighs the same in every
+    statement, so one table serves them all (the cosine needs only the squares)."""
     df = Counter(chain.from_iterable(keys))  # counted in C, keys in the order first seen
     n = len(keys)
     # A key's weight depends on its count alone, and most keys share a handful of counts: one log per count.
     by_count = {count: math.log(1.0 + n / count) for count in set(df.values())}
-    idf = dict(zip(df, map(by_count.__getitem__, df.values())))
-    return [dict(zip(ks, map(idf.__getitem__, ks))) for ks in keys]
-
+    squares = {count: w * w for count, w in by_count.items()}
+    return dict(zip(df, map(squares.__getitem__, df.values())))

@@ -34,16 +34,14 @@ from argmap.extractors.components.argument.features import (
     FEATURES,
     LONG,
     POLARITY_FEATURES,
+    AttachScorer,
     Node,
-    attach_words,
+    attack_score,
     countered,
-    features,
-    polarity_features,
-    polarity_words,
 )
-from argmap.extractors.components.argument.linear import Linear
+from argmap.extractors.components.argument.linear import Linear, logistic
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
-from argmap.extractors.components.argument.overlap import content_keys, weighted
+from argmap.extractors.components.argument.overlap import content_keys, squared_rarity
 from argmap.extractors.model import Relation, RelationKind, Statement, StatementKind
 
 WEIGHTS = Path(__file__).resolve().parent / "attach.json"
@@ -70,21 +68,22 @@ def load_model(path: Path = WEIGHTS) -> AttachModel:
 
 
 def nodes(state: ArgumentState) -> list[Node]:
+    units = [state.unit(st) for st in state.statements]
     heads: set[int] = set()
     seen_paragraphs: set[int] = set()
     for i, st in enumerate(state.statements):
-        para = state.unit(st).paragraph
+        para = units[i].paragraph
         if st.kind is StatementKind.CLAIM and para not in seen_paragraphs:
             seen_paragraphs.add(para)
             heads.add(i)
-    paragraphs = len({state.unit(st).paragraph for st in state.statements})
+    paragraphs = len({u.paragraph for u in units})
     long = len(state.statements) > LONG or paragraphs >= ARTICLE_PARAGRAPHS
     data = argument_data(state.lang)
-    keys = weighted([content_keys(st.text) for st in state.statements])
-    units = [state.unit(st) for st in state.statements]
+    keys = [content_keys(st.text) for st in state.statements]
+    squares = squared_rarity(keys)
     # "A, but B" grants A in a short opinion text; an article's 但 mostly adds a weightier fact
     grants = [not long and a for a in countered(units)]
-    return [Node.of(i, units[i], keys[i], evidence=st.kind is StatementKind.EVIDENCE, thesis=st.central, head=i in heads,
+    return [Node.of(i, units[i], keys[i], squares, evidence=st.kind is StatementKind.EVIDENCE, thesis=st.central, head=i in heads,
                     long=long, opposing=not st.central and (opposing(units[i], st.text, data) or grants[i]),
                     granted=grants[i])
             for i, st in enumerate(state.statements)]
@@ -95,14 +94,15 @@ def opposing(unit: ArgUnit, text: str, data: ArgumentData) -> bool:
     return unit.concession or data.opponent.any(text) or data.dissent.any(text)
 
 
-def candidate_targets(source: Node, graph: list[Node], window: int) -> list[Node]:
-    """The claims of the source's section within ``window`` statements of it, and the thesis."""
+def candidate_targets(source: Node, graph: list[Node], window: int, theses: list[Node] | None = None) -> list[Node]:
+    """The claims of the source's section within ``window`` statements of it, and the thesis. ``theses``: the
+    graph's thesis nodes, when the caller has them (a scan of the whole graph per source otherwise)."""
     lo, hi = max(0, source.index - window), min(len(graph), source.index + window + 1)
-    found = [n for n in graph[lo:hi] if not n.evidence and n.index != source.index
-             and n.unit.section == source.unit.section]
+    section = source.unit.section
+    found = [n for n in graph[lo:hi] if not n.evidence and n.index != source.index and n.unit.section == section]
     if any(n.thesis for n in found):
         return found
-    return found + [n for n in graph if n.thesis and n.index != source.index]
+    return found + [n for n in (graph if theses is None else theses) if n.thesis and n.index != source.index]
 
 
 def rebutted(source: Node, graph: list[Node]) -> Node | None:
@@ -146,10 +146,9 @@ def concluded(source: Node, graph: list[Node]) -> Node | None:
 
 def polarity(source: Node, target: Node, st: Statement, target_st: Statement, data: ArgumentData,
              model: AttachModel, lean: float) -> RelationKind:
-    values = polarity_features(source, target, dissent=data.dissent.any(st.text),
-                               negation_differs=data.negation.any(st.text) != data.negation.any(target_st.text),
-                               lean=lean)
-    attack = model.attack.probability(values, polarity_words(source, target)) > model.attack_threshold
+    score = attack_score(model.attack, source, target, dissent=data.dissent.any(st.text),
+                         negation_differs=data.negation.any(st.text) != data.negation.any(target_st.text), lean=lean)
+    attack = logistic(score) > model.attack_threshold
     return RelationKind.UNDERMINES if attack else RelationKind.SUPPORTS
 
 
@@ -167,16 +166,16 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
     if thesis is None:
         return []
     forced = explicit_links(graph)
+    scorer = AttachScorer(model.attach)
+    theses = [n for n in graph if n.thesis]
     scores: dict[tuple[int, int], float] = {}
     for source in graph:
         if source.thesis:
             continue
-        scored = sorted(((model.attach.score(features(source, target), attach_words(source, target)), target.index)
-                         for target in candidate_targets(source, graph, model.window)),
-                        reverse=True)
+        scored = sorted(scorer.scores(source, candidate_targets(source, graph, model.window, theses)), reverse=True)
         # the tree takes a statement's few best targets (the thesis always among them, so every statement is
         # reachable); the others would only slow the decoding down
-        for score, target in [s for s in scored[:KEEP_TARGETS]] + [s for s in scored[KEEP_TARGETS:] if s[1] == thesis.index]:
+        for score, target in scored[:KEEP_TARGETS] + [s for s in scored[KEEP_TARGETS:] if s[1] == thesis.index]:
             scores[(target, source.index)] = _log_probability(score)
         if source.index in forced:
             scores[(forced[source.index][0], source.index)] = FORCED
@@ -195,11 +194,12 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
 def decoded(graph: list[Node], thesis: Node, scores: dict[tuple[int, int], float]) -> dict[int, int]:
     """The best tree: evidence is never a target, so no cycle runs through it and each piece takes its best
     edge; the claims' part of the tree is decoded as a whole."""
-    claim_edges = {edge: score for edge, score in scores.items() if not graph[edge[1]].evidence}
+    evidence = [n.evidence for n in graph]
+    claim_edges = {edge: score for edge, score in scores.items() if not evidence[edge[1]]}
     parent = arborescence([n.index for n in graph if not n.evidence], thesis.index, claim_edges)
     best: dict[int, tuple[float, int]] = {}
     for (head, dep), score in scores.items():
-        if graph[dep].evidence and (dep not in best or score > best[dep][0]):
+        if evidence[dep] and (dep not in best or score > best[dep][0]):
             best[dep] = (score, head)
     parent.update({dep: head for dep, (_, head) in best.items()})
     return parent

@@ -4,6 +4,7 @@ quoted names, lists of names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -154,7 +155,7 @@ _LIST_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")  # a clause: where a
 
 
 def listed_names_zh(text: str, spans: Sequence[Span], data: NameData, known: Callable[[int, int], bool],
-                    dictionary: Dictionary, bounds: set[int]) -> list[NameSpan]:
+                    dictionary: Dictionary, bounds: Container[int]) -> list[NameSpan]:
     """Names in a list of names: 书亦、益禾堂等平价品牌, 肯德基、麦当劳、汉堡王. A list counts when it is
     summed up as brands or companies (等…品牌), when one of its items is an entity already found
     (``known(start, end)``), or when two items are words the dictionary lists as names; its other items
@@ -170,7 +171,7 @@ def listed_names_zh(text: str, spans: Sequence[Span], data: NameData, known: Cal
 
 
 def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[int, int], bool],
-                dictionary: Dictionary, bounds: set[int]) -> list[NameSpan]:
+                dictionary: Dictionary, bounds: Container[int]) -> list[NameSpan]:
     clause = text[lo:hi]
     if "、" not in clause:
         return []
