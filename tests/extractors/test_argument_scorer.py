@@ -1,6 +1,6 @@
-"""The argument stage's direct scorers (features.AttachScorer, attack_score, typing_score) against the feature
-vectors they stand in for: the same score, bit for bit, for every candidate pair and every unit of real
-articles, with the shipped weights and with arbitrary ones (every feature weighed, every opening word keyed)."""
+"""The argument stage's direct pair scorer (features.AttachScorer) against the feature vectors it stands in
+for: the same score, bit for bit, for every candidate pair of real articles, with the shipped weights and
+with arbitrary ones (every feature weighed, every opening word keyed)."""
 
 from __future__ import annotations
 
@@ -9,24 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from argmap.extractors.components.argument.data import argument_data
 from argmap.extractors.components.argument.features import (
     FEATURES,
-    POLARITY_FEATURES,
-    TYPING_FEATURES,
     AttachScorer,
     Node,
     attach_words,
-    attack_score,
     features,
-    polarity_features,
-    polarity_words,
-    typing_score,
 )
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgumentState
 from argmap.extractors.components.argument.relations import candidate_targets, load_model, nodes
-from argmap.extractors.components.argument.statements import _cue_scores, load_typing_model
 from argmap.extractors.components.argument.thesis import choose, load_thesis_model, set_thesis
 from argmap.extractors.pipeline import argument_input
 from argmap.samples import DEMO_ARTICLE
@@ -65,27 +57,3 @@ def test_the_pair_scorer_matches_the_feature_vector(article: tuple[ArgumentState
         assert scorer.scores(source, targets) == expected  # == on floats: the same bits, not merely close
         pairs += len(targets)
     assert pairs > 20  # the test saw real pairs
-
-
-@pytest.mark.parametrize("which", ["shipped", "random"])
-def test_the_attack_score_matches_the_feature_vector(article: tuple[ArgumentState, list[Node]], which: str) -> None:
-    graph = article[1]
-    attack = load_model().attack if which == "shipped" else _random_model(graph, POLARITY_FEATURES, len(graph) + 1)
-    rng = random.Random(len(graph))
-    for source in graph:
-        for target in candidate_targets(source, graph, 3):
-            cues = dict(dissent=rng.random() < 0.3, negation_differs=rng.random() < 0.3,
-                        lean=rng.choice([0.0, rng.uniform(-5, 5)]))
-            expected = attack.score(polarity_features(source, target, **cues), polarity_words(source, target))
-            assert attack_score(attack, source, target, **cues) == expected
-
-
-@pytest.mark.parametrize("which", ["shipped", "random"])
-def test_the_typing_score_matches_the_feature_vector(article: tuple[ArgumentState, list[Node]], which: str) -> None:
-    state, graph = article
-    model = load_typing_model() if which == "shipped" else _random_model(graph, TYPING_FEATURES, len(graph) + 2)
-    data = argument_data(state.lang)
-    for unit in state.units:
-        cues = _cue_scores(unit, data)
-        assert typing_score(model, unit, opinion=cues.opinion, report=cues.report, thesis_cue=cues.thesis,
-                            speech=cues.speech, negated=cues.negated) == model.score(cues.values(unit))

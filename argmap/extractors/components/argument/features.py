@@ -357,54 +357,6 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
     ]
 
 
-def attack_score(model: Linear, source: Node, target: Node, *, dissent: bool, negation_differs: bool,
-                 lean: float) -> float:
-    """``model.score(polarity_features(...), polarity_words(source, target))``, equal bit for bit, without the
-    list of floats: a false feature adds no term, the others are added in POLARITY_FEATURES order (as in
-    AttachScorer). Every link of every article is scored; tests/extractors/test_argument_scorer.py compares
-    the two."""
-    # unpacking fails loudly if POLARITY_FEATURES changes without this function following
-    (w_attack, w_concession, w_counter, w_dissent, w_negation, w_evidence, w_thesis, w_lean, w_forward,
-     w_target_attack, w_voice, w_granted, w_forward_attack, w_attack_previous) = model.weights
-    role = source.unit.marker.role if source.unit.marker is not None else None
-    attack, forward = role is MarkerRole.ATTACK, target.index > source.index
-    held = max(-3.0, min(3.0, lean)) / 3.0
-    total = 0.0
-    if attack and not forward:
-        total += w_attack
-    if source.unit.concession:
-        total += w_concession
-    if role is MarkerRole.COUNTER:
-        total += w_counter
-    if dissent:
-        total += w_dissent
-    if negation_differs:
-        total += w_negation
-    if source.evidence:
-        total += w_evidence
-    if target.thesis:
-        total += w_thesis
-    if held:
-        total += w_lean * held
-    if forward:
-        total += w_forward
-    if target.unit.marker is not None and target.unit.marker.role is MarkerRole.ATTACK:
-        total += w_target_attack
-    if source.opposing != target.opposing:
-        total += w_voice
-    if source.granted:
-        total += w_granted
-    if attack and forward:
-        total += w_forward_attack
-    if attack and target.index == source.index - 1:
-        total += w_attack_previous
-    score = model.bias + total
-    if model.words:
-        for word in polarity_words(source, target):
-            score += model.words.get(word, 0.0)
-    return score
-
-
 TYPING_FEATURES = (
     "opinion", "report", "measured", "kinds", "thesis_cue", "hedged", "conditional", "conclusion", "example",
     "support", "contrast", "concession", "rhetorical", "speech", "negated",
@@ -433,47 +385,3 @@ def typing_features(unit: ArgUnit, *, opinion: float, report: float, thesis_cue:
         float(speech),
         float(negated),
     ]
-
-
-def typing_score(model: Linear, unit: ArgUnit, *, opinion: float, report: float, thesis_cue: bool, speech: bool,
-                 negated: bool) -> float:
-    """``model.score(typing_features(unit, ...))``, equal bit for bit, without the list of floats: a false
-    feature adds no term, the others are added in TYPING_FEATURES order (as in AttachScorer). Every unit of
-    every article is typed; tests/extractors/test_argument_scorer.py compares the two."""
-    # unpacking fails loudly if TYPING_FEATURES changes without this function following
-    (w_opinion, w_report, w_measured, w_kinds, w_thesis, w_hedged, w_conditional, w_conclusion, w_example,
-     w_support, w_contrast, w_concession, w_rhetorical, w_speech, w_negated) = model.weights
-    role = unit.marker.role if unit.marker is not None else None
-    opinion_share, report_share = min(2.0, opinion / 3.0), min(2.0, report / 3.0)
-    total = 0.0
-    if opinion_share:
-        total += w_opinion * opinion_share
-    if report_share:
-        total += w_report * report_share
-    if unit.measured:
-        total += w_measured
-    if unit.evidence_kinds:
-        total += w_kinds
-    if thesis_cue:
-        total += w_thesis
-    if unit.hedged:
-        total += w_hedged
-    if unit.conditional:
-        total += w_conditional
-    if role is MarkerRole.CONCLUSION:
-        total += w_conclusion
-    elif role is MarkerRole.EXAMPLE:
-        total += w_example
-    elif role is MarkerRole.SUPPORT:
-        total += w_support
-    elif role is MarkerRole.ATTACK:
-        total += w_contrast
-    if unit.concession:
-        total += w_concession
-    if unit.rhetorical:
-        total += w_rhetorical
-    if speech:
-        total += w_speech
-    if negated:
-        total += w_negated
-    return model.bias + total  # the typing model weighs no words (score_unit passes none)

@@ -36,10 +36,11 @@ from argmap.extractors.components.argument.features import (
     POLARITY_FEATURES,
     AttachScorer,
     Node,
-    attack_score,
     countered,
+    polarity_features,
+    polarity_words,
 )
-from argmap.extractors.components.argument.linear import Linear, logistic
+from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
 from argmap.extractors.components.argument.overlap import content_keys, squared_rarity
 from argmap.extractors.model import Relation, RelationKind, Statement, StatementKind
@@ -146,9 +147,10 @@ def concluded(source: Node, graph: list[Node]) -> Node | None:
 
 def polarity(source: Node, target: Node, st: Statement, target_st: Statement, data: ArgumentData,
              model: AttachModel, lean: float) -> RelationKind:
-    score = attack_score(model.attack, source, target, dissent=data.dissent.any(st.text),
-                         negation_differs=data.negation.any(st.text) != data.negation.any(target_st.text), lean=lean)
-    attack = logistic(score) > model.attack_threshold
+    values = polarity_features(source, target, dissent=data.dissent.any(st.text),
+                               negation_differs=data.negation.any(st.text) != data.negation.any(target_st.text),
+                               lean=lean)
+    attack = model.attack.probability(values, polarity_words(source, target)) > model.attack_threshold
     return RelationKind.UNDERMINES if attack else RelationKind.SUPPORTS
 
 

@@ -31,8 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import ArgumentData, argument_data
-from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features, typing_score
-from argmap.extractors.components.argument.linear import Linear, logistic
+from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
+from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
 from argmap.extractors.model import Statement, StatementKind
@@ -77,7 +77,7 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
     neither = (unit.heading or short or background or data.signpost.any(text)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
-    return Scores(opinion, report, thesis, neither, cues.evidence(model or load_typing_model(), unit))
+    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(cues.values(unit)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +93,6 @@ class _Cues:
     def values(self, unit: ArgUnit) -> list[float]:
         return typing_features(unit, opinion=self.opinion, report=self.report, thesis_cue=self.thesis,
                                speech=self.speech, negated=self.negated)
-
-    def evidence(self, model: Linear, unit: ArgUnit) -> float:
-        """The typing model's probability that the unit is evidence: ``model.probability(self.values(unit))``."""
-        return logistic(typing_score(model, unit, opinion=self.opinion, report=self.report, thesis_cue=self.thesis,
-                                     speech=self.speech, negated=self.negated))
 
 
 def _cue_scores(unit: ArgUnit, data: ArgumentData) -> _Cues:
