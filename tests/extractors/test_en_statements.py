@@ -38,6 +38,12 @@ def test_en_statement_kind(sentence: str, kind: StatementKind) -> None:
     assert [s.kind for s in statements] == [CLAIM, kind]
 
 
+def test_en_short_lead_in_is_no_statement() -> None:
+    # "He told the BBC:" on a line of its own announces the quote that follows; the quote is the statement
+    statements = analyze_english(f'{OPENING} He told the BBC:\n"Our margins will recover next year."', key="t").statements
+    assert [s.text for s in statements][1:] == ['"Our margins will recover next year."']
+
+
 @pytest.mark.parametrize(
     ("sentence", "flag"),
     [

@@ -49,6 +49,7 @@ def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[s
         "11月12日凌晨，小米正式发布了其双十一战报。",  # narrative
         "不会。",  # too short to be a proposition
         "前言",  # a heading
+        "以拜亚动力为例：",  # a short lead-in announces what follows
     ],
 )
 def test_not_statements(text: str) -> None:

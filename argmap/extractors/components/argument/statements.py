@@ -40,6 +40,7 @@ from argmap.extractors.model import Statement, StatementKind
 WEIGHTS = Path(__file__).resolve().parent / "typing.json"
 _EVIDENCE_KIND = 1.5  # a premiumization evidence kind (promotion dependence, lock-in …) is grounds by nature
 EMPHASIS_SHARE = 1 / 3  # past this share of units in bold, bold is how the site sets text, not a stress
+LEAD_IN = 2.5  # a unit ending in a colon shorter than this many times the language's min_chars only announces
 
 
 @lru_cache(maxsize=2)
@@ -75,9 +76,16 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
     short = len(text.strip()) < data.min_chars
     background = cues.opinion == 0 and data.narrative.any(text)
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
-    neither = (unit.heading or short or background or data.signpost.any(text)
+    neither = (unit.heading or short or background or data.signpost.any(text) or lead_in(text, data)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
     return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(cues.values(unit)))
+
+
+def lead_in(text: str, data: ArgumentData) -> bool:
+    """A short unit that ends in a colon announces what follows (以拜亚动力为例：, "He told the BBC:"): the
+    statement is what comes after it, not the announcement."""
+    stripped = text.strip()
+    return stripped.endswith((":", "：")) and len(stripped) < LEAD_IN * data.min_chars
 
 
 @dataclass(frozen=True, slots=True)
