@@ -207,3 +207,8 @@ def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> Non
 def test_a_reporter_credit_in_brackets_is_boilerplate(text: str, credits: list[str]) -> None:
     document = read_document(text.encode(), name="t.txt")
     assert [document.text_of(b) for b in document.boilerplate if b.reason == "credit"] == credits
+
+
+def test_a_notice_forbidding_reposts_is_boilerplate() -> None:
+    document = read_document("品牌必须赢得溢价。\n\n未经允许，请勿转载\n".encode(), name="t.txt")
+    assert [(b.reason, document.text_of(b)) for b in document.boilerplate] == [("copyright", "未经允许，请勿转载")]
