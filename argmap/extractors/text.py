@@ -27,3 +27,23 @@ def slug(text: str) -> str:
     """A stable key for a name the lexicon does not know: NFKC, lower-case, CJK kept, dashes."""
     norm = unicodedata.normalize("NFKC", text).strip().lower()
     return _UNSAFE.sub("-", norm).strip("-_") or "x"
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
+
+
+def in_quotation(text: str, start: int, pos: int) -> bool:
+    """``pos`` lies inside a quotation opened since ``start`` (curly, corner or straight quote marks)."""
+    opened = sum(text.count(q, start, pos) for q in _OPENING_QUOTES)
+    closed = sum(text.count(q, start, pos) for q in _CLOSING_QUOTES)
+    return opened > closed or text.count('"', start, pos) % 2 == 1
+
+
+def quoted_at(text: str, pos: int) -> bool:
+    """``pos`` lies inside a quotation of ``text``: after a quote mark it opens, or before one that closes a
+    quotation opened before the text starts (a quote running on from the clause before)."""
+    if in_quotation(text, 0, pos):
+        return True
+    after = text[pos:]
+    return (sum(map(after.count, _CLOSING_QUOTES)) > sum(map(after.count, _OPENING_QUOTES))
+            or (after.count('"') % 2 == 1 and '"' not in text[:pos]))

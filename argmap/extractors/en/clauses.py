@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from argmap.extractors.en.doc_state import Clause, MarkerFunction, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, load_for_component
 from argmap.extractors.en.markers import MarkerFinder
+from argmap.extractors.text import in_quotation
 
 MIN_WORDS = 3
 _WORD = re.compile(r"[\w'’-]+")
@@ -89,7 +90,7 @@ class ClauseSplitter:
     def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         # never inside parentheses: "($10.2bn; £5.5bn)" is one aside, not two clauses
         cuts = sorted(c for c in set(self._cuts(text, start, end))
-                      if not _parenthesised(text, start, c) and not _quoted(text, start, c))
+                      if not _parenthesised(text, start, c) and not in_quotation(text, start, c))
         spans, left = [], start
         for cut in cuts:
             both_sides = _words(text[left:cut]) >= MIN_WORDS and _words(text[cut:end]) >= MIN_WORDS
@@ -144,11 +145,6 @@ def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
         return False
     # a relative clause that a comma closes before the sentence ends sits inside its subject's clause
     return not (_WHICH.match(text, cut, end) and "," in text[cut:end].rstrip(".!?\"”’ "))
-
-
-def _quoted(text: str, start: int, pos: int) -> bool:
-    """``pos`` lies inside a quotation opened since ``start``: one voice, one statement."""
-    return text.count("“", start, pos) > text.count("”", start, pos) or text.count('"', start, pos) % 2 == 1
 
 
 def _parenthesised(text: str, start: int, pos: int) -> bool:

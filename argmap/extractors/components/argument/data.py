@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from argmap.extractors.text import quoted_at
+
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
 
 
@@ -43,20 +45,6 @@ class CueSet:
     def any_unquoted(self, text: str) -> bool:
         """A cue outside quotation marks: "I think …," said the analyst is the analyst's thinking."""
         return any(not quoted_at(text, m.start()) for m in self.found(text))
-
-
-_OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
-
-
-def quoted_at(text: str, pos: int) -> bool:
-    """``pos`` lies inside a quotation of ``text``: after a quote mark it opens, or before one that closes a
-    quotation opened before the text starts (a quote running on from the clause before)."""
-    before, after = text[:pos], text[pos:]
-    opened = sum(map(before.count, _OPENING_QUOTES)) - sum(map(before.count, _CLOSING_QUOTES))
-    if opened > 0 or before.count('"') % 2 == 1:
-        return True
-    return (sum(map(after.count, _CLOSING_QUOTES)) > sum(map(after.count, _OPENING_QUOTES))
-            or (after.count('"') % 2 == 1 and not before.count('"')))
 
 
 def _plain(cue: str) -> str:
