@@ -56,11 +56,11 @@ def test_markup_leaves_only_its_text(source: str, suffix: str, content: str) -> 
     ("source", "suffix", "emphasis"),
     [
         # a bold sentence opening a paragraph, and a bold paragraph of one sentence
-        ("**二是确保加盟商有稳定的利润空间。**蜜雪冰城有超过45000家门店。\n\n**同行都在开店，它在开厂。**\n", ".md",
-         ["二是确保加盟商有稳定的利润空间。", "同行都在开店，它在开厂。"]),
+        ("**第二是让经销商保持合理利润。**这家品牌有三千家门店。\n\n**对手忙着降价，它忙着建厂。**\n", ".md",
+         ["第二是让经销商保持合理利润。", "对手忙着降价，它忙着建厂。"]),
         ("<p>Sales <b>rose</b> and <strong>margins held firm</strong>.</p>", ".html", ["rose", "margins held firm"]),
-        ("## 开厂比开店更积极\n\n正文第一段。\n", ".md", []),  # a heading is a heading, not emphasis
-        ("Sales **rose**.\n\n---\n\n**本文系独家稿件，未经授权，不得转载。**\n", ".md", ["rose"]),  # boilerplate is none
+        ("## 建厂比降价更要紧\n\n正文第一段。\n", ".md", []),  # a heading is a heading, not emphasis
+        ("Sales **rose**.\n\n---\n\n**本文为原创内容，未经许可不得使用。**\n", ".md", ["rose"]),  # boilerplate is none
         ("Nothing is bold here.\n", ".txt", []),
     ],
 )
@@ -188,9 +188,9 @@ def test_a_via_line_is_a_credit(line: str, credit: bool) -> None:
 
 
 @pytest.mark.parametrize(("line", "share"), [
-    ("👇点击名片关注我了解最新干货！", True),  # a call to follow, behind a pointing emoji
+    ("👉点击关注我们，每天更新品牌观察！", True),  # a call to follow, behind a pointing emoji
     ("→ 点击关注", True),
-    ("查看最近五期文章：", True),
+    ("查看往期精选：", True),
     ("查看数据后，我们发现销量下滑。", False),
     ("“分享经济”正在改变出行方式。", False),  # a sentence about sharing, opening with a quote mark
 ])
@@ -200,7 +200,7 @@ def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> Non
 
 
 @pytest.mark.parametrize(("text", "credits"), [
-    ("这是品牌的无形价值。(本报记者龙雪晴)\n\n正文第二段。\n", ["(本报记者龙雪晴)"]),
+    ("这家公司的利润来自供应链。(本报记者王晓明)\n\n正文第二段。\n", ["(本报记者王晓明)"]),
     ("（记者 张三 李四）小米发布了新机。\n", ["（记者 张三 李四）"]),
     ("他（记者）认为这样可行。\n", []),  # the word in brackets, no name: text
 ])
@@ -210,5 +210,5 @@ def test_a_reporter_credit_in_brackets_is_boilerplate(text: str, credits: list[s
 
 
 def test_a_notice_forbidding_reposts_is_boilerplate() -> None:
-    document = read_document("品牌必须赢得溢价。\n\n未经允许，请勿转载\n".encode(), name="t.txt")
-    assert [(b.reason, document.text_of(b)) for b in document.boilerplate] == [("copyright", "未经允许，请勿转载")]
+    document = read_document("品牌必须赢得溢价。\n\n未经允许，请勿复制或转载本文\n".encode(), name="t.txt")
+    assert [(b.reason, document.text_of(b)) for b in document.boilerplate] == [("copyright", "未经允许，请勿复制或转载本文")]

@@ -26,7 +26,7 @@ def _statements(text: str) -> list[str]:
         # a camel-case name opens a sentence in lower case; so does informal writing after a full stop
         ("Apple cut prices. iPhone sales rose 5%.", ["Apple cut prices.", "iPhone sales rose 5%."]),
         ("Games stage fights. players know they are not real.", ["Games stage fights.", "players know they are not real."]),
-        ("Sales fell... since the start of the year.", ["Sales fell... since the start of the year."]),
+        ("Orders slowed... after the holidays ended.", ["Orders slowed... after the holidays ended."]),
         ("Prices rose approx. five percent. Sales held.", ["Prices rose approx. five percent.", "Sales held."]),
         # the quote mark that opens the next sentence goes with it
         ('Hoka declined to comment. "Demand is strong," said a trader. "Prices will rise."',
@@ -60,8 +60,8 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
             ["Margins are thin", "the brand needs pricing power."],
         ),
         (
-            "We should continue hunting as it provides a sustainable resource.",
-            ["We should continue hunting", "as it provides a sustainable resource."],
+            "Brands should keep prices steady as it protects their image.",
+            ["Brands should keep prices steady", "as it protects their image."],
         ),
         # no split: "but also" is one clause, and "such as" starts a phrase, not a clause
         ("Nike sells not only shoes but also apparel.", ["Nike sells not only shoes but also apparel."]),
@@ -92,14 +92,14 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         ("Prices went up, but slowly.", ["Prices went up, but slowly."]),
         # a genuine question is not a statement; a rhetorical one is
         ("What will Nike do next?", []),
-        ("Don't they need them for survival?", ["Don't they need them for survival?"]),
+        ("Don't shoppers want that reassurance?", ["Don't shoppers want that reassurance?"]),
         # "so" + a pronoun, "and also", "and most people" open a second clause; "and" in a list does not
-        ("Older parents have steady careers so they can provide for a child.",
-         ["Older parents have steady careers", "so they can provide for a child."]),
-        ("A deposit helps raise awareness and also helps fund the groups.",
-         ["A deposit helps raise awareness", "and also helps fund the groups."]),
-        ("Movies are an escape and most people know they are sugar coated.",
-         ["Movies are an escape", "and most people know they are sugar coated."]),
+        ("Premium brands have loyal buyers so they can raise prices calmly.",
+         ["Premium brands have loyal buyers", "so they can raise prices calmly."]),
+        ("The loyalty scheme keeps buyers close and also helps fund new stores.",
+         ["The loyalty scheme keeps buyers close", "and also helps fund new stores."]),
+        ("Sales events are a habit and most people know the prices come back.",
+         ["Sales events are a habit", "and most people know the prices come back."]),
         ("Nike sells shoes and bags in China.", ["Nike sells shoes and bags in China."]),
         # ", while" inside a sentence joins two facts; an opening "While …," is a concession
         ("Sales of Hoka rose 5% in March, while revenues were hit by the weak dollar.",
@@ -108,18 +108,18 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["While Hoka grew fast in March", "its margins fell sharply."]),
         # a short subject and the aside that interrupts it stay one clause; so do "said that …", a closing
         # attribution, and a short opening phrase before the subject
-        ("Shares in MCI, which changed its name from Worldcom, were up 2% on the day.",
-         ["Shares in MCI, which changed its name from Worldcom, were up 2% on the day."]),
+        ("Shares in Hoka, which changed its logo last year, were up 2% on the day.",
+         ["Shares in Hoka, which changed its logo last year, were up 2% on the day."]),
         ("Sales of the new model rose sharply, which hurt margins.",
          ["Sales of the new model rose sharply", "which hurt margins."]),
-        ("Supporters' group Shareholders United, however, urged the club to reject the deal.",
-         ["Supporters' group Shareholders United, however, urged the club to reject the deal."]),
-        ("Mr Donaldson said that although the Act has no exemptions, the regulator would be flexible.",
-         ["Mr Donaldson said that although the Act has no exemptions, the regulator would be flexible."]),
-        ("The tycoon has approached the board with detailed proposals, it has confirmed.",
-         ["The tycoon has approached the board with detailed proposals, it has confirmed."]),
-        ("In the affected provinces, he expects the loss to be offset by new spending.",
-         ["In the affected provinces, he expects the loss to be offset by new spending."]),
+        ("The runners' club, however, urged its members to reject the offer.",
+         ["The runners' club, however, urged its members to reject the offer."]),
+        ("Ms Okafor said that although the rules allow no exceptions, the agency would be flexible.",
+         ["Ms Okafor said that although the rules allow no exceptions, the agency would be flexible."]),
+        ("The retailer has sent its suppliers a new price list, it has confirmed.",
+         ["The retailer has sent its suppliers a new price list, it has confirmed."]),
+        ("In the northern stores, she expects the loss to be covered by online sales.",
+         ["In the northern stores, she expects the loss to be covered by online sales."]),
         # "because of" opens a phrase, not a reason clause
         ("Hoka will not keep its lead because of these price cuts.",
          ["Hoka will not keep its lead because of these price cuts."]),

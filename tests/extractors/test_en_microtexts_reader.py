@@ -9,11 +9,11 @@ import pytest
 
 XML = """<?xml version='1.0' encoding='UTF-8'?>
 <arggraph id="t1">
-  <edu id="e1"><![CDATA[Older parents may make better parents.]]></edu>
-  <edu id="e2"><![CDATA[They may be more financially secure.]]></edu>
-  <edu id="e3"><![CDATA[They may have more patience]]></edu>
-  <edu id="e4"><![CDATA[One problem is they may not keep up with their kids.]]></edu>
-  <edu id="e5"><![CDATA[But they can provide a more stable home.]]></edu>
+  <edu id="e1"><![CDATA[Brands should stop discounting.]]></edu>
+  <edu id="e2"><![CDATA[Discounts teach buyers to wait.]]></edu>
+  <edu id="e3"><![CDATA[They also erode the margin]]></edu>
+  <edu id="e4"><![CDATA[One problem is that sales may fall for a while.]]></edu>
+  <edu id="e5"><![CDATA[But full-price buyers come back.]]></edu>
   <adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="pro"/>
   <adu id="a4" type="opp"/><adu id="a5" type="pro"/>
   <edge id="c6" src="e1" trg="a1" type="seg"/><edge id="c7" src="e2" trg="a2" type="seg"/>
@@ -25,8 +25,8 @@ XML = """<?xml version='1.0' encoding='UTF-8'?>
   <edge id="c4" src="a5" trg="c3" type="und"/>
 </arggraph>
 """
-TEXT = ("Older parents may make better parents. They may be more financially secure. They may have more patience "
-        "and more money. One problem is they may not keep up with their kids. But they can provide a more stable home.")
+TEXT = ("Brands should stop discounting. Discounts teach buyers to wait. They also erode the margin "
+        "and the image. One problem is that sales may fall for a while. But full-price buyers come back.")
 
 
 @pytest.fixture()
@@ -42,7 +42,7 @@ def test_en_gold_reader_maps_units_central_and_relations(reader) -> None:  # noq
     module, path = reader
     gold = module.read_gold(path)
     assert gold.central == "a1"
-    assert TEXT[slice(*gold.units["a3"].spans[0])] == "They may have more patience"
+    assert TEXT[slice(*gold.units["a3"].spans[0])] == "They also erode the margin"
     assert gold.relations == {
         ("a2", "a1", "support"),
         ("a3", "a1", "support"),  # a linked premise (add) supports what the edge it joins points at

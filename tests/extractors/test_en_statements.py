@@ -76,7 +76,7 @@ def test_en_evidence_kinds(text: str, kinds: tuple[str, ...]) -> None:
 
 def test_going_on_sale_is_no_promotion() -> None:
     # "go on sale" is when a product becomes available, not a discount
-    statements = analyze_english(f"{OPENING} The new Mac mini will go on sale from 22 January for $499.", key="t").statements
+    statements = analyze_english(f"{OPENING} The new trail shoe will go on sale next month for $140.", key="t").statements
     assert "PromotionDependence" not in statements[1].evidence_kinds
 
 

@@ -48,9 +48,9 @@ def units(text: str) -> list[str]:
         # so short a turn is no statement of its own: the sentence stays whole
         ("新品的定价看上去很合理，但实情并非如此。", ["新品的定价看上去很合理，但实情并非如此。"]),
         # a turn that asserts, then asks: the assertion is a statement, the question none
-        ("入局虽晚，但好在这家车企自身实力够硬，众多技术的加持能否带领它实现弯道超车？", ["但好在这家车企自身实力够硬，"]),
+        ("起步虽晚，但好在这家咖啡品牌的供应链扎实，新开的门店能否在三年内盈利？", ["但好在这家咖啡品牌的供应链扎实，"]),
         # … but a turn that only asks stays one question
-        ("但你想过没有，为什么人们会前赴后继地参与传播？", []),
+        ("但你有没有想过，为什么顾客愿意排队买它？", []),
     ],
 )
 def test_clauses(text: str, expected: list[str]) -> None:

@@ -49,7 +49,7 @@ def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[s
         "11月12日凌晨，小米正式发布了其双十一战报。",  # narrative
         "不会。",  # too short to be a proposition
         "前言",  # a heading
-        "以拜亚动力为例：",  # a short lead-in announces what follows
+        "以这家耳机品牌为例：",  # a short lead-in announces what follows
     ],
 )
 def test_not_statements(text: str) -> None:
@@ -109,7 +109,7 @@ def test_relations(text: str, expected: set[tuple[int, int, RelationKind, str | 
     assert {s.id for s in analysis.statements} - set(sources) == {central.id}
 
 
-_POINT = "同行都在开店的时候，这家品牌正在沉迷开厂。"  # no cue word: the claim budget alone would demote it
+_POINT = "对手都在打折的时候，这家品牌一直在建工厂。"  # no cue word: the claim budget alone would demote it
 _OTHER_CLAIMS = ("品牌必须赢得溢价。", "这意味着渠道应该下沉。", "价格战势必将更加惨烈。", "加盟商显然需要更稳定的利润。",
                  "我们认为规模效应才是关键。", "这说明供应链比门店更重要。", "新品牌恐怕难以复制这种模式。", "消费者或将更加看重性价比。")
 

@@ -62,11 +62,11 @@ def clause_of(text: str, start: int, end: int, lo: int, hi: int, breaks: str) ->
 
 
 def change_sign(text: str, start: int, end: int, clause: tuple[int, int], cues: FigureCues) -> int:
-    """-1 when the clause says the number is a decline (下滑14.4%, fell 46%, a 5% fall), +1 for a rise."""
+    """-1 when the clause says the number is a decline (下滑14.4%, fell 38%, a 5% fall), +1 for a rise."""
     before = text[max(clause[0], start - cues.window):start]
     after = text[end:min(clause[1], end + 12)]
     if cues.level is not None and _ends_with(before.rstrip(), cues.level):
-        return 0  # "fell 46% to 1.6bn euros": 1.6bn is where it fell to
+        return 0  # "fell 38% to 2.4bn euros": 2.4bn is where it fell to
     best, sign = -1, 0
     for pattern, value in ((cues.decline, -1), (cues.rise, 1)):
         if pattern is None:

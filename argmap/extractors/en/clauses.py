@@ -9,8 +9,8 @@ splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
 quotation (one voice, one statement — as the Chinese clauses already do), inside a reported "said that
 …", before a closing attribution ("…, it has confirmed."), between a short subject and the aside that
-interrupts it ("Shares in MCI, which …, were up"; "…, however, urged"), or after a short opening phrase
-("In the affected provinces, he expects …").
+interrupts it ("Shares in Hoka, which …, were up"; "…, however, urged"), or after a short opening phrase
+("In the northern stores, she expects …").
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ _RELATIVE = re.compile(
     r"|\s(?=thus\s+[a-z]+ing\b)"
 )
 _SPLICE = re.compile(r",\s+(?=(?:it|they|we|i|he|she|this|there)\s+[a-z'’]+)")
-# "In the affected provinces, he expects …": a short prepositional phrase opening the sentence, no clause
+# "In the northern stores, she expects …": a short prepositional phrase opening the sentence, no clause
 _OPENING_PHRASE = re.compile(r"[\s\"'“‘]*(?:in|on|at|for|with|by|after|before|during|under|over|across|among|"
                              r"within|without|from|to|of|as|like|despite|through|throughout)"
                              r"\s+(?:\S+\s+){0,4}\S+,?\s*", re.I)
@@ -130,13 +130,13 @@ _ATTRIBUTION = re.compile(r"\s*(?:it|he|she|they|we|the \w+)\s+(?:has\s+|have\s+
                           re.I)
 _SET_OFF = re.compile(r"[a-z]+,\s", re.I)  # "…, however, urged …": a marker set off by commas
 _WHICH = re.compile(r"which\b", re.I)
-ASIDE_SUBJECT = 4  # words: "Shares in MCI, which …, were up" — a subject this short has no clause of its own
+ASIDE_SUBJECT = 4  # words: "Shares in Hoka, which …, were up" — a subject this short has no clause of its own
 
 
 def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
     """Whether ``cut`` really starts a new clause: not inside a reported "said that …", not before a closing
     attribution ("…, it has confirmed."), and not between a short subject and the aside that interrupts it
-    ("Shares in MCI, which changed its name …, were up"; "Supporters' group, however, urged …")."""
+    ("Shares in Hoka, which changed its logo …, were up"; "The runners' club, however, urged …")."""
     if _THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end):
         return False
     if _words(text[left:cut]) > ASIDE_SUBJECT:

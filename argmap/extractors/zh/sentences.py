@@ -20,7 +20,7 @@ CLOSERS = frozenset(OPENERS.values())
 CLAUSE_ENDS = frozenset("；;")
 COMMAS = frozenset("，,")
 MIN_ANSWER = 10  # characters: 「A，但实情并非如此」 is one statement; so short a turn is no claim of its own
-MIN_TURN = 8  # characters before the asking clause: 「但你想过没有，为什么…？」 is one question
+MIN_TURN = 8  # characters before the asking clause: 「但你有没有想过，为什么…？」 is one question
 MIN_QUESTION = 6  # characters of the asking clause itself
 _ASKS_AFTER = ("，", ",", "：", ":")
 # Only these characters change the state of the scanners, so regexes jump between them.
@@ -88,7 +88,7 @@ class ZhSentences:
         return self._asked_after_turn(text, out)
 
     def _asked_after_turn(self, text: str, clauses: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-        """A turn that asserts, then asks (但好在实力够硬，…能否实现弯道超车？): the clause after the last comma or
+        """A turn that asserts, then asks (但好在供应链扎实，…能否在三年内盈利？): the clause after the last comma or
         colon asks, what the turn says before it is asserted — one statement and one question, not one question."""
         if not clauses:
             return clauses

@@ -82,7 +82,7 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
 
 
 def lead_in(text: str, data: ArgumentData) -> bool:
-    """A short unit that ends in a colon announces what follows (以拜亚动力为例：, "He told the BBC:"): the
+    """A short unit that ends in a colon announces what follows (以这家品牌为例：, "He told the BBC:"): the
     statement is what comes after it, not the announcement."""
     stripped = text.strip()
     return stripped.endswith((":", "：")) and len(stripped) < LEAD_IN * data.min_chars
