@@ -2,7 +2,7 @@
 read from and written to the JSON files next to the components.
 
 A model may also weigh *words* (``Linear.words``): a sparse part, keyed by strings the features module
-builds ("but@previous", "source=some"), learned only for the words the training texts use on several
+builds ("previous=however", "source=some"), learned only for the words the training texts use on several
 topics — opening words like "this", "however", 但 — so that no topic's vocabulary is learned."""
 
 from __future__ import annotations
