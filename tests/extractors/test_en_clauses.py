@@ -123,6 +123,15 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         # "because of" opens a phrase, not a reason clause
         ("Hoka will not keep its lead because of these price cuts.",
          ["Hoka will not keep its lead because of these price cuts."]),
+        # "as" + a pronoun gives a reason, but not in "as long as", nor in a comparison or a time
+        ("Outlet stores should stay small as they teach buyers to wait for discounts.",
+         ["Outlet stores should stay small", "as they teach buyers to wait for discounts."]),
+        ("Discount codes do no harm as long as they expire within a week.",
+         ["Discount codes do no harm as long as they expire within a week."]),
+        ("Small shops cannot cut prices as we do in our larger stores.",
+         ["Small shops cannot cut prices as we do in our larger stores."]),
+        ("Young buyers trade up to premium brands as they grow older and earn more.",
+         ["Young buyers trade up to premium brands as they grow older and earn more."]),
     ],
 )
 def test_en_clauses(text: str, expected: list[str]) -> None:

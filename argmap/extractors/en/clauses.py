@@ -31,7 +31,10 @@ _SEMICOLON = re.compile(r";\s+")
 _SUBJECT = r"(?:it|they|he|she|we|i|you|this|that|these|those|there|the|many|most|people|its|their|our|my)\b"
 _BARE_SPLIT = re.compile(
     r"\s(?=(?:because(?! of\b)|but|although|whereas|even though|in order to)\b(?! also\b)"
-    r"|(?:as|since|so(?:\s+that)?)\s+(?:it|they|he|she|we|i|you|there|this|these|those|people)\b)", re.I
+    r"|(?<!\bas long )(?<!\bas soon )(?<!\bas far )(?<!\bas much )(?<!\bas well )(?<!\bjust )"
+    r"(?:as|since|so(?:\s+that)?)\s+(?:it|they|he|she|we|i|you|there|this|these|those|people)\b"
+    # "as we do", "as they grow up": a comparison or a time, not a reason
+    r"(?!\s+(?:do|does|did|grow|grows|grew|get\s+older)\b))", re.I
 )
 # "…, and most people know …", "… and also helps …": a second clause, not a list
 _AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|they|he|she|we|i|you|there)\s)"
