@@ -197,10 +197,12 @@ def _json_term(value: dict[str, object]) -> Term:
         if lang:
             return ox.Literal(text, language=str(lang))
         return _literal(text, str(datatype)) if datatype else ox.Literal(text)
-    if kind == "triple" and isinstance(value.get("value"), dict):
-        inner = value["value"]
-        assert isinstance(inner, dict)
-        return ox.Triple(_json_term(inner["subject"]), _json_term(inner["predicate"]), _json_term(inner["object"]))
+    inner = value.get("value")
+    if kind == "triple" and isinstance(inner, dict):
+        subject, predicate, obj = (inner.get(k) for k in ("subject", "predicate", "object"))
+        if not (isinstance(subject, dict) and isinstance(predicate, dict) and isinstance(obj, dict)):
+            raise StoreError("the endpoint sent a quoted triple without its subject, predicate and object")
+        return ox.Triple(_json_term(subject), _json_term(predicate), _json_term(obj))
     raise StoreError(f"the endpoint sent a term of unknown type {kind!r}")
 
 

@@ -141,6 +141,21 @@ def test_virtuoso_json_results_are_read() -> None:
     assert res.rows[1] == (ox.BlankNode("abc"), ox.Literal("中", language="zh"), None)  # a skolem IRI read back
 
 
+def test_quoted_triples_in_json_results_are_read_and_broken_ones_refused() -> None:
+    """SPARQL 1.2 results may bind a quoted triple; one without its three terms is a clear StoreError."""
+    term = '{"type": "uri", "value": "https://example.org/%s"}'
+    whole = '{"type": "triple", "value": {"subject": %s, "predicate": %s, "object": %s}}' % (
+        term % "s", term % "p", term % "o")
+    body = '{"head": {"vars": ["t"]}, "results": {"bindings": [{"t": %s}]}}'
+    res = parse_json_results((body % whole).encode())
+    assert isinstance(res, SelectResult)
+    assert res.rows[0] == (ox.Triple(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
+                                     ox.NamedNode("https://example.org/o")),)
+    broken = '{"type": "triple", "value": {"subject": %s}}' % (term % "s")
+    with pytest.raises(StoreError, match="quoted triple"):
+        parse_json_results((body % broken).encode())
+
+
 def test_a_kept_alive_connection_survives_a_server_restart(tmp_path: Path) -> None:
     """Queries reuse their connection; when the server restarted in between, the query goes once more on a new one."""
     binary = oxigraph_binary()
