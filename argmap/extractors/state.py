@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from enum import Enum
 
 from spacy.tokens import Doc
 
-from argmap.extractors.lexicon import DiscourseRole
 from argmap.extractors.model import (
     ArticleAnalysis,
     Entity,
@@ -26,10 +26,26 @@ from argmap.extractors.model import (
 _KEY = "argmap_state"
 
 
+class MarkerRole(str, Enum):
+    """What a discourse marker says about the unit it opens, in every language. A language whose data
+    names these functions otherwise maps its names to these (``marker_roles`` in lang/<lang>/argument.json)."""
+
+    SUPPORT = "support"  # because, 因为: a reason for a neighbouring claim
+    CONCLUSION = "conclusion"  # therefore, 因此: follows from what came before
+    ATTACK = "attack"  # however, but, 但, 然而: turns against what came before (not an attack by itself)
+    CONCESSION = "concession"  # although, 虽然: grants a point the writer then answers
+    COUNTER = "counter"  # answers a concession
+    EXAMPLE = "example"  # for example, 例如
+    ADDITION = "addition"  # moreover, 此外
+    CONTINUATION = "continuation"  # and: same role as the clause before
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
+    """A discourse marker found in the text: its words, its role and where it stands."""
+
     text: str
-    role: DiscourseRole
+    role: MarkerRole
     start: int
     end: int
 

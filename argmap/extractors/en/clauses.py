@@ -20,9 +20,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.en.doc_state import Clause, MarkerFunction, ensure_extension, state
+from argmap.extractors.en.doc_state import Clause, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, load_for_component
 from argmap.extractors.en.markers import MarkerFinder
+from argmap.extractors.state import MarkerRole
 from argmap.extractors.text import in_quotation
 
 MIN_WORDS = 3
@@ -49,13 +50,13 @@ _OPENING_PHRASE = re.compile(r"[\s\"'“‘]*(?:in|on|at|for|with|by|after|befor
                              r"within|without|from|to|of|as|like|despite|through|throughout)"
                              r"\s+(?:\S+\s+){0,4}\S+,?\s*", re.I)
 _CONDITIONAL_OPENING = re.compile(r"[\s\"'“‘]*(?:if|when|unless|whenever|once)\b", re.I)
-_OPENING_FUNCTIONS = {MarkerFunction.CONCESSION, MarkerFunction.SUPPORT}
-_COMMA_FUNCTIONS = {
-    MarkerFunction.SUPPORT,
-    MarkerFunction.ATTACK,
-    MarkerFunction.CONCESSION,
-    MarkerFunction.COUNTER,
-    MarkerFunction.CONCLUSION,
+_OPENING_ROLES = {MarkerRole.CONCESSION, MarkerRole.SUPPORT}
+_COMMA_ROLES = {
+    MarkerRole.SUPPORT,
+    MarkerRole.ATTACK,
+    MarkerRole.CONCESSION,
+    MarkerRole.COUNTER,
+    MarkerRole.CONCLUSION,
 }
 # markers that after a comma usually start a phrase, not a clause, or join two facts ("sales rose, while
 # profits fell": no concession the writer grants)
@@ -113,10 +114,10 @@ class ClauseSplitter:
         for comma in re.finditer(r",\s+", text[start:end]):
             pos = start + comma.end()
             marker = self.markers.at_start(text, pos, end)
-            if marker and marker.function in _COMMA_FUNCTIONS and marker.text.lower() not in _NOT_AFTER_COMMA:
+            if marker and marker.role in _COMMA_ROLES and marker.text.lower() not in _NOT_AFTER_COMMA:
                 cuts.append(pos)
         opening = self.markers.at_start(text, start, end)
-        if opening and opening.function in _OPENING_FUNCTIONS and opening.text.lower() not in {"as", "for"}:
+        if opening and opening.role in _OPENING_ROLES and opening.text.lower() not in {"as", "for"}:
             comma = text.find(",", opening.end, end)
             if comma > 0:
                 cuts.append(comma + 1)

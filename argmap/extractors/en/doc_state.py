@@ -4,34 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from enum import Enum
 
 from spacy.tokens import Doc
 
 from argmap.extractors.model import Entity, EntityKind, EntityRelation, Figure, Relation, Span, Statement
+from argmap.extractors.state import Marker
 
 EXTENSION = "argmap_en"
-
-
-class MarkerFunction(str, Enum):
-    """What a discourse marker says about its clause (see data/en/discourse.tsv)."""
-
-    SUPPORT = "support"
-    CONCLUSION = "conclusion"
-    ATTACK = "attack"
-    CONCESSION = "concession"
-    COUNTER = "counter"
-    EXAMPLE = "example"
-    ADDITION = "addition"
-    CONTINUATION = "continuation"
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    text: str
-    function: MarkerFunction
-    start: int
-    end: int
 
 
 @dataclass(slots=True)

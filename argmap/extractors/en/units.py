@@ -19,13 +19,12 @@ from argmap.extractors.components.argument.model import (
     ArgUnit,
     ArgumentState,
     Regions,
-    MarkerRole,
-    UnitMarker,
     set_argument_state,
 )
 from argmap.extractors.en.doc_state import Clause, EnState, EntityHit, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, load_for_component, phrase_regex
 from argmap.extractors.model import EntityKind
+from argmap.extractors.state import MarkerRole
 
 _CONDITIONAL = re.compile(r"^[\s\"'“‘]*(?:if|unless|provided that|as long as|only if)\b|\bif\b.+\bthen\b", re.I)
 VALUE_DRIVEN = {"BrandIdentification", "EcosystemLockIn", "RivalSwitching", "OwnTechnology", "FullPricePurchase"}
@@ -70,12 +69,10 @@ class EnUnits:
         refs = [h.ref for h in st.hits_in(start, end)] + index.derived(start, end)
         kinds = tuple(k for k, p in self.cues.kinds if p.search(body))
         marker = clause.marker
-        role = MarkerRole(marker.function.value) if marker is not None else None
         return ArgUnit(
             start=start, end=end, text=body, sentence=clause.sentence, paragraph=paragraphs[clause.sentence],
             section=index.section(start), heading=index.in_heading(start, end),
-            marker=UnitMarker(marker.text, role, marker.start, marker.end) if marker is not None and role else None,
-            concession=role is MarkerRole.CONCESSION, refs=tuple(dict.fromkeys(refs)),
+            marker=marker, concession=marker is not None and marker.role is MarkerRole.CONCESSION, refs=tuple(dict.fromkeys(refs)),
             figures=tuple(f for f, _ in figures), measured=any(not period for _, period in figures),
             evidence_kinds=_credit_rivals(kinds, refs, primary),
             hedged=bool(self.cues.hedges and self.cues.hedges.search(body)),

@@ -10,9 +10,10 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.lexicon import DiscourseRole, Lexicon, lexicon_for
+from argmap.extractors.components.argument.data import ArgumentData, argument_data
+from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.model import Span
-from argmap.extractors.state import DocState, Marker, Unit, get_state
+from argmap.extractors.state import DocState, Marker, MarkerRole, Unit, get_state
 
 TERMINATORS = frozenset("。！？!?…")
 OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")"}
@@ -31,19 +32,20 @@ _HEADING_PUNCT = re.compile(r"[。！？!?，,；;：:]")
 
 
 class ZhSentences:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, argument: ArgumentData) -> None:
         markers = sorted(lexicon.discourse, key=len, reverse=True)
-        self.markers = [(m, lexicon.discourse[m]) for m in markers]
+        # the lexicon names discourse functions its own way (contrast, cause): the argument stage's roles
+        self.markers = [(m, argument.marker_role(lexicon.discourse[m].value)) for m in markers]
         # The markers by first character, longest first as above: a unit is compared with those only
         # (an empty marker, shortest of all, would match anywhere: it stays last in every list).
         self.empty = [(m, role) for m, role in self.markers if not m]
-        self.by_first: dict[str, list[tuple[str, DiscourseRole]]] = {}
+        self.by_first: dict[str, list[tuple[str, MarkerRole]]] = {}
         for marker, role in self.markers:
             if marker:
                 self.by_first.setdefault(marker[0], []).append((marker, role))
         for same_first in self.by_first.values():
             same_first.extend(self.empty)
-        self.contrast = tuple(m for m, role in self.markers if role is DiscourseRole.CONTRAST and m != "却")
+        self.contrast = tuple(m for m, role in self.markers if role is MarkerRole.ATTACK and m != "却")
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
@@ -196,4 +198,4 @@ def _is_latin_period(text: str, i: int, end: int) -> bool:
 
 @Language.factory("argmap_zh_sentences_v1", default_config={"lexicons": []})
 def make_sentences(nlp: Language, name: str, lexicons: list[str]) -> ZhSentences:
-    return ZhSentences(lexicon_for("zh", lexicons))
+    return ZhSentences(lexicon_for("zh", lexicons), argument_data("zh"))
