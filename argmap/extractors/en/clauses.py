@@ -1,4 +1,5 @@
-"""``argmap_en_clauses_v1``: sentences into argumentative clauses, each with its discourse marker.
+"""``argmap_en_clauses_v1``: sentences into clauses (the ``units`` of the ``DocState``), each with its discourse
+marker; a headline, or a clause of fewer than three words, is no argumentative unit.
 
 A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` (and ``as`` / ``since`` / ``so`` + a
@@ -16,14 +17,14 @@ interrupts it ("Shares in Hoka, which …, were up"; "…, however, urged"), or 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.en.doc_state import Clause, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, load_for_component
 from argmap.extractors.en.markers import MarkerFinder
-from argmap.extractors.state import MarkerRole
+from argmap.extractors.state import DocState, MarkerRole, Unit, get_state
 from argmap.extractors.text import in_quotation
 
 MIN_WORDS = 3
@@ -76,17 +77,26 @@ class ClauseSplitter:
         self.markers = MarkerFinder(data)
 
     def __call__(self, doc: Doc) -> Doc:
-        st = state(doc)
-        text = st.text
-        st.clauses = []
+        st = get_state(doc)
+        text = st.content
+        st.units = []
+        heading_starts = sorted(h.start for h in st.headings)
         for index, sent in enumerate(st.sentences):
             headline = ((text[sent.end - 1] not in _HEADLINE_END and _ends_line(text, sent.end))
                         or (index == 0 and _is_title(text, sent.start, sent.end)))
             for start, end in self.split(text, sent.start, sent.end):
-                marker = self.markers.find(text, start, end)
-                argumentative = not headline and _words(text[start:end]) >= MIN_WORDS
-                st.clauses.append(Clause(start, end, index, marker, argumentative))
+                st.units.append(self._unit(st, start, end, index, headline, heading_starts))
         return doc
+
+    def _unit(self, st: DocState, start: int, end: int, sentence: int, headline: bool,
+              heading_starts: list[int]) -> Unit:
+        marker = self.markers.find(st.content, start, end)
+        return Unit(start, end, sentence, st.sentence_paragraph[sentence],
+                    # the section: how many headings come before the clause
+                    bisect_right(heading_starts, start), marker=marker,
+                    concession=marker is not None and marker.role is MarkerRole.CONCESSION,
+                    heading=st.in_heading(start, end),
+                    argumentative=not headline and _words(st.content[start:end]) >= MIN_WORDS)
 
     def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         # never inside parentheses: "($10.2bn; £5.5bn)" is one aside, not two clauses
@@ -175,5 +185,4 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 @Language.factory("argmap_en_clauses_v1", default_config={"data_dir": "", "lexicons": []})
 def make_clauses(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> ClauseSplitter:
-    ensure_extension()
     return ClauseSplitter(load_for_component(data_dir, lexicons))

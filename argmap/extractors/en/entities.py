@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
-from argmap.extractors.en.doc_state import EntityHit, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, LexEntry, load_for_component, slug
 from argmap.extractors.model import EntityKind, Span
+from argmap.extractors.state import EntityHit, get_state
 from argmap.extractors.text import slug as name_key
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
@@ -59,8 +59,8 @@ class EntityFinder:
         self.person_before = re.compile(rf"({_PERSON}),\s+(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){{0,2}}(?:{titles})\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        st = state(doc)
-        text = st.text
+        st = get_state(doc)
+        text = st.content
         hits: list[EntityHit] = []
         for sent in [*st.sentences, *st.headings]:
             hits += _without_overlaps(self.find(text, sent.start, sent.end))
@@ -224,5 +224,4 @@ def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
                   default_config={"data_dir": "", "lexicons": [], "name_sources": list(names.ALL_FINDERS)})
 def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str], name_sources: list[str]) -> EntityFinder:
     """v2: names outside the lexicon come from the sources in ``name_sources`` (names.NameFinder)."""
-    ensure_extension()
     return EntityFinder(load_for_component(data_dir, lexicons), sources=name_sources)

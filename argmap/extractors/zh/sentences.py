@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Iterator
 
 from spacy.language import Language
@@ -51,9 +50,8 @@ class ZhSentences:
         state = get_state(doc)
         text, sentences, paragraph_of, units = state.content, state.sentences, state.sentence_paragraph, state.units
         section = 0
-        heading_starts = [h.start for h in state.headings]
         for paragraph, (start, end) in enumerate(_lines(state)):
-            if _is_heading(text[start:end]) or _within(state.headings, heading_starts, start, end):
+            if _is_heading(text[start:end]) or state.in_heading(start, end):
                 section += 1
                 # Headings name brands and products but assert nothing: a unit of its own, marked.
                 sentences.append(Span(start, end))
@@ -128,12 +126,6 @@ def _add_trimmed(out: list[tuple[int, int, bool]], text: str, start: int, end: i
         end -= 1
     if end > start:
         out.append((start, end, concession))
-
-
-def _within(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of ``spans`` (sorted, not nested)."""
-    i = bisect_right(starts, start) - 1
-    return i >= 0 and spans[i].start <= start and end <= spans[i].end
 
 
 def _lines(state: DocState) -> Iterator[tuple[int, int]]:
