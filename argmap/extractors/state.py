@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
@@ -32,6 +33,7 @@ from argmap.extractors.model import (
 _KEY = "argmap_state"
 # Where a tokenizer keeps the text it was given: ``Doc.text`` rebuilds it from every token on each call.
 TEXT_KEY = "argmap_text"
+_BRAND_PREFIX = f"{EntityKind.BRAND.path}/"
 
 
 class MarkerRole(str, Enum):
@@ -186,6 +188,13 @@ class DocState:
             statements=list(self.statements), relations=list(self.relations),
             entity_relations=list(self.entity_relations),
         )
+
+
+def most_named_brand(refs: Iterable[str]) -> str | None:
+    """The brand ref among ``refs`` (in text order) named most often; on a tie, the one named first."""
+    counts = Counter(ref for ref in refs if ref.startswith(_BRAND_PREFIX))
+    # Counter keeps first-seen order, and max() keeps the first of equals: the earliest named wins a tie
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def get_state(doc: Doc) -> DocState:

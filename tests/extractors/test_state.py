@@ -67,3 +67,14 @@ def test_both_pipelines_leave_one_kind_of_state(lang: str, text: str) -> None:
     marked = [u for u in state.units if u.marker is not None]
     assert [u.marker.role for u in marked] == [MarkerRole.ATTACK]
     assert marked[0].paragraph == state.units[-1].paragraph > state.units[0].paragraph
+
+
+@pytest.mark.parametrize(("refs", "expected"), [
+    (["brand/b", "product/x", "brand/a", "brand/a", "product/x", "product/x"], "brand/a"),  # only brands count
+    (["brand/b", "brand/a", "brand/a", "brand/b"], "brand/b"),  # a tie: the one named first
+    (["product/x", "market/y"], None),
+])
+def test_the_main_brand_is_the_one_named_most(refs: list[str], expected: str | None) -> None:
+    from argmap.extractors.state import most_named_brand
+
+    assert most_named_brand(refs) == expected

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from argmap.extractors.components import names
 from argmap.extractors.en.lexicon import EnglishData, LexEntry, load_for_component, slug
 from argmap.extractors.model import EntityKind, Span
-from argmap.extractors.state import EntityHit, get_state
+from argmap.extractors.state import EntityHit, get_state, most_named_brand
 from argmap.extractors.text import slug as name_key
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
@@ -67,6 +67,7 @@ class EntityFinder:
         if self.sources:
             hits += self.unknown_names(text, [*st.sentences, *st.headings], hits, st.headings)
         st.set_hits(self.resolve(hits))
+        st.main_brand = most_named_brand(h.ref for h in st.hits)
         people = [(h.ref, h.start, h.end) for h in st.hits if h.kind is EntityKind.PERSON]
         bodies = [(h.ref, h.start, h.end) for h in st.hits if h.kind in (EntityKind.BRAND, EntityKind.ORGANIZATION)]
         st.roles = {ref: (r.title, r.at) for ref, r in names.roles(text, people, bodies, self.names).items()}

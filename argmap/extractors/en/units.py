@@ -13,17 +13,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.components.argument.model import (
-    REGIONS_KEY,
-    TITLE_KEY,
-    ArgUnit,
-    ArgumentState,
-    Regions,
-    set_argument_state,
-)
+from argmap.extractors.components.argument.model import ArgUnit, start_argument
 from argmap.extractors.en.lexicon import EnglishData, load_for_component, phrase_regex
 from argmap.extractors.model import EntityKind
-from argmap.extractors.state import DocState, EntityHit, Unit, get_state
+from argmap.extractors.state import DocState, Unit, get_state
 
 _CONDITIONAL = re.compile(r"^[\s\"'“‘]*(?:if|unless|provided that|as long as|only if)\b|\bif\b.+\bthen\b", re.I)
 VALUE_DRIVEN = {"BrandIdentification", "EcosystemLockIn", "RivalSwitching", "OwnTechnology", "FullPricePurchase"}
@@ -52,10 +45,8 @@ class EnUnits:
     def __call__(self, doc: Doc) -> Doc:
         st = get_state(doc)
         index = _SpanIndex(st)
-        primary = _primary_brand(st.hits)
-        units = [self.unit(st, unit, index, primary) for unit in st.units if unit.argumentative]
-        set_argument_state(doc, ArgumentState("en", units, title=doc.user_data.get(TITLE_KEY, ""),
-                                              main_brand=primary, regions=doc.user_data.get(REGIONS_KEY, Regions())))
+        units = [self.unit(st, unit, index, st.main_brand) for unit in st.units if unit.argumentative]
+        start_argument(doc, "en", units, st.main_brand)
         return doc
 
     def unit(self, st: DocState, unit: Unit, index: "_SpanIndex", primary: str | None) -> ArgUnit:
@@ -94,15 +85,6 @@ class _SpanIndex:
         lo = bisect_left(self._derived, (start, -1, ""))
         hi = bisect_left(self._derived, (end, -1, ""))
         return [ref for s, e, ref in self._derived[lo:hi] if e <= end]
-
-
-def _primary_brand(hits: list[EntityHit]) -> str | None:
-    """The brand the article names most often (ties: the one named first)."""
-    counts: dict[str, int] = {}
-    for hit in hits:
-        if hit.kind is EntityKind.BRAND:
-            counts[hit.ref] = counts.get(hit.ref, 0) + 1
-    return max(counts, key=lambda ref: counts[ref]) if counts else None
 
 
 def _credit_rivals(kinds: tuple[str, ...], refs: list[str], primary: str | None) -> tuple[str, ...]:

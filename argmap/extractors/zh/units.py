@@ -12,14 +12,7 @@ from typing import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.components.argument.model import (
-    ArgUnit,
-    ArgumentState,
-    Regions,
-    REGIONS_KEY,
-    TITLE_KEY,
-    set_argument_state,
-)
+from argmap.extractors.components.argument.model import ArgUnit, start_argument
 from argmap.extractors.lexicon import Lexicon, compile_cues, lexicon_for
 from argmap.extractors.state import DocState, get_state
 
@@ -58,9 +51,7 @@ class ZhUnits:
                 hedged=index in hedged, conditional=index in conditional, question=question,
                 rhetorical=question and _RHETORICAL.search(text) is not None,
             ))
-        set_argument_state(doc, ArgumentState("zh", units, title=doc.user_data.get(TITLE_KEY, ""),
-                                              main_brand=state.main_brand,
-                                              regions=doc.user_data.get(REGIONS_KEY, Regions())))
+        start_argument(doc, "zh", units, state.main_brand)
         return doc
 
     def _evidence_kinds(self, state: DocState) -> dict[int, tuple[str, ...]]:

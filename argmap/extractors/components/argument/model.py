@@ -94,3 +94,10 @@ def argument_state(doc: Doc) -> ArgumentState:
 
 def set_argument_state(doc: Doc, state: ArgumentState) -> None:
     doc.user_data[_KEY] = state
+
+
+def start_argument(doc: Doc, lang: str, units: list[ArgUnit], main_brand: str | None) -> None:
+    """What a language's units component hands the argument stage: its units and the brand the article is
+    mostly about, with the title and the regions the pipeline left on the Doc (``pipeline.pipeline_doc``)."""
+    set_argument_state(doc, ArgumentState(lang, units, title=doc.user_data.get(TITLE_KEY, ""), main_brand=main_brand,
+                                          regions=doc.user_data.get(REGIONS_KEY, Regions())))
