@@ -98,7 +98,8 @@ class EntityHit:
 
 @dataclass(slots=True)
 class DocState:
-    """Set ``hits`` through ``set_hits`` so that ``hits_in`` can bisect them."""
+    """The text and what the components found in it so far. Offsets index into ``content``; set ``hits``
+    through ``set_hits`` so that ``hits_in`` can bisect them."""
 
     content: str
     skipped: list[Span] = field(default_factory=list)
@@ -106,7 +107,8 @@ class DocState:
     sentences: list[Span] = field(default_factory=list)
     sentence_paragraph: list[int] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
-    entities: dict[str, Entity] = field(default_factory=dict)  # ref -> entity, as its mentions are found
+    # ref -> entity: named entities whose mentions are recorded as found (zh), and strategies and constraints
+    entities: dict[str, Entity] = field(default_factory=dict)
     hits: list[EntityHit] = field(default_factory=list)  # mentions that become entities at the end, by start
     roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # person ref of a hit -> (title, at ref)
     cue_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # strategy/constraint ref -> its cues
