@@ -134,46 +134,50 @@ def run_pipeline(
     content, title, source = doc.content, title or doc.title, source or doc.source
     nlp = (cache or DEFAULT_CACHE).get(lang, lexicons)
     laid = layout(doc)
-    if lang == "en":
+    if lang == "en":  # the English entry point adds its own guards and says where entity relations are stated
         analysis = _english_module().analyze_english(
             content, key=key, lang=lang, title=title, source=source, lexicons=[Path(p) for p in _lexicon_key(lexicons)],
             skipped=laid.skipped, headings=laid.headings, regions=laid.regions, nlp=nlp)
     else:
-        analysis = _run_chinese(nlp, content, key=key, title=title, source=source, laid=laid)
+        analysis = doc_analysis(pipeline_doc(nlp, content, title=title, laid=laid),
+                                key=key, lang=lang, title=title, source=source)
     analysis.metadata = doc.metadata
     return analysis
 
 
-def _run_chinese(nlp: "Language", content: str, *, key: str, title: str, source: str, laid: Layout) -> ArticleAnalysis:
-    from argmap.extractors.components.argument.model import argument_state
-    from argmap.extractors.state import get_state
+def pipeline_doc(nlp: "Language", content: str, *, title: str = "", laid: Layout | None = None) -> "Doc":
+    """``content`` run through the components of ``nlp`` (either language's), told what the document layer
+    found (``laid``: nothing by default); what they found is on the Doc (``state.get_state``)."""
+    from argmap.extractors.components.argument.model import REGIONS_KEY, TITLE_KEY, Regions
+    from argmap.extractors.state import start_state
 
-    doc = _chinese_doc(nlp, content, title=title, laid=laid)
-    state, argument = get_state(doc), argument_state(doc)
-    state.statements, state.relations = argument.statements, argument.relations
-    return state.to_analysis(key=key, lang="zh", title=title, source=source)
-
-
-def _chinese_doc(nlp: "Language", content: str, *, title: str, laid: Layout) -> "Doc":
-    from argmap.extractors.components.argument.model import REGIONS_KEY, TITLE_KEY
-    from argmap.extractors.state import set_skipped
-
-    doc = _segmented(nlp, content)
-    set_skipped(doc, laid.skipped, laid.headings)
+    doc = _made_doc(nlp, content)
+    start_state(doc, content, laid.skipped if laid else (), laid.headings if laid else ())
     doc.user_data[TITLE_KEY] = title
-    doc.user_data[REGIONS_KEY] = laid.regions
+    doc.user_data[REGIONS_KEY] = laid.regions if laid else Regions()
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
 
 
-def _segmented(nlp: "Language", content: str) -> "Doc":
-    """The Doc the Chinese components work on: the segmentation without spaCy tokens, which they never read
-    (``JiebaTokenizer.untokenized``); past ``nlp.max_length`` spaCy's own ``make_doc`` raises its error."""
-    from argmap.extractors.zh.tokenizer import JiebaTokenizer
+def doc_analysis(doc: "Doc", *, key: str, lang: str, title: str, source: str) -> ArticleAnalysis:
+    """The typed result of a Doc that ``pipeline_doc`` made: what the components left on its state, with the
+    statements and relations of the argument stage."""
+    from argmap.extractors.components.argument.model import argument_state
+    from argmap.extractors.state import get_state
 
-    if isinstance(nlp.tokenizer, JiebaTokenizer) and len(content) <= nlp.max_length:
-        return nlp.tokenizer.untokenized(content)
+    state, argument = get_state(doc), argument_state(doc)
+    state.statements, state.relations = argument.statements, argument.relations
+    return state.to_analysis(key=key, lang=lang, title=title, source=source)
+
+
+def _made_doc(nlp: "Language", content: str) -> "Doc":
+    """The Doc the components work on. A tokenizer that can give the text without spaCy tokens, which no
+    component reads, does (``JiebaTokenizer.untokenized``: making the tokens costs twice the segmentation);
+    past ``nlp.max_length`` spaCy's own ``make_doc`` raises its error."""
+    untokenized = getattr(nlp.tokenizer, "untokenized", None)
+    if untokenized is not None and len(content) <= nlp.max_length:
+        return untokenized(content)
     return nlp.make_doc(content)
 
 
@@ -187,11 +191,7 @@ def argument_input(document: Document | str, *, lang: str, key: str = "text", ti
     nlp = (cache or DEFAULT_CACHE).get(lang)
     laid = layout(doc_)
     with nlp.select_pipes(disable=["thesis", "relations"]):
-        if lang == "en":
-            doc = _english_module().english_doc(nlp, doc_.content, title=title or doc_.title, skipped=laid.skipped,
-                                                headings=laid.headings, regions=laid.regions)
-        else:
-            doc = _chinese_doc(nlp, doc_.content, title=title or doc_.title, laid=laid)
+        doc = pipeline_doc(nlp, doc_.content, title=title or doc_.title, laid=laid)
     return argument_state(doc)
 
 

@@ -1,42 +1,69 @@
-"""What the spaCy components of one pipeline share while they work on a Doc.
+"""What the spaCy components of one pipeline share while they work on a Doc, in every language.
 
-Components read and extend one ``DocState`` kept in ``doc.user_data``; the last step
-turns it into the typed ``ArticleAnalysis``. Nothing here knows about spaCy internals.
+Components read and extend one ``DocState`` kept in ``doc.user_data`` (``get_state``); the last step
+turns it into the typed ``ArticleAnalysis``. Each language's components fill the parts they need: the
+Chinese ones record an entity as they find each mention of it (``entities``), the English ones collect
+entity hits (``hits``, looked up by position) that become entities at the end; both split sentences into
+``units`` that carry a discourse ``Marker``. Nothing here knows about spaCy internals.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from argmap.extractors.lexicon import DiscourseRole
 from argmap.extractors.model import (
     ArticleAnalysis,
     Entity,
+    EntityKind,
     EntityRelation,
     Figure,
+    Mention,
     Relation,
     Span,
     Statement,
 )
 
 _KEY = "argmap_state"
+# Where a tokenizer keeps the text it was given: ``Doc.text`` rebuilds it from every token on each call.
+TEXT_KEY = "argmap_text"
+_BRAND_PREFIX = f"{EntityKind.BRAND.path}/"
+
+
+class MarkerRole(str, Enum):
+    """What a discourse marker says about the unit it opens, in every language. A language whose data
+    names these functions otherwise maps its names to these (``marker_roles`` in lang/<lang>/argument.json)."""
+
+    SUPPORT = "support"  # because, 因为: a reason for a neighbouring claim
+    CONCLUSION = "conclusion"  # therefore, 因此: follows from what came before
+    ATTACK = "attack"  # however, but, 但, 然而: turns against what came before (not an attack by itself)
+    CONCESSION = "concession"  # although, 虽然: grants a point the writer then answers
+    COUNTER = "counter"  # answers a concession
+    EXAMPLE = "example"  # for example, 例如
+    ADDITION = "addition"  # moreover, 此外
+    CONTINUATION = "continuation"  # and: same role as the clause before
 
 
 @dataclass(frozen=True, slots=True)
 class Marker:
+    """A discourse marker found in the text: its words, its role and where it stands."""
+
     text: str
-    role: DiscourseRole
+    role: MarkerRole
     start: int
     end: int
 
 
 @dataclass(slots=True)
 class Unit:
-    """A statement candidate: a sentence, or a clause of one (split at ；or at a contrast)."""
+    """A statement candidate: a sentence, or a clause of one (zh/sentences.py splits at ；or at a contrast,
+    en/clauses.py at markers, relative clauses and comma splices)."""
 
     start: int
     end: int
@@ -44,27 +71,55 @@ class Unit:
     paragraph: int
     section: int
     marker: Marker | None = None  # discourse marker opening the unit
-    concession: bool = False  # a clause conceded before a contrast in the same sentence
+    concession: bool = False  # conceded: before a contrast in the same sentence, or opened by "although"
     heading: bool = False  # a title or heading: names entities, but asserts nothing
+    argumentative: bool = True  # False: a headline or a fragment too short to assert; the argument stage skips it
     refs: list[str] = field(default_factory=list)  # entity refs mentioned, in order, repeats kept
 
 
 @dataclass(slots=True)
+class EntityHit:
+    """One mention of an entity, before the mentions of one entity are gathered into its ``Entity``:
+    ``ref`` is ``kind/key``; labels in English and, where the lexicon knows it, Chinese."""
+
+    kind: EntityKind
+    key: str
+    start: int
+    end: int
+    label_en: str
+    label_zh: str = ""
+    aliases: tuple[str, ...] = ()
+    owner: str = ""  # the brand key of a product
+
+    @property
+    def ref(self) -> str:
+        return f"{self.kind.path}/{self.key}"
+
+
+@dataclass(slots=True)
 class DocState:
+    """The text and what the components found in it so far. Offsets index into ``content``; set ``hits``
+    through ``set_hits`` so that ``hits_in`` can bisect them."""
+
     content: str
     skipped: list[Span] = field(default_factory=list)
     headings: list[Span] = field(default_factory=list)  # the document's title and headings
     sentences: list[Span] = field(default_factory=list)
     sentence_paragraph: list[int] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
+    # ref -> entity: named entities whose mentions are recorded as found (zh), and strategies and constraints
     entities: dict[str, Entity] = field(default_factory=dict)
+    hits: list[EntityHit] = field(default_factory=list)  # mentions that become entities at the end, by start
+    roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # person ref of a hit -> (title, at ref)
+    cue_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # strategy/constraint ref -> its cues
     figures: list[Figure] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
-    unit_of_statement: dict[str, int] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     entity_relations: list[EntityRelation] = field(default_factory=list)
     main_brand: str | None = None
     _unit_starts: list[int] = field(default_factory=list)
+    _hit_starts: list[int] = field(default_factory=list)
+    _heading_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def unit_at(self, offset: int) -> int | None:
         """Index of the unit containing ``offset``, if any."""
@@ -91,21 +146,61 @@ class DocState:
         s = self.sentences[index]
         return self.content[s.start:s.end]
 
+    def in_heading(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside one of the headings (which do not nest)."""
+        if len(self._heading_spans) != len(self.headings):
+            self._heading_spans = sorted((h.start, h.end) for h in self.headings)
+        i = bisect_right(self._heading_spans, (start, len(self.content) + 1)) - 1
+        return i >= 0 and self._heading_spans[i][0] <= start and end <= self._heading_spans[i][1]
+
+    def set_hits(self, hits: list[EntityHit]) -> None:
+        self.hits = sorted(hits, key=lambda h: h.start)
+        self._hit_starts = [h.start for h in self.hits]
+
+    def hits_in(self, start: int, end: int) -> list[EntityHit]:
+        """Hits inside [start, end), found by bisection: articles can be long."""
+        lo = bisect_left(self._hit_starts, start)
+        hi = bisect_left(self._hit_starts, end)
+        return [h for h in self.hits[lo:hi] if h.end <= end]
+
+    def hit_entities(self) -> list[Entity]:
+        """One entity per ref of the hits, with every mention; labels in English and, where known, Chinese;
+        a person's role where the text states it."""
+        out: dict[str, Entity] = {}
+        for hit in self.hits:
+            entity = out.get(hit.ref)
+            if entity is None:
+                labels = {"en": hit.label_en}
+                if hit.label_zh:
+                    labels["zh"] = hit.label_zh
+                role, role_at = self.roles.get(hit.ref, (None, None))
+                entity = Entity(hit.key, hit.kind, hit.label_en, labels, aliases=hit.aliases,
+                                brand=f"brand/{hit.owner}" if hit.owner else None, role=role, role_at=role_at)
+                out[hit.ref] = entity
+            elif set(hit.aliases) - set(entity.aliases):  # another name of it, resolved in this article
+                entity.aliases = tuple(dict.fromkeys((*entity.aliases, *hit.aliases)))
+            entity.mentions.append(Mention(hit.start, hit.end, self.content[hit.start : hit.end]))
+        return list(out.values())
+
     def to_analysis(self, *, key: str, lang: str, title: str, source: str) -> ArticleAnalysis:
         return ArticleAnalysis(
             key=key, content=self.content, lang=lang, title=title, source=source,
             sentences=list(self.sentences), skipped=list(self.skipped),
-            entities=list(self.entities.values()), figures=list(self.figures),
+            entities=[*self.hit_entities(), *self.entities.values()], figures=list(self.figures),
             statements=list(self.statements), relations=list(self.relations),
             entity_relations=list(self.entity_relations),
         )
 
 
-# Where a tokenizer keeps the text it was given: ``Doc.text`` rebuilds it from every token on each call.
-TEXT_KEY = "argmap_text"
+def most_named_brand(refs: Iterable[str]) -> str | None:
+    """The brand ref among ``refs`` (in text order) named most often; on a tie, the one named first."""
+    counts = Counter(ref for ref in refs if ref.startswith(_BRAND_PREFIX))
+    # Counter keeps first-seen order, and max() keeps the first of equals: the earliest named wins a tie
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def get_state(doc: Doc) -> DocState:
+    """The state on ``doc``; a Doc no one started one on (a pipeline called on text directly) gets its own."""
     state = doc.user_data.get(_KEY)
     if state is None:
         # Tokenizers that keep the text spare us ``doc.text``, which joins every token anew.
@@ -114,8 +209,9 @@ def get_state(doc: Doc) -> DocState:
     return state
 
 
-def set_skipped(doc: Doc, skipped: list[Span], headings: list[Span] = ()) -> None:
-    """What the document layer found: boilerplate to leave out, headings that assert nothing."""
-    state = get_state(doc)
-    state.skipped = list(skipped)
-    state.headings = list(headings)
+def start_state(doc: Doc, content: str, skipped: Sequence[Span] = (), headings: Sequence[Span] = ()) -> DocState:
+    """A fresh state on ``doc`` with what the document layer found: the boilerplate to leave out, and the
+    headings, which name entities but assert nothing."""
+    state = DocState(content, skipped=list(skipped), headings=list(headings))
+    doc.user_data[_KEY] = state
+    return state

@@ -68,10 +68,11 @@ def test_cues_match_either_apostrophe(text: str) -> None:
 
 def test_the_a_of_a_but_b_is_countered_within_its_sentence_only() -> None:
     from argmap.extractors.components.argument.features import countered
-    from argmap.extractors.components.argument.model import ArgUnit, MarkerRole, UnitMarker
+    from argmap.extractors.components.argument.model import ArgUnit
+    from argmap.extractors.state import Marker, MarkerRole
 
     def unit(sentence: int, role: MarkerRole | None = None) -> ArgUnit:
-        marker = UnitMarker("but", role, 0, 3) if role else None
+        marker = Marker("but", role, 0, 3) if role else None
         return ArgUnit(start=0, end=10, text="x", sentence=sentence, paragraph=0, section=0, marker=marker)
 
     # "A, but B. But C." — B answers A in its sentence; C turns against B from the next sentence
@@ -92,3 +93,24 @@ def test_the_a_of_a_but_b_is_countered_within_its_sentence_only() -> None:
 ])
 def test_thesis_cue_outside_quotation(lang: str, text: str, expected: bool) -> None:
     assert argument_data(lang).thesis.any_unquoted(text) is expected
+
+
+def test_every_language_names_discourse_functions_as_the_argument_stage_does() -> None:
+    from argmap.extractors.state import MarkerRole
+
+    zh = argument_data("zh")
+    assert zh.marker_role("contrast") is MarkerRole.ATTACK and zh.marker_role("cause") is MarkerRole.SUPPORT
+    assert argument_data("en").marker_role("counter") is MarkerRole.COUNTER  # English data uses the roles' own names
+
+
+@pytest.mark.parametrize(("lang", "text", "roles"), [
+    ("zh", "小米今年发布了一款新的旗舰手机。但是它的价格太高了，很多用户并不买账。因为同价位的竞品配置更好。",
+     [None, "attack", "support"]),
+    ("en", "The new phone sold well. However, the price was far too high for most buyers. Therefore the maker cut it.",
+     [None, "attack", "conclusion"]),
+])
+def test_both_languages_mark_their_units_with_one_kind_of_marker(lang: str, text: str, roles: list[str | None]) -> None:
+    from argmap.extractors.pipeline import argument_input
+
+    units = argument_input(text, lang=lang).units
+    assert [u.marker.role.value if u.marker else None for u in units] == roles

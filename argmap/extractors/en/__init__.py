@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["analyze_english", "build_english", "english_doc"]
+__all__ = ["analyze_english", "build_english"]
 
 
 def __getattr__(name: str) -> Any:

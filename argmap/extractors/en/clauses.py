@@ -1,4 +1,5 @@
-"""``argmap_en_clauses_v1``: sentences into argumentative clauses, each with its discourse marker.
+"""``argmap_en_clauses_v1``: sentences into clauses (the ``units`` of the ``DocState``), each with its discourse
+marker; a headline, or a clause of fewer than three words, is no argumentative unit.
 
 A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` (and ``as`` / ``since`` / ``so`` + a
@@ -16,13 +17,14 @@ interrupts it ("Shares in Hoka, which …, were up"; "…, however, urged"), or 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.en.doc_state import Clause, MarkerFunction, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, load_for_component
 from argmap.extractors.en.markers import MarkerFinder
+from argmap.extractors.state import DocState, MarkerRole, Unit, get_state
 from argmap.extractors.text import in_quotation
 
 MIN_WORDS = 3
@@ -52,13 +54,13 @@ _OPENING_PHRASE = re.compile(r"[\s\"'“‘]*(?:in|on|at|for|with|by|after|befor
                              r"within|without|from|to|of|as|like|despite|through|throughout)"
                              r"\s+(?:\S+\s+){0,4}\S+,?\s*", re.I)
 _CONDITIONAL_OPENING = re.compile(r"[\s\"'“‘]*(?:if|when|unless|whenever|once)\b", re.I)
-_OPENING_FUNCTIONS = {MarkerFunction.CONCESSION, MarkerFunction.SUPPORT}
-_COMMA_FUNCTIONS = {
-    MarkerFunction.SUPPORT,
-    MarkerFunction.ATTACK,
-    MarkerFunction.CONCESSION,
-    MarkerFunction.COUNTER,
-    MarkerFunction.CONCLUSION,
+_OPENING_ROLES = {MarkerRole.CONCESSION, MarkerRole.SUPPORT}
+_COMMA_ROLES = {
+    MarkerRole.SUPPORT,
+    MarkerRole.ATTACK,
+    MarkerRole.CONCESSION,
+    MarkerRole.COUNTER,
+    MarkerRole.CONCLUSION,
 }
 # markers that after a comma usually start a phrase, not a clause, or join two facts ("sales rose, while
 # profits fell": no concession the writer grants)
@@ -78,17 +80,26 @@ class ClauseSplitter:
         self.markers = MarkerFinder(data)
 
     def __call__(self, doc: Doc) -> Doc:
-        st = state(doc)
-        text = st.text
-        st.clauses = []
+        st = get_state(doc)
+        text = st.content
+        st.units = []
+        heading_starts = sorted(h.start for h in st.headings)
         for index, sent in enumerate(st.sentences):
             headline = ((text[sent.end - 1] not in _HEADLINE_END and _ends_line(text, sent.end))
                         or (index == 0 and _is_title(text, sent.start, sent.end)))
             for start, end in self.split(text, sent.start, sent.end):
-                marker = self.markers.find(text, start, end)
-                argumentative = not headline and _words(text[start:end]) >= MIN_WORDS
-                st.clauses.append(Clause(start, end, index, marker, argumentative))
+                st.units.append(self._unit(st, start, end, index, headline, heading_starts))
         return doc
+
+    def _unit(self, st: DocState, start: int, end: int, sentence: int, headline: bool,
+              heading_starts: list[int]) -> Unit:
+        marker = self.markers.find(st.content, start, end)
+        return Unit(start, end, sentence, st.sentence_paragraph[sentence],
+                    # the section: how many headings come before the clause
+                    bisect_right(heading_starts, start), marker=marker,
+                    concession=marker is not None and marker.role is MarkerRole.CONCESSION,
+                    heading=st.in_heading(start, end),
+                    argumentative=not headline and _words(st.content[start:end]) >= MIN_WORDS)
 
     def split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         # never inside parentheses: "($10.2bn; £5.5bn)" is one aside, not two clauses
@@ -116,10 +127,10 @@ class ClauseSplitter:
         for comma in re.finditer(r",\s+", text[start:end]):
             pos = start + comma.end()
             marker = self.markers.at_start(text, pos, end)
-            if marker and marker.function in _COMMA_FUNCTIONS and marker.text.lower() not in _NOT_AFTER_COMMA:
+            if marker and marker.role in _COMMA_ROLES and marker.text.lower() not in _NOT_AFTER_COMMA:
                 cuts.append(pos)
         opening = self.markers.at_start(text, start, end)
-        if opening and opening.function in _OPENING_FUNCTIONS and opening.text.lower() not in {"as", "for"}:
+        if opening and opening.role in _OPENING_ROLES and opening.text.lower() not in {"as", "for"}:
             comma = text.find(",", opening.end, end)
             if comma > 0:
                 cuts.append(comma + 1)
@@ -177,5 +188,4 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 @Language.factory("argmap_en_clauses_v1", default_config={"data_dir": "", "lexicons": []})
 def make_clauses(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> ClauseSplitter:
-    ensure_extension()
     return ClauseSplitter(load_for_component(data_dir, lexicons))

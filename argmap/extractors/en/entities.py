@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
-from argmap.extractors.en.doc_state import EntityHit, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, LexEntry, load_for_component, slug
 from argmap.extractors.model import EntityKind, Span
+from argmap.extractors.state import EntityHit, get_state, most_named_brand
 from argmap.extractors.text import slug as name_key
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
@@ -59,14 +59,15 @@ class EntityFinder:
         self.person_before = re.compile(rf"({_PERSON}),\s+(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){{0,2}}(?:{titles})\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        st = state(doc)
-        text = st.text
+        st = get_state(doc)
+        text = st.content
         hits: list[EntityHit] = []
         for sent in [*st.sentences, *st.headings]:
             hits += _without_overlaps(self.find(text, sent.start, sent.end))
         if self.sources:
             hits += self.unknown_names(text, [*st.sentences, *st.headings], hits, st.headings)
         st.set_hits(self.resolve(hits))
+        st.main_brand = most_named_brand(h.ref for h in st.hits)
         people = [(h.ref, h.start, h.end) for h in st.hits if h.kind is EntityKind.PERSON]
         bodies = [(h.ref, h.start, h.end) for h in st.hits if h.kind in (EntityKind.BRAND, EntityKind.ORGANIZATION)]
         st.roles = {ref: (r.title, r.at) for ref, r in names.roles(text, people, bodies, self.names).items()}
@@ -224,5 +225,4 @@ def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
                   default_config={"data_dir": "", "lexicons": [], "name_sources": list(names.ALL_FINDERS)})
 def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str], name_sources: list[str]) -> EntityFinder:
     """v2: names outside the lexicon come from the sources in ``name_sources`` (names.NameFinder)."""
-    ensure_extension()
     return EntityFinder(load_for_component(data_dir, lexicons), sources=name_sources)

@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.figures import change_sign, clause_of, figure_about, figure_cues
-from argmap.extractors.en.doc_state import EnState, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, load_for_component
 from argmap.extractors.model import EntityKind, Figure, Span
+from argmap.extractors.state import DocState, get_state
 
 SCALES = {
     "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
@@ -96,8 +96,8 @@ class FigureFinder:
         self.cues = figure_cues("en")
 
     def __call__(self, doc: Doc) -> Doc:
-        st = state(doc)
-        text = st.text
+        st = get_state(doc)
+        text = st.content
         st.figures = []
         topic: str | None = None
         about_kinds = {EntityKind.BRAND, EntityKind.PRODUCT, EntityKind.MARKET, EntityKind.ORGANIZATION}
@@ -155,7 +155,7 @@ class FigureFinder:
         value = _scaled(number, scale)
         return _figure(m, value, CURRENCY_SYMBOLS.get(currency.lower(), currency.upper()), kind)
 
-    def _context(self, fig: Figure, text: str, sent: Span, st: EnState, topic: str | None,
+    def _context(self, fig: Figure, text: str, sent: Span, st: DocState, topic: str | None,
                  mentions: list[tuple[int, str]], periods: list[tuple[int, int, str]]) -> None:
         hits = st.hits_in(sent.start, sent.end)
         events = [h for h in hits if h.kind is EntityKind.EVENT]
@@ -207,5 +207,4 @@ def _first_of_overlaps(figures: list[Figure]) -> list[Figure]:
 
 @Language.factory("argmap_en_figures_v1", default_config={"data_dir": "", "lexicons": []})
 def make_figures(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> FigureFinder:
-    ensure_extension()
     return FigureFinder(load_for_component(data_dir, lexicons))

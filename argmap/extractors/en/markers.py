@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
-from argmap.extractors.en.doc_state import Marker, MarkerFunction
 from argmap.extractors.en.lexicon import EnglishData, phrase_regex
+from argmap.extractors.state import Marker, MarkerRole
 
 _LEAD = re.compile(r"[\s\"'“‘(\[-]*")
 
 
 class MarkerFinder:
     def __init__(self, data: EnglishData) -> None:
-        self.function: dict[str, MarkerFunction] = {}
+        self.role: dict[str, MarkerRole] = {}  # data/en/discourse.tsv names the functions as MarkerRole does
         initial, anywhere = [], []
         for row in data.rows("discourse"):
             marker = row["marker"].lower()
-            self.function[marker] = MarkerFunction(row.get("function", "support"))
+            self.role[marker] = MarkerRole(row.get("function", "support"))
             (anywhere if row.get("position") == "any" else initial).append(marker)
         self.initial = phrase_regex(initial + anywhere)
         self.anywhere = phrase_regex(anywhere)
@@ -39,4 +39,4 @@ class MarkerFinder:
 
     def _marker(self, m: re.Match[str]) -> Marker:
         key = re.sub(r"\s+", " ", m.group().lower())
-        return Marker(m.group(), self.function.get(key, MarkerFunction.SUPPORT), m.start(), m.end())
+        return Marker(m.group(), self.role.get(key, MarkerRole.SUPPORT), m.start(), m.end())

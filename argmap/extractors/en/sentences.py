@@ -5,7 +5,7 @@ continues the sentence before it (``"Really?" she asked.``) unless that one ends
 after a word (informal writing opens sentences in lower case) or it opens with a camel-case name (iPhone,
 eBay); a quote mark that opens the next sentence goes with it; a plain-text list item's "- " is no part
 of its sentence; the boilerplate spans the document layer marked (argmap/documents/data/boilerplate.json)
-are cut out.
+are cut out. A line break between two sentences starts a new paragraph (``DocState.sentence_paragraph``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.en.doc_state import ensure_extension, state
 from argmap.extractors.model import Span
+from argmap.extractors.state import get_state
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -58,8 +58,8 @@ def _continues(text: str, start: int, before: str) -> bool:
 
 class SentenceRefiner:
     def __call__(self, doc: Doc) -> Doc:
-        st = state(doc)
-        text = st.text
+        st = get_state(doc)
+        text = st.content
         st.skipped = _merged(st.skipped)
         pieces: list[tuple[int, int]] = []
         for sent in doc.sents:
@@ -75,7 +75,17 @@ class SentenceRefiner:
         pieces = _opening_quotes_forward(text, pieces)
         ends = [sp.end for sp in st.skipped]
         st.sentences = [Span(s, e) for start, end in pieces for s, e in _minus_skipped(text, st.skipped, ends, start, end)]
+        st.sentence_paragraph = _paragraphs(text, st.sentences)
         return doc
+
+
+def _paragraphs(text: str, sentences: list[Span]) -> list[int]:
+    """Paragraph number of each sentence: a line break between two sentences starts a new paragraph."""
+    out: list[int] = []
+    for i, sent in enumerate(sentences):
+        new = i > 0 and "\n" in text[sentences[i - 1].end:sent.start]
+        out.append((out[-1] + (1 if new else 0)) if out else 0)
+    return out
 
 
 def _opening_quotes_forward(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -125,5 +135,4 @@ def _minus_skipped(text: str, skipped: list[Span], ends: list[int], start: int, 
 # v2: boilerplate is the document layer's (v1 also matched boilerplate rows of the English data).
 @Language.factory("argmap_en_sentences_v2", default_config={})
 def make_sentences(nlp: Language, name: str) -> SentenceRefiner:
-    ensure_extension()
     return SentenceRefiner()

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.en.doc_state import EnState, EntityHit, ensure_extension, state
 from argmap.extractors.en.lexicon import EnglishData, load_for_component, phrase_regex
 from argmap.extractors.model import Entity, EntityKind, EntityRelation, EntityRelationKind, Mention
+from argmap.extractors.state import DocState, EntityHit, get_state
 
 BRAND_MEMORY = 2  # sentences a brand stays the topic when a later sentence does not name one
 
@@ -48,8 +48,8 @@ class StrategyFinder:
         self.labels = {r["type"]: (r["label_en"], r.get("label_zh", "")) for r in data.rows("kinds")}
 
     def __call__(self, doc: Doc) -> Doc:
-        st = state(doc)
-        text = st.text
+        st = get_state(doc)
+        text = st.content
         derived: dict[str, Entity] = {}
         relations: dict[tuple[str, str, str], EntityRelation] = {}
         strategies_of: dict[str, list[tuple[int, str]]] = {}
@@ -82,11 +82,11 @@ class StrategyFinder:
             for index, constraint in constraints:
                 for strategy in _near(strategies, index):
                     _add(relations, EntityRelation(strategy, EntityRelationKind.CONSTRAINED_BY, constraint))
-        st.derived = list(derived.values())
+        st.entities.update(derived)  # the named entities are the hits; these are derived from cues
         st.entity_relations = list(relations.values())
         return doc
 
-    def _derive(self, derived: dict[str, Entity], st: EnState, kind: EntityKind, owner: EntityHit,
+    def _derive(self, derived: dict[str, Entity], st: DocState, kind: EntityKind, owner: EntityHit,
                 cue: _CueKind, text: str, start: int, end: int) -> str:
         ref = f"{kind.path}/{owner.key}-{cue.suffix}"
         if ref not in derived:
@@ -96,7 +96,7 @@ class StrategyFinder:
                 labels["zh"] = f"{owner.label_zh}{label_zh}"
             derived[ref] = Entity(f"{owner.key}-{cue.suffix}", kind, labels["en"], labels, types=(cue.type,))
         derived[ref].mentions.append(Mention(start, end, text[start:end]))
-        st.derived_hits.setdefault(ref, []).append((start, end))
+        st.cue_spans.setdefault(ref, []).append((start, end))
         return ref
 
 
@@ -123,5 +123,4 @@ def _add(relations: dict[tuple[str, str, str], EntityRelation], rel: EntityRelat
 
 @Language.factory("argmap_en_strategies_v1", default_config={"data_dir": "", "lexicons": []})
 def make_strategies(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> StrategyFinder:
-    ensure_extension()
     return StrategyFinder(load_for_component(data_dir, lexicons))

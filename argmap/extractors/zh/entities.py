@@ -5,7 +5,6 @@ patterns around single words (X旗舰, X公司, 创始人X, Latin names, jieba's
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Iterable
 
 from spacy.language import Language
@@ -14,7 +13,7 @@ from spacy.tokens import Doc
 from argmap.extractors.components import names
 from argmap.extractors.lexicon import LexEntry, Lexicon, lexicon_for
 from argmap.extractors.model import Entity, EntityKind
-from argmap.extractors.state import DocState, get_state
+from argmap.extractors.state import DocState, get_state, most_named_brand
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.zh.mentions import add_mention
 from argmap.extractors.zh.names import NAME_TAGS, ChineseNames, glossed
@@ -97,7 +96,7 @@ class ZhEntities:
         for start, unit, ref in sorted(found):
             state.units[unit].refs.append(ref)
         self._roles(state)
-        state.main_brand = main_brand(state)
+        state.main_brand = most_named_brand(ref for u in state.units for ref in u.refs)
         return doc
 
     def _roles(self, state: DocState) -> None:
@@ -327,19 +326,6 @@ def _clean_edges(text: str, start: int, end: int, form: str) -> bool:
     if is_latin(form[0]) and start > 0 and is_latin(text[start - 1]):
         return False
     return not (is_latin(form[-1]) and end < len(text) and is_latin(text[end]))
-
-
-def main_brand(state: DocState) -> str | None:
-    """The brand the article is mainly about: the most mentioned one, the earliest on a tie."""
-    counts = Counter(ref for u in state.units for ref in u.refs if ref.startswith("brand/"))
-    if not counts:
-        return None
-    top = max(counts.values())
-    most = [ref for ref, count in counts.items() if count == top]
-    if len(most) == 1:
-        return most[0]  # no tie (most articles): where each ref comes first need not be known
-    first = {ref: i for i, ref in reversed(list(enumerate(r for u in state.units for r in u.refs)))}
-    return max(counts, key=lambda ref: (counts[ref], -first[ref]))
 
 
 @Language.factory("argmap_zh_entities_v2", default_config={"lexicons": [], "name_sources": list(names.ALL_FINDERS)})

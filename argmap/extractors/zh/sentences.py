@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.lexicon import DiscourseRole, Lexicon, lexicon_for
+from argmap.extractors.components.argument.data import ArgumentData, argument_data
+from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.model import Span
-from argmap.extractors.state import DocState, Marker, Unit, get_state
+from argmap.extractors.state import DocState, Marker, MarkerRole, Unit, get_state
 
 TERMINATORS = frozenset("。！？!?…")
 OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")"}
@@ -31,27 +31,27 @@ _HEADING_PUNCT = re.compile(r"[。！？!?，,；;：:]")
 
 
 class ZhSentences:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, argument: ArgumentData) -> None:
         markers = sorted(lexicon.discourse, key=len, reverse=True)
-        self.markers = [(m, lexicon.discourse[m]) for m in markers]
+        # the lexicon names discourse functions its own way (contrast, cause): the argument stage's roles
+        self.markers = [(m, argument.marker_role(lexicon.discourse[m].value)) for m in markers]
         # The markers by first character, longest first as above: a unit is compared with those only
         # (an empty marker, shortest of all, would match anywhere: it stays last in every list).
         self.empty = [(m, role) for m, role in self.markers if not m]
-        self.by_first: dict[str, list[tuple[str, DiscourseRole]]] = {}
+        self.by_first: dict[str, list[tuple[str, MarkerRole]]] = {}
         for marker, role in self.markers:
             if marker:
                 self.by_first.setdefault(marker[0], []).append((marker, role))
         for same_first in self.by_first.values():
             same_first.extend(self.empty)
-        self.contrast = tuple(m for m, role in self.markers if role is DiscourseRole.CONTRAST and m != "却")
+        self.contrast = tuple(m for m, role in self.markers if role is MarkerRole.ATTACK and m != "却")
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
         text, sentences, paragraph_of, units = state.content, state.sentences, state.sentence_paragraph, state.units
         section = 0
-        heading_starts = [h.start for h in state.headings]
         for paragraph, (start, end) in enumerate(_lines(state)):
-            if _is_heading(text[start:end]) or _within(state.headings, heading_starts, start, end):
+            if _is_heading(text[start:end]) or state.in_heading(start, end):
                 section += 1
                 # Headings name brands and products but assert nothing: a unit of its own, marked.
                 sentences.append(Span(start, end))
@@ -128,12 +128,6 @@ def _add_trimmed(out: list[tuple[int, int, bool]], text: str, start: int, end: i
         out.append((start, end, concession))
 
 
-def _within(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of ``spans`` (sorted, not nested)."""
-    i = bisect_right(starts, start) - 1
-    return i >= 0 and spans[i].start <= start and end <= spans[i].end
-
-
 def _lines(state: DocState) -> Iterator[tuple[int, int]]:
     """Paragraph spans that are not markup or boilerplate (skipped spans cut them out)."""
     text, pos = state.content, 0
@@ -196,4 +190,4 @@ def _is_latin_period(text: str, i: int, end: int) -> bool:
 
 @Language.factory("argmap_zh_sentences_v1", default_config={"lexicons": []})
 def make_sentences(nlp: Language, name: str, lexicons: list[str]) -> ZhSentences:
-    return ZhSentences(lexicon_for("zh", lexicons))
+    return ZhSentences(lexicon_for("zh", lexicons), argument_data("zh"))

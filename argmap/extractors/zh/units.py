@@ -12,27 +12,15 @@ from typing import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.components.argument.model import (
-    ArgUnit,
-    ArgumentState,
-    Regions,
-    REGIONS_KEY,
-    TITLE_KEY,
-    MarkerRole,
-    UnitMarker,
-    set_argument_state,
-)
-from argmap.extractors.lexicon import DiscourseRole, Lexicon, compile_cues, lexicon_for
-from argmap.extractors.state import DocState, Unit, get_state
+from argmap.extractors.components.argument.model import ArgUnit, start_argument
+from argmap.extractors.lexicon import Lexicon, compile_cues, lexicon_for
+from argmap.extractors.state import DocState, get_state
 
 _QUESTION_END = re.compile(r"[？?][”’」』）)\s]*$")
 # Circumstances set in a 当…时 clause are background, not what the sentence asserts.
 _WHEN_CLAUSE = re.compile(r"当[^。；;！？!?]{0,100}?时[，,]")
 _NEGATION_WINDOW = 4
 _RHETORICAL = re.compile(r"(难道|岂不|何尝|怎么可能|谁不)")
-ROLE = {DiscourseRole.CONTRAST: MarkerRole.ATTACK, DiscourseRole.CONCLUSION: MarkerRole.CONCLUSION,
-        DiscourseRole.ADDITION: MarkerRole.ADDITION, DiscourseRole.EXAMPLE: MarkerRole.EXAMPLE,
-        DiscourseRole.CAUSE: MarkerRole.SUPPORT}
 
 
 class ZhUnits:
@@ -56,16 +44,14 @@ class ZhUnits:
             question = _QUESTION_END.search(text) is not None
             units.append(ArgUnit(
                 start=unit.start, end=unit.end, text=text, sentence=unit.sentence, paragraph=unit.paragraph,
-                section=unit.section, heading=unit.heading, marker=_marker(unit), concession=unit.concession,
+                section=unit.section, heading=unit.heading, marker=unit.marker, concession=unit.concession,
                 refs=tuple(dict.fromkeys(unit.refs)), figures=tuple([f.id for f in figures]),
                 measured=bool(figures) and any(f.quantity_kind != "period" for f in figures),  # most units have none
                 evidence_kinds=kinds_of.get(index, ()),
                 hedged=index in hedged, conditional=index in conditional, question=question,
                 rhetorical=question and _RHETORICAL.search(text) is not None,
             ))
-        set_argument_state(doc, ArgumentState("zh", units, title=doc.user_data.get(TITLE_KEY, ""),
-                                              main_brand=state.main_brand,
-                                              regions=doc.user_data.get(REGIONS_KEY, Regions())))
+        start_argument(doc, "zh", units, state.main_brand)
         return doc
 
     def _evidence_kinds(self, state: DocState) -> dict[int, tuple[str, ...]]:
@@ -84,13 +70,6 @@ class ZhUnits:
     def _negated(self, text: str, start: int) -> bool:
         window = text[max(0, start - _NEGATION_WINDOW - 2):start]
         return any(neg in window for neg in self.negation)
-
-
-def _marker(unit: Unit) -> UnitMarker | None:
-    if unit.marker is None:
-        return None
-    m = unit.marker
-    return UnitMarker(m.text, ROLE[m.role], m.start, m.end)
 
 
 @Language.factory("argmap_zh_units_v1", default_config={"lexicons": []})

@@ -5,10 +5,8 @@ from argmap.extractors.components.argument import relations, statements, thesis 
 from argmap.extractors.components.argument.model import (
     ArgUnit,
     ArgumentState,
-    MarkerRole,
-    UnitMarker,
     argument_state,
     set_argument_state,
 )
 
-__all__ = ["ArgUnit", "ArgumentState", "MarkerRole", "UnitMarker", "argument_state", "set_argument_state"]
+__all__ = ["ArgUnit", "ArgumentState", "argument_state", "set_argument_state"]

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.model import ArgUnit, MarkerRole
+from argmap.extractors.components.argument.model import ArgUnit
+from argmap.extractors.state import MarkerRole
 
 FEATURES = (
     "before", "adjacent", "near", "same_sentence", "same_paragraph", "target_thesis", "source_evidence",

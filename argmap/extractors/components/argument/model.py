@@ -9,11 +9,11 @@ thesis, and what bears on what.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 from spacy.tokens import Doc
 
 from argmap.extractors.model import Relation, Statement
+from argmap.extractors.state import Marker
 
 _KEY = "argmap_argument"
 TITLE_KEY = "argmap_title"  # where the pipeline leaves the document's title for the units components
@@ -43,27 +43,6 @@ class Regions:
         return any(min(end, e) - max(start, s) >= need for s, e in self.emphasis)
 
 
-class MarkerRole(str, Enum):
-    """What a discourse marker says about the unit it opens."""
-
-    SUPPORT = "support"  # because, 因为: a reason for a neighbouring claim
-    CONCLUSION = "conclusion"  # therefore, 因此: follows from what came before
-    ATTACK = "attack"  # however, but, 但, 然而: turns against what came before (not an attack by itself)
-    CONCESSION = "concession"  # although, 虽然: grants a point the writer then answers
-    COUNTER = "counter"  # answers a concession
-    EXAMPLE = "example"  # for example, 例如
-    ADDITION = "addition"  # moreover, 此外
-    CONTINUATION = "continuation"  # and: same role as the clause before
-
-
-@dataclass(frozen=True, slots=True)
-class UnitMarker:
-    text: str
-    role: MarkerRole
-    start: int
-    end: int
-
-
 @dataclass(slots=True)
 class ArgUnit:
     """A statement candidate: a sentence or a clause, with what the language's components found in it."""
@@ -75,7 +54,7 @@ class ArgUnit:
     paragraph: int
     section: int
     heading: bool = False
-    marker: UnitMarker | None = None
+    marker: Marker | None = None
     concession: bool = False  # granted before a contrast in the same sentence (虽然A，但B: this is A)
     refs: tuple[str, ...] = ()  # entity refs mentioned (brands, products, strategies, constraints …)
     figures: tuple[str, ...] = ()  # figure ids inside the unit
@@ -115,3 +94,10 @@ def argument_state(doc: Doc) -> ArgumentState:
 
 def set_argument_state(doc: Doc, state: ArgumentState) -> None:
     doc.user_data[_KEY] = state
+
+
+def start_argument(doc: Doc, lang: str, units: list[ArgUnit], main_brand: str | None) -> None:
+    """What a language's units component hands the argument stage: its units and the brand the article is
+    mostly about, with the title and the regions the pipeline left on the Doc (``pipeline.pipeline_doc``)."""
+    set_argument_state(doc, ArgumentState(lang, units, title=doc.user_data.get(TITLE_KEY, ""), main_brand=main_brand,
+                                          regions=doc.user_data.get(REGIONS_KEY, Regions())))

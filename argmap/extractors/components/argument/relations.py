@@ -41,9 +41,10 @@ from argmap.extractors.components.argument.features import (
     polarity_words,
 )
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
+from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, argument_state
 from argmap.extractors.components.argument.overlap import content_keys, squared_rarity
 from argmap.extractors.model import Relation, RelationKind, Statement, StatementKind
+from argmap.extractors.state import MarkerRole
 
 WEIGHTS = Path(__file__).resolve().parent / "attach.json"
 ARTICLE_PARAGRAPHS = 3  # paragraphs: a text laid out in several argues paragraph by paragraph, however short

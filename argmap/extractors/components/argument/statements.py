@@ -34,8 +34,9 @@ from argmap.extractors.components.argument.data import ArgumentData, argument_da
 from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.stance import set_stance
-from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, MarkerRole, argument_state
+from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, argument_state
 from argmap.extractors.model import Statement, StatementKind
+from argmap.extractors.state import MarkerRole
 
 WEIGHTS = Path(__file__).resolve().parent / "typing.json"
 _EVIDENCE_KIND = 1.5  # a premiumization evidence kind (promotion dependence, lock-in …) is grounds by nature

@@ -12,7 +12,6 @@ marker makes it a reason, example, concession or objection, a conclusion, a cond
 from __future__ import annotations
 
 import json
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from argmap.extractors.components.argument.model import ArgumentState, Regions, 
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.model import Statement, StatementKind
+from argmap.extractors.state import most_named_brand
 
 WEIGHTS = Path(__file__).resolve().parent / "thesis.json"
 
@@ -45,9 +45,8 @@ def load_thesis_model(path: Path = WEIGHTS) -> Linear:
 
 
 def main_brand(state: ArgumentState) -> str | None:
-    """The brand named most often (ties: the one named first)."""
-    counts = Counter(r for u in state.units if not u.heading for r in u.refs if r.startswith("brand/"))
-    return max(counts, key=lambda r: counts[r]) if counts else None
+    """The brand named most often outside headings (ties: the one named first), for units that come without one."""
+    return most_named_brand(r for u in state.units if not u.heading for r in u.refs)
 
 
 def candidates(state: ArgumentState) -> list[ThesisCandidate]:
