@@ -30,6 +30,8 @@ _BLOCKS = frozenset({
 _OWN_KIND = {"li": BlockKind.LIST_ITEM, "dt": BlockKind.LIST_ITEM, "dd": BlockKind.LIST_ITEM,
              "blockquote": BlockKind.QUOTE, "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION,
              "tr": BlockKind.TABLE_ROW}
+_CELLS = frozenset({"td", "th"})
+CELL_BORDER = " | "  # between the cells of a table row in the document's text
 _FOOTNOTE_MARK = re.compile(r"^\s*[\[(]?\d{1,3}[\])]?\s*$")
 _BACKREF_TEXT = frozenset({"↩", "↩︎", "↑", "^"})
 
@@ -79,6 +81,8 @@ class _Walker:
             self._flush(ctx)
             ctx = self._child_context(el, tag, ctx)
         bold = tag in ("b", "strong") or "bold" in el.get("style", "").replace(" ", "")
+        if tag in _CELLS and "".join(self.parts).strip():
+            self._cell_border()
         self.bold += bold
         if el.text:
             self._text(el.text)
@@ -96,6 +100,12 @@ class _Walker:
         if tag in _OWN_KIND and not (ctx.kind is BlockKind.QUOTE and tag != "blockquote"):
             return _Context(_OWN_KIND[tag])
         return ctx
+
+    def _cell_border(self) -> None:
+        """Cells of one row are one block; the border keeps their words apart ("营收 | 100亿", not "营收100亿")
+        and counts as bold when the cell before it was, so a bold row stays a bold row."""
+        self.parts.append(CELL_BORDER)
+        self.bold_parts.append(self.bold_parts[-1] if self.bold_parts else False)
 
     def _text(self, text: str) -> None:
         self.parts.append(text)

@@ -111,7 +111,8 @@ def layout(doc: Document) -> Layout:
                   [Span(b.start, b.end) for b in doc.blocks if b.kind.is_heading],
                   Regions(lead=region(BlockKind.LEAD), conclusion=region(BlockKind.CONCLUSION),
                           quotes=tuple((b.start, b.end) for b in doc.blocks_of(BlockKind.QUOTE)),
-                          emphasis=tuple((b.start, b.end) for b in doc.blocks_of(BlockKind.EMPHASIS))))
+                          emphasis=tuple((b.start, b.end) for b in doc.blocks_of(BlockKind.EMPHASIS)),
+                          tables=tuple((b.start, b.end) for b in doc.blocks_of(BlockKind.TABLE_ROW))))
 
 
 def run_pipeline(

@@ -69,6 +69,19 @@ def test_bold_runs_in_running_text_are_emphasis(source: str, suffix: str, emphas
     assert [document.text_of(b) for b in document.blocks_of(BlockKind.EMPHASIS)] == emphasis
 
 
+@pytest.mark.parametrize(
+    ("source", "suffix"),
+    [
+        ("| 品牌 | 门店 |\n| --- | --- |\n| 甲茶 | 3000家 |\n", ".md"),
+        ("<table><tr><th>品牌</th><th>门店</th></tr><tr><td>甲茶</td><td><b>3000家</b></td></tr></table>", ".html"),
+    ],
+)
+def test_table_cells_keep_a_border_between_them(source: str, suffix: str) -> None:
+    """A table row is one block; its cells' words stay apart ("甲茶 | 3000家", not "甲茶3000家")."""
+    document = read_document(source.encode(), name="t", suffix=suffix)
+    assert [document.text_of(b) for b in document.blocks_of(BlockKind.TABLE_ROW)] == ["品牌 | 门店", "甲茶 | 3000家"]
+
+
 def test_plain_text_is_kept_as_given() -> None:
     text = "前言\n小米正全力冲击高端品牌。\n![]()\n图片来源：网络\n"
     document = read_document(text.encode(), name="t.txt", suffix=".txt")

@@ -134,3 +134,21 @@ def _point_kind(point: str, *, every_paragraph_bold: bool = False) -> StatementK
 )
 def test_a_bold_point_is_a_claim(point: str, every_paragraph_bold: bool, kind: StatementKind) -> None:
     assert _point_kind(point, every_paragraph_bold=every_paragraph_bold) is kind
+
+
+@pytest.mark.parametrize(
+    ("lang", "prose", "table"),
+    [
+        ("zh", "这家品牌必须赢得溢价，因为价格战只会压低利润。",
+         "| 品牌 | 门店 | 看法 |\n| --- | --- | --- |\n| 甲茶 | 3000家 | 价格战只会越来越惨烈。 |\n"),
+        ("en", "The brand must earn its premium, because price wars only cut margins.",
+         "| Brand | Stores | View |\n| --- | --- | --- |\n| Acme Tea | 3,000 stores | Price wars will only get worse. |\n"),
+    ],
+)
+def test_table_cells_are_no_statements_but_keep_their_figures(lang: str, prose: str, table: str) -> None:
+    """Cells are data cut off from their headers: they give figures and names, never a claim or evidence."""
+    document = read_document(f"{prose}\n\n{table}".encode(), name="t.md", suffix=".md")
+    analysis = run_pipeline(document, key="t", lang=lang)
+    table_start = analysis.content.index(table.split("|")[1].strip() + " |")  # the header row's first cell
+    assert analysis.statements and all(s.end <= table_start for s in analysis.statements)
+    assert any(f.value == 3000 for f in analysis.figures)

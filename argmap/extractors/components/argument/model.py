@@ -29,6 +29,7 @@ class Regions:
     conclusion: tuple[int, int] | None = None
     quotes: tuple[tuple[int, int], ...] = ()  # block quotations: another party's words, set off by the writer
     emphasis: tuple[tuple[int, int], ...] = ()  # runs the writer set in bold inside running text
+    tables: tuple[tuple[int, int], ...] = ()  # table rows: data laid out in cells, not sentences a writer argues with
 
     @staticmethod
     def inside(span: tuple[int, int] | None, start: int, end: int) -> bool:
@@ -36,6 +37,11 @@ class Regions:
 
     def quoted(self, start: int, end: int) -> bool:
         return any(self.inside(span, start, end) for span in self.quotes)
+
+    def tabled(self, start: int, end: int) -> bool:
+        """[start, end) lies mostly in a table row."""
+        need = 0.5 * (end - start)
+        return any(min(end, e) - max(start, s) >= need for s, e in self.tables)
 
     def emphasised(self, start: int, end: int) -> bool:
         """The writer set [start, end) in bold, all but its edges (a full stop left outside the run)."""

@@ -151,6 +151,8 @@ class StatementTyper:
         typed: list[tuple[int, StatementKind, Scores]] = []
         stressed = emphasised_units(state)
         for index, unit in enumerate(state.units):
+            if state.regions.tabled(unit.start, unit.end):
+                continue  # cells of a table are data without their headers: entities and figures, not statements
             scores = score_unit(unit, data, self.model)
             if index in stressed:
                 scores = replace(scores, emphasised=True)
