@@ -36,7 +36,8 @@ from typing import Any, Iterable, Sequence
 from argmap.errors import LexiconError
 from argmap.extractors.model import EntityKind
 
-DATA_DIR = Path(__file__).parent / "data"
+ENTITY_DIR = Path(__file__).parent / "data" / "entities"  # one entity lexicon for both languages (zh and en labels)
+LANG_DIR = Path(__file__).parent / "lang"  # a language's cue data: lang/<lang>/lexicon/*.json
 _KEY = re.compile(r"[\w.\-]+")  # entity keys become IRI segments (amid:brand/<key>)
 _REGEX_PREFIX = "re:"
 
@@ -96,12 +97,9 @@ class Lexicon:
         return self.patterns.get(name, ())
 
 
-ENTITY_DIR = DATA_DIR / "entities"  # one entity lexicon for both languages (zh and en labels)
-
-
 def default_lexicon_paths(lang: str) -> list[Path]:
     """The shipped entity lexicon, then the shipped data files of one language, in a stable order."""
-    return [*sorted(ENTITY_DIR.glob("*.json")), *sorted((DATA_DIR / lang).glob("*.json"))]
+    return [*sorted(ENTITY_DIR.glob("*.json")), *sorted((LANG_DIR / lang / "lexicon").glob("*.json"))]
 
 
 def load_lexicon(paths: Iterable[Path | str]) -> Lexicon:
