@@ -1,23 +1,25 @@
-"""Finding discourse markers (data/en/discourse.tsv) at the start of, or inside, a clause."""
+"""Finding discourse markers (the lexicon's ``discourse``, lang/en/lexicon/discourse.json) at the start of, or inside,
+a clause."""
 
 from __future__ import annotations
 
 import re
 
 from argmap.extractors.en.doc_state import Marker, MarkerFunction
-from argmap.extractors.en.lexicon import EnglishData, phrase_regex
+from argmap.extractors.en.lexicon import phrase_regex
+from argmap.extractors.lexicon import Lexicon
 
 _LEAD = re.compile(r"[\s\"'“‘(\[-]*")
 
 
 class MarkerFinder:
-    def __init__(self, data: EnglishData) -> None:
+    def __init__(self, lexicon: Lexicon) -> None:
         self.function: dict[str, MarkerFunction] = {}
         initial, anywhere = [], []
-        for row in data.rows("discourse"):
-            marker = row["marker"].lower()
-            self.function[marker] = MarkerFunction(row.get("function", "support"))
-            (anywhere if row.get("position") == "any" else initial).append(marker)
+        for entry in lexicon.discourse.values():
+            marker = entry.marker.lower()
+            self.function[marker] = MarkerFunction(entry.role)
+            (anywhere if entry.position == "any" else initial).append(marker)
         self.initial = phrase_regex(initial + anywhere)
         self.anywhere = phrase_regex(anywhere)
 

@@ -33,7 +33,7 @@ _HEADING_PUNCT = re.compile(r"[。！？!?，,；;：:]")
 class ZhSentences:
     def __init__(self, lexicon: Lexicon) -> None:
         markers = sorted(lexicon.discourse, key=len, reverse=True)
-        self.markers = [(m, lexicon.discourse[m]) for m in markers]
+        self.markers = [(m, DiscourseRole(lexicon.discourse[m].role)) for m in markers]
         # The markers by first character, longest first as above: a unit is compared with those only
         # (an empty marker, shortest of all, would match anywhere: it stays last in every list).
         self.empty = [(m, role) for m, role in self.markers if not m]
