@@ -47,7 +47,7 @@ ENTITY_DIR = Path(__file__).parent / "data" / "entities"  # one entity lexicon f
 LANG_DIR = Path(__file__).parent / "lang"  # a language's cue data: lang/<lang>/lexicon/*.json
 README = "argmap/extractors/data/README.md"
 _KEY = re.compile(r"[\w.\-]+")  # entity keys become IRI segments (amid:brand/<key>)
-_REGEX_PREFIX = "re:"
+REGEX_PREFIX = "re:"  # a cue written as a regular expression
 CUE_KEYS = ("strategies", "constraints", "evidence_kinds", "discourse", "cues", "patterns")  # one language's data
 
 
@@ -300,13 +300,13 @@ def _marker(item: dict[str, Any], lang: str) -> DiscourseMarker:
 def _check_cue(value: Any) -> None:
     if not isinstance(value, str) or not value:
         raise TypeError(f"cue {value!r} must be a non-empty string")
-    if value.startswith(_REGEX_PREFIX):
-        re.compile(value[len(_REGEX_PREFIX):])
+    if value.startswith(REGEX_PREFIX):
+        re.compile(value[len(REGEX_PREFIX):])
 
 
 def cue_pattern(cue: str, flags: int = 0) -> re.Pattern[str]:
     """One cue as a pattern: a ``re:`` cue as written, a literal one escaped."""
-    body = cue[len(_REGEX_PREFIX):] if cue.startswith(_REGEX_PREFIX) else re.escape(cue)
+    body = cue[len(REGEX_PREFIX):] if cue.startswith(REGEX_PREFIX) else re.escape(cue)
     return re.compile(body, flags)
 
 
@@ -314,7 +314,7 @@ def compile_cues(cues: Sequence[str]) -> re.Pattern[str] | None:
     """One alternation for a cue list: literals escaped (longest first), ``re:`` cues as written."""
     if not cues:
         return None
-    literal = sorted((c for c in cues if not c.startswith(_REGEX_PREFIX)), key=len, reverse=True)
-    regex = [c[len(_REGEX_PREFIX):] for c in cues if c.startswith(_REGEX_PREFIX)]
+    literal = sorted((c for c in cues if not c.startswith(REGEX_PREFIX)), key=len, reverse=True)
+    regex = [c[len(REGEX_PREFIX):] for c in cues if c.startswith(REGEX_PREFIX)]
     parts = [re.escape(c) for c in literal] + [f"(?:{r})" for r in regex]
     return re.compile("|".join(parts))

@@ -11,6 +11,7 @@ import pytest
 from argmap.errors import LexiconError
 from argmap.extractors.en import analyze_english
 from argmap.extractors.en.doc_state import MarkerFunction
+from argmap.extractors.en.markers import MarkerFinder
 from argmap.extractors.lexicon import DISCOURSE_ROLES, LANG_DIR, languages, lexicon_for
 from argmap.extractors.pipeline import PipelineCache, run_pipeline
 from argmap.extractors.tsv_lexicon import main as convert_tsv
@@ -58,6 +59,19 @@ def test_english_cue_classes_and_markers_from_a_user_file(tmp_path: Path) -> Non
     assert loaded.discourse["to be fair"].position == "initial"
     refs = {e.ref for e in analyze_english("Zorblax launched a gold-plated range.", key="t", lexicons=[lexicon]).entities}
     assert "strategy/zorblax-premiumization" in refs
+
+
+def test_english_re_cues_match_as_whole_words_and_say_what_they_stand_for(tmp_path: Path) -> None:
+    lexicon = _write(tmp_path, {"entities": [BRAND], "en": {
+        "strategies": [{"type": "Premiumization", "cues": ["re:gold(?:en)?-plated"]}],
+        "cues": {"hedge": ["re:report(?:ed)?ly"]},
+        "discourse": [{"marker": "re:to be (?:fair|honest)", "role": "concession"}]}})
+    assert _en_hedged([lexicon])
+    refs = {e.ref for e in analyze_english("Zorblax launched a golden-plated range.", key="t", lexicons=[lexicon]).entities}
+    assert "strategy/zorblax-premiumization" in refs
+    text = "To be honest, the range sold well."
+    marker = MarkerFinder(lexicon_for("en", [lexicon])).find(text, 0, len(text))
+    assert marker is not None and marker.text == "To be honest" and marker.function is MarkerFunction.CONCESSION
 
 
 @pytest.mark.parametrize(

@@ -2,19 +2,21 @@
 
 The English cue data lives in ``argmap/extractors/lang/en/lexicon/*.json``, in the one lexicon format;
 the components read the ``Lexicon`` that ``lexicon_for("en", …)`` loads. English cues match as whole
-words, case-insensitively (``phrase_regex``); entity names match case-sensitively (entities.py).
+words, case-insensitively (``phrase_regex``), a ``re:`` cue as its regular expression; entity names match
+case-sensitively (entities.py).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Generic, Iterable, TypeVar
 
-from argmap.extractors.lexicon import Lexicon
+from argmap.extractors.lexicon import REGEX_PREFIX, Lexicon
 from argmap.extractors.model import EntityKind
 
 _SLUG_UNSAFE = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
+V = TypeVar("V")
 
 
 def slug(text: str) -> str:
@@ -51,10 +53,38 @@ def english_entries(lexicon: Lexicon) -> list[LexEntry]:
 
 
 def phrase_regex(phrases: Iterable[str], *, case_sensitive: bool = False) -> re.Pattern[str] | None:
-    """One regex matching any phrase as whole words, longest first; None when there are none."""
-    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
-    if not unique:
+    """One regex matching any phrase as whole words, longest first, then the ``re:`` cues as written; None
+    when there are none."""
+    given = list(phrases)
+    unique = sorted({p for p in given if p and not p.startswith(REGEX_PREFIX)}, key=len, reverse=True)
+    written = [p[len(REGEX_PREFIX):] for p in dict.fromkeys(given) if p.startswith(REGEX_PREFIX)]
+    if not unique and not written:
         return None
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+    body = "|".join([*(re.escape(p).replace(r"\ ", r"\s+") for p in unique), *(f"(?:{r})" for r in written)])
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", flags)
+
+
+def phrase_key(text: str) -> str:
+    """A matched phrase as its cue is written: lower case, one space between words."""
+    return re.sub(r"\s+", " ", text.lower())
+
+
+class PhraseTable(Generic[V]):
+    """Cues that each stand for a value (a strategy, a marker's function), found as whole words by ``regex``;
+    ``value`` tells what a match stands for: its literal cue's, else that of the first ``re:`` cue it matches.
+    A cue listed again takes the later value."""
+
+    def __init__(self, cues: Iterable[tuple[str, V]]) -> None:
+        self.literal: dict[str, V] = {}
+        self.written: list[tuple[re.Pattern[str], V]] = []
+        for cue, value in cues:
+            if cue.startswith(REGEX_PREFIX):
+                self.written.append((re.compile(cue[len(REGEX_PREFIX):], re.IGNORECASE), value))
+            else:
+                self.literal[phrase_key(cue)] = value
+        self.regex = phrase_regex([*self.literal, *(REGEX_PREFIX + p.pattern for p, _ in self.written)])
+
+    def value(self, matched: str) -> V | None:
+        found = self.literal.get(phrase_key(matched))
+        return found if found is not None else next((v for p, v in self.written if p.fullmatch(matched)), None)

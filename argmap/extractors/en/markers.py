@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from argmap.extractors.en.doc_state import Marker, MarkerFunction
-from argmap.extractors.en.lexicon import phrase_regex
+from argmap.extractors.en.lexicon import PhraseTable, phrase_regex
 from argmap.extractors.lexicon import Lexicon
 
 _LEAD = re.compile(r"[\s\"'“‘(\[-]*")
@@ -14,14 +14,10 @@ _LEAD = re.compile(r"[\s\"'“‘(\[-]*")
 
 class MarkerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
-        self.function: dict[str, MarkerFunction] = {}
-        initial, anywhere = [], []
-        for entry in lexicon.discourse.values():
-            marker = entry.marker.lower()
-            self.function[marker] = MarkerFunction(entry.role)
-            (anywhere if entry.position == "any" else initial).append(marker)
-        self.initial = phrase_regex(initial + anywhere)
-        self.anywhere = phrase_regex(anywhere)
+        markers = list(lexicon.discourse.values())
+        self.function = PhraseTable((m.marker, MarkerFunction(m.role)) for m in markers)
+        self.initial = phrase_regex(m.marker for m in markers)  # a marker allowed anywhere may open a clause too
+        self.anywhere = phrase_regex(m.marker for m in markers if m.position == "any")
 
     def at_start(self, text: str, start: int, end: int) -> Marker | None:
         """The marker that opens ``text[start:end]`` (after quotes and spaces), if any."""
@@ -40,5 +36,4 @@ class MarkerFinder:
         return found
 
     def _marker(self, m: re.Match[str]) -> Marker:
-        key = re.sub(r"\s+", " ", m.group().lower())
-        return Marker(m.group(), self.function.get(key, MarkerFunction.SUPPORT), m.start(), m.end())
+        return Marker(m.group(), self.function.value(m.group()) or MarkerFunction.SUPPORT, m.start(), m.end())

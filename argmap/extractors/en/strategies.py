@@ -8,7 +8,6 @@ strategies. Brands named together with a ``competition`` cue compete.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.en.doc_state import EnState, EntityHit, ensure_extension, state
-from argmap.extractors.en.lexicon import phrase_regex
+from argmap.extractors.en.lexicon import PhraseTable, phrase_regex
 from argmap.extractors.lexicon import CueClass, Lexicon, lexicon_for
 from argmap.extractors.model import Entity, EntityKind, EntityRelation, EntityRelationKind, Mention
 
@@ -31,14 +30,13 @@ class _CueKind:
 
 class _CueTable:
     def __init__(self, classes: tuple[CueClass, ...]) -> None:
-        self.kinds = {cue.lower(): _CueKind(c.type, c.slug) for c in classes for cue in c.cues}
-        self.regex = phrase_regex(self.kinds)
+        self.kinds = PhraseTable((cue, _CueKind(c.type, c.slug)) for c in classes for cue in c.cues)
 
     def find(self, text: str, start: int, end: int) -> list[tuple[_CueKind, int, int]]:
-        if self.regex is None:
+        if self.kinds.regex is None:
             return []
-        return [(self.kinds[re.sub(r"\s+", " ", m.group().lower())], m.start(), m.end())
-                for m in self.regex.finditer(text, start, end)]
+        found = [(self.kinds.value(m.group()), m.start(), m.end()) for m in self.kinds.regex.finditer(text, start, end)]
+        return [(kind, s, e) for kind, s, e in found if kind is not None]
 
 
 class StrategyFinder:
