@@ -57,7 +57,8 @@ def test_english_cue_classes_and_markers_from_a_user_file(tmp_path: Path) -> Non
     premium = next(c for c in loaded.strategies if c.type == "Premiumization")
     assert premium.slug == "premiumization" and premium.cues[-1] == "gold-plated range"  # added, slug kept
     assert loaded.discourse["to be fair"].position == "initial"
-    refs = {e.ref for e in analyze_english("Zorblax launched a gold-plated range.", key="t", lexicons=[lexicon]).entities}
+    found = analyze_english("Zorblax launched a gold-plated range.", key="t", lexicons=[lexicon])
+    refs = {e.ref for e in found.entities}
     assert "strategy/zorblax-premiumization" in refs
 
 
@@ -67,7 +68,8 @@ def test_english_re_cues_match_as_whole_words_and_say_what_they_stand_for(tmp_pa
         "cues": {"hedge": ["re:report(?:ed)?ly"]},
         "discourse": [{"marker": "re:to be (?:fair|honest)", "role": "concession"}]}})
     assert _en_hedged([lexicon])
-    refs = {e.ref for e in analyze_english("Zorblax launched a golden-plated range.", key="t", lexicons=[lexicon]).entities}
+    found = analyze_english("Zorblax launched a golden-plated range.", key="t", lexicons=[lexicon])
+    refs = {e.ref for e in found.entities}
     assert "strategy/zorblax-premiumization" in refs
     text = "To be honest, the range sold well."
     marker = MarkerFinder(lexicon_for("en", [lexicon])).find(text, 0, len(text))
@@ -103,8 +105,8 @@ def test_every_language_has_its_shipped_cue_data_and_roles() -> None:
 
 def test_an_old_tsv_lexicon_converts_to_one_that_works(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "hedges.tsv").write_text("# my hedges\ncue\nreportedly\n", encoding="utf-8")
-    (tmp_path / "brands.tsv").write_text("kind\tkey\tlabel_en\tlabel_zh\taliases\nbrand\tzorblax\tZorblax\t佐布拉克斯\tZorb|ZBX\n",
-                                         encoding="utf-8")
+    (tmp_path / "brands.tsv").write_text(
+        "kind\tkey\tlabel_en\tlabel_zh\taliases\nbrand\tzorblax\tZorblax\t佐布拉克斯\tZorb|ZBX\n", encoding="utf-8")
     assert convert_tsv([str(tmp_path / "hedges.tsv"), str(tmp_path / "brands.tsv")]) == 0
     converted = _write(tmp_path, capsys.readouterr().out, "converted.json")
     assert _en_hedged([converted])

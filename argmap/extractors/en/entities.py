@@ -1,7 +1,7 @@
 """``argmap_en_entities_v2``: brands, organizations, products, persons, events and markets.
 
-Lexicon names (data/entities/ and the user's) match case-sensitively as whole words. Entities
-outside the lexicon come from patterns (the lexicon's ``patterns``, lang/en/lexicon/cues.json): ``Foo Inc.`` / ``Foo Corp.`` (a brand),
+Lexicon names (data/entities/ and the user's) match case-sensitively as whole words. Entities outside
+the lexicon come from its ``patterns`` (lang/en/lexicon/cues.json): ``Foo Inc.`` / ``Foo Corp.`` (a brand),
 ``Foo's sneakers`` (a brand), a known brand followed by a model number (``Xiaomi 14 Ultra``, a product),
 and ``CEO First Last`` / ``First Last, chief executive`` (a person).
 """
