@@ -97,7 +97,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html), folders (searched recursively), or - for standard input.")],
     lang: Annotated[Lang, typer.Option("--lang", help="Article language; auto detects it per article.")] = Lang.AUTO,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for extraction.")] = 1,
-    lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Extra lexicon file (TSV or JSON); repeat for more.")] = None,
+    lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Extra lexicon file (JSON); repeat for more.")] = None,
     boilerplate: Annotated[Optional[list[Path]], typer.Option("--boilerplate", help="Extra boilerplate rules (JSON, the format of argmap/documents/data/boilerplate.json); repeat for more.")] = None,
     reason: Annotated[bool, typer.Option("--reason/--no-reason", help="Re-run the reasoner afterwards and report what changed.")] = True,
     wait: WaitOpt = 0.0,

@@ -1,27 +1,34 @@
-"""Lexicons and cue lists: loading, merging and compiling the data files.
+"""Lexicons and cue lists: loading, merging and compiling the data files of every language.
 
-A lexicon file is one JSON object; every top-level key is optional, so a user file
-passed with ``--lexicon FILE`` may add just a few brands or a few cues::
+One JSON format for both languages (argmap/extractors/data/README.md has the whole of it). A lexicon
+file is one JSON object; every key is optional, so a user file passed with ``--lexicon FILE`` may add
+just a few brands or a few cues::
 
     {
       "entities": [
         {"kind": "brand", "key": "xiaomi", "zh": "小米", "en": "Xiaomi",
          "aliases": ["小米集团", "Xiaomi Corp"], "brand": "owner brand key (products only)"}
       ],
-      "strategies":  [{"type": "Premiumization", "slug": "premiumization", "zh": "高端化",
-                       "en": "premiumization", "cues": ["高端化", "re:冲击.{0,4}高端"]}],
-      "constraints": [{"type": "BrandPerceptionConstraint", "slug": "brand-perception", ...}],
-      "evidence_kinds": [{"kind": "PriceDoubt", "polarity": "against",
-                          "strategy": "Premiumization", "cues": ["凭什么卖"]}],
-      "discourse": [{"marker": "然而", "role": "contrast"}],
-      "cues": {"hedge": ["或许"], "money": ["营收"], ...},
-      "patterns": {"flagship": ["旗舰机型"], ...}
+      "zh": {
+        "strategies":  [{"type": "Premiumization", "slug": "premiumization", "zh": "高端化",
+                         "en": "premiumization", "cues": ["高端化", "re:冲击.{0,4}高端"]}],
+        "constraints": [{"type": "BrandPerceptionConstraint", "slug": "brand-perception", ...}],
+        "evidence_kinds": [{"kind": "PriceDoubt", "polarity": "against",
+                            "strategy": "Premiumization", "cues": ["凭什么卖"]}],
+        "discourse": [{"marker": "然而", "role": "contrast"}],
+        "cues": {"hedge": ["或许"], "money": ["营收"], ...},
+        "patterns": {"flagship": ["旗舰机型"], ...}
+      },
+      "en": {"cues": {"hedge": ["reportedly"]}}
     }
 
-``kind`` is one of brand, organization, product, person, event, market; ``key`` is the
-stable identity (``brand/xiaomi``). A cue is a literal string, or a regular expression
-when it starts with ``re:``. Later files extend earlier ones; an entity with the same
-kind and key as an earlier one adds its aliases and replaces its labels.
+Entities serve every language (they carry a label per language). Cue data belongs to one language: it
+stands in a section named by the language (``"zh"``, ``"en"``), or at the top level of a file that says
+``"lang": "en"``; the shipped files under ``lang/<lang>/lexicon/`` hold that language's cue data at
+their top level. ``kind`` is one of brand, organization, product, person, event, market; ``key`` is
+the stable identity (``brand/xiaomi``). A cue is a literal string, or a regular expression when it
+starts with ``re:``. Later files extend earlier ones; an entity with the same kind and key as an
+earlier one adds its aliases and replaces its labels.
 """
 
 from __future__ import annotations
@@ -36,9 +43,12 @@ from typing import Any, Iterable, Sequence
 from argmap.errors import LexiconError
 from argmap.extractors.model import EntityKind
 
-DATA_DIR = Path(__file__).parent / "data"
+ENTITY_DIR = Path(__file__).parent / "data" / "entities"  # one entity lexicon for both languages (zh and en labels)
+LANG_DIR = Path(__file__).parent / "lang"  # a language's cue data: lang/<lang>/lexicon/*.json
+README = "argmap/extractors/data/README.md"
 _KEY = re.compile(r"[\w.\-]+")  # entity keys become IRI segments (amid:brand/<key>)
-_REGEX_PREFIX = "re:"
+REGEX_PREFIX = "re:"  # a cue written as a regular expression
+CUE_KEYS = ("strategies", "constraints", "evidence_kinds", "discourse", "cues", "patterns")  # one language's data
 
 
 class Polarity(str, Enum):
@@ -54,6 +64,16 @@ class DiscourseRole(str, Enum):
     CAUSE = "cause"
 
 
+# What a discourse marker may say, per language: the Chinese units read DiscourseRole, the English clause
+# splitter the roles of state.MarkerRole (kept equal by a test). A language missing here
+# takes any role.
+DISCOURSE_ROLES: dict[str, frozenset[str]] = {
+    "zh": frozenset(r.value for r in DiscourseRole),
+    "en": frozenset({"support", "conclusion", "attack", "concession", "counter", "example", "addition", "continuation"}),
+}
+POSITIONS = ("initial", "any")  # where a marker may stand in its clause (the English clause splitter reads it)
+
+
 @dataclass(frozen=True, slots=True)
 class LexEntry:
     kind: EntityKind
@@ -61,6 +81,7 @@ class LexEntry:
     labels: dict[str, str]
     forms: tuple[str, ...]  # every surface form, labels and aliases
     brand: str | None = None  # the owner brand of a product
+    aliases: tuple[str, ...] = ()  # as listed, in every language
 
     @property
     def ref(self) -> str:
@@ -80,12 +101,21 @@ class CueClass:
 
 
 @dataclass(frozen=True, slots=True)
+class DiscourseMarker:
+    marker: str
+    role: str  # one of the language's DISCOURSE_ROLES
+    position: str = "initial"  # "initial": only where a clause starts; "any": anywhere in it
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
+    """One language's lexicon: the entities of every language and this language's cue data."""
+
     entities: tuple[LexEntry, ...] = ()
     strategies: tuple[CueClass, ...] = ()
     constraints: tuple[CueClass, ...] = ()
     evidence_kinds: tuple[CueClass, ...] = ()
-    discourse: dict[str, DiscourseRole] = field(default_factory=dict)
+    discourse: dict[str, DiscourseMarker] = field(default_factory=dict)
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -96,62 +126,121 @@ class Lexicon:
         return self.patterns.get(name, ())
 
 
-ENTITY_DIR = DATA_DIR / "entities"  # one entity lexicon for both languages (zh and en labels)
+def languages() -> tuple[str, ...]:
+    """The languages with shipped cue data (a folder ``lang/<lang>/lexicon/``)."""
+    return tuple(sorted(p.parent.name for p in LANG_DIR.glob("*/lexicon") if p.is_dir()))
 
 
-def default_lexicon_paths(lang: str) -> list[Path]:
-    """The shipped entity lexicon, then the shipped data files of one language, in a stable order."""
-    return [*sorted(ENTITY_DIR.glob("*.json")), *sorted((DATA_DIR / lang).glob("*.json"))]
+def default_lexicon_paths(lang: str, data_dir: Path | str | None = None) -> list[Path]:
+    """The shipped entity lexicon, then the cue data of one language (``data_dir``, else the shipped
+    ``lang/<lang>/lexicon/``), in a stable order."""
+    cue_dir = Path(data_dir) if data_dir else LANG_DIR / lang / "lexicon"
+    return [*sorted(ENTITY_DIR.glob("*.json")), *sorted(cue_dir.glob("*.json"))]
 
 
-def load_lexicon(paths: Iterable[Path | str]) -> Lexicon:
-    """Read and merge lexicon files; a malformed file raises ``LexiconError`` naming it."""
-    merged = _Merged()
-    for raw in paths:
+def lexicon_for(lang: str, extra: Sequence[Path | str] = (), data_dir: Path | str | None = None) -> Lexicon:
+    """The shipped lexicon of ``lang`` extended by the user's files, in the order given."""
+    return load_lexicon(lang, default_lexicon_paths(lang, data_dir), extra)
+
+
+def load_lexicon(lang: str, shipped: Iterable[Path | str], user: Iterable[Path | str] = ()) -> Lexicon:
+    """Read and merge the lexicon of ``lang``: the ``shipped`` files, whose top-level cue data is ``lang``'s
+    (they lie in its folder), then the ``user``'s, which say the language of theirs. Cue data of another
+    language is checked too, so a malformed file fails whatever the article's language. A malformed file
+    raises ``LexiconError`` naming it."""
+    known = languages()
+    merged = _Merged(lang)
+    for raw, implied in [*((p, lang) for p in shipped), *((p, None) for p in user)]:
         path = Path(raw)
+        data = _read(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise LexiconError(f"lexicon {path}: cannot read ({exc.strerror})") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise LexiconError(f"lexicon {path}: not valid UTF-8 JSON ({exc}); see argmap/extractors/data/README.md") from None
-        if not isinstance(data, dict):
-            raise LexiconError(f"lexicon {path}: expected a JSON object with keys like \"entities\" or \"cues\"")
-        try:
-            merged.add(data)
-        except (KeyError, TypeError, ValueError, re.error) as exc:
-            raise LexiconError(f"lexicon {path}: malformed entry ({exc}); see argmap/extractors/data/README.md") from None
+            merged.add_entities(data.get("entities", []))
+            for section_lang, section in _sections(data, implied, known):
+                (merged if section_lang == lang else _Merged(section_lang)).add(section)
+        except LexiconError as exc:
+            raise LexiconError(f"lexicon {path}: {exc.message}; see {README}") from None
+        except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
+            raise LexiconError(f"lexicon {path}: malformed entry ({exc}); see {README}") from None
     return merged.freeze()
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """One lexicon file as a JSON object; a tab-separated file of older argmap versions is refused."""
+    if path.suffix.lower() == ".tsv":
+        raise LexiconError(f"lexicon {path}: tab-separated lexicons are no longer read; convert it to JSON with "
+                           f"python -m argmap.extractors.tsv_lexicon {path} > {path.stem}.json (see {README})")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LexiconError(f"lexicon {path}: cannot read ({exc.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LexiconError(f"lexicon {path}: not valid UTF-8 JSON ({exc}); see {README}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"lexicon {path}: expected a JSON object with keys like \"entities\" or \"en\"")
+    return data
+
+
+def _sections(data: dict[str, Any], implied: str | None, known: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
+    """A file's cue data by language: its top level (the language of ``"lang"``, else ``implied``), then
+    its sections named by a language."""
+    out = []
+    top = {key: data[key] for key in CUE_KEYS if key in data}
+    lang = data.get("lang", implied)
+    if lang is not None and lang not in known:
+        raise LexiconError(f"\"lang\" is {lang!r}; use one of {', '.join(known)}")
+    if top:
+        if lang is None:
+            raise LexiconError(f"say which language its {', '.join(top)} are for: add \"lang\" ({', '.join(known)}) "
+                               "or put them in a section named by the language, such as \"en\": {…}")
+        out.append((lang, top))
+    for name in known:
+        section = data.get(name)
+        if section is None:
+            continue
+        if not isinstance(section, dict):
+            raise LexiconError(f"section \"{name}\" must be an object with keys like \"cues\"")
+        unknown = sorted(set(section) - set(CUE_KEYS))
+        if unknown:
+            raise LexiconError(f"section \"{name}\" holds {', '.join(CUE_KEYS)}, not {', '.join(unknown)}")
+        out.append((name, section))
+    return out
 
 
 @dataclass
 class _Merged:
+    lang: str
     entities: dict[tuple[EntityKind, str], LexEntry] = field(default_factory=dict)
     strategies: dict[str, CueClass] = field(default_factory=dict)
     constraints: dict[str, CueClass] = field(default_factory=dict)
     evidence: dict[str, CueClass] = field(default_factory=dict)
-    discourse: dict[str, DiscourseRole] = field(default_factory=dict)
+    discourse: dict[str, DiscourseMarker] = field(default_factory=dict)
     cues: dict[str, list[str]] = field(default_factory=dict)
     patterns: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, data: dict[str, Any]) -> None:
-        for item in data.get("entities", []):
+    def add_entities(self, items: Iterable[dict[str, Any]]) -> None:
+        for item in items:
             entry = _entry(item)
             old = self.entities.get((entry.kind, entry.key))
             if old is not None:
-                forms = tuple(dict.fromkeys(old.forms + entry.forms))
-                entry = LexEntry(entry.kind, entry.key, {**old.labels, **entry.labels}, forms, entry.brand or old.brand)
+                entry = LexEntry(entry.kind, entry.key, {**old.labels, **entry.labels},
+                                 tuple(dict.fromkeys(old.forms + entry.forms)), entry.brand or old.brand,
+                                 tuple(dict.fromkeys(old.aliases + entry.aliases)))
             self.entities[(entry.kind, entry.key)] = entry
+
+    def add(self, data: dict[str, Any]) -> None:
+        """One language's cue data (the keys of ``CUE_KEYS``)."""
         for name, target in (("strategies", self.strategies), ("constraints", self.constraints), ("evidence_kinds", self.evidence)):
             for item in data.get(name, []):
                 cls = _cue_class(item)
                 old = target.get(cls.type)
-                if old is not None:
-                    cls = CueClass(cls.type, cls.slug, {**old.labels, **cls.labels}, tuple(dict.fromkeys(old.cues + cls.cues)),
-                                   cls.polarity or old.polarity, cls.strategy or old.strategy)
+                if old is not None:  # an entry without a slug (labels only, more cues) keeps the earlier one
+                    cls = CueClass(cls.type, cls.slug if item.get("slug") else old.slug, {**old.labels, **cls.labels},
+                                   tuple(dict.fromkeys(old.cues + cls.cues)), cls.polarity or old.polarity,
+                                   cls.strategy or old.strategy)
                 target[cls.type] = cls
         for item in data.get("discourse", []):
-            self.discourse[str(item["marker"])] = DiscourseRole(item["role"])
+            marker = _marker(item, self.lang)
+            self.discourse[marker.marker] = marker
         for section, target2 in (("cues", self.cues), ("patterns", self.patterns)):
             for name, values in data.get(section, {}).items():
                 if not isinstance(values, list):
@@ -182,11 +271,11 @@ def _entry(item: dict[str, Any]) -> LexEntry:
     if not _KEY.fullmatch(key):
         raise ValueError(f"entity key {key!r} must be letters, digits, '-', '_' or '.' (it becomes part of an IRI)")
     labels = _labels(item)
-    aliases = [str(a) for a in item.get("aliases", [])]
+    aliases = tuple(str(a) for a in item.get("aliases", []))
     forms = tuple(dict.fromkeys(f for f in [*labels.values(), *aliases] if f.strip()))
     if not forms:
         raise ValueError(f"entity {key!r} has no zh/en label or alias")
-    return LexEntry(kind, key, labels, forms, item.get("brand"))
+    return LexEntry(kind, key, labels, forms, item.get("brand"), aliases)
 
 
 def _cue_class(item: dict[str, Any]) -> CueClass:
@@ -198,23 +287,34 @@ def _cue_class(item: dict[str, Any]) -> CueClass:
     return CueClass(name, str(item.get("slug") or name.lower()), _labels(item), cues, polarity, item.get("strategy"))
 
 
+def _marker(item: dict[str, Any], lang: str) -> DiscourseMarker:
+    marker, role, position = str(item["marker"]), str(item["role"]), str(item.get("position", POSITIONS[0]))
+    roles = DISCOURSE_ROLES.get(lang)
+    if roles is not None and role not in roles:
+        raise ValueError(f"discourse marker {marker!r}: role {role!r} is none of {lang}'s ({', '.join(sorted(roles))})")
+    if position not in POSITIONS:
+        raise ValueError(f"discourse marker {marker!r}: position {position!r} is none of {', '.join(POSITIONS)}")
+    return DiscourseMarker(marker, role, position)
+
+
 def _check_cue(value: Any) -> None:
     if not isinstance(value, str) or not value:
         raise TypeError(f"cue {value!r} must be a non-empty string")
-    if value.startswith(_REGEX_PREFIX):
-        re.compile(value[len(_REGEX_PREFIX):])
+    if value.startswith(REGEX_PREFIX):
+        re.compile(value[len(REGEX_PREFIX):])
+
+
+def cue_pattern(cue: str, flags: int = 0) -> re.Pattern[str]:
+    """One cue as a pattern: a ``re:`` cue as written, a literal one escaped."""
+    body = cue[len(REGEX_PREFIX):] if cue.startswith(REGEX_PREFIX) else re.escape(cue)
+    return re.compile(body, flags)
 
 
 def compile_cues(cues: Sequence[str]) -> re.Pattern[str] | None:
     """One alternation for a cue list: literals escaped (longest first), ``re:`` cues as written."""
     if not cues:
         return None
-    literal = sorted((c for c in cues if not c.startswith(_REGEX_PREFIX)), key=len, reverse=True)
-    regex = [c[len(_REGEX_PREFIX):] for c in cues if c.startswith(_REGEX_PREFIX)]
+    literal = sorted((c for c in cues if not c.startswith(REGEX_PREFIX)), key=len, reverse=True)
+    regex = [c[len(REGEX_PREFIX):] for c in cues if c.startswith(REGEX_PREFIX)]
     parts = [re.escape(c) for c in literal] + [f"(?:{r})" for r in regex]
     return re.compile("|".join(parts))
-
-
-def lexicon_for(lang: str, extra: Sequence[Path | str] = ()) -> Lexicon:
-    """The shipped lexicon of ``lang`` extended by the user's files, in the order given."""
-    return load_lexicon([*default_lexicon_paths(lang), *extra])

@@ -116,9 +116,9 @@ def test_en_article_is_deterministic(article: ArticleAnalysis) -> None:
 
 
 def test_en_user_lexicon_adds_a_brand(tmp_path: Path) -> None:
-    lexicon = tmp_path / "entities.tsv"
-    lexicon.write_text("kind\tkey\tlabel_en\tlabel_zh\taliases\nbrand\tsalomon\tSalomon\t萨洛蒙\tSalomon Group\n",
-                       encoding="utf-8")
+    lexicon = tmp_path / "mine.json"
+    lexicon.write_text('{"entities": [{"kind": "brand", "key": "salomon", "en": "Salomon", "zh": "萨洛蒙", '
+                       '"aliases": ["Salomon Group"]}]}', encoding="utf-8")
     text = "Salomon is the quiet winner of the trail boom. Hoka grew 24% last year."
     without = {e.ref for e in analyze_english(text, key="t").entities}
     with_lexicon = analyze_english(text, key="t", lexicons=[lexicon])
@@ -131,7 +131,7 @@ def test_en_shared_json_lexicon_adds_english_entities(tmp_path: Path) -> None:
     lexicon = tmp_path / "mine.json"
     lexicon.write_text(
         '{"entities": [{"kind": "brand", "key": "salomon", "zh": "萨洛蒙", "en": "Salomon", "aliases": ["萨洛蒙户外"]},'
-        ' {"kind": "brand", "key": "zh-only", "zh": "某品牌"}], "cues": {"hedge": ["或许"]}}',
+        ' {"kind": "brand", "key": "zh-only", "zh": "某品牌"}], "zh": {"cues": {"hedge": ["或许"]}}}',
         encoding="utf-8",
     )
     analysis = analyze_english("Salomon is the quiet winner of the trail boom.", key="t", lexicons=[lexicon])
@@ -141,9 +141,10 @@ def test_en_shared_json_lexicon_adds_english_entities(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content"),
     [
-        ("entities.tsv", "kind\tkey\tlabel_en\nplanet\tmars\tMars\n"),  # unknown kind
-        ("hedges.tsv", "word\nperhaps\n"),  # wrong header
-        ("entities.tsv", "kind\tkey\tlabel_en\nbrand\tx\tX\textra\tcolumns\tare\ttoo\tmany\n"),
+        ("mine.json", '{"entities": [{"kind": "planet", "key": "mars", "en": "Mars"}]}'),  # unknown kind
+        ("mine.json", '{"en": {"cues": {"hedge": "perhaps"}}}'),  # a cue list that is no list
+        ("mine.json", '{"en": {"discourse": [{"marker": "however"}]}}'),  # a marker without its role
+        ("hedges.tsv", "cue\nperhaps\n"),  # the tab-separated format of earlier versions
     ],
 )
 def test_en_bad_user_lexicon_is_a_lexicon_error(tmp_path: Path, name: str, content: str) -> None:

@@ -132,8 +132,8 @@ def test_a_user_lexicon_extends_the_shipped_one(tmp_path: Path) -> None:
     lexicon = tmp_path / "mine.json"
     lexicon.write_text(json.dumps({
         "entities": [{"kind": "brand", "key": "acme-tea", "zh": "阿克米茶", "en": "Acme Tea", "aliases": ["阿克米"]}],
-        "strategies": [{"type": "Premiumization", "slug": "premiumization", "zh": "高端化", "en": "premiumization",
-                        "cues": ["贵价路线"]}],
+        "zh": {"strategies": [{"type": "Premiumization", "slug": "premiumization", "zh": "高端化", "en": "premiumization",
+                               "cues": ["贵价路线"]}]},
     }, ensure_ascii=False), encoding="utf-8")
     text = "阿克米茶坚持贵价路线，阿克米的门店不多。"
     assert "brand/acme-tea" not in refs(text)
@@ -145,8 +145,8 @@ def test_a_user_lexicon_extends_the_shipped_one(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "content",
     ["{not json", "[1, 2]", '{"entities": [{"kind": "planet", "key": "x", "zh": "火星"}]}',
-     '{"entities": [{"kind": "brand", "key": "a/b", "zh": "甲"}]}', '{"cues": {"hedge": "或许"}}',
-     '{"cues": {"hedge": ["re:(unclosed"]}}'],
+     '{"entities": [{"kind": "brand", "key": "a/b", "zh": "甲"}]}', '{"lang": "zh", "cues": {"hedge": "或许"}}',
+     '{"zh": {"cues": {"hedge": ["re:(unclosed"]}}}', '{"cues": {"hedge": ["或许"]}}'],
 )
 def test_a_malformed_lexicon_is_a_clear_error(tmp_path: Path, content: str) -> None:
     lexicon = tmp_path / "bad.json"

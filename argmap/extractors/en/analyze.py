@@ -24,7 +24,8 @@ MAX_CHARS = 20_000_000  # no parser or NER here, so spaCy's 1M-character memory 
 
 def build_english(*, lexicons: Sequence[Path] = (), data_dir: Path | None = None,
                   config_path: Path = CONFIG_PATH, name_sources: Sequence[str] | None = None) -> Language:
-    """A fresh English pipeline; ``lexicons`` are the user's extra .tsv files (see lexicon.py);
+    """A fresh English pipeline; ``lexicons`` are the user's extra JSON lexicon files (argmap/extractors/lexicon.py),
+    ``data_dir`` a folder of English cue files to read instead of the shipped ``lang/en/lexicon/``;
     ``name_sources`` replaces the config's sources of names outside the lexicon (``()``: the lexicon only)."""
     overrides = {**config_overrides(lexicons, name_sources), "argmap.data_dir": str(data_dir or "")}
     config = spacy.util.load_config(config_path, overrides=overrides, interpolate=True)

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.en.lexicon import EnglishData, load_for_component
+from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.en.markers import MarkerFinder
 from argmap.extractors.state import DocState, MarkerRole, Unit, get_state
 from argmap.extractors.text import in_quotation
@@ -76,8 +76,8 @@ def _words(text: str) -> int:
 
 
 class ClauseSplitter:
-    def __init__(self, data: EnglishData) -> None:
-        self.markers = MarkerFinder(data)
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.markers = MarkerFinder(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         st = get_state(doc)
@@ -188,4 +188,4 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 @Language.factory("argmap_en_clauses_v1", default_config={"data_dir": "", "lexicons": []})
 def make_clauses(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> ClauseSplitter:
-    return ClauseSplitter(load_for_component(data_dir, lexicons))
+    return ClauseSplitter(lexicon_for("en", lexicons, data_dir))

@@ -1,7 +1,7 @@
 """``argmap_en_entities_v2``: brands, organizations, products, persons, events and markets.
 
-Lexicon names (data/en/entities.tsv and the user's) match case-sensitively as whole words. Entities
-outside the lexicon come from patterns (data/en/patterns.tsv): ``Foo Inc.`` / ``Foo Corp.`` (a brand),
+Lexicon names (data/entities/ and the user's) match case-sensitively as whole words. Entities outside
+the lexicon come from its ``patterns`` (lang/en/lexicon/cues.json): ``Foo Inc.`` / ``Foo Corp.`` (a brand),
 ``Foo's sneakers`` (a brand), a known brand followed by a model number (``Xiaomi 14 Ultra``, a product),
 and ``CEO First Last`` / ``First Last, chief executive`` (a person).
 """
@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
-from argmap.extractors.en.lexicon import EnglishData, LexEntry, load_for_component, slug
+from argmap.extractors.en.lexicon import LexEntry, english_entries, slug
+from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import EntityHit, get_state, most_named_brand
 from argmap.extractors.text import slug as name_key
@@ -31,10 +32,10 @@ def _alternation(values: list[str]) -> str:
 
 
 class EntityFinder:
-    def __init__(self, data: EnglishData, *, sources: Iterable[str] = names.ALL_FINDERS) -> None:
+    def __init__(self, lexicon: Lexicon, *, sources: Iterable[str] = names.ALL_FINDERS) -> None:
         self.names = names.NameData.load("en")
         self.sources = names.finders(sources)
-        self.entries = data.entries()
+        self.entries = english_entries(lexicon)
         self.by_name: dict[str, LexEntry] = {}
         self._keys = {e.key for e in self.entries}
         for entry in self.entries:
@@ -42,12 +43,10 @@ class EntityFinder:
                 self.by_name.setdefault(name, entry)
         known = _alternation(list(self.by_name))
         self.lexicon = re.compile(rf"(?<![\w-])(?:{known})(?![\w-])")
-        patterns: dict[str, list[str]] = {}
-        for row in data.rows("patterns"):
-            patterns.setdefault(row["pattern_type"], []).append(row["value"])
+        patterns = {name: list(values) for name, values in lexicon.patterns.items()}
         self.not_brand = set(patterns.get("not_brand", []))
         self.first_words = {e.label_en.split()[0]: e for e in self.entries if e.kind is EntityKind.BRAND}
-        self.org = re.compile(rf"({_NAME})\s+(?:{_alternation(patterns.get('org_suffix', []))})(?![\w])")
+        self.org = re.compile(rf"({_NAME})\s+(?:{_alternation(patterns.get('organization_suffix', []))})(?![\w])")
         self.possessive = re.compile(
             rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_alternation(patterns.get('product_noun', []))})\b"
         )
@@ -225,4 +224,4 @@ def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
                   default_config={"data_dir": "", "lexicons": [], "name_sources": list(names.ALL_FINDERS)})
 def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str], name_sources: list[str]) -> EntityFinder:
     """v2: names outside the lexicon come from the sources in ``name_sources`` (names.NameFinder)."""
-    return EntityFinder(load_for_component(data_dir, lexicons), sources=name_sources)
+    return EntityFinder(lexicon_for("en", lexicons, data_dir), sources=name_sources)

@@ -2,7 +2,7 @@
 
 ``$2.5 billion`` -> 2500000000 USD, ``62%`` -> 62 percent, ``doubled`` -> 2 multiple, ``¥6,000`` -> 6000 CNY,
 ``12 million pairs`` -> 12000000 count, ``25-year-old`` -> 25 year (age). Each figure carries the event
-(an entity hit of kind event), the period (data/en/periods.tsv) and the brands, products and
+(an entity hit of kind event), the period (the lexicon's ``period`` patterns) and the brands, products and
 organizations its sentence names.
 """
 
@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.figures import change_sign, clause_of, figure_about, figure_cues
-from argmap.extractors.en.lexicon import EnglishData, load_for_component
+from argmap.extractors.lexicon import Lexicon, cue_pattern, lexicon_for
 from argmap.extractors.model import EntityKind, Figure, Span
 from argmap.extractors.state import DocState, get_state
 
@@ -91,8 +91,8 @@ def _scaled(number: str, scale: str | None) -> Decimal | None:
 
 
 class FigureFinder:
-    def __init__(self, data: EnglishData) -> None:
-        self.periods = [re.compile(p, re.I) for p in data.column("periods", "pattern")]
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.periods = [cue_pattern(p, re.I) for p in lexicon.pattern_list("period")]
         self.cues = figure_cues("en")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -207,4 +207,4 @@ def _first_of_overlaps(figures: list[Figure]) -> list[Figure]:
 
 @Language.factory("argmap_en_figures_v1", default_config={"data_dir": "", "lexicons": []})
 def make_figures(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> FigureFinder:
-    return FigureFinder(load_for_component(data_dir, lexicons))
+    return FigureFinder(lexicon_for("en", lexicons, data_dir))

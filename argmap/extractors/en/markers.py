@@ -1,25 +1,23 @@
-"""Finding discourse markers (data/en/discourse.tsv) at the start of, or inside, a clause."""
+"""Finding discourse markers (the lexicon's ``discourse``, lang/en/lexicon/discourse.json) at the start of, or inside,
+a clause."""
 
 from __future__ import annotations
 
 import re
 
-from argmap.extractors.en.lexicon import EnglishData, phrase_regex
+from argmap.extractors.en.lexicon import PhraseTable, phrase_regex
+from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.state import Marker, MarkerRole
 
 _LEAD = re.compile(r"[\s\"'“‘(\[-]*")
 
 
 class MarkerFinder:
-    def __init__(self, data: EnglishData) -> None:
-        self.role: dict[str, MarkerRole] = {}  # data/en/discourse.tsv names the functions as MarkerRole does
-        initial, anywhere = [], []
-        for row in data.rows("discourse"):
-            marker = row["marker"].lower()
-            self.role[marker] = MarkerRole(row.get("function", "support"))
-            (anywhere if row.get("position") == "any" else initial).append(marker)
-        self.initial = phrase_regex(initial + anywhere)
-        self.anywhere = phrase_regex(anywhere)
+    def __init__(self, lexicon: Lexicon) -> None:
+        markers = list(lexicon.discourse.values())
+        self.function = PhraseTable((m.marker, MarkerRole(m.role)) for m in markers)
+        self.initial = phrase_regex(m.marker for m in markers)  # a marker allowed anywhere may open a clause too
+        self.anywhere = phrase_regex(m.marker for m in markers if m.position == "any")
 
     def at_start(self, text: str, start: int, end: int) -> Marker | None:
         """The marker that opens ``text[start:end]`` (after quotes and spaces), if any."""
@@ -38,5 +36,4 @@ class MarkerFinder:
         return found
 
     def _marker(self, m: re.Match[str]) -> Marker:
-        key = re.sub(r"\s+", " ", m.group().lower())
-        return Marker(m.group(), self.role.get(key, MarkerRole.SUPPORT), m.start(), m.end())
+        return Marker(m.group(), self.function.value(m.group()) or MarkerRole.SUPPORT, m.start(), m.end())

@@ -1,21 +1,21 @@
 """``argmap_en_strategies_v1``: which brand pursues which strategy, under which constraint, against whom.
 
-A strategy cue (data/en/strategies.tsv) in a sentence gives the brand named last before it in the
+A strategy cue (the lexicon's ``strategies``) in a sentence gives the brand named last before it in the
 sentence (else the sentence's first brand, else the brand named most recently, within two sentences) the strategy ``strategy/{brand}-{suffix}``; a constraint cue
-(data/en/constraints.tsv) gives it ``constraint/{brand}-{suffix}``, which constrains each of the brand's
-strategies. Brands named together with a competition cue (data/en/competition.tsv) compete.
+(its ``constraints``) gives it ``constraint/{brand}-{suffix}``, which constrains each of the brand's
+strategies. Brands named together with a ``competition`` cue compete.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.en.lexicon import EnglishData, load_for_component, phrase_regex
+from argmap.extractors.en.lexicon import PhraseTable, phrase_regex
+from argmap.extractors.lexicon import CueClass, Lexicon, lexicon_for
 from argmap.extractors.model import Entity, EntityKind, EntityRelation, EntityRelationKind, Mention
 from argmap.extractors.state import DocState, EntityHit, get_state
 
@@ -29,23 +29,23 @@ class _CueKind:
 
 
 class _CueTable:
-    def __init__(self, rows: list[dict[str, str]]) -> None:
-        self.kinds = {r["cue"].lower(): _CueKind(r["type"], r["key_suffix"]) for r in rows if r.get("cue")}
-        self.regex = phrase_regex(self.kinds)
+    def __init__(self, classes: tuple[CueClass, ...]) -> None:
+        self.kinds = PhraseTable((cue, _CueKind(c.type, c.slug)) for c in classes for cue in c.cues)
 
     def find(self, text: str, start: int, end: int) -> list[tuple[_CueKind, int, int]]:
-        if self.regex is None:
+        if self.kinds.regex is None:
             return []
-        return [(self.kinds[re.sub(r"\s+", " ", m.group().lower())], m.start(), m.end())
-                for m in self.regex.finditer(text, start, end)]
+        found = [(self.kinds.value(m.group()), m.start(), m.end()) for m in self.kinds.regex.finditer(text, start, end)]
+        return [(kind, s, e) for kind, s, e in found if kind is not None]
 
 
 class StrategyFinder:
-    def __init__(self, data: EnglishData) -> None:
-        self.strategies = _CueTable(data.rows("strategies"))
-        self.constraints = _CueTable(data.rows("constraints"))
-        self.competition = phrase_regex(data.column("competition"))
-        self.labels = {r["type"]: (r["label_en"], r.get("label_zh", "")) for r in data.rows("kinds")}
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.strategies = _CueTable(lexicon.strategies)
+        self.constraints = _CueTable(lexicon.constraints)
+        self.competition = phrase_regex(lexicon.cue_list("competition"))
+        self.labels = {c.type: (c.labels["en"], c.labels.get("zh", ""))
+                       for c in (*lexicon.strategies, *lexicon.constraints) if c.labels.get("en")}
 
     def __call__(self, doc: Doc) -> Doc:
         st = get_state(doc)
@@ -123,4 +123,4 @@ def _add(relations: dict[tuple[str, str, str], EntityRelation], rel: EntityRelat
 
 @Language.factory("argmap_en_strategies_v1", default_config={"data_dir": "", "lexicons": []})
 def make_strategies(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> StrategyFinder:
-    return StrategyFinder(load_for_component(data_dir, lexicons))
+    return StrategyFinder(lexicon_for("en", lexicons, data_dir))

@@ -1,7 +1,7 @@
 """``argmap_en_units_v1``: the English argumentative clauses (units) as argument units, with what the English
 components found in them — entities, strategy and constraint cues, figures, evidence kinds
-(data/en/evidence_kinds.tsv), hedges (data/en/hedges.tsv), conditionals, questions (rhetorical ones
-by data/en/rhetorical.tsv) and discourse markers. The language-neutral argument components
+(the lexicon's ``evidence_kinds``), hedges (its ``hedge`` cues), conditionals, questions (rhetorical ones
+by its ``rhetorical`` cues) and discourse markers. The language-neutral argument components
 (``components/argument``) decide what they are and how they relate."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.model import ArgUnit, start_argument
-from argmap.extractors.en.lexicon import EnglishData, load_for_component, phrase_regex
+from argmap.extractors.en.lexicon import phrase_regex
+from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.model import EntityKind
 from argmap.extractors.state import DocState, Unit, get_state
 
@@ -30,17 +31,14 @@ class _Cues:
     kinds: list[tuple[str, re.Pattern[str]]]
 
 
-def _cues(data: EnglishData) -> _Cues:
-    by_kind: dict[str, list[str]] = {}
-    for row in data.rows("evidence_kinds"):
-        by_kind.setdefault(row["kind"], []).append(row["cue"])
-    kinds = [(kind, p) for kind, cues in by_kind.items() if (p := phrase_regex(cues)) is not None]
-    return _Cues(phrase_regex(data.column("hedges")), phrase_regex(data.column("rhetorical")), kinds)
+def _cues(lexicon: Lexicon) -> _Cues:
+    kinds = [(c.type, p) for c in lexicon.evidence_kinds if (p := phrase_regex(c.cues)) is not None]
+    return _Cues(phrase_regex(lexicon.cue_list("hedge")), phrase_regex(lexicon.cue_list("rhetorical")), kinds)
 
 
 class EnUnits:
-    def __init__(self, data: EnglishData) -> None:
-        self.cues = _cues(data)
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.cues = _cues(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         st = get_state(doc)
@@ -98,4 +96,4 @@ def _credit_rivals(kinds: tuple[str, ...], refs: list[str], primary: str | None)
 
 @Language.factory("argmap_en_units_v1", default_config={"data_dir": "", "lexicons": []})
 def make_units(nlp: Language, name: str, data_dir: str, lexicons: list[str]) -> EnUnits:
-    return EnUnits(load_for_component(data_dir, lexicons))
+    return EnUnits(lexicon_for("en", lexicons, data_dir))

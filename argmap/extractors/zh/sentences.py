@@ -34,7 +34,7 @@ class ZhSentences:
     def __init__(self, lexicon: Lexicon, argument: ArgumentData) -> None:
         markers = sorted(lexicon.discourse, key=len, reverse=True)
         # the lexicon names discourse functions its own way (contrast, cause): the argument stage's roles
-        self.markers = [(m, argument.marker_role(lexicon.discourse[m].value)) for m in markers]
+        self.markers = [(m, argument.marker_role(lexicon.discourse[m].role)) for m in markers]
         # The markers by first character, longest first as above: a unit is compared with those only
         # (an empty marker, shortest of all, would match anywhere: it stays last in every list).
         self.empty = [(m, role) for m, role in self.markers if not m]
