@@ -15,7 +15,7 @@ just a few brands or a few cues::
         "constraints": [{"type": "BrandPerceptionConstraint", "slug": "brand-perception", ...}],
         "evidence_kinds": [{"kind": "PriceDoubt", "polarity": "against",
                             "strategy": "Premiumization", "cues": ["凭什么卖"]}],
-        "discourse": [{"marker": "然而", "role": "contrast"}],
+        "discourse": [{"marker": "然而", "role": "attack"}],
         "cues": {"hedge": ["或许"], "money": ["营收"], ...},
         "patterns": {"flagship": ["旗舰机型"], ...}
       },
@@ -42,6 +42,7 @@ from typing import Any, Iterable, Sequence
 
 from argmap.errors import LexiconError
 from argmap.extractors.model import EntityKind
+from argmap.extractors.state import MarkerRole
 
 ENTITY_DIR = Path(__file__).parent / "data" / "entities"  # one entity lexicon for both languages (zh and en labels)
 LANG_DIR = Path(__file__).parent / "lang"  # a language's cue data: lang/<lang>/lexicon/*.json
@@ -56,21 +57,10 @@ class Polarity(str, Enum):
     AGAINST = "against"
 
 
-class DiscourseRole(str, Enum):
-    CONTRAST = "contrast"
-    CONCLUSION = "conclusion"
-    ADDITION = "addition"
-    EXAMPLE = "example"
-    CAUSE = "cause"
-
-
-# What a discourse marker may say, per language: the Chinese units read DiscourseRole, the English clause
-# splitter the roles of state.MarkerRole (kept equal by a test). A language missing here
-# takes any role.
-DISCOURSE_ROLES: dict[str, frozenset[str]] = {
-    "zh": frozenset(r.value for r in DiscourseRole),
-    "en": frozenset({"support", "conclusion", "attack", "concession", "counter", "example", "addition", "continuation"}),
-}
+# What a discourse marker may say, in every language: the roles of state.MarkerRole (a language's data names
+# them as the argument stage reads them; there is no second vocabulary to map).
+DISCOURSE_ROLES: frozenset[str] = frozenset(r.value for r in MarkerRole)
+_RENAMED_ROLES = {"contrast": "attack", "cause": "support"}  # the Chinese lexicon's own names until both shared one
 POSITIONS = ("initial", "any")  # where a marker may stand in its clause (the English clause splitter reads it)
 
 
@@ -103,7 +93,7 @@ class CueClass:
 @dataclass(frozen=True, slots=True)
 class DiscourseMarker:
     marker: str
-    role: str  # one of the language's DISCOURSE_ROLES
+    role: str  # one of DISCOURSE_ROLES
     position: str = "initial"  # "initial": only where a clause starts; "any": anywhere in it
 
 
@@ -289,9 +279,11 @@ def _cue_class(item: dict[str, Any]) -> CueClass:
 
 def _marker(item: dict[str, Any], lang: str) -> DiscourseMarker:
     marker, role, position = str(item["marker"]), str(item["role"]), str(item.get("position", POSITIONS[0]))
-    roles = DISCOURSE_ROLES.get(lang)
-    if roles is not None and role not in roles:
-        raise ValueError(f"discourse marker {marker!r}: role {role!r} is none of {lang}'s ({', '.join(sorted(roles))})")
+    if role not in DISCOURSE_ROLES:
+        renamed = _RENAMED_ROLES.get(role)
+        hint = f" (say {renamed!r}: lexicons before 2026-11 named it {role!r})" if renamed else ""
+        raise ValueError(f"discourse marker {marker!r}: role {role!r} is none of {', '.join(sorted(DISCOURSE_ROLES))}"
+                         + hint)
     if position not in POSITIONS:
         raise ValueError(f"discourse marker {marker!r}: position {position!r} is none of {', '.join(POSITIONS)}")
     return DiscourseMarker(marker, role, position)

@@ -37,8 +37,8 @@ _BRAND_PREFIX = f"{EntityKind.BRAND.path}/"
 
 
 class MarkerRole(str, Enum):
-    """What a discourse marker says about the unit it opens, in every language. A language whose data
-    names these functions otherwise maps its names to these (``marker_roles`` in lang/<lang>/argument.json)."""
+    """What a discourse marker says about the unit it opens, in every language: the ``role`` of each
+    ``discourse`` entry of a lexicon (lang/<lang>/lexicon/discourse.json, and the user's) is one of these."""
 
     SUPPORT = "support"  # because, 因为: a reason for a neighbouring claim
     CONCLUSION = "conclusion"  # therefore, 因此: follows from what came before

@@ -9,7 +9,6 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.components.argument.data import ArgumentData, argument_data
 from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.model import Span
 from argmap.extractors.state import DocState, Marker, MarkerRole, Unit, get_state
@@ -31,10 +30,9 @@ _HEADING_PUNCT = re.compile(r"[。！？!?，,；;：:]")
 
 
 class ZhSentences:
-    def __init__(self, lexicon: Lexicon, argument: ArgumentData) -> None:
+    def __init__(self, lexicon: Lexicon) -> None:
         markers = sorted(lexicon.discourse, key=len, reverse=True)
-        # the lexicon names discourse functions its own way (contrast, cause): the argument stage's roles
-        self.markers = [(m, argument.marker_role(lexicon.discourse[m].role)) for m in markers]
+        self.markers = [(m, MarkerRole(lexicon.discourse[m].role)) for m in markers]
         # The markers by first character, longest first as above: a unit is compared with those only
         # (an empty marker, shortest of all, would match anywhere: it stays last in every list).
         self.empty = [(m, role) for m, role in self.markers if not m]
@@ -190,4 +188,4 @@ def _is_latin_period(text: str, i: int, end: int) -> bool:
 
 @Language.factory("argmap_zh_sentences_v1", default_config={"lexicons": []})
 def make_sentences(nlp: Language, name: str, lexicons: list[str]) -> ZhSentences:
-    return ZhSentences(lexicon_for("zh", lexicons), argument_data("zh"))
+    return ZhSentences(lexicon_for("zh", lexicons))

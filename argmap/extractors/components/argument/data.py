@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from argmap.extractors.state import MarkerRole
 from argmap.extractors.text import quoted_at
 
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
@@ -70,12 +69,6 @@ class ArgumentData:
     opponent: CueSet  # the writer voices the other side to answer it (some may argue, 有人认为, 诚然)
     summary: CueSet  # the writer sums up (in conclusion, all things considered, 综上所述)
     answer: re.Pattern[str] | None = None  # "Yes, …" / 是的，…: opens by answering the question at issue
-    # the language's names of discourse functions, where its data does not use MarkerRole's own (zh: cause)
-    marker_roles: dict[str, MarkerRole] = field(default_factory=dict)
-
-    def marker_role(self, name: str) -> MarkerRole:
-        """The MarkerRole a discourse function of the language's data stands for."""
-        return self.marker_roles.get(name) or MarkerRole(name)
 
     def answers(self, text: str) -> bool:
         """The unit opens with an answer word set off by punctuation — a writer stating a position."""
@@ -98,8 +91,7 @@ def argument_data(lang: str) -> ArgumentData:
     return ArgumentData(lang, int(raw.get("min_chars", 6)), cues("opinion"), cues("report"), cues("thesis", "summary"),
                         cues("signpost"), cues("dissent"), cues("negation"), cues("against"),
                         cues("narrative"), cues("speech"), cues("favourable"), cues("unfavourable"),
-                        cues("opponent"), cues("summary"), _opening(raw.get("answer", [])),
-                        {str(k): MarkerRole(v) for k, v in raw.get("marker_roles", {}).items()})
+                        cues("opponent"), cues("summary"), _opening(raw.get("answer", [])))
 
 
 def _opening(words: list[str]) -> re.Pattern[str] | None:
