@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from argmap.errors import InputError, LanguageError, LexiconError
 from argmap.documents import MAX_ARTICLE_BYTES, BlockKind, Document, Format, read_document
-from argmap.extractors.model import ArticleAnalysis, Span
+from argmap.extractors.model import ArticleAnalysis, EntityRelation, Span, Statement
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -162,13 +162,27 @@ def pipeline_doc(nlp: "Language", content: str, *, title: str = "", laid: Layout
 
 def doc_analysis(doc: "Doc", *, key: str, lang: str, title: str, source: str) -> ArticleAnalysis:
     """The typed result of a Doc that ``pipeline_doc`` made: what the components left on its state, with the
-    statements and relations of the argument stage."""
+    statements and relations of the argument stage, and the statement each entity relation is said in."""
     from argmap.extractors.components.argument.model import argument_state
     from argmap.extractors.state import get_state
 
     state, argument = get_state(doc), argument_state(doc)
     state.statements, state.relations = argument.statements, argument.relations
+    locate_entity_relations(state.entity_relations, state.statements)
     return state.to_analysis(key=key, lang=lang, title=title, source=source)
+
+
+def locate_entity_relations(relations: list[EntityRelation], statements: list[Statement]) -> None:
+    """Each entity relation is said in the first statement that mentions both of its ends (none: ``None``),
+    so that the map and the store can point at where the article states it."""
+    by_ref: dict[str, set[str]] = {}
+    for statement in statements:
+        for ref in statement.mentions:
+            by_ref.setdefault(ref, set()).add(statement.id)
+    order = {s.id: n for n, s in enumerate(statements)}
+    for rel in relations:
+        shared = by_ref.get(rel.subject, set()) & by_ref.get(rel.object, set())
+        rel.statement = min(shared, key=order.__getitem__) if shared else None
 
 
 def _made_doc(nlp: "Language", content: str) -> "Doc":

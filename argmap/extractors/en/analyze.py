@@ -12,11 +12,10 @@ from spacy.language import Language
 
 from argmap.errors import InputError
 import argmap.extractors.components.argument  # noqa: F401  (the argument stage shared by every language)
-from argmap.extractors.components.argument.model import Regions, argument_state
+from argmap.extractors.components.argument.model import Regions
 from argmap.extractors.en import clauses, entities, figures, sentences, strategies, units  # noqa: F401  (registers the factories)
-from argmap.extractors.model import ArticleAnalysis, EntityRelation, Span, Statement
+from argmap.extractors.model import ArticleAnalysis, Span
 from argmap.extractors.pipeline import Layout, config_overrides, doc_analysis, pipeline_doc
-from argmap.extractors.state import get_state
 
 CONFIG_PATH = Path(__file__).resolve().parent / "config_en.cfg"
 MAX_CHARS = 20_000_000  # no parser or NER here, so spaCy's 1M-character memory guard does not apply
@@ -64,17 +63,5 @@ def analyze_english(
     pipeline = nlp if nlp is not None else _cached(tuple(str(p) for p in lexicons))
     pipeline.max_length = max(pipeline.max_length, MAX_CHARS)
     doc = pipeline_doc(pipeline, content, title=title, laid=Layout(list(skipped), list(headings), regions))
-    _locate_entity_relations(get_state(doc).entity_relations, argument_state(doc).statements)
     return doc_analysis(doc, key=key, lang=lang, title=title, source=source)
 
-
-def _locate_entity_relations(relations: list[EntityRelation], statements: list[Statement]) -> None:
-    """Each entity relation is said in the first statement that mentions both of its ends."""
-    by_ref: dict[str, set[str]] = {}
-    for statement in statements:
-        for ref in statement.mentions:
-            by_ref.setdefault(ref, set()).add(statement.id)
-    order = {s.id: n for n, s in enumerate(statements)}
-    for rel in relations:
-        shared = by_ref.get(rel.subject, set()) & by_ref.get(rel.object, set())
-        rel.statement = min(shared, key=order.__getitem__) if shared else None
