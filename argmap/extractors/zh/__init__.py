@@ -1,4 +1,4 @@
-"""The Chinese pipeline: spaCy ``blank("zh")`` with a private jieba segmenter and one component per file.
+"""The Chinese components: spaCy ``blank("zh")`` with a private jieba segmenter and one component per file.
 
 Importing this package registers the tokenizer and the components with spaCy's registry;
 ``argmap/extractors/lang/zh/config.cfg`` assembles them (``pipeline.build_pipeline("zh")``).
