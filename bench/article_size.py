@@ -8,7 +8,7 @@ saves the analysis; ``store`` loads that analysis and writes it into a fresh sto
 ``reason`` is ``argmap reason`` on that store. The baseline is the smallest size measured in the same run: the
 ratios are seconds per byte as a ratio to it (1.0 = linear).
 
-An article the extractors refuse (the Chinese pipeline stops at 1,000,000 characters, about 3 MB) still gets
+An article the extractors refuse (past the document layer's 5 MB limit, the one limit of both languages) still gets
 its store phase measured, on a synthetic analysis (argmap.graph.synthetic) with as many statements per byte as
 the largest article extracted in the same run; its row is marked ``*``.
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from argmap.extractors.pipeline import PipelineCache, analyze_text  # noqa: E402
 from argmap.extractors.train.microtexts import GoldText, UndercutAttachment, corpus_files, read_gold  # noqa: E402
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "arg-microtexts-part2" / "corpus"
 MIN_COVER = 0.5
@@ -61,10 +62,8 @@ def unit_of(span: tuple[int, int], gold: GoldText) -> str | None:
     return best
 
 
-def predicted(gold: GoldText, nlp: object) -> tuple[str | None, set[tuple[str, str, str]]]:
-    from argmap.extractors.en import analyze_english
-
-    analysis = analyze_english(gold.text, key=gold.id, nlp=nlp)  # type: ignore[arg-type]
+def predicted(gold: GoldText, cache: PipelineCache) -> tuple[str | None, set[tuple[str, str, str]]]:
+    analysis = analyze_text(gold.text, key=gold.id, lang="en", cache=cache)
     units = {s.id: unit_of((s.start, s.end), gold) for s in analysis.statements}
     central = next((units[s.id] for s in analysis.statements if s.central), None)
     relations = set()
@@ -96,9 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: the microtexts corpus is not at {args.corpus} (expected ../shared next to the repo)")
         return 0
     sys.path.insert(0, str(REPO))
-    from argmap.extractors.en import build_english
-
-    nlp = build_english()
+    cache = PipelineCache()  # one English pipeline for every text
     files = corpus_files(args.corpus)
     for mode in UndercutAttachment:
         ours, base = Counts(), Counts()
@@ -107,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         central_ok = base_central_ok = 0
         for n, path in enumerate(files):
             gold = read_gold(path, undercut=mode)
-            central, rels = predicted(gold, nlp)
+            central, rels = predicted(gold, cache)
             b_central, b_rels = baseline(gold)
             central_ok += central == gold.central
             base_central_ok += b_central == gold.central

@@ -71,15 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_dir():
         print(f"skipped: the microtexts corpus is not at {args.corpus} (expected ../shared next to the repo)")
         return 0
-    from argmap.extractors.en import analyze_english, build_english
+    from argmap.extractors.pipeline import PipelineCache, analyze_text
 
-    nlp = build_english()
+    cache = PipelineCache()  # one English pipeline for every text
     ours, inside, sentences = Boundaries(), Boundaries(), Boundaries()
     right, wrong = Counter(), Counter()
     files = corpus_files(args.corpus)
     for path in files:
         gold = read_gold(path)
-        analysis = analyze_english(gold.text, key=gold.id, nlp=nlp)
+        analysis = analyze_text(gold.text, key=gold.id, lang="en", cache=cache)
         wanted = gold_boundaries(gold)
         first = min((s.start for s in analysis.sentences), default=0)
         sentence_starts = {s.start for s in analysis.sentences} - {first}

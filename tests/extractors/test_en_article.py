@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import LexiconError
-from argmap.extractors.en import analyze_english
+from argmap.extractors.pipeline import analyze_text
 from argmap.extractors.model import ArticleAnalysis, EntityRelationKind, StatementKind
 
 ARTICLE = Path(__file__).parent / "articles_en" / "sportswear-nike-adidas-on.en.txt"
@@ -120,8 +120,8 @@ def test_en_user_lexicon_adds_a_brand(tmp_path: Path) -> None:
     lexicon.write_text('{"entities": [{"kind": "brand", "key": "salomon", "en": "Salomon", "zh": "萨洛蒙", '
                        '"aliases": ["Salomon Group"]}]}', encoding="utf-8")
     text = "Salomon is the quiet winner of the trail boom. Hoka grew 24% last year."
-    without = {e.ref for e in analyze_english(text, key="t").entities}
-    with_lexicon = analyze_english(text, key="t", lexicons=[lexicon])
+    without = {e.ref for e in analyze_text(text, lang="en", key="t").entities}
+    with_lexicon = analyze_text(text, lang="en", key="t", lexicons=[lexicon])
     assert "brand/salomon" not in without
     assert with_lexicon.entity("brand/salomon") is not None
     assert with_lexicon.entity("brand/salomon").labels["zh"] == "萨洛蒙"  # type: ignore[union-attr]
@@ -134,7 +134,7 @@ def test_en_shared_json_lexicon_adds_english_entities(tmp_path: Path) -> None:
         ' {"kind": "brand", "key": "zh-only", "zh": "某品牌"}], "zh": {"cues": {"hedge": ["或许"]}}}',
         encoding="utf-8",
     )
-    analysis = analyze_english("Salomon is the quiet winner of the trail boom.", key="t", lexicons=[lexicon])
+    analysis = analyze_text("Salomon is the quiet winner of the trail boom.", lang="en", key="t", lexicons=[lexicon])
     assert [e.ref for e in analysis.entities] == ["brand/salomon"]
 
 
@@ -151,7 +151,7 @@ def test_en_bad_user_lexicon_is_a_lexicon_error(tmp_path: Path, name: str, conte
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     with pytest.raises(LexiconError):
-        analyze_english("Nike is back.", key="t", lexicons=[path])
+        analyze_text("Nike is back.", lang="en", key="t", lexicons=[path])
 
 
 @pytest.mark.parametrize(
@@ -160,17 +160,17 @@ def test_en_bad_user_lexicon_is_a_lexicon_error(tmp_path: Path, name: str, conte
      ("Apple's iPhone still leads.", "product/iphone")],
 )
 def test_en_products(sentence: str, product: str) -> None:
-    assert analyze_english(sentence, key="t").entity(product) is not None
+    assert analyze_text(sentence, lang="en", key="t").entity(product) is not None
 
 
 def test_en_a_year_after_a_brand_is_not_a_model() -> None:
-    refs = {e.ref for e in analyze_english("Nike 2024 was a hard year for the brand.", key="t").entities}
+    refs = {e.ref for e in analyze_text("Nike 2024 was a hard year for the brand.", lang="en", key="t").entities}
     assert refs == {"brand/nike"}
 
 
 def test_en_unknown_brands_from_patterns() -> None:
     text = "Shares of Vuori Inc. jumped. Critics say Allbirds's sneakers lost their appeal. CEO Jane Doe disagrees."
-    refs = {e.ref for e in analyze_english(text, key="t").entities}
+    refs = {e.ref for e in analyze_text(text, lang="en", key="t").entities}
     assert {"brand/vuori", "brand/allbirds", "person/jane-doe"} <= refs
     assert not {"brand/shares", "brand/critics"} & refs
 
@@ -188,7 +188,7 @@ def test_en_unknown_brands_from_patterns() -> None:
     ],
 )
 def test_en_aliases_share_keys_with_the_chinese_lexicon(sentence: str, ref: str, zh: str) -> None:
-    entity = analyze_english(sentence, key="t").entity(ref)
+    entity = analyze_text(sentence, lang="en", key="t").entity(ref)
     assert entity is not None
     assert entity.labels.get("zh") == zh
 
@@ -198,7 +198,7 @@ COFFEE = Path(__file__).parent / "articles_en" / "coffee-luckin-starbucks.en.txt
 
 @pytest.fixture(scope="module")
 def coffee() -> ArticleAnalysis:
-    return analyze_english(COFFEE.read_text(encoding="utf-8"), key="coffee-en")
+    return analyze_text(COFFEE.read_text(encoding="utf-8"), lang="en", key="coffee-en")
 
 
 def test_en_coffee_article_entities_and_figures(coffee: ArticleAnalysis) -> None:
@@ -228,8 +228,8 @@ def test_en_coffee_article_owners_and_rivals(coffee: ArticleAnalysis) -> None:
 @pytest.mark.parametrize("path", [ARTICLE, COFFEE])
 def test_en_articles_do_not_leak_into_each_other(path: Path) -> None:
     other = COFFEE if path == ARTICLE else ARTICLE
-    mine = {e.ref for e in analyze_english(path.read_text(encoding="utf-8"), key="a").entities}
-    theirs = {e.ref for e in analyze_english(other.read_text(encoding="utf-8"), key="b").entities}
+    mine = {e.ref for e in analyze_text(path.read_text(encoding="utf-8"), lang="en", key="a").entities}
+    theirs = {e.ref for e in analyze_text(other.read_text(encoding="utf-8"), lang="en", key="b").entities}
     assert not mine & DEMO_ONLY
     shared = {r for r in mine & theirs if r.startswith("brand/") or r.startswith("product/")}
     assert shared == set()

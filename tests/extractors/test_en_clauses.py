@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.extractors.en import analyze_english
+from argmap.extractors.pipeline import Layout, analyze_text
 
 
 def _sentences(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in analyze_english(text, key="t").sentences]
+    return [text[s.start : s.end] for s in analyze_text(text, lang="en", key="t").sentences]
 
 
 def _statements(text: str) -> list[str]:
-    return [s.text for s in analyze_english(text, key="t").statements]
+    return [s.text for s in analyze_text(text, lang="en", key="t").statements]
 
 
 @pytest.mark.parametrize(
@@ -165,7 +165,7 @@ def test_en_skipped_spans_from_the_cleaner_are_respected() -> None:
 
     text = "Adidas is back. Follow us for more Adidas deals today."
     cut = text.index("Follow")
-    analysis = analyze_english(text, key="t", skipped=[Span(cut, len(text))])
+    analysis = analyze_text(text, lang="en", key="t", laid=Layout(skipped=[Span(cut, len(text))]))
     assert [s.text for s in analysis.statements] == ["Adidas is back."]
 
 
@@ -175,7 +175,7 @@ def test_en_overlapping_skipped_spans_are_merged() -> None:
     text = "Nike is back.\nNotice: this text was posted by a user.\nHoka is growing fast."
     line = text.index("Notice")
     skipped = [Span(line, line + 10), Span(line + 5, text.index("\nHoka"))]
-    analysis = analyze_english(text, key="t", skipped=skipped)
+    analysis = analyze_text(text, lang="en", key="t", laid=Layout(skipped=skipped))
     assert [s.text for s in analysis.statements] == ["Nike is back.", "Hoka is growing fast."]
     assert [(s.start, s.end) for s in analysis.skipped] == [(line, text.index("\nHoka"))]
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from argmap.extractors.en import analyze_english
+from argmap.extractors.pipeline import analyze_text
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,7 @@ from argmap.extractors.en import analyze_english
     ],
 )
 def test_en_figure_is_normalised(sentence: str, figure_text: str, value: str, unit: str, kind: str) -> None:
-    analysis = analyze_english(sentence, key="t")
+    analysis = analyze_text(sentence, lang="en", key="t")
     found = {f.text: f for f in analysis.figures}
     assert figure_text in found, [f.text for f in analysis.figures]
     figure = found[figure_text]
@@ -44,7 +44,7 @@ def test_en_figure_is_normalised(sentence: str, figure_text: str, value: str, un
     ],
 )
 def test_en_figure_carries_event_and_period(sentence: str, event: str, period: str | None) -> None:
-    figure = analyze_english(sentence, key="t").figures[0]
+    figure = analyze_text(sentence, lang="en", key="t").figures[0]
     assert figure.event == event
     assert figure.period == period
 
@@ -54,10 +54,10 @@ def test_en_figure_carries_event_and_period(sentence: str, event: str, period: s
     ["The company was founded in 1964 in Oregon.", "Nike posted double-digit growth.", "It is the second time this year."],
 )
 def test_en_no_figure_from_years_and_ordinals(sentence: str) -> None:
-    assert analyze_english(sentence, key="t").figures == []
+    assert analyze_text(sentence, lang="en", key="t").figures == []
 
 
 def test_en_figure_is_about_the_brand_of_its_sentence_or_the_topic() -> None:
     text = "Hoka grew 24% last year. Its shoes sold 30% more at full price."
-    figures = analyze_english(text, key="t").figures
+    figures = analyze_text(text, lang="en", key="t").figures
     assert [f.about for f in figures] == [("brand/hoka",), ("brand/hoka",)]

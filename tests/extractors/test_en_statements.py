@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.extractors.en import analyze_english
+from argmap.extractors.pipeline import analyze_text
 from argmap.extractors.model import ArticleAnalysis, RelationKind, StatementKind
 
 CLAIM, EVIDENCE = StatementKind.CLAIM, StatementKind.EVIDENCE
@@ -16,7 +16,7 @@ def _by_text(analysis: ArticleAnalysis) -> dict[str, str]:
 
 
 def _relations(text: str) -> set[tuple[str, str, str]]:
-    analysis = analyze_english(text, key="t")
+    analysis = analyze_text(text, lang="en", key="t")
     texts = _by_text(analysis)
     return {(texts[r.source], r.kind.value, texts[r.target]) for r in analysis.relations}
 
@@ -34,13 +34,14 @@ def _relations(text: str) -> set[tuple[str, str, str]]:
 )
 def test_en_statement_kind(sentence: str, kind: StatementKind) -> None:
     # after an opening claim, so that the sentence under test is not the (always claim) central one
-    statements = analyze_english(f"{OPENING} {sentence}", key="t").statements
+    statements = analyze_text(f"{OPENING} {sentence}", lang="en", key="t").statements
     assert [s.kind for s in statements] == [CLAIM, kind]
 
 
 def test_en_short_lead_in_is_no_statement() -> None:
     # "He told the BBC:" on a line of its own announces the quote that follows; the quote is the statement
-    statements = analyze_english(f'{OPENING} He told the BBC:\n"Our margins will recover next year."', key="t").statements
+    text = f'{OPENING} He told the BBC:\n"Our margins will recover next year."'
+    statements = analyze_text(text, lang="en", key="t").statements
     assert [s.text for s in statements][1:] == ['"Our margins will recover next year."']
 
 
@@ -53,7 +54,7 @@ def test_en_short_lead_in_is_no_statement() -> None:
     ],
 )
 def test_en_statement_flags(sentence: str, flag: str) -> None:
-    statement = analyze_english(sentence, key="t").statements[0]
+    statement = analyze_text(sentence, lang="en", key="t").statements[0]
     assert getattr(statement, flag) is True
     others = {"hedged", "conditional", "question"} - {flag}
     assert not any(getattr(statement, other) for other in others)
@@ -69,14 +70,15 @@ def test_en_statement_flags(sentence: str, flag: str) -> None:
     ],
 )
 def test_en_evidence_kinds(text: str, kinds: tuple[str, ...]) -> None:
-    statement = analyze_english(f"{OPENING} {text}", key="t").statements[1]
+    statement = analyze_text(f"{OPENING} {text}", lang="en", key="t").statements[1]
     assert statement.kind is EVIDENCE
     assert set(kinds) <= set(statement.evidence_kinds)
 
 
 def test_going_on_sale_is_no_promotion() -> None:
     # "go on sale" is when a product becomes available, not a discount
-    statements = analyze_english(f"{OPENING} The new trail shoe will go on sale next month for $140.", key="t").statements
+    text = f"{OPENING} The new trail shoe will go on sale next month for $140."
+    statements = analyze_text(text, lang="en", key="t").statements
     assert "PromotionDependence" not in statements[1].evidence_kinds
 
 
@@ -98,14 +100,14 @@ def test_going_on_sale_is_no_promotion() -> None:
     ],
 )
 def test_en_central_claim(text: str, central: str) -> None:
-    statements = analyze_english(text, key="t").statements
+    statements = analyze_text(text, lang="en", key="t").statements
     assert [s.text for s in statements if s.central] == [central]
 
 
 def test_en_central_claim_answered_by_a_concession_beats_the_last() -> None:
     # the first claim no marker subordinates, not the last plain one
     text = "Although digital publishing grows fast, paper books will not become obsolete. Readers love paper."
-    statements = analyze_english(text, key="t").statements
+    statements = analyze_text(text, lang="en", key="t").statements
     assert [s.text for s in statements if s.central] == ["paper books will not become obsolete."]
 
 
@@ -165,7 +167,7 @@ def test_en_relation_targets_are_claims_and_markers_point_into_the_text() -> Non
         "Xiaomi's premium push is working. Its flagship sold 1.2 million units on Singles' Day. "
         "However, 40% of buyers bought it at a discount. Moreover, Xiaomi should build its own chips."
     )
-    analysis = analyze_english(text, key="t")
+    analysis = analyze_text(text, lang="en", key="t")
     kinds = {s.id: s.kind for s in analysis.statements}
     assert analysis.relations
     for rel in analysis.relations:
@@ -205,6 +207,6 @@ def test_the_writer_stating_a_long_held_view_is_the_thesis_of_an_article() -> No
             "Many believe that it will have to do more.",
             "I’ve long argued that Hoka would do better to move production now than to wait for higher tariffs.",
             "The results are due at 4 p.m."]
-    analysis = analyze_english("\n\n".join(body), key="t")
+    analysis = analyze_text("\n\n".join(body), lang="en", key="t")
     assert len(analysis.statements) > 12
     assert [s.text for s in analysis.statements if s.central] == [body[-2]]

@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 
 from argmap.errors import LexiconError
-from argmap.extractors.en import analyze_english
-from argmap.extractors.state import MarkerRole
 from argmap.extractors.en.markers import MarkerFinder
 from argmap.extractors.lexicon import DISCOURSE_ROLES, LANG_DIR, languages, lexicon_for
-from argmap.extractors.pipeline import PipelineCache, run_pipeline
+from argmap.extractors.pipeline import PipelineCache, analyze_text, run_pipeline
+from argmap.extractors.state import MarkerRole
 from argmap.extractors.tsv_lexicon import main as convert_tsv
 
 EN_SENTENCE = "Zorblax reportedly lost ground to its rivals last year."
@@ -28,7 +27,7 @@ def _write(tmp_path: Path, data: dict[str, Any] | str, name: str = "mine.json") 
 
 
 def _en_hedged(lexicons: list[Path]) -> bool:
-    return analyze_english(EN_SENTENCE, key="t", lexicons=lexicons).statements[0].hedged
+    return analyze_text(EN_SENTENCE, key="t", lang="en", lexicons=lexicons).statements[0].hedged
 
 
 def _zh_hedged(lexicons: list[Path]) -> bool:
@@ -57,7 +56,7 @@ def test_english_cue_classes_and_markers_from_a_user_file(tmp_path: Path) -> Non
     premium = next(c for c in loaded.strategies if c.type == "Premiumization")
     assert premium.slug == "premiumization" and premium.cues[-1] == "gold-plated range"  # added, slug kept
     assert loaded.discourse["to be fair"].position == "initial"
-    found = analyze_english("Zorblax launched a gold-plated range.", key="t", lexicons=[lexicon])
+    found = analyze_text("Zorblax launched a gold-plated range.", key="t", lang="en", lexicons=[lexicon])
     refs = {e.ref for e in found.entities}
     assert "strategy/zorblax-premiumization" in refs
 
@@ -68,7 +67,7 @@ def test_english_re_cues_match_as_whole_words_and_say_what_they_stand_for(tmp_pa
         "cues": {"hedge": ["re:report(?:ed)?ly"]},
         "discourse": [{"marker": "re:to be (?:fair|honest)", "role": "concession"}]}})
     assert _en_hedged([lexicon])
-    found = analyze_english("Zorblax launched a golden-plated range.", key="t", lexicons=[lexicon])
+    found = analyze_text("Zorblax launched a golden-plated range.", key="t", lang="en", lexicons=[lexicon])
     refs = {e.ref for e in found.entities}
     assert "strategy/zorblax-premiumization" in refs
     text = "To be honest, the range sold well."
@@ -110,5 +109,5 @@ def test_an_old_tsv_lexicon_converts_to_one_that_works(tmp_path: Path, capsys: p
     assert convert_tsv([str(tmp_path / "hedges.tsv"), str(tmp_path / "brands.tsv")]) == 0
     converted = _write(tmp_path, capsys.readouterr().out, "converted.json")
     assert _en_hedged([converted])
-    zorblax = analyze_english(EN_SENTENCE, key="t", lexicons=[converted]).entity("brand/zorblax")
+    zorblax = analyze_text(EN_SENTENCE, key="t", lang="en", lexicons=[converted]).entity("brand/zorblax")
     assert zorblax is not None and zorblax.labels["zh"] == "佐布拉克斯" and zorblax.aliases == ("Zorb", "ZBX")

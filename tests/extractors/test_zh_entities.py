@@ -128,6 +128,14 @@ def test_strategies_and_constraints_belong_to_the_brand_the_sentence_is_about() 
     assert not any(ref.startswith(("strategy/xiaomi", "constraint/tesla")) for ref in (e.ref for e in analysis.entities))
 
 
+def test_an_entity_relation_is_said_in_the_first_statement_naming_both_ends() -> None:
+    text = "蔚来坚持不降价，试图守住高端品牌的位置。蔚来的高端化离不开服务。"
+    analysis = run_pipeline(text, key="t", lang="zh")
+    said = next(r for r in analysis.entity_relations if r.object == "strategy/nio-premiumization")
+    assert said.statement is not None
+    assert "高端品牌" in analysis.statement(said.statement).text  # type: ignore[union-attr]
+
+
 def test_a_user_lexicon_extends_the_shipped_one(tmp_path: Path) -> None:
     lexicon = tmp_path / "mine.json"
     lexicon.write_text(json.dumps({

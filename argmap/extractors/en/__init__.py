@@ -1,19 +1,12 @@
-"""The English extraction pipeline (spaCy ``blank("en")`` + argmap components, see config_en.cfg).
+"""The English components: spaCy's ``blank("en")`` tokenizer and sentencizer, then one argmap component per
+file, assembled by ``argmap/extractors/lang/en/config.cfg`` (``pipeline.build_pipeline("en")``).
 
-``analyze_english`` and ``build_english`` live in :mod:`argmap.extractors.en.analyze`; they are
-looked up on first use, so importing this package does not load spaCy.
+Importing this package registers the components with spaCy's registry, as ``argmap.extractors.zh`` does
+for Chinese; ``build_pipeline`` imports the package of the language it builds.
 """
 
-from __future__ import annotations
+from argmap.extractors.components import argument  # the argument stage shared by every language
+from argmap.extractors.en import clauses, entities, figures, sentences, strategies, units
 
-from typing import Any
-
-__all__ = ["analyze_english", "build_english"]
-
-
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from argmap.extractors.en import analyze
-
-        return getattr(analyze, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# imported for their registrations
+__all__ = ["argument", "clauses", "entities", "figures", "sentences", "strategies", "units"]

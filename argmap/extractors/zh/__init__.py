@@ -1,15 +1,11 @@
-"""The Chinese pipeline: spaCy ``blank("zh")`` with a private jieba segmenter and one component per file.
+"""The Chinese components: spaCy ``blank("zh")`` with a private jieba segmenter and one component per file.
 
 Importing this package registers the tokenizer and the components with spaCy's registry;
-``argmap/extractors/config_zh.cfg`` assembles them.
+``argmap/extractors/lang/zh/config.cfg`` assembles them (``pipeline.build_pipeline("zh")``).
 """
 
-import argmap.extractors.components.argument  # noqa: F401  (the argument stage shared by every language)
-from argmap.extractors.zh import (  # noqa: F401  (imported for their registrations)
-    entities,
-    figures,
-    sentences,
-    strategies,
-    tokenizer,
-    units,
-)
+from argmap.extractors.components import argument  # the argument stage shared by every language
+from argmap.extractors.zh import entities, figures, sentences, strategies, tokenizer, units
+
+# imported for their registrations
+__all__ = ["argument", "entities", "figures", "sentences", "strategies", "tokenizer", "units"]
