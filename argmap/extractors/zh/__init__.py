@@ -5,11 +5,11 @@ Importing this package registers the tokenizer and the components with spaCy's r
 """
 
 import argmap.extractors.components.argument  # noqa: F401  (the argument stage shared by every language)
+import argmap.extractors.components.strategies  # noqa: F401  (shared by every language too)
 from argmap.extractors.zh import (  # noqa: F401  (imported for their registrations)
     entities,
     figures,
     sentences,
-    strategies,
     tokenizer,
     units,
 )
