@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from argmap.errors import LexiconError
 from argmap.extractors.model import EntityKind
@@ -310,3 +310,22 @@ def compile_cues(cues: Sequence[str]) -> re.Pattern[str] | None:
     regex = [c[len(REGEX_PREFIX):] for c in cues if c.startswith(REGEX_PREFIX)]
     parts = [re.escape(c) for c in literal] + [f"(?:{r})" for r in regex]
     return re.compile("|".join(parts))
+
+
+def phrase_regex(phrases: Iterable[str], *, case_sensitive: bool = False) -> re.Pattern[str] | None:
+    """One regex matching any phrase as whole words, longest first, then the ``re:`` cues as written; None
+    when there are none."""
+    given = list(phrases)
+    unique = sorted({p for p in given if p and not p.startswith(REGEX_PREFIX)}, key=len, reverse=True)
+    written = [p[len(REGEX_PREFIX):] for p in dict.fromkeys(given) if p.startswith(REGEX_PREFIX)]
+    if not unique and not written:
+        return None
+    body = "|".join([*(re.escape(p).replace(r"\ ", r"\s+") for p in unique), *(f"(?:{r})" for r in written)])
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", flags)
+
+
+CueMatcher = Callable[[Sequence[str]], "re.Pattern[str] | None"]
+# How a language's cues are found in its text, named by its pipeline config: Chinese is written without spaces,
+# so a cue is found anywhere in it ("substring"); English cues are whole words, in any case ("words").
+CUE_MATCHING: dict[str, CueMatcher] = {"substring": compile_cues, "words": phrase_regex}

@@ -163,6 +163,24 @@ class DocState:
         hi = bisect_left(self._hit_starts, end)
         return [h for h in self.hits[lo:hi] if h.end <= end]
 
+    def brand_mentions(self) -> list[tuple[int, int, str]]:
+        """Every mention of a brand as (start, end, ref), in text order, whichever way the language's entities
+        component recorded it: as an entity's mention (``entities``) or as a hit (``hits``)."""
+        found = [(m.start, m.end, ref) for ref, entity in self.entities.items() if entity.kind is EntityKind.BRAND
+                 for m in entity.mentions]
+        found += [(h.start, h.end, h.ref) for h in self.hits if h.kind is EntityKind.BRAND]
+        return sorted(found)
+
+    def entity_labels(self, ref: str) -> dict[str, str]:
+        """The labels of an entity by language, recorded (``entities``) or still a hit (``hits``)."""
+        entity = self.entities.get(ref)
+        if entity is not None:
+            return dict(entity.labels)
+        hit = next((h for h in self.hits if h.ref == ref), None)
+        if hit is None:
+            return {}
+        return {"en": hit.label_en, **({"zh": hit.label_zh} if hit.label_zh else {})}
+
     def hit_entities(self) -> list[Entity]:
         """One entity per ref of the hits, with every mention; labels in English and, where known, Chinese;
         a person's role where the text states it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.extractors.model import Entity, EntityKind, Span
+from argmap.extractors.model import Entity, EntityKind, Mention, Span
 from argmap.extractors.state import DocState, EntityHit, MarkerRole, get_state
 
 
@@ -34,6 +34,21 @@ def test_the_hits_of_one_entity_become_one_entity_with_every_mention() -> None:
     assert [m.text for m in person.mentions] == ["Jane Roe", "Roe"] and person.aliases == ("Roe",)
     assert (person.role, person.role_at) == ("chief executive", "brand/acme")
     assert brand.labels == {"en": "Acme", "zh": "阿克米"} and brand.aliases == ("Acme Corp",)
+
+
+def test_brand_mentions_come_in_text_order_whichever_way_they_were_recorded() -> None:
+    state = DocState("Acme and Globex met Initech; Acme won.")
+    globex = Entity("globex", EntityKind.BRAND, "Globex", {"en": "Globex", "zh": "格洛贝"})
+    globex.mentions += [Mention(9, 15, "Globex")]
+    state.entities[globex.ref] = globex
+    state.entities["person/roe"] = Entity("roe", EntityKind.PERSON, "Roe", {"en": "Roe"})
+    state.set_hits([EntityHit(EntityKind.BRAND, "acme", 29, 33, "Acme"),
+                    EntityHit(EntityKind.BRAND, "acme", 0, 4, "Acme"),
+                    EntityHit(EntityKind.ORGANIZATION, "initech", 20, 27, "Initech")])
+    assert state.brand_mentions() == [(0, 4, "brand/acme"), (9, 15, "brand/globex"), (29, 33, "brand/acme")]
+    assert state.entity_labels("brand/globex") == {"en": "Globex", "zh": "格洛贝"}
+    assert state.entity_labels("brand/acme") == {"en": "Acme"}
+    assert state.entity_labels("brand/nobody") == {}
 
 
 def test_the_analysis_lists_entities_of_hits_before_the_others() -> None:

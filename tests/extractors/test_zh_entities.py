@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import LexiconError
-from argmap.extractors.model import EntityKind, EntityRelationKind
+from argmap.extractors.model import EntityKind
 from argmap.extractors.pipeline import PipelineCache, run_pipeline
 
 
@@ -111,21 +111,7 @@ def test_a_company_word_after_an_ordinary_word_makes_no_name() -> None:
 def test_labels_in_both_languages_where_the_lexicon_has_them() -> None:
     analysis = run_pipeline("小米正全力冲击高端品牌，摆脱性价比标签。", key="t", lang="zh")
     assert analysis.entity("brand/xiaomi").labels == {"zh": "小米", "en": "Xiaomi"}
-    strategy = analysis.entity("strategy/xiaomi-premiumization")
-    assert strategy.kind is EntityKind.STRATEGY and strategy.types == ("Premiumization",)
-    assert strategy.labels == {"zh": "小米高端化", "en": "Xiaomi premiumization"}
-
-
-def test_strategies_and_constraints_belong_to_the_brand_the_sentence_is_about() -> None:
-    text = ("蔚来坚持不降价，试图守住高端品牌的位置。比亚迪被称为“价格屠夫”。"
-            "然而，蔚来的品牌溢价能力不足，特斯拉、比亚迪等巨头的持续压制让它更难。")
-    analysis = run_pipeline(text, key="t", lang="zh")
-    triples = {(r.subject, r.kind, r.object) for r in analysis.entity_relations}
-    assert ("brand/nio", EntityRelationKind.PURSUES, "strategy/nio-premiumization") in triples
-    assert ("brand/byd", EntityRelationKind.PURSUES, "strategy/byd-value-for-money") in triples
-    assert ("strategy/nio-premiumization", EntityRelationKind.CONSTRAINED_BY, "constraint/nio-brand-perception") in triples
-    assert ("brand/nio", EntityRelationKind.COMPETES_WITH, "brand/tesla") in triples
-    assert not any(ref.startswith(("strategy/xiaomi", "constraint/tesla")) for ref in (e.ref for e in analysis.entities))
+    # the strategy's labels: tests/extractors/test_strategies.py
 
 
 def test_an_entity_relation_is_said_in_the_first_statement_naming_both_ends() -> None:

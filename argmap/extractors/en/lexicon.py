@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Generic, Iterable, TypeVar
 
-from argmap.extractors.lexicon import REGEX_PREFIX, Lexicon
+from argmap.extractors.lexicon import REGEX_PREFIX, Lexicon, phrase_regex
 from argmap.extractors.model import EntityKind
 
 _SLUG_UNSAFE = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
@@ -50,19 +50,6 @@ def english_entries(lexicon: Lexicon) -> list[LexEntry]:
     return [LexEntry(e.kind, e.key, e.labels["en"].strip(), e.labels.get("zh", "").strip(),
                      tuple(a.strip() for a in e.aliases if a.isascii() and a.strip()), str(e.brand) if e.brand else "")
             for e in lexicon.entities if e.labels.get("en", "").strip()]
-
-
-def phrase_regex(phrases: Iterable[str], *, case_sensitive: bool = False) -> re.Pattern[str] | None:
-    """One regex matching any phrase as whole words, longest first, then the ``re:`` cues as written; None
-    when there are none."""
-    given = list(phrases)
-    unique = sorted({p for p in given if p and not p.startswith(REGEX_PREFIX)}, key=len, reverse=True)
-    written = [p[len(REGEX_PREFIX):] for p in dict.fromkeys(given) if p.startswith(REGEX_PREFIX)]
-    if not unique and not written:
-        return None
-    body = "|".join([*(re.escape(p).replace(r"\ ", r"\s+") for p in unique), *(f"(?:{r})" for r in written)])
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", flags)
 
 
 def phrase_key(text: str) -> str:

@@ -1,0 +1,84 @@
+"""The one strategies component of both languages (argmap/extractors/components/strategies.py): made-up
+sentences → the strategies, constraints and relations between entities expected of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.extractors.model import ArticleAnalysis
+from argmap.extractors.pipeline import run_pipeline
+
+PURSUES, CONSTRAINED_BY, COMPETES_WITH = "pursues", "constrainedBy", "competesWith"
+
+
+def relations(analysis: ArticleAnalysis) -> set[tuple[str, str, str]]:
+    """The relations as triples; a competition either way round as one."""
+    out = set()
+    for r in analysis.entity_relations:
+        a, b = r.subject, r.object
+        if r.kind.value == COMPETES_WITH:
+            a, b = min(a, b), max(a, b)
+        out.add((a, r.kind.value, b))
+    return out
+
+
+CASES = [
+    pytest.param(
+        "zh", "蔚来坚持不降价，试图守住高端品牌的位置。比亚迪被称为“价格屠夫”。"
+        "然而，蔚来的品牌溢价能力不足，特斯拉、比亚迪等巨头的持续压制让它更难。",
+        {("brand/nio", PURSUES, "strategy/nio-premiumization"),
+         ("brand/byd", PURSUES, "strategy/byd-value-for-money"),
+         ("strategy/nio-premiumization", CONSTRAINED_BY, "constraint/nio-brand-perception"),
+         ("brand/nio", COMPETES_WITH, "brand/tesla"), ("brand/byd", COMPETES_WITH, "brand/nio")},
+        {"strategy/xiaomi-premiumization", "constraint/tesla-competition", "strategy/tesla-premiumization"},
+        id="zh-each-sentence-its-brand"),
+    pytest.param(
+        "en", "Nike is moving upmarket with pricier running shoes. Adidas keeps its shoes affordable. "
+        "Nike also faces a price war. Adidas competes with Nike and Puma for the same runners.",
+        {("brand/nike", PURSUES, "strategy/nike-premiumization"),
+         ("brand/adidas", PURSUES, "strategy/adidas-value-for-money"),
+         ("strategy/nike-premiumization", CONSTRAINED_BY, "constraint/nike-competition"),
+         ("brand/adidas", COMPETES_WITH, "brand/nike"), ("brand/adidas", COMPETES_WITH, "brand/puma")},
+        {"strategy/adidas-premiumization", "strategy/nike-value-for-money"},
+        id="en-each-sentence-its-brand"),
+    # the brand a sentence names most owns its cues, whatever stands nearest to them
+    pytest.param("zh", "小米手机在苹果的阴影下走高端路线，小米汽车也要跟上小米的节奏。",
+                 {("brand/xiaomi", PURSUES, "strategy/xiaomi-premiumization")}, {"strategy/apple-premiumization"},
+                 id="zh-the-most-named-brand"),
+    pytest.param("en", "Xiaomi wants Xiaomi phones to stand next to Apple as a premium brand.",
+                 {("brand/xiaomi", PURSUES, "strategy/xiaomi-premiumization")}, {"strategy/apple-premiumization"},
+                 id="en-the-most-named-brand"),
+    # a sentence that names no brand speaks of the one the article is about
+    pytest.param("zh", "星巴克在中国开了更多门店。星巴克的咖啡卖得更贵了。这是一条高端路线。",
+                 {("brand/starbucks", PURSUES, "strategy/starbucks-premiumization")}, set(), id="zh-no-brand-named"),
+    pytest.param("en", "Starbucks opened more stores in China. Starbucks raised its prices again. "
+                 "The chain is clearly moving upmarket.",
+                 {("brand/starbucks", PURSUES, "strategy/starbucks-premiumization")}, set(), id="en-no-brand-named"),
+    # how a cue is found is the language's: Chinese anywhere in the text, English as whole words in any case
+    pytest.param("zh", "小米冲击高端，小米手机定价更高。", {("brand/xiaomi", PURSUES, "strategy/xiaomi-premiumization")},
+                 set(), id="zh-cue-inside-words"),
+    pytest.param("en", "Starbucks goes UPMARKET in Shanghai.",
+                 {("brand/starbucks", PURSUES, "strategy/starbucks-premiumization")}, set(), id="en-cue-in-any-case"),
+    pytest.param("en", "Starbucks raised the insurance premiums it pays for its baristas.", set(),
+                 {"strategy/starbucks-premiumization"}, id="en-cue-as-whole-words-only"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected", "absent"), CASES)
+def test_strategies_constraints_and_rivals(lang: str, text: str, expected: set[tuple[str, str, str]],
+                                           absent: set[str]) -> None:
+    analysis = run_pipeline(text, key="t", lang=lang)
+    assert expected <= relations(analysis)
+    assert not absent & {e.ref for e in analysis.entities}
+
+
+@pytest.mark.parametrize(("lang", "text", "ref", "labels"), [
+    ("zh", "小米正全力冲击高端品牌，摆脱性价比标签。", "strategy/xiaomi-premiumization",
+     {"zh": "小米高端化", "en": "Xiaomi premiumization"}),
+    ("en", "Nike is moving upmarket.", "strategy/nike-premiumization",
+     {"zh": "耐克高端化", "en": "Nike premiumization"}),
+])
+def test_a_strategy_is_labelled_in_both_languages_after_its_brand(lang: str, text: str, ref: str,
+                                                                  labels: dict[str, str]) -> None:
+    strategy = run_pipeline(text, key="t", lang=lang).entity(ref)
+    assert strategy is not None and strategy.types == ("Premiumization",) and strategy.labels == labels
