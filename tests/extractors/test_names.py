@@ -74,9 +74,13 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("Many Americans saw the Budget as a tax on Hoka's Japan-based staff. Founder Jim Kale disagreed.",
          {"brand/hoka", "person/jim-kale"}, {"brand/americans", "brand/budget", "brand/japan-based",
                                              "brand/founder-jim-kale", "person/founder-jim-kale"}),
+        # a sentence written all in capitals marks no name with them; a name in the next sentence still counts
+        ("WE SHOULD BUY LOCAL COFFEE. Brewdale Roasters agree.", {"brand/brewdale-roasters"},
+         {"brand/buy-local-coffee", "brand/we-should-buy-local-coffee", "brand/local-coffee"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
-         "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles"],
+         "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
+         "shouted-sentence"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")

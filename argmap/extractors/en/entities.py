@@ -19,7 +19,7 @@ from argmap.extractors.components import names
 from argmap.extractors.en.lexicon import LexEntry, english_entries, slug
 from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.model import EntityKind, Span
-from argmap.extractors.state import EntityHit, get_state, most_named_brand
+from argmap.extractors.state import DocState, EntityHit, get_state, most_named_brand
 from argmap.extractors.text import slug as name_key
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
@@ -66,6 +66,7 @@ class EntityFinder:
         if self.sources:
             hits += self.unknown_names(text, [*st.sentences, *st.headings], hits, st.headings)
         st.set_hits(self.resolve(hits))
+        _name_in_units(st)
         st.main_brand = most_named_brand(h.ref for h in st.hits)
         people = [(h.ref, h.start, h.end) for h in st.hits if h.kind is EntityKind.PERSON]
         bodies = [(h.ref, h.start, h.end) for h in st.hits if h.kind in (EntityKind.BRAND, EntityKind.ORGANIZATION)]
@@ -218,6 +219,15 @@ def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
         if all(hit.end <= k.start or k.end <= hit.start for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+def _name_in_units(st: DocState) -> None:
+    """Each hit's ref in the unit that holds it, in text order, as the Chinese entities leave theirs: what a
+    unit names is read from ``Unit.refs`` by the stages after (strategies add theirs there too)."""
+    for hit in st.hits:
+        index = st.unit_at(hit.start)
+        if index is not None and hit.end <= st.units[index].end:
+            st.units[index].refs.append(hit.ref)
 
 
 @Language.factory("argmap_en_entities_v2",

@@ -31,6 +31,8 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
     """Runs of capitalised words that are not common words; one word alone must not open a sentence."""
     out: list[NameSpan] = []
     for span in spans:
+        if _shouted(text, span):
+            continue  # "WE SHOULD USE NUCLEAR ENERGY.": every word is capitalised, so capitals mark no name
         for m in _CAP_RUN.finditer(text, span.start, span.end):
             words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group(1))]
             opens = m.start(1) == span.start or bool(_SENTENCE_START.search(text[max(span.start, m.start(1) - 3):m.start(1)]))
@@ -50,6 +52,13 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
                 if _name_like(group, data):
                     out.extend(_split_at_prefixes(text, m.start(1), group, data, opens=group_opens))
     return out
+
+
+def _shouted(text: str, span: Span) -> bool:
+    """A sentence of three words or more written in capitals throughout (shouting, or a headline set in caps)."""
+    words = text[span.start:span.end].split()
+    letters = [c for c in text[span.start:span.end] if c.isalpha()]
+    return len(words) >= 3 and bool(letters) and all(c.isupper() for c in letters)
 
 
 def _possessive_groups(words: list[tuple[int, int, str]], *, opens: bool) -> list[tuple[list[tuple[int, int, str]], bool]]:
