@@ -86,13 +86,22 @@ def first_unit_baseline(gold: GoldText) -> set[tuple[str, str, str]]:
     return {(u.id, order[0].id, "support") for u in order[1:]}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def corpus_arguments(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace | None:
+    """``--corpus`` added to ``parser`` and the arguments read; None (after saying so) when the corpus is not
+    there — the benches on these graphs skip cleanly without ../shared."""
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--show", type=int, default=0, help="print the first N texts with predictions")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"skipped: the microtexts corpus is not at {args.corpus} (expected ../shared next to the repo)")
+        return None
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="print the first N texts with predictions")
+    args = corpus_arguments(parser, argv)
+    if args is None:
         return 0
     sys.path.insert(0, str(REPO))
     cache = PipelineCache()  # one English pipeline for every text

@@ -24,9 +24,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 from argmap.extractors.train.microtexts import GoldText, corpus_files, read_gold  # noqa: E402
+from eval_microtexts import corpus_arguments  # noqa: E402  (the same --corpus, skipped without ../shared)
 
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "arg-microtexts-part2" / "corpus"
 TOLERANCE = 3  # characters between a predicted and a gold boundary that still count as the same cut
 _FIRST_WORD = re.compile(r"[\s,;:\"“]*([A-Za-z']+)")
 
@@ -65,11 +66,9 @@ def first_word(text: str, position: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--words", type=int, default=12, help="opening words to list for the intra-sentence splits")
-    args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        print(f"skipped: the microtexts corpus is not at {args.corpus} (expected ../shared next to the repo)")
+    args = corpus_arguments(parser, argv)
+    if args is None:
         return 0
     from argmap.extractors.pipeline import PipelineCache, analyze_text
 
