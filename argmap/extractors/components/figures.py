@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -245,41 +245,24 @@ def first_of_overlaps(readings: list[Reading]) -> list[Reading]:
 
 
 def _about_mentions(state: DocState, kinds: frozenset[EntityKind]) -> list[tuple[int, str]]:
-    """Where what a figure can be about is named, in text order, whichever way the language's entities
-    component recorded it: as an entity's mention or as a hit."""
-    out = [(m.start, ref) for ref, e in state.entities.items() if e.kind in kinds for m in e.mentions]
-    out += [(h.start, h.ref) for h in state.hits if h.kind in kinds]
-    return sorted(out)
+    """Where what a figure can be about is named, as (offset, ref), in text order."""
+    return sorted((start, ref) for start, _, ref in state.mentions(kinds))
 
 
 def _topics(state: DocState) -> list[str | None]:
     """For each sentence, the brand named first in the last sentence before it that names one."""
     out: list[str | None] = []
-    starts = [s.start for s in state.sentences]
-    first: dict[int, str] = {}
-    for start, end, ref in state.brand_mentions():
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and end <= state.sentences[i].end and i not in first:
-            first[i] = ref
     topic = None
-    for i in range(len(state.sentences)):
+    for named in state.by_sentence(state.brand_mentions()):
         out.append(topic)
-        topic = first.get(i, topic)
+        topic = named[0][2] if named else topic
     return out
 
 
 def _events(state: DocState) -> list[list[tuple[int, str]]]:
-    """Where each sentence names an event, in text order, however the entities component recorded it."""
-    named = [(m.start, m.end, ref) for ref, e in state.entities.items() if e.kind is EntityKind.EVENT
-             for m in e.mentions]
-    named += [(h.start, h.end, h.ref) for h in state.hits if h.kind is EntityKind.EVENT]
-    out: list[list[tuple[int, str]]] = [[] for _ in state.sentences]
-    starts = [s.start for s in state.sentences]
-    for start, end, ref in sorted(named):
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and end <= state.sentences[i].end:
-            out[i].append((start, ref))
-    return out
+    """Where each sentence names an event, as (offset, ref), in text order."""
+    named = state.by_sentence(state.mentions({EntityKind.EVENT}))
+    return [[(start, ref) for start, _, ref in in_sentence] for in_sentence in named]
 
 
 def _restated_event(figures: list[Figure], found: Reading) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Callable
 
 from argmap.extractors.components.figures import FigureCues, Reading
 from argmap.extractors.lexicon import Lexicon
@@ -101,34 +102,52 @@ class _Document:
         self.text = text
 
     def read(self, start: int, end: int, sentence: int) -> list[Reading]:
+        """Every reading of every pattern, the patterns in ``_READINGS``' order (the component keeps the first
+        of overlapping ones: "$5 million units" is money)."""
         text = self.text
-        found: list[Reading | None] = []
-        for m in _MONEY_BEFORE.finditer(text, start, end):
-            found.append(_money(text, m, m.group(2), m.group(3), m.group(1)))
-        for m in _MONEY_AFTER.finditer(text, start, end):
-            found.append(_money(text, m, m.group(1), m.group(2), m.group(3)))
-        for m in _PERCENT.finditer(text, start, end):
-            unit = "percentage-point" if "point" in m.group(2).lower() else "percent"
-            found.append(_reading(m, _decimal(m.group(1)), unit, "percentage"))
-        for m in _MULTIPLE_X.finditer(text, start, end):
-            found.append(_reading(m, _decimal(m.group(1)), "multiple", "multiple"))
-        for m in _FOLD.finditer(text, start, end):
-            word = m.group(1).lower()
-            found.append(_reading(m, Decimal(NUMBER_WORDS.get(word, 0)) or _decimal(word), "multiple", "multiple"))
-        for m in _MULTIPLE_WORD.finditer(text, start, end):
-            found.append(_reading(m, Decimal(MULTIPLE_WORDS[m.group(1).lower()]), "multiple", "multiple"))
-        for m in _COUNT.finditer(text, start, end):
-            found.append(_reading(m, _scaled(m.group(1), m.group(2)), "count", "count"))
-        for m in _AGE.finditer(text, start, end):
-            found.append(_reading(m, _decimal(m.group(1) or m.group(2)), "year", "age"))
-        for m in _MEASURE.finditer(text, start, end):
-            found.append(_reading(m, _decimal(m.group(1)), MEASURES[m.group(2).lower()], "amount"))
-        for m in _PERIOD.finditer(text, start, end):
-            found.append(_period(m))
+        found = (read(text, m) for pattern, read in _READINGS for m in pattern.finditer(text, start, end))
         return [f for f in found if f is not None]
 
 
-def _period(m: re.Match[str]) -> Reading | None:
+def _money_before(text: str, m: re.Match[str]) -> Reading | None:
+    return _money(text, m, m.group(2), m.group(3), m.group(1))
+
+
+def _money_after(text: str, m: re.Match[str]) -> Reading | None:
+    return _money(text, m, m.group(1), m.group(2), m.group(3))
+
+
+def _percent(text: str, m: re.Match[str]) -> Reading | None:
+    unit = "percentage-point" if "point" in m.group(2).lower() else "percent"
+    return _reading(m, _decimal(m.group(1)), unit, "percentage")
+
+
+def _multiple_x(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _decimal(m.group(1)), "multiple", "multiple")
+
+
+def _fold(text: str, m: re.Match[str]) -> Reading | None:
+    word = m.group(1).lower()
+    return _reading(m, Decimal(NUMBER_WORDS.get(word, 0)) or _decimal(word), "multiple", "multiple")
+
+
+def _multiple_word(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, Decimal(MULTIPLE_WORDS[m.group(1).lower()]), "multiple", "multiple")
+
+
+def _count(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _scaled(m.group(1), m.group(2)), "count", "count")
+
+
+def _age(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _decimal(m.group(1) or m.group(2)), "year", "age")
+
+
+def _measure(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _decimal(m.group(1)), MEASURES[m.group(2).lower()], "amount")
+
+
+def _period(text: str, m: re.Match[str]) -> Reading | None:
     """"three years", "an 18 months waiting list"; "a year" alone is only a figure after a number word."""
     word = m.group(1).lower()
     if word in ("a", "an"):
@@ -153,3 +172,12 @@ def _plain(value: Decimal) -> Decimal:
 
 def _reading(m: re.Match[str], value: Decimal | None, unit: str, kind: str) -> Reading | None:
     return None if value is None else Reading(m.start(), m.end(), _plain(value), unit, kind)
+
+
+# Each pattern with the function that reads its matches, money first, then percentages, multiples, counts,
+# ages, measures and periods: where two readings overlap, the earlier kind wins.
+_READINGS: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Reading | None]], ...] = (
+    (_MONEY_BEFORE, _money_before), (_MONEY_AFTER, _money_after), (_PERCENT, _percent), (_MULTIPLE_X, _multiple_x),
+    (_FOLD, _fold), (_MULTIPLE_WORD, _multiple_word), (_COUNT, _count), (_AGE, _age), (_MEASURE, _measure),
+    (_PERIOD, _period),
+)
