@@ -70,7 +70,7 @@ def _alternation(words: Sequence[str], bounded: bool) -> re.Pattern[str] | None:
 
 # --- what a language's reader gives ----------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to make, and there are many
 class Reading:
     """A number read from the text: where it stands, its value in the base unit, its unit and kind."""
 
@@ -120,13 +120,7 @@ class FigureSettings:
     event_reach: str = "paragraph"
 
 
-@dataclass(frozen=True, slots=True)
-class _Stretch:
-    """What is read at once: a unit or a sentence, and the sentence it lies in."""
-
-    start: int
-    end: int
-    sentence: int
+Stretch = tuple[int, int, int]  # what is read at once, a unit or a sentence: start, end, sentence index
 
 
 class Figures:
@@ -140,18 +134,18 @@ class Figures:
         state = get_state(doc)
         reading = self.reader.open(state)
         context = _Context(state, self)
-        for stretch in self._stretches(state):
-            for found in first_of_overlaps(reading.read(stretch.start, stretch.end, stretch.sentence)):
-                context.add(found, stretch)
+        for start, end, sentence in self._stretches(state):
+            for found in first_of_overlaps(reading.read(start, end, sentence)):
+                context.add(found, start, end, sentence)
         return doc
 
-    def _stretches(self, state: DocState) -> Iterator[_Stretch]:
+    def _stretches(self, state: DocState) -> Iterator[Stretch]:
         if self.settings.scope == "sentences":
-            yield from (_Stretch(s.start, s.end, i) for i, s in enumerate(state.sentences))
+            yield from ((s.start, s.end, i) for i, s in enumerate(state.sentences))
             return
         for unit in state.units:
             if not unit.heading:  # a heading's number is restated in the text that follows
-                yield _Stretch(unit.start, unit.end, unit.sentence)
+                yield unit.start, unit.end, unit.sentence
 
 
 class _Context:
@@ -167,15 +161,15 @@ class _Context:
         self.events = _events(state)
         self.periods_of: dict[int, list[tuple[int, int, str]]] = {}
 
-    def add(self, found: Reading, stretch: _Stretch) -> None:
-        """The figure (a range: the two figures) of a reading, with its context."""
+    def add(self, found: Reading, lo: int, hi: int, sentence: int) -> None:
+        """The figure (a range: the two figures) of a reading in ``content[lo:hi]``, with its context."""
         state = self.state
         content = state.content
-        clause = clause_of(content, found.start, found.end, stretch.start, stretch.end, self.cues.clause_breaks)
-        about = self._about(found, clause, stretch.sentence)
+        clause = clause_of(content, found.start, found.end, lo, hi, self.cues.clause_breaks)
+        about = self._about(found, clause, sentence)
         sign = change_sign(content, found.start, found.end, clause, self.cues) if found.kind in CHANGE_KINDS else 0
-        event = self._event(found, stretch.sentence)
-        period = self._period(found, stretch.sentence)
+        event = self._event(found, sentence)
+        period = self._period(found, sentence)
         for start, end, value, upper in _ends(found):
             state.figures.append(Figure(
                 id=f"q{len(state.figures) + 1}", text=content[start:end], start=start, end=end, value=value,
@@ -235,6 +229,8 @@ def _ends(found: Reading) -> list[tuple[int, int, Decimal, Decimal | None]]:
 
 def first_of_overlaps(readings: list[Reading]) -> list[Reading]:
     """Where two readings overlap, the one read first (money before counts) wins; the rest in text order."""
+    if len(readings) < 2:
+        return readings  # most stretches: nothing to compare
     kept: list[Reading] = []
     covered: set[int] = set()  # offsets taken by the readings kept (figures are short: the cost stays linear)
     for found in readings:
