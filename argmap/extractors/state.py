@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 from spacy.tokens import Doc
 
@@ -164,12 +164,26 @@ class DocState:
         return [h for h in self.hits[lo:hi] if h.end <= end]
 
     def brand_mentions(self) -> list[tuple[int, int, str]]:
-        """Every mention of a brand as (start, end, ref), in text order, whichever way the language's entities
-        component recorded it: as an entity's mention (``entities``) or as a hit (``hits``)."""
-        found = [(m.start, m.end, ref) for ref, entity in self.entities.items() if entity.kind is EntityKind.BRAND
+        """Every mention of a brand as (start, end, ref), in text order (``mentions``)."""
+        return self.mentions({EntityKind.BRAND})
+
+    def mentions(self, kinds: Collection[EntityKind]) -> list[tuple[int, int, str]]:
+        """Every mention of an entity of ``kinds`` as (start, end, ref), in text order, whichever way the
+        language's entities component recorded it: as an entity's mention (``entities``) or as a hit (``hits``)."""
+        found = [(m.start, m.end, ref) for ref, entity in self.entities.items() if entity.kind in kinds
                  for m in entity.mentions]
-        found += [(h.start, h.end, h.ref) for h in self.hits if h.kind is EntityKind.BRAND]
+        found += [(h.start, h.end, h.ref) for h in self.hits if h.kind in kinds]
         return sorted(found)
+
+    def by_sentence(self, mentions: Iterable[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+        """The mentions (start, end, ref) that lie inside each sentence, in the order given."""
+        out: list[list[tuple[int, int, str]]] = [[] for _ in self.sentences]
+        starts = [s.start for s in self.sentences]
+        for mention in mentions:
+            i = bisect_right(starts, mention[0]) - 1
+            if i >= 0 and mention[1] <= self.sentences[i].end:
+                out[i].append(mention)
+        return out
 
     def entity_labels(self, ref: str) -> dict[str, str]:
         """The labels of an entity by language, recorded (``entities``) or still a hit (``hits``)."""

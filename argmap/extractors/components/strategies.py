@@ -16,7 +16,6 @@ The one thing that differs between languages is how a cue is found in the text (
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -57,7 +56,7 @@ class Strategies:
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
-        brands = _by_sentence(state, state.brand_mentions())
+        brands = state.by_sentence(state.brand_mentions())
         rivalry = set(state.unit_matches(self.competition))
         pursued: dict[str, str] = {}  # strategy ref -> brand ref
         strategies_of: dict[str, list[tuple[int, str]]] = {}  # brand ref -> (sentence, strategy ref), in text order
@@ -151,17 +150,6 @@ def _competing(state: DocState, brands: list[list[BrandMention]], rivalry: set[i
     for u in sorted(rivalry):
         refs = list(dict.fromkeys(ref for _, _, ref in brands[state.units[u].sentence]))
         out += [EntityRelation(refs[0], EntityRelationKind.COMPETES_WITH, ref) for ref in refs[1:]]
-    return out
-
-
-def _by_sentence(state: DocState, mentions: list[BrandMention]) -> list[list[BrandMention]]:
-    """The mentions inside each sentence, in text order."""
-    out: list[list[BrandMention]] = [[] for _ in state.sentences]
-    starts = [s.start for s in state.sentences]
-    for mention in mentions:
-        i = bisect_right(starts, mention[0]) - 1
-        if i >= 0 and mention[1] <= state.sentences[i].end:
-            out[i].append(mention)
     return out
 
 

@@ -5,8 +5,8 @@ Importing this package registers the components with spaCy's registry, as ``argm
 for Chinese; ``build_pipeline`` imports the package of the language it builds.
 """
 
-from argmap.extractors.components import argument, strategies, units  # the stages shared by every language
-from argmap.extractors.en import clauses, entities, figures, sentences
+from argmap.extractors.components import argument, figures, strategies, units  # the stages shared by every language
+from argmap.extractors.en import clauses, entities, sentences
 
 # imported for their registrations
 __all__ = ["argument", "clauses", "entities", "figures", "sentences", "strategies", "units"]

@@ -4,8 +4,8 @@ Importing this package registers the tokenizer and the components with spaCy's r
 ``argmap/extractors/lang/zh/config.cfg`` assembles them (``pipeline.build_pipeline("zh")``).
 """
 
-from argmap.extractors.components import argument, strategies, units  # the stages shared by every language
-from argmap.extractors.zh import entities, figures, sentences, tokenizer
+from argmap.extractors.components import argument, figures, strategies, units  # the stages shared by every language
+from argmap.extractors.zh import entities, sentences, tokenizer
 
 # imported for their registrations
 __all__ = ["argument", "entities", "figures", "sentences", "strategies", "tokenizer", "units"]

@@ -1,0 +1,183 @@
+"""The English number reader of the figures component (``components/figures.py``, ``reader = "en"``).
+
+``$2.5 billion`` -> 2500000000 USD, ``62%`` -> 62 percent, ``doubled`` -> 2 multiple, ``¥6,000`` -> 6000 CNY,
+``12 million pairs`` -> 12000000 count, ``25-year-old`` -> 25 year (age), ``three years`` -> 3 year (period).
+Each kind of figure has its own pattern; the patterns are tried in order (money before counts), and the
+component keeps the first of overlapping readings.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Callable
+
+from argmap.extractors.components.figures import FigureCues, Reading
+from argmap.extractors.lexicon import Lexicon
+from argmap.extractors.state import DocState
+
+SCALES = {
+    "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mln": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12,
+}
+CURRENCY_SYMBOLS = {
+    "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "dollars": "USD",
+    "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY", "euro": "EUR", "dollar": "USD", "pound": "GBP",
+    "hkd": "HKD", "jp¥": "JPY",
+}
+MULTIPLE_WORDS = {
+    "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "triple": 3, "tripled": 3, "tripling": 3, "triples": 3,
+    "quadrupled": 4, "halved": Decimal("0.5"), "halving": Decimal("0.5"),
+}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+PERIOD_NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, **NUMBER_WORDS, "eleven": 11, "twelve": 12, "fifteen": 15,
+                       "eighteen": 18, "twenty": 20, "thirty": 30, "fifty": 50}
+PERIOD_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "decade": "decade"}
+MEASURES = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mile", "mph": "mph", "kw": "kW", "kwh": "kWh",
+    "hp": "hp", "horsepower": "hp", "bhp": "hp", "inch": "inch", "inches": "inch", "mm": "mm", "cm": "cm",
+    "metres": "m", "meters": "m", "litres": "L", "liters": "L", "tonnes": "t", "tons": "t", "kg": "kg",
+    "gb": "GB", "tb": "TB", "mah": "mAh", "nm": "nm", "mw": "MW", "gw": "GW", "sq ft": "sq ft", "square feet": "sq ft",
+}
+COUNT_NOUNS = (
+    "units|pairs|phones|smartphones|handsets|cars|vehicles|stores|shops|outlets|cafes|customers|users|members|"
+    "employees|workers|people|cups|shoes|devices|orders|downloads|subscribers|markets|countries|cities"
+)
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"trillion|billion|million|thousand|bn|mn|mln|tn|k|m|b"
+_MONEY_BEFORE = re.compile(
+    rf"(?<![\w$])(US\$|HK\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP|HKD)\s?({_NUM})(?:\s?({_SCALE})\b)?", re.I
+)
+_MONEY_AFTER = re.compile(
+    rf"(?<![\w.,])({_NUM})(?:\s?({_SCALE}))?[\s-]?(yuan|dollars?|euros?|pounds?|yen|RMB|CNY|USD|EUR|GBP|HKD)\b", re.I
+)
+_PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|percent\b|per cent\b|percentage points?\b)", re.I)
+_MULTIPLE_X = re.compile(rf"(?<![\w.,])({_NUM})\s?[x×](?![\w])")
+_FOLD = re.compile(
+    r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:[- ]?fold\b|\s+times(?=\s+(?:as|more|larger|higher|bigger)\b))", re.I
+)
+_MULTIPLE_WORD = re.compile(rf"\b({'|'.join(MULTIPLE_WORDS)})\b(?!-)", re.I)  # not "double-digit"
+_COUNT = re.compile(rf"(?<![\w.,$])({_NUM})(?:\s?({_SCALE})\b)?\s+(?:[a-z-]+\s+){{0,2}}?({COUNT_NOUNS})\b", re.I)
+_PERIOD = re.compile(
+    rf"(?<![\w.,$])(\d+(?:\.\d+)?|{'|'.join(PERIOD_NUMBER_WORDS)})[- ]({'|'.join(PERIOD_UNITS)})s?\b(?![- ]old)", re.I
+)
+_MEASURE = re.compile(
+    rf"(?<![\w.,$])({_NUM})\s?({'|'.join(re.escape(k) for k in sorted(MEASURES, key=len, reverse=True))})\b", re.I
+)
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged\s+(\d{1,3})\b", re.I)
+_PRICE_CUE = re.compile(r"\b(?:priced|price[sd]?|costs?|retails?|sells?|selling)\b[\w\s-]{0,25}?(?:at|for|of)?\s*$", re.I)
+
+
+def _decimal(number: str) -> Decimal | None:
+    try:
+        return Decimal(number.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _scaled(number: str, scale: str | None) -> Decimal | None:
+    value = _decimal(number)
+    if value is None:
+        return None
+    factor = SCALES.get((scale or "").lower(), Decimal(1))
+    return value * factor
+
+
+class Reader:
+    """Reads English numbers; it remembers nothing from one number to the next."""
+
+    def __init__(self, lexicon: Lexicon, cues: FigureCues) -> None:
+        pass  # the patterns are this module's: nothing to read from the language data
+
+    def open(self, state: DocState) -> "_Document":
+        return _Document(state.content)
+
+
+class _Document:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read(self, start: int, end: int, sentence: int) -> list[Reading]:
+        """Every reading of every pattern, the patterns in ``_READINGS``' order (the component keeps the first
+        of overlapping ones: "$5 million units" is money)."""
+        text = self.text
+        found = (read(text, m) for pattern, read in _READINGS for m in pattern.finditer(text, start, end))
+        return [f for f in found if f is not None]
+
+
+def _money_before(text: str, m: re.Match[str]) -> Reading | None:
+    return _money(text, m, m.group(2), m.group(3), m.group(1))
+
+
+def _money_after(text: str, m: re.Match[str]) -> Reading | None:
+    return _money(text, m, m.group(1), m.group(2), m.group(3))
+
+
+def _percent(text: str, m: re.Match[str]) -> Reading | None:
+    unit = "percentage-point" if "point" in m.group(2).lower() else "percent"
+    return _reading(m, _decimal(m.group(1)), unit, "percentage")
+
+
+def _multiple_x(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _decimal(m.group(1)), "multiple", "multiple")
+
+
+def _fold(text: str, m: re.Match[str]) -> Reading | None:
+    word = m.group(1).lower()
+    return _reading(m, Decimal(NUMBER_WORDS.get(word, 0)) or _decimal(word), "multiple", "multiple")
+
+
+def _multiple_word(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, Decimal(MULTIPLE_WORDS[m.group(1).lower()]), "multiple", "multiple")
+
+
+def _count(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _scaled(m.group(1), m.group(2)), "count", "count")
+
+
+def _age(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _decimal(m.group(1) or m.group(2)), "year", "age")
+
+
+def _measure(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _decimal(m.group(1)), MEASURES[m.group(2).lower()], "amount")
+
+
+def _period(text: str, m: re.Match[str]) -> Reading | None:
+    """"three years", "an 18 months waiting list"; "a year" alone is only a figure after a number word."""
+    word = m.group(1).lower()
+    if word in ("a", "an"):
+        return None
+    value = Decimal(PERIOD_NUMBER_WORDS[word]) if word in PERIOD_NUMBER_WORDS else _decimal(word)
+    if value is None or (value >= 1900 and value <= 2100):
+        return None
+    return _reading(m, value, PERIOD_UNITS[m.group(2).lower()], "period")
+
+
+def _money(text: str, m: re.Match[str], number: str, scale: str | None, currency: str) -> Reading | None:
+    kind = "price" if _PRICE_CUE.search(text[max(0, m.start() - 25) : m.start()]) else "money"
+    return _reading(m, _scaled(number, scale), CURRENCY_SYMBOLS.get(currency.lower(), currency.upper()), kind)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """2500000000.0 -> 2500000000 and 2.50 -> 2.5, never an exponent."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def _reading(m: re.Match[str], value: Decimal | None, unit: str, kind: str) -> Reading | None:
+    return None if value is None else Reading(m.start(), m.end(), _plain(value), unit, kind)
+
+
+# Each pattern with the function that reads its matches, money first, then percentages, multiples, counts,
+# ages, measures and periods: where two readings overlap, the earlier kind wins.
+_READINGS: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Reading | None]], ...] = (
+    (_MONEY_BEFORE, _money_before), (_MONEY_AFTER, _money_after), (_PERCENT, _percent), (_MULTIPLE_X, _multiple_x),
+    (_FOLD, _fold), (_MULTIPLE_WORD, _multiple_word), (_COUNT, _count), (_AGE, _age), (_MEASURE, _measure),
+    (_PERIOD, _period),
+)

@@ -1,0 +1,1 @@
+"""Chinese: the pipeline config, lexicons and cue words, NER weights, and the number reader (``numbers.py``)."""
