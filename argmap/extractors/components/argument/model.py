@@ -19,6 +19,7 @@ _KEY = "argmap_argument"
 TITLE_KEY = "argmap_title"  # where the pipeline leaves the document's title for the units components
 REGIONS_KEY = "argmap_regions"  # … and the document's lead and conclusion (Regions)
 EMPHASIS_COVER = 0.9  # share of a unit a bold run must cover for the unit to be emphasised
+TABLE_COVER = 0.5  # share of a unit a table row must cover for the unit to be one of its cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +41,17 @@ class Regions:
 
     def tabled(self, start: int, end: int) -> bool:
         """[start, end) lies mostly in a table row."""
-        need = 0.5 * (end - start)
-        return any(min(end, e) - max(start, s) >= need for s, e in self.tables)
+        return _covered(self.tables, start, end, TABLE_COVER)
 
     def emphasised(self, start: int, end: int) -> bool:
         """The writer set [start, end) in bold, all but its edges (a full stop left outside the run)."""
-        need = EMPHASIS_COVER * (end - start)
-        return any(min(end, e) - max(start, s) >= need for s, e in self.emphasis)
+        return _covered(self.emphasis, start, end, EMPHASIS_COVER)
+
+
+def _covered(spans: tuple[tuple[int, int], ...], start: int, end: int, share: float) -> bool:
+    """One of ``spans`` covers at least ``share`` of [start, end)."""
+    need = share * (end - start)
+    return any(min(end, e) - max(start, s) >= need for s, e in spans)
 
 
 @dataclass(slots=True)
