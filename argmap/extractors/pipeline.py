@@ -51,7 +51,7 @@ def build_pipeline(lang: str, *, lexicons: Sequence[Path | str] = (), name_sourc
     import spacy
 
     # the language's package registers its tokenizer and components (and the shared argument stage)
-    importlib.import_module(f"argmap.extractors.{supported(lang)}")
+    importlib.import_module(f"argmap.extractors.lang.{supported(lang)}")
     config = spacy.util.load_config(config_path or language_config(lang),
                                     overrides=config_overrides(lexicons, name_sources), interpolate=True)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)

@@ -62,8 +62,8 @@ class Marker:
 
 @dataclass(slots=True)
 class Unit:
-    """A statement candidate: a sentence, or a clause of one (zh/sentences.py splits at ；or at a contrast,
-    en/clauses.py at markers, relative clauses and comma splices)."""
+    """A statement candidate: a sentence, or a clause of one (lang/zh/sentences.py splits at ；or at a contrast,
+    lang/en/clauses.py at markers, relative clauses and comma splices)."""
 
     start: int
     end: int

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from argmap.errors import LexiconError
-from argmap.extractors.en.markers import MarkerFinder
+from argmap.extractors.lang.en.markers import MarkerFinder
 from argmap.extractors.lexicon import DISCOURSE_ROLES, LANG_DIR, languages, lexicon_for
 from argmap.extractors.pipeline import PipelineCache, analyze_text, run_pipeline
 from argmap.extractors.state import MarkerRole

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.extractors.pipeline import run_pipeline
-from argmap.extractors.zh.sentences import split_sentences
+from argmap.extractors.lang.zh.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -8,7 +8,7 @@ import jieba.posseg
 from spacy.vocab import Vocab
 
 from argmap.extractors.state import TEXT_KEY
-from argmap.extractors.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
+from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 
 def test_tag_table_equals_jiebas() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.extractors.en.lexicon import PhraseTable, phrase_regex
+from argmap.extractors.lang.en.lexicon import PhraseTable, phrase_regex
 from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.state import Marker, MarkerRole
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
-from argmap.extractors.en.lexicon import LexEntry, english_entries, slug
+from argmap.extractors.lang.en.lexicon import LexEntry, english_entries, slug
 from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import DocState, EntityHit, get_state, most_named_brand

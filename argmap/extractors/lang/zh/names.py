@@ -14,8 +14,8 @@ from argmap.extractors.components import names
 from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import DocState
 from argmap.extractors.text import is_cjk, slug
-from argmap.extractors.zh.mentions import add_mention
-from argmap.extractors.zh.tokenizer import WordTags
+from argmap.extractors.lang.zh.mentions import add_mention
+from argmap.extractors.lang.zh.tokenizer import WordTags
 
 NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
 # A model code (AT128, ES7, 778G, 8Gen1), not a number with a unit (400N, 200kW, 800V, 8w).

@@ -1,5 +1,5 @@
 """Brands, organizations, products, persons, events and markets: from the lexicon, from the sources of
-names outside it (``zh/names.py``: the trained NER, shapes, words jieba does not know, lists), and from
+names outside it (``names.py``: the trained NER, shapes, words jieba does not know, lists), and from
 patterns around single words (X旗舰, X公司, 创始人X, Latin names, jieba's organisation tags)."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from argmap.extractors.lexicon import LexEntry, Lexicon, lexicon_for
 from argmap.extractors.model import Entity, EntityKind
 from argmap.extractors.state import DocState, get_state, most_named_brand
 from argmap.extractors.text import is_cjk, is_latin, slug
-from argmap.extractors.zh.mentions import add_mention
-from argmap.extractors.zh.names import NAME_TAGS, ChineseNames, glossed
-from argmap.extractors.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
+from argmap.extractors.lang.zh.mentions import add_mention
+from argmap.extractors.lang.zh.names import NAME_TAGS, ChineseNames, glossed
+from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
 # Upper-case Latin abbreviations that are ordinary words in business prose, not names.

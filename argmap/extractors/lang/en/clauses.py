@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.lexicon import Lexicon, lexicon_for
-from argmap.extractors.en.markers import MarkerFinder
+from argmap.extractors.lang.en.markers import MarkerFinder
 from argmap.extractors.state import DocState, MarkerRole, Unit, get_state
 from argmap.extractors.text import in_quotation
 
