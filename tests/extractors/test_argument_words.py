@@ -53,3 +53,16 @@ def test_only_words_used_on_several_topics_are_learned() -> None:
     # "Moreover" opens units on one topic fewer than needed, "Recycling" on one topic only
     assert opening_vocabulary(texts) == frozenset({"however"})
     assert opening_vocabulary(texts[: MIN_TOPICS - 1]) == frozenset()
+
+
+def test_training_refuses_an_output_that_is_a_file(tmp_path, capsys) -> None:
+    from argmap.extractors.train.argument import main
+
+    corpus, out = tmp_path / "corpus", tmp_path / "weights.json"
+    corpus.mkdir()
+    out.write_text("{}", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--microtexts", str(corpus), "--out", str(out)])
+    assert exit_info.value.code == 2
+    assert "not a directory" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "{}"

@@ -416,6 +416,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.microtexts.is_dir():
         parser.error(f"{args.microtexts}: no such directory; pass the corpus folder of arg-microtexts part 2")
+    if args.out.exists() and not args.out.is_dir():
+        parser.error(f"{args.out}: not a directory; --out names the folder the weights are written to")
+    if not args.evaluate_only:
+        args.out.mkdir(parents=True, exist_ok=True)  # now, not after the training it would hold the weights of
     texts = microtexts(args.microtexts, args.undercut)
     if args.gold and args.gold_texts:
         texts += articles(args.gold, args.gold_texts)
