@@ -7,6 +7,7 @@ import json
 import pytest
 
 from argmap.extractors.components import names
+from argmap.extractors.components.names.data import NameLabel, NameSource, NameSpan
 from argmap.extractors.model import EntityKind
 from argmap.extractors.pipeline import run_pipeline
 
@@ -174,3 +175,50 @@ def test_roles_and_product_brands_reach_the_graph() -> None:
     assert any(p == str(AM.holdsRole) for p, _ in by_predicate)
     assert any(p == str(AM.roleAt) and o.endswith("brand/nio") for p, o in by_predicate)
     assert any(p == str(AM.hasBrand) and o.endswith("brand/nio") for p, o in by_predicate)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("retail bank Zandex", "Zandex"),  # a lower-case word before the name describes it
+        ("the Kelmar news agency", "Kelmar"),  # … and after it
+        ("US-based Orvelle Corp", "Orvelle Corp"),  # a place made an adjective
+        ("Santa Monica-based Activision", "Activision"),
+        ("Marks & Spencer", "Marks & Spencer"),  # a particle inside stays
+        ("lululemon", "lululemon"),  # a name written in lower case throughout is left whole
+        ("蔚来 ES7", "蔚来 ES7"),  # CJK text is not English
+    ],
+)
+def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str) -> None:
+    from argmap.extractors.components.names.data import without_descriptors
+
+    start, end = without_descriptors(text, 0, len(text))
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "source", "expected"),
+    [
+        # a demonym of a country is of a place, not a brand
+        ("The Cuban economy grew.", "Cuban", NameSource.MODEL, None),
+        ("Millions of South Koreans default.", "South Koreans", NameSource.SHAPE, None),
+        # a name followed by a person's title is a person
+        ("Demand rose, said Tarik Osman, chief Turkish economist at Kelbank.", "Tarik Osman", NameSource.SHAPE,
+         EntityKind.PERSON),
+        ("Wenra Holt, head of research, agreed.", "Wenra Holt", NameSource.SHAPE, EntityKind.PERSON),
+        ("Brewdale Roasters, the club's director said, agreed.", "Brewdale Roasters", NameSource.SHAPE,
+         EntityKind.BRAND),  # a possessive in the apposition: not the name's own title
+        # capitalised only where a sentence opens, written in lower case elsewhere: a common word
+        ("Sales rose. Growth came from Asia, where growth is fastest.", "Growth", NameSource.MODEL, None),
+        ("Sales rose. Zandex came from Asia.", "Zandex", NameSource.MODEL, EntityKind.BRAND),
+        # laws, plans and lectures are no organisations
+        ("Firms must comply with the Kelmar-Oxley Act.", "Kelmar-Oxley Act", NameSource.SHAPE, None),
+    ],
+)
+def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, expected: EntityKind | None) -> None:
+    from argmap.extractors.components.names import NameData, kind_of
+
+    start = text.index(name)
+    label = NameLabel.ORG
+    found = kind_of(NameSpan(start, start + len(name), name, label, source), text, NameData.load("en"))
+    assert found is expected

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Iterable
+
+from argmap.extractors.text import is_cjk
 
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
 
@@ -108,6 +111,31 @@ def _stop_words(lang: str) -> frozenset[str]:
 
 
 _EDGE = " \t\n\"'“”‘’「」『』《》()（）[]【】,，.。:：;；!！?？、"
+
+
+def without_descriptors(text: str, start: int, end: int) -> tuple[int, int]:
+    """``bank Absa``, ``Interfax news agency``, ``US-based ChevronTexaco``: words at a Latin name's edges that
+    are written all in lower case, or a place made an adjective (X-based, X-listed), describe the name and are
+    no part of it. A name of lower-case words only (lululemon) is left whole, and so is CJK text."""
+    if " " not in text[start:end] or any(is_cjk(c) for c in text[start:end]):
+        return start, end  # one word, or CJK text: nothing to take off
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    # what comes after the last "X-based" is the name ("Santa Monica-based Activision")
+    compounds = [i for i, (s, e) in enumerate(words) if _DESCRIPTIVE_COMPOUND.search(text[s:e])]
+    after = compounds[-1] + 1 if compounds else 0
+    capitalised = [i for i, (s, e) in enumerate(words) if i >= after and _named(text[s:e])]
+    if not capitalised:
+        return start, end
+    return words[capitalised[0]][0], words[capitalised[-1]][1]
+
+
+def _named(word: str) -> bool:
+    return any(c.isupper() or c.isdigit() for c in word) and not _DESCRIPTIVE_COMPOUND.search(word)
+
+
+_WORD = re.compile(r"\S+")
+# US-based, London-listed, state-owned: a hyphenated word that ends in a lower-case participle
+_DESCRIPTIVE_COMPOUND = re.compile(r"^[\w.&]+-[a-z]+ed$")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

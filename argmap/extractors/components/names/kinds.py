@@ -40,6 +40,11 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
     if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data):
         return EntityKind.PERSON
+    if data.lang == "en" and _capitalised_by_position(name, text):
+        return None
+    if data.lang == "en" and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
+            and _title_after(text, name.end, data.person_titles):
+        return EntityKind.PERSON  # "Tevfik Aksoy, chief Turkish economist at …", "Lian Chia Liang, economist"
     if name.label is NameLabel.PERSON and _person_like(label, data):
         if data.lang == "en" and " " not in label and name.source is not NameSource.CUE:
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
@@ -71,6 +76,32 @@ def _ends_with_word(label: str, words: Sequence[str], data: NameData) -> bool:
     return len(label.split()) > 1 and label.split()[-1] in words
 
 
+def _capitalised_by_position(name: NameSpan, text: str) -> bool:
+    """One word the model reads as a name only where a sentence (or a quotation) opens — "Growth came mainly
+    from …", "Plasma display panels …" — while the article writes it in lower case elsewhere: a common word."""
+    label = name.text
+    if name.source is not NameSource.MODEL or " " in label or label.islower() or label.isupper():
+        return False
+    if not _OPENS.search(text[max(0, name.start - 3):name.start]):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(label.lower())}(?![\w-])", text) is not None
+
+
+def _title_after(text: str, end: int, titles: Sequence[str]) -> bool:
+    """The name is followed by a comma and a person's title within a few words ("X, head of …")."""
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return False
+    words = f" {m.group(1).lower()} "
+    return any(f" {title.lower()} " in words for title in titles)
+
+
+_OPENS = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
+# ", the chief economist", ", director general": the four words after the comma (none a possessive: "Manchester
+# United, the club's director" is no person)
+_APPOSITION = re.compile(r",\s+((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)(?![\w'’])")
+
+
 def _after_title(text: str, start: int, titles: Sequence[str]) -> bool:
     before = text[max(0, start - 24):start].rstrip(" ,，、")
     return before.endswith(tuple(titles))
@@ -90,13 +121,27 @@ def _plausible(label: str, data: NameData) -> bool:
         return False  # I’d, We're
     if _PERIOD.match(label.split(maxsplit=1)[0] if label.strip() else ""):
         return False  # FY22 EPS, Q4
-    if data.lang == "en" and label in place_names():
-        return False  # South Africa, New York, Sri Lanka: countries and regions (pycountry)
+    if data.lang == "en" and (label in place_names() or _of_a_place(label)):
+        return False  # South Africa, New York, Sri Lanka: countries and regions (pycountry); Cuban, South Koreans
     if data.lang == "en" and not any(c.isupper() for c in label):
         return False  # an English name has a capital letter somewhere (iPhone, easyJet)
     if data.lang == "zh" and all(is_cjk(c) for c in label) and len(label) > 12:
         return False
     return not _MODEL_CODE.match(label) or label.isupper() and not any(c.isdigit() for c in label)
+
+
+def _of_a_place(label: str) -> bool:
+    """A demonym of a country or region: Cuban (Cuba), South Koreans (South Korea), Canadians (Canada)."""
+    places = place_names()
+    for suffix in _DEMONYM_ENDINGS:
+        if label.endswith(suffix) and len(label) > len(suffix) + 2:
+            stem = label[: -len(suffix)]
+            if stem in places or stem + "a" in places:
+                return True
+    return False
+
+
+_DEMONYM_ENDINGS = ("ians", "ans", "ns", "ian", "an", "n")
 
 
 def _person_like(label: str, data: NameData) -> bool:

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from argmap.extractors.components.names.data import LANG_DIR, NameLabel, NameSource, NameSpan, trim
+from argmap.extractors.components.names.data import LANG_DIR, NameLabel, NameSource, NameSpan, trim, without_descriptors
 from argmap.extractors.model import Span
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def model_names(nlp: "Language", text: str, spans: Sequence[Span], *, batch_size
             label = _LABELS.get(ent.label_)
             if label is None:
                 continue
-            start, end = trim(text, span.start + ent.start_char, span.start + ent.end_char)
+            start, end = without_descriptors(text, *trim(text, span.start + ent.start_char, span.start + ent.end_char))
             if end > start:
                 out.append(NameSpan(start, end, text[start:end], label, NameSource.MODEL))
     return out

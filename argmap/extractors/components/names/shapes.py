@@ -41,9 +41,13 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
                 words = words[1:]  # "Shares of General Motors": the sentence's first word is no part of the name
                 first = False
             while words and words[0][2] not in data.person_prefixes and (
-                    _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
+                    _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS
+                    or len(words) > 1 and _adjective_compound(words[0][2])):  # US-based ChevronTexaco
                 words.pop(0)
                 first = False
+            compounds = [k for k, w in enumerate(words[:-1]) if _adjective_compound(w[2])]
+            if compounds:  # Santa Monica-based Activision: the name follows the place made an adjective
+                words, first = words[compounds[-1] + 1:], False
             while words and (words[-1][2] in _CONNECTORS or words[-1][2] in data.not_names):
                 words.pop()
             if not words or (len(words) == 1 and opens and first):
