@@ -75,13 +75,19 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("Many Americans saw the Budget as a tax on Hoka's Japan-based staff. Founder Jim Kale disagreed.",
          {"brand/hoka", "person/jim-kale"}, {"brand/americans", "brand/budget", "brand/japan-based",
                                              "brand/founder-jim-kale", "person/founder-jim-kale"}),
+        # an office before a person's title is no part of the name before it
+        ("Kelmar Union General Secretary Tom Brandt and Zandia Finance Minister Anna Kovac met at Hoka. Later "
+         "they called on the Oskaria Health Secretary.",
+         {"person/tom-brandt", "person/anna-kovac", "brand/hoka"},
+         {"organization/kelmar-union-general", "brand/zandia-finance", "brand/oskaria-health",
+          "brand/oskaria-health-secretary"}),
         # a sentence written all in capitals marks no name with them; a name in the next sentence still counts
         ("WE SHOULD BUY LOCAL COFFEE. Brewdale Roasters agree.", {"brand/brewdale-roasters"},
          {"brand/buy-local-coffee", "brand/we-should-buy-local-coffee", "brand/local-coffee"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
-         "shouted-sentence"],
+         "office-before-title", "shouted-sentence"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")
@@ -208,6 +214,10 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("Wenra Holt, head of research, agreed.", "Wenra Holt", NameSource.SHAPE, EntityKind.PERSON),
         ("Brewdale Roasters, the club's director said, agreed.", "Brewdale Roasters", NameSource.SHAPE,
          EntityKind.BRAND),  # a possessive in the apposition: not the name's own title
+        # a quotation attributed to a name: a person, unless the name owns the speaker
+        ("“Demand is weak,” said Tarik Osman. Sales fell.", "Tarik Osman", NameSource.SHAPE, EntityKind.PERSON),
+        ("“Demand is weak,” said Kelmar Bank's Tarik Osman.", "Kelmar Bank", NameSource.SHAPE,
+         EntityKind.ORGANIZATION),
         # capitalised only where a sentence opens, written in lower case elsewhere: a common word
         ("Sales rose. Growth came from Asia, where growth is fastest.", "Growth", NameSource.MODEL, None),
         ("Sales rose. Zandex came from Asia.", "Zandex", NameSource.MODEL, EntityKind.BRAND),

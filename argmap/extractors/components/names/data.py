@@ -82,6 +82,9 @@ class NameData:
     not_names_before: tuple[str, ...] = ()
     # words that name nothing on their own but may end a longer name (the Budget, the City; Manchester City)
     not_alone: frozenset[str] = frozenset()
+    # words that make an office of the title after them (TUC General Secretary, South Africa Finance Minister):
+    # before a title they are no part of the name before them
+    title_modifiers: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, lang: str, extra: Iterable[dict[str, list[str]]] = ()) -> "NameData":
@@ -100,7 +103,7 @@ class NameData:
                    longest_first("event_words"), frozenset(data.get("not_in_names", [])),
                    longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang),
                    longest_first("not_followed_by"), longest_first("not_names_before"),
-                   frozenset(data.get("not_alone", [])))
+                   frozenset(data.get("not_alone", [])), frozenset(data.get("title_modifiers", [])))
 
 
 def _stop_words(lang: str) -> frozenset[str]:

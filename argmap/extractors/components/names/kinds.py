@@ -40,11 +40,11 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
     if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data):
         return EntityKind.PERSON
-    if data.lang == "en" and _capitalised_by_position(name, text):
+    if data.lang == "en" and (_capitalised_by_position(name, text) or _office(label, data)):
         return None
     if data.lang == "en" and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
-            and _title_after(text, name.end, data.person_titles):
-        return EntityKind.PERSON  # "Tevfik Aksoy, chief Turkish economist at …", "Lian Chia Liang, economist"
+            and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name)):
+        return EntityKind.PERSON  # "Tevfik Aksoy, chief Turkish economist at …", "…," said Lian Chia Liang
     if name.label is NameLabel.PERSON and _person_like(label, data):
         if data.lang == "en" and " " not in label and name.source is not NameSource.CUE:
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
@@ -96,6 +96,20 @@ def _title_after(text: str, end: int, titles: Sequence[str]) -> bool:
     return any(f" {title.lower()} " in words for title in titles)
 
 
+def _office(label: str, data: NameData) -> bool:
+    """"the Health Secretary", "Finance Minister": an office, whoever holds it."""
+    words = label.split()
+    return len(words) > 1 and words[-1] in data.person_prefixes
+
+
+def _quoted_speaker(text: str, name: NameSpan) -> bool:
+    """Who a quotation is attributed to by name: '…," said Lian Chia Liang' (not '… said ABN Amro's Eddie Wong';
+    and an organisation 'told Reuters' as often as a person does)."""
+    return (bool(_SAID_BEFORE.search(text, max(0, name.start - 12), name.start))
+            and not text.startswith(("'s", "’s"), name.end))
+
+
+_SAID_BEFORE = re.compile(r"[,.!?]?[\"”’']\s*(?:said|says)\s+$")
 _OPENS = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
 # ", the chief economist", ", director general": the four words after the comma (none a possessive: "Manchester
 # United, the club's director" is no person)

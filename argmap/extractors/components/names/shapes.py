@@ -48,8 +48,12 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             compounds = [k for k, w in enumerate(words[:-1]) if _adjective_compound(w[2])]
             if compounds:  # Santa Monica-based Activision: the name follows the place made an adjective
                 words, first = words[compounds[-1] + 1:], False
+            titled = False
             while words and (words[-1][2] in _CONNECTORS or words[-1][2] in data.not_names):
+                titled = titled or words[-1][2] in data.person_prefixes
                 words.pop()
+            while titled and len(words) > 1 and words[-1][2] in data.title_modifiers:
+                words.pop()  # "TUC General Secretary": the office is no part of the union's name
             if not words or (len(words) == 1 and opens and first):
                 continue  # one capitalised word opening a sentence is ambiguous
             for group, group_opens in _possessive_groups(words, opens=opens and first):
@@ -104,6 +108,8 @@ def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], 
     run: list[tuple[int, int, str]] = []
     for word in [*words, (0, 0, "")]:
         if word[2] in data.person_prefixes or not word[2]:
+            while word[2] and len(run) > 1 and run[-1][2] in data.title_modifiers:
+                run.pop()  # "TUC General Secretary Brendan Barber": the office is no part of the union's name
             if run and not (len(run) == 1 and run[0][2].lower() in data.common):
                 start, end = trim(text, base + run[0][0], base + run[-1][1])
                 out.append(NameSpan(start, end, text[start:end], label,
