@@ -221,6 +221,9 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         # capitalised only where a sentence opens, written in lower case elsewhere: a common word
         ("Sales rose. Growth came from Asia, where growth is fastest.", "Growth", NameSource.MODEL, None),
         ("Sales rose. Zandex came from Asia.", "Zandex", NameSource.MODEL, EntityKind.BRAND),
+        # a model designation beside a name makes it a product's, before or after it
+        ("Kelmar unveiled the V8 Zandor in Geneva.", "V8 Zandor", NameSource.SHAPE, EntityKind.PRODUCT),
+        ("Kelmar unveiled the Zandor X5 in Geneva.", "Zandor X5", NameSource.SHAPE, EntityKind.PRODUCT),
         # laws, plans and lectures are no organisations
         ("Firms must comply with the Kelmar-Oxley Act.", "Kelmar-Oxley Act", NameSource.SHAPE, None),
     ],

@@ -21,6 +21,8 @@ _CONTRACTION = re.compile(r"^(\w+)['’](?:d|m|ll|ve|re|s)$", re.I)
 # FY22, F2Q, Q4, H1: a reporting period opens the label ("FY22 Services", "FY21 EPS")
 _PERIOD = re.compile(r"^(?:FY|CY)'?\d{2,4}$|^F?[1-4]Q\d{0,4}$|^[QH][1-4]$")
 _MODEL_CODE = re.compile(r"^(?:[A-Za-z]{0,4}\d+[A-Za-z]*|[A-Z]{1,3}\d*)$")
+# a model designation with a digit in it (V8, S24, X5, 911): beside a name it makes the name a product's
+_CODE_WORD = re.compile(r"^[A-Za-z]{0,4}\d+[A-Za-z]*$")
 
 
 def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] = ()) -> EntityKind | None:
@@ -49,7 +51,9 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         if data.lang == "en" and " " not in label and name.source is not NameSource.CUE:
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
         return EntityKind.PERSON
-    if name.label is NameLabel.PRODUCT or _MODEL_CODE.match(label.split()[-1]) and len(label.split()) > 1:
+    words = label.split()
+    if name.label is NameLabel.PRODUCT or len(words) > 1 and _MODEL_CODE.match(words[-1]) \
+            or len(words) == 2 and _CODE_WORD.match(words[0]):  # Galaxy S24, Model X; V8 Vantage
         return EntityKind.PRODUCT
     return EntityKind.BRAND
 
