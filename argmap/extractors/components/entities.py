@@ -18,6 +18,7 @@ Inc.``, ``CEO First Last``) over the text; both take names outside the lexicon f
 from __future__ import annotations
 
 import importlib
+from operator import attrgetter
 from typing import Iterable, Protocol, Sequence
 
 from spacy.language import Language
@@ -28,6 +29,9 @@ from argmap.extractors.components import names
 from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.model import Entity, EntityKind, Mention
 from argmap.extractors.state import DocState, EntityHit, get_state, most_named_brand
+
+
+_START = attrgetter("start")
 
 
 class Finder(Protocol):
@@ -56,11 +60,12 @@ class Entities:
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
         hits = self.finder.find(doc, state)
-        in_text_order = sorted(hits, key=lambda h: h.start)  # stable: a brand stays before its product (小米旗舰)
         record(state, hits)
-        name_in_units(state, in_text_order)
+        in_text_order = sorted(hits, key=_START)  # stable: a brand stays before its product (小米旗舰)
+        refs = [h.ref for h in in_text_order]  # made once: a hit's ref is a new string each time it is asked
+        name_in_units(state, in_text_order, refs)
         add_roles(state, self.names)
-        state.main_brand = most_named_brand(h.ref for h in in_text_order)
+        state.main_brand = most_named_brand(refs)
         return doc
 
 
@@ -78,13 +83,14 @@ def record(state: DocState, hits: Sequence[EntityHit]) -> None:
         entity.mentions.append(Mention(hit.start, hit.end, content[hit.start:hit.end]))
 
 
-def name_in_units(state: DocState, hits: Iterable[EntityHit]) -> None:
-    """Each hit's ref in the unit that holds it whole, in the order given: what a unit names is read from
-    ``Unit.refs`` by the stages after (strategies add theirs there too)."""
-    for hit in hits:
+def name_in_units(state: DocState, hits: Sequence[EntityHit], refs: Sequence[str]) -> None:
+    """Each hit's ref (``refs``, one per hit) in the unit that holds it whole, in the order given: what a unit
+    names is read from ``Unit.refs`` by the stages after (strategies add theirs there too)."""
+    units = state.units
+    for hit, ref in zip(hits, refs):
         index = state.unit_at(hit.start)
-        if index is not None and hit.end <= state.units[index].end:
-            state.units[index].refs.append(hit.ref)
+        if index is not None and hit.end <= units[index].end:
+            units[index].refs.append(ref)
 
 
 def add_roles(state: DocState, data: names.NameData) -> None:

@@ -29,7 +29,8 @@ class Found:
             hit = EntityHit(kind, key, start, end, label, labels, aliases, brand)
             self.by_ref[ref] = [hit]
         else:
-            hit = replace(same[0], start=start, end=end)
+            first = same[0]  # made directly: dataclasses.replace costs several times more, once per mention
+            hit = EntityHit(kind, key, start, end, first.label, first.labels, first.aliases, first.brand)
             same.append(hit)
         self.hits.append(hit)
         return hit
