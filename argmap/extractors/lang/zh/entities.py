@@ -70,7 +70,7 @@ class Finder:
 
     def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
         pieces, starts = segmented_words(doc) or ([t.text for t in doc], [t.idx for t in doc])
-        found = Found(state.content)
+        found = Found()
         taken: set[int] = set()
         first = self.first_forms
         distinct = set(pieces)  # words repeat: each distinct word is tested once, the pieces then only looked up

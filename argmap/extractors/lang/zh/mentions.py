@@ -14,8 +14,7 @@ class Found:
     """The hits found so far, in the order found, and by ref the hits of each entity: its first hit names it,
     and every later hit of it carries the same names (the entities component records the first one's)."""
 
-    def __init__(self, content: str) -> None:
-        self.content = content
+    def __init__(self) -> None:
         self.hits: list[EntityHit] = []
         self.by_ref: dict[str, list[EntityHit]] = {}  # in the order the entities were found
 
