@@ -1,16 +1,16 @@
 """What the spaCy components of one pipeline share while they work on a Doc, in every language.
 
 Components read and extend one ``DocState`` kept in ``doc.user_data`` (``get_state``); the last step
-turns it into the typed ``ArticleAnalysis``. Each language's components fill the parts they need: the
-Chinese ones record an entity as they find each mention of it (``entities``), the English ones collect
-entity hits (``hits``, looked up by position) that become entities at the end; both split sentences into
-``units`` that carry a discourse ``Marker``. Nothing here knows about spaCy internals.
+turns it into the typed ``ArticleAnalysis``. The entities component records each entity with its mentions
+(``entities``, from the ``EntityHit``s its language's finder reports); the sentences components split
+sentences into ``units`` that carry a discourse ``Marker`` and the refs of the entities they name. Nothing
+here knows about spaCy internals.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
@@ -24,7 +24,6 @@ from argmap.extractors.model import (
     EntityKind,
     EntityRelation,
     Figure,
-    Mention,
     Relation,
     Span,
     Statement,
@@ -79,17 +78,18 @@ class Unit:
 
 @dataclass(slots=True)
 class EntityHit:
-    """One mention of an entity, before the mentions of one entity are gathered into its ``Entity``:
-    ``ref`` is ``kind/key``; labels in English and, where the lexicon knows it, Chinese."""
+    """One mention of an entity, as a language's entity finder reports it (``components/entities.py`` records
+    it): ``ref`` is ``kind/key``. The first hit of an entity names it — its label, its labels by language,
+    its other names, a product's brand (a ref); its later hits add mentions and other names."""
 
     kind: EntityKind
     key: str
     start: int
     end: int
-    label_en: str
-    label_zh: str = ""
+    label: str
+    labels: dict[str, str]
     aliases: tuple[str, ...] = ()
-    owner: str = ""  # the brand key of a product
+    brand: str | None = None
 
     @property
     def ref(self) -> str:
@@ -98,8 +98,7 @@ class EntityHit:
 
 @dataclass(slots=True)
 class DocState:
-    """The text and what the components found in it so far. Offsets index into ``content``; set ``hits``
-    through ``set_hits`` so that ``hits_in`` can bisect them."""
+    """The text and what the components found in it so far. Offsets index into ``content``."""
 
     content: str
     skipped: list[Span] = field(default_factory=list)
@@ -107,10 +106,9 @@ class DocState:
     sentences: list[Span] = field(default_factory=list)
     sentence_paragraph: list[int] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
-    # ref -> entity: named entities whose mentions are recorded as found (zh), and strategies and constraints
+    # ref -> entity: the named entities with their mentions (the entities component), then the strategies
+    # and constraints
     entities: dict[str, Entity] = field(default_factory=dict)
-    hits: list[EntityHit] = field(default_factory=list)  # mentions that become entities at the end, by start
-    roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # person ref of a hit -> (title, at ref)
     cue_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # strategy/constraint ref -> its cues
     figures: list[Figure] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
@@ -118,7 +116,6 @@ class DocState:
     entity_relations: list[EntityRelation] = field(default_factory=list)
     main_brand: str | None = None
     _unit_starts: list[int] = field(default_factory=list)
-    _hit_starts: list[int] = field(default_factory=list)
     _heading_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def unit_at(self, offset: int) -> int | None:
@@ -153,27 +150,14 @@ class DocState:
         i = bisect_right(self._heading_spans, (start, len(self.content) + 1)) - 1
         return i >= 0 and self._heading_spans[i][0] <= start and end <= self._heading_spans[i][1]
 
-    def set_hits(self, hits: list[EntityHit]) -> None:
-        self.hits = sorted(hits, key=lambda h: h.start)
-        self._hit_starts = [h.start for h in self.hits]
-
-    def hits_in(self, start: int, end: int) -> list[EntityHit]:
-        """Hits inside [start, end), found by bisection: articles can be long."""
-        lo = bisect_left(self._hit_starts, start)
-        hi = bisect_left(self._hit_starts, end)
-        return [h for h in self.hits[lo:hi] if h.end <= end]
-
     def brand_mentions(self) -> list[tuple[int, int, str]]:
         """Every mention of a brand as (start, end, ref), in text order (``mentions``)."""
         return self.mentions({EntityKind.BRAND})
 
     def mentions(self, kinds: Collection[EntityKind]) -> list[tuple[int, int, str]]:
-        """Every mention of an entity of ``kinds`` as (start, end, ref), in text order, whichever way the
-        language's entities component recorded it: as an entity's mention (``entities``) or as a hit (``hits``)."""
-        found = [(m.start, m.end, ref) for ref, entity in self.entities.items() if entity.kind in kinds
-                 for m in entity.mentions]
-        found += [(h.start, h.end, h.ref) for h in self.hits if h.kind in kinds]
-        return sorted(found)
+        """Every mention of an entity of ``kinds`` as (start, end, ref), in text order."""
+        return sorted((m.start, m.end, ref) for ref, entity in self.entities.items() if entity.kind in kinds
+                      for m in entity.mentions)
 
     def by_sentence(self, mentions: Iterable[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
         """The mentions (start, end, ref) that lie inside each sentence, in the order given."""
@@ -186,39 +170,15 @@ class DocState:
         return out
 
     def entity_labels(self, ref: str) -> dict[str, str]:
-        """The labels of an entity by language, recorded (``entities``) or still a hit (``hits``)."""
+        """The labels of an entity by language ({} for none recorded)."""
         entity = self.entities.get(ref)
-        if entity is not None:
-            return dict(entity.labels)
-        hit = next((h for h in self.hits if h.ref == ref), None)
-        if hit is None:
-            return {}
-        return {"en": hit.label_en, **({"zh": hit.label_zh} if hit.label_zh else {})}
-
-    def hit_entities(self) -> list[Entity]:
-        """One entity per ref of the hits, with every mention; labels in English and, where known, Chinese;
-        a person's role where the text states it."""
-        out: dict[str, Entity] = {}
-        for hit in self.hits:
-            entity = out.get(hit.ref)
-            if entity is None:
-                labels = {"en": hit.label_en}
-                if hit.label_zh:
-                    labels["zh"] = hit.label_zh
-                role, role_at = self.roles.get(hit.ref, (None, None))
-                entity = Entity(hit.key, hit.kind, hit.label_en, labels, aliases=hit.aliases,
-                                brand=f"brand/{hit.owner}" if hit.owner else None, role=role, role_at=role_at)
-                out[hit.ref] = entity
-            elif set(hit.aliases) - set(entity.aliases):  # another name of it, resolved in this article
-                entity.aliases = tuple(dict.fromkeys((*entity.aliases, *hit.aliases)))
-            entity.mentions.append(Mention(hit.start, hit.end, self.content[hit.start : hit.end]))
-        return list(out.values())
+        return dict(entity.labels) if entity is not None else {}
 
     def to_analysis(self, *, key: str, lang: str, title: str, source: str) -> ArticleAnalysis:
         return ArticleAnalysis(
             key=key, content=self.content, lang=lang, title=title, source=source,
             sentences=list(self.sentences), skipped=list(self.skipped),
-            entities=[*self.hit_entities(), *self.entities.values()], figures=list(self.figures),
+            entities=list(self.entities.values()), figures=list(self.figures),
             statements=list(self.statements), relations=list(self.relations),
             entity_relations=list(self.entity_relations),
         )

@@ -23,7 +23,7 @@ def test_cache_builds_each_pipeline_once() -> None:
 def test_components_are_registered_under_versioned_names() -> None:
     nlp = PipelineCache().get("zh")
     assert {nlp.get_pipe_meta(name).factory for name in nlp.pipe_names} == {
-        "argmap_zh_sentences_v1", "argmap_zh_entities_v2",
+        "argmap_zh_sentences_v1", "argmap_entities_v3",
         "argmap_figures_v2", "argmap_strategies_v2", "argmap_units_v2",
         # the argument stage is shared with English
         "argmap_statements_v2", "argmap_thesis_v1", "argmap_relations_v2"}

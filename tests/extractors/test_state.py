@@ -8,56 +8,35 @@ from argmap.extractors.model import Entity, EntityKind, Mention, Span
 from argmap.extractors.state import DocState, EntityHit, MarkerRole, get_state
 
 
-def test_hits_are_found_by_position_whatever_order_they_were_set_in() -> None:
-    state = DocState("Acme and Globex met Initech today.")
-    acme = EntityHit(EntityKind.BRAND, "acme", 0, 4, "Acme")
-    globex = EntityHit(EntityKind.BRAND, "globex", 9, 15, "Globex")
-    initech = EntityHit(EntityKind.BRAND, "initech", 20, 27, "Initech")
-    state.set_hits([initech, acme, globex])
-    assert state.hits == [acme, globex, initech]
-    assert state.hits_in(0, 15) == [acme, globex]
-    assert state.hits_in(5, 25) == [globex]  # Initech runs past the end
-    assert state.hits_in(28, 34) == []
-
-
-def test_the_hits_of_one_entity_become_one_entity_with_every_mention() -> None:
-    text = "Jane Roe runs Acme. Acme Corp grew; Roe said so."
-    state = DocState(text)
-    state.set_hits([
-        EntityHit(EntityKind.PERSON, "jane-roe", 0, 8, "Jane Roe"),
-        EntityHit(EntityKind.BRAND, "acme", 14, 18, "Acme", "阿克米"),
-        EntityHit(EntityKind.BRAND, "acme", 20, 29, "Acme", "阿克米", ("Acme Corp",)),
-        EntityHit(EntityKind.PERSON, "jane-roe", 36, 39, "Jane Roe", aliases=("Roe",)),
-    ])
-    state.roles = {"person/jane-roe": ("chief executive", "brand/acme")}
-    person, brand = state.hit_entities()
-    assert [m.text for m in person.mentions] == ["Jane Roe", "Roe"] and person.aliases == ("Roe",)
-    assert (person.role, person.role_at) == ("chief executive", "brand/acme")
-    assert brand.labels == {"en": "Acme", "zh": "阿克米"} and brand.aliases == ("Acme Corp",)
-
-
-def test_brand_mentions_come_in_text_order_whichever_way_they_were_recorded() -> None:
+def test_mentions_come_in_text_order_whatever_order_the_entities_were_recorded_in() -> None:
     state = DocState("Acme and Globex met Initech; Acme won.")
     globex = Entity("globex", EntityKind.BRAND, "Globex", {"en": "Globex", "zh": "格洛贝"})
     globex.mentions += [Mention(9, 15, "Globex")]
-    state.entities[globex.ref] = globex
-    state.entities["person/roe"] = Entity("roe", EntityKind.PERSON, "Roe", {"en": "Roe"})
-    state.set_hits([EntityHit(EntityKind.BRAND, "acme", 29, 33, "Acme"),
-                    EntityHit(EntityKind.BRAND, "acme", 0, 4, "Acme"),
-                    EntityHit(EntityKind.ORGANIZATION, "initech", 20, 27, "Initech")])
+    acme = Entity("acme", EntityKind.BRAND, "Acme", {"en": "Acme"})
+    acme.mentions += [Mention(29, 33, "Acme"), Mention(0, 4, "Acme")]
+    initech = Entity("initech", EntityKind.ORGANIZATION, "Initech", {"en": "Initech"})
+    initech.mentions += [Mention(20, 27, "Initech")]
+    for entity in (globex, acme, initech, Entity("roe", EntityKind.PERSON, "Roe", {"en": "Roe"})):
+        state.entities[entity.ref] = entity
     assert state.brand_mentions() == [(0, 4, "brand/acme"), (9, 15, "brand/globex"), (29, 33, "brand/acme")]
+    assert state.mentions({EntityKind.ORGANIZATION}) == [(20, 27, "organization/initech")]
     assert state.entity_labels("brand/globex") == {"en": "Globex", "zh": "格洛贝"}
-    assert state.entity_labels("brand/acme") == {"en": "Acme"}
     assert state.entity_labels("brand/nobody") == {}
 
 
-def test_the_analysis_lists_entities_of_hits_before_the_others() -> None:
+def test_the_analysis_lists_entities_in_the_order_recorded() -> None:
     state = DocState("Acme wants to go upmarket.")
-    state.set_hits([EntityHit(EntityKind.BRAND, "acme", 0, 4, "Acme")])
+    acme = Entity("acme", EntityKind.BRAND, "Acme", {"en": "Acme"})
+    state.entities[acme.ref] = acme
     strategy = Entity("acme-premiumization", EntityKind.STRATEGY, "Acme premiumization")
     state.entities[strategy.ref] = strategy
     analysis = state.to_analysis(key="k", lang="en", title="", source="")
     assert [e.ref for e in analysis.entities] == ["brand/acme", strategy.ref]
+
+
+def test_a_hit_is_known_by_its_kind_and_key() -> None:
+    hit = EntityHit(EntityKind.PRODUCT, "acme-x1", 0, 7, "Acme X1", {"en": "Acme X1"}, brand="brand/acme")
+    assert hit.ref == "product/acme-x1"
 
 
 def test_a_span_is_in_a_heading_only_when_one_holds_all_of_it() -> None:

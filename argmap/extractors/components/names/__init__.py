@@ -8,15 +8,15 @@ Four sources of candidate names (``NameFinder``), each switched on in the pipeli
 - ``shape``: the written shape of a name — runs of capitalised words that are not a sentence-initial
   common word, a month or a heading; ``Mr``/``Dr`` before a surname; names in 「」 or “” (``shapes.py``);
 - ``word`` (Chinese): words the segmenter does not know or tags as foreign names, with a cue (the
-  language's entity component, with its segmenter);
+  language's entity finder, with its segmenter);
 - ``list`` (Chinese): the other items of a list of names (``shapes.py``).
 
 ``kind_of`` then types each name from its context with the language's data (``lang/<lang>/names.json``):
 an organisation word makes an Organization (banks, research firms, media, regulators), a model code or
 a product label a Product, a title or a person label a Person, an event word an Event; places, teams and
 kinds of things are no names; other names are Brands (``kinds.py``). ``alias_targets`` finds the other
-names of one entity within an article (``aliases.py``). The caller (the language's entity component)
-lets lexicon matches win where spans overlap.
+names of one entity within an article (``aliases.py``). The caller (the language's entity finder,
+``lang/<lang>/entities.py``) lets lexicon matches win where spans overlap.
 """
 
 from argmap.extractors.components.names.aliases import Named, acronyms, alias_targets

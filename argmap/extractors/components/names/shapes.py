@@ -139,7 +139,7 @@ _ZH_QUOTED = re.compile(r"[「“]([\u4e00-\u9fffA-Za-z0-9·&]{2,12})[」”]")
 
 @dataclass(frozen=True)
 class Dictionary:
-    """What the segmenter's dictionary says (the language's entity component knows its segmenter)."""
+    """What the segmenter's dictionary says (the language's entity finder knows its segmenter)."""
 
     is_name: Callable[[str], bool]  # a word the dictionary lists as a name (麦当劳)
     is_plain: Callable[[str], bool]  # a word the dictionary lists as no name (香蕉)

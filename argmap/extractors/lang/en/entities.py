@@ -1,25 +1,29 @@
-"""``argmap_en_entities_v2``: brands, organizations, products, persons, events and markets.
+"""The English entity finder (``finder = "en"`` of ``components/entities.py``), over the text: brands,
+organizations, products, persons, events and markets.
 
 Lexicon names (data/entities/ and the user's) match case-sensitively as whole words. Entities outside
 the lexicon come from its ``patterns`` (lang/en/lexicon/cues.json): ``Foo Inc.`` / ``Foo Corp.`` (a brand),
 ``Foo's sneakers`` (a brand), a known brand followed by a model number (``Xiaomi 14 Ultra``, a product),
-and ``CEO First Last`` / ``First Last, chief executive`` (a person).
+and ``CEO First Last`` / ``First Last, chief executive`` (a person). Names outside the lexicon and the
+patterns come from the shared sources (the model, shapes). Where hits overlap within a sentence the longest
+wins; one name is one entity (the lexicon's kind, else the kind most mentions have), and the other names of
+one entity (GM, General Motors) become mentions of it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
 from argmap.extractors.lang.en.lexicon import LexEntry, english_entries, slug
-from argmap.extractors.lexicon import Lexicon, lexicon_for
+from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.model import EntityKind, Span
-from argmap.extractors.state import DocState, EntityHit, get_state, most_named_brand
+from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import slug as name_key
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
@@ -31,8 +35,11 @@ def _alternation(values: list[str]) -> str:
     return "|".join(re.escape(v) for v in sorted(set(values), key=len, reverse=True)) or r"(?!x)x"
 
 
-class EntityFinder:
-    def __init__(self, lexicon: Lexicon, *, sources: Iterable[str] = names.ALL_FINDERS) -> None:
+class Finder:
+    """The hits of one article (``find``), in text order; ``tokenizer`` is unused (the patterns read the text)."""
+
+    def __init__(self, lexicon: Lexicon, tokenizer: object = None, *,
+                 sources: Iterable[str] = names.ALL_FINDERS) -> None:
         self.names = names.NameData.load("en")
         self.sources = names.finders(sources)
         self.entries = english_entries(lexicon)
@@ -57,21 +64,14 @@ class EntityFinder:
         self.person_after = re.compile(rf"\b(?:{titles})\s+({_PERSON})")
         self.person_before = re.compile(rf"({_PERSON}),\s+(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){{0,2}}(?:{titles})\b")
 
-    def __call__(self, doc: Doc) -> Doc:
-        st = get_state(doc)
-        text = st.content
+    def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
+        text = state.content
         hits: list[EntityHit] = []
-        for sent in [*st.sentences, *st.headings]:
-            hits += _without_overlaps(self.find(text, sent.start, sent.end))
+        for sent in [*state.sentences, *state.headings]:
+            hits += _without_overlaps(self.patterns(text, sent.start, sent.end))
         if self.sources:
-            hits += self.unknown_names(text, [*st.sentences, *st.headings], hits, st.headings)
-        st.set_hits(self.resolve(hits))
-        _name_in_units(st)
-        st.main_brand = most_named_brand(h.ref for h in st.hits)
-        people = [(h.ref, h.start, h.end) for h in st.hits if h.kind is EntityKind.PERSON]
-        bodies = [(h.ref, h.start, h.end) for h in st.hits if h.kind in (EntityKind.BRAND, EntityKind.ORGANIZATION)]
-        st.roles = {ref: (r.title, r.at) for ref, r in names.roles(text, people, bodies, self.names).items()}
-        return doc
+            hits += self.unknown_names(text, [*state.sentences, *state.headings], hits, state.headings)
+        return sorted(self.resolve(hits), key=lambda h: h.start)
 
     def unknown_names(self, text: str, spans: list[Span], hits: list[EntityHit], headings: list[Span]) -> list[EntityHit]:
         """Names the lexicon and the patterns missed: the model's and the capitalised runs. Each candidate
@@ -84,7 +84,7 @@ class EntityFinder:
             # Headlines are title case: their capitalised words say nothing about names.
             found += names.shape_names_en(text, [s for s in spans if s not in headings], self.names)
         taken = [(h.start, h.end) for h in hits]
-        acronyms = names.acronyms([*(n.text for n in found), *(h.label_en for h in hits)])
+        acronyms = names.acronyms([*(n.text for n in found), *(h.label for h in hits)])
         places = {(n.start, n.end) for n in found if n.label is names.NameLabel.LOCATION}
         accepted: dict[names.NameSpan, EntityKind] = {}
         for name in found:
@@ -101,7 +101,7 @@ class EntityFinder:
             if known is not None:
                 out.append(_hit(known, name.start, name.end))
             elif kind is not None:
-                out.append(EntityHit(kind, name_key(name.text), name.start, name.end, name.text))
+                out.append(EntityHit(kind, name_key(name.text), name.start, name.end, name.text, {"en": name.text}))
         return out
 
     def resolve(self, hits: list[EntityHit]) -> list[EntityHit]:
@@ -111,7 +111,7 @@ class EntityFinder:
         seen: dict[str, EntityHit] = {}
         for hit in hits:
             seen.setdefault(hit.ref, hit)
-        named = [names.Named(h.ref, h.label_en, h.kind, bool(h.label_zh) or h.key in self._keys) for h in seen.values()]
+        named = [names.Named(h.ref, h.label, h.kind, _lexical(h, self._keys)) for h in seen.values()]
         targets = names.alias_targets(named, self.names)
         out: list[EntityHit] = []
         for hit in hits:
@@ -119,12 +119,12 @@ class EntityFinder:
             if target is None:
                 out.append(hit)
                 continue
-            aliases = tuple(dict.fromkeys((*target.aliases, hit.label_en)))
-            out.append(EntityHit(target.kind, target.key, hit.start, hit.end, target.label_en, target.label_zh,
-                                 aliases, target.owner))
+            aliases = tuple(dict.fromkeys((*target.aliases, hit.label)))
+            out.append(replace(target, start=hit.start, end=hit.end, aliases=aliases))
         return out
 
-    def find(self, text: str, start: int, end: int) -> list[EntityHit]:
+    def patterns(self, text: str, start: int, end: int) -> list[EntityHit]:
+        """The lexicon's names and the patterns' in ``text[start:end]``, overlaps kept."""
         hits = [self._lexicon_hit(m) for m in self.lexicon.finditer(text, start, end)]
         hits += [h for h in (self._model_hit(m) for m in self.model.finditer(text, start, end)) if h]
         hits += [h for h in (self._brand_hit(text, m) for m in self.org.finditer(text, start, end)) if h]
@@ -139,7 +139,7 @@ class EntityFinder:
     def _model_hit(self, m: re.Match[str]) -> EntityHit | None:
         brand = self.by_name[m.group(1)]
         label = f"{brand.label_en} {m.group(2)}"
-        return EntityHit(EntityKind.PRODUCT, slug(label), m.start(), m.end(), label, owner=brand.key)
+        return EntityHit(EntityKind.PRODUCT, slug(label), m.start(), m.end(), label, {"en": label}, brand=brand.ref)
 
     def _brand_hit(self, text: str, m: re.Match[str]) -> EntityHit | None:
         words = [(w.group(), m.start(1) + w.start()) for w in re.finditer(r"\S+", m.group(1))]
@@ -157,7 +157,7 @@ class EntityFinder:
             prefix = text[words[0][1] : words[n - 1][1] + len(words[n - 1][0])]
             if prefix in self.by_name:
                 return _hit(self.by_name[prefix], words[0][1], words[0][1] + len(prefix))
-        return EntityHit(EntityKind.BRAND, slug(name), words[0][1], m.end(1), name)
+        return EntityHit(EntityKind.BRAND, slug(name), words[0][1], m.end(1), name, {"en": name})
 
     def _person_hit(self, m: re.Match[str]) -> EntityHit | None:
         name = m.group(1)
@@ -165,7 +165,7 @@ class EntityFinder:
             return _hit(self.by_name[name], m.start(1), m.end(1))
         if any(w in self.by_name or w.lower() in STOP_WORDS for w in name.split()):
             return None
-        return EntityHit(EntityKind.PERSON, slug(name), m.start(1), m.end(1), name)
+        return EntityHit(EntityKind.PERSON, slug(name), m.start(1), m.end(1), name, {"en": name})
 
 
 _KIND_ORDER = (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PRODUCT, EntityKind.PERSON)
@@ -189,10 +189,10 @@ def _one_kind_per_label(hits: list[EntityHit], known: set[str]) -> list[EntityHi
     """``Opel`` is one entity even where the model read one mention as a person."""
     by_label: dict[str, list[EntityHit]] = {}
     for hit in hits:
-        by_label.setdefault(hit.label_en, []).append(hit)
+        by_label.setdefault(hit.label, []).append(hit)
     chosen: dict[str, EntityHit] = {}
     for label, group in by_label.items():
-        lexical = [h for h in group if h.label_zh or h.key in known]
+        lexical = [h for h in group if _lexical(h, known)]
         if lexical:
             chosen[label] = lexical[0]
             continue
@@ -201,14 +201,20 @@ def _one_kind_per_label(hits: list[EntityHit], known: set[str]) -> list[EntityHi
         chosen[label] = next((h for h in group if h.kind is best), group[0])
     out = []
     for hit in hits:
-        top = chosen[hit.label_en]
-        out.append(hit if top.ref == hit.ref else EntityHit(top.kind, top.key, hit.start, hit.end, top.label_en,
-                                                            top.label_zh, top.aliases, top.owner))
+        top = chosen[hit.label]
+        out.append(hit if top.ref == hit.ref else replace(top, start=hit.start, end=hit.end))
     return out
 
 
+def _lexical(hit: EntityHit, known: set[str]) -> bool:
+    """Whether a hit is of a lexicon entity: one with a Chinese label, or a lexicon key."""
+    return "zh" in hit.labels or hit.key in known
+
+
 def _hit(entry: LexEntry, start: int, end: int) -> EntityHit:
-    return EntityHit(entry.kind, entry.key, start, end, entry.label_en, entry.label_zh, entry.aliases, entry.owner)
+    labels = {"en": entry.label_en, **({"zh": entry.label_zh} if entry.label_zh else {})}
+    return EntityHit(entry.kind, entry.key, start, end, entry.label_en, labels, entry.aliases,
+                     f"brand/{entry.owner}" if entry.owner else None)
 
 
 def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
@@ -219,19 +225,3 @@ def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
         if all(hit.end <= k.start or k.end <= hit.start for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
-
-
-def _name_in_units(st: DocState) -> None:
-    """Each hit's ref in the unit that holds it, in text order, as the Chinese entities leave theirs: what a
-    unit names is read from ``Unit.refs`` by the stages after (strategies add theirs there too)."""
-    for hit in st.hits:
-        index = st.unit_at(hit.start)
-        if index is not None and hit.end <= st.units[index].end:
-            st.units[index].refs.append(hit.ref)
-
-
-@Language.factory("argmap_en_entities_v2",
-                  default_config={"data_dir": "", "lexicons": [], "name_sources": list(names.ALL_FINDERS)})
-def make_entities(nlp: Language, name: str, data_dir: str, lexicons: list[str], name_sources: list[str]) -> EntityFinder:
-    """v2: names outside the lexicon come from the sources in ``name_sources`` (names.NameFinder)."""
-    return EntityFinder(lexicon_for("en", lexicons, data_dir), sources=name_sources)

@@ -1,21 +1,22 @@
-"""Brands, organizations, products, persons, events and markets: from the lexicon, from the sources of
-names outside it (``names.py``: the trained NER, shapes, words jieba does not know, lists), and from
-patterns around single words (X旗舰, X公司, 创始人X, Latin names, jieba's organisation tags)."""
+"""The Chinese entity finder (``finder = "zh"`` of ``components/entities.py``), over jieba's words: brands,
+organizations, products, persons, events and markets from the lexicon, from the sources of names outside it
+(``names.py``: the trained NER, shapes, words jieba does not know, lists), and from patterns around single
+words (X旗舰, X公司, 创始人X, Latin names, jieba's organisation tags). Where two would overlap, the one found
+first wins: the lexicon, then the open names, then the patterns, then a name found once, said again."""
 
 from __future__ import annotations
 
 import re
 from typing import Iterable
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
-from argmap.extractors.lexicon import LexEntry, Lexicon, lexicon_for
-from argmap.extractors.model import Entity, EntityKind
-from argmap.extractors.state import DocState, get_state, most_named_brand
+from argmap.extractors.lexicon import LexEntry, Lexicon
+from argmap.extractors.model import EntityKind
+from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
-from argmap.extractors.lang.zh.mentions import add_mention
+from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.names import NAME_TAGS, ChineseNames, glossed
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
@@ -28,7 +29,10 @@ _MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9
 _AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又还等并再向为")
 
 
-class ZhEntities:
+class Finder:
+    """The hits of one article (``find``); ``tokenizer``: jieba learns the lexicon's Chinese names, and tells
+    the part of speech of its words."""
+
     def __init__(self, lexicon: Lexicon, tokenizer: object, *, sources: Iterable[str] = names.ALL_FINDERS) -> None:
         self.names = names.NameData.load("zh")
         self.by_first: dict[str, list[tuple[str, LexEntry]]] = {}
@@ -64,10 +68,9 @@ class ZhEntities:
             self.tags = tokenizer.pos_tags()
         self.open_names = ChineseNames(self.tags, self.org_suffix, sources)
 
-    def __call__(self, doc: Doc) -> Doc:
-        state = get_state(doc)
+    def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
         pieces, starts = segmented_words(doc) or ([t.text for t in doc], [t.idx for t in doc])
-        found: list[tuple[int, int, str]] = []  # (start, unit, ref), put into the units in text order
+        found = Found()
         taken: set[int] = set()
         first = self.first_forms
         distinct = set(pieces)  # words repeat: each distinct word is tested once, the pieces then only looked up
@@ -93,23 +96,9 @@ class ZhEntities:
             if 0 <= i < len(pieces):
                 self._unknown(state, pieces, starts, i, taken, found, tags)
         self._everywhere(state, pieces, starts, taken, found)
-        for start, unit, ref in sorted(found):
-            state.units[unit].refs.append(ref)
-        self._roles(state)
-        state.main_brand = most_named_brand(ref for u in state.units for ref in u.refs)
-        return doc
+        return found.hits
 
-    def _roles(self, state: DocState) -> None:
-        """A person's title and where, when the text says it (蔚来创始人李斌)."""
-        def mentions(*kinds: EntityKind) -> list[tuple[str, int, int]]:
-            return [(e.ref, m.start, m.end) for e in state.entities.values() if e.kind in kinds for m in e.mentions]
-
-        found = names.roles(state.content, mentions(EntityKind.PERSON),
-                            mentions(EntityKind.BRAND, EntityKind.ORGANIZATION), self.names)
-        for ref, role in found.items():
-            state.entities[ref].role, state.entities[ref].role_at = role.title, role.at
-
-    def _lexicon(self, state: DocState, idx: int, taken: set[int], found: list[tuple[int, int, str]]) -> None:
+    def _lexicon(self, state: DocState, idx: int, taken: set[int], found: Found) -> None:
         """The longest lexicon form starting at a word start, and its flagship product if one follows."""
         if idx in taken or not state.content.startswith(self.first_forms.get(state.content[idx], ()), idx):
             return  # no form starts here (most words): the unit and the forms one by one are not needed
@@ -128,15 +117,13 @@ class ZhEntities:
                 break
         else:
             return
-        add_mention(state, entry.kind, entry.key, entry.labels, entry.forms, idx, end,
-                     brand=f"brand/{entry.brand}" if entry.brand else None)
-        found.append((idx, u, entry.ref))
+        found.add(entry.kind, entry.key, entry.labels, entry.forms, idx, end,
+                  brand=f"brand/{entry.brand}" if entry.brand else None)
         if entry.kind is EntityKind.BRAND:
             end = self._flagship(state, u, entry, idx, end, found)
         taken.update(range(idx, end))
 
-    def _flagship(self, state: DocState, u: int, entry: LexEntry, start: int, end: int,
-                  found: list[tuple[int, int, str]]) -> int:
+    def _flagship(self, state: DocState, u: int, entry: LexEntry, start: int, end: int, found: Found) -> int:
         """``小米旗舰机型`` is also a product of its brand: the brand's flagship."""
         text = state.content
         if not text.startswith(self.flagship, end, state.units[u].end):
@@ -145,14 +132,12 @@ class ZhEntities:
             if text.startswith(pattern, end, state.units[u].end):
                 labels = {tag: f"{name}旗舰" if tag == "zh" else f"{name} flagship" for tag, name in entry.labels.items()}
                 stop = end + len(pattern)
-                product = add_mention(state, EntityKind.PRODUCT, f"{entry.key}-flagship", labels, (), start, stop,
-                                       brand=entry.ref)
-                found.append((start, u, product.ref))
+                found.add(EntityKind.PRODUCT, f"{entry.key}-flagship", labels, (), start, stop, brand=entry.ref)
                 return stop
         return end
 
     def _unknown(self, state: DocState, pieces: list[str], starts: list[int], i: int, taken: set[int],
-                 found: list[tuple[int, int, str]], tags: WordTags) -> None:
+                 found: Found, tags: WordTags) -> None:
         word, idx = pieces[i], starts[i]
         if idx in taken or not word.strip():
             return
@@ -163,31 +148,31 @@ class ZhEntities:
         prev = pieces[i - 1] if i else ""
         # the brand right before only makes a product of a Latin word (蔚来ES7, 理想 L9): _model_code and _classify
         # name products from Latin words alone, so a Chinese word spares the scan of every brand mention
-        owner = self._brand_before(state, idx) if word.isascii() else None
+        owner = _brand_before(state, found, idx) if word.isascii() else None
         hit = (self._model_code(word, idx, state.content, owner)
                or self._classify(word, idx, prev, nxt, state.content, tags))
         if hit is None or hit[3] > state.units[u].end:
             return
         kind, key, label, end = hit
         labels = {"zh" if any(is_cjk(c) for c in label) else "en": label}
-        entity = add_mention(state, kind, key, labels, (), idx, end,
-                              brand=owner.ref if owner is not None and kind is EntityKind.PRODUCT else None)
-        found.append((idx, u, entity.ref))
+        found.add(kind, key, labels, (), idx, end,
+                  brand=owner.ref if owner is not None and kind is EntityKind.PRODUCT else None)
         taken.update(range(idx, end))
 
     def _everywhere(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
-                    found: list[tuple[int, int, str]]) -> None:
+                    found: Found) -> None:
         """A name found once is that name wherever the article uses it again as a word: 可口可乐公司 makes
         every later 可口可乐 a mention (one sense per discourse). Chinese names of two characters or more."""
-        forms: dict[str, Entity] = {}
-        for entity in list(state.entities.values()):
-            if entity.kind not in (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PERSON):
+        forms: dict[str, EntityHit] = {}  # a name's form -> the first hit of its entity
+        text = state.content
+        for hits in found.entities():
+            if hits[0].kind not in (EntityKind.BRAND, EntityKind.ORGANIZATION, EntityKind.PERSON):
                 continue
-            entity = self._as_brand(state, entity, pieces, found)
-            for said in dict.fromkeys(m.text for m in entity.mentions):  # a name mostly repeats one text
+            hits = self._as_brand(hits, pieces, found)
+            for said in dict.fromkeys(text[h.start:h.end] for h in hits):  # a name mostly repeats one text
                 for form in (said, self._short_form(said)):
                     if len(form) >= 2 and _all_cjk(form):
-                        forms.setdefault(form, entity)
+                        forms.setdefault(form, hits[0])
         if not forms:
             return
         for i in [i for i, w in enumerate(pieces) if w in forms]:
@@ -196,27 +181,24 @@ class ZhEntities:
             if start in taken or u is None or end > state.units[u].end:
                 continue
             entity = forms[pieces[i]]
-            add_mention(state, entity.kind, entity.key, entity.labels, entity.aliases, start, end, brand=entity.brand)
-            found.append((start, u, entity.ref))
+            found.add(entity.kind, entity.key, entity.labels, entity.aliases, start, end, brand=entity.brand)
             taken.update(range(start, end))
 
-    def _as_brand(self, state: DocState, entity: Entity, pieces: list[str],
-                  found: list[tuple[int, int, str]]) -> Entity:
+    def _as_brand(self, hits: list[EntityHit], pieces: list[str], found: Found) -> list[EntityHit]:
         """An organisation found by its company word whose bare name the article keeps using (可口可乐公司 …
         可口可乐 … 可口可乐) is the brand: known by its name without the company word, as the lexicon's
         brands are. Its mentions so far move to the brand."""
+        entity = hits[0]
         short = self._short_form(entity.label)
         # the pieces counted only for the few organisations with a short form (not a Counter of every word)
         if entity.kind is not EntityKind.ORGANIZATION or short == entity.label or pieces.count(short) < 2:
-            return entity
-        brand = Entity(key=slug(short), kind=EntityKind.BRAND, label=short, labels={"zh": short},
-                       aliases=(entity.label,), mentions=list(entity.mentions))
-        if brand.ref in state.entities:
-            return entity  # the name is a brand already: leave both as found
-        del state.entities[entity.ref]
-        state.entities[brand.ref] = brand
-        found[:] = [(start, u, brand.ref if ref == entity.ref else ref) for start, u, ref in found]
-        return brand
+            return hits
+        brand = EntityHit(EntityKind.BRAND, slug(short), entity.start, entity.end, short, {"zh": short},
+                          (entity.label,))
+        if brand.ref in found.by_ref:
+            return hits  # the name is a brand already: leave both as found
+        found.rename(entity.ref, brand)
+        return found.by_ref[brand.ref]
 
     def _short_form(self, label: str) -> str:
         """云犀公司 -> 云犀: an organisation is named again without its company word."""
@@ -228,18 +210,7 @@ class ZhEntities:
         return label
 
     @staticmethod
-    def _brand_before(state: DocState, idx: int) -> Entity | None:
-        """The brand named right before ``idx`` (蔚来ES7, 理想 L9), if any."""
-        spaced = idx - 1 if state.content[idx - 1:idx] == " " else idx  # a mention may also end one space before
-        for entity in state.entities.values():
-            if entity.kind is EntityKind.BRAND:
-                for m in entity.mentions:  # a plain loop: this runs over every brand mention for each candidate word
-                    if m.end == idx or m.end == spaced:
-                        return entity
-        return None
-
-    @staticmethod
-    def _model_code(word: str, idx: int, text: str, owner: Entity | None) -> tuple[EntityKind, str, str, int] | None:
+    def _model_code(word: str, idx: int, text: str, owner: EntityHit | None) -> tuple[EntityKind, str, str, int] | None:
         """A model code (ES7, L9, P50, GLS): a product, of the brand right before it when there is one."""
         if not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()):
             return None
@@ -302,6 +273,12 @@ class ZhEntities:
         return None
 
 
+def _brand_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
+    """The brand named right before ``idx`` (蔚来ES7, 理想 L9), if any: the first hit of its entity."""
+    spaced = idx - 1 if state.content[idx - 1:idx] == " " else idx  # a mention may also end one space before
+    return found.brand_ending_at(idx, spaced)
+
+
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:
     """Whether a Latin word has another Latin word right before or after it (a space between)."""
     before = text[max(0, start - 2):start]
@@ -326,9 +303,3 @@ def _clean_edges(text: str, start: int, end: int, form: str) -> bool:
     if is_latin(form[0]) and start > 0 and is_latin(text[start - 1]):
         return False
     return not (is_latin(form[-1]) and end < len(text) and is_latin(text[end]))
-
-
-@Language.factory("argmap_zh_entities_v2", default_config={"lexicons": [], "name_sources": list(names.ALL_FINDERS)})
-def make_entities(nlp: Language, name: str, lexicons: list[str], name_sources: list[str]) -> ZhEntities:
-    """v2: names outside the lexicon come from the sources in ``name_sources`` (names.NameFinder)."""
-    return ZhEntities(lexicon_for("zh", lexicons), nlp.tokenizer, sources=name_sources)

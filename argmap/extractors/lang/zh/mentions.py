@@ -1,18 +1,55 @@
-"""Recording an entity mention in the Chinese pipeline's state."""
+"""What the Chinese entity finder has found in one article so far: the sources after the lexicon ask it what
+is named where (a brand right before a model code, the names to look for again)."""
 
 from __future__ import annotations
 
-from argmap.extractors.model import Entity, EntityKind, Mention
-from argmap.extractors.state import DocState
+from dataclasses import replace
+from typing import Iterator
+
+from argmap.extractors.model import EntityKind
+from argmap.extractors.state import EntityHit
 
 
-def add_mention(state: DocState, kind: EntityKind, key: str, labels: dict[str, str], aliases: tuple[str, ...],
-                 start: int, end: int, *, brand: str | None = None) -> Entity:
-    ref = f"{kind.path}/{key}"
-    entity = state.entities.get(ref)
-    if entity is None:
-        label = labels.get("zh") or labels.get("en") or key
-        entity = Entity(key=key, kind=kind, label=label, labels=dict(labels), aliases=aliases, brand=brand)
-        state.entities[ref] = entity
-    entity.mentions.append(Mention(start, end, state.content[start:end]))
-    return entity
+class Found:
+    """The hits found so far, in the order found, and by ref the hits of each entity: its first hit names it,
+    and every later hit of it carries the same names (the entities component records the first one's)."""
+
+    def __init__(self) -> None:
+        self.hits: list[EntityHit] = []
+        self.by_ref: dict[str, list[EntityHit]] = {}  # in the order the entities were found
+
+    def add(self, kind: EntityKind, key: str, labels: dict[str, str], aliases: tuple[str, ...], start: int,
+            end: int, *, brand: str | None = None) -> EntityHit:
+        """A mention of the entity ``kind/key``; a new entity is named by ``labels`` (Chinese first)."""
+        ref = f"{kind.path}/{key}"
+        same = self.by_ref.get(ref)
+        if same is None:
+            label = labels.get("zh") or labels.get("en") or key
+            hit = EntityHit(kind, key, start, end, label, labels, aliases, brand)
+            self.by_ref[ref] = [hit]
+        else:
+            first = same[0]  # made directly: dataclasses.replace costs several times more, once per mention
+            hit = EntityHit(kind, key, start, end, first.label, first.labels, first.aliases, first.brand)
+            same.append(hit)
+        self.hits.append(hit)
+        return hit
+
+    def entities(self) -> Iterator[list[EntityHit]]:
+        """The hits of each entity found so far, entity by entity in the order found."""
+        return iter(list(self.by_ref.values()))
+
+    def rename(self, ref: str, first: EntityHit) -> None:
+        """Every hit of ``ref`` as a hit of the entity ``first`` names (an organisation that is a brand): that
+        entity is found now, after every other one found so far, and keeps the mentions in their order."""
+        moved = [replace(first, start=h.start, end=h.end) for h in self.by_ref.pop(ref)]
+        self.hits = [h for h in self.hits if h.ref != ref] + moved
+        self.by_ref[first.ref] = moved
+
+    def brand_ending_at(self, *ends: int) -> EntityHit | None:
+        """The first hit of the first brand found with a mention that ends at one of ``ends``."""
+        for hits in self.by_ref.values():
+            if hits[0].kind is EntityKind.BRAND:
+                for hit in hits:  # a plain loop: this runs over every brand mention for each candidate word
+                    if hit.end in ends:
+                        return hits[0]
+        return None

@@ -1,4 +1,4 @@
-"""Chinese sources of names outside the lexicon, for the entity component: the language-neutral ones
+"""Chinese sources of names outside the lexicon, for the Chinese entity finder (``entities.py``): the language-neutral ones
 (the model, shapes, lists) fed with jieba's dictionary, and the ones that need the segmenter itself —
 words it does not know (with a cue), and a name before a model code (骁龙778G)."""
 
@@ -14,7 +14,7 @@ from argmap.extractors.components import names
 from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import DocState
 from argmap.extractors.text import is_cjk, slug
-from argmap.extractors.lang.zh.mentions import add_mention
+from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.tokenizer import WordTags
 
 NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
@@ -32,7 +32,7 @@ _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these make
 
 
 class ChineseNames:
-    """The open-world part of the Chinese entity component (``name_sources`` in the config)."""
+    """The open-world part of the Chinese entity finder (``name_sources`` in the config)."""
 
     def __init__(self, tags: dict[str, str], org_suffix: frozenset[str], sources: Iterable[str]) -> None:
         self.names = names.NameData.load("zh")
@@ -46,7 +46,7 @@ class ChineseNames:
         self._brand_cues = self.names.brand_context
 
     def find(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
-             found: list[tuple[int, int, str]], *, tags: WordTags | None = None,
+             found: Found, *, tags: WordTags | None = None,
              distinct: set[str] | None = None) -> None:
         """Add the names of every switched-on source that the lexicon did not cover. ``tags`` and ``distinct``
         (the set of the pieces) are the caller's for this article, when it has them."""
@@ -61,7 +61,7 @@ class ChineseNames:
             self._line_name(pieces, starts, i, taken, state, found, tags)
 
     def _open_names(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
-                    found: list[tuple[int, int, str]], tags: WordTags, distinct: set[str]) -> None:
+                    found: Found, tags: WordTags, distinct: set[str]) -> None:
         """Names outside the lexicon: the model's (on sentences with a word jieba does not know or tags
         as a name), multi-word Latin names (The North Face) and 「」-quoted names before a brand word."""
         units = [Span(u.start, u.end) for u in state.units]
@@ -105,8 +105,7 @@ class ChineseNames:
                 continue
             label, aliases = names.stem(name.text, self.names) if kind is EntityKind.BRAND else (name.text, ())
             labels = {"zh" if any(is_cjk(c) for c in label) else "en": label}
-            entity = add_mention(state, kind, slug(label), labels, aliases, name.start, name.end)
-            found.append((name.start, u, entity.ref))
+            found.add(kind, slug(label), labels, aliases, name.start, name.end)
             taken.update(range(name.start, name.end))
 
     def _dictionary(self, pieces: list[str], starts: list[int], tags: WordTags) -> names.Dictionary:
@@ -207,7 +206,7 @@ class ChineseNames:
         return cue or text.count(name.text) >= 2
 
     def _line_name(self, pieces: list[str], starts: list[int], i: int, taken: set[int], state: DocState,
-                   found: list[tuple[int, int, str]], tags: WordTags) -> bool:
+                   found: Found, tags: WordTags) -> bool:
         """骁龙778G, 禾赛 AT128: a name the dictionary does not know, right before a model code, is a brand
         and the two together are its product (扭矩 400N or 营收4000 are figures: dictionary words, units)."""
         word, idx = pieces[i], starts[i]
@@ -224,12 +223,10 @@ class ChineseNames:
         u = state.unit_at(at)
         if u is None or idx + len(word) > state.units[u].end:
             return False
-        brand = add_mention(state, EntityKind.BRAND, slug(line), {"zh": line}, (), at, at + len(line))
-        found.append((at, u, brand.ref))
+        brand = found.add(EntityKind.BRAND, slug(line), {"zh": line}, (), at, at + len(line))
         end = idx + len(word)
         label = state.content[at:end]
-        product = add_mention(state, EntityKind.PRODUCT, slug(label), {"zh": label}, (), at, end, brand=brand.ref)
-        found.append((at, u, product.ref))
+        found.add(EntityKind.PRODUCT, slug(label), {"zh": label}, (), at, end, brand=brand.ref)
         taken.update(range(at, end))
         return True
 

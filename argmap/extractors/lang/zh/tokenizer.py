@@ -47,7 +47,7 @@ class JiebaTokenizer(DummyTokenizer):
         """A Doc without spaCy tokens that carries what argmap's components read: the text and its segmentation
         (``segmented_words``). Extraction never reads the tokens, and making them (a vocabulary lookup and a
         token per word, after aligning the spaces) costs twice the segmentation. Pieces that do not tile the
-        text get the full Doc, whose tokens the entity component then reads instead."""
+        text get the full Doc, whose tokens the entity finder then reads instead."""
         pieces = self._segment(text)
         starts = _starts(pieces, text)
         if starts is None:

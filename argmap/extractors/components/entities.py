@@ -1,0 +1,115 @@
+"""``argmap_entities_v3``: the brands, organizations, products, persons, events and markets an article names,
+in every language.
+
+Finding a name is what a language does its own way: a small finder per language, ``lang/<finder>/entities.py``,
+named by the pipeline config (``finder``), reports each mention as an ``EntityHit`` — Chinese matches the
+lexicon and judges unknown words over jieba's words, English matches the lexicon and its patterns (``Foo
+Inc.``, ``CEO First Last``) over the text; both take names outside the lexicon from the shared sources in
+``components/names/`` (``name_sources``). Everything else is done here, once, for every language:
+- the lexicon (``lexicons``, ``data_dir``) and the name sources are read for the finder;
+- each hit becomes a mention of its entity in the ``DocState`` (``record``): the first hit of an entity
+  names it, entities come in the order the finder found them, each entity's mentions too;
+- each hit's ref goes into the unit that holds it, in text order (``Unit.refs``: what the stages after read);
+- a person's role where the text states it (``names.roles``: 蔚来创始人李斌, "Ulrich Bez, chief executive of
+  Aston Martin");
+- the article's main brand, the one named most (``most_named_brand``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from operator import attrgetter
+from typing import Iterable, Protocol, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from argmap.errors import LexiconError
+from argmap.extractors.components import names
+from argmap.extractors.lexicon import Lexicon, lexicon_for
+from argmap.extractors.model import Entity, EntityKind, Mention
+from argmap.extractors.state import DocState, EntityHit, get_state, most_named_brand
+
+
+_START = attrgetter("start")
+
+
+class Finder(Protocol):
+    def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
+        """The mentions of entities in the article, in the order found (an entity is recorded where its first
+        hit stands); ``state`` holds its sentences and units, ``doc`` its tokens."""
+
+
+# The finders by the name a pipeline config gives them; imported when a pipeline is built. Each module's
+# ``Finder(lexicon, tokenizer, sources=…)`` makes one (the tokenizer: jieba learns the lexicon's names).
+FINDERS = {"zh": "argmap.extractors.lang.zh.entities", "en": "argmap.extractors.lang.en.entities"}
+
+
+def entity_finder(name: str, lexicon: Lexicon, tokenizer: object, sources: Iterable[str]) -> Finder:
+    module = FINDERS.get(name)
+    if module is None:
+        raise LexiconError(f"entities finder {name!r} in the pipeline config is none of {', '.join(FINDERS)}")
+    return importlib.import_module(module).Finder(lexicon, tokenizer, sources=sources)
+
+
+class Entities:
+    def __init__(self, finder: Finder, data: names.NameData) -> None:
+        self.finder = finder
+        self.names = data  # the language's person titles, for the roles
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        hits = self.finder.find(doc, state)
+        record(state, hits)
+        in_text_order = sorted(hits, key=_START)  # stable: a brand stays before its product (小米旗舰)
+        refs = [h.ref for h in in_text_order]  # made once: a hit's ref is a new string each time it is asked
+        name_in_units(state, in_text_order, refs)
+        add_roles(state, self.names)
+        state.main_brand = most_named_brand(refs)
+        return doc
+
+
+def record(state: DocState, hits: Sequence[EntityHit]) -> None:
+    """Each hit as a mention of its entity in ``state.entities``; the first hit of an entity makes it, a later
+    one with other names (GM for General Motors) adds them."""
+    entities, content = state.entities, state.content
+    for hit in hits:
+        entity = entities.get(hit.ref)
+        if entity is None:
+            entity = entities[hit.ref] = Entity(hit.key, hit.kind, hit.label, dict(hit.labels), aliases=hit.aliases,
+                                                brand=hit.brand)
+        elif hit.aliases and not set(hit.aliases) <= set(entity.aliases):
+            entity.aliases = tuple(dict.fromkeys((*entity.aliases, *hit.aliases)))
+        entity.mentions.append(Mention(hit.start, hit.end, content[hit.start:hit.end]))
+
+
+def name_in_units(state: DocState, hits: Sequence[EntityHit], refs: Sequence[str]) -> None:
+    """Each hit's ref (``refs``, one per hit) in the unit that holds it whole, in the order given: what a unit
+    names is read from ``Unit.refs`` by the stages after (strategies add theirs there too)."""
+    units = state.units
+    for hit, ref in zip(hits, refs):
+        index = state.unit_at(hit.start)
+        if index is not None and hit.end <= units[index].end:
+            units[index].refs.append(ref)
+
+
+def add_roles(state: DocState, data: names.NameData) -> None:
+    """A person's title and where, when the text says it (蔚来创始人李斌, Gartner analyst Brian Gammage)."""
+    def mentions(*kinds: EntityKind) -> list[tuple[str, int, int]]:
+        return [(ref, start, end) for start, end, ref in state.mentions(kinds)]
+
+    found = names.roles(state.content, mentions(EntityKind.PERSON),
+                        mentions(EntityKind.BRAND, EntityKind.ORGANIZATION), data)
+    for ref, role in found.items():
+        state.entities[ref].role, state.entities[ref].role_at = role.title, role.at
+
+
+@Language.factory("argmap_entities_v3", default_config={
+    "finder": "", "data_dir": "", "lexicons": [], "name_sources": list(names.ALL_FINDERS)})
+def make_entities(nlp: Language, name: str, finder: str, data_dir: str, lexicons: list[str],
+                  name_sources: list[str]) -> Entities:
+    """``finder`` names the language's finder (``FINDERS``; the pipeline's language if empty); names outside
+    the lexicon come from the sources in ``name_sources`` (``names.NameFinder``)."""
+    lexicon = lexicon_for(nlp.lang, lexicons, data_dir or None)
+    return Entities(entity_finder(finder or nlp.lang, lexicon, nlp.tokenizer, name_sources),
+                    names.NameData.load(nlp.lang))

@@ -1,0 +1,98 @@
+"""The one entities component (argmap/extractors/components/entities.py) over both languages' finders."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from argmap.errors import LexiconError
+from argmap.extractors.components import names
+from argmap.extractors.components.entities import Entities, entity_finder, record
+from argmap.extractors.lexicon import lexicon_for
+from argmap.extractors.model import EntityKind, Span
+from argmap.extractors.pipeline import PipelineCache, run_pipeline
+from argmap.extractors.state import DocState, EntityHit, Unit, get_state
+
+# text -> the entities it names, as (ref, mentions) in the order found; the textacy way: one row a case
+CASES = [
+    ("zh", "蔚来创始人李斌表示，蔚来ES7卖得好。",
+     [("brand/nio", ["蔚来", "蔚来"]), ("person/william-li", ["李斌"]), ("product/nio-es7", ["ES7"])]),
+    ("zh", "可口可乐公司发布财报。可口可乐的销量上涨，可口可乐仍是第一。",
+     [("brand/可口可乐", ["可口可乐公司", "可口可乐", "可口可乐"])]),
+    ("zh", "小米发布新机，一款小米旗舰机型登顶。",
+     [("brand/xiaomi", ["小米", "小米"]), ("product/xiaomi-flagship", ["小米旗舰机型"])]),
+    ("en", "Carl-Peter Forster, chief executive of GM Europe, said Opel sales rose.",
+     [("person/carl-peter-forster", ["Carl-Peter Forster"]), ("brand/opel", ["Opel"])]),
+    ("en", "Xiaomi 14 Ultra sold well, Xiaomi said. General Motors (GM) disagreed.",
+     [("product/xiaomi-14-ultra", ["Xiaomi 14 Ultra"]), ("brand/xiaomi", ["Xiaomi"]),
+      ("brand/general-motors", ["General Motors", "GM"])]),
+    ("en", "Acme Inc. sued Globex Corp. over Apple's sneakers.",
+     [("brand/acme", ["Acme"]), ("brand/globex", ["Globex"]), ("brand/apple", ["Apple"])]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_each_language_finds_its_entities_through_the_one_component(
+        lang: str, text: str, expected: list[tuple[str, list[str]]]) -> None:
+    analysis = run_pipeline(text, key="t", lang=lang)
+    assert [(e.ref, [m.text for m in e.mentions]) for e in analysis.entities] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "role"), [
+    ("zh", "蔚来创始人李斌表示，蔚来ES7卖得好。", "person/william-li", ("创始人", "brand/nio")),
+    ("en", "Carl-Peter Forster, chief executive of GM Europe, said Opel sales rose.", "person/carl-peter-forster",
+     ("chief executive", None)),
+])
+def test_a_persons_role_is_read_the_same_way_in_both_languages(lang: str, text: str, person: str,
+                                                               role: tuple[str, str | None]) -> None:
+    entity = run_pipeline(text, key="t", lang=lang).entity(person)
+    assert entity is not None and (entity.role, entity.role_at) == role
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_both_pipelines_run_the_one_factory(lang: str) -> None:
+    nlp = PipelineCache().get(lang)
+    assert nlp.get_pipe_meta("entities").factory == "argmap_entities_v3"
+
+
+def test_the_first_hit_of_an_entity_names_it_and_later_ones_add_other_names() -> None:
+    state = DocState("General Motors said GM and General Motors agree.")
+    first = EntityHit(EntityKind.BRAND, "general-motors", 0, 14, "General Motors", {"en": "General Motors"})
+    record(state, [first,
+                   EntityHit(EntityKind.BRAND, "general-motors", 20, 22, "GM", {"en": "GM"}, ("GM",)),
+                   EntityHit(EntityKind.BRAND, "general-motors", 27, 41, "General Motors", {"en": "General Motors"})])
+    entity = state.entities["brand/general-motors"]
+    assert (entity.label, entity.labels, entity.aliases) == ("General Motors", {"en": "General Motors"}, ("GM",))
+    assert [m.text for m in entity.mentions] == ["General Motors", "GM", "General Motors"]
+
+
+class _Listed:
+    """A finder that reports the hits it was given: the component's work apart from any language's."""
+
+    def __init__(self, hits: list[EntityHit]) -> None:
+        self.hits = hits
+
+    def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
+        return list(self.hits)
+
+
+def test_units_name_their_entities_in_text_order_and_the_most_named_brand_is_the_main_one() -> None:
+    text = "Globex beat Acme. Acme grew."
+    acme, globex = ({"en": "Acme"}, {"en": "Globex"})
+    hits = [EntityHit(EntityKind.BRAND, "acme", 12, 16, "Acme", acme),  # found first, named second
+            EntityHit(EntityKind.BRAND, "globex", 0, 6, "Globex", globex),
+            EntityHit(EntityKind.BRAND, "acme", 18, 22, "Acme", acme)]
+    nlp = PipelineCache().get("en")
+    doc = nlp.make_doc(text)
+    state = get_state(doc)
+    state.sentences = [Span(0, 17), Span(18, 28)]
+    state.units = [Unit(0, 17, 0, 0, 0), Unit(18, 28, 1, 0, 0)]
+    Entities(_Listed(hits), names.NameData.load("en"))(doc)
+    assert list(state.entities) == ["brand/acme", "brand/globex"]  # in the order found
+    assert [u.refs for u in state.units] == [["brand/globex", "brand/acme"], ["brand/acme"]]
+    assert state.main_brand == "brand/acme"
+
+
+def test_a_finder_the_config_names_must_exist() -> None:
+    with pytest.raises(LexiconError, match="'fr'"):
+        entity_finder("fr", lexicon_for("en"), None, names.ALL_FINDERS)
