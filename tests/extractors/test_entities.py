@@ -21,6 +21,11 @@ CASES = [
      [("brand/可口可乐", ["可口可乐公司", "可口可乐", "可口可乐"])]),
     ("zh", "小米发布新机，一款小米旗舰机型登顶。",
      [("brand/xiaomi", ["小米", "小米"]), ("product/xiaomi-flagship", ["小米旗舰机型"])]),
+    # Latin terms the Chinese beside them translate are no names; a name's transliteration (赞多) is no gloss
+    ("zh", "STP理论分三步：Segmentation（市场细分）、Positioning（市场定位）。黄金圈的What（是什么）和How（怎么做）最重要，"
+           "What决定How。Q代表质量“Quality”，Quality第一。Zandor（赞多）推出新品，Zandor门店增加。用户通过“KelmarGo”应用下单，"
+           "KelmarGo很好用。",
+     [("brand/zandor", ["Zandor", "Zandor"]), ("brand/kelmargo", ["KelmarGo", "KelmarGo"])]),
     ("en", "Carl-Peter Forster, chief executive of GM Europe, said Opel sales rose.",
      [("person/carl-peter-forster", ["Carl-Peter Forster"]), ("brand/opel", ["Opel"])]),
     ("en", "Xiaomi 14 Ultra sold well, Xiaomi said. General Motors (GM) disagreed.",

@@ -17,7 +17,7 @@ from argmap.extractors.model import EntityKind
 from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
-from argmap.extractors.lang.zh.names import NAME_TAGS, ChineseNames, glossed
+from argmap.extractors.lang.zh.names import NAME_TAGS, ChineseNames, glossed, glossing
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
@@ -67,6 +67,7 @@ class Finder:
             tokenizer.add_words(f for e in lexicon.entities for f in e.forms if any(is_cjk(c) for c in f))
             self.tags = tokenizer.pos_tags()
         self.open_names = ChineseNames(self.tags, self.org_suffix, sources)
+        self.latin_common = self.open_names.latin_names.common  # English stop words: What, How are no names
 
     def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
         pieces, starts = segmented_words(doc) or ([t.text for t in doc], [t.idx for t in doc])
@@ -235,8 +236,11 @@ class Finder:
             if word.isalpha() and not any(c in window for c in self.org_suffix) and (
                     word.isupper() or (len(word) <= 3 and not word.istitle())):
                 return None  # IGBT, ADAS, DTC品牌, SiC: terms and kinds of brand, unless a company word follows
-            if not cue and (_in_latin_phrase(text, idx, end) or (word.istitle() and text.count(word) < 2)):
-                return None  # Super girls, Direct To Consumer: English prose quoted in Chinese; David once
+            if not cue and (_in_latin_phrase(text, idx, end) or (word.istitle() and text.count(word) < 2)
+                            or word.lower() in self.latin_common or _glossed_term(text, word, idx, tags, self.names.not_in_names)):
+                # Super girls, Direct To Consumer: English prose quoted in Chinese; David once; What, How;
+                # Segmentation（市场细分）: a term the Chinese beside it translates
+                return None
             model = _MODEL_SUFFIX.match(text, end)
             if model:
                 end = model.end()
@@ -277,6 +281,14 @@ def _brand_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
     """The brand named right before ``idx`` (蔚来ES7, 理想 L9), if any: the first hit of its entity."""
     spaced = idx - 1 if state.content[idx - 1:idx] == " " else idx  # a mention may also end one space before
     return found.brand_ending_at(idx, spaced)
+
+
+def _glossed_term(text: str, word: str, idx: int, tags: WordTags, function_chars: frozenset[str]) -> bool:
+    """The Chinese beside this mention, or beside the article's first one, translates the term (What（是什么）
+    … What决定How): a term once glossed is a term wherever it comes again."""
+    first = text.find(word)
+    return glossing(text, idx, idx + len(word), tags, function_chars) or (
+        0 <= first != idx and glossing(text, first, first + len(word), tags, function_chars))
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:

@@ -259,3 +259,34 @@ def glossed(text: str, start: int, end: int) -> bool:
         return False
     found = _GLOSS.match(text, opening)
     return found is not None and found.end() >= end
+
+
+def glossing(text: str, start: int, end: int, tags: WordTags, function_chars: frozenset[str] = frozenset()) -> bool:
+    """``start:end`` is a Latin term the Chinese after or before it translates: Segmentation（市场细分）,
+    What（是什么）, 产品质量“Quality”. The gloss must be ordinary words (one or two dictionary words, none a
+    name): a name's Chinese form in parentheses (Costco（好市多）, Tesla（特斯拉）) is a transliteration, which
+    the dictionary does not split into ordinary words."""
+    after = _GLOSS_AFTER.match(text, end)
+    if after is not None:
+        return _ordinary_words(after.group(1), tags, function_chars)
+    quoted = _QUOTED_LATIN.match(text, max(0, start - 2))
+    if quoted is not None and quoted.end() == end + 1:
+        # 产品质量“Quality”: an English word quoted right after the Chinese word it renders; a name's own
+        # shape (通过“AlfaGift”应用: a capital inside) marks it as one
+        return all(w[1:].islower() for w in text[start:end].split())
+    return False
+
+
+def _ordinary_words(gloss: str, tags: WordTags, function_chars: frozenset[str]) -> bool:
+    """One dictionary word, or two of two characters or more, none of them a name (市场细分 = 市场 + 细分; not
+    好市多 or 赞多, whose single characters the dictionary also lists), or words with a function character
+    (是什么): a transliteration has none."""
+    def plain(word: str) -> bool:
+        tag = tags[word]
+        return tag is not None and tag not in NAME_TAGS and tag not in _FOREIGNNAME_TAGS
+    return (plain(gloss) or not function_chars.isdisjoint(gloss)
+            or any(plain(gloss[:k]) and plain(gloss[k:]) for k in range(2, len(gloss) - 1)))
+
+
+_GLOSS_AFTER = re.compile(r"\s*[（(]([\u4e00-\u9fff]{2,8})[）)]")
+_QUOTED_LATIN = re.compile(r"[\u4e00-\u9fff][“\"「][A-Za-z][A-Za-z' -]*[”\"」]")
