@@ -26,6 +26,11 @@ CASES = [
            "What决定How。Q代表质量“Quality”，Quality第一。Zandor（赞多）推出新品，Zandor门店增加。用户通过“KelmarGo”应用下单，"
            "KelmarGo很好用。",
      [("brand/zandor", ["Zandor", "Zandor"]), ("brand/kelmargo", ["KelmarGo", "KelmarGo"])]),
+    # a kind of institution names nothing alone, one after its place or name does; -化, directions and a
+    # company's size are no names
+    ("zh", "蔚来在香港交易所完成上市。公司追求利润最大化，国际化步伐加快。中南部市场增长，出大公司很难，对大公司和小公司都难。"
+           "斯隆商学院的教授认为交易所会跟进。",
+     [("brand/nio", ["蔚来"]), ("organization/香港交易所", ["香港交易所"]), ("organization/斯隆商学院", ["斯隆商学院"])]),
     ("en", "Carl-Peter Forster, chief executive of GM Europe, said Opel sales rose.",
      [("person/carl-peter-forster", ["Carl-Peter Forster"]), ("brand/opel", ["Opel"])]),
     ("en", "Xiaomi 14 Ultra sold well, Xiaomi said. General Motors (GM) disagreed.",

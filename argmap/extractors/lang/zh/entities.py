@@ -25,6 +25,7 @@ _ORG_TAGS = frozenset({"nt"})
 _LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "KPI", "APP", "App", "PC", "TV", "VR", "AR",
                          "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
 _MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9])")
+_SIZE = frozenset("大小")  # 出大公司, 比小公司: how big a company is, before the company word
 # Single characters that follow a name rather than end it (秦力洪回应 is 秦力洪 + 回应, 马斯克说 is 马斯克 + 说).
 _AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又还等并再向为")
 
@@ -150,6 +151,9 @@ class Finder:
         # the brand right before only makes a product of a Latin word (蔚来ES7, 理想 L9): _model_code and _classify
         # name products from Latin words alone, so a Chinese word spares the scan of every brand mention
         owner = _brand_before(state, found, idx) if word.isascii() else None
+        if i and word in self.names.not_names and self._institution(prev, starts[i - 1], u, state, taken, found, tags,
+                                                                       word):
+            return
         hit = (self._model_code(word, idx, state.content, owner)
                or self._classify(word, idx, prev, nxt, state.content, tags))
         if hit is None or hit[3] > state.units[u].end:
@@ -159,6 +163,22 @@ class Finder:
         found.add(kind, key, labels, (), idx, end,
                   brand=owner.ref if owner is not None and kind is EntityKind.PRODUCT else None)
         taken.update(range(idx, end))
+
+    def _institution(self, prev: str, at: int, u: int, state: DocState, taken: set[int], found: Found,
+                     tags: WordTags, word: str) -> bool:
+        """香港 + 交易所, 斯隆 + 商学院: a kind of institution, which names nothing alone, is an organisation's
+        name after the place or name that says which one."""
+        tag = tags[prev]
+        if tags[word] not in _ORG_TAGS or at in taken or not (2 <= len(prev) <= 4 and _all_cjk(prev)):
+            return False
+        if not (tag is None or tag == "ns" or tag in NAME_TAGS) or not self.names.not_in_names.isdisjoint(prev):
+            return False
+        if prev in self.names.not_names or at < state.units[u].start:
+            return False
+        label = prev + word
+        found.add(EntityKind.ORGANIZATION, slug(label), {"zh": label}, (), at, at + len(label))
+        taken.update(range(at, at + len(label)))
+        return True
 
     def _everywhere(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
                     found: Found) -> None:
@@ -256,7 +276,10 @@ class Finder:
                 return EntityKind.PERSON, slug(word), word, end
         elif nxt in self.org_suffix:
             # jieba's dictionary files some brands as idioms (可口可乐, 百事可乐): before 公司 they are names
-            if (name_like or tag == "i") and len(word) >= 2 and _all_cjk(word) and tag != "nr":
+            # 大公司, 对大公司: a company's size or a preposition before it is no name
+            if (name_like or tag == "i") and len(word) >= 2 and _all_cjk(word) and tag != "nr" \
+                    and word[-1] not in _SIZE and self.names.not_in_names.isdisjoint(word) \
+                    and word not in self.names.not_names:
                 return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
         elif word.endswith(self.org_suffixes) and word not in self.org_suffix:
             # one dictionary word with its company word (可口可乐公司): a name when what precedes it is one
@@ -265,7 +288,7 @@ class Finder:
             if stem != word and _all_cjk(stem) and (stem_tag is None or stem_tag in NAME_TAGS or stem_tag == "i") \
                     and not names.common_noun_like(stem, self.names) and stem not in self.names.not_names:
                 return EntityKind.ORGANIZATION, slug(stem), word, end
-        elif tag in _ORG_TAGS and not names.common_noun_like(word, self.names) and (
+        elif tag in _ORG_TAGS and not names.common_noun_like(word, self.names) and word not in self.names.not_names and (
                 len(word) <= 3 or word.endswith(self.names.organization_endings)):
             # jieba tags some long common nouns as organisations (中央处理器, 最新进展): those need an ending
             return EntityKind.ORGANIZATION, slug(word), word, end
