@@ -105,9 +105,11 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         ("中国队、美国队的领奖服来自 Ralph Lauren 和 The North Face。", {"brand/ralph-lauren"},
          {"organization/中国队", "organization/美国队", "brand/ralph"}),
         ("DTC（Direct To Consumer直接触达消费者）业务增长最快。", set(), {"brand/direct-to", "brand/consumer", "brand/dtc"}),
+        ("宝洁就推出赞飞丝、柔丽、沙宣等品牌。很多平台都设置了积分奖励机制，如淘宝、京东等。", {"brand/赞飞丝", "brand/淘宝"},
+         {"brand/推出赞飞丝", "brand/如淘宝"}),
     ],
     ids=["list-summed-up", "list-of-tagged-names", "list-of-fruit", "technical-acronyms", "teams-and-latin-names",
-         "english-prose"],
+         "english-prose", "list-opener"],
 )
 def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "zh")

@@ -85,6 +85,8 @@ class NameData:
     # words that make an office of the title after them (TUC General Secretary, South Africa Finance Minister):
     # before a title they are no part of the name before them
     title_modifiers: frozenset[str] = frozenset()
+    # words that open a list rather than name its first item (比如淘宝、京东; 推出海飞丝、飘柔)
+    list_openers: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, lang: str, extra: Iterable[dict[str, list[str]]] = ()) -> "NameData":
@@ -103,7 +105,8 @@ class NameData:
                    longest_first("event_words"), frozenset(data.get("not_in_names", [])),
                    longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang),
                    longest_first("not_followed_by"), longest_first("not_names_before"),
-                   frozenset(data.get("not_alone", [])), frozenset(data.get("title_modifiers", [])))
+                   frozenset(data.get("not_alone", [])), frozenset(data.get("title_modifiers", [])),
+                   longest_first("list_openers"))
 
 
 def _stop_words(lang: str) -> frozenset[str]:

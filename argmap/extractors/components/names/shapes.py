@@ -205,7 +205,8 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
     a = first_end
     while a > first_start and text[a - 1] not in data.not_in_names and first_end - a < 6:
         a -= 1
-    items[0] = (a, first_end)
+    opener = next((w for w in data.list_openers if text.startswith(w, a) and first_end - a - len(w) >= 2), "")
+    items[0] = (a + len(opener), first_end)  # 推出海飞丝、飘柔: the list's verb is no part of its first name
     last_start, last_end = items[-1]
     b = last_start
     while b < last_end and text[b] not in data.not_in_names and text[b] != "等" and b - last_start < 6:
