@@ -106,3 +106,16 @@ def test_units_name_their_entities_in_text_order_and_the_most_named_brand_is_the
 def test_a_finder_the_config_names_must_exist() -> None:
     with pytest.raises(LexiconError, match="'fr'"):
         entity_finder("fr", lexicon_for("en"), None, names.ALL_FINDERS)
+
+
+def test_a_name_given_a_persons_title_once_is_that_person_wherever_a_finder_read_it_as_a_brand() -> None:
+    from argmap.extractors.components.entities import person_or_brand
+
+    text = "公司创始人吴堂祥认为，吴堂祥的品牌要做大。麦当劳很大，“麦当劳”汉堡包也卖。"
+    person = EntityHit(EntityKind.PERSON, "吴堂祥", 5, 8, "吴堂祥", {"zh": "吴堂祥"})
+    as_brand = EntityHit(EntityKind.BRAND, "吴堂祥", 11, 14, "吴堂祥", {"zh": "吴堂祥"})
+    brand = EntityHit(EntityKind.BRAND, "麦当劳", 21, 24, "麦当劳", {"zh": "麦当劳"})
+    untitled = EntityHit(EntityKind.PERSON, "麦当劳", 28, 31, "麦当劳", {"zh": "麦当劳"})
+    out = person_or_brand([person, as_brand, brand, untitled], text, ["创始人", "董事长"])
+    assert [(h.ref, h.start) for h in out] == [("person/吴堂祥", 5), ("person/吴堂祥", 11), ("brand/麦当劳", 21),
+                                               ("person/麦当劳", 28)]  # no title: nothing to go by

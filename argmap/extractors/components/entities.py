@@ -18,6 +18,7 @@ Inc.``, ``CEO First Last``) over the text; both take names outside the lexicon f
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from operator import attrgetter
 from typing import Iterable, Protocol, Sequence
 
@@ -59,7 +60,7 @@ class Entities:
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
-        hits = self.finder.find(doc, state)
+        hits = person_or_brand(self.finder.find(doc, state), state.content, self.names.person_titles)
         record(state, hits)
         in_text_order = sorted(hits, key=_START)  # stable: a brand stays before its product (小米旗舰)
         refs = [h.ref for h in in_text_order]  # made once: a hit's ref is a new string each time it is asked
@@ -67,6 +68,37 @@ class Entities:
         add_roles(state, self.names)
         state.main_brand = most_named_brand(refs)
         return doc
+
+
+def person_or_brand(hits: list[EntityHit], text: str, titles: Sequence[str]) -> list[EntityHit]:
+    """One name is one entity in an article: where the finders read it as a person in one place and as a brand
+    or company in others, it is the person if the text gives one of its mentions a person's title (创始人吴堂祥
+    … 吴堂祥认为). Without a title the count of mentions decides nothing: the finders read a person the story
+    follows (姚洪 … 姚洪开始涉足) as a brand as often as they read a brand as a person."""
+    by_label: dict[str, list[EntityHit]] = {}
+    for hit in hits:
+        by_label.setdefault(hit.label, []).append(hit)
+    chosen: dict[str, EntityHit] = {}
+    for label, group in by_label.items():
+        people = [h for h in group if h.kind is EntityKind.PERSON]
+        bodies = [h for h in group if h.kind in (EntityKind.BRAND, EntityKind.ORGANIZATION)]
+        if not people or not bodies:
+            continue
+        titled = next((h for h in people if _titled(text, h.start, titles)), None)
+        if titled is not None:
+            chosen[label] = titled
+    if not chosen:
+        return hits
+    return [hit if hit.label not in chosen or hit.kind not in _PERSON_OR_BODY
+            else replace(chosen[hit.label], start=hit.start, end=hit.end) for hit in hits]
+
+
+_PERSON_OR_BODY = (EntityKind.PERSON, EntityKind.BRAND, EntityKind.ORGANIZATION)
+
+
+def _titled(text: str, start: int, titles: Sequence[str]) -> bool:
+    before = text[max(0, start - 8):start].rstrip(" ,，、")
+    return bool(titles) and before.endswith(tuple(titles))
 
 
 def record(state: DocState, hits: Sequence[EntityHit]) -> None:
