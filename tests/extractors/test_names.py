@@ -237,3 +237,20 @@ def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, 
     label = NameLabel.ORG
     found = kind_of(NameSpan(start, start + len(name), name, label, source), text, NameData.load("en"))
     assert found is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # what the model calls a person, the text calls a body, or the name's own last word does
+        ("Kelmar Rothschild, the investment bank, is advising him.", "Kelmar Rothschild", EntityKind.ORGANIZATION),
+        ("Zandor Labs bought the rest of it.", "Zandor Labs", EntityKind.BRAND),
+        ("Prices rose, the Kelmar Registry said.", "Kelmar Registry", EntityKind.ORGANIZATION),
+        ("Tarik Osman, who runs it, agreed.", "Tarik Osman", EntityKind.PERSON),  # no body named after the comma
+    ],
+)
+def test_what_the_model_calls_a_person(text: str, name: str, expected: EntityKind) -> None:
+    start = text.index(name)
+    found = names.kind_of(NameSpan(start, start + len(name), name, NameLabel.PERSON, NameSource.MODEL), text,
+                          names.NameData.load("en"))
+    assert found is expected

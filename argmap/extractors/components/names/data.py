@@ -87,6 +87,8 @@ class NameData:
     title_modifiers: frozenset[str] = frozenset()
     # words that open a list rather than name its first item (比如淘宝、京东; 推出海飞丝、飘柔)
     list_openers: tuple[str, ...] = ()
+    # what a body is called after a comma ("NM Rothschild, the investment bank"): no person's apposition
+    organization_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, lang: str, extra: Iterable[dict[str, list[str]]] = ()) -> "NameData":
@@ -106,7 +108,7 @@ class NameData:
                    longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang),
                    longest_first("not_followed_by"), longest_first("not_names_before"),
                    frozenset(data.get("not_alone", [])), frozenset(data.get("title_modifiers", [])),
-                   longest_first("list_openers"))
+                   longest_first("list_openers"), frozenset(data.get("organization_nouns", [])))
 
 
 def _stop_words(lang: str) -> frozenset[str]:

@@ -48,6 +48,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
             and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name)):
         return EntityKind.PERSON  # "Tevfik Aksoy, chief Turkish economist at …", "…," said Lian Chia Liang
     if name.label is NameLabel.PERSON and _person_like(label, data):
+        if data.lang == "en" and _body_after(text, name.end, data):
+            return EntityKind.ORGANIZATION  # "NM Rothschild, the investment bank, is advising …"
         if data.lang == "en" and " " not in label and name.source is not NameSource.CUE:
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
         return EntityKind.PERSON
@@ -98,6 +100,12 @@ def _title_after(text: str, end: int, titles: Sequence[str]) -> bool:
         return False
     words = f" {m.group(1).lower()} "
     return any(f" {title.lower()} " in words for title in titles)
+
+
+def _body_after(text: str, end: int, data: NameData) -> bool:
+    """The name is followed by a comma and what kind of body it is ("X, the investment bank")."""
+    m = _APPOSITION.match(text, end)
+    return m is not None and any(w in data.organization_nouns for w in m.group(1).lower().split())
 
 
 def _office(label: str, data: NameData) -> bool:
