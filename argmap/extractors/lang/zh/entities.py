@@ -270,7 +270,8 @@ class Finder:
         tag = tags[word]
         name_like = tag is None or tag in NAME_TAGS
         if prev in self.titles:
-            if name_like and 2 <= len(word) <= 3 and _all_cjk(word):
+            # 选手杨倩; not 设计师发了个 or 运动员和护跑: a function character is no part of a name
+            if name_like and 2 <= len(word) <= 3 and _all_cjk(word) and self.names.not_in_names.isdisjoint(word):
                 if len(word) == 2 and len(nxt) == 1 and is_cjk(nxt) and nxt not in _AFTER_NAME:
                     word, end = word + nxt, end + 1  # jieba cuts unknown three-character names short
                 return EntityKind.PERSON, slug(word), word, end
