@@ -31,6 +31,10 @@ CASES = [
     ("zh", "蔚来在香港交易所完成上市。公司追求利润最大化，国际化步伐加快。中南部市场增长，出大公司很难，对大公司和小公司都难。"
            "斯隆商学院的教授认为交易所会跟进。",
      [("brand/nio", ["蔚来"]), ("organization/香港交易所", ["香港交易所"]), ("organization/斯隆商学院", ["斯隆商学院"])]),
+    # a Latin word given its Chinese name in parentheses is a name, whatever its case; one given a translation
+    # is a term; the last word of a longer Latin name is no name alone
+    ("zh", "Zandolo（赞多洛）和kelmari（凯尔玛丽）都在扩张；STP里的Targeting（目标市场选择）很重要，Under Armor（安德玛）也是。",
+     [("brand/under-armour", ["安德玛"]), ("brand/zandolo", ["Zandolo"]), ("brand/kelmari", ["kelmari"])]),
     # a person's title before a name: athletes and scholars too; a function character ends the name
     ("zh", "射击选手王小倩夺得金牌，经济学家张五常认为，设计师发了个新品，运动员和护跑员都到了。",
      [("person/王小倩", ["王小倩"]), ("person/张五常", ["张五常"])]),

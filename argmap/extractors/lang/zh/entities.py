@@ -17,7 +17,7 @@ from argmap.extractors.model import EntityKind
 from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
-from argmap.extractors.lang.zh.names import NAME_TAGS, ChineseNames, glossed, glossing
+from argmap.extractors.lang.zh.names import NAME_TAGS, ChineseNames, glossed, glossing, transliterated
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
@@ -248,16 +248,21 @@ class Finder:
                   tags: WordTags) -> tuple[EntityKind, str, str, int] | None:
         end = idx + len(word)
         if word.isascii():
-            if not (is_latin(word) and _latin_name(word)) or glossed(text, idx, end):
+            if glossed(text, idx, end) or not is_latin(word):
+                return None
+            # Uniqlo（优衣库）, armani（阿玛尼）; not the last word of a longer Latin name (Under Armor（安德玛）)
+            named = transliterated(text, end, tags, self.names.not_in_names) and not _in_latin_phrase(text, idx, end)
+            if not (named or _latin_name(word)):
                 return None
             window = text[end:end + 4] + text[max(0, idx - 3):idx]
-            cue = (any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
+            cue = (named or any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
                    or _MODEL_SUFFIX.match(text, end) is not None)  # Pixel 9: a name with its model number
-            if word.isalpha() and not any(c in window for c in self.org_suffix) and (
+            if word.isalpha() and not named and not any(c in window for c in self.org_suffix) and (
                     word.isupper() or (len(word) <= 3 and not word.istitle())):
                 return None  # IGBT, ADAS, DTC品牌, SiC: terms and kinds of brand, unless a company word follows
             if not cue and (_in_latin_phrase(text, idx, end) or (word.istitle() and text.count(word) < 2)
-                            or word.lower() in self.latin_common or _glossed_term(text, word, idx, tags, self.names.not_in_names)):
+                            or word.lower() in self.latin_common
+                            or _glossed_term(text, word, idx, tags, self.names.not_in_names)):
                 # Super girls, Direct To Consumer: English prose quoted in Chinese; David once; What, How;
                 # Segmentation（市场细分）: a term the Chinese beside it translates
                 return None

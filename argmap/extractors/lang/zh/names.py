@@ -277,15 +277,28 @@ def glossing(text: str, start: int, end: int, tags: WordTags, function_chars: fr
     return False
 
 
+def transliterated(text: str, end: int, tags: WordTags, function_chars: frozenset[str] = frozenset()) -> bool:
+    """The Latin word ending at ``end`` is given its Chinese name in parentheses (Uniqlo（优衣库）, armani（阿玛尼）):
+    a name, glossed as names are, whatever its case."""
+    after = _GLOSS_AFTER.match(text, end)
+    if after is None or len(after.group(1)) > 5 or not function_chars.isdisjoint(after.group(1)):
+        return False
+    gloss = after.group(1)
+    # a transliteration holds no ordinary word (优衣库, 阿玛尼); a translation does (目标市场选择, 怎么做)
+    return not any(_plain(gloss[i:j], tags) for i in range(len(gloss)) for j in range(i + 2, len(gloss) + 1))
+
+
+def _plain(word: str, tags: WordTags) -> bool:
+    tag = tags[word]
+    return tag is not None and tag not in NAME_TAGS and tag not in _FOREIGNNAME_TAGS
+
+
 def _ordinary_words(gloss: str, tags: WordTags, function_chars: frozenset[str]) -> bool:
     """One dictionary word, or two of two characters or more, none of them a name (市场细分 = 市场 + 细分; not
     好市多 or 赞多, whose single characters the dictionary also lists), or words with a function character
     (是什么): a transliteration has none."""
-    def plain(word: str) -> bool:
-        tag = tags[word]
-        return tag is not None and tag not in NAME_TAGS and tag not in _FOREIGNNAME_TAGS
-    return (plain(gloss) or not function_chars.isdisjoint(gloss)
-            or any(plain(gloss[:k]) and plain(gloss[k:]) for k in range(2, len(gloss) - 1)))
+    return (_plain(gloss, tags) or not function_chars.isdisjoint(gloss)
+            or any(_plain(gloss[:k], tags) and _plain(gloss[k:], tags) for k in range(2, len(gloss) - 1)))
 
 
 _GLOSS_AFTER = re.compile(r"\s*[（(]([\u4e00-\u9fff]{2,8})[）)]")
