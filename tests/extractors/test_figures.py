@@ -50,6 +50,9 @@ def figures(text: str, lang: str) -> list[tuple[str, Decimal, str, str]]:
         ("en", "On Running doubled its sales in three years.",
          [("doubled", "2", "multiple", "multiple"), ("three years", "3", "year", "period")]),
         ("en", "Xiaomi priced the phone at ¥6,000 in China.", [("¥6,000", "6000", "CNY", "price")]),
+        # what business news counts: jobs, shares, homes
+        ("en", "Beyond the 12,000 job cuts announced last year, GM sold 5 million shares.",
+         [("12,000 job", "12000", "count", "count"), ("5 million shares", "5000000", "count", "count")]),
         ("en", "The flagship costs 5,999 yuan at launch.", [("5,999 yuan", "5999", "CNY", "price")]),
         ("en", "Adidas expects €1.2bn in operating profit.", [("€1.2bn", "1200000000", "EUR", "money")]),
         ("en", "Apple sold 12 million units of the phone.", [("12 million units", "12000000", "count", "count")]),
@@ -71,6 +74,7 @@ def test_figures_are_normalised(lang: str, sentence: str, expected: Expected) ->
     ("lang", "sentence"),
     [
         ("zh", "11月12日凌晨，小米发布了战报。"),  # a date
+        ("en", "A law passed in 2002 forced most firms to report it."),  # a year before a counted noun
         ("zh", "回望2022年同期的表现。"),  # a calendar year
         ("zh", "雷军仅以简短六字回应。"),  # 字 is not a unit
         ("zh", "这是“九死一生”的冒险。"),  # an idiom

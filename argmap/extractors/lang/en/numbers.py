@@ -44,7 +44,12 @@ MEASURES = {
 }
 COUNT_NOUNS = (
     "units|pairs|phones|smartphones|handsets|cars|vehicles|stores|shops|outlets|cafes|customers|users|members|"
-    "employees|workers|people|cups|shoes|devices|orders|downloads|subscribers|markets|countries|cities"
+    "employees|workers|people|cups|shoes|devices|orders|downloads|subscribers|markets|countries|cities|"
+    # what business news counts besides: jobs ("12,000 job cuts"), passengers, homes, shares, branches …
+    "jobs|job|staff|passengers|homes|houses|flights|aircraft|planes|copies|visitors|tourists|students|patients|"
+    "households|accounts|branches|restaurants|factories|plants|companies|firms|banks|clubs|fans|viewers|"
+    "consoles|computers|laptops|tablets|televisions|trucks|lorries|buses|bottles|tickets|seats|rooms|hotels|"
+    "machines|cards|shares|shareholders|investors|consumers|households|farmers|borrowers|homeowners"
 )
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -136,7 +141,12 @@ def _multiple_word(text: str, m: re.Match[str]) -> Reading | None:
 
 
 def _count(text: str, m: re.Match[str]) -> Reading | None:
+    if _YEAR.fullmatch(m.group(1)) and not m.group(2) and len(m.group(0).split()) > 2:
+        return None  # "in 2002 forced most firms": a year, then a clause ("2019 stores" right after it counts)
     return _reading(m, _scaled(m.group(1), m.group(2)), "count", "count")
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _age(text: str, m: re.Match[str]) -> Reading | None:
