@@ -43,6 +43,8 @@ CASES = [
     ("en", "Xiaomi 14 Ultra sold well, Xiaomi said. General Motors (GM) disagreed.",
      [("product/xiaomi-14-ultra", ["Xiaomi 14 Ultra"]), ("brand/xiaomi", ["Xiaomi"]),
       ("brand/general-motors", ["General Motors", "GM"])]),
+    # a product line's name and a lower-case variant word (Mac mini, iPod nano); not after a stop word
+    ("en", "The Zandor mini sold well. Some nano chips did not.", [("product/zandor-mini", ["Zandor mini"])]),
     ("en", "Acme Inc. sued Globex Corp. over Apple's sneakers.",
      [("brand/acme", ["Acme"]), ("brand/globex", ["Globex"]), ("brand/apple", ["Apple"])]),
 ]

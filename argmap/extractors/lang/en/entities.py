@@ -60,6 +60,10 @@ class Finder:
         brands = _alternation([n for n, e in self.by_name.items() if e.kind is EntityKind.BRAND])
         models = _alternation(patterns.get("product_model", []))
         self.model = re.compile(rf"(?<![\w-])({brands})\s+(?!(?:19|20)\d\d\b)([A-Z]{{0,3}}\d+[A-Za-z]*(?:\s+(?:{models}))*)(?![\w-])")
+        # Mac mini, iPod nano: a product named with a lower-case variant word after its line's name
+        variants = _alternation(patterns.get("product_variant", []))
+        self.variant = (re.compile(rf"(?<![\w-])((?:[A-Z][a-z]{{2,}}|i[A-Z][a-z]+)\s+(?:{variants}))(?![\w-])")
+                        if variants else None)
         titles = _alternation(patterns.get("person_title", []))
         self.person_after = re.compile(rf"\b(?:{titles})\s+({_PERSON})")
         self.person_before = re.compile(rf"({_PERSON}),\s+(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){{0,2}}(?:{titles})\b")
@@ -129,6 +133,9 @@ class Finder:
         hits += [h for h in (self._model_hit(m) for m in self.model.finditer(text, start, end)) if h]
         hits += [h for h in (self._brand_hit(text, m) for m in self.org.finditer(text, start, end)) if h]
         hits += [h for h in (self._brand_hit(text, m) for m in self.possessive.finditer(text, start, end)) if h]
+        if self.variant is not None:
+            hits += [_product(m) for m in self.variant.finditer(text, start, end)
+                     if m.group(1).split()[0].lower() not in STOP_WORDS]
         for pattern in (self.person_after, self.person_before):
             hits += [h for h in (self._person_hit(m) for m in pattern.finditer(text, start, end)) if h]
         return hits
@@ -209,6 +216,11 @@ def _one_kind_per_label(hits: list[EntityHit], known: set[str]) -> list[EntityHi
 def _lexical(hit: EntityHit, known: set[str]) -> bool:
     """Whether a hit is of a lexicon entity: one with a Chinese label, or a lexicon key."""
     return "zh" in hit.labels or hit.key in known
+
+
+def _product(m: re.Match[str]) -> EntityHit:
+    label = m.group(1)
+    return EntityHit(EntityKind.PRODUCT, name_key(label), m.start(1), m.end(1), label, {"en": label})
 
 
 def _hit(entry: LexEntry, start: int, end: int) -> EntityHit:
