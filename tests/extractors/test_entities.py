@@ -43,6 +43,9 @@ CASES = [
     ("en", "Xiaomi 14 Ultra sold well, Xiaomi said. General Motors (GM) disagreed.",
      [("product/xiaomi-14-ultra", ["Xiaomi 14 Ultra"]), ("brand/xiaomi", ["Xiaomi"]),
       ("brand/general-motors", ["General Motors", "GM"])]),
+    # a maker's number before a kind of vehicle or device is a product; before stores, a count
+    ("en", "Aston Martin has gone head-to-head with Porsche's 911 sports cars. Apple's 500 stores stayed open.",
+     [("brand/aston-martin", ["Aston Martin"]), ("product/porsche-911", ["Porsche's 911"]), ("brand/apple", ["Apple"])]),
     # a product line's name and a lower-case variant word (Mac mini, iPod nano); not after a stop word
     ("en", "The Zandor mini sold well. Some nano chips did not.", [("product/zandor-mini", ["Zandor mini"])]),
     ("en", "Acme Inc. sued Globex Corp. over Apple's sneakers.",

@@ -75,6 +75,7 @@ def test_figures_are_normalised(lang: str, sentence: str, expected: Expected) ->
     [
         ("zh", "11月12日凌晨，小米发布了战报。"),  # a date
         ("en", "A law passed in 2002 forced most firms to report it."),  # a year before a counted noun
+        ("en", "Aston Martin has gone head-to-head with Porsche's 911 sports cars."),  # a product's number
         ("zh", "回望2022年同期的表现。"),  # a calendar year
         ("zh", "雷军仅以简短六字回应。"),  # 字 is not a unit
         ("zh", "这是“九死一生”的冒险。"),  # an idiom

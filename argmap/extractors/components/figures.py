@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -160,9 +160,13 @@ class _Context:
         self.topics = _topics(state) if self.settings.about_topic else None
         self.events = _events(state)
         self.periods_of: dict[int, list[tuple[int, int, str]]] = {}
+        self.products = sorted((start, end) for start, end, _ in state.mentions({EntityKind.PRODUCT}))
 
     def add(self, found: Reading, lo: int, hi: int, sentence: int) -> None:
-        """The figure (a range: the two figures) of a reading in ``content[lo:hi]``, with its context."""
+        """The figure (a range: the two figures) of a reading in ``content[lo:hi]``, with its context; none
+        where the number is part of a product's name (Porsche's 911 sports cars)."""
+        if self._in_product(found.start):
+            return
         state = self.state
         content = state.content
         clause = clause_of(content, found.start, found.end, lo, hi, self.cues.clause_breaks)
@@ -176,6 +180,10 @@ class _Context:
                 unit=found.unit, quantity_kind=found.kind, event=event, about=about, period=period, upper=upper,
                 sign=sign,
             ))
+
+    def _in_product(self, offset: int) -> bool:
+        i = bisect_right(self.products, (offset, float("inf"))) - 1
+        return i >= 0 and self.products[i][0] <= offset < self.products[i][1]
 
     def _about(self, found: Reading, clause: tuple[int, int], sentence: int) -> tuple[str, ...]:
         span = self.state.sentences[sentence]

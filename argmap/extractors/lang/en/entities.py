@@ -60,6 +60,10 @@ class Finder:
         brands = _alternation([n for n, e in self.by_name.items() if e.kind is EntityKind.BRAND])
         models = _alternation(patterns.get("product_model", []))
         self.model = re.compile(rf"(?<![\w-])({brands})\s+(?!(?:19|20)\d\d\b)([A-Z]{{0,3}}\d+[A-Za-z]*(?:\s+(?:{models}))*)(?![\w-])")
+        # Porsche's 911 sports cars, Boeing's 747 jets: a maker's number before a kind of vehicle or device
+        model_nouns = _alternation(patterns.get("model_noun", []))
+        self.numbered = (re.compile(rf"(?<![\w-])({brands})['’]s\s+(\d{{3,4}}[A-Za-z]?)"
+                                    rf"(?=\s+(?:[a-z-]+\s+)?(?:{model_nouns})\b)") if model_nouns else None)
         # Mac mini, iPod nano: a product named with a lower-case variant word after its line's name
         variants = _alternation(patterns.get("product_variant", []))
         self.variant = (re.compile(rf"(?<![\w-])((?:[A-Z][a-z]{{2,}}|i[A-Z][a-z]+)\s+(?:{variants}))(?![\w-])")
@@ -133,6 +137,8 @@ class Finder:
         hits += [h for h in (self._model_hit(m) for m in self.model.finditer(text, start, end)) if h]
         hits += [h for h in (self._brand_hit(text, m) for m in self.org.finditer(text, start, end)) if h]
         hits += [h for h in (self._brand_hit(text, m) for m in self.possessive.finditer(text, start, end)) if h]
+        if self.numbered is not None:
+            hits += [h for h in (self._model_hit(m) for m in self.numbered.finditer(text, start, end)) if h]
         if self.variant is not None:
             hits += [_product(m) for m in self.variant.finditer(text, start, end)
                      if m.group(1).split()[0].lower() not in STOP_WORDS]
