@@ -22,21 +22,21 @@ CASES = [
     ("zh", "小米发布新机，一款小米旗舰机型登顶。",
      [("brand/xiaomi", ["小米", "小米"]), ("product/xiaomi-flagship", ["小米旗舰机型"])]),
     # Latin terms the Chinese beside them translate are no names; a name's transliteration (赞多) is no gloss
-    ("zh", "STP理论分三步：Segmentation（市场细分）、Positioning（市场定位）。黄金圈的What（是什么）和How（怎么做）最重要，"
-           "What决定How。Q代表质量“Quality”，Quality第一。Zandor（赞多）推出新品，Zandor门店增加。用户通过“KelmarGo”应用下单，"
+    ("zh", "AARRR模型里有Retention（用户留存）、Referral（推荐传播）。黄金圈的When（什么时候）和How（怎么做）最重要，"
+           "When决定How。S代表态度“Attitude”，Attitude第一。Zandolo（赞多洛）推出新品，Zandolo门店增加。用户通过“KelmarGo”应用下单，"
            "KelmarGo很好用。",
-     [("brand/zandor", ["Zandor", "Zandor"]), ("brand/kelmargo", ["KelmarGo", "KelmarGo"])]),
+     [("brand/zandolo", ["Zandolo", "Zandolo"]), ("brand/kelmargo", ["KelmarGo", "KelmarGo"])]),
     # a kind of institution names nothing alone, one after its place or name does; -化, directions and a
     # company's size are no names
-    ("zh", "蔚来在香港交易所完成上市。公司追求利润最大化，国际化步伐加快。中南部市场增长，出大公司很难，对大公司和小公司都难。"
-           "斯隆商学院的教授认为交易所会跟进。",
-     [("brand/nio", ["蔚来"]), ("organization/香港交易所", ["香港交易所"]), ("organization/斯隆商学院", ["斯隆商学院"])]),
+    ("zh", "凯达在香港交易所挂牌上市。公司追求利润最大化，国际化步伐加快。中南部市场增长，做大公司很难，对大公司和小公司都难。"
+           "沃顿商学院的教授认为交易所会跟进。",
+     [("organization/香港交易所", ["香港交易所"]), ("organization/沃顿商学院", ["沃顿商学院"])]),
     # a Latin word given its Chinese name in parentheses is a name, whatever its case; one given a translation
     # is a term; the last word of a longer Latin name is no name alone
-    ("zh", "Zandolo（赞多洛）和kelmari（凯尔玛丽）都在扩张；STP里的Targeting（目标市场选择）很重要，Under Armor（安德玛）也是。",
-     [("brand/under-armour", ["安德玛"]), ("brand/zandolo", ["Zandolo"]), ("brand/kelmari", ["kelmari"])]),
+    ("zh", "Zandolo（赞多洛）和kelmari（凯尔玛丽）都在扩张；模型里的Pricing（价格策略）很重要，Under Kelmar（安德凯）也是。",
+     [("brand/zandolo", ["Zandolo"]), ("brand/kelmari", ["kelmari"])]),
     # a person's title before a name: athletes and scholars too; a function character ends the name
-    ("zh", "射击选手王小倩夺得金牌，经济学家张五常认为，设计师发了个新品，运动员和护跑员都到了。",
+    ("zh", "跳水选手王小倩夺冠，经济学家张五常认为，教授说了句话，球员和教练都到了。",
      [("person/王小倩", ["王小倩"]), ("person/张五常", ["张五常"])]),
     ("en", "Carl-Peter Forster, chief executive of GM Europe, said Opel sales rose.",
      [("person/carl-peter-forster", ["Carl-Peter Forster"]), ("brand/opel", ["Opel"])]),
@@ -44,8 +44,8 @@ CASES = [
      [("product/xiaomi-14-ultra", ["Xiaomi 14 Ultra"]), ("brand/xiaomi", ["Xiaomi"]),
       ("brand/general-motors", ["General Motors", "GM"])]),
     # a maker's number before a kind of vehicle or device is a product; before stores, a count
-    ("en", "Aston Martin has gone head-to-head with Porsche's 911 sports cars. Apple's 500 stores stayed open.",
-     [("brand/aston-martin", ["Aston Martin"]), ("product/porsche-911", ["Porsche's 911"]), ("brand/apple", ["Apple"])]),
+    ("en", "Kelmar has taken on BMW's 750 sports cars. Apple's 500 stores stayed open.",
+     [("organization/kelmar", ["Kelmar"]), ("product/bmw-750", ["BMW's 750"]), ("brand/apple", ["Apple"])]),
     # a product line's name and a lower-case variant word (Mac mini, iPod nano); not after a stop word
     ("en", "The Zandor mini sold well. Some nano chips did not.", [("product/zandor-mini", ["Zandor mini"])]),
     ("en", "Acme Inc. sued Globex Corp. over Apple's sneakers.",
@@ -123,11 +123,11 @@ def test_a_finder_the_config_names_must_exist() -> None:
 def test_a_name_given_a_persons_title_once_is_that_person_wherever_a_finder_read_it_as_a_brand() -> None:
     from argmap.extractors.components.entities import person_or_brand
 
-    text = "公司创始人吴堂祥认为，吴堂祥的品牌要做大。麦当劳很大，“麦当劳”汉堡包也卖。"
-    person = EntityHit(EntityKind.PERSON, "吴堂祥", 5, 8, "吴堂祥", {"zh": "吴堂祥"})
-    as_brand = EntityHit(EntityKind.BRAND, "吴堂祥", 11, 14, "吴堂祥", {"zh": "吴堂祥"})
-    brand = EntityHit(EntityKind.BRAND, "麦当劳", 21, 24, "麦当劳", {"zh": "麦当劳"})
-    untitled = EntityHit(EntityKind.PERSON, "麦当劳", 28, 31, "麦当劳", {"zh": "麦当劳"})
+    text = "公司创始人林远舟认为，林远舟的品牌要做大。赞多很大，“赞多”面包也卖。"
+    person = EntityHit(EntityKind.PERSON, "林远舟", 5, 8, "林远舟", {"zh": "林远舟"})
+    as_brand = EntityHit(EntityKind.BRAND, "林远舟", 11, 14, "林远舟", {"zh": "林远舟"})
+    brand = EntityHit(EntityKind.BRAND, "赞多", 21, 23, "赞多", {"zh": "赞多"})
+    untitled = EntityHit(EntityKind.PERSON, "赞多", 27, 29, "赞多", {"zh": "赞多"})
     out = person_or_brand([person, as_brand, brand, untitled], text, ["创始人", "董事长"])
-    assert [(h.ref, h.start) for h in out] == [("person/吴堂祥", 5), ("person/吴堂祥", 11), ("brand/麦当劳", 21),
-                                               ("person/麦当劳", 28)]  # no title: nothing to go by
+    assert [(h.ref, h.start) for h in out] == [("person/林远舟", 5), ("person/林远舟", 11), ("brand/赞多", 21),
+                                               ("person/赞多", 27)]  # no title: nothing to go by

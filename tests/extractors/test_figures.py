@@ -51,8 +51,8 @@ def figures(text: str, lang: str) -> list[tuple[str, Decimal, str, str]]:
          [("doubled", "2", "multiple", "multiple"), ("three years", "3", "year", "period")]),
         ("en", "Xiaomi priced the phone at ¥6,000 in China.", [("¥6,000", "6000", "CNY", "price")]),
         # what business news counts: jobs, shares, homes
-        ("en", "Beyond the 12,000 job cuts announced last year, GM sold 5 million shares.",
-         [("12,000 job", "12000", "count", "count"), ("5 million shares", "5000000", "count", "count")]),
+        ("en", "Past the 8,500 job cuts made last year, Kelmar sold 5 million shares.",
+         [("8,500 job", "8500", "count", "count"), ("5 million shares", "5000000", "count", "count")]),
         ("en", "The flagship costs 5,999 yuan at launch.", [("5,999 yuan", "5999", "CNY", "price")]),
         ("en", "Adidas expects €1.2bn in operating profit.", [("€1.2bn", "1200000000", "EUR", "money")]),
         ("en", "Apple sold 12 million units of the phone.", [("12 million units", "12000000", "count", "count")]),
@@ -74,8 +74,8 @@ def test_figures_are_normalised(lang: str, sentence: str, expected: Expected) ->
     ("lang", "sentence"),
     [
         ("zh", "11月12日凌晨，小米发布了战报。"),  # a date
-        ("en", "A law passed in 2002 forced most firms to report it."),  # a year before a counted noun
-        ("en", "Aston Martin has gone head-to-head with Porsche's 911 sports cars."),  # a product's number
+        ("en", "A rule passed in 2009 made most firms report it."),  # a year before a counted noun
+        ("en", "Kelmar has taken on BMW's 750 sports cars."),  # a product's number
         ("zh", "回望2022年同期的表现。"),  # a calendar year
         ("zh", "雷军仅以简短六字回应。"),  # 字 is not a unit
         ("zh", "这是“九死一生”的冒险。"),  # an idiom
@@ -125,8 +125,8 @@ def _context(text: str, lang: str) -> list[tuple[str, str, str, str | None, int]
         ("Operating profit fell 38% to 2.4bn euros, against 915m euro.", "en",
          [("38%", "38", "percent", None, -1), ("2.4bn euros", "2400000000", "EUR", None, 0),
           ("915m euro", "915000000", "EUR", None, 0)]),
-        ("It will open 12,000 new retail stores over three years.", "en",
-         [("12,000 new retail stores", "12000", "count", None, 0), ("three years", "3", "year", None, 0)]),
+        ("It will open 12,000 new shops within three years.", "en",
+         [("12,000 new shops", "12000", "count", None, 0), ("three years", "3", "year", None, 0)]),
         ("Output should double, a double-digit rise.", "en", [("double", "2", "multiple", None, 0)]),
     ],
 )

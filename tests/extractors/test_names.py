@@ -105,8 +105,8 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         ("中国队、美国队的领奖服来自 Ralph Lauren 和 The North Face。", {"brand/ralph-lauren"},
          {"organization/中国队", "organization/美国队", "brand/ralph"}),
         ("DTC（Direct To Consumer直接触达消费者）业务增长最快。", set(), {"brand/direct-to", "brand/consumer", "brand/dtc"}),
-        ("宝洁就推出赞飞丝、柔丽、沙宣等品牌。很多平台都设置了积分奖励机制，如淘宝、京东等。", {"brand/赞飞丝", "brand/淘宝"},
-         {"brand/推出赞飞丝", "brand/如淘宝"}),
+        ("凯达就推出赞飞丝、柔丽、沙宣等品牌。不少商城都有会员积分，比如淘宝、京东等。", {"brand/赞飞丝", "brand/淘宝"},
+         {"brand/推出赞飞丝", "brand/比如淘宝"}),
     ],
     ids=["list-summed-up", "list-of-tagged-names", "list-of-fruit", "technical-acronyms", "teams-and-latin-names",
          "english-prose", "list-opener"],
@@ -162,9 +162,9 @@ def test_without_open_names_only_the_lexicon_names() -> None:
     [
         ("蔚来创始人李斌回应了质疑。特斯拉CEO马斯克宣布降价。", "zh",
          {"person/william-li": ("创始人", "brand/nio"), "person/elon-musk": ("CEO", "brand/tesla")}),
-        ("Gartner analyst Brian Gammage said so. Carl-Peter Forster, chief executive of General Motors, agreed. "
+        ("Gartner analyst Tom Kale said so. Carl-Peter Forster, chief executive of General Motors, agreed. "
          "The catalyst Bob Smith left.", "en",
-         {"person/brian-gammage": ("analyst", "organization/gartner"),
+         {"person/tom-kale": ("analyst", "organization/gartner"),
           "person/carl-peter-forster": ("chief executive", "brand/general-motors"), "person/bob-smith": (None, None)}),
     ],
 )
@@ -191,7 +191,7 @@ def test_roles_and_product_brands_reach_the_graph() -> None:
         ("retail bank Zandex", "Zandex"),  # a lower-case word before the name describes it
         ("the Kelmar news agency", "Kelmar"),  # … and after it
         ("US-based Orvelle Corp", "Orvelle Corp"),  # a place made an adjective
-        ("Santa Monica-based Activision", "Activision"),
+        ("Santa Monica-based Orvelle", "Orvelle"),
         ("Marks & Spencer", "Marks & Spencer"),  # a particle inside stays
         ("lululemon", "lululemon"),  # a name written in lower case throughout is left whole
         ("蔚来 ES7", "蔚来 ES7"),  # CJK text is not English
@@ -211,7 +211,7 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("The Cuban economy grew.", "Cuban", NameSource.MODEL, None),
         ("Millions of South Koreans default.", "South Koreans", NameSource.SHAPE, None),
         # a name followed by a person's title is a person
-        ("Demand rose, said Tarik Osman, chief Turkish economist at Kelbank.", "Tarik Osman", NameSource.SHAPE,
+        ("Demand rose, said Tarik Osman, chief economist at Kelbank.", "Tarik Osman", NameSource.SHAPE,
          EntityKind.PERSON),
         ("Wenra Holt, head of research, agreed.", "Wenra Holt", NameSource.SHAPE, EntityKind.PERSON),
         ("Brewdale Roasters, the club's director said, agreed.", "Brewdale Roasters", NameSource.SHAPE,
@@ -221,7 +221,7 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("“Demand is weak,” said Kelmar Bank's Tarik Osman.", "Kelmar Bank", NameSource.SHAPE,
          EntityKind.ORGANIZATION),
         # capitalised only where a sentence opens, written in lower case elsewhere: a common word
-        ("Sales rose. Growth came from Asia, where growth is fastest.", "Growth", NameSource.MODEL, None),
+        ("Sales rose. Growth slowed in Zandia, where growth was fastest.", "Growth", NameSource.MODEL, None),
         ("Sales rose. Zandex came from Asia.", "Zandex", NameSource.MODEL, EntityKind.BRAND),
         # a model designation beside a name makes it a product's, before or after it
         ("Kelmar unveiled the V8 Zandor in Geneva.", "V8 Zandor", NameSource.SHAPE, EntityKind.PRODUCT),
@@ -243,7 +243,7 @@ def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, 
     ("text", "name", "expected"),
     [
         # what the model calls a person, the text calls a body, or the name's own last word does
-        ("Kelmar Rothschild, the investment bank, is advising him.", "Kelmar Rothschild", EntityKind.ORGANIZATION),
+        ("Kelmar Brandt, the investment bank, will advise him.", "Kelmar Brandt", EntityKind.ORGANIZATION),
         ("Zandor Labs bought the rest of it.", "Zandor Labs", EntityKind.BRAND),
         ("Prices rose, the Kelmar Registry said.", "Kelmar Registry", EntityKind.ORGANIZATION),
         ("Tarik Osman, who runs it, agreed.", "Tarik Osman", EntityKind.PERSON),  # no body named after the comma

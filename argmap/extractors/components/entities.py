@@ -72,9 +72,9 @@ class Entities:
 
 def person_or_brand(hits: list[EntityHit], text: str, titles: Sequence[str]) -> list[EntityHit]:
     """One name is one entity in an article: where the finders read it as a person in one place and as a brand
-    or company in others, it is the person if the text gives one of its mentions a person's title (创始人吴堂祥
-    … 吴堂祥认为). Without a title the count of mentions decides nothing: the finders read a person the story
-    follows (姚洪 … 姚洪开始涉足) as a brand as often as they read a brand as a person."""
+    or company in others, it is the person if the text gives one of its mentions a person's title (创始人林远舟
+    … 林远舟认为). Without a title the count of mentions decides nothing: the finders read a person the story
+    follows (周启明 … 周启明转行) as a brand as often as they read a brand as a person."""
     by_label: dict[str, list[EntityHit]] = {}
     for hit in hits:
         by_label.setdefault(hit.label, []).append(hit)
@@ -126,7 +126,7 @@ def name_in_units(state: DocState, hits: Sequence[EntityHit], refs: Sequence[str
 
 
 def add_roles(state: DocState, data: names.NameData) -> None:
-    """A person's title and where, when the text says it (蔚来创始人李斌, Gartner analyst Brian Gammage)."""
+    """A person's title and where, when the text says it (蔚来创始人李斌, Gartner analyst Tom Kale)."""
     def mentions(*kinds: EntityKind) -> list[tuple[str, int, int]]:
         return [(ref, start, end) for start, end, ref in state.mentions(kinds)]
 

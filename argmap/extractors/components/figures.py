@@ -164,7 +164,7 @@ class _Context:
 
     def add(self, found: Reading, lo: int, hi: int, sentence: int) -> None:
         """The figure (a range: the two figures) of a reading in ``content[lo:hi]``, with its context; none
-        where the number is part of a product's name (Porsche's 911 sports cars)."""
+        where the number is part of a product's name (Kelmar's 450 sports cars)."""
         if self._in_product(found.start):
             return
         state = self.state

@@ -82,12 +82,12 @@ class NameData:
     not_names_before: tuple[str, ...] = ()
     # words that name nothing on their own but may end a longer name (the Budget, the City; Manchester City)
     not_alone: frozenset[str] = frozenset()
-    # words that make an office of the title after them (TUC General Secretary, South Africa Finance Minister):
+    # words that make an office of the title after them (Kelmar Union General Secretary, Zandia Finance Minister):
     # before a title they are no part of the name before them
     title_modifiers: frozenset[str] = frozenset()
-    # words that open a list rather than name its first item (比如淘宝、京东; 推出海飞丝、飘柔)
+    # words that open a list rather than name its first item (比如赞宝、凯达; 推出赞飞丝、柔丽)
     list_openers: tuple[str, ...] = ()
-    # what a body is called after a comma ("NM Rothschild, the investment bank"): no person's apposition
+    # what a body is called after a comma ("Kelmar Brandt, the investment bank"): no person's apposition
     organization_nouns: frozenset[str] = frozenset()
 
     @classmethod
@@ -122,13 +122,13 @@ _EDGE = " \t\n\"'“”‘’「」『』《》()（）[]【】,，.。:：;；!
 
 
 def without_descriptors(text: str, start: int, end: int) -> tuple[int, int]:
-    """``bank Absa``, ``Interfax news agency``, ``US-based ChevronTexaco``: words at a Latin name's edges that
+    """``bank Zandex``, ``Kelmar news agency``, ``US-based Orvelle``: words at a Latin name's edges that
     are written all in lower case, or a place made an adjective (X-based, X-listed), describe the name and are
     no part of it. A name of lower-case words only (lululemon) is left whole, and so is CJK text."""
     if " " not in text[start:end] or any(is_cjk(c) for c in text[start:end]):
         return start, end  # one word, or CJK text: nothing to take off
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-    # what comes after the last "X-based" is the name ("Santa Monica-based Activision")
+    # what comes after the last "X-based" is the name ("Santa Monica-based Orvelle")
     compounds = [i for i, (s, e) in enumerate(words) if _DESCRIPTIVE_COMPOUND.search(text[s:e])]
     after = compounds[-1] + 1 if compounds else 0
     capitalised = [i for i, (s, e) in enumerate(words) if i >= after and _named(text[s:e])]

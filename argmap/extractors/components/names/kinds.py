@@ -46,10 +46,10 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None
     if data.lang == "en" and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
             and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name)):
-        return EntityKind.PERSON  # "Tevfik Aksoy, chief Turkish economist at …", "…," said Lian Chia Liang
+        return EntityKind.PERSON  # "Tarik Osman, chief economist at …", "…," said Mei Lin Tan
     if name.label is NameLabel.PERSON and _person_like(label, data):
         if data.lang == "en" and _body_after(text, name.end, data):
-            return EntityKind.ORGANIZATION  # "NM Rothschild, the investment bank, is advising …"
+            return EntityKind.ORGANIZATION  # "Kelmar Brandt, the investment bank, will advise …"
         if data.lang == "en" and " " not in label and name.source is not NameSource.CUE:
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
         return EntityKind.PERSON
@@ -83,8 +83,8 @@ def _ends_with_word(label: str, words: Sequence[str], data: NameData) -> bool:
 
 
 def _capitalised_by_position(name: NameSpan, text: str) -> bool:
-    """One word the model reads as a name only where a sentence (or a quotation) opens — "Growth came mainly
-    from …", "Plasma display panels …" — while the article writes it in lower case elsewhere: a common word."""
+    """One word the model reads as a name only where a sentence (or a quotation) opens — "Growth slowed
+    in …", "Rumours spread …" — while the article writes it in lower case elsewhere: a common word."""
     label = name.text
     if name.source is not NameSource.MODEL or " " in label or label.islower() or label.isupper():
         return False
@@ -115,8 +115,8 @@ def _office(label: str, data: NameData) -> bool:
 
 
 def _quoted_speaker(text: str, name: NameSpan) -> bool:
-    """Who a quotation is attributed to by name: '…," said Lian Chia Liang' (not '… said ABN Amro's Eddie Wong';
-    and an organisation 'told Reuters' as often as a person does)."""
+    """Who a quotation is attributed to by name: '…," said Mei Lin Tan' (not '… said Kelmar Bank's Tom Brandt';
+    and an organisation 'told reporters' as often as a person does)."""
     return (bool(_SAID_BEFORE.search(text, max(0, name.start - 12), name.start))
             and not text.startswith(("'s", "’s"), name.end))
 

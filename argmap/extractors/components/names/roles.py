@@ -1,4 +1,4 @@
-"""A person's role where the text states it: 蔚来创始人李斌, Gartner analyst Brian Gammage, "Carl-Peter
+"""A person's role where the text states it: 蔚来创始人李斌, Gartner analyst Tom Kale, "Carl-Peter
 Forster, chief executive of GM Europe". The title comes from the language's ``person_titles``; the
 organisation is the brand or organisation named right before the title, or after "of/at/with" in English."""
 

@@ -42,18 +42,18 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
                 first = False
             while words and words[0][2] not in data.person_prefixes and (
                     _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS
-                    or len(words) > 1 and _adjective_compound(words[0][2])):  # US-based ChevronTexaco
+                    or len(words) > 1 and _adjective_compound(words[0][2])):  # US-based Orvelle
                 words.pop(0)
                 first = False
             compounds = [k for k, w in enumerate(words[:-1]) if _adjective_compound(w[2])]
-            if compounds:  # Santa Monica-based Activision: the name follows the place made an adjective
+            if compounds:  # Santa Monica-based Orvelle: the name follows the place made an adjective
                 words, first = words[compounds[-1] + 1:], False
             titled = False
             while words and (words[-1][2] in _CONNECTORS or words[-1][2] in data.not_names):
                 titled = titled or words[-1][2] in data.person_prefixes
                 words.pop()
             while titled and len(words) > 1 and words[-1][2] in data.title_modifiers:
-                words.pop()  # "TUC General Secretary": the office is no part of the union's name
+                words.pop()  # "Kelmar Union General Secretary": the office is no part of the union's name
             if not words or (len(words) == 1 and opens and first):
                 continue  # one capitalised word opening a sentence is ambiguous
             for group, group_opens in _possessive_groups(words, opens=opens and first):
@@ -109,7 +109,7 @@ def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], 
     for word in [*words, (0, 0, "")]:
         if word[2] in data.person_prefixes or not word[2]:
             while word[2] and len(run) > 1 and run[-1][2] in data.title_modifiers:
-                run.pop()  # "TUC General Secretary Brendan Barber": the office is no part of the union's name
+                run.pop()  # "Kelmar Union General Secretary Tom Brandt": the office is no part of the union's name
             if run and not (len(run) == 1 and run[0][2].lower() in data.common):
                 start, end = trim(text, base + run[0][0], base + run[-1][1])
                 out.append(NameSpan(start, end, text[start:end], label,
@@ -206,7 +206,7 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
     while a > first_start and text[a - 1] not in data.not_in_names and first_end - a < 6:
         a -= 1
     opener = next((w for w in data.list_openers if text.startswith(w, a) and first_end - a - len(w) >= 2), "")
-    items[0] = (a + len(opener), first_end)  # 推出海飞丝、飘柔: the list's verb is no part of its first name
+    items[0] = (a + len(opener), first_end)  # 推出赞飞丝、柔丽: the list's verb is no part of its first name
     last_start, last_end = items[-1]
     b = last_start
     while b < last_end and text[b] not in data.not_in_names and text[b] != "等" and b - last_start < 6:

@@ -60,7 +60,7 @@ class Finder:
         brands = _alternation([n for n, e in self.by_name.items() if e.kind is EntityKind.BRAND])
         models = _alternation(patterns.get("product_model", []))
         self.model = re.compile(rf"(?<![\w-])({brands})\s+(?!(?:19|20)\d\d\b)([A-Z]{{0,3}}\d+[A-Za-z]*(?:\s+(?:{models}))*)(?![\w-])")
-        # Porsche's 911 sports cars, Boeing's 747 jets: a maker's number before a kind of vehicle or device
+        # Kelmar's 450 sports cars, Boeing's 747 jets: a maker's number before a kind of vehicle or device
         model_nouns = _alternation(patterns.get("model_noun", []))
         self.numbered = (re.compile(rf"(?<![\w-])({brands})['’]s\s+(\d{{3,4}}[A-Za-z]?)"
                                     rf"(?=\s+(?:[a-z-]+\s+)?(?:{model_nouns})\b)") if model_nouns else None)

@@ -45,7 +45,7 @@ MEASURES = {
 COUNT_NOUNS = (
     "units|pairs|phones|smartphones|handsets|cars|vehicles|stores|shops|outlets|cafes|customers|users|members|"
     "employees|workers|people|cups|shoes|devices|orders|downloads|subscribers|markets|countries|cities|"
-    # what business news counts besides: jobs ("12,000 job cuts"), passengers, homes, shares, branches …
+    # what business news counts besides: jobs ("8,500 job cuts"), passengers, homes, shares, branches …
     "jobs|job|staff|passengers|homes|houses|flights|aircraft|planes|copies|visitors|tourists|students|patients|"
     "households|accounts|branches|restaurants|factories|plants|companies|firms|banks|clubs|fans|viewers|"
     "consoles|computers|laptops|tablets|televisions|trucks|lorries|buses|bottles|tickets|seats|rooms|hotels|"
@@ -142,7 +142,7 @@ def _multiple_word(text: str, m: re.Match[str]) -> Reading | None:
 
 def _count(text: str, m: re.Match[str]) -> Reading | None:
     if _YEAR.fullmatch(m.group(1)) and not m.group(2) and len(m.group(0).split()) > 2:
-        return None  # "in 2002 forced most firms": a year, then a clause ("2019 stores" right after it counts)
+        return None  # "in 2009 made most firms": a year, then a clause ("2019 stores" right after it counts)
     return _reading(m, _scaled(m.group(1), m.group(2)), "count", "count")
 
 
@@ -158,7 +158,7 @@ def _measure(text: str, m: re.Match[str]) -> Reading | None:
 
 
 def _period(text: str, m: re.Match[str]) -> Reading | None:
-    """"three years", "an 18 months waiting list"; "a year" alone is only a figure after a number word."""
+    """"three years", "a nine months waiting list"; "a year" alone is only a figure after a number word."""
     word = m.group(1).lower()
     if word in ("a", "an"):
         return None

@@ -25,7 +25,7 @@ _ORG_TAGS = frozenset({"nt"})
 _LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "KPI", "APP", "App", "PC", "TV", "VR", "AR",
                          "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
 _MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9])")
-_SIZE = frozenset("大小")  # 出大公司, 比小公司: how big a company is, before the company word
+_SIZE = frozenset("大小")  # 对大公司, 像小公司: how big a company is, before the company word
 # Single characters that follow a name rather than end it (秦力洪回应 is 秦力洪 + 回应, 马斯克说 is 马斯克 + 说).
 _AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又还等并再向为")
 
@@ -166,7 +166,7 @@ class Finder:
 
     def _institution(self, prev: str, at: int, u: int, state: DocState, taken: set[int], found: Found,
                      tags: WordTags, word: str) -> bool:
-        """香港 + 交易所, 斯隆 + 商学院: a kind of institution, which names nothing alone, is an organisation's
+        """香港 + 交易所, 沃顿 + 商学院: a kind of institution, which names nothing alone, is an organisation's
         name after the place or name that says which one."""
         tag = tags[prev]
         if tags[word] not in _ORG_TAGS or at in taken or not (2 <= len(prev) <= 4 and _all_cjk(prev)):
@@ -250,7 +250,7 @@ class Finder:
         if word.isascii():
             if glossed(text, idx, end) or not is_latin(word):
                 return None
-            # Uniqlo（优衣库）, armani（阿玛尼）; not the last word of a longer Latin name (Under Armor（安德玛）)
+            # Costco（好市多）, zara（飒拉）; not the last word of a longer Latin name (Under Kelmar（安德凯）)
             named = transliterated(text, end, tags, self.names.not_in_names) and not _in_latin_phrase(text, idx, end)
             if not (named or _latin_name(word)):
                 return None
@@ -264,7 +264,7 @@ class Finder:
                             or word.lower() in self.latin_common
                             or _glossed_term(text, word, idx, tags, self.names.not_in_names)):
                 # Super girls, Direct To Consumer: English prose quoted in Chinese; David once; What, How;
-                # Segmentation（市场细分）: a term the Chinese beside it translates
+                # Retention（用户留存）: a term the Chinese beside it translates
                 return None
             model = _MODEL_SUFFIX.match(text, end)
             if model:
@@ -275,7 +275,7 @@ class Finder:
         tag = tags[word]
         name_like = tag is None or tag in NAME_TAGS
         if prev in self.titles:
-            # 选手杨倩; not 设计师发了个 or 运动员和护跑: a function character is no part of a name
+            # 选手林小雨; not 教授说了句 or 球员和教练: a function character is no part of a name
             if name_like and 2 <= len(word) <= 3 and _all_cjk(word) and self.names.not_in_names.isdisjoint(word):
                 if len(word) == 2 and len(nxt) == 1 and is_cjk(nxt) and nxt not in _AFTER_NAME:
                     word, end = word + nxt, end + 1  # jieba cuts unknown three-character names short
@@ -313,8 +313,8 @@ def _brand_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
 
 
 def _glossed_term(text: str, word: str, idx: int, tags: WordTags, function_chars: frozenset[str]) -> bool:
-    """The Chinese beside this mention, or beside the article's first one, translates the term (What（是什么）
-    … What决定How): a term once glossed is a term wherever it comes again."""
+    """The Chinese beside this mention, or beside the article's first one, translates the term (When（什么时候）
+    … When决定How): a term once glossed is a term wherever it comes again."""
     first = text.find(word)
     return glossing(text, idx, idx + len(word), tags, function_chars) or (
         0 <= first != idx and glossing(text, first, first + len(word), tags, function_chars))

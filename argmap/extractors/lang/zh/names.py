@@ -262,8 +262,8 @@ def glossed(text: str, start: int, end: int) -> bool:
 
 
 def glossing(text: str, start: int, end: int, tags: WordTags, function_chars: frozenset[str] = frozenset()) -> bool:
-    """``start:end`` is a Latin term the Chinese after or before it translates: Segmentation（市场细分）,
-    What（是什么）, 产品质量“Quality”. The gloss must be ordinary words (one or two dictionary words, none a
+    """``start:end`` is a Latin term the Chinese after or before it translates: Retention（用户留存）,
+    Why（为什么）, 服务态度“Attitude”. The gloss must be ordinary words (one or two dictionary words, none a
     name): a name's Chinese form in parentheses (Costco（好市多）, Tesla（特斯拉）) is a transliteration, which
     the dictionary does not split into ordinary words."""
     after = _GLOSS_AFTER.match(text, end)
@@ -271,20 +271,20 @@ def glossing(text: str, start: int, end: int, tags: WordTags, function_chars: fr
         return _ordinary_words(after.group(1), tags, function_chars)
     quoted = _QUOTED_LATIN.match(text, max(0, start - 2))
     if quoted is not None and quoted.end() == end + 1:
-        # 产品质量“Quality”: an English word quoted right after the Chinese word it renders; a name's own
-        # shape (通过“AlfaGift”应用: a capital inside) marks it as one
+        # 服务态度“Attitude”: an English word quoted right after the Chinese word it renders; a name's own
+        # shape (通过“KelmarGo”应用: a capital inside) marks it as one
         return all(w[1:].islower() for w in text[start:end].split())
     return False
 
 
 def transliterated(text: str, end: int, tags: WordTags, function_chars: frozenset[str] = frozenset()) -> bool:
-    """The Latin word ending at ``end`` is given its Chinese name in parentheses (Uniqlo（优衣库）, armani（阿玛尼）):
+    """The Latin word ending at ``end`` is given its Chinese name in parentheses (Costco（好市多）, zara（飒拉）):
     a name, glossed as names are, whatever its case."""
     after = _GLOSS_AFTER.match(text, end)
     if after is None or len(after.group(1)) > 5 or not function_chars.isdisjoint(after.group(1)):
         return False
     gloss = after.group(1)
-    # a transliteration holds no ordinary word (优衣库, 阿玛尼); a translation does (目标市场选择, 怎么做)
+    # a transliteration holds no ordinary word (好市多, 飒拉); a translation does (用户留存, 为什么)
     return not any(_plain(gloss[i:j], tags) for i in range(len(gloss)) for j in range(i + 2, len(gloss) + 1))
 
 
@@ -294,9 +294,9 @@ def _plain(word: str, tags: WordTags) -> bool:
 
 
 def _ordinary_words(gloss: str, tags: WordTags, function_chars: frozenset[str]) -> bool:
-    """One dictionary word, or two of two characters or more, none of them a name (市场细分 = 市场 + 细分; not
+    """One dictionary word, or two of two characters or more, none of them a name (用户留存 = 用户 + 留存; not
     好市多 or 赞多, whose single characters the dictionary also lists), or words with a function character
-    (是什么): a transliteration has none."""
+    (是谁): a transliteration has none."""
     return (_plain(gloss, tags) or not function_chars.isdisjoint(gloss)
             or any(_plain(gloss[:k], tags) and _plain(gloss[k:], tags) for k in range(2, len(gloss) - 1)))
 
