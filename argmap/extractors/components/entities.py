@@ -78,13 +78,14 @@ def person_or_brand(hits: list[EntityHit], text: str, titles: Sequence[str]) -> 
     by_label: dict[str, list[EntityHit]] = {}
     for hit in hits:
         by_label.setdefault(hit.label, []).append(hit)
+    ends = tuple(titles)  # for one str.endswith per mention
     chosen: dict[str, EntityHit] = {}
     for label, group in by_label.items():
         people = [h for h in group if h.kind is EntityKind.PERSON]
         bodies = [h for h in group if h.kind in (EntityKind.BRAND, EntityKind.ORGANIZATION)]
         if not people or not bodies:
             continue
-        titled = next((h for h in people if _titled(text, h.start, titles)), None)
+        titled = next((h for h in people if _titled(text, h.start, ends)), None)
         if titled is not None:
             chosen[label] = titled
     if not chosen:
@@ -96,9 +97,9 @@ def person_or_brand(hits: list[EntityHit], text: str, titles: Sequence[str]) -> 
 _PERSON_OR_BODY = (EntityKind.PERSON, EntityKind.BRAND, EntityKind.ORGANIZATION)
 
 
-def _titled(text: str, start: int, titles: Sequence[str]) -> bool:
+def _titled(text: str, start: int, titles: tuple[str, ...]) -> bool:
     before = text[max(0, start - 8):start].rstrip(" ,，、")
-    return bool(titles) and before.endswith(tuple(titles))
+    return bool(titles) and before.endswith(titles)
 
 
 def record(state: DocState, hits: Sequence[EntityHit]) -> None:

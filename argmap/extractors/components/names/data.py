@@ -129,7 +129,7 @@ def without_descriptors(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end  # one word, or CJK text: nothing to take off
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
     # what comes after the last "X-based" is the name ("Santa Monica-based Orvelle")
-    compounds = [i for i, (s, e) in enumerate(words) if _DESCRIPTIVE_COMPOUND.search(text[s:e])]
+    compounds = [i for i, (s, e) in enumerate(words) if adjective_compound(text[s:e])]
     after = compounds[-1] + 1 if compounds else 0
     capitalised = [i for i, (s, e) in enumerate(words) if i >= after and _named(text[s:e])]
     if not capitalised:
@@ -138,12 +138,18 @@ def without_descriptors(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _named(word: str) -> bool:
-    return any(c.isupper() or c.isdigit() for c in word) and not _DESCRIPTIVE_COMPOUND.search(word)
+    return any(c.isupper() or c.isdigit() for c in word) and not adjective_compound(word)
+
+
+def adjective_compound(word: str) -> bool:
+    """Japan-based, Russian-owned, US-listed: a hyphenated word that ends in a lower-case word."""
+    last = word.rsplit("-", 1)[-1] if "-" in word else ""
+    return bool(last) and last.isalpha() and last.islower()
 
 
 _WORD = re.compile(r"\S+")
-# US-based, London-listed, state-owned: a hyphenated word that ends in a lower-case participle
-_DESCRIPTIVE_COMPOUND = re.compile(r"^[\w.&]+-[a-z]+ed$")
+# where a sentence or a quotation opens, before a word: a capital there says nothing about a name
+SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

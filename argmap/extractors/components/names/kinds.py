@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from typing import Iterable, Sequence
 
-from argmap.extractors.components.names.data import NameData, NameLabel, NameSource, NameSpan
+from argmap.extractors.components.names.data import SENTENCE_START, NameData, NameLabel, NameSource, NameSpan
 from argmap.extractors.components.names.places import place_names
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import is_cjk
@@ -88,7 +88,7 @@ def _capitalised_by_position(name: NameSpan, text: str) -> bool:
     label = name.text
     if name.source is not NameSource.MODEL or " " in label or label.islower() or label.isupper():
         return False
-    if not _OPENS.search(text[max(0, name.start - 3):name.start]):
+    if not SENTENCE_START.search(text[max(0, name.start - 3):name.start]):
         return False
     return re.search(rf"(?<![\w-]){re.escape(label.lower())}(?![\w-])", text) is not None
 
@@ -122,7 +122,6 @@ def _quoted_speaker(text: str, name: NameSpan) -> bool:
 
 
 _SAID_BEFORE = re.compile(r"[,.!?]?[\"”’']\s*(?:said|says)\s+$")
-_OPENS = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
 # ", the chief economist", ", director general": the four words after the comma (none a possessive: "Manchester
 # United, the club's director" is no person)
 _APPOSITION = re.compile(r",\s+((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)(?![\w'’])")

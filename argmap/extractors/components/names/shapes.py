@@ -8,7 +8,8 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from argmap.extractors.components.names.data import NameData, NameLabel, NameSource, NameSpan, trim
+from argmap.extractors.components.names.data import (SENTENCE_START, NameData, NameLabel, NameSource, NameSpan,
+                                                      adjective_compound, trim)
 from argmap.extractors.model import Span
 from argmap.extractors.text import is_cjk
 
@@ -24,7 +25,6 @@ _JOIN = r"(?:\s+(?:&|of|de|du|von|van|der)\s+|\s+|-)"
 # (?<![A-Za-z0-9&'’-])({_CAP_WORD}(?:{_JOIN}{_CAP_WORD}){0,4}|[A-Z]&[A-Z])(?![A-Za-z0-9&]).
 _CAP_RUN = re.compile(rf"([A-Z](?<![A-Za-z0-9&'’-][A-Z])(?:(?:[A-Za-z0-9'’.-]*[A-Za-z0-9])?(?:{_JOIN}{_CAP_WORD}){{0,4}}"
                       rf"|&[A-Z]))(?![A-Za-z0-9&])")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
 
 
 def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[NameSpan]:
@@ -35,19 +35,18 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             continue  # "WE SHOULD USE NUCLEAR ENERGY.": every word is capitalised, so capitals mark no name
         for m in _CAP_RUN.finditer(text, span.start, span.end):
             words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group(1))]
-            opens = m.start(1) == span.start or bool(_SENTENCE_START.search(text[max(span.start, m.start(1) - 3):m.start(1)]))
+            opens = m.start(1) == span.start or bool(SENTENCE_START.search(text[max(span.start, m.start(1) - 3):m.start(1)]))
             first = True
             if opens and len(words) > 2 and words[1][2] in _CONNECTORS:
                 words = words[1:]  # "Shares of General Motors": the sentence's first word is no part of the name
                 first = False
+            compounds = [k for k, w in enumerate(words[:-1]) if adjective_compound(w[2])]
+            if compounds:  # US-based Orvelle, Santa Monica-based Orvelle: the name follows the place made an adjective
+                words, first = words[compounds[-1] + 1:], False
             while words and words[0][2] not in data.person_prefixes and (
-                    _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS
-                    or len(words) > 1 and _adjective_compound(words[0][2])):  # US-based Orvelle
+                    _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
                 words.pop(0)
                 first = False
-            compounds = [k for k, w in enumerate(words[:-1]) if _adjective_compound(w[2])]
-            if compounds:  # Santa Monica-based Orvelle: the name follows the place made an adjective
-                words, first = words[compounds[-1] + 1:], False
             titled = False
             while words and (words[-1][2] in _CONNECTORS or words[-1][2] in data.not_names):
                 titled = titled or words[-1][2] in data.person_prefixes
@@ -81,7 +80,7 @@ def _possessive_groups(words: list[tuple[int, int, str]], *, opens: bool) -> lis
 
 
 def _name_like(words: list[tuple[int, int, str]], data: NameData) -> bool:
-    if len(words) == 1 and (_DEMONYM.search(words[0][2]) or _adjective_compound(words[0][2])):
+    if len(words) == 1 and (_DEMONYM.search(words[0][2]) or adjective_compound(words[0][2])):
         return False  # Californian, Swedish, Americans: of a place; Japan-based, Russian-owned: adjectives
     if len(words) == 1 and words[0][2].endswith("s") and words[0][2][:-1] in data.not_names:
         return False  # Americans, Europeans (a word that names nothing alone, the Budget, kinds.py refuses)
@@ -90,12 +89,6 @@ def _name_like(words: list[tuple[int, int, str]], data: NameData) -> bool:
         return False  # German-US, The Europe, France: places and common words, however joined
     # "Direct To Consumer": a title-case phrase, not a name
     return not any(w.lower() in data.common and w[:1].isupper() and w not in _NAME_PARTICLES for _, _, w in words[1:])
-
-
-def _adjective_compound(word: str) -> bool:
-    """Japan-based, Russian-owned, US-listed: a hyphenated word that ends in a lower-case word."""
-    last = word.rsplit("-", 1)[-1] if "-" in word else ""
-    return bool(last) and last.isalpha() and last.islower()
 
 
 def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], data: NameData, *,

@@ -49,7 +49,7 @@ COUNT_NOUNS = (
     "jobs|job|staff|passengers|homes|houses|flights|aircraft|planes|copies|visitors|tourists|students|patients|"
     "households|accounts|branches|restaurants|factories|plants|companies|firms|banks|clubs|fans|viewers|"
     "consoles|computers|laptops|tablets|televisions|trucks|lorries|buses|bottles|tickets|seats|rooms|hotels|"
-    "machines|cards|shares|shareholders|investors|consumers|households|farmers|borrowers|homeowners"
+    "machines|cards|shares|shareholders|investors|consumers|farmers|borrowers|homeowners"
 )
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
