@@ -48,6 +48,11 @@ CASES = [
      [("organization/kelmar", ["Kelmar"]), ("product/bmw-750", ["BMW's 750"]), ("brand/apple", ["Apple"])]),
     # a product line's name and a lower-case variant word (Mac mini, iPod nano); not after a stop word
     ("en", "The Zandor mini sold well. Some nano chips did not.", [("product/zandor-mini", ["Zandor mini"])]),
+    # a title that is also a common noun (partner, officer) makes no person of the capitalised run beside it
+    ("en", "Zandor agreed a deal with its partner Kelmar Motors. According to the Zandia Times, chief operating "
+           "officer Ann Lee said sales rose.",
+     [("brand/zandor", ["Zandor"]), ("brand/kelmar-motors", ["Kelmar Motors"]),
+      ("organization/zandia-times", ["Zandia Times"]), ("person/ann-lee", ["Ann Lee"])]),
     ("en", "Acme Inc. sued Globex Corp. over Apple's sneakers.",
      [("brand/acme", ["Acme"]), ("brand/globex", ["Globex"]), ("brand/apple", ["Apple"])]),
 ]
@@ -64,6 +69,8 @@ def test_each_language_finds_its_entities_through_the_one_component(
     ("zh", "蔚来创始人李斌表示，蔚来ES7卖得好。", "person/william-li", ("创始人", "brand/nio")),
     ("en", "Carl-Peter Forster, chief executive of GM Europe, said Opel sales rose.", "person/carl-peter-forster",
      ("chief executive", None)),
+    # every title that finds a person also names the person's role: one list of titles per language
+    ("zh", "跳水选手王小倩夺冠。", "person/王小倩", ("选手", None)),
 ])
 def test_a_persons_role_is_read_the_same_way_in_both_languages(lang: str, text: str, person: str,
                                                                role: tuple[str, str | None]) -> None:

@@ -111,3 +111,17 @@ def test_an_old_tsv_lexicon_converts_to_one_that_works(tmp_path: Path, capsys: p
     assert _en_hedged([converted])
     zorblax = analyze_text(EN_SENTENCE, key="t", lang="en", lexicons=[converted]).entity("brand/zorblax")
     assert zorblax is not None and zorblax.labels["zh"] == "佐布拉克斯" and zorblax.aliases == ("Zorb", "ZBX")
+
+
+@pytest.mark.parametrize(("lang", "text", "title"), [
+    ("zh", "主理人林远舟表示，门店增加了。", "主理人"),
+    ("en", "Kelmar hired sommelier Ann Lee. Ann Lee said sales rose.", "sommelier"),
+])
+def test_a_user_file_adds_person_titles_that_find_people_and_their_roles(tmp_path: Path, lang: str, text: str,
+                                                                          title: str) -> None:
+    mine = _write(tmp_path, {lang: {"patterns": {"person_title": [title]}}})
+    persons = [(e.ref, e.role) for e in run_pipeline(text, key="t", lang=lang, lexicons=[mine], cache=PipelineCache()
+                                                     ).entities if e.kind.value == "Person"]
+    assert len(persons) == 1 and persons[0][1] == title
+    without = run_pipeline(text, key="t", lang=lang, cache=PipelineCache()).entities
+    assert all(e.role is None for e in without)

@@ -36,6 +36,8 @@ _START = attrgetter("start")
 
 
 class Finder(Protocol):
+    names: names.NameData  # the language's name data with the lexicons' person titles
+
     def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
         """The mentions of entities in the article, in the order found (an entity is recorded where its first
         hit stands); ``state`` holds its sentences and units, ``doc`` its tokens."""
@@ -144,5 +146,5 @@ def make_entities(nlp: Language, name: str, finder: str, data_dir: str, lexicons
     """``finder`` names the language's finder (``FINDERS``; the pipeline's language if empty); names outside
     the lexicon come from the sources in ``name_sources`` (``names.NameFinder``)."""
     lexicon = lexicon_for(nlp.lang, lexicons, data_dir or None)
-    return Entities(entity_finder(finder or nlp.lang, lexicon, nlp.tokenizer, name_sources),
-                    names.NameData.load(nlp.lang))
+    found = entity_finder(finder or nlp.lang, lexicon, nlp.tokenizer, name_sources)
+    return Entities(found, found.names)

@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterable
 
+from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.text import is_cjk
 
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
@@ -89,6 +90,14 @@ class NameData:
     list_openers: tuple[str, ...] = ()
     # what a body is called after a comma ("Kelmar Brandt, the investment bank"): no person's apposition
     organization_nouns: frozenset[str] = frozenset()
+    # person titles that are also common nouns (partner, officer, minister): next to a capitalised run they
+    # do not make it a person by themselves ("its partner Kelmar Motors", "Zandia Times, chief operating officer")
+    common_titles: frozenset[str] = frozenset()
+
+    @property
+    def plain_titles(self) -> tuple[str, ...]:
+        """The person titles that make the name beside them a person on their own (CEO Ann Lee)."""
+        return tuple(t for t in self.person_titles if t not in self.common_titles)
 
     @classmethod
     def load(cls, lang: str, extra: Iterable[dict[str, list[str]]] = ()) -> "NameData":
@@ -108,7 +117,17 @@ class NameData:
                    longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang),
                    longest_first("not_followed_by"), longest_first("not_names_before"),
                    frozenset(data.get("not_alone", [])), frozenset(data.get("title_modifiers", [])),
-                   longest_first("list_openers"), frozenset(data.get("organization_nouns", [])))
+                   longest_first("list_openers"), frozenset(data.get("organization_nouns", [])),
+                   frozenset(data.get("common_titles", [])))
+
+
+LEXICON_TITLES = "person_title"  # a lexicon's pattern list that extends the language's ``person_titles``
+
+
+def name_data(lang: str, lexicon: Lexicon) -> NameData:
+    """The language's name data with the person titles the lexicons add (a user's lexicon may name titles
+    of its trade: 主理人, sommelier): one list of titles for the finder, the kinds and the roles."""
+    return NameData.load(lang, extra=[{"person_titles": list(lexicon.pattern_list(LEXICON_TITLES))}])
 
 
 def _stop_words(lang: str) -> frozenset[str]:

@@ -40,7 +40,7 @@ class Finder:
 
     def __init__(self, lexicon: Lexicon, tokenizer: object = None, *,
                  sources: Iterable[str] = names.ALL_FINDERS) -> None:
-        self.names = names.NameData.load("en")
+        self.names = names.name_data("en", lexicon)
         self.sources = names.finders(sources)
         self.entries = english_entries(lexicon)
         self.by_name: dict[str, LexEntry] = {}
@@ -68,7 +68,7 @@ class Finder:
         variants = _alternation(patterns.get("product_variant", []))
         self.variant = (re.compile(rf"(?<![\w-])((?:[A-Z][a-z]{{2,}}|i[A-Z][a-z]+)\s+(?:{variants}))(?![\w-])")
                         if variants else None)
-        titles = _alternation(patterns.get("person_title", []))
+        titles = _alternation(list(self.names.plain_titles))
         self.person_after = re.compile(rf"\b(?:{titles})\s+({_PERSON})")
         self.person_before = re.compile(rf"({_PERSON}),\s+(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){{0,2}}(?:{titles})\b")
 

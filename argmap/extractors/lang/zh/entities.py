@@ -35,7 +35,7 @@ class Finder:
     the part of speech of its words."""
 
     def __init__(self, lexicon: Lexicon, tokenizer: object, *, sources: Iterable[str] = names.ALL_FINDERS) -> None:
-        self.names = names.NameData.load("zh")
+        self.names = names.name_data("zh", lexicon)
         self.by_first: dict[str, list[tuple[str, LexEntry]]] = {}
         for entry in lexicon.entities:
             for form in entry.forms:
@@ -60,14 +60,17 @@ class Finder:
         self.flagship = tuple(sorted(lexicon.pattern_list("flagship"), key=len, reverse=True))
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
         self.org_suffixes = tuple(sorted(self.org_suffix, key=len, reverse=True))  # for one C-level endswith
-        self.titles = frozenset(lexicon.pattern_list("person_title"))
+        self.titles = frozenset(self.names.person_titles)
         self.brand_context = frozenset(lexicon.pattern_list("brand_context"))
         self.triggers = self.titles | self.org_suffix | self.brand_context
         self.tags: dict[str, str] = {}
         if isinstance(tokenizer, JiebaTokenizer):
             tokenizer.add_words(f for e in lexicon.entities for f in e.forms if any(is_cjk(c) for c in f))
             self.tags = tokenizer.pos_tags()
-        self.open_names = ChineseNames(self.tags, self.org_suffix, sources)
+            # a title a lexicon adds (主理人) must be one word for the name after it to be read; jieba's own
+            # titles keep their frequency, which the segmentation of the text around them relies on
+            tokenizer.add_words([t for t in self.titles if t not in self.tags and any(is_cjk(c) for c in t)], tag="n")
+        self.open_names = ChineseNames(self.tags, self.org_suffix, sources, data=self.names)
         self.latin_common = self.open_names.latin_names.common  # English stop words: What, How are no names
 
     def find(self, doc: Doc, state: DocState) -> list[EntityHit]:

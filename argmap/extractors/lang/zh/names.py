@@ -34,8 +34,9 @@ _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these make
 class ChineseNames:
     """The open-world part of the Chinese entity finder (``name_sources`` in the config)."""
 
-    def __init__(self, tags: dict[str, str], org_suffix: frozenset[str], sources: Iterable[str]) -> None:
-        self.names = names.NameData.load("zh")
+    def __init__(self, tags: dict[str, str], org_suffix: frozenset[str], sources: Iterable[str], *,
+                 data: names.NameData) -> None:
+        self.names = data  # the finder's: with the lexicons' person titles
         self.latin_names = names.NameData.load("en")
         self.tags = tags  # jieba's dictionary: word -> POS tag
         self.org_suffix = org_suffix  # 公司, 集团: the organisation pattern's, not this module's
