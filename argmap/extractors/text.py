@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _UNSAFE = re.compile(r"[^\w]+")
+_APOSTROPHES = re.compile(r"['’]")
 _CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
@@ -24,8 +25,9 @@ def is_latin(text: str) -> bool:
 
 
 def slug(text: str) -> str:
-    """A stable key for a name the lexicon does not know: NFKC, lower-case, CJK kept, dashes."""
-    norm = unicodedata.normalize("NFKC", text).strip().lower()
+    """A stable key for a name the lexicon does not know, in every language: NFKC, lower-case, letters of any
+    script kept (hermès, 小米), apostrophes dropped (McDonald's is mcdonalds, not mcdonald-s), other runs dashed."""
+    norm = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).strip().lower())
     return _UNSAFE.sub("-", norm).strip("-_") or "x"
 
 

@@ -20,11 +20,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
-from argmap.extractors.lang.en.lexicon import LexEntry, english_entries, slug
+from argmap.extractors.lang.en.lexicon import LexEntry, english_entries
 from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import DocState, EntityHit
-from argmap.extractors.text import slug as name_key
+from argmap.extractors.text import slug
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
@@ -109,7 +109,7 @@ class Finder:
             if known is not None:
                 out.append(_hit(known, name.start, name.end))
             elif kind is not None:
-                out.append(EntityHit(kind, name_key(name.text), name.start, name.end, name.text, {"en": name.text}))
+                out.append(EntityHit(kind, slug(name.text), name.start, name.end, name.text, {"en": name.text}))
         return out
 
     def resolve(self, hits: list[EntityHit]) -> list[EntityHit]:
@@ -226,7 +226,7 @@ def _lexical(hit: EntityHit, known: set[str]) -> bool:
 
 def _product(m: re.Match[str]) -> EntityHit:
     label = m.group(1)
-    return EntityHit(EntityKind.PRODUCT, name_key(label), m.start(1), m.end(1), label, {"en": label})
+    return EntityHit(EntityKind.PRODUCT, slug(label), m.start(1), m.end(1), label, {"en": label})
 
 
 def _hit(entry: LexEntry, start: int, end: int) -> EntityHit:

@@ -15,13 +15,7 @@ from typing import Generic, Iterable, TypeVar
 from argmap.extractors.lexicon import REGEX_PREFIX, Lexicon, phrase_regex
 from argmap.extractors.model import EntityKind
 
-_SLUG_UNSAFE = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
 V = TypeVar("V")
-
-
-def slug(text: str) -> str:
-    """An entity key from a name: lower case, runs of other characters become one dash."""
-    return _SLUG_UNSAFE.sub("-", text.lower().replace("'", "")).strip("-") or "x"
 
 
 @dataclass(frozen=True, slots=True)
