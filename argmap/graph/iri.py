@@ -83,6 +83,11 @@ def relation_iri(article_key: str, source: str, target: str, kind: str) -> URIRe
     return AMID[f"relation/{article_key}/{kind}/{src}/{tgt}"]
 
 
+def reading_iri(article_key: str, kind: str, subject_ref: str, object_ref: str) -> URIRef:
+    """Where an article says an entity relation: ``reading/<article>/<kind>/<subject ref>/<object ref>``."""
+    return AMID[f"reading/{article_key}/{kind}/{subject_ref}/{object_ref}"]
+
+
 def selector_iri(statement: URIRef | NamedNode | str) -> URIRef:
     # A pyoxigraph NamedNode's str() is "<iri>"; its .value is the bare IRI.
     base = statement.value if isinstance(statement, NamedNode) else str(statement)

@@ -7,7 +7,9 @@ import hashlib
 from pyoxigraph import NamedNode, Triple
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from argmap.extractors.model import ArticleAnalysis, Entity, EntityKind, Figure, Relation, RelationKind, Statement
+from argmap.extractors.model import (
+    ArticleAnalysis, Entity, EntityKind, EntityRelation, Figure, Relation, RelationKind, Statement,
+)
 from argmap.graph import iri as mint
 from argmap.graph.terms import boolean, decimal, integer, iri, text, when
 from argmap.ontology import AM
@@ -33,8 +35,27 @@ def article_triples(analysis: ArticleAnalysis) -> list[Triple]:
     for relation in analysis.relations:
         out += _relation(relation, sid_to_node, analysis.key, article)
     for rel in analysis.entity_relations:
-        out.append(Triple(iri(mint.entity_iri(rel.subject)), iri(AM[rel.kind.value]), iri(mint.entity_iri(rel.object))))
+        out += _entity_relation(rel, sid_to_node, analysis.key, article)
     return out
+
+
+def _entity_relation(rel: EntityRelation, nodes: dict[str, NamedNode], article_key: str,
+                     article: NamedNode) -> list[Triple]:
+    """The relation, and where the article says it when a statement names both ends (a reading node: the
+    relation itself may be said by several articles, each in its own words)."""
+    subject, prop, obj = iri(mint.entity_iri(rel.subject)), iri(AM[rel.kind.value]), iri(mint.entity_iri(rel.object))
+    out = [Triple(subject, prop, obj)]
+    if rel.statement is None or rel.statement not in nodes:
+        return out
+    node = iri(mint.reading_iri(article_key, rel.kind.value, rel.subject, rel.object))
+    return out + [
+        Triple(node, iri(RDF.type), iri(AM.EntityRelationReading)),
+        Triple(node, iri(AM.relationSubject), subject),
+        Triple(node, iri(AM.relationProperty), prop),
+        Triple(node, iri(AM.relationObject), obj),
+        Triple(node, iri(AM.statedIn), nodes[rel.statement]),
+        Triple(node, iri(AM.inArticle), article),
+    ]
 
 
 def _article(article: NamedNode, analysis: ArticleAnalysis) -> list[Triple]:

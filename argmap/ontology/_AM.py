@@ -36,6 +36,7 @@ class AM(DefinedNamespace):
     EcosystemLockIn: URIRef
     EcosystemStrategy: URIRef
     Entity: URIRef
+    EntityRelationReading: URIRef
     Event: URIRef
     Evidence: URIRef
     Extraction: URIRef
@@ -139,6 +140,9 @@ class AM(DefinedNamespace):
     quantityKind: URIRef
     reasonedFingerprint: URIRef
     refersTo: URIRef
+    relationObject: URIRef
+    relationProperty: URIRef
+    relationSubject: URIRef
     restsOn: URIRef
     restsOnEachSide: URIRef
     roleAt: URIRef
@@ -146,6 +150,7 @@ class AM(DefinedNamespace):
     signedValue: URIRef
     startChar: URIRef
     startDate: URIRef
+    statedIn: URIRef
     status: URIRef
     strength: URIRef
     supportedBy: URIRef

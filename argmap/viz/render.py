@@ -39,6 +39,7 @@ from argmap.viz.viewmodel import (
 LABEL_CHARS = 18  # CJK characters shown on a node; Latin letters count half
 LINE_CHARS = 9  # CJK characters per label line
 SMALL_GRAPH = 150  # up to this many nodes vis' improved (Kamada-Kawai) initial layout is affordable
+SAID_SHOWN = 3  # sentences quoted in an entity relation's tooltip: enough to check it, short enough to read
 
 
 class Layout(str, Enum):
@@ -236,10 +237,12 @@ def _verdict(v: VerdictView) -> dict[str, Any]:
     }
 
 
-def _edge_options(kind: EdgeKind) -> dict[str, Any]:
+def _edge_options(kind: EdgeKind, said: tuple[str, ...] = ()) -> dict[str, Any]:
     colour = EDGE_COLOUR[kind]
+    # an entity relation's tooltip quotes where the articles say it, so a reader can check the line
+    title = "\n".join([" ".join(TERMS[kind.value]), *(f"「{s}」" for s in said[:SAID_SHOWN])])
     opts: dict[str, Any] = {"color": {"color": colour, "highlight": colour, "hover": colour}, "kind": kind.value,
-                            "title": " ".join(TERMS[kind.value])}
+                            "title": title}
     if kind in ARGUMENT_EDGES:
         opts.update(arrows="to", width=2.5)
         if kind is EdgeKind.UNDERMINES:
@@ -263,7 +266,7 @@ def build_network(vm: ViewModel, layout: Layout) -> Network:
     for iri, en in vm.entities.items():
         net.add_node(iri, **_entity_node(en), **_place(positions.get(iri)))
     for e in vm.edges:
-        net.add_edge(e.source, e.target, **_edge_options(e.kind))
+        net.add_edge(e.source, e.target, **_edge_options(e.kind, e.said))
     net.set_options(json.dumps(vis_options(layout, len(net.nodes))))
     return net
 

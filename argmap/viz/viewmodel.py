@@ -157,6 +157,7 @@ class Edge:
     source: str
     target: str
     kind: EdgeKind
+    said: tuple[str, ...] = ()  # the sentences that say an entity relation, one per article that says it
 
 
 @dataclass(slots=True)
@@ -342,18 +343,33 @@ def _read_labels(store: Store, vm: ViewModel) -> None:
 def _read_entity_relations(store: Store, vm: ViewModel) -> None:
     rows = _select(store, f"""
         SELECT DISTINCT ?a ?p ?b WHERE {{ VALUES ?p {{ <{AM.pursues}> <{AM.constrainedBy}> <{AM.competesWith}> }} ?a ?p ?b }}""")
+    said = _relation_sentences(store)
     seen: set[frozenset[str]] = set()
     for r in rows:
         a, b, prop = _text(r["a"]), _text(r["b"]), _text(r["p"])
         if a not in vm.entities or b not in vm.entities:
             continue
         kind = EdgeKind(prop.rsplit("#", 1)[-1])
+        sentences = said.get((a, prop, b), ())
         if kind is EdgeKind.COMPETES_WITH:
             pair = frozenset((a, b))
             if pair in seen:
                 continue  # symmetric: one line is enough
             seen.add(pair)
-        vm.edges.append(Edge(a, b, kind))
+            sentences = tuple(dict.fromkeys([*sentences, *said.get((b, prop, a), ())]))
+        vm.edges.append(Edge(a, b, kind, sentences))
+
+
+def _relation_sentences(store: Store) -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """(subject, property, object) -> the statements that say it (am:EntityRelationReading), in article order."""
+    rows = _select(store, f"""
+        SELECT ?a ?p ?b ?text WHERE {{ ?r a <{AM.EntityRelationReading}> ; <{AM.relationSubject}> ?a ;
+            <{AM.relationProperty}> ?p ; <{AM.relationObject}> ?b ; <{AM.statedIn}> ?s ; <{AM.inArticle}> ?art .
+            ?s <{AM.text}> ?text }} ORDER BY ?art""")
+    out: dict[tuple[str, str, str], list[str]] = {}
+    for r in rows:
+        out.setdefault((_text(r["a"]), _text(r["p"]), _text(r["b"])), []).append(_text(r["text"]))
+    return {key: tuple(dict.fromkeys(texts)) for key, texts in out.items()}
 
 
 def _read_premiumization_verdicts(store: Store, vm: ViewModel) -> None:

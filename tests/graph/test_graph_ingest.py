@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import InputError
-from argmap.extractors.model import ArticleAnalysis, Statement, StatementKind
+from argmap.extractors.model import (
+    ArticleAnalysis, Entity, EntityKind, EntityRelation, EntityRelationKind, Statement, StatementKind,
+)
 from argmap.graph.results import SelectResult
 from argmap.graph.store import list_articles, open_store
 from argmap.documents import decode
@@ -130,5 +132,26 @@ def test_document_metadata_lands_in_the_article_graph(tmp_path: Path) -> None:
         assert source.value.endswith("news-page.en.html")
         (info,) = list_articles(st)
         assert (info.title, info.date) == ("Carmaker bets on luxury as budget sales slide", "2023-04-12")
+    finally:
+        st.close()
+
+
+def _pursues(doc: SourceDoc) -> ArticleAnalysis:
+    """The first line as a claim that says the brand pursues its strategy; the relation is said there."""
+    analysis = _one_claim(doc)
+    analysis.entities = [Entity("kelmar", EntityKind.BRAND, "凯达"), Entity("kelmar-premiumization", EntityKind.STRATEGY, "凯达高端化")]
+    analysis.entity_relations = [EntityRelation("brand/kelmar", EntityRelationKind.PURSUES, "strategy/kelmar-premiumization", "s0")]
+    return analysis
+
+
+def test_where_an_article_says_an_entity_relation_is_stored_with_it(tmp_path: Path) -> None:
+    st = open_store(tmp_path / "store")
+    try:
+        ingest_docs(st, [SourceDoc("k", "凯达正在走高端路线。\n门店变多了。", "k", "k.txt")], analyzer=_pursues)
+        res = st.query("SELECT ?brand ?text WHERE { ?brand am:pursues ?strategy . ?r a am:EntityRelationReading ; "
+                       "am:relationSubject ?brand ; am:relationProperty am:pursues ; am:relationObject ?strategy ; "
+                       "am:statedIn ?s ; am:inArticle ?a . ?s am:text ?text ; am:inArticle ?a }")
+        assert isinstance(res, SelectResult)
+        assert [(b.value.rsplit("/", 1)[-1], t.value) for b, t in res.rows] == [("kelmar", "凯达正在走高端路线。")]
     finally:
         st.close()

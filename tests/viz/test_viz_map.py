@@ -96,6 +96,17 @@ def test_view_model_reads_statements_verdicts_and_entities(store) -> None:
     assert sum(e.kind is EdgeKind.COMPETES_WITH for e in vm.edges) == 1
 
 
+def test_an_entity_relation_quotes_where_the_article_says_it(store, tmp_path: Path) -> None:
+    vm = load_view_model(store)
+    said = {(vm.entities[e.source].label_en, e.kind): e.said for e in vm.edges if e.source in vm.entities}
+    assert said[("Xiaomi", EdgeKind.PURSUES)] == (CLAIM_2,)  # the statement the extractor located it in
+    assert said[("Xiaomi", EdgeKind.COMPETES_WITH)] == ()  # no statement names both: nothing made up
+    html, _ = render_page(vm)
+    data = json.loads(re.search(r'id="argmap-data">(.*?)</script>', html, re.S).group(1))
+    (pursues,) = [e for e in data["edges"] if e["kind"] == "pursues"]
+    assert pursues["title"] == f"推行 pursues\n「{CLAIM_2}」"  # the hover names the relation, then quotes the line
+
+
 def test_view_model_of_an_empty_store(tmp_path: Path) -> None:
     from argmap.graph.store import open_store
 

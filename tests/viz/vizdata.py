@@ -55,7 +55,7 @@ def xiaomi_analysis() -> ArticleAnalysis:
         statements=statements,
         relations=[Relation("e1", "c1", RelationKind.SUPPORTS), Relation("e2", "c1", RelationKind.UNDERMINES),
                    Relation("e2", "c2", RelationKind.SUPPORTS)],
-        entity_relations=[EntityRelation("brand/xiaomi", EntityRelationKind.PURSUES, "strategy/premiumization"),
+        entity_relations=[EntityRelation("brand/xiaomi", EntityRelationKind.PURSUES, "strategy/premiumization", "c2"),
                           EntityRelation("brand/xiaomi", EntityRelationKind.COMPETES_WITH, "brand/apple")],
     )
 
