@@ -3,14 +3,18 @@ worked out by hand), the sign of changes, ranges, whose figure it is, its event 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
 from argmap.errors import LexiconError
-from argmap.extractors.components.figures import Reading, figure_settings, first_of_overlaps
+from argmap.extractors.components.figures import FigureCues, Reading, figure_cues, figure_settings, first_of_overlaps
+from argmap.extractors.lang.en.numbers import Reader
 from argmap.extractors.lang.zh.numbers import parse_chinese_integer, parse_number
+from argmap.extractors.lexicon import lexicon_for
 from argmap.extractors.pipeline import LANG_DIR, build_pipeline, run_pipeline
+from argmap.extractors.state import DocState
 
 Expected = list[tuple[str, str, str, str]]  # text, value, unit, kind
 
@@ -237,3 +241,17 @@ def test_the_first_of_overlapping_readings_wins_and_figures_come_in_text_order()
 def test_figure_settings_from_a_config() -> None:
     settings = figure_settings("sentences", ["brand", "organization"], True, "sentence")
     assert settings.scope == "sentences" and settings.about_topic and settings.event_reach == "sentence"
+
+
+def test_what_english_counts_is_language_data() -> None:
+    """The English reader counts the nouns of lang/en/figures.json, as the Chinese one does its units."""
+    text = "Kelmar sold 40 widgets and cut 300 jobs."
+    shipped = figure_cues("en", True)
+    assert "jobs" in shipped.count_nouns and "widgets" not in shipped.count_nouns
+
+    def counted(cues: FigureCues) -> list[str]:
+        readings = Reader(lexicon_for("en"), cues).open(DocState(content=text)).read(0, len(text), 0)
+        return [text[r.start:r.end] for r in readings if r.unit == "count"]
+
+    assert counted(shipped) == ["300 jobs"]
+    assert counted(replace(shipped, count_nouns=("widgets",))) == ["40 widgets"]

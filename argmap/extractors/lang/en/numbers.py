@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Callable
+from typing import Callable, Sequence
 
 from argmap.extractors.components.figures import FigureCues, Reading
 from argmap.extractors.lexicon import Lexicon
@@ -42,15 +42,6 @@ MEASURES = {
     "metres": "m", "meters": "m", "litres": "L", "liters": "L", "tonnes": "t", "tons": "t", "kg": "kg",
     "gb": "GB", "tb": "TB", "mah": "mAh", "nm": "nm", "mw": "MW", "gw": "GW", "sq ft": "sq ft", "square feet": "sq ft",
 }
-COUNT_NOUNS = (
-    "units|pairs|phones|smartphones|handsets|cars|vehicles|stores|shops|outlets|cafes|customers|users|members|"
-    "employees|workers|people|cups|shoes|devices|orders|downloads|subscribers|markets|countries|cities|"
-    # what business news counts besides: jobs ("8,500 job cuts"), passengers, homes, shares, branches …
-    "jobs|job|staff|passengers|homes|houses|flights|aircraft|planes|copies|visitors|tourists|students|patients|"
-    "households|accounts|branches|restaurants|factories|plants|companies|firms|banks|clubs|fans|viewers|"
-    "consoles|computers|laptops|tablets|televisions|trucks|lorries|buses|bottles|tickets|seats|rooms|hotels|"
-    "machines|cards|shares|shareholders|investors|consumers|farmers|borrowers|homeowners"
-)
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|bn|mn|mln|tn|k|m|b"
@@ -66,7 +57,6 @@ _FOLD = re.compile(
     r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:[- ]?fold\b|\s+times(?=\s+(?:as|more|larger|higher|bigger)\b))", re.I
 )
 _MULTIPLE_WORD = re.compile(rf"\b({'|'.join(MULTIPLE_WORDS)})\b(?!-)", re.I)  # not "double-digit"
-_COUNT = re.compile(rf"(?<![\w.,$])({_NUM})(?:\s?({_SCALE})\b)?\s+(?:[a-z-]+\s+){{0,2}}?({COUNT_NOUNS})\b", re.I)
 _PERIOD = re.compile(
     rf"(?<![\w.,$])(\d+(?:\.\d+)?|{'|'.join(PERIOD_NUMBER_WORDS)})[- ]({'|'.join(PERIOD_UNITS)})s?\b(?![- ]old)", re.I
 )
@@ -96,21 +86,31 @@ class Reader:
     """Reads English numbers; it remembers nothing from one number to the next."""
 
     def __init__(self, lexicon: Lexicon, cues: FigureCues) -> None:
-        pass  # the patterns are this module's: nothing to read from the language data
+        # what a count counts is language data (``count_nouns`` of figures.json); the other patterns are this module's
+        self.readings = _readings(count_pattern(cues.count_nouns))
 
     def open(self, state: DocState) -> "_Document":
-        return _Document(state.content)
+        return _Document(state.content, self.readings)
+
+
+def count_pattern(nouns: Sequence[str]) -> re.Pattern[str] | None:
+    """"12 million pairs", "8,500 job cuts", "2019 stores": a number, at most two words, then a noun it counts."""
+    if not nouns:
+        return None
+    body = "|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,$])({_NUM})(?:\s?({_SCALE})\b)?\s+(?:[a-z-]+\s+){{0,2}}?({body})\b", re.I)
 
 
 class _Document:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, readings: "Readings") -> None:
         self.text = text
+        self.readings = readings
 
     def read(self, start: int, end: int, sentence: int) -> list[Reading]:
-        """Every reading of every pattern, the patterns in ``_READINGS``' order (the component keeps the first
+        """Every reading of every pattern, the patterns in ``_readings``' order (the component keeps the first
         of overlapping ones: "$5 million units" is money)."""
         text = self.text
-        found = (read(text, m) for pattern, read in _READINGS for m in pattern.finditer(text, start, end))
+        found = (read(text, m) for pattern, read in self.readings for m in pattern.finditer(text, start, end))
         return [f for f in found if f is not None]
 
 
@@ -184,10 +184,13 @@ def _reading(m: re.Match[str], value: Decimal | None, unit: str, kind: str) -> R
     return None if value is None else Reading(m.start(), m.end(), _plain(value), unit, kind)
 
 
-# Each pattern with the function that reads its matches, money first, then percentages, multiples, counts,
-# ages, measures and periods: where two readings overlap, the earlier kind wins.
-_READINGS: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Reading | None]], ...] = (
-    (_MONEY_BEFORE, _money_before), (_MONEY_AFTER, _money_after), (_PERCENT, _percent), (_MULTIPLE_X, _multiple_x),
-    (_FOLD, _fold), (_MULTIPLE_WORD, _multiple_word), (_COUNT, _count), (_AGE, _age), (_MEASURE, _measure),
-    (_PERIOD, _period),
-)
+Readings = tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Reading | None]], ...]
+
+
+def _readings(count: re.Pattern[str] | None) -> Readings:
+    """Each pattern with the function that reads its matches, money first, then percentages, multiples, counts,
+    ages, measures and periods: where two readings overlap, the earlier kind wins."""
+    counts: Readings = ((count, _count),) if count is not None else ()
+    return ((_MONEY_BEFORE, _money_before), (_MONEY_AFTER, _money_after), (_PERCENT, _percent),
+            (_MULTIPLE_X, _multiple_x), (_FOLD, _fold), (_MULTIPLE_WORD, _multiple_word), *counts, (_AGE, _age),
+            (_MEASURE, _measure), (_PERIOD, _period))
