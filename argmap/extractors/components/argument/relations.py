@@ -4,8 +4,10 @@ Every statement but the thesis may bear on a claim of its section near it, or on
 is scored by a linear model over language-neutral features — distance and direction, sentence and paragraph,
 the discourse markers of both ends, shared entities and content words weighted by their rarity, the voice
 of the other side, the word the source opens with (``features.py``) — whose weights were learned from
-argument graphs (``attach.json``, trained by ``python -m argmap.extractors.train.argument``). Explicit discourse fixes its edge: a unit that
-counters a concession ("Admittedly A. But B") undermines the conceded claim, an example (例如, for example)
+argument graphs (``attach.json``, trained by ``python -m argmap.extractors.train.argument``). A long article
+(``features.LONG``) is scored by a second, compact model learned from articles alone (``attach_long``): a
+short argumentative text and a long commentary are built differently. Explicit discourse fixes its edge: a
+unit that counters a concession ("Admittedly A. But B") undermines the conceded claim, an example (例如, for example)
 grounds the claim right before it, and what comes right before a concluding claim (因此, therefore) grounds
 it. The whole tree is then chosen at once, rooted at the thesis (``decode.py``: the maximum spanning
 arborescence, as in evidence-graph models), so attachments never form a cycle. Evidence keeps its edge only
@@ -59,6 +61,11 @@ class AttachModel:
     window: int  # statements before or after a source that may be its target
     min_probability: float  # evidence below this stays unattached (the reasoner's rules may still place it)
     attack_threshold: float  # undermines only above this (polarity errors cost more than misses)
+    attach_long: Linear | None = None  # the same for a long article: features.LONG_FEATURES only, learned from articles
+
+    def attach_for(self, graph: list[Node]) -> Linear:
+        """The attachment model for this text: the long articles' where it is long and there is one."""
+        return self.attach_long if self.attach_long is not None and graph and graph[0].long else self.attach
 
 
 @lru_cache(maxsize=2)
@@ -66,7 +73,8 @@ def load_model(path: Path = WEIGHTS) -> AttachModel:
     raw = json.loads(path.read_text(encoding="utf-8"))
     return AttachModel(Linear.read(raw["attach"], FEATURES), Linear.read(raw["attack"], POLARITY_FEATURES),
                        int(raw.get("window", 6)), float(raw.get("min_probability", 0.2)),
-                       float(raw.get("attack_threshold", 0.5)))
+                       float(raw.get("attack_threshold", 0.5)),
+                       Linear.read(raw["attach_long"], FEATURES) if "attach_long" in raw else None)
 
 
 def nodes(state: ArgumentState) -> list[Node]:
@@ -78,8 +86,7 @@ def nodes(state: ArgumentState) -> list[Node]:
         if st.kind is StatementKind.CLAIM and para not in seen_paragraphs:
             seen_paragraphs.add(para)
             heads.add(i)
-    paragraphs = len({u.paragraph for u in units})
-    long = len(state.statements) > LONG or paragraphs >= ARTICLE_PARAGRAPHS
+    long = long_text(state)
     data = argument_data(state.lang)
     keys = [content_keys(st.text) for st in state.statements]
     squares = squared_rarity(keys)
@@ -89,6 +96,12 @@ def nodes(state: ArgumentState) -> list[Node]:
                     long=long, opposing=not st.central and (opposing(units[i], st.text, data) or grants[i]),
                     granted=grants[i])
             for i, st in enumerate(state.statements)]
+
+
+def long_text(state: ArgumentState) -> bool:
+    """An article that argues in local steps: more than LONG statements, or laid out in several paragraphs."""
+    paragraphs = len({state.unit(st).paragraph for st in state.statements})
+    return len(state.statements) > LONG or paragraphs >= ARTICLE_PARAGRAPHS
 
 
 def opposing(unit: ArgUnit, text: str, data: ArgumentData) -> bool:
@@ -169,7 +182,7 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
     if thesis is None:
         return []
     forced = explicit_links(graph)
-    scorer = AttachScorer(model.attach)
+    scorer = AttachScorer(model.attach_for(graph))
     theses = [n for n in graph if n.thesis]
     scores: dict[tuple[int, int], float] = {}
     for source in graph:
