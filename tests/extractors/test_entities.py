@@ -49,10 +49,10 @@ CASES = [
     # a product line's name and a lower-case variant word (Mac mini, iPod nano); not after a stop word
     ("en", "The Zandor mini sold well. Some nano chips did not.", [("product/zandor-mini", ["Zandor mini"])]),
     # a title that is also a common noun (partner, officer) makes no person of the capitalised run beside it
-    ("en", "Zandor agreed a deal with its partner Kelmar Motors. According to the Zandia Times, chief operating "
-           "officer Ann Lee said sales rose.",
+    ("en", "Zandor agreed a deal with its partner Kelmar Motors. Readers of the Kelmar Post, one finance officer "
+           "wrote, want shorter stories, chief executive Ann Lee said.",
      [("brand/zandor", ["Zandor"]), ("brand/kelmar-motors", ["Kelmar Motors"]),
-      ("organization/zandia-times", ["Zandia Times"]), ("person/ann-lee", ["Ann Lee"])]),
+      ("organization/kelmar-post", ["Kelmar Post"]), ("person/ann-lee", ["Ann Lee"])]),
     ("en", "Acme Inc. sued Globex Corp. over Apple's sneakers.",
      [("brand/acme", ["Acme"]), ("brand/globex", ["Globex"]), ("brand/apple", ["Apple"])]),
 ]

@@ -91,7 +91,7 @@ class NameData:
     # what a body is called after a comma ("Kelmar Brandt, the investment bank"): no person's apposition
     organization_nouns: frozenset[str] = frozenset()
     # person titles that are also common nouns (partner, officer, minister): next to a capitalised run they
-    # do not make it a person by themselves ("its partner Kelmar Motors", "Zandia Times, chief operating officer")
+    # do not make it a person by themselves ("its partner Kelmar Motors", "the Kelmar Post, one finance officer")
     common_titles: frozenset[str] = frozenset()
 
     @property
