@@ -80,6 +80,7 @@ def explain_verdict(store: Store, v: StoredVerdict) -> str:
     lines = [verdict_line(v, names, cls), f"  {v.strategy}"]
     if rule is not None:
         lines.append(f"  rule: {cls.get(v.rule, rule.value)} — {rule_text(rule, load_thresholds())} (rules/verdict.json)")
+    lines += _said(store, v.strategy)
     lines += _theses(store, v.strategy, cls)
     evidence = verdict_evidence(store, v.strategy)
     groups = ((Side.PRICE, "price-driven evidence 价格论据"), (Side.VALUE, "value-driven evidence 价值论据"))
@@ -92,6 +93,22 @@ def explain_verdict(store: Store, v: StoredVerdict) -> str:
         lines.append(f"  other evidence bearing on it, not counted for either side ({len(other)}):")
         lines += [_verdict_entry(e, cls) for e in other]
     return "\n".join(lines)
+
+
+def _said(store: Store, strategy: str, *, most: int = 3) -> list[str]:
+    """Where the articles say that a brand pursues the strategy (am:EntityRelationReading): the line a reader
+    checks the relation against, one per article."""
+    res = store.query(f"""SELECT DISTINCT ?t ?a WHERE {{ ?r a <{AM.EntityRelationReading}> ;
+        <{AM.relationProperty}> <{AM.pursues}> ; <{AM.relationObject}> <{strategy}> ; <{AM.statedIn}> ?s ;
+        <{AM.inArticle}> ?a . ?s <{AM.text}> ?t }} ORDER BY ?a ?t""")
+    rows = res.values() if isinstance(res, SelectResult) else []
+    if not rows:
+        return []
+    out = [f"  where the articles say it 出处 ({len(rows)}):"]
+    out += [f"    «{r['t']}» · article {(r['a'] or '?').rsplit('/', 1)[-1]}" for r in rows[:most]]
+    if len(rows) > most:
+        out.append(f"    … and {len(rows) - most} more")
+    return out
 
 
 def _theses(store: Store, strategy: str, cls: dict[str, str], *, most: int = 5) -> list[str]:

@@ -99,6 +99,8 @@ def test_a_brand_name_explains_its_verdict_with_counts_rule_and_sentences(trig_s
     assert "price-driven evidence 价格论据 (4):" in text and "value-driven evidence 价值论据 (3):" in text
     assert "«销量峰值依赖双11和618。»" in text and "chars 40–50" in text
     assert "not counted for either side (1):" in text and "«果占高端市场62%的份额。»" in text  # competitive pressure
+    # where the article says the brand pursues the strategy, before the article's own verdict
+    assert "where the articles say it 出处 (1):\n    «米正向高端品牌冲击。» · article phone-zh" in text
     # the article's own verdict: its thesis, which is about the strategy
     assert "the articles' own verdicts 文章自身的结论 (their theses, 1):" in text and "«米正向高端品牌冲击。»" in text
 
