@@ -27,6 +27,10 @@ GOOD = PROLOGUE + """
     am:inArticle <article/a> ; am:startChar 14 ; am:endChar 27 ; am:supports <statement/a/0-14> .
 <quantity/a/21-26> a am:Quantity ; rdfs:label "290亿元"@zh ; am:text "290亿元"@zh ; am:inArticle <article/a> ;
     am:startChar 21 ; am:endChar 26 ; am:value "29000000000"^^xsd:decimal ; am:unit "CNY" .
+<brand/xiaomi> am:pursues <strategy/xiaomi-premiumization> .
+<reading/a/pursues/brand/xiaomi/strategy/xiaomi-premiumization> a am:EntityRelationReading ;
+    am:relationSubject <brand/xiaomi> ; am:relationProperty am:pursues ;
+    am:relationObject <strategy/xiaomi-premiumization> ; am:statedIn <statement/a/0-14> ; am:inArticle <article/a> .
 """
 
 
@@ -56,6 +60,10 @@ def test_a_correct_article_conforms() -> None:
         (('am:unit "CNY"', 'rdfs:comment "x"'), ["amid:quantity/a/21-26 「290亿元」", "am:unit"]),
         # an entity without a label
         (('rdfs:label "小米"@zh , "Xiaomi"@en', 'rdfs:comment "x"'), ["amid:brand/xiaomi (no text or label)", "rdfs:label"]),
+        # where an entity relation is said: a relation that is none of the three, a statement that is no statement
+        (("am:relationProperty am:pursues", "am:relationProperty am:mentions"),
+         ["amid:reading/a/pursues/brand/xiaomi/strategy/xiaomi-premiumization", "am:relationProperty"]),
+        (("am:statedIn <statement/a/0-14>", "am:statedIn <brand/xiaomi>"), ["am:statedIn", "re-ingest"]),
         # a strength out of range
         (('"0.75"^^xsd:decimal', '"1.5"^^xsd:decimal'), ["amid:statement/a/0-14", "am:strength"]),
     ],
