@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterable
 
 _UNSAFE = re.compile(r"[^\w]+")
 _APOSTROPHES = re.compile(r"['’]")
 _CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex body matching any of ``words`` literally, longest first (so that "chief executive officer" wins
+    over "chief executive"); "" for none."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def is_cjk(ch: str) -> bool:

@@ -33,6 +33,7 @@ from argmap.errors import LexiconError
 from argmap.extractors.lexicon import Lexicon, cue_pattern, lexicon_for
 from argmap.extractors.model import EntityKind, Figure
 from argmap.extractors.state import DocState, get_state
+from argmap.extractors.text import alternation
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 CHANGE_KINDS = frozenset({"percentage", "money", "count", "multiple"})  # the kinds whose figure may be a change
@@ -64,7 +65,7 @@ def figure_cues(lang: str, whole_words: bool) -> FigureCues:
 def _alternation(words: Sequence[str], bounded: bool) -> re.Pattern[str] | None:
     if not words:
         return None
-    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    body = alternation(words)
     return re.compile(rf"\b(?:{body})\b" if bounded else f"(?:{body})", re.I)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from argmap.extractors.text import quoted_at
+from argmap.extractors.text import alternation, quoted_at
 
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
 
@@ -99,8 +99,7 @@ def _opening(words: list[str]) -> re.Pattern[str] | None:
     a word that happens to open a sentence ("No one …", 不少…)."""
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"[\s\"'“‘「]*(?:{alternatives})\s*[,，.。!！:：;；]", re.I)
+    return re.compile(rf"[\s\"'“‘「]*(?:{alternation(words)})\s*[,，.。!！:：;；]", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -93,6 +93,8 @@ class NameData:
     # person titles that are also common nouns (partner, officer, minister): next to a capitalised run they
     # do not make it a person by themselves ("its partner Kelmar Motors", "the Kelmar Post, one finance officer")
     common_titles: frozenset[str] = frozenset()
+    # how a people's name ends after its place's (Cuba-n, Canad-ians): such a word names no brand
+    demonym_endings: tuple[str, ...] = ()
 
     @property
     def plain_titles(self) -> tuple[str, ...]:
@@ -118,7 +120,7 @@ class NameData:
                    longest_first("not_followed_by"), longest_first("not_names_before"),
                    frozenset(data.get("not_alone", [])), frozenset(data.get("title_modifiers", [])),
                    longest_first("list_openers"), frozenset(data.get("organization_nouns", [])),
-                   frozenset(data.get("common_titles", [])))
+                   frozenset(data.get("common_titles", [])), longest_first("demonym_endings"))
 
 
 LEXICON_TITLES = "person_title"  # a lexicon's pattern list that extends the language's ``person_titles``

@@ -146,7 +146,7 @@ def _plausible(label: str, data: NameData) -> bool:
         return False  # I’d, We're
     if _PERIOD.match(label.split(maxsplit=1)[0] if label.strip() else ""):
         return False  # FY22 EPS, Q4
-    if data.lang == "en" and (label in place_names() or _of_a_place(label)):
+    if data.lang == "en" and (label in place_names() or _of_a_place(label, data)):
         return False  # South Africa, New York, Sri Lanka: countries and regions (pycountry); Cuban, South Koreans
     if data.lang == "en" and not any(c.isupper() for c in label):
         return False  # an English name has a capital letter somewhere (iPhone, easyJet)
@@ -155,18 +155,16 @@ def _plausible(label: str, data: NameData) -> bool:
     return not _MODEL_CODE.match(label) or label.isupper() and not any(c.isdigit() for c in label)
 
 
-def _of_a_place(label: str) -> bool:
-    """A demonym of a country or region: Cuban (Cuba), South Koreans (South Korea), Canadians (Canada)."""
+def _of_a_place(label: str, data: NameData) -> bool:
+    """A demonym of a country or region: Cuban (Cuba), South Koreans (South Korea), Canadians (Canada); the
+    endings are the language's (``demonym_endings``)."""
     places = place_names()
-    for suffix in _DEMONYM_ENDINGS:
+    for suffix in data.demonym_endings:
         if label.endswith(suffix) and len(label) > len(suffix) + 2:
             stem = label[: -len(suffix)]
             if stem in places or stem + "a" in places:
                 return True
     return False
-
-
-_DEMONYM_ENDINGS = ("ians", "ans", "ns", "ian", "an", "n")
 
 
 def _person_like(label: str, data: NameData) -> bool:

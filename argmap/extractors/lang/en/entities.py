@@ -24,7 +24,7 @@ from argmap.extractors.lang.en.lexicon import LexEntry, english_entries
 from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import DocState, EntityHit
-from argmap.extractors.text import slug
+from argmap.extractors.text import alternation, slug
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
@@ -32,7 +32,7 @@ _PERSON = r"(?<![\w'’-])[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}
 
 
 def _alternation(values: list[str]) -> str:
-    return "|".join(re.escape(v) for v in sorted(set(values), key=len, reverse=True)) or r"(?!x)x"
+    return alternation(values) or r"(?!x)x"  # none: a body that matches nothing
 
 
 class Finder:

@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 from argmap.extractors.components.figures import FigureCues, Reading
 from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.state import DocState
+from argmap.extractors.text import alternation
 
 SCALES = {
     "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
@@ -61,7 +62,7 @@ _PERIOD = re.compile(
     rf"(?<![\w.,$])(\d+(?:\.\d+)?|{'|'.join(PERIOD_NUMBER_WORDS)})[- ]({'|'.join(PERIOD_UNITS)})s?\b(?![- ]old)", re.I
 )
 _MEASURE = re.compile(
-    rf"(?<![\w.,$])({_NUM})\s?({'|'.join(re.escape(k) for k in sorted(MEASURES, key=len, reverse=True))})\b", re.I
+    rf"(?<![\w.,$])({_NUM})\s?({alternation(MEASURES)})\b", re.I
 )
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged\s+(\d{1,3})\b", re.I)
 _PRICE_CUE = re.compile(r"\b(?:priced|price[sd]?|costs?|retails?|sells?|selling)\b[\w\s-]{0,25}?(?:at|for|of)?\s*$", re.I)
@@ -97,8 +98,7 @@ def count_pattern(nouns: Sequence[str]) -> re.Pattern[str] | None:
     """"12 million pairs", "8,500 job cuts", "2019 stores": a number, at most two words, then a noun it counts."""
     if not nouns:
         return None
-    body = "|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.,$])({_NUM})(?:\s?({_SCALE})\b)?\s+(?:[a-z-]+\s+){{0,2}}?({body})\b", re.I)
+    return re.compile(rf"(?<![\w.,$])({_NUM})(?:\s?({_SCALE})\b)?\s+(?:[a-z-]+\s+){{0,2}}?({alternation(nouns)})\b", re.I)
 
 
 class _Document:
