@@ -8,6 +8,9 @@ import pytest
 
 import argmap
 from argmap.ontology.queries import competency_query
+from argmap.extractors.components.argument.data import argument_data
+from argmap.extractors.components.argument.stance import side, subjects
+from argmap.extractors.model import Statement, StatementKind
 from argmap.reasoner.agreement import Stance, agreements
 
 FOR_ZH = "小米的高端化已经初见成效，旗舰机型站稳了六千元价位。用户愿意全价购买这款旗舰。"
@@ -29,6 +32,43 @@ AGAINST_ZH = "小米的高端化仍停留在价格层面，难以真正站稳。
 )
 def test_agreements(stances: list[Stance], expected: set[tuple[str, str, bool]]) -> None:
     assert {(a.first, a.second, a.agrees) for a in agreements(stances)} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Its smartphone sales grew sharply last year.", 1),
+        ("en", "Its smartphone sales fell sharply last year.", -1),
+        ("en", "The push into luxury cars did not succeed.", -1),  # a negation turns a cue around
+        ("en", "Rising costs ate into the margin.", -1),  # the longer cue decides: rising costs, not rising
+        ("en", "Not only did sales grow, the brand won new buyers.", 1),  # "not only" negates nothing
+        ("en", "The firm grew fast, but its margins fell and debts are a risk.", -1),  # the stronger side
+        ("en", "The firm grew fast, but its margins fell.", 0),  # as much of one side as of the other
+        ("en", "The board will meet on Tuesday.", 0),
+        ("zh", "小米的高端机型销量持续增长。", 1),
+        ("zh", "小米的高端机型销量持续下滑。", -1),
+        ("zh", "这一转型并未成功。", -1),
+        ("zh", "这一策略不仅提升了品牌认同，还巩固了领先地位。", 1),  # 不仅 negates nothing
+        ("zh", "品牌面临着意想不到的尴尬。", -1),  # 意想不到 is no negation of 尴尬
+        ("zh", "公司的增长乏力。", -1),  # 增长乏力, not 增长
+        ("zh", "董事会将于周二开会。", 0),
+    ],
+)
+def test_side_of_a_claim(lang: str, text: str, expected: int) -> None:
+    assert side(text, argument_data(lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        (("brand/novartis", "brand/teva", "strategy/novartis-premiumization"), ("strategy/novartis-premiumization",)),
+        (("brand/novartis", "brand/teva"), ("brand/novartis",)),  # the brand named first, not every brand
+        (("product/x",), ()),
+    ],
+)
+def test_what_a_claim_takes_a_side_on(mentions: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    st = Statement(id="s1", kind=StatementKind.CLAIM, text="…", start=0, end=1, sentence=0, mentions=mentions)
+    assert subjects(st) == expected
 
 
 def test_each_claim_has_a_bounded_number_of_links() -> None:

@@ -39,6 +39,9 @@ class CueSet:
         # findall gives the matched strings without a Match object each (the pattern has no groups)
         return sum(self.weights.get(c, 0.0) for c in {_plain(c) for c in self.pattern.findall(text)})
 
+    def weight(self, match: re.Match[str]) -> float:
+        return self.weights.get(_plain(match.group()), 0.0)
+
     def any(self, text: str) -> bool:
         return self.pattern is not None and self.pattern.search(text) is not None
 
@@ -64,11 +67,12 @@ class ArgumentData:
     against: CueSet  # a position that the brand's move up-market is not real (仍停留在价格层面)
     narrative: CueSet  # telling what happened when: background unless it judges
     speech: CueSet  # said, 表示: reported speech (what is said may be a claim or a report)
-    favourable: CueSet  # the position says a strategy or brand succeeds (成功, working)
-    unfavourable: CueSet  # … that it fails (难以, struggling); an against cue counts too
+    stance: CueSet  # +1 the position says a strategy or brand succeeds (成功, working), -1 that it fails (难以)
+    stance_negation: CueSet  # weight 1 a negation, 0 a word that only looks like one (不仅, 未来, "not only")
     opponent: CueSet  # the writer voices the other side to answer it (some may argue, 有人认为, 诚然)
     summary: CueSet  # the writer sums up (in conclusion, all things considered, 综上所述)
     answer: re.Pattern[str] | None = None  # "Yes, …" / 是的，…: opens by answering the question at issue
+    negation_reach: int = 6  # characters before a stance cue where a negation turns it around
 
     def answers(self, text: str) -> bool:
         """The unit opens with an answer word set off by punctuation — a writer stating a position."""
@@ -90,8 +94,22 @@ def argument_data(lang: str) -> ArgumentData:
 
     return ArgumentData(lang, int(raw.get("min_chars", 6)), cues("opinion"), cues("report"), cues("thesis", "summary"),
                         cues("signpost"), cues("dissent"), cues("negation"), cues("against"),
-                        cues("narrative"), cues("speech"), cues("favourable"), cues("unfavourable"),
-                        cues("opponent"), cues("summary"), _opening(raw.get("answer", [])))
+                        cues("narrative"), cues("speech"), _signed(raw, words=words),
+                        _signed(raw, words=words, plus=("negation",), zero=("negation_exceptions",)),
+                        cues("opponent"), cues("summary"), _opening(raw.get("answer", [])),
+                        int(raw.get("negation_reach", 6)))
+
+
+def _signed(raw: dict[str, object], *, words: bool, plus: tuple[str, ...] = ("favourable",),
+            minus: tuple[str, ...] = ("unfavourable", "against"), zero: tuple[str, ...] = ()) -> CueSet:
+    """One pattern over lists of opposite meaning, so that where two cues overlap the longer one decides:
+    "rising costs" is unfavourable though "rising" is favourable, 不仅 is no negation though 不 is."""
+    weights: dict[str, float] = {}
+    for names, weight in ((plus, 1.0), (minus, -1.0), (zero, 0.0)):
+        for name in names:
+            value = raw.get(name, [])
+            weights.update({str(c): weight for c in (value if isinstance(value, list) else [])})
+    return CueSet.build(weights, words=words)
 
 
 def _opening(words: list[str]) -> re.Pattern[str] | None:
