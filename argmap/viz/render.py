@@ -25,6 +25,7 @@ from pyvis.network import Network
 from argmap.errors import MapError
 from argmap.viz.layout import layered_positions
 from argmap.viz.viewmodel import (
+    AGREEMENT_EDGES,
     ARGUMENT_EDGES,
     EdgeKind,
     EntityKind,
@@ -85,6 +86,8 @@ EDGE_COLOUR = {
     EdgeKind.PURSUES: "#9aa0a6",
     EdgeKind.CONSTRAINED_BY: "#9aa0a6",
     EdgeKind.COMPETES_WITH: "#9aa0a6",
+    EdgeKind.AGREES_WITH: "#1a73e8",
+    EdgeKind.CONTRADICTS: "#e37400",
 }
 # What the page shows for each term, Chinese with the ontology's English beside it.
 TERMS: dict[str, tuple[str, str]] = {
@@ -102,6 +105,8 @@ TERMS: dict[str, tuple[str, str]] = {
     EdgeKind.PURSUES.value: ("推行", "pursues"),
     EdgeKind.CONSTRAINED_BY.value: ("受制于", "constrained by"),
     EdgeKind.COMPETES_WITH.value: ("竞争", "competes with"),
+    EdgeKind.AGREES_WITH.value: ("相互印证", "agrees with"),
+    EdgeKind.CONTRADICTS.value: ("相互矛盾", "contradicts"),
     EntityKind.BRAND.value: ("品牌", "brand"),
     EntityKind.ORGANIZATION.value: ("组织", "organization"),
     EntityKind.PERSON.value: ("人物", "person"),
@@ -249,6 +254,10 @@ def _edge_options(kind: EdgeKind, said: tuple[str, ...] = ()) -> dict[str, Any]:
             opts["dashes"] = [8, 5]  # not colour alone: readable for red-green colour blindness too
     elif kind is EdgeKind.MENTIONS:
         opts.update(width=1, dashes=[2, 4])
+    elif kind in AGREEMENT_EDGES:
+        # claims of two articles: no arrow (the link is symmetric), a long dash unlike any argument line
+        opts.update(width=2, dashes=[14, 6] if kind is EdgeKind.CONTRADICTS else False, arrows="",
+                    label=TERMS[kind.value][0], font={"size": 10, "face": FONT_FACE, "color": colour})
     else:
         opts.update(width=1.5, arrows="to", label=TERMS[kind.value][0], font={"size": 10, "face": FONT_FACE, "color": "#5f6368"})
     return opts
@@ -345,7 +354,9 @@ def legend_entries() -> list[tuple[str, str, str, str]]:
     rows += [("status", STATUS_LOOK[s].border, *TERMS[s.value]) for s in Status]
     rows += [("line-solid", EDGE_COLOUR[EdgeKind.SUPPORTS], *TERMS[EdgeKind.SUPPORTS.value]),
              ("line-dashed", EDGE_COLOUR[EdgeKind.UNDERMINES], *TERMS[EdgeKind.UNDERMINES.value]),
-             ("line-dotted", EDGE_COLOUR[EdgeKind.MENTIONS], *TERMS[EdgeKind.MENTIONS.value])]
+             ("line-dotted", EDGE_COLOUR[EdgeKind.MENTIONS], *TERMS[EdgeKind.MENTIONS.value]),
+             ("line-solid", EDGE_COLOUR[EdgeKind.AGREES_WITH], *TERMS[EdgeKind.AGREES_WITH.value]),
+             ("line-dashed", EDGE_COLOUR[EdgeKind.CONTRADICTS], *TERMS[EdgeKind.CONTRADICTS.value])]
     return rows
 
 

@@ -51,6 +51,8 @@ class EdgeKind(str, Enum):
     PURSUES = "pursues"
     CONSTRAINED_BY = "constrainedBy"
     COMPETES_WITH = "competesWith"
+    AGREES_WITH = "agreesWith"  # claims of two articles on the same side of one brand or strategy
+    CONTRADICTS = "contradicts"  # … on opposite sides
 
 
 class EntityKind(str, Enum):
@@ -68,6 +70,7 @@ class EntityKind(str, Enum):
 
 
 ARGUMENT_EDGES = (EdgeKind.SUPPORTS, EdgeKind.UNDERMINES)
+AGREEMENT_EDGES = (EdgeKind.AGREES_WITH, EdgeKind.CONTRADICTS)  # symmetric: drawn once, without an arrow
 _STATUS_BY_IRI = {str(AM.Accepted): Status.ACCEPTED, str(AM.Rejected): Status.REJECTED, str(AM.Undecided): Status.UNDECIDED,
                   str(AM.Unsupported): Status.UNSUPPORTED}
 _ENTITY_BY_IRI = {str(AM[k.value]): k for k in EntityKind}
@@ -200,6 +203,7 @@ def load_view_model(store: Store) -> ViewModel:
     _read_statements(store, vm, contents)
     _read_verdicts(store, vm)
     _read_argument_edges(store, vm)
+    _read_agreement_edges(store, vm)
     mentioned = _read_mentions(store, vm)
     _read_entities(store, vm, mentioned)
     _read_entity_relations(store, vm)
@@ -282,6 +286,18 @@ def _read_argument_edges(store: Store, vm: ViewModel) -> None:
         a, b = _text(r["a"]), _text(r["b"])
         if a in vm.statements and b in vm.statements:
             kind = EdgeKind.SUPPORTS if _text(r["p"]) == str(AM.supports) else EdgeKind.UNDERMINES
+            vm.edges.append(Edge(a, b, kind))
+
+
+def _read_agreement_edges(store: Store, vm: ViewModel) -> None:
+    """The reasoner stores both directions of a symmetric link; the map draws each pair once."""
+    rows = _select(store, f"""
+        SELECT DISTINCT ?a ?p ?b WHERE {{
+          VALUES ?p {{ <{AM.agreesWith}> <{AM.contradicts}> }} ?a ?p ?b FILTER(STR(?a) < STR(?b)) }}""")
+    for r in rows:
+        a, b = _text(r["a"]), _text(r["b"])
+        if a in vm.statements and b in vm.statements:
+            kind = EdgeKind.AGREES_WITH if _text(r["p"]) == str(AM.agreesWith) else EdgeKind.CONTRADICTS
             vm.edges.append(Edge(a, b, kind))
 
 

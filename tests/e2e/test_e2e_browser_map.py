@@ -176,3 +176,32 @@ def test_an_empty_map_says_what_to_do(tmp_path: Path) -> None:
         note.wait_for(state="visible")
         assert "argmap ingest" in note.inner_text()
         assert traffic.page_errors == []
+
+
+def test_the_panel_names_the_claim_another_article_contradicts(tmp_path: Path) -> None:
+    import argmap
+    from argmap.graph.store import open_store
+
+    texts = {"a": "Xiaomi's premium push is working. Its flagship sold out at full price.",
+             "b": "Xiaomi's premiumization is struggling. Most of its phones sell only at a discount."}
+    store = open_store(tmp_path / "store")
+    try:
+        for name, text in texts.items():
+            (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+            argmap.ingest(store, tmp_path / f"{name}.txt")
+        argmap.reason(store)
+        write_map(store, tmp_path / "map.html")
+        rows = argmap.query(store, "SELECT ?a ?b WHERE { ?a am:contradicts ?b ; am:text ?t FILTER(CONTAINS(?t, 'working')) }")
+    finally:
+        store.close()
+    (row,) = rows
+    with offline_page() as (page, traffic):
+        page.goto((tmp_path / "map.html").as_uri())
+        wait_stable(page)
+        assert page.evaluate(f"argmapSelect('{row['a']}')") is True
+        panel = page.locator("#panel").inner_text()
+        assert "相互矛盾 contradicts · 其他文章 other articles (1)" in panel
+        assert "struggling" in panel  # the other article's claim, a button that selects it
+        page.locator("#panel button", has_text="struggling").click()
+        assert "struggling" in page.locator("#panel .full").inner_text()
+        assert traffic.page_errors == []

@@ -208,3 +208,30 @@ def test_cli_map_and_its_errors(tmp_path: Path) -> None:
     bad = run("-o", str(tmp_path / "m2.html"), "--claim", "nothing like this")
     assert bad.returncode == 6 and "E501" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "m2.html").exists()
+
+
+def test_claims_of_two_articles_that_disagree_are_linked_once_on_the_map(tmp_path: Path) -> None:
+    import argmap
+    from argmap.graph.store import open_store
+
+    texts = {"a": "Xiaomi's premium push is working. Its flagship sold out at full price.",
+             "b": "Xiaomi's premiumization is struggling. Most of its phones sell only at a discount."}
+    st = open_store(tmp_path / "store")
+    try:
+        for name, text in texts.items():
+            (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+            argmap.ingest(st, tmp_path / f"{name}.txt")
+        argmap.reason(st)
+        vm = load_view_model(st)
+        links = [e for e in vm.edges if e.kind in (EdgeKind.AGREES_WITH, EdgeKind.CONTRADICTS)]
+        # stored in both directions (the relation is symmetric), drawn once
+        assert [e.kind for e in links] == [EdgeKind.CONTRADICTS]
+        ends = {vm.statements[links[0].source].article, vm.statements[links[0].target].article}
+        assert len(ends) == 2  # one claim of each article
+        html, _ = render_page(vm)
+        data = json.loads(re.search(r'id="argmap-data">(.*?)</script>', html, re.S).group(1))
+        (edge,) = [e for e in data["edges"] if e["kind"] == "contradicts"]
+        assert edge["arrows"] == "" and edge["label"] == "相互矛盾"
+        assert "相互矛盾" in html.split('id="legend"', 1)[1]
+    finally:
+        st.close()

@@ -248,6 +248,14 @@
     nodeList(term("undermines") + " · 反对者 attackers", linked(incoming, n.id, { undermines: true }));
     nodeList("论证对象 argues for / against", linked(outgoing, n.id, ARGUMENT));
     nodeList(term("mentions"), linked(outgoing, n.id, { mentions: true }));
+    // claims of other articles on the same side of the same brand or strategy, or the other side;
+    // listed only where there are some (a map of one article has none)
+    ["agreesWith", "contradicts"].forEach(function (k) {
+      var only = {};
+      only[k] = true;
+      var links = linked(outgoing, n.id, only).concat(linked(incoming, n.id, only));
+      if (links.length) nodeList(term(k) + " · 其他文章 other articles", links);
+    });
   }
 
   function showEntity(n) {
