@@ -254,3 +254,40 @@ def test_what_the_model_calls_a_person(text: str, name: str, expected: EntityKin
     found = names.kind_of(NameSpan(start, start + len(name), name, NameLabel.PERSON, NameSource.MODEL), text,
                           names.NameData.load("en"))
     assert found is expected
+
+
+@pytest.mark.parametrize(
+    ("change", "text", "name", "with_data", "without"),
+    [
+        # the verbs that attribute a quotation are the language's, not the component's
+        ({"speech_verbs": ()}, "“Demand is weak,” said Tarik Osman.", "Tarik Osman", EntityKind.PERSON,
+         EntityKind.BRAND),
+        # a language that writes names with capitals drops a lower-case candidate
+        ({"capitalised": False}, "Sales of zandor rose.", "zandor", None, EntityKind.BRAND),
+        # pycountry's place names are English: another language's data need not take them
+        ({"place_names": False}, "The Cuban economy grew.", "Cuban", None, EntityKind.BRAND),
+    ],
+)
+def test_how_names_are_written_is_language_data(change: dict, text: str, name: str, with_data: EntityKind | None,
+                                                without: EntityKind | None) -> None:
+    """The names component reads how a language writes names from its names.json, never from its code."""
+    from dataclasses import replace
+
+    start = text.index(name)
+    span = NameSpan(start, start + len(name), name, NameLabel.ORG, NameSource.SHAPE)
+    english = names.NameData.load("en")
+    assert names.kind_of(span, text, english) is with_data
+    assert names.kind_of(span, text, replace(english, **change)) is without
+
+
+def test_a_role_after_the_name_is_read_with_the_languages_words() -> None:
+    from dataclasses import replace
+
+    from argmap.extractors.components.names.roles import roles
+
+    text = "Ian Fogg, an analyst with Jupiter Research, agreed."
+    people, bodies = [("person/ian-fogg", 0, 8)], [("brand/jupiter-research", 26, 42)]
+    english = names.NameData.load("en")
+    assert roles(text, people, bodies, english)["person/ian-fogg"].at == "brand/jupiter-research"
+    assert roles(text, people, bodies, replace(english, role_prepositions=()))["person/ian-fogg"].at is None
+    assert roles(text, people, bodies, replace(english, spaced=False)) == {}  # no apposition in unspaced text

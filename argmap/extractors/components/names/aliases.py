@@ -64,7 +64,7 @@ def _variants(e: Named, data: NameData) -> list[tuple[str, frozenset[EntityKind]
         out.extend((short, _ORG_KINDS) for short in acronyms([e.label]))
         out.append((e.label + "s", _ORG_KINDS | {EntityKind.PRODUCT}))
         for suffix in data.company_suffixes:
-            if data.lang == "zh":
+            if not data.spaced:  # 极越 + 汽车: the company word is glued to the name
                 out.append((e.label + suffix, _ORG_KINDS))
             elif len(words) == 1:
                 out.append((f"{e.label} {suffix}", _ORG_KINDS))
@@ -72,7 +72,7 @@ def _variants(e: Named, data: NameData) -> list[tuple[str, frozenset[EntityKind]
         any_kind = frozenset(EntityKind)
         out.append((words[-1], any_kind))
         out.append((words[0], frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.BRAND})))
-        out.extend((f"{t} {words[-1]}", any_kind) for t in ("Mr", "Mrs", "Ms", "Dr"))
+        out.extend((f"{t} {words[-1]}", any_kind) for t in data.address_forms)
     return out
 
 

@@ -95,6 +95,19 @@ class NameData:
     common_titles: frozenset[str] = frozenset()
     # how a people's name ends after its place's (Cuba-n, Canad-ians): such a word names no brand
     demonym_endings: tuple[str, ...] = ()
+    # How the language writes names (see names.json's _about): words apart (Kelmar Motors) or glued (极越汽车);
+    # with capital letters or not; whether pycountry's place names are its own; the verbs that attribute a
+    # quotation to the name after them; what may stand before a surname; the longest run of its script a
+    # name may be (0: no bound)
+    spaced: bool = True
+    capitalised: bool = False
+    place_names: bool = False
+    speech_verbs: tuple[str, ...] = ()
+    address_forms: tuple[str, ...] = ()
+    longest_name: int = 0
+    # "Ian Fogg, an analyst with Jupiter Research": the words before and after a title set after a name
+    apposition_determiners: tuple[str, ...] = ()
+    role_prepositions: tuple[str, ...] = ()
 
     @property
     def plain_titles(self) -> tuple[str, ...]:
@@ -120,7 +133,11 @@ class NameData:
                    longest_first("not_followed_by"), longest_first("not_names_before"),
                    frozenset(data.get("not_alone", [])), frozenset(data.get("title_modifiers", [])),
                    longest_first("list_openers"), frozenset(data.get("organization_nouns", [])),
-                   frozenset(data.get("common_titles", [])), longest_first("demonym_endings"))
+                   frozenset(data.get("common_titles", [])), longest_first("demonym_endings"),
+                   bool(data.get("spaced", True)), bool(data.get("capitalised", False)),
+                   bool(data.get("place_names", False)), longest_first("speech_verbs"),
+                   tuple(data.get("address_forms", [])), int(data.get("longest_name", 0)),
+                   tuple(data.get("apposition_determiners", [])), tuple(data.get("role_prepositions", [])))
 
 
 LEXICON_TITLES = "person_title"  # a lexicon's pattern list that extends the language's ``person_titles``

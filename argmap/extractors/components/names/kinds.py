@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from argmap.extractors.components.names.data import SENTENCE_START, NameData, NameLabel, NameSource, NameSpan
 from argmap.extractors.components.names.places import place_names
 from argmap.extractors.model import EntityKind
-from argmap.extractors.text import is_cjk
+from argmap.extractors.text import alternation, is_cjk
 
 
 # --- typing by context ----------------------------------------------------------------------------
@@ -42,15 +43,15 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
     if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data):
         return EntityKind.PERSON
-    if data.lang == "en" and (_capitalised_by_position(name, text) or _office(label, data)):
+    if data.capitalised and (_capitalised_by_position(name, text) or _office(label, data)):
         return None
-    if data.lang == "en" and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
-            and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name)):
+    if data.spaced and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
+            and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name, data)):
         return EntityKind.PERSON  # "Tarik Osman, chief economist at …", "…," said Mei Lin Tan
     if name.label is NameLabel.PERSON and _person_like(label, data):
-        if data.lang == "en" and _body_after(text, name.end, data):
+        if data.spaced and _body_after(text, name.end, data):
             return EntityKind.ORGANIZATION  # "Kelmar Brandt, the investment bank, will advise …"
-        if data.lang == "en" and " " not in label and name.source is not NameSource.CUE:
+        if data.spaced and " " not in label and name.source is not NameSource.CUE:
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
         return EntityKind.PERSON
     words = label.split()
@@ -61,8 +62,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
 
 
 def stem(label: str, data: NameData) -> tuple[str, tuple[str, ...]]:
-    """极越汽车 -> (极越, (极越汽车,)): a brand is known by its name without the company word."""
-    if data.lang == "zh":
+    """极越汽车 -> (极越, (极越汽车,)): a brand is known by its name without the company word glued to it."""
+    if not data.spaced:
         for suffix in data.company_suffixes:
             if label.endswith(suffix) and len(label) - len(suffix) >= 2:
                 return label[: -len(suffix)], (label,)
@@ -76,7 +77,7 @@ def common_noun_like(label: str, data: NameData) -> bool:
 
 
 def _ends_with_word(label: str, words: Sequence[str], data: NameData) -> bool:
-    if data.lang == "zh":
+    if not data.spaced:
         words = tuple(words)  # one C-level endswith first: most labels end with none of them
         return label.endswith(words) and any(label.endswith(w) and len(label) > len(w) for w in words)
     return len(label.split()) > 1 and label.split()[-1] in words
@@ -114,14 +115,19 @@ def _office(label: str, data: NameData) -> bool:
     return len(words) > 1 and words[-1] in data.person_prefixes
 
 
-def _quoted_speaker(text: str, name: NameSpan) -> bool:
+def _quoted_speaker(text: str, name: NameSpan, data: NameData) -> bool:
     """Who a quotation is attributed to by name: '…," said Mei Lin Tan' (not '… said Kelmar Bank's Tom Brandt';
     and an organisation 'told reporters' as often as a person does)."""
-    return (bool(_SAID_BEFORE.search(text, max(0, name.start - 12), name.start))
+    said = _said_before(data.speech_verbs)
+    return (said is not None and bool(said.search(text, max(0, name.start - 12), name.start))
             and not text.startswith(("'s", "’s"), name.end))
 
 
-_SAID_BEFORE = re.compile(r"[,.!?]?[\"”’']\s*(?:said|says)\s+$")
+@lru_cache(maxsize=4)
+def _said_before(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A closing quotation mark, then a speech verb, right before a name."""
+    return re.compile(rf"[,.!?]?[\"”’']\s*(?:{alternation(verbs)})\s+$") if verbs else None
+
 # ", the chief economist", ", director general": the four words after the comma (none a possessive: "Manchester
 # United, the club's director" is no person)
 _APPOSITION = re.compile(r",\s+((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)(?![\w'’])")
@@ -146,11 +152,11 @@ def _plausible(label: str, data: NameData) -> bool:
         return False  # I’d, We're
     if _PERIOD.match(label.split(maxsplit=1)[0] if label.strip() else ""):
         return False  # FY22 EPS, Q4
-    if data.lang == "en" and (label in place_names() or _of_a_place(label, data)):
+    if data.place_names and (label in place_names() or _of_a_place(label, data)):
         return False  # South Africa, New York, Sri Lanka: countries and regions (pycountry); Cuban, South Koreans
-    if data.lang == "en" and not any(c.isupper() for c in label):
+    if data.capitalised and not any(c.isupper() for c in label):
         return False  # an English name has a capital letter somewhere (iPhone, easyJet)
-    if data.lang == "zh" and all(is_cjk(c) for c in label) and len(label) > 12:
+    if data.longest_name and all(is_cjk(c) for c in label) and len(label) > data.longest_name:
         return False
     return not _MODEL_CODE.match(label) or label.isupper() and not any(c.isdigit() for c in label)
 
@@ -168,13 +174,13 @@ def _of_a_place(label: str, data: NameData) -> bool:
 
 
 def _person_like(label: str, data: NameData) -> bool:
-    if data.lang == "zh":
+    if not data.spaced:
         return 2 <= len(label) <= 4 and all(is_cjk(c) or c == "·" for c in label)
     return all(w[:1].isupper() for w in label.replace("-", " ").split())
 
 
 def _is_org_name(label: str, data: NameData) -> bool:
-    if data.lang == "zh":
+    if not data.spaced:
         words = data.organization_words  # one C-level endswith first: most labels end with none of them
         return label.endswith(words) and any(label.endswith(w) and len(label) > len(w) for w in words)
     words = set(label.split())

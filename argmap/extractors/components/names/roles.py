@@ -1,19 +1,20 @@
 """A person's role where the text states it: 蔚来创始人李斌, Gartner analyst Tom Kale, "Carl-Peter
 Forster, chief executive of GM Europe". The title comes from the language's ``person_titles``; the
-organisation is the brand or organisation named right before the title, or after "of/at/with" in English."""
+organisation is the brand or organisation named right before the title, or, in a language that writes
+words apart, after the title's preposition (``role_prepositions``: of, at, with)."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from argmap.extractors.components.names.data import NameData
+from argmap.extractors.text import alternation
 
 _BEFORE_GAP = re.compile(r"[ \t]?$")
-_AFTER_EN = re.compile(r",\s+(?:(?:the|its|an?|their)\s+)?(?:[\w-]+\s+){0,2}?")
-_OF = re.compile(r"\s+(?:of|at|with|for)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ def roles(text: str, people: Sequence[tuple[str, int, int]], bodies: Sequence[tu
     for ref, start, end in sorted(people, key=lambda p: p[1]):
         if ref in out:
             continue
-        role = _before(text, start, titles, ends) or (_after(text, end, titles, starts) if data.lang == "en" else None)
+        role = _before(text, start, titles, ends) or (_after(text, end, titles, starts, data) if data.spaced else None)
         if role is not None:
             out[ref] = role
     return out
@@ -51,17 +52,26 @@ def _before(text: str, start: int, titles: list[str], ends: list[tuple[int, str]
     return Role(title, _ending_at(ends, title_start))
 
 
-def _after(text: str, end: int, titles: list[str], starts: list[tuple[int, str]]) -> Role | None:
+def _after(text: str, end: int, titles: list[str], starts: list[tuple[int, str]], data: NameData) -> Role | None:
     """"Ulrich Bez, chief executive of Aston Martin", "Ian Fogg, an analyst with Jupiter Research"."""
-    m = _AFTER_EN.match(text, end)
+    apposition, preposition = _apposition(data.apposition_determiners, data.role_prepositions)
+    m = apposition.match(text, end)
     if m is None:
         return None
     rest = text[m.end():m.end() + 40]
     title = next((t for t in titles if rest.startswith(t) and not rest[len(t):len(t) + 1].isalpha()), None)
     if title is None:
         return None
-    of = _OF.match(text, m.end() + len(title))
+    of = preposition.match(text, m.end() + len(title)) if preposition is not None else None
     return Role(title, _starting_at(starts, of.end()) if of else None)
+
+
+@lru_cache(maxsize=4)
+def _apposition(determiners: tuple[str, ...], prepositions: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """A comma, a determiner (the, its) and up to two words before the title; the preposition after it."""
+    determiner = rf"(?:(?:{alternation(determiners)})\s+)?" if determiners else ""
+    after = re.compile(rf",\s+{determiner}(?:[\w-]+\s+){{0,2}}?")
+    return after, re.compile(rf"\s+(?:{alternation(prepositions)})\s+") if prepositions else None
 
 
 def _word_edge(text: str, i: int) -> bool:
