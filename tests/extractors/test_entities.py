@@ -95,6 +95,33 @@ def test_the_first_hit_of_an_entity_names_it_and_later_ones_add_other_names() ->
     assert [m.text for m in entity.mentions] == ["General Motors", "GM", "General Motors"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Shoppers queued at APPLE stores. APPLE said sales rose.", "en"),  # found by its shape, spelt in capitals
+    ],
+)
+def test_an_entity_the_lexicon_knows_is_named_as_the_lexicon_names_it(text: str, lang: str) -> None:
+    """Whichever source finds it: a store that holds APPLE beside Apple as the brand's English label lists
+    the brand twice wherever it is named."""
+    analysis = run_pipeline(text, key="t", lang=lang, cache=PipelineCache())
+    (apple,) = [e for e in analysis.entities if e.key == "apple"]
+    assert apple.labels == {"zh": "苹果", "en": "Apple"} and "APPLE" in apple.aliases
+
+
+def test_a_lexicon_entry_names_a_hit_of_its_ref_from_another_source() -> None:
+    from argmap.extractors.lexicon import LexEntry
+
+    entry = LexEntry(EntityKind.BRAND, "kelmar", {"zh": "凯玛", "en": "Kelmar"}, ("凯玛", "Kelmar"))
+    state = DocState("KELMAR said it grew.")
+    record(state, [EntityHit(EntityKind.BRAND, "kelmar", 0, 6, "KELMAR", {"en": "KELMAR"})], {entry.ref: entry})
+    entity = state.entities["brand/kelmar"]
+    assert (entity.labels, entity.aliases) == ({"zh": "凯玛", "en": "Kelmar"}, ("KELMAR",))
+    record(other := DocState("Kelmar said it grew."),
+           [EntityHit(EntityKind.BRAND, "kelmar", 0, 6, "Kelmar", {"en": "Kelmar"})], {entry.ref: entry})
+    assert other.entities["brand/kelmar"].aliases == ()  # its own label is no other name
+
+
 class _Listed:
     """A finder that reports the hits it was given: the component's work apart from any language's."""
 

@@ -20,14 +20,14 @@ from __future__ import annotations
 import importlib
 from dataclasses import replace
 from operator import attrgetter
-from typing import Iterable, Protocol, Sequence
+from typing import Iterable, Mapping, Protocol, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.errors import LexiconError
 from argmap.extractors.components import names
-from argmap.extractors.lexicon import Lexicon, lexicon_for
+from argmap.extractors.lexicon import LexEntry, Lexicon, lexicon_for
 from argmap.extractors.model import Entity, EntityKind, Mention
 from argmap.extractors.state import DocState, EntityHit, get_state, most_named_brand
 
@@ -56,14 +56,15 @@ def entity_finder(name: str, lexicon: Lexicon, tokenizer: object, sources: Itera
 
 
 class Entities:
-    def __init__(self, finder: Finder, data: names.NameData) -> None:
+    def __init__(self, finder: Finder, data: names.NameData, known: Mapping[str, LexEntry] | None = None) -> None:
         self.finder = finder
         self.names = data  # the language's person titles, for the roles
+        self.known = known or {}  # the lexicon's entities by ref: what names an entity the lexicon knows
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
         hits = person_or_brand(self.finder.find(doc, state), state.content, self.names.person_titles)
-        record(state, hits)
+        record(state, hits, self.known)
         in_text_order = sorted(hits, key=_START)  # stable: a brand stays before its product (小米旗舰)
         refs = [h.ref for h in in_text_order]  # made once: a hit's ref is a new string each time it is asked
         name_in_units(state, in_text_order, refs)
@@ -104,18 +105,31 @@ def _titled(text: str, start: int, titles: tuple[str, ...]) -> bool:
     return bool(titles) and before.endswith(titles)
 
 
-def record(state: DocState, hits: Sequence[EntityHit]) -> None:
+def record(state: DocState, hits: Sequence[EntityHit], known: Mapping[str, LexEntry] | None = None) -> None:
     """Each hit as a mention of its entity in ``state.entities``; the first hit of an entity makes it, a later
-    one with other names (GM for General Motors) adds them."""
+    one with other names (GM for General Motors) adds them. An entity the lexicon knows (``known``, by ref) is
+    named as the lexicon names it, whichever source found it."""
     entities, content = state.entities, state.content
     for hit in hits:
         entity = entities.get(hit.ref)
         if entity is None:
-            entity = entities[hit.ref] = Entity(hit.key, hit.kind, hit.label, dict(hit.labels), aliases=hit.aliases,
-                                                brand=hit.brand)
+            entry = known.get(hit.ref) if known else None
+            label, labels, aliases = _named(hit, entry) if entry is not None else (hit.label, dict(hit.labels), hit.aliases)
+            entity = entities[hit.ref] = Entity(hit.key, hit.kind, label, labels, aliases=aliases, brand=hit.brand)
         elif hit.aliases and not set(hit.aliases) <= set(entity.aliases):
             entity.aliases = tuple(dict.fromkeys((*entity.aliases, *hit.aliases)))
         entity.mentions.append(Mention(hit.start, hit.end, content[hit.start:hit.end]))
+
+
+def _named(hit: EntityHit, entry: LexEntry) -> tuple[str, dict[str, str], tuple[str, ...]]:
+    """A name an open-world source found whose ref the lexicon knows (APPLE in a Chinese article, found by its
+    shape, is brand/apple): the lexicon's labels name the entity in every language (苹果 / Apple, not APPLE
+    beside Apple in the store), and the article's spelling is one more name of it."""
+    if not entry.labels or hit.labels == entry.labels:
+        return hit.label, dict(hit.labels), hit.aliases
+    spelt = tuple(label for label in (hit.label, *hit.labels.values()) if label not in entry.forms)
+    label = hit.label if hit.label in entry.labels.values() else next(iter(entry.labels.values()))
+    return label, dict(entry.labels), tuple(dict.fromkeys((*hit.aliases, *spelt)))
 
 
 def name_in_units(state: DocState, hits: Sequence[EntityHit], refs: Sequence[str]) -> None:
@@ -147,4 +161,4 @@ def make_entities(nlp: Language, name: str, finder: str, data_dir: str, lexicons
     the lexicon come from the sources in ``name_sources`` (``names.NameFinder``)."""
     lexicon = lexicon_for(nlp.lang, lexicons, data_dir or None)
     found = entity_finder(finder or nlp.lang, lexicon, nlp.tokenizer, name_sources)
-    return Entities(found, found.names)
+    return Entities(found, found.names, {entry.ref: entry for entry in lexicon.entities})
