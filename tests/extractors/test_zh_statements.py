@@ -50,6 +50,8 @@ def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[s
         "不会。",  # too short to be a proposition
         "前言",  # a heading
         "以这家耳机品牌为例：",  # a short lead-in announces what follows
+        "没读过上一篇的读者可以先读上一篇文章。",  # the writer points to another article: a signpost
+        "下一期会讲述这家品牌如何改革渠道。",
     ],
 )
 def test_not_statements(text: str) -> None:
