@@ -13,8 +13,8 @@ tests by ``tests/test_api.py``)::
     >>> with argmap.open_store(pathlib.Path(folder.name) / "store") as store:
     ...     added = argmap.ingest(store, "Shares of General Motors fell 5%. GM said Saab would cut jobs.", key="gm")
     ...     brands = argmap.query(store, "SELECT ?label WHERE { ?b a am:Brand ; rdfs:label ?label } ORDER BY ?label")
-    >>> added.outcome.value, [row["label"] for row in brands]
-    ('added', ['General Motors', 'Saab'])
+    >>> added.outcome.value, [row["label"] for row in brands]  # a brand the lexicon knows has its Chinese name too
+    ('added', ['General Motors', 'Saab', '通用汽车'])
     >>> folder.cleanup()
 """
 

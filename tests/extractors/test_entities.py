@@ -17,8 +17,8 @@ from argmap.extractors.state import DocState, EntityHit, Unit, get_state
 CASES = [
     ("zh", "蔚来创始人李斌表示，蔚来ES7卖得好。",
      [("brand/nio", ["蔚来", "蔚来"]), ("person/william-li", ["李斌"]), ("product/nio-es7", ["ES7"])]),
-    ("zh", "可口可乐公司发布财报。可口可乐的销量上涨，可口可乐仍是第一。",
-     [("brand/可口可乐", ["可口可乐公司", "可口可乐", "可口可乐"])]),
+    ("zh", "健力宝公司发布财报。健力宝的销量上涨，健力宝仍是第一。",  # a name no lexicon lists
+     [("brand/健力宝", ["健力宝公司", "健力宝", "健力宝"])]),
     ("zh", "小米发布新机，一款小米旗舰机型登顶。",
      [("brand/xiaomi", ["小米", "小米"]), ("product/xiaomi-flagship", ["小米旗舰机型"])]),
     # Latin terms the Chinese beside them translate are no names; a name's transliteration (赞多) is no gloss
@@ -28,9 +28,9 @@ CASES = [
      [("brand/zandolo", ["Zandolo", "Zandolo"]), ("brand/kelmargo", ["KelmarGo", "KelmarGo"])]),
     # a kind of institution names nothing alone, one after its place or name does; -化, directions and a
     # company's size are no names
-    ("zh", "凯达在香港交易所挂牌上市。公司追求利润最大化，国际化步伐加快。中南部市场增长，做大公司很难，对大公司和小公司都难。"
+    ("zh", "凯达在新加坡交易所挂牌上市。公司追求利润最大化，国际化步伐加快。中南部市场增长，做大公司很难，对大公司和小公司都难。"
            "沃顿商学院的教授认为交易所会跟进。",
-     [("organization/香港交易所", ["香港交易所"]), ("organization/沃顿商学院", ["沃顿商学院"])]),
+     [("organization/新加坡交易所", ["新加坡交易所"]), ("organization/沃顿商学院", ["沃顿商学院"])]),
     # a Latin word given its Chinese name in parentheses is a name, whatever its case; one given a translation
     # is a term; the last word of a longer Latin name is no name alone
     ("zh", "Zandolo（赞多洛）和kelmari（凯尔玛丽）都在扩张；模型里的Pricing（价格策略）很重要，Under Kelmar（安德凯）也是。",
@@ -39,7 +39,8 @@ CASES = [
     ("zh", "跳水选手王小倩夺冠，经济学家张五常认为，教授说了句话，球员和教练都到了。",
      [("person/王小倩", ["王小倩"]), ("person/张五常", ["张五常"])]),
     ("en", "Carl-Peter Forster, chief executive of GM Europe, said Opel sales rose.",
-     [("person/carl-peter-forster", ["Carl-Peter Forster"]), ("brand/opel", ["Opel"])]),
+     [("person/carl-peter-forster", ["Carl-Peter Forster"]), ("brand/general-motors", ["GM"]),
+      ("brand/opel", ["Opel"])]),
     ("en", "Xiaomi 14 Ultra sold well, Xiaomi said. General Motors (GM) disagreed.",
      [("product/xiaomi-14-ultra", ["Xiaomi 14 Ultra"]), ("brand/xiaomi", ["Xiaomi"]),
       ("brand/general-motors", ["General Motors", "GM"])]),
@@ -68,7 +69,7 @@ def test_each_language_finds_its_entities_through_the_one_component(
 @pytest.mark.parametrize(("lang", "text", "person", "role"), [
     ("zh", "蔚来创始人李斌表示，蔚来ES7卖得好。", "person/william-li", ("创始人", "brand/nio")),
     ("en", "Carl-Peter Forster, chief executive of GM Europe, said Opel sales rose.", "person/carl-peter-forster",
-     ("chief executive", None)),
+     ("chief executive", "brand/general-motors")),  # GM is the lexicon's General Motors; Europe, its unit
     # every title that finds a person also names the person's role: one list of titles per language
     ("zh", "跳水选手王小倩夺冠。", "person/王小倩", ("选手", None)),
 ])
@@ -120,6 +121,23 @@ def test_a_lexicon_entry_names_a_hit_of_its_ref_from_another_source() -> None:
     record(other := DocState("Kelmar said it grew."),
            [EntityHit(EntityKind.BRAND, "kelmar", 0, 6, "Kelmar", {"en": "Kelmar"})], {entry.ref: entry})
     assert other.entities["brand/kelmar"].aliases == ()  # its own label is no other name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known brand, then a line's name: a product of that brand
+        ("Buyers liked the Cadillac BLS.", [("product/cadillac-bls", "brand/cadillac")]),
+        ("The car runs on the Nvidia Drive Orin chip.", [("product/nvidia-drive-orin", "brand/nvidia")]),
+        # … not a company word (the company itself), a title (its people) or a place (its unit)
+        ("Mitsubishi Motors grew.", [("brand/mitsubishi", None)]),
+        ("Apple CEO Tim Cook spoke.", [("brand/apple", None), ("person/tim-cook", None)]),
+        ("Sales at Apple China rose.", [("brand/apple", None)]),
+    ],
+)
+def test_a_known_brand_and_a_lines_name_are_its_product(text: str, expected: list[tuple[str, str | None]]) -> None:
+    entities = run_pipeline(text, key="t", lang="en", cache=PipelineCache()).entities
+    assert [(e.ref, e.brand) for e in entities] == expected
 
 
 class _Listed:

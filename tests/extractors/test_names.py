@@ -98,8 +98,8 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        ("在书亦、益禾堂等平价品牌开出千店之后，喜茶也在扩张。", {"brand/书亦", "brand/益禾堂"}, set()),
-        ("富岭为肯德基、麦当劳、汉堡王供货。", {"brand/汉堡王"}, {"brand/汉堡王供货"}),
+        ("在茶颜悦色、七分甜等平价品牌开出千店之后，喜茶也在扩张。", {"brand/茶颜悦色", "brand/七分甜"}, set()),
+        ("富岭为肯德基、麦当劳、华莱士供货。", {"brand/华莱士"}, {"brand/华莱士供货"}),
         ("我们买了苹果、香蕉和梨。", set(), {"brand/香蕉"}),
         ("碳化硅、IGBT和ADAS都是关键技术。", set(), {"brand/igbt", "brand/adas"}),
         ("中国队、美国队的领奖服来自 Ralph Lauren 和 The North Face。", {"brand/ralph-lauren"},
@@ -127,8 +127,8 @@ def test_model_codes_are_products_of_the_brand_before_them() -> None:
 
 
 def test_a_brand_named_with_its_company_word_is_known_by_its_name() -> None:
-    refs = _refs("极越汽车发布了新车。极越汽车的销量很好。", "zh")
-    assert "brand/极越" in refs and "brand/极越汽车" not in refs
+    refs = _refs("极驰汽车发布了新车。极驰汽车的销量很好。", "zh")
+    assert "brand/极驰" in refs and "brand/极驰汽车" not in refs
 
 
 def test_an_event_is_not_a_brand() -> None:
@@ -151,10 +151,10 @@ def test_other_names_of_an_entity_are_its_aliases(text: str, label: str, aliases
 def test_without_open_names_only_the_lexicon_names() -> None:
     from argmap.extractors.pipeline import PipelineCache
 
-    text = "Shares of Aston Martin rose. Ulrich Bez, its chief executive, said so."
+    text = "Shares of Zandex rose. Ulrich Bez, its chief executive, said so."
     closed = run_pipeline(text, key="t", lang="en", cache=PipelineCache(name_sources=()))
-    assert "brand/aston-martin" not in {e.ref for e in closed.entities}
-    assert "brand/aston-martin" in _refs(text, "en")
+    assert "brand/zandex" not in {e.ref for e in closed.entities}
+    assert "brand/zandex" in _refs(text, "en")
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
+from argmap.extractors.components.names.places import place_names
 from argmap.extractors.lang.en.lexicon import LexEntry, english_entries
 from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.model import EntityKind, Span
@@ -64,6 +65,13 @@ class Finder:
         model_nouns = _alternation(patterns.get("model_noun", []))
         self.numbered = (re.compile(rf"(?<![\w-])({brands})['’]s\s+(\d{{3,4}}[A-Za-z]?)"
                                     rf"(?=\s+(?:[a-z-]+\s+)?(?:{model_nouns})\b)") if model_nouns else None)
+        # Cadillac BLS, Nvidia Drive Orin: a known brand, then one or two capitalised words or codes that name
+        # one of its lines (a company word after it names the company, a title or a place its people or unit)
+        self.line = re.compile(rf"(?<![\w-])({brands})((?:\s+(?:[A-Z][\w-]*|\d+[A-Za-z][\w-]*)){{1,2}})(?![\w'’-])")
+        self.not_line = frozenset(w.lower() for w in (*self.names.company_suffixes, *self.names.organization_words,
+                                                       *self.names.person_titles, *self.names.person_prefixes,
+                                                       *patterns.get("organization_suffix", []),
+                                                       *patterns.get("not_brand", [])))
         # Mac mini, iPod nano: a product named with a lower-case variant word after its line's name
         variants = _alternation(patterns.get("product_variant", []))
         self.variant = (re.compile(rf"(?<![\w-])((?:[A-Z][a-z]{{2,}}|i[A-Z][a-z]+)\s+(?:{variants}))(?![\w-])")
@@ -76,7 +84,8 @@ class Finder:
         text = state.content
         hits: list[EntityHit] = []
         for sent in [*state.sentences, *state.headings]:
-            hits += _without_overlaps(self.patterns(text, sent.start, sent.end))
+            lines = [] if sent in state.headings else self.lines(text, sent.start, sent.end)
+            hits += _without_overlaps(self.patterns(text, sent.start, sent.end) + lines)
         if self.sources:
             hits += self.unknown_names(text, [*state.sentences, *state.headings], hits, state.headings)
         return sorted(self.resolve(hits), key=lambda h: h.start)
@@ -145,6 +154,21 @@ class Finder:
         for pattern in (self.person_after, self.person_before):
             hits += [h for h in (self._person_hit(m) for m in pattern.finditer(text, start, end)) if h]
         return hits
+
+    def lines(self, text: str, start: int, end: int) -> list[EntityHit]:
+        """Products named by a known brand and a line's name (Cadillac BLS), outside title-case headlines."""
+        out = []
+        for m in self.line.finditer(text, start, end):
+            words = m.group(2).split()
+            if any(w.lower() in self.not_line or w.lower() in STOP_WORDS or w in place_names() for w in words):
+                continue  # Kelmar Motors, Kelmar CEO Ann Lee, Kelmar China, "Kelmar The …"
+            brand = self.by_name[m.group(1)]
+            if brand.kind is not EntityKind.BRAND:
+                continue
+            label = f"{m.group(1)}{m.group(2)}"
+            out.append(EntityHit(EntityKind.PRODUCT, slug(label), m.start(), m.end(), label, {"en": label},
+                                 brand=brand.ref))
+        return out
 
     def _lexicon_hit(self, m: re.Match[str]) -> EntityHit:
         return _hit(self.by_name[m.group()], m.start(), m.end())
