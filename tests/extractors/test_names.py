@@ -118,12 +118,13 @@ def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent:
 
 
 def test_model_codes_are_products_of_the_brand_before_them() -> None:
-    analysis = run_pipeline("蔚来ES7和奔驰 GLS都在40万级别，ET7卖得好。", key="t", lang="zh")
+    analysis = run_pipeline("蔚来ES7和奔驰 GLS都在40万级别，ET7卖得好。B站UP主们也在谈。", key="t", lang="zh")
     products = {e.ref: e for e in analysis.entities if e.kind is EntityKind.PRODUCT}
     assert products["product/nio-es7"].brand == "brand/nio"
     assert products["product/mercedes-benz-gls"].brand == "brand/mercedes-benz"
     assert products["product/et7"].brand is None
     assert not any(e.kind is EntityKind.BRAND and e.label in ("ES7", "GLS", "ET7") for e in analysis.entities)
+    assert not any("UP" in e.label for e in analysis.entities)  # an English word in capitals is no model code
 
 
 def test_a_brand_named_with_its_company_word_is_known_by_its_name() -> None:

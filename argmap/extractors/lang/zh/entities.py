@@ -157,7 +157,7 @@ class Finder:
         if i and word in self.names.not_names and self._institution(prev, starts[i - 1], u, state, taken, found, tags,
                                                                        word):
             return
-        hit = (self._model_code(word, idx, state.content, owner)
+        hit = (self._model_code(word, idx, state.content, owner, self.latin_common)
                or self._classify(word, idx, prev, nxt, state.content, tags))
         if hit is None or hit[3] > state.units[u].end:
             return
@@ -234,12 +234,14 @@ class Finder:
         return label
 
     @staticmethod
-    def _model_code(word: str, idx: int, text: str, owner: EntityHit | None) -> tuple[EntityKind, str, str, int] | None:
-        """A model code (ES7, L9, P50, GLS): a product, of the brand right before it when there is one."""
+    def _model_code(word: str, idx: int, text: str, owner: EntityHit | None,
+                    common: frozenset[str] = frozenset()) -> tuple[EntityKind, str, str, int] | None:
+        """A model code (ES7, L9, P50, GLS): a product, of the brand right before it when there is one; an
+        English word in capitals after a brand is none (B站的UP主: ``common``, the English stop words)."""
         if not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()):
             return None
         has_digit = any(c.isdigit() for c in word)
-        if not (has_digit or (owner is not None and word.isupper())):
+        if not (has_digit or (owner is not None and word.isupper() and word.lower() not in common)):
             return None
         end = idx + len(word)
         if owner is None:
