@@ -8,7 +8,17 @@ import pytest
 
 from argmap.viz import write_map
 from tests.viz.browser import artifact, offline_page, wait_stable
-from tests.viz.vizdata import CLAIM_1, EVIDENCE_1, EVIDENCE_2, XSS, demo_store, hostile_analysis, statement_id, xiaomi_analysis
+from tests.viz.vizdata import (
+    CLAIM_1,
+    EVIDENCE_1,
+    EVIDENCE_2,
+    XSS,
+    demo_store,
+    disagreeing_store,
+    hostile_analysis,
+    statement_id,
+    xiaomi_analysis,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -180,16 +190,9 @@ def test_an_empty_map_says_what_to_do(tmp_path: Path) -> None:
 
 def test_the_panel_names_the_claim_another_article_contradicts(tmp_path: Path) -> None:
     import argmap
-    from argmap.graph.store import open_store
 
-    texts = {"a": "Xiaomi's premium push is working. Its flagship sold out at full price.",
-             "b": "Xiaomi's premiumization is struggling. Most of its phones sell only at a discount."}
-    store = open_store(tmp_path / "store")
+    store = disagreeing_store(tmp_path)
     try:
-        for name, text in texts.items():
-            (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-            argmap.ingest(store, tmp_path / f"{name}.txt")
-        argmap.reason(store)
         write_map(store, tmp_path / "map.html")
         rows = argmap.query(store, "SELECT ?a ?b WHERE { ?a am:contradicts ?b ; am:text ?t FILTER(CONTAINS(?t, 'working')) }")
     finally:

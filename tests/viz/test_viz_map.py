@@ -23,7 +23,17 @@ from argmap.viz.viewmodel import (
     load_view_model,
     locate_passage,
 )
-from tests.viz.vizdata import CLAIM_1, CLAIM_2, EVIDENCE_1, EVIDENCE_2, XSS, demo_store, statement_id, xiaomi_analysis
+from tests.viz.vizdata import (
+    CLAIM_1,
+    CLAIM_2,
+    EVIDENCE_1,
+    EVIDENCE_2,
+    XSS,
+    demo_store,
+    disagreeing_store,
+    statement_id,
+    xiaomi_analysis,
+)
 
 
 @pytest.fixture
@@ -211,17 +221,8 @@ def test_cli_map_and_its_errors(tmp_path: Path) -> None:
 
 
 def test_claims_of_two_articles_that_disagree_are_linked_once_on_the_map(tmp_path: Path) -> None:
-    import argmap
-    from argmap.graph.store import open_store
-
-    texts = {"a": "Xiaomi's premium push is working. Its flagship sold out at full price.",
-             "b": "Xiaomi's premiumization is struggling. Most of its phones sell only at a discount."}
-    st = open_store(tmp_path / "store")
+    st = disagreeing_store(tmp_path)
     try:
-        for name, text in texts.items():
-            (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-            argmap.ingest(st, tmp_path / f"{name}.txt")
-        argmap.reason(st)
         vm = load_view_model(st)
         links = [e for e in vm.edges if e.kind in (EdgeKind.AGREES_WITH, EdgeKind.CONTRADICTS)]
         # stored in both directions (the relation is symmetric), drawn once

@@ -111,3 +111,24 @@ def stub_ingester(store: Store, doc: SourceDoc) -> IngestResult:
     add_analysis(store, ArticleAnalysis(key=doc.key, content=doc.content, lang="zh", title=doc.title,
                                         statements=[Statement("c1", StatementKind.CLAIM, first, start, start + len(first), 0)]))
     return IngestResult(doc.key, doc.key, Outcome.ADDED, len(doc.content), statements=1)
+
+
+# Two articles on opposite sides of Xiaomi's premiumization: the reasoner links their claims am:contradicts.
+DISAGREEING = {"a": "Xiaomi's premium push is working. Its flagship sold out at full price.",
+               "b": "Xiaomi's premiumization is struggling. Most of its phones sell only at a discount."}
+
+
+def disagreeing_store(folder: Path) -> Store:
+    """A store of the two DISAGREEING articles, extracted and reasoned for real (``folder`` holds both)."""
+    import argmap
+
+    store = open_store(folder / "store")
+    try:
+        for name, text in DISAGREEING.items():
+            (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+            argmap.ingest(store, folder / f"{name}.txt")
+        argmap.reason(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
