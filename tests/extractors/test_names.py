@@ -127,6 +127,21 @@ def test_model_codes_are_products_of_the_brand_before_them() -> None:
     assert not any("UP" in e.label for e in analysis.entities)  # an English word in capitals is no model code
 
 
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("该车搭载NVIDIA Drive Orin芯片。", ("product/nvidia-drive-orin", "brand/nvidia", "Drive Orin")),
+        ("该车搭载 NVIDIA Drive Orin 芯片。", ("product/nvidia-drive-orin", "brand/nvidia", "Drive Orin")),
+        ("小米 Xiaomi China 团队宣布扩张。", None),  # a place after the brand: a unit of it, no product
+    ],
+)
+def test_a_latin_line_name_after_a_known_brand_in_chinese_is_its_product(text: str, product: tuple | None) -> None:
+    """As in English (Cadillac BLS): the lexicon's brand opens the name, the words after it name one of its lines."""
+    found = [(e.ref, e.brand, e.mentions[0].text) for e in run_pipeline(text, key="t", lang="zh").entities
+             if e.kind is EntityKind.PRODUCT]
+    assert found == ([product] if product else [])
+
+
 def test_a_brand_named_with_its_company_word_is_known_by_its_name() -> None:
     refs = _refs("极驰汽车发布了新车。极驰汽车的销量很好。", "zh")
     assert "brand/极驰" in refs and "brand/极驰汽车" not in refs

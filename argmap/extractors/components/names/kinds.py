@@ -187,6 +187,18 @@ def _is_org_name(label: str, data: NameData) -> bool:
     return any(w in words for w in data.organization_words)
 
 
+def names_a_line(words: Sequence[str], data: NameData, also: Iterable[str] = ()) -> bool:
+    """The capitalised words after a known brand's name name one of its lines (Cadillac BLS, Nvidia Drive Orin):
+    not a company word (Kelmar Motors: the company itself), a title or a person prefix (Kelmar CEO Ann Lee: its
+    people), a place (Kelmar China: a unit of it), a stop word, or what ``also`` lists."""
+    if not words:
+        return False
+    not_line = {w.lower() for w in (*data.company_suffixes, *data.organization_words, *data.person_titles,
+                                    *data.person_prefixes, *also)}
+    places = place_names()
+    return not any(w.lower() in not_line or w.lower() in data.common or w in places for w in words)
+
+
 def strip_prefix(name: NameSpan, data: NameData) -> NameSpan:
     """``Dr Bez`` -> the person ``Bez``: a person prefix is no part of the name."""
     first, _, rest = name.text.partition(" ")

@@ -20,7 +20,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
-from argmap.extractors.components.names.places import place_names
 from argmap.extractors.lang.en.lexicon import LexEntry, english_entries
 from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.model import EntityKind, Span
@@ -68,10 +67,7 @@ class Finder:
         # Cadillac BLS, Nvidia Drive Orin: a known brand, then one or two capitalised words or codes that name
         # one of its lines (a company word after it names the company, a title or a place its people or unit)
         self.line = re.compile(rf"(?<![\w-])({brands})((?:\s+(?:[A-Z][\w-]*|\d+[A-Za-z][\w-]*)){{1,2}})(?![\w'’-])")
-        self.not_line = frozenset(w.lower() for w in (*self.names.company_suffixes, *self.names.organization_words,
-                                                       *self.names.person_titles, *self.names.person_prefixes,
-                                                       *patterns.get("organization_suffix", []),
-                                                       *patterns.get("not_brand", [])))
+        self.not_line = (*patterns.get("organization_suffix", []), *patterns.get("not_brand", []))
         # Mac mini, iPod nano: a product named with a lower-case variant word after its line's name
         variants = _alternation(patterns.get("product_variant", []))
         self.variant = (re.compile(rf"(?<![\w-])((?:[A-Z][a-z]{{2,}}|i[A-Z][a-z]+)\s+(?:{variants}))(?![\w-])")
@@ -159,8 +155,7 @@ class Finder:
         """Products named by a known brand and a line's name (Cadillac BLS), outside title-case headlines."""
         out = []
         for m in self.line.finditer(text, start, end):
-            words = m.group(2).split()
-            if any(w.lower() in self.not_line or w.lower() in STOP_WORDS or w in place_names() for w in words):
+            if not names.names_a_line(m.group(2).split(), self.names, self.not_line):
                 continue  # Kelmar Motors, Kelmar CEO Ann Lee, Kelmar China, "Kelmar The …"
             brand = self.by_name[m.group(1)]
             if brand.kind is not EntityKind.BRAND:

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from argmap.extractors.components import names
 from argmap.extractors.model import EntityKind, Span
-from argmap.extractors.state import DocState
+from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.tokenizer import WordTags
@@ -96,9 +96,12 @@ class ChineseNames:
             kind = names.kind_of(name, state.content, data, titles=self.names.person_titles)
             if kind is not None and self._open_name_ok(name, state.content):
                 kinds[name] = kind
+        brands_at = {h.start: h for h in found.hits if h.kind is EntityKind.BRAND}
         for name in names.without_overlaps(kinds):
             kind = kinds.get(name) or names.kind_of(name, state.content, self.latin_names if name.text.isascii()
                                                     else self.names, titles=self.names.person_titles)
+            if kind is not None and self._line_of_brand(name, brands_at.get(name.start), state, found, taken):
+                continue
             if kind is None or any(i in taken for i in range(name.start, name.end)):
                 continue
             u = state.unit_at(name.start)
@@ -108,6 +111,24 @@ class ChineseNames:
             labels = {"zh" if any(is_cjk(c) for c in label) else "en": label}
             found.add(kind, slug(label), labels, aliases, name.start, name.end)
             taken.update(range(name.start, name.end))
+
+    def _line_of_brand(self, name: names.NameSpan, brand: EntityHit | None, state: DocState, found: Found,
+                       taken: set[int]) -> bool:
+        """NVIDIA Drive Orin: a Latin name that opens with a brand the lexicon found names one of its lines, a
+        product of that brand (the words after the brand are its span, as a model code's is: 蔚来ES7)."""
+        if brand is None or not name.text.isascii() or brand.end >= name.end:
+            return False
+        rest = state.content[brand.end:name.end]
+        if not rest[:1].isspace() or not names.names_a_line(rest.split(), self.latin_names):
+            return False
+        start = brand.end + len(rest) - len(rest.lstrip())
+        u = state.unit_at(start)
+        if u is None or name.end > state.units[u].end or any(i in taken for i in range(start, name.end)):
+            return False
+        label = state.content[brand.start:name.end]  # as the text writes it, as the English finder names it
+        found.add(EntityKind.PRODUCT, slug(label), {"en": label}, (), start, name.end, brand=brand.ref)
+        taken.update(range(start, name.end))
+        return True
 
     def _dictionary(self, pieces: list[str], starts: list[int], tags: WordTags) -> names.Dictionary:
         """What jieba's dictionary says, for the language-neutral name sources."""
