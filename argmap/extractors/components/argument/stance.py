@@ -3,11 +3,12 @@ articles (am:arguesFor / am:arguesAgainst → am:agreesWith / am:contradicts).
 
 A claim argues *for* its subject when its wording says the subject does well (成功, 增长, 站稳高端, "is
 working", "grew") and *against* it when it says the subject does badly (仍停留在价格层面, 下滑, 难以,
-"struggling", "fell"). The cues are language data (``stance`` lists of ``lang/<lang>/argument.json``), one
-pattern for both sides so that the longer of two overlapping cues decides ("rising costs" against,
-"rising" for). A negation just before a cue (并未成功, "did not succeed") turns it around; a word that only
-looks like one (不仅, 未来, "not only") does not. Claims with as much wording of one side as of the other,
-or none, take no side: comparing them would be guessing.
+"struggling", "fell"). The cues are language data (``favourable`` and ``unfavourable`` in
+``lang/<lang>/argument.json``), read as one signed pattern (``ArgumentData.stance``) so that the longer of
+two overlapping cues decides ("rising costs" against, "rising" for). A negation just before a cue
+(并未成功, "did not succeed") turns it around; a word that only looks like one (不仅, 未来, "not only")
+does not. Claims with as much wording of one side as of the other, or none, take no side: comparing them
+would be guessing.
 
 The subject is the strategies the claim names (小米高端化); a claim that names none is about the brand it
 names first — in both languages mostly the one the sentence is about ("Novartis' Sandoz will overtake
