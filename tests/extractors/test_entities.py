@@ -140,6 +140,17 @@ def test_a_known_brand_and_a_lines_name_are_its_product(text: str, expected: lis
     assert [(e.ref, e.brand) for e in entities] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aston's cars sold well.", ["brand/aston-martin"]),  # a brand's own first word names it
+        ("China's smartphones sold well.", []),  # a place that opens brands' names (China Mobile) names none
+    ],
+)
+def test_a_brands_first_word_names_it_unless_a_place(text: str, expected: list[str]) -> None:
+    assert [e.ref for e in run_pipeline(text, key="t", lang="en", cache=PipelineCache()).entities] == expected
+
+
 class _Listed:
     """A finder that reports the hits it was given: the component's work apart from any language's."""
 

@@ -13,6 +13,7 @@ one entity (GM, General Motors) become mentions of it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Iterable
 
@@ -20,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from argmap.extractors.components import names
+from argmap.extractors.components.names.places import place_names
 from argmap.extractors.lang.en.lexicon import LexEntry, english_entries
 from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.model import EntityKind, Span
@@ -52,7 +54,11 @@ class Finder:
         self.lexicon = re.compile(rf"(?<![\w-])(?:{known})(?![\w-])")
         patterns = {name: list(values) for name, values in lexicon.patterns.items()}
         self.not_brand = set(patterns.get("not_brand", []))
-        self.first_words = {e.label_en.split()[0]: e for e in self.entries if e.kind is EntityKind.BRAND}
+        # "Aston's cars" for Aston Martin: a brand's first word, unless a place (China Mobile) or shared by brands
+        firsts = Counter(e.label_en.split()[0] for e in self.entries if e.kind is EntityKind.BRAND)
+        self.first_words = {w: e for e in self.entries if e.kind is EntityKind.BRAND
+                            and firsts[w := e.label_en.split()[0]] == 1 and w not in self.not_brand
+                            and w not in place_names()}
         self.org = re.compile(rf"({_NAME})\s+(?:{_alternation(patterns.get('organization_suffix', []))})(?![\w])")
         self.possessive = re.compile(
             rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_alternation(patterns.get('product_noun', []))})\b"
