@@ -163,9 +163,7 @@ class Finder:
         for m in self.line.finditer(text, start, end):
             if not names.names_a_line(m.group(2).split(), self.names, self.not_line):
                 continue  # Kelmar Motors, Kelmar CEO Ann Lee, Kelmar China, "Kelmar The …"
-            brand = self.by_name[m.group(1)]
-            if brand.kind is not EntityKind.BRAND:
-                continue
+            brand = self.by_name[m.group(1)]  # a brand: the pattern names brands only
             label = f"{m.group(1)}{m.group(2)}"
             out.append(EntityHit(EntityKind.PRODUCT, slug(label), m.start(), m.end(), label, {"en": label},
                                  brand=brand.ref))
