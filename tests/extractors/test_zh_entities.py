@@ -51,6 +51,19 @@ def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKin
 
 
 @pytest.mark.parametrize(
+    ("text", "ref", "mentions"),
+    [
+        # the segmenter cuts 找淳馨 / 食品 and 给瑞禾 / 科技: the verb before a name it does not know is no part of it
+        ("想要椰浆，只需要找淳馨食品下单。", "brand/淳馨", ["淳馨食品"]),
+        ("我们给瑞禾科技打了电话。", "organization/瑞禾", ["瑞禾科技"]),
+    ],
+)
+def test_a_verb_glued_to_an_unknown_name_is_no_part_of_it(text: str, ref: str, mentions: list[str]) -> None:
+    found = refs(text)
+    assert found.get(ref) == mentions, found
+
+
+@pytest.mark.parametrize(
     ("text", "mentions"),
     [
         ("国内三星级酒店大多亏损，五星级酒店也不轻松。", []),  # 三星级: a hotel's rating, not Samsung

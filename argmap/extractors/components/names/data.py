@@ -108,6 +108,8 @@ class NameData:
     # "Ian Fogg, an analyst with Jupiter Research": the words before and after a title set after a name
     apposition_determiners: tuple[str, ...] = ()
     role_prepositions: tuple[str, ...] = ()
+    # verbs the segmenter glues to the front of a name it does not know (找淳馨食品: 找 + 淳馨食品)
+    glued_openers: tuple[str, ...] = ()
 
     @property
     def plain_titles(self) -> tuple[str, ...]:
@@ -137,7 +139,8 @@ class NameData:
                    bool(data.get("spaced", True)), bool(data.get("capitalised", False)),
                    bool(data.get("place_names", False)), longest_first("speech_verbs"),
                    tuple(data.get("address_forms", [])), int(data.get("longest_name", 0)),
-                   tuple(data.get("apposition_determiners", [])), tuple(data.get("role_prepositions", [])))
+                   tuple(data.get("apposition_determiners", [])), tuple(data.get("role_prepositions", [])),
+                   longest_first("glued_openers"))
 
 
 LEXICON_TITLES = "person_title"  # a lexicon's pattern list that extends the language's ``person_titles``

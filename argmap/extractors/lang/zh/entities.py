@@ -17,7 +17,7 @@ from argmap.extractors.model import EntityKind
 from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
-from argmap.extractors.lang.zh.names import NAME_TAGS, ChineseNames, glossed, glossing, transliterated
+from argmap.extractors.lang.zh.names import NAME_TAGS, ChineseNames, glossed, glossing, transliterated, unglued_name
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
@@ -157,6 +157,9 @@ class Finder:
         if i and word in self.names.not_names and self._institution(prev, starts[i - 1], u, state, taken, found, tags,
                                                                        word):
             return
+        rest = unglued_name(word, tags, self.names) if nxt in self.org_suffix else None
+        if rest is not None:  # 给瑞禾 + 科技: the segmenter glued a verb to the name before the company word
+            word, idx, prev = rest, idx + len(word) - len(rest), word[:len(word) - len(rest)]
         hit = (self._model_code(word, idx, state.content, owner, self.latin_common)
                or self._classify(word, idx, prev, nxt, state.content, tags))
         if hit is None or hit[3] > state.units[u].end:

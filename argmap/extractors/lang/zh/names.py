@@ -31,6 +31,21 @@ _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
 
 
+def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
+    """The name in a word the segmenter made up by gluing a verb or function word to it (找淳馨 before 食品:
+    找 + 淳馨): the rest of an unknown word that opens with one of the language's ``glued_openers`` or with a
+    character no name has (``not_in_names``: 向, 被 …), when two to four such characters remain."""
+    if tags[word] is not None or not 3 <= len(word) <= 5 or not _CJK_WORD.fullmatch(word):
+        return None
+    opener = next((o for o in data.glued_openers if word.startswith(o)), None)
+    if opener is None and word[0] in data.not_in_names:
+        opener = word[0]
+    rest = word[len(opener):] if opener else ""
+    if not 2 <= len(rest) <= 4 or not data.not_in_names.isdisjoint(rest):
+        return None
+    return rest if tags[rest] is None or tags[rest] in _FOREIGNNAME_TAGS else None
+
+
 class ChineseNames:
     """The open-world part of the Chinese entity finder (``name_sources`` in the config)."""
 
@@ -76,7 +91,10 @@ class ChineseNames:
         # Words repeat: each distinct word is tested once, the pieces then only looked up.
         may_name = {w for w in distinct
                     if 2 <= len(w) <= 4 and (tags[w] or "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)}
-        words = [(w, s) for w, s in zip(pieces, starts) if w in may_name]
+        unglued = {w: rest for w in distinct if (rest := unglued_name(w, tags, self.names)) is not None}
+        words = [(w, s) for w, s in zip(pieces, starts) if w in may_name and w not in unglued]
+        words += [(unglued[w], s + len(w) - len(unglued[w])) for w, s in zip(pieces, starts) if w in unglued]
+        words.sort(key=lambda ws: ws[1])
         counts = Counter(w for w, _ in words)
         model = names.load_model("zh") if names.NameFinder.MODEL in use else None
         model_found: list[names.NameSpan] = []
