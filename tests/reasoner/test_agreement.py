@@ -9,7 +9,8 @@ import pytest
 import argmap
 from argmap.ontology.queries import competency_query
 from argmap.extractors.components.argument.data import argument_data
-from argmap.extractors.components.argument.stance import side, subjects
+from argmap.extractors.components.argument.stance import closing_attribution, side, subjects
+from argmap.extractors.pipeline import run_pipeline
 from argmap.extractors.model import Statement, StatementKind
 from argmap.reasoner.agreement import Stance, agreements
 
@@ -69,6 +70,46 @@ def test_side_of_a_claim(lang: str, text: str, expected: int) -> None:
 def test_what_a_claim_takes_a_side_on(mentions: tuple[str, ...], expected: tuple[str, ...]) -> None:
     st = Statement(id="s1", kind=StatementKind.CLAIM, text="…", start=0, end=1, sentence=0, mentions=mentions)
     assert subjects(st) == expected
+
+
+def test_who_speaks_last_is_not_what_a_claim_is_about() -> None:
+    st = Statement(id="s1", kind=StatementKind.CLAIM, text="…", start=0, end=1, sentence=0,
+                   mentions=("brand/samsung", "brand/apple"))
+    assert subjects(st, sources=("brand/samsung",)) == ("brand/apple",)
+    assert subjects(st, sources=("brand/samsung", "brand/apple")) == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "attribution"),
+    [
+        ("en", "Sales grew again, the Kelmar Bank said.", "the Kelmar Bank said"),
+        ("en", '"The market is strong," said Kim Lee, an analyst at Kelmar Research.',
+         "said Kim Lee, an analyst at Kelmar Research"),
+        ("en", "“Demand is strong”, said Kim Lee of Kelmar Research.", "said Kim Lee of Kelmar Research"),
+        ("en", '"Demand remains solid," Kelmar said in a statement.', "Kelmar said in a statement"),
+        # what follows the verb is what was said, not who says it
+        ("en", "Jo Tan, a spokesman for Kelmar, said the move to cloud servers was not without risks.", None),
+        ("en", "Kelmar said its sales grew strongly.", None),  # the speaker opens the sentence: its own news
+        ("zh", "小米的高端化已经初见成效，业内人士表示。", "业内人士表示"),
+        ("zh", "小米表示，旗舰机型站稳了六千元价位。", None),
+    ],
+)
+def test_closing_attribution(lang: str, text: str, attribution: str | None) -> None:
+    at = closing_attribution(text, argument_data(lang))
+    assert (text[at:].rstrip(".。") if at is not None else None) == attribution
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sides"),
+    [
+        # Samsung is named only as the analyst's employer: the claim takes a side on no brand
+        ("en", '"The smartphone market will grow strongly this year," said Kim Lee, an analyst at Samsung.', ((), ())),
+        ("en", "Samsung said its smartphone sales will grow strongly this year.", (("brand/samsung",), ())),
+    ],
+)
+def test_the_side_of_a_quoted_claim(lang: str, text: str, sides: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+    claim = next(s for s in run_pipeline(text, key="t", lang=lang).statements if s.kind is StatementKind.CLAIM)
+    assert (claim.argues_for, claim.argues_against) == sides
 
 
 def test_each_claim_has_a_bounded_number_of_links() -> None:

@@ -24,7 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.errors import LexiconError
+from argmap.extractors.components.argument.data import ArgumentData, argument_data
 from argmap.extractors.components.argument.model import ArgUnit, start_argument
+from argmap.extractors.components.argument.stance import closing_attribution
 from argmap.extractors.lexicon import CUE_MATCHING, CueMatcher, Lexicon, Polarity, lexicon_for
 from argmap.extractors.model import EntityKind, Figure
 from argmap.extractors.state import DocState, Unit, get_state
@@ -48,6 +50,7 @@ class Units:
         self.background = match(lexicon.cue_list("background"))
         self.negation = tuple(c for c in lexicon.cue_list("negation") if not c.startswith("re:"))
         self.rhetorical_at_start = rhetorical_at_start
+        self.cues: ArgumentData = argument_data(lang)
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
@@ -71,7 +74,24 @@ class Units:
             evidence_kinds=self._credit_rivals(kinds, refs, state.main_brand),
             hedged=_found(self.hedge, text), conditional=_found(self.conditional, text), question=question,
             rhetorical=question and self._rhetorical(text),
+            sources=self._sources(state, unit, text, refs),
         )
+
+    def _sources(self, state: DocState, unit: Unit, text: str, refs: tuple[str, ...]) -> tuple[str, ...]:
+        """The refs the unit names only in its closing attribution ("…, the Kelmar Bank said"): who speaks."""
+        if not refs:
+            return ()
+        at = closing_attribution(text, self.cues)
+        if at is None:
+            return ()
+        cut = unit.start + at
+        out = []
+        for ref in refs:
+            entity = state.entities.get(ref)
+            inside = [m.start for m in entity.mentions if unit.start <= m.start < unit.end] if entity else []
+            if inside and min(inside) >= cut:
+                out.append(ref)
+        return tuple(out)
 
     def _rhetorical(self, text: str) -> bool:
         if self.rhetorical is None:

@@ -73,6 +73,7 @@ class ArgumentData:
     summary: CueSet  # the writer sums up (in conclusion, all things considered, 综上所述)
     answer: re.Pattern[str] | None = None  # "Yes, …" / 是的，…: opens by answering the question at issue
     negation_reach: int = 6  # characters before a stance cue where a negation turns it around
+    attribution_reach: int = 0  # the longest closing attribution ("…, the Kelmar Bank said."), in characters; 0: none
 
     def answers(self, text: str) -> bool:
         """The unit opens with an answer word set off by punctuation — a writer stating a position."""
@@ -97,7 +98,7 @@ def argument_data(lang: str) -> ArgumentData:
                         cues("narrative"), cues("speech"), _signed(raw, words=words),
                         _signed(raw, words=words, plus=("negation",), zero=("negation_exceptions",)),
                         cues("opponent"), cues("summary"), _opening(raw.get("answer", [])),
-                        int(raw.get("negation_reach", 6)))
+                        int(raw.get("negation_reach", 6)), int(raw.get("attribution_reach", 0)))
 
 
 def _signed(raw: dict[str, object], *, words: bool, plus: tuple[str, ...] = ("favourable",),

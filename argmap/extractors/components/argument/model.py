@@ -75,6 +75,7 @@ class ArgUnit:
     conditional: bool = False
     question: bool = False
     rhetorical: bool = False  # a question that asserts (don't we all …?)
+    sources: tuple[str, ...] = ()  # refs named only in the closing attribution ("…, the Kelmar Bank said"): who speaks
 
 
 @dataclass(slots=True)

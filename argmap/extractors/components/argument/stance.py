@@ -12,15 +12,52 @@ would be guessing.
 
 The subject is the strategies the claim names (小米高端化); a claim that names none is about the brand it
 names first — in both languages mostly the one the sentence is about ("Novartis' Sandoz will overtake
-Teva" speaks for Novartis, not for Teva).
+Teva" speaks for Novartis, not for Teva). A brand named only in the closing attribution ("…, the Kelmar
+Bank said", '…," said Kim Lee of Kelmar Research') is who speaks, not what is spoken of: a third party quoted last
+mostly comments on someone else, so it is no subject (``closing_attribution``; companies speaking of
+themselves mostly open the sentence: "BT said it would …").
 """
 
 from __future__ import annotations
+
+import re
 
 from argmap.extractors.components.argument.data import ArgumentData
 from argmap.extractors.model import Statement
 
 _LOOKBACK = 8  # characters read before the reach, so that a word only looking like a negation (意想不到) is whole
+# where a closing attribution may start: after a comma, a dash or a closing quotation mark
+_ATTRIBUTION_BREAK = re.compile(r"[,，、;；—–]|\s-\s|(?P<quote>[\"”’」』])(?=\s*\w)")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+", re.UNICODE)
+_AFTER_VERB = 3  # words after the speech verb: "the Kelmar Bank said", "told reporters", "said on Monday" — no content
+_SPEAKER = 9  # words after a speech verb right after a quotation: '…," said Kim Lee, chair of Kelmar Research's
+# panel' names who speaks (after a comma, "Jo Tan, a spokesman, said the move … was risky" says what was said)
+_CLOSING = " .。!！\"”'’」』)）"
+_QUOTES = ('"', "”", "’", "」", "』")
+
+
+def closing_attribution(text: str, data: ArgumentData) -> int | None:
+    """Where the attribution that closes ``text`` starts ("…, the Kelmar Bank said." → at "the Kelmar Bank
+    said"; '…," said Kim Lee, an analyst at Kelmar Research.' → at "said"), or None. A closing attribution
+    is at most ``attribution_reach`` characters after a comma, dash or closing quote, and either ends within a
+    few words of a speech verb or, right after a quotation, opens with one and names a speaker after it ("he
+    said the results were strong" reports content)."""
+    if not data.attribution_reach:
+        return None
+    body = text.rstrip(_CLOSING)
+    first = max(0, len(body) - data.attribution_reach)
+    for brk in reversed(list(_ATTRIBUTION_BREAK.finditer(body, first))):
+        tail = body[brk.end():]
+        found = data.speech.found(tail)
+        if not found:
+            continue
+        lead = len(tail) - len(tail.lstrip(" \"”'’"))
+        after = len(_TOKEN.findall(tail[found[-1].end():]))
+        # '…," said X' breaks at the quotation mark; '…”, said X' at the comma after it
+        quoted = brk.group("quote") is not None or body[:brk.start()].rstrip().endswith(_QUOTES)
+        if after <= _AFTER_VERB or (quoted and found[0].start() == lead and after <= _SPEAKER):
+            return brk.end() + lead
+    return None
 
 
 def side(text: str, data: ArgumentData) -> int:
@@ -41,15 +78,16 @@ def _negated(text: str, at: int, data: ArgumentData) -> bool:
                for m in data.stance_negation.found(text[start:at]))
 
 
-def subjects(st: Statement) -> tuple[str, ...]:
-    """The strategies the claim names, else the brand it names first."""
+def subjects(st: Statement, sources: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The strategies the claim names, else the brand it names first that is not only who speaks (``sources``)."""
     strategies = tuple(r for r in st.mentions if r.startswith("strategy/"))
-    return strategies or tuple(r for r in st.mentions if r.startswith("brand/"))[:1]
+    return strategies or tuple(r for r in st.mentions if r.startswith("brand/") and r not in sources)[:1]
 
 
-def set_stance(st: Statement, data: ArgumentData) -> None:
+def set_stance(st: Statement, data: ArgumentData, sources: tuple[str, ...] = ()) -> None:
+    """The claim's side on its subjects; ``sources``: the refs its closing attribution alone names."""
     taken = side(st.text, data)
     if taken > 0:
-        st.argues_for = subjects(st)
+        st.argues_for = subjects(st, sources)
     elif taken < 0:
-        st.argues_against = subjects(st)
+        st.argues_against = subjects(st, sources)
