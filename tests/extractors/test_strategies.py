@@ -82,3 +82,30 @@ def test_a_strategy_is_labelled_in_both_languages_after_its_brand(lang: str, tex
                                                                   labels: dict[str, str]) -> None:
     strategy = run_pipeline(text, key="t", lang=lang).entity(ref)
     assert strategy is not None and strategy.types == ("Premiumization",) and strategy.labels == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "strategy"),
+    [
+        # a word with a business sense and an everyday one gives a strategy in the business sense only
+        ("Nike sells premium phones at full price.", "strategy/nike-premiumization"),
+        ("Nike's premium push is working.", "strategy/nike-premiumization"),
+        ("The merger will put a premium on Nike's network.", None),
+        ("Nike raised the premium of its insurance policies.", None),
+        ("Nike sells its shoes through independent retailers.", "strategy/nike-channel-promotion"),
+        ("Nike's results were bad news for retailers.", None),
+        ("Nike cut promotions to protect its margins.", "strategy/nike-channel-promotion"),
+        ("Nike announced promotions for several younger executives.", None),
+        ("Nike cut its wholesale prices.", None),
+        ("Nike plans a wholesale review of its business.", None),
+        ("Nike launched a membership programme for its customers.", "strategy/nike-ecosystem"),
+        ("Nike's home country applied for EU membership.", None),
+        ("Nike is extending cheap loans to farmers.", None),
+        ("Nike sells cheap phones in India.", "strategy/nike-value-for-money"),
+        ("Nike protects the proprietary information of its customers.", None),
+        ("Nike builds its cars on proprietary software.", "strategy/nike-own-technology"),
+    ],
+)
+def test_an_english_cue_gives_a_strategy_in_its_business_sense_only(text: str, strategy: str | None) -> None:
+    found = {e.ref for e in run_pipeline(text, key="t", lang="en", lexicons=()).entities if e.ref.startswith("strategy/")}
+    assert found == ({strategy} if strategy else set()), found
