@@ -109,3 +109,15 @@ def test_a_strategy_is_labelled_in_both_languages_after_its_brand(lang: str, tex
 def test_an_english_cue_gives_a_strategy_in_its_business_sense_only(text: str, strategy: str | None) -> None:
     found = {e.ref for e in run_pipeline(text, key="t", lang="en", lexicons=()).entities if e.ref.startswith("strategy/")}
     assert found == ({strategy} if strategy else set()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "strategy"),
+    [
+        ("奈雪推出9.9元一杯的奶茶，打响价格战。", "strategy/nayuki-channel-promotion"),
+        ("京东的售价为19.9元一包。", None),  # 9.9元 is a price point, not the end of another price
+    ],
+)
+def test_a_chinese_price_cue_is_not_part_of_another_price(text: str, strategy: str | None) -> None:
+    found = {e.ref for e in run_pipeline(text, key="t", lang="zh").entities if e.ref.startswith("strategy/")}
+    assert found == ({strategy} if strategy else set()), found
