@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from argmap.documents import read_document
 from argmap.errors import LexiconError
+from argmap.extractors.api import analyze
 from argmap.extractors.model import EntityKind
 from argmap.extractors.pipeline import PipelineCache, run_pipeline
 
@@ -107,12 +109,20 @@ def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: l
     [
         # Latin words alone in parentheses after a Chinese term translate it
         ("营销的核心是定位（Positioning），其次是价值主张（Value Proposition）。", []),
+        ("这被称为“享乐适应”（Hedonic Adaptation），即人们习惯了刺激。", []),  # after the quoted term
         # a Latin name outside such a gloss stays a name
         ("这家公司叫Shopify（加拿大电商平台），增长很快。", ["brand/shopify"]),
     ],
 )
 def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[str]) -> None:
     assert [r for r in refs(text) if r.startswith(("brand/", "organization/"))] == expected
+
+
+def test_what_a_letter_of_an_acronym_stands_for_is_no_name() -> None:
+    text = ("科特勒提出了品牌模型，强调品牌需要具备以下特征：\n\n- **B（Believable）**：品牌必须是可信的，消费者的评价应该是正面的。\n"
+            "- **R（Relevant）**：品牌必须与消费者的需求相关联。\n")
+    analysis = analyze(read_document(text, name="t.md", suffix=".md"), key="t")
+    assert not [e.ref for e in analysis.entities if e.ref.startswith(("brand/", "organization/"))]
 
 
 def test_a_company_word_after_an_ordinary_word_makes_no_name() -> None:
