@@ -198,8 +198,12 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
     a = first_end
     while a > first_start and text[a - 1] not in data.not_in_names and first_end - a < 6:
         a -= 1
-    opener = next((w for w in data.list_openers if text.startswith(w, a) and first_end - a - len(w) >= 2), "")
-    items[0] = (a + len(opener), first_end)  # 推出赞飞丝、柔丽: the list's verb is no part of its first name
+    # 推出赞飞丝、柔丽, 成员来自凯达、赞宝: the list's verb, and what comes before it, is no part of its first name
+    for opener in data.list_openers:
+        at = text.rfind(opener, a, first_end)
+        if at >= 0 and first_end - at - len(opener) >= 2:
+            a = at + len(opener)
+    items[0] = (a, first_end)
     last_start, last_end = items[-1]
     b = last_start
     while b < last_end and text[b] not in data.not_in_names and text[b] != "等" and b - last_start < 6:
