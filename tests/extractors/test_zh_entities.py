@@ -58,6 +58,7 @@ def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKin
         # the segmenter cuts 找淳馨 / 食品 and 给瑞禾 / 科技: the verb before a name it does not know is no part of it
         ("想要椰浆，只需要找淳馨食品下单。", "brand/淳馨", ["淳馨食品"]),
         ("我们给瑞禾科技打了电话。", "organization/瑞禾", ["瑞禾科技"]),
+        ("后因瑞禾集团一直未应诉，此案拖了两年。", "organization/瑞禾", ["瑞禾集团"]),
     ],
 )
 def test_a_verb_glued_to_an_unknown_name_is_no_part_of_it(text: str, ref: str, mentions: list[str]) -> None:
@@ -123,6 +124,11 @@ def test_what_a_letter_of_an_acronym_stands_for_is_no_name() -> None:
             "- **R（Relevant）**：品牌必须与消费者的需求相关联。\n")
     analysis = analyze(read_document(text, name="t.md", suffix=".md"), key="t")
     assert not [e.ref for e in analysis.entities if e.ref.startswith(("brand/", "organization/"))]
+
+
+def test_a_company_word_must_end_where_a_word_ends() -> None:
+    # 电子 opens 电子版 (an e-book edition), not a company's name: 单订 is no brand
+    assert not [r for r in refs("单订电子版：59 美元，纸质版另计。") if r.startswith(("brand/", "organization/"))]
 
 
 def test_a_company_word_after_an_ordinary_word_makes_no_name() -> None:

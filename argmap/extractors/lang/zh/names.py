@@ -105,7 +105,8 @@ class ChineseNames:
             model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts, tags)
             candidates += model_found
         if names.NameFinder.WORD in use:
-            candidates += self._word_names(state.content, words, counts, model_found)
+            candidates += self._word_names(state.content, words, counts, model_found,
+                                           _WordBounds(starts, len(state.content)))
         if names.NameFinder.LIST in use:
             candidates += names.listed_names_zh(state.content, units, self.names,
                                             lambda s, e: all(i in taken for i in range(s, e)), dictionary,
@@ -166,7 +167,7 @@ class ChineseNames:
                                 plain_text=plain_text)
 
     def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
-                    model_found: list[names.NameSpan]) -> list[names.NameSpan]:
+                    model_found: list[names.NameSpan], bounds: Container[int]) -> list[names.NameSpan]:
         """Words jieba does not know (its HMM made them up: 古茗, 领克) or tags as foreign names (麦当劳 nrt),
         when the model found a name there, when a company or organisation word follows (紫燕食品), or when
         a brand word stands beside a word that repeats. Repetition alone is no signal: technical articles
@@ -183,6 +184,8 @@ class ChineseNames:
                 continue  # 云犀公司: the organisation pattern names it
             suffix = (next(c for c in self._company_words if after.startswith(c))
                       if after.startswith(self._company_words) else "")
+            if suffix and end + len(suffix) not in bounds:
+                suffix = ""  # 央广网 + 报道: the company word must end where a word does (报 is not 报道)
             if suffix:  # 灼识咨询, 紫燕食品: the name with its company word (typed, then stemmed, by it)
                 out.append(names.NameSpan(start, end + len(suffix), word + suffix, names.NameLabel.ORG,
                                           names.NameSource.WORD))
