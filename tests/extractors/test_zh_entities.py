@@ -99,6 +99,9 @@ def test_a_name_found_once_is_found_everywhere(text: str, ref: str, mentions: li
         ("这种 “冷启动” 的方式奠定了基础。", []),  # … or the name of a way of doing things
         ("新广告上线，这是品牌首次请明星。这是品牌的新尝试。", []),  # 这是 before 品牌 is no name
         ("手表界的“劳伦斯”正在涨价。", ["brand/劳伦斯"]),
+        ("这个牌子开创了“潮玩越野”新品类。", []),  # a category, not a brand
+        ("品牌随后进入“冷启动”阶段。", []),  # a stage
+        ("企业过分关注“产品”而非“顾客”。", []),  # jieba's dictionary files 顾客 as a person's name
     ],
 )
 def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: list[str]) -> None:
