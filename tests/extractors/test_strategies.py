@@ -107,7 +107,8 @@ def test_a_strategy_is_labelled_in_both_languages_after_its_brand(lang: str, tex
     ],
 )
 def test_an_english_cue_gives_a_strategy_in_its_business_sense_only(text: str, strategy: str | None) -> None:
-    found = {e.ref for e in run_pipeline(text, key="t", lang="en", lexicons=()).entities if e.ref.startswith("strategy/")}
+    entities = run_pipeline(text, key="t", lang="en").entities
+    found = {e.ref for e in entities if e.ref.startswith("strategy/")}
     assert found == ({strategy} if strategy else set()), found
 
 

@@ -13,9 +13,9 @@ would be guessing.
 The subject is the strategies the claim names (小米高端化); a claim that names none is about the brand it
 names first — in both languages mostly the one the sentence is about ("Novartis' Sandoz will overtake
 Teva" speaks for Novartis, not for Teva). A brand named only in the closing attribution ("…, the Kelmar
-Bank said", '…," said Kim Lee of Kelmar Research') is who speaks, not what is spoken of: a third party quoted last
-mostly comments on someone else, so it is no subject (``closing_attribution``; companies speaking of
-themselves mostly open the sentence: "BT said it would …").
+Bank said", '…," said Kim Lee of Kelmar Research') is who speaks, not what is spoken of: a third party
+quoted last mostly comments on someone else, so it is no subject (``closing_attribution``; companies
+speaking of themselves mostly open the sentence: "BT said it would …").
 """
 
 from __future__ import annotations
