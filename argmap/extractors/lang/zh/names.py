@@ -95,8 +95,9 @@ class ChineseNames:
                     if 2 <= len(w) <= 4 and (tags[w] or "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)}
         unglued = {w: rest for w in distinct if (rest := unglued_name(w, tags, self.names)) is not None}
         words = [(w, s) for w, s in zip(pieces, starts) if w in may_name and w not in unglued]
-        words += [(unglued[w], s + len(w) - len(unglued[w])) for w, s in zip(pieces, starts) if w in unglued]
-        words.sort(key=lambda ws: ws[1])
+        # the names in glued words only before a company word (找淳馨 + 食品): asking the model about every word
+        # the segmenter glued a function character to would cost more than the rare name it finds
+        glued = [(unglued[w], s + len(w) - len(unglued[w])) for w, s in zip(pieces, starts) if w in unglued]
         counts = Counter(w for w, _ in words)
         model = names.load_model("zh") if names.NameFinder.MODEL in use else None
         model_found: list[names.NameSpan] = []
@@ -105,7 +106,7 @@ class ChineseNames:
             model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts, tags)
             candidates += model_found
         if names.NameFinder.WORD in use:
-            candidates += self._word_names(state.content, words, counts, model_found,
+            candidates += self._word_names(state.content, words + glued, counts, model_found,
                                            _WordBounds(starts, len(state.content)))
         if names.NameFinder.LIST in use:
             candidates += names.listed_names_zh(state.content, units, self.names,
