@@ -84,10 +84,14 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         # a sentence written all in capitals marks no name with them; a name in the next sentence still counts
         ("WE SHOULD BUY LOCAL COFFEE. Brewdale Roasters agree.", {"brand/brewdale-roasters"},
          {"brand/buy-local-coffee", "brand/we-should-buy-local-coffee", "brand/local-coffee"}),
+        # a public body's name runs across "and"; two companies joined by it stay two
+        ("The Zandia Food and Drug Administration fined Hoka. Shares in Kelmar Motors and Brewdale Motors rose.",
+         {"organization/zandia-food-and-drug-administration", "brand/kelmar-motors", "brand/brewdale-motors"},
+         {"brand/zandia-food", "brand/drug-administration", "brand/kelmar-motors-and-brewdale-motors"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
-         "office-before-title", "shouted-sentence"],
+         "office-before-title", "shouted-sentence", "body-across-and"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")

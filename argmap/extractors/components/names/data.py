@@ -110,6 +110,9 @@ class NameData:
     role_prepositions: tuple[str, ...] = ()
     # verbs the segmenter glues to the front of a name it does not know (找淳馨食品: 找 + 淳馨食品)
     glued_openers: tuple[str, ...] = ()
+    # the last word of a public body's name, which may run across "and" or "for" (Food and Drug Administration)
+    body_words: frozenset[str] = frozenset()
+    body_connectors: frozenset[str] = frozenset()
 
     @property
     def plain_titles(self) -> tuple[str, ...]:
@@ -140,9 +143,11 @@ class NameData:
                    bool(data.get("place_names", False)), longest_first("speech_verbs"),
                    tuple(data.get("address_forms", [])), int(data.get("longest_name", 0)),
                    tuple(data.get("apposition_determiners", [])), tuple(data.get("role_prepositions", [])),
-                   longest_first("glued_openers"))
+                   longest_first("glued_openers"), frozenset(data.get("body_words", [])),
+                   frozenset(data.get("body_connectors", [])))
 
 
+LONGEST_NAME = 40  # characters: past this a run of capitalised words is a phrase or a title, not a name
 LEXICON_TITLES = "person_title"  # a lexicon's pattern list that extends the language's ``person_titles``
 
 

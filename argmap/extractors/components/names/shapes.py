@@ -8,8 +8,16 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from argmap.extractors.components.names.data import (SENTENCE_START, NameData, NameLabel, NameSource, NameSpan,
-                                                      adjective_compound, trim)
+from argmap.extractors.components.names.data import (
+    LONGEST_NAME,
+    SENTENCE_START,
+    NameData,
+    NameLabel,
+    NameSource,
+    NameSpan,
+    adjective_compound,
+    trim,
+)
 from argmap.extractors.model import Span
 from argmap.extractors.text import is_cjk
 
@@ -58,6 +66,28 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             for group, group_opens in _possessive_groups(words, opens=opens and first):
                 if _name_like(group, data):
                     out.extend(_split_at_prefixes(text, m.start(1), group, data, opens=group_opens))
+    return _joined_bodies(text, out, data)
+
+
+def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[NameSpan]:
+    """A public body's name that runs across "and" or "for" is one name: Food and Drug Administration, Oil and
+    Natural Gas Corporation, Federation for Global Education — not a name "Food" beside another. Two runs join
+    when only a connector stands between them and the second ends with a body word (or, before "for", the
+    first does): "Kelmar and Brandt Motors" stays two companies."""
+    if not data.body_words or len(names) < 2:
+        return names
+    out: list[NameSpan] = []
+    for name in names:
+        last = out[-1] if out else None
+        between = text[last.end:name.start].strip() if last is not None else ""
+        if (last is not None and between in data.body_connectors and name.start - last.end == len(between) + 2
+                and name.end - last.start <= LONGEST_NAME
+                and last.label is NameLabel.ORG and name.label is NameLabel.ORG
+                and (name.text.split()[-1] in data.body_words
+                     or (between == "for" and last.text.split()[-1] in data.body_words))):
+            out[-1] = NameSpan(last.start, name.end, text[last.start:name.end], NameLabel.ORG, last.source)
+        else:
+            out.append(name)
     return out
 
 
