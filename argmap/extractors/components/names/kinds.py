@@ -8,14 +8,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from argmap.extractors.components.names.data import (
-    LONGEST_NAME,
-    SENTENCE_START,
-    NameData,
-    NameLabel,
-    NameSource,
-    NameSpan,
-)
+from argmap.extractors.components.names.data import (LONGEST_NAME, SENTENCE_START, NameData, NameLabel, NameSource,
+                                                      NameSpan)
 from argmap.extractors.components.names.places import place_names
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import alternation, is_cjk
