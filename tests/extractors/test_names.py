@@ -112,8 +112,8 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         ("凯达就推出赞飞丝、柔丽、沙宣等品牌。不少商城都有会员积分，比如淘宝、京东等。", {"brand/赞飞丝", "brand/淘宝"},
          {"brand/推出赞飞丝", "brand/比如淘宝"}),
         # the opener stands inside the stretch before the first name: what precedes it goes too
-        ("知名品牌如凯达、赞宝、柔丽等通过广告树立了形象。团队成员来自凯达、赞宝等公司。", {"brand/凯达", "brand/赞宝"},
-         {"brand/知名品牌如凯达", "brand/成员来自凯达"}),
+        ("超市里常见饮料如凯达、赞宝、柔丽等品牌都在降价。他的同事大多来自凯达、赞宝等公司。", {"brand/凯达", "brand/赞宝"},
+         {"brand/见饮料如凯达", "brand/大多来自凯达"}),
     ],
     ids=["list-summed-up", "list-of-tagged-names", "list-of-fruit", "technical-acronyms", "teams-and-latin-names",
          "english-prose", "list-opener", "list-opener-inside"],

@@ -115,8 +115,8 @@ def test_an_english_cue_gives_a_strategy_in_its_business_sense_only(text: str, s
 @pytest.mark.parametrize(
     ("text", "strategy"),
     [
-        ("奈雪推出9.9元一杯的奶茶，打响价格战。", "strategy/nayuki-channel-promotion"),
-        ("京东的售价为19.9元一包。", None),  # 9.9元 is a price point, not the end of another price
+        ("奈雪今年主推9.9元的鲜果茶。", "strategy/nayuki-channel-promotion"),
+        ("京东上这款纸巾卖19.9元一包。", None),  # 9.9元 is a price point, not the end of another price
     ],
 )
 def test_a_chinese_price_cue_is_not_part_of_another_price(text: str, strategy: str | None) -> None:

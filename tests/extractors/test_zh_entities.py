@@ -56,9 +56,9 @@ def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKin
     ("text", "ref", "mentions"),
     [
         # the segmenter cuts 找淳馨 / 食品 and 给瑞禾 / 科技: the verb before a name it does not know is no part of it
-        ("想要椰浆，只需要找淳馨食品下单。", "brand/淳馨", ["淳馨食品"]),
+        ("要采购包材，可以直接找淳馨食品。", "brand/淳馨", ["淳馨食品"]),
         ("我们给瑞禾科技打了电话。", "organization/瑞禾", ["瑞禾科技"]),
-        ("后因瑞禾集团一直未应诉，此案拖了两年。", "organization/瑞禾", ["瑞禾集团"]),
+        ("因瑞禾集团迟迟没有回应，谈判暂停。", "organization/瑞禾", ["瑞禾集团"]),
     ],
 )
 def test_a_verb_glued_to_an_unknown_name_is_no_part_of_it(text: str, ref: str, mentions: list[str]) -> None:
@@ -99,9 +99,9 @@ def test_a_name_found_once_is_found_everywhere(text: str, ref: str, mentions: li
         ("这种 “冷启动” 的方式奠定了基础。", []),  # … or the name of a way of doing things
         ("新广告上线，这是品牌首次请明星。这是品牌的新尝试。", []),  # 这是 before 品牌 is no name
         ("手表界的“劳伦斯”正在涨价。", ["brand/劳伦斯"]),
-        ("这个牌子开创了“潮玩越野”新品类。", []),  # a category, not a brand
-        ("品牌随后进入“冷启动”阶段。", []),  # a stage
-        ("企业过分关注“产品”而非“顾客”。", []),  # jieba's dictionary files 顾客 as a person's name
+        ("这家公司开创了“萌宠出行”新品类。", []),  # a category, not a brand
+        ("新产品先要熬过“冷启动”阶段。", []),  # a stage
+        ("好的服务始终把“顾客”放在第一位。", []),  # jieba's dictionary files 顾客 as a person's name
     ],
 )
 def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: list[str]) -> None:
@@ -113,7 +113,7 @@ def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: l
     [
         # Latin words alone in parentheses after a Chinese term translate it
         ("营销的核心是定位（Positioning），其次是价值主张（Value Proposition）。", []),
-        ("这被称为“享乐适应”（Hedonic Adaptation），即人们习惯了刺激。", []),  # after the quoted term
+        ("这种做法叫“延迟定价”（Delayed Pricing），商家常用。", []),  # after the quoted term
         # a Latin name outside such a gloss stays a name
         ("这家公司叫Shopify（加拿大电商平台），增长很快。", ["brand/shopify"]),
     ],
@@ -123,15 +123,15 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
 
 
 def test_what_a_letter_of_an_acronym_stands_for_is_no_name() -> None:
-    text = ("科特勒提出了品牌模型，强调品牌需要具备以下特征：\n\n- **B（Believable）**：品牌必须是可信的，消费者的评价应该是正面的。\n"
-            "- **R（Relevant）**：品牌必须与消费者的需求相关联。\n")
+    text = ("营销学者提出了一个品牌模型，列出几项要求：\n\n- **C（Consistent）**：品牌在各个渠道的表达要一致。\n"
+            "- **V（Visible）**：品牌要让用户容易看到。\n")
     analysis = analyze(read_document(text, name="t.md", suffix=".md"), key="t")
     assert not [e.ref for e in analysis.entities if e.ref.startswith(("brand/", "organization/"))]
 
 
 def test_a_company_word_must_end_where_a_word_ends() -> None:
     # 电子 opens 电子版 (an e-book edition), not a company's name: 单订 is no brand
-    assert not [r for r in refs("单订电子版：59 美元，纸质版另计。") if r.startswith(("brand/", "organization/"))]
+    assert not [r for r in refs("单订电子版每年收费。") if r.startswith(("brand/", "organization/"))]
 
 
 def test_a_company_word_after_an_ordinary_word_makes_no_name() -> None:

@@ -88,7 +88,7 @@ def test_who_speaks_last_is_not_what_a_claim_is_about() -> None:
         ("en", "“Demand is strong”, said Kim Lee of Kelmar Research.", "said Kim Lee of Kelmar Research"),
         ("en", '"Demand remains solid," Kelmar said in a statement.', "Kelmar said in a statement"),
         # what follows the verb is what was said, not who says it
-        ("en", "Jo Tan, a spokesman for Kelmar, said the move to cloud servers was not without risks.", None),
+        ("en", "Jo Tan, a spokesman for Kelmar, said the new checkout system still had flaws.", None),
         ("en", "Kelmar said its sales grew strongly.", None),  # the speaker opens the sentence: its own news
         ("zh", "小米的高端化已经初见成效，业内人士表示。", "业内人士表示"),
         ("zh", "小米表示，旗舰机型站稳了六千元价位。", None),

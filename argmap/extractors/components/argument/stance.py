@@ -31,7 +31,7 @@ _ATTRIBUTION_BREAK = re.compile(r"[,，、;；—–]|\s-\s|(?P<quote>[\"”’�
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+", re.UNICODE)
 _AFTER_VERB = 3  # words after the speech verb: "the Kelmar Bank said", "told reporters", "said on Monday" — no content
 _SPEAKER = 9  # words after a speech verb right after a quotation: '…," said Kim Lee, chair of Kelmar Research's
-# panel' names who speaks (after a comma, "Jo Tan, a spokesman, said the move … was risky" says what was said)
+# panel' names who speaks (after a comma, "Jo Tan, a spokesman, said the system had flaws" says what was said)
 _CLOSING = " .。!！\"”'’」』)）"
 _QUOTES = ('"', "”", "’", "」", "』")
 

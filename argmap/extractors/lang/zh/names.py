@@ -25,8 +25,8 @@ _CJK_WORD = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 _WINDOW = 8  # characters of context on each side of a word the model is asked about
 # jieba tags many foreign brand names as transliterated person names (肯德基 nr, 麦当劳 nrt).
 # 定位（Positioning）, 价值主张（Value Proposition）: Latin words alone in parentheses right after Chinese ones
-# after a Chinese term, quoted or not (“享乐适应”（Hedonic Adaptation）), or after the one capital it spells out
-# (**R（Relevant）**: what a letter of an acronym stands for)
+# after a Chinese term, quoted or not (“拖延定价”（Delay Pricing）), or after the one capital it spells out
+# (**Q（Quick）**: what a letter of an acronym stands for)
 _GLOSS = re.compile(r"(?:(?<=[\u4e00-\u9fff*”」』])|(?<=(?<![A-Za-z])[A-Z]))[（(]\s*[A-Za-z][A-Za-z' &-]*[A-Za-z]\s*[）)]")
 _FOREIGNNAME_TAGS = frozenset({"nrt", "nz"})
 _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
@@ -295,8 +295,8 @@ class _WordBounds(Container[int]):
 
 
 def glossed(text: str, start: int, end: int) -> bool:
-    """``start:end`` is the Latin gloss of the Chinese term before it (定位（Positioning）, “适应性偏好”（Adaptive
-    Preferences）) or of the capital letter before it (R（Relevant）): the whole content of parentheses that open
+    """``start:end`` is the Latin gloss of the Chinese term before it (定位（Positioning）, “拖延定价”（Delay
+    Pricing）) or of the capital letter before it (Q（Quick）): the whole content of parentheses that open
     right after a Chinese character, a closing quotation mark or a lone capital. A Chinese name's own Latin name there
     (蜜雪冰城（Mixue）) is an alias the lexicon or the entity it follows already gives."""
     if not text[start:end].isascii():
