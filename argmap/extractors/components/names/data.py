@@ -147,7 +147,9 @@ class NameData:
                    frozenset(data.get("body_connectors", [])))
 
 
-LONGEST_NAME = 40  # characters: past this a run of capitalised words is a phrase or a title, not a name
+# characters, in any script: past this a candidate is a phrase or a title, not a name (the language's
+# ``longest_name`` bounds a run of its own script more tightly)
+LONGEST_LABEL = 40
 LEXICON_TITLES = "person_title"  # a lexicon's pattern list that extends the language's ``person_titles``
 
 

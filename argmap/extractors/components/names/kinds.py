@@ -8,7 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from argmap.extractors.components.names.data import (LONGEST_NAME, SENTENCE_START, NameData, NameLabel, NameSource,
+from argmap.extractors.components.names.data import (LONGEST_LABEL, SENTENCE_START, NameData, NameLabel, NameSource,
                                                       NameSpan)
 from argmap.extractors.components.names.places import place_names
 from argmap.extractors.model import EntityKind
@@ -142,7 +142,7 @@ def _after_title(text: str, start: int, titles: Sequence[str]) -> bool:
 def _plausible(label: str, data: NameData) -> bool:
     if label in data.not_names or label in data.not_alone or label.lower() in data.common:
         return False
-    if len(label) < 2 or len(label) > LONGEST_NAME:
+    if len(label) < 2 or len(label) > LONGEST_LABEL:
         return False
     if any(c.isdigit() for c in label) and not any(c.isalpha() for c in label):
         return False

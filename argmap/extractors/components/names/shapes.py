@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from argmap.extractors.components.names.data import (
-    LONGEST_NAME,
+    LONGEST_LABEL,
     SENTENCE_START,
     NameData,
     NameLabel,
@@ -81,7 +81,7 @@ def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[Nam
         last = out[-1] if out else None
         between = text[last.end:name.start].strip() if last is not None else ""
         if (last is not None and between in data.body_connectors and name.start - last.end == len(between) + 2
-                and name.end - last.start <= LONGEST_NAME
+                and name.end - last.start <= LONGEST_LABEL
                 and last.label is NameLabel.ORG and name.label is NameLabel.ORG
                 and (name.text.split()[-1] in data.body_words
                      or (between == "for" and last.text.split()[-1] in data.body_words))):

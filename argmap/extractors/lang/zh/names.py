@@ -297,8 +297,8 @@ class _WordBounds(Container[int]):
 def glossed(text: str, start: int, end: int) -> bool:
     """``start:end`` is the Latin gloss of the Chinese term before it (定位（Positioning）, “拖延定价”（Delay
     Pricing）) or of the capital letter before it (Q（Quick）): the whole content of parentheses that open
-    right after a Chinese character, a closing quotation mark or a lone capital. A Chinese name's own Latin name there
-    (蜜雪冰城（Mixue）) is an alias the lexicon or the entity it follows already gives."""
+    right after a Chinese character, a closing quotation mark or a lone capital. A Chinese name's own Latin
+    name there (蜜雪冰城（Mixue）) is an alias the lexicon or the entity it follows already gives."""
     if not text[start:end].isascii():
         return False
     opening = max(text.rfind("（", max(0, start - 3), start), text.rfind("(", max(0, start - 3), start))
