@@ -113,6 +113,8 @@ class NameData:
     # the last word of a public body's name, which may run across "and" or "for" (Food and Drug Administration)
     body_words: frozenset[str] = frozenset()
     body_connectors: frozenset[str] = frozenset()
+    # lower-case words inside a person's name (Jeremy de Souza, Luca di Montezemolo)
+    name_particles: frozenset[str] = frozenset()
 
     @property
     def plain_titles(self) -> tuple[str, ...]:
@@ -144,7 +146,7 @@ class NameData:
                    tuple(data.get("address_forms", [])), int(data.get("longest_name", 0)),
                    tuple(data.get("apposition_determiners", [])), tuple(data.get("role_prepositions", [])),
                    longest_first("glued_openers"), frozenset(data.get("body_words", [])),
-                   frozenset(data.get("body_connectors", [])))
+                   frozenset(data.get("body_connectors", [])), frozenset(data.get("name_particles", [])))
 
 
 # characters, in any script: past this a candidate is a phrase or a title, not a name (the language's

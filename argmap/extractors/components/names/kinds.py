@@ -18,6 +18,7 @@ from argmap.extractors.text import alternation, is_cjk
 # --- typing by context ----------------------------------------------------------------------------
 
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+_PLURAL = re.compile(r"^[A-Z][a-z]+[^s'’]s$")  # Doubts, Jurors (not Swiss, not Boss)
 # I’d, We're, They’ll: a pronoun with its verb, capitalised only because "I" is
 _CONTRACTION = re.compile(r"^(\w+)['’](?:d|m|ll|ve|re|s)$", re.I)
 # FY22, F2Q, Q4, H1: a reporting period opens the label ("FY22 Services", "FY21 EPS")
@@ -39,11 +40,14 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     if _ends_with_word(label, data.event_words, data):
         return EntityKind.EVENT
     if _is_org_name(label, data):
+        if data.capitalised and label in data.organization_words and _lower_case_too(label, text):
+            return None  # "Investors who lost …" where the article says "investors" too: the word, no body
         return EntityKind.ORGANIZATION
     if _ends_with_word(label, data.company_suffixes, data):
         return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
-    if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data):
-        return EntityKind.PERSON
+    if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data) \
+            and not (data.spaced and _title_next(text, name.end, data.person_titles)):
+        return EntityKind.PERSON  # "Rosneft chief Sergei Bogdanchikov", not "the billionaire Kelmar owner"
     if data.capitalised and (_capitalised_by_position(name, text) or _office(label, data)):
         return None
     if data.spaced and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
@@ -53,6 +57,9 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         if data.spaced and _body_after(text, name.end, data):
             return EntityKind.ORGANIZATION  # "Kelmar Brandt, the investment bank, will advise …"
         if data.spaced and " " not in label and name.source is not NameSource.CUE:
+            if data.capitalised and _PLURAL.match(label) and _only_opening(label, text) \
+                    and not _speaks(label, text, data.speech_verbs):
+                return None  # "Doubts about …", "Jurors in …": a plural the model takes for a name where a sentence opens
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
         return EntityKind.PERSON
     words = label.split()
@@ -84,6 +91,22 @@ def _ends_with_word(label: str, words: Sequence[str], data: NameData) -> bool:
     return len(label.split()) > 1 and label.split()[-1] in words
 
 
+def _lower_case_too(word: str, text: str) -> bool:
+    """The article also writes ``word`` in lower case: capitalised, it opens a sentence or a title."""
+    return not word.islower() and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+
+
+def _only_opening(word: str, text: str) -> bool:
+    """Every time the article writes ``word``, a sentence or a quotation opens with it."""
+    return all(SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
+               for m in re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text))
+
+
+def _speaks(word: str, text: str, verbs: Sequence[str]) -> bool:
+    """The article has ``word`` say something ("Glaxo says …"): the word names someone."""
+    return bool(verbs) and re.search(rf"(?<![\w-]){re.escape(word)}\s+(?:{alternation(verbs)})\b", text) is not None
+
+
 def _capitalised_by_position(name: NameSpan, text: str) -> bool:
     """One word the model reads as a name only where a sentence (or a quotation) opens — "Growth slowed
     in …", "Rumours spread …" — while the article writes it in lower case elsewhere: a common word."""
@@ -92,7 +115,7 @@ def _capitalised_by_position(name: NameSpan, text: str) -> bool:
         return False
     if not SENTENCE_START.search(text[max(0, name.start - 3):name.start]):
         return False
-    return re.search(rf"(?<![\w-]){re.escape(label.lower())}(?![\w-])", text) is not None
+    return _lower_case_too(label, text)
 
 
 def _title_after(text: str, end: int, titles: Sequence[str]) -> bool:
@@ -139,6 +162,13 @@ def _after_title(text: str, start: int, titles: Sequence[str]) -> bool:
     return before.endswith(tuple(titles))
 
 
+def _title_next(text: str, end: int, titles: Sequence[str]) -> bool:
+    """A title follows the name at once ("Kelmar owner", "Gartner analyst"): the name is who the person works for."""
+    after = text[end:end + 32]
+    return after[:1] == " " and any(after.startswith(t, 1) and not after[1 + len(t):2 + len(t)].isalpha()
+                                    for t in titles)
+
+
 def _plausible(label: str, data: NameData) -> bool:
     if label in data.not_names or label in data.not_alone or label.lower() in data.common:
         return False
@@ -177,7 +207,8 @@ def _of_a_place(label: str, data: NameData) -> bool:
 def _person_like(label: str, data: NameData) -> bool:
     if not data.spaced:
         return 2 <= len(label) <= 4 and all(is_cjk(c) or c == "·" for c in label)
-    return all(w[:1].isupper() for w in label.replace("-", " ").split())
+    words = label.replace("-", " ").split()
+    return all(w[:1].isupper() or 0 < i < len(words) - 1 and w in data.name_particles for i, w in enumerate(words))
 
 
 def _is_org_name(label: str, data: NameData) -> bool:

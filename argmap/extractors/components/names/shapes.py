@@ -51,18 +51,24 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             compounds = [k for k, w in enumerate(words[:-1]) if adjective_compound(w[2])]
             if compounds:  # US-based Orvelle, Santa Monica-based Orvelle: the name follows the place made an adjective
                 words, first = words[compounds[-1] + 1:], False
+            cut = False  # a capitalised word of the run (a place, a title) was cut off
             while words and words[0][2] not in data.person_prefixes and (
                     _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
+                cut = cut or _cut_name_word(words[0][2], data)
                 words.pop(0)
                 first = False
             titled = False
             while words and (words[-1][2] in _CONNECTORS or words[-1][2] in data.not_names):
                 titled = titled or words[-1][2] in data.person_prefixes
+                cut = cut or _cut_name_word(words[-1][2], data)
                 words.pop()
             while titled and len(words) > 1 and words[-1][2] in data.title_modifiers:
                 words.pop()  # "Kelmar Union General Secretary": the office is no part of the union's name
             if not words or (len(words) == 1 and opens and first):
                 continue  # one capitalised word opening a sentence is ambiguous
+            if cut and len(words) == 1 and (words[0][2] in data.title_modifiers
+                                            or not _alone_elsewhere(text, words[0][2])):
+                continue  # Air of Air China, Greater of Greater London, Finance of Finance Minister: part of a name
             for group, group_opens in _possessive_groups(words, opens=opens and first):
                 if _name_like(group, data):
                     out.extend(_split_at_prefixes(text, m.start(1), group, data, opens=group_opens))
@@ -89,6 +95,24 @@ def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[Nam
         else:
             out.append(name)
     return out
+
+
+def _cut_name_word(word: str, data: NameData) -> bool:
+    """A word cut off a capitalised run that was part of one name with the rest (China of Air China, Minister of
+    Finance Minister); not an acronym, which a name often carries on its own (PC Pro, US Airways)."""
+    return word in data.not_names and not word.isupper()
+
+
+def _alone_elsewhere(text: str, word: str) -> bool:
+    """Whether the article writes ``word`` somewhere as a name of its own, with no capitalised word beside it
+    (Kelmar of "Kelmar China" is also "Kelmar said"; Air of "Air China" is never alone)."""
+    for m in re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text):
+        before = text[max(0, m.start() - 40):m.start()].split()
+        after = text[m.end():m.end() + 40].split()
+        if not (before and before[-1][:1].isupper() and before[-1][-1:].isalnum()) \
+                and not (after and after[0][:1].isupper()):
+            return True
+    return False
 
 
 def _shouted(text: str, span: Span) -> bool:
@@ -133,7 +157,8 @@ def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], 
         if word[2] in data.person_prefixes or not word[2]:
             while word[2] and len(run) > 1 and run[-1][2] in data.title_modifiers:
                 run.pop()  # "Kelmar Union General Secretary Tom Brandt": the office is no part of the union's name
-            if run and not (len(run) == 1 and run[0][2].lower() in data.common):
+            office = word[2] and len(run) == 1 and run[0][2] in data.title_modifiers  # Finance Minister Tom Brandt
+            if run and not office and not (len(run) == 1 and run[0][2].lower() in data.common):
                 start, end = trim(text, base + run[0][0], base + run[-1][1])
                 out.append(NameSpan(start, end, text[start:end], label,
                                     NameSource.CUE if label is NameLabel.PERSON else NameSource.SHAPE))

@@ -30,7 +30,14 @@ from argmap.extractors.text import alternation, slug
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
-_PERSON = r"(?<![\w'’-])[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"  # not "Peter Forster" of Carl-Peter
+_PERSON_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"  # Shihab-Eldin, Carl-Peter
+
+
+def _person(particles: frozenset[str]) -> str:
+    """Two or three capitalised words, a particle maybe between them (Jeremy de Souza); not "Peter Forster"
+    of Carl-Peter Forster."""
+    join = rf"\s+(?:(?:{_alternation(sorted(particles))})\s+)?" if particles else r"\s+"
+    return rf"(?<![\w'’-]){_PERSON_WORD}(?:{join}{_PERSON_WORD}){{1,2}}"
 
 
 def _alternation(values: list[str]) -> str:
@@ -79,8 +86,9 @@ class Finder:
         self.variant = (re.compile(rf"(?<![\w-])((?:[A-Z][a-z]{{2,}}|i[A-Z][a-z]+)\s+(?:{variants}))(?![\w-])")
                         if variants else None)
         titles = _alternation(list(self.names.plain_titles))
-        self.person_after = re.compile(rf"\b(?:{titles})\s+({_PERSON})")
-        self.person_before = re.compile(rf"({_PERSON}),\s+(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){{0,2}}(?:{titles})\b")
+        person = _person(self.names.name_particles)
+        self.person_after = re.compile(rf"\b(?:{titles})\s+({person})")
+        self.person_before = re.compile(rf"({person}),\s+(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){{0,2}}(?:{titles})\b")
 
     def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
         text = state.content
@@ -199,8 +207,9 @@ class Finder:
         name = m.group(1)
         if name in self.by_name:
             return _hit(self.by_name[name], m.start(1), m.end(1))
-        if any(w in self.by_name or w.lower() in STOP_WORDS for w in name.split()):
-            return None
+        bodies = (*self.names.organization_words, *self.names.company_suffixes)
+        if any(w in self.by_name or w.lower() in STOP_WORDS or w in bodies for w in name.split()):
+            return None  # "the Financial Times, chief operating officer …": the body, not a person
         return EntityHit(EntityKind.PERSON, slug(name), m.start(1), m.end(1), name, {"en": name})
 
 
