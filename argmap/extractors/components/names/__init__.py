@@ -29,12 +29,12 @@ from argmap.extractors.components.names.kinds import (
 from argmap.extractors.components.names.model import load_model, model_names, model_path
 from argmap.extractors.components.names.roles import Role, roles
 from argmap.extractors.components.names.shapes import (
-    NO_DICTIONARY, Dictionary, listed_names_zh, quoted_names_zh, shape_names_en,
+    NO_DICTIONARY, Dictionary, listed_names_zh, quoted_names_zh, shape_names_en, strip_opener,
 )
 
 __all__ = [
     "ALL_FINDERS", "Dictionary", "LANG_DIR", "NO_DICTIONARY", "NameData", "NameFinder", "NameLabel", "name_data",
     "NameSource", "NameSpan", "Named", "Role", "acronyms", "alias_targets", "common_noun_like", "finders",
     "kind_of", "listed_names_zh", "names_a_line", "load_model", "model_names", "model_path", "overlaps", "people_by_title",
-    "quoted_names_zh", "roles", "shape_names_en", "stem", "strip_prefix", "trim", "without_overlaps",
+    "quoted_names_zh", "roles", "shape_names_en", "stem", "strip_opener", "strip_prefix", "trim", "without_overlaps",
 ]

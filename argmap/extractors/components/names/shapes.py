@@ -164,6 +164,8 @@ def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], 
                                     NameSource.CUE if label is NameLabel.PERSON else NameSource.SHAPE))
             run, label = [], NameLabel.PERSON
             continue
+        if label is NameLabel.PERSON and not run and word[2] in data.title_modifiers:
+            continue  # "Attorney General Eliot Brandt": the rest of the office, before the name
         run.append(word)
     return out
 
@@ -174,10 +176,27 @@ _CONNECTORS = frozenset({"&", "and", "of", "de", "du", "von", "van", "der", "-"}
 
 
 def _ordinary(word: str, data: NameData, *, sentence_start: bool) -> bool:
-    """A word that is capitalised for a reason other than being a name."""
+    """A word that is capitalised for a reason other than being a name: where a sentence opens, a verb form,
+    an adverb or a plural of people by what they do (Miners, Developers, Analysts) before the name."""
     if word in data.not_names or word.lower() in data.common:
         return True
-    return sentence_start and word.lower().endswith(("ing", "ly", "ed"))
+    return sentence_start and (word.lower().endswith(("ing", "ly", "ed")) or bool(_PEOPLE_PLURAL.match(word))
+                               or word.isdigit())
+
+
+_PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:er|or|ist|ant|ent)s$")
+
+
+def strip_opener(name: NameSpan, text: str, data: NameData) -> NameSpan:
+    """``Miners Rio Tinto``, ``Could Kelmar``, ``1993 Zandia``: where a sentence opens, a word that is capitalised
+    only for that (``_ordinary``) is no part of the name after it (the model's spans keep it)."""
+    first, _, rest = name.text.partition(" ")
+    if not rest or first in data.not_names or first in data.person_prefixes \
+            or not SENTENCE_START.search(text[max(0, name.start - 3):name.start]) \
+            or not _ordinary(first, data, sentence_start=True):
+        return name  # Shanghai Automotive: a place opens many a company's name
+    start = name.end - len(rest)
+    return NameSpan(start, name.end, rest, name.label, name.source)
 
 
 # --- Chinese shape and cue candidates -------------------------------------------------------------
