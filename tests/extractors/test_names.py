@@ -267,6 +267,11 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("Kelmar unveiled the Zandor X5 in Geneva.", "Zandor X5", NameSource.SHAPE, EntityKind.PRODUCT),
         # laws, plans and lectures are no organisations
         ("Firms must comply with the Kelmar-Oxley Act.", "Kelmar-Oxley Act", NameSource.SHAPE, None),
+        # newspapers, news agencies and magazines are organisations that report, not brands
+        ("Sales fell, the Brewdale Telegraph reported.", "Brewdale Telegraph", NameSource.SHAPE,
+         EntityKind.ORGANIZATION),
+        ("Kelmar will sell it, the Velo Associated Press said.", "Velo Associated Press", NameSource.SHAPE,
+         EntityKind.ORGANIZATION),
         # an organisation word alone, which the article also writes in lower case, is the word
         ("Savers lost money. Investors who lost money will be paid, the investors were told.", "Investors",
          NameSource.MODEL, None),
