@@ -117,9 +117,11 @@ def _alone_elsewhere(text: str, word: str) -> bool:
 
 def _shouted(text: str, span: Span) -> bool:
     """A sentence of three words or more written in capitals throughout (shouting, or a headline set in caps)."""
-    words = text[span.start:span.end].split()
-    letters = [c for c in text[span.start:span.end] if c.isalpha()]
-    return len(words) >= 3 and bool(letters) and all(c.isupper() for c in letters)
+    segment = text[span.start:span.end]
+    if segment != segment.upper() or len(segment.split()) < 3:
+        return False  # a lower-case letter, or too short: the cheap tests first (every Chinese unit comes here)
+    letters = [c for c in segment if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _possessive_groups(words: list[tuple[int, int, str]], *, opens: bool) -> list[tuple[list[tuple[int, int, str]], bool]]:
