@@ -80,6 +80,21 @@ def test_a_name_that_runs_on_into_another_word_is_not_that_name(text: str, menti
 @pytest.mark.parametrize(
     ("text", "ref", "mentions"),
     [
+        # a brand named without its company word (吉利 of 吉利汽车), right before what a company does
+        ("吉利旗下的新品牌上市，长城推出了越野车。", "brand/geely", ["吉利"]),
+        ("吉利旗下的新品牌上市，长城推出了越野车。", "brand/great-wall", ["长城"]),
+        # … but not as the common word or place it also is, nor before a noun (大众品牌: a mass-market brand)
+        ("新年图个吉利，游客登上长城，大众品牌纷纷降价。", "brand/geely", []),
+        ("新年图个吉利，游客登上长城，大众品牌纷纷降价。", "brand/volkswagen", []),
+    ],
+)
+def test_a_brand_without_its_company_word_needs_a_companys_doing(text: str, ref: str, mentions: list[str]) -> None:
+    assert refs(text).get(ref, []) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "mentions"),
+    [
         # a name found once (here before 公司) is that name wherever the article uses it again
         # … and a company named again and again without its company word is the brand
         ("字节跳动与云犀公司达成合作。云犀表示将扩大投入，云犀的直播业务增长。", "brand/云犀", ["云犀公司", "云犀", "云犀"]),

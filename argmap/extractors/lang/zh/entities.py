@@ -52,6 +52,13 @@ class Finder:
         for forms in self.by_first.values():
             for form, entry in forms:
                 self.form_entry.setdefault(form, entry)
+        # 吉利 of 吉利汽车, 长城 of 长城汽车: a brand's name without its company word is often a common word or a
+        # place too (lucky, the Great Wall), so it names the brand only right before what a company does (吉利旗下,
+        # 长城推出: ``stem_context``) — not before a noun like 品牌 (大众品牌 is a mass-market brand, not Volkswagen)
+        self.stem_context = frozenset(lexicon.pattern_list("stem_context"))
+        self.stems = {stem: entry for entry in lexicon.entities if entry.kind is EntityKind.BRAND
+                      for stem in [_stem(entry.labels.get("zh"), self.names.company_suffixes)]
+                      if stem and stem not in self.form_entry}
         # Every beginning of every form: a word that is one may run on into a form (one set lookup per word
         # instead of comparing it with each form of its first character).
         self.form_starts = frozenset(f[:i] for forms in self.first_forms.values() for f in forms
@@ -86,6 +93,9 @@ class Finder:
         lexical = {w for w in distinct if w in form_starts or (w[0] in first and w.startswith(first[w[0]]))}
         for i in [i for i, w in enumerate(pieces) if w in lexical]:
             self._lexicon(state, starts[i], taken, found)
+        stems = distinct & self.stems.keys()
+        for i in [i for i, w in enumerate(pieces[:-1]) if w in stems and pieces[i + 1] in self.stem_context]:
+            self._stemmed(state, self.stems[pieces[i]], starts[i], len(pieces[i]), taken, found)
         self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
         triggers, suffixes = self.triggers, self.org_suffixes  # locals: the test runs on every distinct word
@@ -127,6 +137,14 @@ class Finder:
         if entry.kind is EntityKind.BRAND:
             end = self._flagship(state, u, entry, idx, end, found)
         taken.update(range(idx, end))
+
+    def _stemmed(self, state: DocState, entry: LexEntry, start: int, length: int, taken: set[int],
+                 found: Found) -> None:
+        """A brand named without its company word, right before what the company does (吉利旗下, 长城推出)."""
+        if start in taken or state.unit_at(start) is None:
+            return
+        found.add(entry.kind, entry.key, entry.labels, entry.forms, start, start + length)
+        taken.update(range(start, start + length))
 
     def _flagship(self, state: DocState, u: int, entry: LexEntry, start: int, end: int, found: Found) -> int:
         """``小米旗舰机型`` is also a product of its brand: the brand's flagship."""
@@ -312,6 +330,16 @@ class Finder:
             # a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
+
+
+def _stem(label: str | None, suffixes: Iterable[str]) -> str | None:
+    """吉利汽车 -> 吉利: a Chinese label without the company word it ends with (two characters left at least)."""
+    if not label:
+        return None
+    for suffix in suffixes:
+        if label.endswith(suffix) and len(label) - len(suffix) >= 2 and _all_cjk(label[:-len(suffix)]):
+            return label[:-len(suffix)]
+    return None
 
 
 def _brand_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
