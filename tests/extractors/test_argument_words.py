@@ -66,3 +66,25 @@ def test_training_refuses_an_output_that_is_a_file(tmp_path, capsys) -> None:
     assert exit_info.value.code == 2
     assert "not a directory" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "{}"
+
+
+def test_a_fixed_thesis_weight_stays_at_its_prior_while_the_others_are_fitted() -> None:
+    import numpy as np
+
+    from argmap.extractors.train.argument import fit_choice
+
+    # two features; the second always picks the wrong candidate in these texts, the first the right one
+    groups = [(np.array([[1.0, 0.0], [0.0, 1.0]]), 0) for _ in range(10)]
+    free = fit_choice(groups, steps=300)
+    held = fit_choice(groups, steps=300, fixed={1: 3.0})
+    assert free[1] < 0 and free[0] > 0  # the data pull the second weight down when it is learned
+    assert held[1] == 3.0 and held[0] > free[0]  # held at 3.0, and the first rises to outweigh it
+
+
+def test_the_conclusion_weight_is_set_by_the_priors_not_learned() -> None:
+    from argmap.extractors.components.argument.features import THESIS_FEATURES
+    from argmap.extractors.train.argument import priors, thesis_fixed
+
+    fixed = thesis_fixed()
+    index = THESIS_FEATURES.index("conclusion")
+    assert fixed[index] == priors()["thesis"][index] > 0

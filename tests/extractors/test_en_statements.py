@@ -90,6 +90,12 @@ def test_going_on_sale_is_no_promotion() -> None:
         # a conclusion marker opening a sentence beats position
         ("Prices are rising. Buyers are waiting for discounts. Therefore, Nike should cut promotions.",
          "Therefore, Nike should cut promotions."),
+        # … and so does "therefore" inside the sentence, or "That's why" opening it, after a first sentence that
+        # asserts something of its own
+        ("Dog owners in Kelmar Park leave a mess behind. Children play on that grass every day. Higher fines are "
+         "therefore the right answer.", "Higher fines are therefore the right answer."),
+        ("Dog owners in Kelmar Park leave a mess behind. Children play on that grass every day. That's why the "
+         "city must raise its fines.", "That's why the city must raise its fines."),
         # an opening concession is not the main claim (the claim it answers is; see the test below)
         ("Although digital publishing grows fast, paper books will not become obsolete.",
          "paper books will not become obsolete."),

@@ -289,6 +289,9 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
     u = c.unit
     role = u.marker.role if u.marker is not None else None
     short = c.count <= SHORT
+    # "Therefore, …" opening a sentence of a short text draws its conclusion; a clause's "so" mostly draws a step,
+    # and an article draws many conclusions on the way (long_conclusion weighs those)
+    concludes = role is MarkerRole.CONCLUSION and c.opens_sentence and short
     return [
         # "I think" opens many a reason in a short opinion text; in an article 我们认为 marks the position
         float(c.thesis_cue and short),
@@ -301,8 +304,7 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(c.closing),
         float(c.strategy),
         float(subordinate(u) and not c.counter),  # the B of "A, but B" is what the writer asserts
-        # "Therefore, …" opening a sentence draws the conclusion; a clause's "so" mostly draws a step
-        float(role is MarkerRole.CONCLUSION and c.opens_sentence),
+        float(concludes),
         float(u.conditional),
         float(u.question),
         float(u.hedged),
@@ -316,7 +318,8 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(c.emphatic),
         # "A, but B": in a short text first_main already takes B; an article's "…, but the bottom line is …"
         float(c.counter and short),
-        float(c.summary),
+        # a summing-up word the conclusion marker has not already counted ("Ultimately, …" is both)
+        float(c.summary and not concludes),
         # in the lead, a turn against the opening facts (然而, however …) is where commentary states its position
         float(c.lead and role is MarkerRole.ATTACK),
         float(c.counter and not short),
