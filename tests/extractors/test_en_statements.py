@@ -148,6 +148,16 @@ def test_en_central_claim_answered_by_a_concession_beats_the_last() -> None:
             },
         ),
         (
+            # the other side's voice: "X may think …", and a concession opened by "even if"
+            "Parks need higher fines. Some dog owners may think the fines are too high.",
+            {("Some dog owners may think the fines are too high.", "undermines", "Parks need higher fines.")},
+        ),
+        (
+            "Parks need higher fines. Even if owners pay more, the lawns will be clean.",
+            {("Even if owners pay more", "undermines", "Parks need higher fines."),
+             ("the lawns will be clean.", "undermines", "Even if owners pay more")},
+        ),
+        (
             "Brands need loyal buyers. Loyal buyers pay full price. For example, Apple users rarely wait for sales.",
             {
                 ("Loyal buyers pay full price.", "supports", "Brands need loyal buyers."),
