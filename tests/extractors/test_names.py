@@ -345,3 +345,14 @@ def test_a_role_after_the_name_is_read_with_the_languages_words() -> None:
     assert roles(text, people, bodies, english)["person/ian-fogg"].at == "brand/jupiter-research"
     assert roles(text, people, bodies, replace(english, role_prepositions=()))["person/ian-fogg"].at is None
     assert roles(text, people, bodies, replace(english, spaced=False)) == {}  # no apposition in unspaced text
+
+
+def test_british_initials_keep_their_joining_words_and_never_take_a_listed_brand() -> None:
+    # BoE is the Bank of England here, not BOE (京东方), the display maker the shipped lexicon lists
+    text = ("The Bank of England (BoE) kept rates on hold. Zandia's Department for Transport (DfT) agreed. "
+            "BoE governor Tom Brandt spoke.")
+    analysis = run_pipeline(text, key="t", lang="en")
+    by_ref = {e.ref: e for e in analysis.entities}
+    assert "brand/boe" not in by_ref
+    assert "BoE" in by_ref["organization/bank-of-england"].aliases
+    assert names.acronyms(["Department for Transport"]) >= {"DT", "DfT"}

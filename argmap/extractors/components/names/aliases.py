@@ -77,12 +77,20 @@ def _variants(e: Named, data: NameData) -> list[tuple[str, frozenset[EntityKind]
 
 
 def acronyms(labels: Iterable[str]) -> frozenset[str]:
-    """The initials of every multi-word capitalised name (General Motors -> GM, Marks & Spencer -> M&S)."""
+    """The initials of every multi-word capitalised name (General Motors -> GM, Marks & Spencer -> M&S), and
+    with its small joining words in small letters where it has them (Bank of England -> BoE, Department for
+    Transport -> DfT)."""
     out: set[str] = set()
     for label in labels:
-        caps = [w for w in label.split() if w[:1].isupper()]
+        words = label.split()
+        caps = [w for w in words if w[:1].isupper()]
         if len(caps) >= 2:
             out.add("".join(w[0] for w in caps))
-            if "&" in label.split():
+            if "&" in words:
                 out.add("&".join(w[0] for w in caps))
+            if any(w in _JOINING for w in words[1:-1]):
+                out.add("".join(w[0] for w in words if w[:1].isupper() or w in _JOINING))
     return frozenset(out)
+
+
+_JOINING = frozenset({"of", "for", "and", "de"})  # BoE, DfT: British initials keep these, in small letters

@@ -129,8 +129,18 @@ class Finder:
             if known is not None:
                 out.append(_hit(known, name.start, name.end))
             elif kind is not None:
-                out.append(EntityHit(kind, slug(name.text), name.start, name.end, name.text, {"en": name.text}))
+                out.append(EntityHit(kind, self._open_key(name.text), name.start, name.end, name.text,
+                                     {"en": name.text}))
         return out
+
+    def _open_key(self, label: str) -> str:
+        """The key of a name the lexicon does not list. Where its slug is a lexicon key all the same ("BoE", the
+        Bank of England, against BOE, the Chinese display maker), its capitals keep it apart ("bo-e"): the
+        lexicon's entity is named by its own forms, or by them in capitals (APPLE)."""
+        key = slug(label)
+        if key in self._keys and not label.isupper():
+            return slug(_CASE_STEP.sub("-", label))
+        return key
 
     def resolve(self, hits: list[EntityHit]) -> list[EntityHit]:
         """One entity per name (the lexicon's kind, else the kind most mentions have), and other names
@@ -250,6 +260,9 @@ def _one_kind_per_label(hits: list[EntityHit], known: set[str]) -> list[EntityHi
         top = chosen[hit.label]
         out.append(hit if top.ref == hit.ref else replace(top, start=hit.start, end=hit.end))
     return out
+
+
+_CASE_STEP = re.compile(r"(?<=[a-z])(?=[A-Z])")  # BoE -> Bo-E
 
 
 def _lexical(hit: EntityHit, known: set[str]) -> bool:
