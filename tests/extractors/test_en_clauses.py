@@ -132,6 +132,16 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["Small shops cannot cut prices as we do in our larger stores."]),
         ("Young buyers trade up to premium brands as they grow older and earn more.",
          ["Young buyers trade up to premium brands as they grow older and earn more."]),
+        # ", as" with a subject of its own gives a reason; not a comparison, nor an attribution
+        ("The park should stay open, as the area is the only green space in the district.",
+         ["The park should stay open", "as the area is the only green space in the district."]),
+        ("Kelmar sold the unit last year, as the company reported on Monday.",
+         ["Kelmar sold the unit last year, as the company reported on Monday."]),
+        ("Kelmar sells the card to parents, as a kind of pocket money for their children.",
+         ["Kelmar sells the card to parents, as a kind of pocket money for their children."]),
+        # "unless" opens a condition the claim depends on
+        ("Insurers should not pay for such treatments unless their benefit has been proven.",
+         ["Insurers should not pay for such treatments", "unless their benefit has been proven."]),
     ],
 )
 def test_en_clauses(text: str, expected: list[str]) -> None:

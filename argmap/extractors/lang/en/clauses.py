@@ -2,8 +2,9 @@
 marker; a headline, or a clause of fewer than three words, is no argumentative unit.
 
 A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
-before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` (and ``as`` / ``since`` / ``so`` + a
-pronoun) even without a comma, after the comma that closes an opening concession or reason (``Although …, …``),
+before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``unless`` (and ``as`` / ``since`` /
+``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
+central"; not "…, as the company said"), after the comma that closes an opening concession or reason (``Although …, …``),
 before ``and`` + a new subject or ``and also``,
 before ``, which`` and a participle (``…, allowing …``, ``…, potentially putting …``), and at a comma
 splice (``…, it just …``) unless the sentence opens with a condition.
@@ -32,7 +33,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _SEMICOLON = re.compile(r";\s+")
 _SUBJECT = r"(?:it|they|he|she|we|i|you|this|that|these|those|there|the|many|most|people|its|their|our|my)\b"
 _BARE_SPLIT = re.compile(
-    r"\s(?=(?:because(?! of\b)|but|although|whereas|even though|in order to)\b(?! also\b)"
+    r"\s(?=(?:because(?! of\b)|but|although|whereas|even though|in order to|unless)\b(?! also\b)"
     r"|(?<!\bas long )(?<!\bas soon )(?<!\bas far )(?<!\bas much )(?<!\bas well )(?<!\bjust )"
     r"(?:as|since|so(?:\s+that)?)\s+(?:it|they|he|she|we|i|you|there|this|these|those|people)\b"
     # "as we do", "as they grow up": a comparison or a time, not a reason
@@ -49,6 +50,11 @@ _RELATIVE = re.compile(
     r"|\s(?=thus\s+[a-z]+ing\b)"
 )
 _SPLICE = re.compile(r",\s+(?=(?:it|they|we|i|he|she|this|there)\s+[a-z'’]+)")
+# "…, as the area is central": a reason with a subject of its own, not "…, as a kind of card" or "…, as the
+# company said" (a comparison or an attribution)
+_AS_REASON = re.compile(r",\s+(?=as\s+(?:the|this|these|those|its|their|our|his|her|many|most|such|too)\s"
+                        r"(?!(?:\S+\s+){0,4}(?:said|says|reported|expected|predicted|forecast|noted|announced|"
+                        r"planned|promised|agreed|feared|hoped|shown|shows)\b))", re.I)
 # "In the northern stores, she expects …": a short prepositional phrase opening the sentence, no clause
 _OPENING_PHRASE = re.compile(r"[\s\"'“‘]*(?:in|on|at|for|with|by|after|before|during|under|over|across|among|"
                              r"within|without|from|to|of|as|like|despite|through|throughout)"
@@ -119,6 +125,7 @@ class ClauseSplitter:
         cuts += [m.end() for m in _BARE_SPLIT.finditer(text, start, end) if m.end() > start + 1]
         cuts += [m.end() for m in _AND_SUBJECT.finditer(text, start, end)]
         cuts += [m.end() for m in _RELATIVE.finditer(text, start, end)]
+        cuts += [m.end() for m in _AS_REASON.finditer(text, start, end)]
         if not _CONDITIONAL_OPENING.match(text, start, end):  # "If X, it …" is one conditional claim
             # "Edge cases aside, there is …": a short opening phrase is no clause of its own
             cuts += [m.end() for m in _SPLICE.finditer(text, start, end)
