@@ -139,6 +139,11 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["Kelmar sold the unit last year, as the company reported on Monday."]),
         ("Kelmar sells the card to parents, as a kind of pocket money for their children.",
          ["Kelmar sells the card to parents, as a kind of pocket money for their children."]),
+        # ", for" + a subject is a reason too; ", and furthermore" adds a second point
+        ("Public broadcasters deserve the fee, for we need independent media.",
+         ["Public broadcasters deserve the fee", "for we need independent media."]),
+        ("Human dignity is protected by the constitution, and furthermore no one may decide on the life of another.",
+         ["Human dignity is protected by the constitution", "and furthermore no one may decide on the life of another."]),
         # "unless" opens a condition the claim depends on
         ("Insurers should not pay for such treatments unless their benefit has been proven.",
          ["Insurers should not pay for such treatments", "unless their benefit has been proven."]),

@@ -4,8 +4,8 @@ marker; a headline, or a clause of fewer than three words, is no argumentative u
 A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``unless`` (and ``as`` / ``since`` /
 ``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
-central"; not "…, as the company said"), after the comma that closes an opening concession or reason (``Although …, …``),
-before ``and`` + a new subject or ``and also``,
+central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), after the comma that closes an opening concession or reason (``Although …, …``),
+before ``and`` + a new subject, ``and also`` or ``, and furthermore``,
 before ``, which`` and a participle (``…, allowing …``, ``…, potentially putting …``), and at a comma
 splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
@@ -41,6 +41,7 @@ _BARE_SPLIT = re.compile(
 )
 # "…, and most people know …", "… and also helps …": a second clause, not a list
 _AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|they|he|she|we|i|you|there)\s)"
+                          r"|,\s+(?=and\s+(?:furthermore|moreover|besides|additionally)\b)"
                           r"|\s(?=and\s+(?:also|(?:most|many|some)\s+people)\b)", re.I)
 # a participle clause takes an object ("…, allowing them to …"); "shoes, clothing and bags" is a list
 _RELATIVE = re.compile(
@@ -52,7 +53,8 @@ _RELATIVE = re.compile(
 _SPLICE = re.compile(r",\s+(?=(?:it|they|we|i|he|she|this|there)\s+[a-z'’]+)")
 # "…, as the area is central": a reason with a subject of its own, not "…, as a kind of card" or "…, as the
 # company said" (a comparison or an attribution)
-_AS_REASON = re.compile(r",\s+(?=as\s+(?:the|this|these|those|its|their|our|his|her|many|most|such|too)\s"
+_AS_REASON = re.compile(r",\s+(?=for\s+(?:we|they|it|he|she|there|this|i|you)\s+[a-z'’]+)"
+                        r"|,\s+(?=as\s+(?:the|this|these|those|its|their|our|his|her|many|most|such|too)\s"
                         r"(?!(?:\S+\s+){0,4}(?:said|says|reported|expected|predicted|forecast|noted|announced|"
                         r"planned|promised|agreed|feared|hoped|shown|shows)\b))", re.I)
 # "In the northern stores, she expects …": a short prepositional phrase opening the sentence, no clause
