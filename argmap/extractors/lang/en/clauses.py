@@ -51,9 +51,9 @@ _RELATIVE = re.compile(
     r"|\s(?=thus\s+[a-z]+ing\b)"
 )
 _SPLICE = re.compile(r",\s+(?=(?:it|they|we|i|he|she|this|there)\s+[a-z'’]+)")
-# "…, as the area is central": a reason with a subject of its own, not "…, as a kind of card" or "…, as the
-# company said" (a comparison or an attribution)
-_AS_REASON = re.compile(r",\s+(?=for\s+(?:we|they|it|he|she|there|this|i|you)\s+[a-z'’]+)"
+# "…, as the area is central", "…, for we need …": a reason with a subject of its own, not "…, as a kind of
+# card" or "…, as the company said" (a comparison or an attribution)
+_REASON_CLAUSE = re.compile(r",\s+(?=for\s+(?:we|they|it|he|she|there|this|i|you)\s+[a-z'’]+)"
                         r"|,\s+(?=as\s+(?:the|this|these|those|its|their|our|his|her|many|most|such|too)\s"
                         r"(?!(?:\S+\s+){0,4}(?:said|says|reported|expected|predicted|forecast|noted|announced|"
                         r"planned|promised|agreed|feared|hoped|shown|shows)\b))", re.I)
@@ -127,7 +127,7 @@ class ClauseSplitter:
         cuts += [m.end() for m in _BARE_SPLIT.finditer(text, start, end) if m.end() > start + 1]
         cuts += [m.end() for m in _AND_SUBJECT.finditer(text, start, end)]
         cuts += [m.end() for m in _RELATIVE.finditer(text, start, end)]
-        cuts += [m.end() for m in _AS_REASON.finditer(text, start, end)]
+        cuts += [m.end() for m in _REASON_CLAUSE.finditer(text, start, end)]
         if not _CONDITIONAL_OPENING.match(text, start, end):  # "If X, it …" is one conditional claim
             # "Edge cases aside, there is …": a short opening phrase is no clause of its own
             cuts += [m.end() for m in _SPLICE.finditer(text, start, end)
