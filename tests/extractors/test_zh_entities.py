@@ -93,6 +93,21 @@ def test_a_brand_without_its_company_word_needs_a_companys_doing(text: str, ref:
 
 
 @pytest.mark.parametrize(
+    ("text", "ref", "present"),
+    [
+        # a Latin name before a kind of product is a product, named once or more
+        ("新车搭载 Zorin 超算平台和 Velora 芯片。", "product/zorin", True),
+        ("新车搭载 Zorin 超算平台和 Velora 芯片。", "product/velora", True),
+        # a term in capitals or a short mixed-case acronym is no product (IoT 平台, SiC 芯片)
+        ("厂商都在做 IoT 平台和 SiC 芯片。", "product/iot", False),
+        ("厂商都在做 IoT 平台和 SiC 芯片。", "product/sic", False),
+    ],
+)
+def test_a_latin_name_before_a_kind_of_product_is_a_product(text: str, ref: str, present: bool) -> None:
+    assert (ref in refs(text)) is present
+
+
+@pytest.mark.parametrize(
     ("text", "ref", "mentions"),
     [
         # a name found once (here before 公司) is that name wherever the article uses it again

@@ -115,6 +115,8 @@ class NameData:
     body_connectors: frozenset[str] = frozenset()
     # lower-case words inside a person's name (Jeremy de Souza, Luca di Montezemolo)
     name_particles: frozenset[str] = frozenset()
+    # (Chinese) the kind of product a Latin name right before it names (Aquila 超感系统, Orin 芯片)
+    product_kinds: tuple[str, ...] = ()
 
     @property
     def plain_titles(self) -> tuple[str, ...]:
@@ -146,7 +148,8 @@ class NameData:
                    tuple(data.get("address_forms", [])), int(data.get("longest_name", 0)),
                    tuple(data.get("apposition_determiners", [])), tuple(data.get("role_prepositions", [])),
                    longest_first("glued_openers"), frozenset(data.get("body_words", [])),
-                   frozenset(data.get("body_connectors", [])), frozenset(data.get("name_particles", [])))
+                   frozenset(data.get("body_connectors", [])), frozenset(data.get("name_particles", [])),
+                   longest_first("product_kinds"))
 
 
 # characters, in any script: past this a candidate is a phrase or a title, not a name (the language's

@@ -78,6 +78,9 @@ class Finder:
             # titles keep their frequency, which the segmentation of the text around them relies on
             tokenizer.add_words([t for t in self.titles if t not in self.tags and any(is_cjk(c) for c in t)], tag="n")
         self.open_names = ChineseNames(self.tags, self.org_suffix, sources, data=self.names)
+        # Aquila 超感系统, Adam 超算平台: a Latin name before a kind of product (two characters may qualify it)
+        kinds = "|".join(re.escape(k) for k in self.names.product_kinds)
+        self.product_kind = re.compile(rf" ?[\u4e00-\u9fff]{{0,2}}(?:{kinds})") if kinds else None
         self.latin_common = self.open_names.latin_names.common  # English stop words: What, How are no names
 
     def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
@@ -281,7 +284,9 @@ class Finder:
             if not (named or _latin_name(word)):
                 return None
             window = text[end:end + 4] + text[max(0, idx - 3):idx]
-            cue = (named or any(c in window for c in self.brand_context) or any(c in window for c in self.org_suffix)
+            product = self.product_kind is not None and self.product_kind.match(text, end) is not None
+            cue = (named or product or any(c in window for c in self.brand_context)
+                   or any(c in window for c in self.org_suffix)
                    or _MODEL_SUFFIX.match(text, end) is not None)  # Pixel 9: a name with its model number
             if word.isalpha() and not named and not any(c in window for c in self.org_suffix) and (
                     word.isupper() or (len(word) <= 3 and not word.istitle())):
@@ -296,7 +301,7 @@ class Finder:
             if model:
                 end = model.end()
                 return EntityKind.PRODUCT, slug(text[idx:end]), text[idx:end], end
-            return EntityKind.BRAND, slug(word), word, end
+            return EntityKind.PRODUCT if product else EntityKind.BRAND, slug(word), word, end
         # Cheap set lookups first: most words are ordinary vocabulary and leave here.
         tag = tags[word]
         name_like = tag is None or tag in NAME_TAGS
