@@ -168,8 +168,9 @@ def fit_choice(groups: list[tuple[np.ndarray, int]], *, l2: float = L2, steps: i
     """Conditional logit: one softmax over each text's candidates, so the fit aims at picking the right one.
     ``fixed``: weights that are set, not learned (column -> weight); the others are fitted around them."""
     w = np.zeros(groups[0][0].shape[1])
-    held = list(fixed or {})
-    w[held] = [fixed[j] for j in held] if fixed else []
+    fixed = fixed or {}
+    held = list(fixed)
+    w[held] = [fixed[j] for j in held]
     for _ in range(steps):
         grad = l2 * w
         for x, gold in groups:

@@ -4,7 +4,8 @@ marker; a headline, or a clause of fewer than three words, is no argumentative u
 A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``unless`` (and ``as`` / ``since`` /
 ``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
-central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), after the comma that closes an opening concession or reason (``Although …, …``),
+central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), after the comma that
+closes an opening concession or reason (``Although …, …``),
 before ``and`` + a new subject, ``and also`` or ``, and furthermore``,
 before ``, which`` and a participle (``…, allowing …``, ``…, potentially putting …``), and at a comma
 splice (``…, it just …``) unless the sentence opens with a condition.
@@ -54,9 +55,9 @@ _SPLICE = re.compile(r",\s+(?=(?:it|they|we|i|he|she|this|there)\s+[a-z'’]+)")
 # "…, as the area is central", "…, for we need …": a reason with a subject of its own, not "…, as a kind of
 # card" or "…, as the company said" (a comparison or an attribution)
 _REASON_CLAUSE = re.compile(r",\s+(?=for\s+(?:we|they|it|he|she|there|this|i|you)\s+[a-z'’]+)"
-                        r"|,\s+(?=as\s+(?:the|this|these|those|its|their|our|his|her|many|most|such|too)\s"
-                        r"(?!(?:\S+\s+){0,4}(?:said|says|reported|expected|predicted|forecast|noted|announced|"
-                        r"planned|promised|agreed|feared|hoped|shown|shows)\b))", re.I)
+                            r"|,\s+(?=as\s+(?:the|this|these|those|its|their|our|his|her|many|most|such|too)\s"
+                            r"(?!(?:\S+\s+){0,4}(?:said|says|reported|expected|predicted|forecast|noted|announced|"
+                            r"planned|promised|agreed|feared|hoped|shown|shows)\b))", re.I)
 # "In the northern stores, she expects …": a short prepositional phrase opening the sentence, no clause
 _OPENING_PHRASE = re.compile(r"[\s\"'“‘]*(?:in|on|at|for|with|by|after|before|during|under|over|across|among|"
                              r"within|without|from|to|of|as|like|despite|through|throughout)"

@@ -87,6 +87,7 @@ class Finder:
                         if variants else None)
         titles = _alternation(list(self.names.plain_titles))
         person = _person(self.names.name_particles)
+        self.body_words = frozenset((*self.names.organization_words, *self.names.company_suffixes))
         self.person_after = re.compile(rf"\b(?:{titles})\s+({person})")
         self.person_before = re.compile(rf"({person}),\s+(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){{0,2}}(?:{titles})\b")
 
@@ -218,8 +219,7 @@ class Finder:
         name = m.group(1)
         if name in self.by_name:
             return _hit(self.by_name[name], m.start(1), m.end(1))
-        bodies = (*self.names.organization_words, *self.names.company_suffixes)
-        if any(w in self.by_name or w.lower() in STOP_WORDS or w in bodies for w in name.split()):
+        if any(w in self.by_name or w.lower() in STOP_WORDS or w in self.body_words for w in name.split()):
             return None  # "the Financial Times, chief operating officer …": the body, not a person
         return EntityHit(EntityKind.PERSON, slug(name), m.start(1), m.end(1), name, {"en": name})
 

@@ -56,9 +56,12 @@ class Finder:
         # place too (lucky, the Great Wall), so it names the brand only right before what a company does (吉利旗下,
         # 长城推出: ``stem_context``) — not before a noun like 品牌 (大众品牌 is a mass-market brand, not Volkswagen)
         self.stem_context = frozenset(lexicon.pattern_list("stem_context"))
-        self.stems = {stem: entry for entry in lexicon.entities if entry.kind is EntityKind.BRAND
-                      for stem in [_stem(entry.labels.get("zh"), self.names.company_suffixes)]
-                      if stem and stem not in self.form_entry}
+        self.stems: dict[str, LexEntry] = {}
+        for entry in lexicon.entities:
+            label = entry.labels.get("zh")
+            stem = names.stem(label, self.names)[0] if entry.kind is EntityKind.BRAND and label else None
+            if stem and stem != label and stem not in self.form_entry:
+                self.stems.setdefault(stem, entry)
         # Every beginning of every form: a word that is one may run on into a form (one set lookup per word
         # instead of comparing it with each form of its first character).
         self.form_starts = frozenset(f[:i] for forms in self.first_forms.values() for f in forms
@@ -335,16 +338,6 @@ class Finder:
             # a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
-
-
-def _stem(label: str | None, suffixes: Iterable[str]) -> str | None:
-    """吉利汽车 -> 吉利: a Chinese label without the company word it ends with (two characters left at least)."""
-    if not label:
-        return None
-    for suffix in suffixes:
-        if label.endswith(suffix) and len(label) - len(suffix) >= 2 and _all_cjk(label[:-len(suffix)]):
-            return label[:-len(suffix)]
-    return None
 
 
 def _brand_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
