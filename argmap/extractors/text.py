@@ -48,6 +48,23 @@ def in_quotation(text: str, start: int, pos: int) -> bool:
     return opened > closed or text.count('"', start, pos) % 2 == 1
 
 
+def quoted_share(text: str) -> float:
+    """The share of ``text``'s letters that lie inside quotation marks (a quotation may run on from the clause
+    before, as in ``quoted_at``)."""
+    inside, quoted, letters = quoted_at(text, 0), 0, 0
+    for ch in text:
+        if ch in _OPENING_QUOTES:
+            inside = True
+        elif ch in _CLOSING_QUOTES:
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        elif ch.isalpha():
+            letters += 1
+            quoted += inside
+    return quoted / letters if letters else 0.0
+
+
 def quoted_at(text: str, pos: int) -> bool:
     """``pos`` lies inside a quotation of ``text``: after a quote mark it opens, or before one that closes a
     quotation opened before the text starts (a quote running on from the clause before)."""

@@ -87,12 +87,14 @@ def test_the_a_of_a_but_b_is_countered_within_its_sentence_only() -> None:
     ("en", 'She said: "I don\'t think the new shop changes much."', False),
     ("en", 'but I think it works," he added.', False),  # a quotation running on from the clause before
     ("en", 'Overall, the "premium" label fits.', True),  # quote marks elsewhere in the sentence
+    ("en", 'The overall "premium" label fits.', False),  # the adjective sums nothing up
+    ("en", '"Overall, the premium label fits," he said.', False),
     ("zh", "我们认为小米已经成功。", True),
     ("zh", "他表示：“我们认为小米已经成功。”", False),
     ("zh", "笔者认为，“高端化”并非易事。", True),
 ])
 def test_thesis_cue_outside_quotation(lang: str, text: str, expected: bool) -> None:
-    assert argument_data(lang).thesis.any_unquoted(text) is expected
+    assert argument_data(lang).thesis_cue(text, unquoted=True) is expected
 
 
 def test_every_language_names_discourse_functions_as_the_argument_stage_does() -> None:

@@ -226,3 +226,50 @@ def test_the_writer_stating_a_long_held_view_is_the_thesis_of_an_article() -> No
     analysis = analyze_text("\n\n".join(body), lang="en", key="t")
     assert len(analysis.statements) > 12
     assert [s.text for s in analysis.statements if s.central] == [body[-2]]
+
+
+# A news story of more than twelve statements: its lead states the story; a party it quotes argues a point of it.
+_NEWS = ["Kelmar Motors is to build its new small car at its plant in Zandia, the company has confirmed.",
+         "The car will go on sale next spring.", "It will cost less than any model the company now makes.",
+         "The plant has been at the centre of rumours about job cuts.", "About 4,000 people work there.",
+         "Within the overall output figure, there were signs of a slowdown in exports.",
+         "Sales of the brand fell 4% last year.", "Its rivals have cut prices twice since January.",
+         "Analysts said the plan would help the plant.", "The company did not say how much it would invest.",
+         "Unions welcomed the news.", "A decision on a second model is due in May.",
+         "Shares in Kelmar rose 2% on Tuesday."]
+
+
+@pytest.mark.parametrize(
+    ("quote", "central"),
+    [
+        # the analyst sums up, inside quotation marks: his point, not the story's
+        ('"Ultimately and industrially, Kelmar needs a cheaper car," he added.', _NEWS[0]),
+        ('"Overall I see a low risk of the plant closing," said the analyst, despite the fall in sales.', _NEWS[0]),
+        # the writer sums up
+        ("Overall, the plan should secure the plant for a decade.", "Overall, the plan should secure the plant for a decade."),
+    ],
+)
+def test_news_thesis_is_the_writers_not_a_quoted_partys(quote: str, central: str) -> None:
+    analysis = analyze_text("\n\n".join(["Kelmar to build small car in Zandia", *_NEWS, quote]), lang="en", key="t")
+    assert len(analysis.statements) > 12
+    assert [s.text for s in analysis.statements if s.central] == [central]
+
+
+@pytest.mark.parametrize(
+    ("text", "sums_up"),
+    [
+        ("Overall, the plan should secure the plant.", True),
+        ("But in the end it would not be worth it.", True),
+        ('"Ultimately, the brand needs a cheaper car."', True),
+        ("Within the overall output figure, there were signs of a slowdown.", False),
+        ("Memory chips were in short supply.", False),
+        ("The brand will ultimately need a cheaper car.", False),
+        ("In conclusion, the brand needs a cheaper car.", True),
+    ],
+)
+def test_summing_up_words_sum_up_where_they_open_the_unit(text: str, sums_up: bool) -> None:
+    from argmap.extractors.components.argument.data import argument_data
+
+    data = argument_data("en")
+    assert data.sums_up(text) is sums_up
+    assert data.thesis_cue(text) is sums_up

@@ -19,3 +19,18 @@ from argmap.extractors.text import slug
 ])
 def test_slug_makes_one_key_per_name_in_every_language(name: str, key: str) -> None:
     assert slug(name) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ('"We sold out," he said.', 9 / 15),
+        ("No quotation here.", 0.0),
+        ("所谓“物美价廉”的产品", 4 / 9),
+        ('and will stay," he added.', 11 / 18),  # a quotation running on from the clause before
+    ],
+)
+def test_quoted_share(text: str, share: float) -> None:
+    from argmap.extractors.text import quoted_share
+
+    assert quoted_share(text) == pytest.approx(share, abs=0.01)

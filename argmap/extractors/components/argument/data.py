@@ -74,6 +74,21 @@ class ArgumentData:
     answer: re.Pattern[str] | None = None  # "Yes, …" / 是的，…: opens by answering the question at issue
     negation_reach: int = 6  # characters before a stance cue where a negation turns it around
     attribution_reach: int = 0  # the longest closing attribution ("…, the Kelmar Bank said."), in characters; 0: none
+    # summing-up words that sum up only where they open the unit, set off by punctuation ("Overall, …"; not
+    # "the overall figure", "in short supply")
+    summary_opening: re.Pattern[str] | None = None
+
+    def sums_up(self, text: str) -> bool:
+        """The writer sums up (in conclusion, 综上所述; "Overall, …" where it opens the unit)."""
+        return self.summary.any(text) or (self.summary_opening is not None and self.summary_opening.match(text) is not None)
+
+    def thesis_cue(self, text: str, *, unquoted: bool = False) -> bool:
+        """The writer states a position or sums up; ``unquoted``: not inside quotation marks ("I think …," said
+        the analyst is the analyst's thinking)."""
+        if self.thesis.any_unquoted(text) if unquoted else self.thesis.any(text):
+            return True
+        found = self.summary_opening.match(text) if self.summary_opening is not None else None
+        return found is not None and not (unquoted and quoted_at(text, found.end()))
 
     def answers(self, text: str) -> bool:
         """The unit opens with an answer word set off by punctuation — a writer stating a position."""
@@ -98,7 +113,8 @@ def argument_data(lang: str) -> ArgumentData:
                         cues("narrative"), cues("speech"), _signed(raw, words=words),
                         _signed(raw, words=words, plus=("negation",), zero=("negation_exceptions",)),
                         cues("opponent"), cues("summary"), _opening(raw.get("answer", [])),
-                        int(raw.get("negation_reach", 6)), int(raw.get("attribution_reach", 0)))
+                        int(raw.get("negation_reach", 6)), int(raw.get("attribution_reach", 0)),
+                        _leading(raw.get("summary_opening", []), words_bounded=words))
 
 
 def _signed(raw: dict[str, object], *, words: bool, plus: tuple[str, ...] = ("favourable",),
@@ -113,12 +129,24 @@ def _signed(raw: dict[str, object], *, words: bool, plus: tuple[str, ...] = ("fa
     return CueSet.build(weights, words=words)
 
 
+_CONJUNCTION = r"(?:(?:and|but|so|yet)\s+)?"  # "But overall, …": a clause's own joining word before the cue
+
+
 def _opening(words: list[str]) -> re.Pattern[str] | None:
     """Any of ``words`` at the very start of a unit (after quotes), followed by punctuation: an answer, not
     a word that happens to open a sentence ("No one …", 不少…)."""
     if not words:
         return None
     return re.compile(rf"[\s\"'“‘「]*(?:{alternation(words)})\s*[,，.。!！:：;；]", re.I)
+
+
+def _leading(words: list[str], *, words_bounded: bool) -> re.Pattern[str] | None:
+    """Any of ``words`` where a unit opens (after quotes and a joining word): "Overall, …", "But in the end it …",
+    not "the overall figure" or "in short supply" inside it."""
+    if not words:
+        return None
+    end = r"(?![\w'’])" if words_bounded else ""
+    return re.compile(rf"[\s\"'“‘「]*{_CONJUNCTION}(?:{alternation(words)}){end}", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -34,8 +34,11 @@ from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.model import Statement, StatementKind
 from argmap.extractors.state import most_named_brand
+from argmap.extractors.text import quoted_at, quoted_share
 
 WEIGHTS = Path(__file__).resolve().parent / "thesis.json"
+QUOTED = 0.5  # share of a statement's letters inside quotation marks past which it is the quoted party's
+OPENING_QUOTE = 0.25  # … or past which a quotation the statement opens with is (the rest: who said it)
 
 
 @lru_cache(maxsize=2)
@@ -78,16 +81,31 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             unit=units[i], index=i, count=len(state.statements), claim=claim,
             # "we believe" inside a quotation, set off as a block or in quote marks, is the quoted party's
             # position, not the writer's
-            thesis_cue=data.thesis.any_unquoted(st.text) and not state.regions.quoted(st.start, st.end),
+            thesis_cue=data.thesis_cue(st.text, unquoted=True) and not state.regions.quoted(st.start, st.end),
             lean=state.opinion.get(st.id, 0.0),
             judging=state.judging.get(st.id, 0.0), title_share=share,
             lead=i in places[0], closing=i in places[1], strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
-            summary=data.summary.any(st.text), opens_sentence=opens_sentence(state, st),
+            summary=data.sums_up(st.text), opens_sentence=opens_sentence(state, st),
             counter=i > 0 and granted[i - 1],
         ))
-    return out
+    if short_text:
+        return out
+    # an article's thesis is its writer's: a party it quotes argues a point of the story
+    own = [c for c in out if not spoken(state.statements[c.index])]
+    return own or out
+
+
+def spoken(statement: Statement) -> bool:
+    """The statement is another party's words: mostly inside quotation marks, or a quotation it opens with
+    ('"Overall I see a low risk …," said …'). A block quotation may be the writer's own preface (much Chinese
+    commentary sets its opening note so): its thesis cues are another party's, but it may state the point."""
+    text = statement.text
+    share = quoted_share(text)
+    first = next((i for i, ch in enumerate(text) if ch.isalpha()), None)
+    # a quoted term opening a statement (“物美价廉”的产品特性…) fills little of it
+    return share > QUOTED or (share > OPENING_QUOTE and first is not None and quoted_at(text, first))
 
 
 def opens_sentence(state: ArgumentState, statement: Statement) -> bool:
