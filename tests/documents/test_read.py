@@ -200,6 +200,17 @@ def test_a_via_line_is_a_credit(line: str, credit: bool) -> None:
     assert any(b.reason == "credit" and document.text_of(b) == line for b in document.boilerplate) is credit
 
 
+@pytest.mark.parametrize(("line", "caption"), [
+    ("▲图：Velora 10 Ultra", True),  # a caption behind the pointer many Chinese sites set under an image
+    ("▲ 图：社交平台对淳馨的评价", True),
+    ("图：淳馨创始人", True),
+    ("▲淳馨门店数量两年翻番，图为上海门店。", False),  # a sentence, however it is set
+])
+def test_a_pointed_figure_label_is_an_image_line(line: str, caption: bool) -> None:
+    document = read_document(f"品牌必须赢得溢价。\n\n{line}\n\n淳馨还在扩张。\n".encode(), name="t.txt")
+    assert any(b.reason == "image-source" and document.text_of(b) == line for b in document.boilerplate) is caption
+
+
 @pytest.mark.parametrize(("line", "share"), [
     ("👉点击关注我们，每天更新品牌观察！", True),  # a call to follow, behind a pointing emoji
     ("→ 点击关注", True),

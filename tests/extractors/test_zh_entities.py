@@ -132,6 +132,8 @@ def test_a_name_found_once_is_found_everywhere(text: str, ref: str, mentions: li
         ("这家公司开创了“萌宠出行”新品类。", []),  # a category, not a brand
         ("新产品先要熬过“冷启动”阶段。", []),  # a stage
         ("好的服务始终把“顾客”放在第一位。", []),  # jieba's dictionary files 顾客 as a person's name
+        ("这一年也被“米粉”们称为关键年，米粉们很失望。", []),  # 们: a group of people, not a brand
+        ("大脑会分泌“多巴胺”作为奖赏。", []),  # a common word that jieba files as a proper noun
     ],
 )
 def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: list[str]) -> None:
@@ -150,6 +152,33 @@ def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: l
 )
 def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[str]) -> None:
     assert [r for r in refs(text) if r.startswith(("brand/", "organization/"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("还没搞清楚它是国产还是日系品牌，日系品牌就已经涨价。", []),  # where a brand comes from
+        ("美妆品牌都在学音乐营销，美妆品牌也请明星。", []),  # a kind of brand
+        ("断WiFi等投诉帖子越来越多，WiFi问题没解决。", []),  # a term
+        ("瑞禾邀请抖音KOL演唱，抖音KOL很多。", ["brand/douyin"]),  # no product of 抖音
+        ("可口可乐的广告歌《Taste The Feeling》很受欢迎，《Taste The Feeling》传唱很广。", ["brand/coca-cola"]),  # a song
+        ("伴随着国内凯达、京东等电商的兴起，凯达增长很快。", ["brand/jd", "brand/凯达"]),  # 国内 names nothing
+    ],
+)
+def test_a_kind_origin_term_or_title_of_a_work_is_no_brand(text: str, expected: list[str]) -> None:
+    assert sorted(r for r in refs(text) if r.startswith(("brand/", "organization/", "product/"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("技术委员会秘书长林远舟离职。报道称，林远舟是12号员工，林远舟曾负责系统开发。", "person/林远舟"),
+    ],
+)
+def test_a_name_with_a_title_once_is_a_person_everywhere(text: str, person: str) -> None:
+    found = refs(text)
+    assert person in found and len(found[person]) == 3
+    assert not [r for r in found if r.startswith("brand/")]
 
 
 def test_what_a_letter_of_an_acronym_stands_for_is_no_name() -> None:

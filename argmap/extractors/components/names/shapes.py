@@ -279,6 +279,8 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
         at = text.rfind(opener, a, first_end)
         if at >= 0 and first_end - at - len(opener) >= 2:
             a = at + len(opener)
+    # 伴随着国内淘宝、京东: a word that names nothing (国内, 海外) opening the first item is no part of its name
+    a += max((len(w) for w in data.not_names if text.startswith(w, a) and first_end - a - len(w) >= 2), default=0)
     items[0] = (a, first_end)
     last_start, last_end = items[-1]
     b = last_start

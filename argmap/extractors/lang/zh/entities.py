@@ -84,7 +84,8 @@ class Finder:
         # Aquila 超感系统, Adam 超算平台: a Latin name before a kind of product (two characters may qualify it)
         kinds = "|".join(re.escape(k) for k in self.names.product_kinds)
         self.product_kind = re.compile(rf" ?[\u4e00-\u9fff]{{0,2}}(?:{kinds})") if kinds else None
-        self.latin_common = self.open_names.latin_names.common  # English stop words: What, How are no names
+        self.latin_names = self.open_names.latin_names
+        self.latin_common = self.latin_names.common  # English stop words: What, How are no names
 
     def find(self, doc: Doc, state: DocState) -> list[EntityHit]:
         pieces, starts = segmented_words(doc) or ([t.text for t in doc], [t.idx for t in doc])
@@ -181,6 +182,8 @@ class Finder:
         if i and word in self.names.not_names and self._institution(prev, starts[i - 1], u, state, taken, found, tags,
                                                                        word):
             return
+        if word.isascii() and word in self.latin_names.not_names:
+            return  # WiFi, KOL, App: terms, not names (抖音KOL is no product of 抖音)
         rest = unglued_name(word, tags, self.names) if nxt in self.org_suffix else None
         if rest is not None:  # 给瑞禾 + 科技: the segmenter glued a verb to the name before the company word
             word, idx, prev = rest, idx + len(word) - len(rest), word[:len(word) - len(rest)]
@@ -333,7 +336,7 @@ class Finder:
             # jieba tags some long common nouns as organisations (中央处理器, 最新进展): those need an ending
             return EntityKind.ORGANIZATION, slug(word), word, end
         elif (nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word)
-              and self.names.not_in_names.isdisjoint(word) and text.count(word) >= 2):
+              and self.names.not_in_names.isdisjoint(word) and text.count(word) >= 2 and word not in self.names.not_names):
             # no function character (这是品牌… is no name); said once before 门店 (仓先门店) a word is more often
             # a fragment than a name
             return EntityKind.BRAND, slug(word), word, end

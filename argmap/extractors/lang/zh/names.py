@@ -48,6 +48,11 @@ def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
     return rest if tags[rest] is None or tags[rest] in _FOREIGNNAME_TAGS else None
 
 
+def titled_work(text: str, start: int, end: int) -> bool:
+    """《Taste The Feeling》, 《蜜雪冰城甜蜜蜜》: the title of a work (a song, a book, a show) is no brand's name."""
+    return text[start - 1:start] == "《" and text[end:end + 1] == "》"
+
+
 class ChineseNames:
     """The open-world part of the Chinese entity finder (``name_sources`` in the config)."""
 
@@ -241,7 +246,7 @@ class ChineseNames:
     def _open_name_ok(self, name: names.NameSpan, text: str) -> bool:
         """A model name must repeat in the article or stand beside a brand, company or title word; Latin words
         that gloss the Chinese term before them are no name."""
-        if name.text in self.names.not_names or glossed(text, name.start, name.end):
+        if name.text in self.names.not_names or glossed(text, name.start, name.end) or titled_work(text, name.start, name.end):
             return False
         if name.source is not names.NameSource.MODEL:
             return True
