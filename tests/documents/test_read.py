@@ -150,6 +150,7 @@ def test_user_rules_extend_the_shipped_ones(tmp_path: Path) -> None:
         ("小米".encode("gb18030") + b"\xff\xfe", "UTF-8"),
         (b"<html><body><nav>Home</nav><script>x()</script></body></html>", "no text"),
         (b"---\ntitle: [unclosed\n---\nBody.\n", "front matter"),
+        ("---\ntitle: 淳馨涨价了\n---\n<div>\n淳馨涨价了\n</div>\n".encode(), "only a title"),  # a feed's stub
         (b"x" * 2048, "limit"),
     ],
 )
