@@ -213,6 +213,7 @@ class Dictionary:
     is_name: Callable[[str], bool]  # a word the dictionary lists as a name (麦当劳)
     is_plain: Callable[[str], bool]  # a word the dictionary lists as no name (香蕉)
     plain_text: Callable[[int, int], bool]  # text made of such words only (自研/影像/芯片)
+    is_person: Callable[[str], bool] = lambda w: False  # a word the dictionary files as a person's name
 
 
 NO_DICTIONARY = Dictionary(lambda w: False, lambda w: False, lambda s, e: False)
@@ -231,7 +232,9 @@ def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
             if after.startswith(data.not_names_before):
                 continue  # “闪电战”策略: the name of a strategy or a campaign, not of a brand
             cued = after.startswith(cues)
-            named = (cued and not dictionary.plain_text(m.start(1), m.end(1))) or dictionary.is_name(m.group(1))
+            # jieba files many two-character words as people's names (“老三”, “脱敏”, “米粉”): alone, no brand
+            named = (cued and not dictionary.plain_text(m.start(1), m.end(1))) or (
+                dictionary.is_name(m.group(1)) and not (len(m.group(1)) == 2 and dictionary.is_person(m.group(1))))
             if m.group(1) not in data.not_names and named:
                 out.append(NameSpan(m.start(1), m.end(1), m.group(1), NameLabel.ORG, NameSource.SHAPE))
     return out
@@ -296,8 +299,9 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
         return []
     headed = tail.startswith("等") and any(h in tail[:6] for h in data.list_heads)  # 等大众品牌, not 等KOL作为品牌
     tagged = sum(1 for s, e in items if dictionary.is_name(text[s:e]))
-    if not (headed or tagged >= 2 or any(known(s, e) for s, e in items)):
-        return []
+    if not (headed or any(known(s, e) for s, e in items)) and (
+            tagged < 2 or any(dictionary.is_plain(text[s:e]) for s, e in items)):
+        return []  # 洗面奶、爽肤水、精华液: where the dictionary calls an item a plain word, the list lists things
     if not headed:  # a list not summed up as brands may list things: its names are short (自研影像芯片 is none)
         items = [(s, e) for s, e in items if e - s <= 4]
     return [NameSpan(s, e, text[s:e], NameLabel.ORG, NameSource.CUE) for s, e in items

@@ -24,6 +24,7 @@ _ORG_TAGS = frozenset({"nt"})
 # Upper-case Latin abbreviations that are ordinary words in business prose, not names.
 _LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "KPI", "APP", "App", "PC", "TV", "VR", "AR",
                          "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
+_RANKING = re.compile(r"(?:top|TOP|Top|CR)\d{1,3}")  # 位列Top3, 供应商CR5: a rank or a market share, no model
 _MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9])")
 _SIZE = frozenset("大小")  # 对大公司, 像小公司: how big a company is, before the company word
 # Single characters that follow a name rather than end it (秦力洪回应 is 秦力洪 + 回应, 马斯克说 is 马斯克 + 说).
@@ -182,8 +183,8 @@ class Finder:
         if i and word in self.names.not_names and self._institution(prev, starts[i - 1], u, state, taken, found, tags,
                                                                        word):
             return
-        if word.isascii() and word in self.latin_names.not_names:
-            return  # WiFi, KOL, App: terms, not names (抖音KOL is no product of 抖音)
+        if word.isascii() and (word in self.latin_names.not_names or prev.endswith("/") or _RANKING.fullmatch(word)):
+            return  # WiFi, KOL, App: terms, not names (抖音KOL is no product of 抖音); 元/Wh: a unit; Top3: a rank
         rest = unglued_name(word, tags, self.names) if nxt in self.org_suffix else None
         if rest is not None:  # 给瑞禾 + 科技: the segmenter glued a verb to the name before the company word
             word, idx, prev = rest, idx + len(word) - len(rest), word[:len(word) - len(rest)]

@@ -19,8 +19,9 @@ from argmap.extractors.lang.zh.tokenizer import WordTags
 
 NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
 # A model code (AT128, ES7, 778G, 8Gen1), not a number with a unit (400N, 200kW, 800V, 8w).
+_TITLE_REACH = 40  # characters: the longest work title (《…》) a name is read inside
 _PRODUCT_CODE = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}|\d{2,5}[A-Za-z]{1,3}\d?\+?|\d[A-Za-z]{3}\d")
-_UNIT_NUMBER = re.compile(r"\d+(?:k?W|kWh|V|N|nm|mm|cm|km|m|mAh|GB|TB|Hz|w|T|L|P|K|g|kg|kw|KW)")
+_UNIT_NUMBER = re.compile(r"\d+(?:[kMGT]?Wh|k?W|V|N|nm|mm|cm|km|m|mAh|GB|TB|Hz|w|T|L|P|K|g|kg|kw|KW)")
 _CJK_WORD = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 _WINDOW = 8  # characters of context on each side of a word the model is asked about
 # jieba tags many foreign brand names as transliterated person names (肯德基 nr, 麦当劳 nrt).
@@ -49,8 +50,13 @@ def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
 
 
 def titled_work(text: str, start: int, end: int) -> bool:
-    """《Taste The Feeling》, 《蜜雪冰城甜蜜蜜》: the title of a work (a song, a book, a show) is no brand's name."""
-    return text[start - 1:start] == "《" and text[end:end + 1] == "》"
+    """《Taste The Feeling》, 《你好，李焕英》: a name inside the title of a work (a song, a book, a film, an
+    article) names the work or its character, no brand (a title runs within one line)."""
+    opened = text.rfind("《", max(0, start - _TITLE_REACH), start)
+    if opened < 0 or text.find("》", opened, start) >= 0 or "\n" in text[opened:start]:
+        return False
+    closed = text.find("》", end, end + _TITLE_REACH)
+    return closed >= 0 and "《" not in text[end:closed] and "\n" not in text[end:closed]
 
 
 class ChineseNames:
@@ -170,7 +176,7 @@ class ChineseNames:
 
         return names.Dictionary(is_name=lambda w: tags[w] in NAME_TAGS,
                                 is_plain=lambda w: tags[w] is not None and tags[w] not in NAME_TAGS,
-                                plain_text=plain_text)
+                                plain_text=plain_text, is_person=lambda w: tags[w] == "nr")
 
     def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
                     model_found: list[names.NameSpan], bounds: Container[int]) -> list[names.NameSpan]:
