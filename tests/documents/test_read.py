@@ -228,10 +228,23 @@ def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> Non
     ("这家公司的利润来自供应链。(本报记者王晓明)\n\n正文第二段。\n", ["(本报记者王晓明)"]),
     ("（记者 张三 李四）小米发布了新机。\n", ["（记者 张三 李四）"]),
     ("他（记者）认为这样可行。\n", []),  # the word in brackets, no name: text
+    ("淳馨利润下降\n\n（文/林远舟 编辑/周启明）淳馨的利润首次下降。\n", ["（文/林远舟 编辑/周启明）"]),  # writer, editor
+    ("他在文中（见上文/下文）指出这一点。\n", []),
 ])
 def test_a_reporter_credit_in_brackets_is_boilerplate(text: str, credits: list[str]) -> None:
     document = read_document(text.encode(), name="t.txt")
     assert [document.text_of(b) for b in document.boilerplate if b.reason == "credit"] == credits
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("淳馨利润下降\n\n观察者网讯 淳馨的利润首次下降。\n", "观察者网讯"),
+    ("淳馨获批\n\n新华社北京11月16日电 记者从商务部获悉，淳馨获批。\n", "新华社北京11月16日电"),
+    ("淳馨获批\n\n移动通讯 行业正在变化。\n", None),
+])
+def test_a_news_agency_dateline_opening_a_paragraph_is_boilerplate(text: str, dateline: str | None) -> None:
+    document = read_document(text.encode(), name="t.txt")
+    found = [document.text_of(b) for b in document.boilerplate if b.reason == "dateline"]
+    assert found == ([dateline] if dateline else [])
 
 
 def test_a_notice_forbidding_reposts_is_boilerplate() -> None:
