@@ -51,6 +51,11 @@ def units(text: str) -> list[str]:
         ("起步虽晚，但好在这家咖啡品牌的供应链扎实，新开的门店能否在三年内盈利？", ["但好在这家咖啡品牌的供应链扎实，"]),
         # … but a turn that only asks stays one question
         ("但你有没有想过，为什么顾客愿意排队买它？", []),
+        # a conclusion drawn after a comma is a statement of its own: the facts before it ground it
+        ("凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，所以淳馨想打造高端品牌也在意料之中。",
+         ["凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，", "所以淳馨想打造高端品牌也在意料之中。"]),
+        # … not when what comes before it is too short to say anything
+        ("成本下降，因此淳馨的利润率提高了不少。", ["成本下降，因此淳馨的利润率提高了不少。"]),
     ],
 )
 def test_clauses(text: str, expected: list[str]) -> None:

@@ -43,6 +43,8 @@ class ZhSentences:
         for same_first in self.by_first.values():
             same_first.extend(self.empty)
         self.contrast = tuple(m for m, role in self.markers if role is MarkerRole.ATTACK and m != "却")
+        # "…，因此…", "…，这意味着…": what follows the comma is drawn from what precedes it — a claim of its own
+        self.conclusion = tuple(m for m, role in self.markers if role is MarkerRole.CONCLUSION and len(m) >= 2)
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
@@ -81,6 +83,10 @@ class ZhSentences:
             elif (depth == 0 and ch in COMMAS and text.startswith(self.contrast, i + 1) and i + 1 - cut > 4
                   and _rest_of_clause(text, i + 1, end) >= MIN_ANSWER):
                 _add_trimmed(out, text, cut, i + 1, True)
+                cut = i + 1
+            elif (depth == 0 and ch in COMMAS and text.startswith(self.conclusion, i + 1) and i + 1 - cut > MIN_ANSWER
+                  and _rest_of_clause(text, i + 1, end) >= MIN_ANSWER):
+                _add_trimmed(out, text, cut, i + 1, False)
                 cut = i + 1
         _add_trimmed(out, text, cut, end, False)
         return self._asked_after_turn(text, out)
