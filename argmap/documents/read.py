@@ -125,7 +125,8 @@ def read_document(
         raw, verbatim = text_blocks(body), body
     doc = assemble(raw, fmt=fmt, metadata=_metadata(front, found), rules=rules, source=name, verbatim=verbatim)
     if not _has_body(doc):
-        if any(b.kind is BlockKind.TITLE for b in doc.blocks):
+        if any(b.kind is not None and not (b.reason or rules.line_reason(b.text)) and any(c.isalnum() for c in b.text)
+               for b in raw):  # a line of text, and it is the title
             raise InputError(f"{name}: only a title, no article text (a feed's stub?); pass the whole article")
         raise InputError(f"{name}: no text left once the markup is removed")
     return doc

@@ -103,11 +103,15 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          {"person/eliot-brandt", "person/peter-vell", "person/tom-kale", "brand/hoka"},
          {"person/general-eliot-brandt", "brand/treasurer-peter-vell", "brand/chief", "brand/miners-velo-tinto",
           "brand/could-hoka"}),
+        # the last word of a title is no name of its own; a country's possessive is the country's
+        ("Reviews of Call of Duty were good. It is a Lord of the Rings game. Shares of Hoka rose. "
+         "Brazil's flagship airline Velair is in trouble. Yukos filed for Chapter 11 protection.",
+         {"brand/hoka", "organization/velair"}, {"brand/duty", "brand/rings", "brand/brazil", "brand/chapter"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
          "office-before-title", "shouted-sentence", "body-across-and", "cut-off-word", "unit-of-a-brand",
-         "people-by-lower-case-titles", "offices-and-openers"],
+         "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")
@@ -278,6 +282,16 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         # after a title, a person; not the employer named before a title ("the billionaire Kelmar owner")
         ("Prices rose, said Zandia Bank chief Teru Osaki.", "Teru Osaki", NameSource.SHAPE, EntityKind.PERSON),
         ("It came from Tom Lee, the billionaire Kelmar owner.", "Kelmar", NameSource.SHAPE, EntityKind.BRAND),
+        # a city the article is in, or that it names with its region, is a place; a brand named like one is not
+        ("Talks were held in Brussels. Brussels wants a deal.", "Brussels", NameSource.SHAPE, None),
+        ("Mei Lin, a native of San Diego, California, agreed.", "San Diego", NameSource.SHAPE, None),
+        ("Orange said its sales rose.", "Orange", NameSource.MODEL, EntityKind.BRAND),
+        # a plural that only ever opens a sentence, a lower-case word after it: a common noun
+        ("Sales rose. Commentators say a deal is near.", "Commentators", NameSource.MODEL, None),
+        ("Sales rose. Metrovias, the private firm, agreed.", "Metrovias", NameSource.MODEL, EntityKind.BRAND),
+        # the initials of a term the article spells out in lower case
+        ("The consumer price index (CPI) rose. CPI is watched.", "CPI", NameSource.MODEL, None),
+        ("The Kelmar Brandt Group (KBG) rose. KBG is watched.", "KBG", NameSource.MODEL, EntityKind.BRAND),
     ],
 )
 def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, expected: EntityKind | None) -> None:

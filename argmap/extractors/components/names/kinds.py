@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 
 from argmap.extractors.components.names.data import (LONGEST_LABEL, SENTENCE_START, NameData, NameLabel, NameSource,
                                                       NameSpan)
-from argmap.extractors.components.names.places import place_names
+from argmap.extractors.components.names.places import place_names, placed
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import alternation, is_cjk
 
@@ -28,6 +28,23 @@ _MODEL_CODE = re.compile(r"^(?:[A-Za-z]{0,4}\d+[A-Za-z]*|[A-Z]{1,3}\d*)$")
 _CODE_WORD = re.compile(r"^[A-Za-z]{0,4}\d+[A-Za-z]*$")
 
 
+# a capitalised word and "of" or "for" right before a word: the word ends a longer title (Call of Duty, Lord of the
+# Rings); not "and", which joins two names in a list (Opel and Saab)
+_TITLE_TAIL = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\s+(?:of(?:\s+the)?|for)\s+$")
+
+
+def title_tail(text: str, word: str) -> bool:
+    """Every time the article writes ``word`` (once at least), a capitalised word and "of" or "for" come right
+    before it, the capitalised word inside its sentence (not "Shares of Kelmar rose", which opens with it)."""
+    seen = False
+    for m in re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text):
+        tail = _TITLE_TAIL.search(text, max(0, m.start() - 30), m.start())
+        if tail is None or tail.start() == 0 or SENTENCE_START.search(text[max(0, tail.start() - 3):tail.start()]):
+            return False
+        seen = True
+    return seen
+
+
 def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] = ()) -> EntityKind | None:
     """Brand, Organization, Product or Person for a candidate name, from its label and its context.
 
@@ -35,6 +52,10 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     label = name.text
     if not _plausible(label, data) or name.label is NameLabel.LOCATION:
         return None
+    if data.place_names and placed(label, text):
+        return None  # "… in Brussels": a city, wherever else the article names it
+    if data.capitalised and " " not in label and title_tail(text, label):
+        return None  # Call of Duty, Lord of the Rings: the last word of a title, whoever read it as a name
     if common_noun_like(label, data):
         return None
     if _ends_with_word(label, data.event_words, data):
@@ -62,6 +83,11 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
                 return None  # "Doubts about …", "Jurors in …": a plural the model takes for a name where a sentence opens
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
         return EntityKind.PERSON
+    if data.capitalised and name.source is NameSource.MODEL and " " not in label and _PLURAL.match(label) \
+            and _only_opening(label, text) and _runs_on(label, text) and not _speaks(label, text, data.speech_verbs):
+        return None  # "Commentators say …", "Rumours about …": a plural noun that opens sentences only
+    if data.capitalised and label.isupper() and _spelt_out(label, text):
+        return None  # "consumer price index (CPI)", "multiple sclerosis (MS)": a term's initials, no name
     words = label.split()
     if name.label is NameLabel.PRODUCT or len(words) > 1 and _MODEL_CODE.match(words[-1]) \
             or len(words) == 2 and _CODE_WORD.match(words[0]):  # Galaxy S24, Model X; V8 Vantage
@@ -100,6 +126,23 @@ def _only_opening(word: str, text: str) -> bool:
     """Every time the article writes ``word``, a sentence or a quotation opens with it."""
     return all(SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
                for m in re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text))
+
+
+def _runs_on(word: str, text: str) -> bool:
+    """Every time the article writes ``word``, a lower-case word follows it: the subject of its sentence
+    ("Rumours about …"), not a name set off by a comma or a bracket ("Metrovias, the private firm …")."""
+    return all(re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
+               for m in re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text))
+
+
+def _spelt_out(acronym: str, text: str) -> bool:
+    """The article spells ``acronym`` out in lower-case words right before it in brackets: a term's initials
+    ("the consumer price index (CPI)"), not a body's (whose words are capitalised)."""
+    n = len(acronym)
+    if not 2 <= n <= 6:
+        return False
+    m = re.search(rf"((?:[a-z]+[\s-]+){{{n - 1}}}[a-z]+)\s*\({re.escape(acronym)}\)", text)
+    return m is not None and "".join(w[0] for w in re.split(r"[\s-]+", m.group(1))).upper() == acronym
 
 
 def _speaks(word: str, text: str, verbs: Sequence[str]) -> bool:

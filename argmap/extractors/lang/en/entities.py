@@ -207,8 +207,8 @@ class Finder:
             if words[0][0].lower() not in STOP_WORDS and words[0][0] not in self.not_brand:
                 break
             words.pop(0)
-        if not words or name in self.not_brand:
-            return None
+        if not words or name in self.not_brand or name in place_names():
+            return None  # "Brazil's flagship airline": the country's, no brand
         for n in range(len(words) - 1, 0, -1):  # "Starbucks China's sales": the known brand in front
             prefix = text[words[0][1] : words[n - 1][1] + len(words[n - 1][0])]
             if prefix in self.by_name:
