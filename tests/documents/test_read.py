@@ -216,6 +216,8 @@ def test_a_pointed_figure_label_is_an_image_line(line: str, caption: bool) -> No
     ("👉点击关注我们，每天更新品牌观察！", True),  # a call to follow, behind a pointing emoji
     ("→ 点击关注", True),
     ("查看往期精选：", True),
+    ("You can follow more of my work on Kelmar Daily, and hear me on the Kelmar Podcast!", True),  # an author's promo
+    ("Analysts follow my work closely.", False),
     ("查看数据后，我们发现销量下滑。", False),
     ("“分享经济”正在改变出行方式。", False),  # a sentence about sharing, opening with a quote mark
 ])

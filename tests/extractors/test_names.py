@@ -292,6 +292,10 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         # the initials of a term the article spells out in lower case
         ("The consumer price index (CPI) rose. CPI is watched.", "CPI", NameSource.MODEL, None),
         ("The Kelmar Brandt Group (KBG) rose. KBG is watched.", "KBG", NameSource.MODEL, EntityKind.BRAND),
+        # abbreviations, analysts' ratings and the name of a disease are no names
+        ("Sales rose 5% YoY, and WFH demand held up.", "YoY", NameSource.SHAPE, None),
+        ("Sales fell because of COVID-19 lockdowns.", "COVID-19", NameSource.MODEL, None),
+        ("Kelbank rates Hoka shares Overweight, its analysts said.", "Overweight", NameSource.SHAPE, None),
     ],
 )
 def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, expected: EntityKind | None) -> None:
