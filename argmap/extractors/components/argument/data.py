@@ -74,8 +74,8 @@ class ArgumentData:
     answer: re.Pattern[str] | None = None  # "Yes, …" / 是的，…: opens by answering the question at issue
     negation_reach: int = 6  # characters before a stance cue where a negation turns it around
     attribution_reach: int = 0  # the longest closing attribution ("…, the Kelmar Bank said."), in characters; 0: none
-    # summing-up words that sum up only where they open the unit, set off by punctuation ("Overall, …"; not
-    # "the overall figure", "in short supply")
+    # summing-up words that sum up only where they open the unit, after quotes and a joining word ("Overall, …",
+    # "But in the end it …"; not "the overall figure", "in short supply")
     summary_opening: re.Pattern[str] | None = None
 
     def sums_up(self, text: str) -> bool:

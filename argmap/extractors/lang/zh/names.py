@@ -18,8 +18,8 @@ from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.tokenizer import WordTags
 
 NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
-# A model code (AT128, ES7, 778G, 8Gen1), not a number with a unit (400N, 200kW, 800V, 8w).
 _TITLE_REACH = 40  # characters: the longest work title (《…》) a name is read inside
+# A model code (AT128, ES7, 778G, 8Gen1), not a number with a unit (400N, 200kW, 800V, 8w).
 _PRODUCT_CODE = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}|\d{2,5}[A-Za-z]{1,3}\d?\+?|\d[A-Za-z]{3}\d")
 _UNIT_NUMBER = re.compile(r"\d+(?:[kMGT]?Wh|k?W|V|N|nm|mm|cm|km|m|mAh|GB|TB|Hz|w|T|L|P|K|g|kg|kw|KW)")
 _CJK_WORD = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
