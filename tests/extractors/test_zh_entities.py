@@ -250,3 +250,14 @@ def test_a_malformed_lexicon_is_a_clear_error(tmp_path: Path, content: str) -> N
 def test_a_missing_lexicon_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="no such file"):
         run_pipeline("小米。", key="t", lang="zh", lexicons=[tmp_path / "none.json"], cache=PipelineCache())
+
+
+@pytest.mark.parametrize(("word", "fragment"), [
+    ("之争", True), ("某款", True), ("曾助", True), ("三到", True), ("深植于", True),
+    ("淳馨", False), ("三星", False), ("之家", True), ("瑞禾", False),
+])
+def test_words_glued_across_a_word_edge_are_not_asked_about(word: str, fragment: bool) -> None:
+    from argmap.extractors.lang.zh.names import glued_fragment
+
+    assert glued_fragment(word) is fragment
+

@@ -19,6 +19,8 @@ from argmap.extractors.lang.zh.tokenizer import WordTags
 
 NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
 _TITLE_REACH = 40  # characters: the longest work title (《…》) a name is read inside
+# what the segmenter's HMM glued across a word's edge, no name: 之争, 某款, 曾助, 三到 (五年), 深植于
+_FRAGMENT = re.compile(r"^(?:[之某曾]|[一二三四五六七八九十两几]到)|于$")
 # A model code (AT128, ES7, 778G, 8Gen1), not a number with a unit (400N, 200kW, 800V, 8w).
 _PRODUCT_CODE = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}|\d{2,5}[A-Za-z]{1,3}\d?\+?|\d[A-Za-z]{3}\d")
 _UNIT_NUMBER = re.compile(r"\d+(?:[kMGT]?Wh|k?W|V|N|nm|mm|cm|km|m|mAh|GB|TB|Hz|w|T|L|P|K|g|kg|kw|KW)")
@@ -47,6 +49,12 @@ def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
     if not 2 <= len(rest) <= 4 or not data.not_in_names.isdisjoint(rest):
         return None
     return rest if tags[rest] is None or tags[rest] in _FOREIGNNAME_TAGS else None
+
+
+def glued_fragment(word: str) -> bool:
+    """A word the segmenter's HMM glued across a word's edge (之争, 某款, 曾助, 三到 of 三到五年, 深植于): no name
+    to ask the model about."""
+    return _FRAGMENT.search(word) is not None
 
 
 def titled_work(text: str, start: int, end: int) -> bool:
@@ -215,7 +223,8 @@ class ChineseNames:
             first.setdefault(word, start)
         out: list[Span] = []
         for word, start in sorted(first.items(), key=lambda ws: ws[1]):
-            if counts[word] < 2 or word in self.names.not_names or any(c in self.names.not_in_names for c in word):
+            if counts[word] < 2 or word in self.names.not_names or any(c in self.names.not_in_names for c in word) \
+                    or glued_fragment(word):
                 continue
             u = state.unit_at(start)
             if u is None:
