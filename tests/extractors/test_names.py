@@ -107,11 +107,14 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("Reviews of Call of Duty were good. It is a Lord of the Rings game. Shares of Hoka rose. "
          "Brazil's flagship airline Velair is in trouble. Yukos filed for Chapter 11 protection.",
          {"brand/hoka", "organization/velair"}, {"brand/duty", "brand/rings", "brand/brazil", "brand/chapter"}),
+        # a word cut off a longer capitalised name inside a sentence, never written alone, is no name
+        ("It is a fundamental First Amendment right. Hoka sued. The Mac Mini is small. Shares of Zandia Air rose.",
+         {"brand/hoka"}, {"brand/amendment", "brand/mini"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
          "office-before-title", "shouted-sentence", "body-across-and", "cut-off-word", "unit-of-a-brand",
-         "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries"],
+         "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")
@@ -296,6 +299,9 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("Sales rose 5% YoY, and WFH demand held up.", "YoY", NameSource.SHAPE, None),
         ("Sales fell because of COVID-19 lockdowns.", "COVID-19", NameSource.MODEL, None),
         ("Kelbank rates Hoka shares Overweight, its analysts said.", "Overweight", NameSource.SHAPE, None),
+        # demonyms ending in -i are of a place, as those in -an are
+        ("Pakistani exporters gained.", "Pakistani", NameSource.MODEL, None),
+        ("The Kuwaiti fund bought shares.", "Kuwaiti", NameSource.MODEL, None),
     ],
 )
 def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, expected: EntityKind | None) -> None:

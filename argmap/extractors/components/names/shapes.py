@@ -54,7 +54,11 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             cut = False  # a capitalised word of the run (a place, a title) was cut off
             while words and words[0][2] not in data.person_prefixes and (
                     _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
-                cut = cut or _cut_name_word(words[0][2], data)
+                # First Amendment, Other Enhancements, All Nippon: a capitalised word cut off inside a sentence
+                # was part of the name with the rest (an acronym, as in PC Pro, often goes with a name)
+                word = words[0][2]
+                cut = cut or _cut_name_word(word, data) or (word[:1].isupper() and not word.isupper()
+                                                            and not (opens and first))
                 words.pop(0)
                 first = False
             titled = False
