@@ -187,6 +187,7 @@ def test_an_event_is_not_a_brand() -> None:
     [
         ("General Motors owns Saab. GM's plan failed, GM said.", "General Motors", {"GM"}),
         ("Ulrich Bez runs the firm. Dr Bez said so; Bez smiled.", "Ulrich Bez", {"Bez"}),
+        ("Apple sold more iPod players. Sales of iPods rose, and iPods are cheaper.", "iPod", {"iPods"}),
     ],
 )
 def test_other_names_of_an_entity_are_its_aliases(text: str, label: str, aliases: set[str]) -> None:

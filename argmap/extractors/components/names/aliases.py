@@ -28,7 +28,7 @@ def alias_targets(entities: Sequence[Named], data: NameData) -> dict[str, str]:
     """``ref -> ref``: which entities of an article are other names of another one.
 
     An acronym names the multi-word organisation it abbreviates (GM, General Motors; M&S, Marks &
-    Spencer); a plural or a company suffix names its stem (Saabs, Saab; 小米集团, 小米); a surname
+    Spencer); a plural or a company suffix names its stem (Saabs, Saab; iPods, iPod; 小米集团, 小米); a surname
     alone names the person it belongs to. A lexicon entity is never renamed into a new one.
     """
     targets: dict[str, str] = {}
@@ -68,6 +68,8 @@ def _variants(e: Named, data: NameData) -> list[tuple[str, frozenset[EntityKind]
                 out.append((e.label + suffix, _ORG_KINDS))
             elif len(words) == 1:
                 out.append((f"{e.label} {suffix}", _ORG_KINDS))
+    if e.kind is EntityKind.PRODUCT and data.spaced and e.label[-1:].isalpha():
+        out.append((e.label + "s", _ORG_KINDS | {EntityKind.PRODUCT}))  # iPods: the plural of the product iPod
     if e.kind is EntityKind.PERSON and len(words) >= 2:
         any_kind = frozenset(EntityKind)
         out.append((words[-1], any_kind))
