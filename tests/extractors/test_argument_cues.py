@@ -30,6 +30,8 @@ def test_answer_opening(lang: str, text: str, expected: bool) -> None:
     ("NATO and the EU met in Brussels on Monday.", False),  # acronyms inside ordinary case
     ("OK FINE", False),  # too short to be a stated position
     ("小米的高端化仍停留在价格层面。", False),  # no letter case in Chinese
+    # … and acronyms in a Chinese sentence (MIUI, OTA) are no raised voice
+    ("然而过多的功能让 MIUI 系统变得臃肿，MIUI 团队疲于奔命，最终只能发布一个 OTA 版本，MIUI 的口碑随之下滑。", False),
 ])
 def test_emphatic(text: str, expected: bool) -> None:
     assert emphatic(text) is expected
@@ -117,3 +119,4 @@ def test_both_languages_mark_their_units_with_one_kind_of_marker(lang: str, text
 
     units = argument_input(text, lang=lang).units
     assert [u.marker.role.value if u.marker else None for u in units] == roles
+

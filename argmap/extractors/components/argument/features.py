@@ -332,7 +332,10 @@ def emphatic(text: str) -> bool:
     if sum(map(str.isupper, text)) < 10:  # fewer capitals than any emphatic unit has (a C-level count)
         return False
     cased = [ch for ch in text if ch.isupper() or ch.islower()]
-    return len(cased) >= 12 and len(text.split()) >= 3 and sum(ch.isupper() for ch in cased) >= 0.8 * len(cased)
+    # a Chinese sentence with acronyms in it (MIUI, SUV) is in an uncased script: its capitals shout nothing
+    letters = sum(map(str.isalpha, text))
+    return (len(cased) >= 12 and len(cased) >= 0.5 * letters and len(text.split()) >= 3
+            and sum(ch.isupper() for ch in cased) >= 0.8 * len(cased))
 
 
 POLARITY_FEATURES = (
