@@ -232,6 +232,7 @@ def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> Non
     ("他（记者）认为这样可行。\n", []),  # the word in brackets, no name: text
     ("淳馨利润下降\n\n（文/林远舟 编辑/周启明）淳馨的利润首次下降。\n", ["（文/林远舟 编辑/周启明）"]),  # writer, editor
     ("他在文中（见上文/下文）指出这一点。\n", []),
+    ("淳馨观察\n\n品牌数读（ID：kelmar2019）观察到，淳馨进入了苏州。\n", ["（ID：kelmar2019）"]),  # an account's handle
 ])
 def test_a_reporter_credit_in_brackets_is_boilerplate(text: str, credits: list[str]) -> None:
     document = read_document(text.encode(), name="t.txt")
