@@ -300,6 +300,12 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("Sales rose 5% YoY, and WFH demand held up.", "YoY", NameSource.SHAPE, None),
         ("Sales fell because of COVID-19 lockdowns.", "COVID-19", NameSource.MODEL, None),
         ("Kelbank rates Hoka shares Overweight, its analysts said.", "Overweight", NameSource.SHAPE, None),
+        # a hyphenated given name may go on in lower case (Korean names); a particle may join the surname
+        ('"It may be liquidated," said Yoo Ji-chang, governor of Kelmar Bank.', "Yoo Ji-chang", NameSource.SHAPE,
+         EntityKind.PERSON),
+        ("Mohammed Mustafa al-Jibouri, chief executive of Kelmar, agreed.", "Mohammed Mustafa al-Jibouri",
+         NameSource.SHAPE, EntityKind.PERSON),
+        ("Prices fell, said Assad Velk, envoy to the talks.", "Assad Velk", NameSource.SHAPE, EntityKind.PERSON),
         # demonyms ending in -i are of a place, as those in -an are
         ("Pakistani exporters gained.", "Pakistani", NameSource.MODEL, None),
         ("The Kuwaiti fund bought shares.", "Kuwaiti", NameSource.MODEL, None),

@@ -250,8 +250,12 @@ def _of_a_place(label: str, data: NameData) -> bool:
 def _person_like(label: str, data: NameData) -> bool:
     if not data.spaced:
         return 2 <= len(label) <= 4 and all(is_cjk(c) or c == "·" for c in label)
-    words = label.replace("-", " ").split()
-    return all(w[:1].isupper() or 0 < i < len(words) - 1 and w in data.name_particles for i, w in enumerate(words))
+    # a hyphenated given name is one word, whatever the case after its hyphen (Carl-Peter, Ji-chang); a particle
+    # may join the surname (al-Jibouri)
+    words = label.split()
+    return all(w[:1].isupper() or 0 < i < len(words) - 1 and w in data.name_particles
+               or 0 < i and w.partition("-")[0] in data.name_particles and w.partition("-")[2][:1].isupper()
+               for i, w in enumerate(words))
 
 
 def _is_org_name(label: str, data: NameData) -> bool:
