@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from argmap.extractors.components.names.data import (LONGEST_LABEL, SENTENCE_START, NameData, NameLabel, NameSource,
                                                       NameSpan)
@@ -28,6 +28,11 @@ _MODEL_CODE = re.compile(r"^(?:[A-Za-z]{0,4}\d+[A-Za-z]*|[A-Z]{1,3}\d*)$")
 _CODE_WORD = re.compile(r"^[A-Za-z]{0,4}\d+[A-Za-z]*$")
 
 
+def mentions(word: str, text: str) -> Iterator[re.Match[str]]:
+    """Every place the article writes ``word`` as a word of its own (not inside Kelmar-Oxley or Q&A)."""
+    return re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text)
+
+
 # a capitalised word and "of" or "for" right before a word: the word ends a longer title (Call of Duty, Lord of the
 # Rings); not "and", which joins two names in a list (Opel and Saab)
 _TITLE_TAIL = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\s+(?:of(?:\s+the)?|for)\s+$")
@@ -37,7 +42,7 @@ def title_tail(text: str, word: str) -> bool:
     """Every time the article writes ``word`` (once at least), a capitalised word and "of" or "for" come right
     before it, the capitalised word inside its sentence (not "Shares of Kelmar rose", which opens with it)."""
     seen = False
-    for m in re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text):
+    for m in mentions(word, text):
         tail = _TITLE_TAIL.search(text, max(0, m.start() - 30), m.start())
         if tail is None or tail.start() == 0 or SENTENCE_START.search(text[max(0, tail.start() - 3):tail.start()]):
             return False
@@ -125,14 +130,14 @@ def _lower_case_too(word: str, text: str) -> bool:
 def _only_opening(word: str, text: str) -> bool:
     """Every time the article writes ``word``, a sentence or a quotation opens with it."""
     return all(SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
-               for m in re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text))
+               for m in mentions(word, text))
 
 
 def _runs_on(word: str, text: str) -> bool:
     """Every time the article writes ``word``, a lower-case word follows it: the subject of its sentence
     ("Rumours about …"), not a name set off by a comma or a bracket ("Metrovias, the private firm …")."""
     return all(re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
-               for m in re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text))
+               for m in mentions(word, text))
 
 
 def _spelt_out(acronym: str, text: str) -> bool:

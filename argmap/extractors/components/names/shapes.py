@@ -18,6 +18,7 @@ from argmap.extractors.components.names.data import (
     adjective_compound,
     trim,
 )
+from argmap.extractors.components.names.kinds import mentions
 from argmap.extractors.model import Span
 from argmap.extractors.text import is_cjk
 
@@ -110,7 +111,7 @@ def _cut_name_word(word: str, data: NameData) -> bool:
 def _alone_elsewhere(text: str, word: str) -> bool:
     """Whether the article writes ``word`` somewhere as a name of its own, with no capitalised word beside it
     (Kelmar of "Kelmar China" is also "Kelmar said"; Air of "Air China" is never alone)."""
-    for m in re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text):
+    for m in mentions(word, text):
         before = text[max(0, m.start() - 40):m.start()].split()
         after = text[m.end():m.end() + 40].split()
         if not (before and before[-1][:1].isupper() and before[-1][-1:].isalnum()) \

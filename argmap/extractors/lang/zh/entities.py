@@ -217,7 +217,8 @@ class Finder:
     def _everywhere(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
                     found: Found) -> None:
         """A name found once is that name wherever the article uses it again as a word: 可口可乐公司 makes
-        every later 可口可乐 a mention (one sense per discourse). Chinese names of two characters or more."""
+        every later 可口可乐 a mention (one sense per discourse). Chinese names of two characters or more; one
+        of three or more also where the segmenter glued it to a neighbour (正如林远舟所说: 林远舟所 / 说)."""
         forms: dict[str, EntityHit] = {}  # a name's form -> the first hit of its entity
         text = state.content
         for hits in found.entities():
@@ -230,12 +231,14 @@ class Finder:
                         forms.setdefault(form, hits[0])
         if not forms:
             return
-        for i in [i for i, w in enumerate(pieces) if w in forms]:
-            start, end = starts[i], starts[i] + len(pieces[i])
+        spans = {(starts[i], pieces[i]) for i, w in enumerate(pieces) if w in forms}
+        spans.update((at, form) for form in forms if len(form) >= 3 for at in _occurrences(text, form))
+        for start, form in sorted(spans):
+            end = start + len(form)
             u = state.unit_at(start)
-            if start in taken or u is None or end > state.units[u].end:
+            if start in taken or end - 1 in taken or u is None or end > state.units[u].end:
                 continue
-            entity = forms[pieces[i]]
+            entity = forms[form]
             found.add(entity.kind, entity.key, entity.labels, entity.aliases, start, end, brand=entity.brand)
             taken.update(range(start, end))
 
@@ -382,3 +385,12 @@ def _clean_edges(text: str, start: int, end: int, form: str) -> bool:
     if is_latin(form[0]) and start > 0 and is_latin(text[start - 1]):
         return False
     return not (is_latin(form[-1]) and end < len(text) and is_latin(text[end]))
+
+
+def _occurrences(text: str, form: str) -> list[int]:
+    """Where ``form`` starts in ``text``, however the segmenter cut it."""
+    out, at = [], text.find(form)
+    while at >= 0:
+        out.append(at)
+        at = text.find(form, at + len(form))
+    return out
