@@ -114,6 +114,11 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["Sales of the new model rose sharply", "which hurt margins."]),
         ("The runners' club, however, urged its members to reject the offer.",
          ["The runners' club, however, urged its members to reject the offer."]),
+        # a longer subject too, when a verb follows the marker; a subject after it opens a clause of its own
+        ("Paying for other people's degrees through higher taxes, however, is not fair to anyone.",
+         ["Paying for other people's degrees through higher taxes, however, is not fair to anyone."]),
+        ("Many parents think these games pull families apart, however, it seems they play them together.",
+         ["Many parents think these games pull families apart", "however, it seems they play them together."]),
         ("Ms Okafor said that although the rules allow no exceptions, the agency would be flexible.",
          ["Ms Okafor said that although the rules allow no exceptions, the agency would be flexible."]),
         ("The retailer has sent its suppliers a new price list, it has confirmed.",

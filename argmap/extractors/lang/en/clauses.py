@@ -12,8 +12,9 @@ splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
 quotation (one voice, one statement — as the Chinese clauses already do), inside a reported "said that
 …", before a closing attribution ("…, it has confirmed."), between a short subject and the aside that
-interrupts it ("Shares in Hoka, which …, were up"; "…, however, urged"), or after a short opening phrase
-("In the northern stores, she expects …").
+interrupts it ("Shares in Hoka, which …, were up"; "…, however, urged"), before a marker set off by commas
+that a verb follows (a subject of any length: "Paying for it through taxes, however, is not fair"), or after
+a short opening phrase ("In the northern stores, she expects …").
 """
 
 from __future__ import annotations
@@ -153,6 +154,13 @@ _ATTRIBUTION = re.compile(r"\s*(?:it|he|she|they|we|the \w+)\s+(?:has\s+|have\s+
                           r"(?:said|says|confirmed|added|told|reported|announced|stated|explained|wrote)\b[^,;]*$",
                           re.I)
 _SET_OFF = re.compile(r"[a-z]+,\s", re.I)  # "…, however, urged …": a marker set off by commas
+_SET_OFF_THEN = re.compile(r"[a-z]+,\s+([\w'’]+)", re.I)
+# what opens a clause of its own after a marker set off by commas ("…, however, it seems …"); a verb there
+# ("Paying for it, however, is not just") continues the clause the marker interrupts
+_CLAUSE_OPENERS = frozenset(
+    "it they he she we i you this that these those there the a an many most some all no people its their our my "
+    "his her if when whenever once since because although though while unless anything everything nothing "
+    "something someone everyone nobody".split())
 _WHICH = re.compile(r"which\b", re.I)
 ASIDE_SUBJECT = 4  # words: "Shares in Hoka, which …, were up" — a subject this short has no clause of its own
 
@@ -163,12 +171,20 @@ def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
     ("Shares in Hoka, which changed its logo …, were up"; "The runners' club, however, urged …")."""
     if _THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end):
         return False
+    set_off = _SET_OFF_THEN.match(text, cut, end)
+    if set_off and not _opens_clause(set_off.group(1)):
+        return False
     if _words(text[left:cut]) > ASIDE_SUBJECT:
         return True
     if _SET_OFF.match(text, cut, end):
         return False
     # a relative clause that a comma closes before the sentence ends sits inside its subject's clause
     return not (_WHICH.match(text, cut, end) and "," in text[cut:end].rstrip(".!?\"”’ "))
+
+
+def _opens_clause(word: str) -> bool:
+    """A subject, or a subordinator, can open a clause; a name inside a sentence is a subject too."""
+    return word.lower() in _CLAUSE_OPENERS or word[:1].isupper()
 
 
 def _parenthesised(text: str, start: int, pos: int) -> bool:
