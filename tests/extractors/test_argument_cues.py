@@ -84,6 +84,17 @@ def test_the_a_of_a_but_b_is_countered_within_its_sentence_only() -> None:
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The city ought to put up more bins.", True),
+    ("en", "Nike shouldn't cut prices again.", True),
+    ("en", "The shoulder season starts in May.", False),
+    ("zh", "学校应该免费开放图书馆。", True),
+    ("zh", "消费者对价格的敏感度都更强。", False),
+])
+def test_what_prescribes(lang: str, text: str, expected: bool) -> None:
+    assert argument_data(lang).prescribes(text) is expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
     ("en", "I think the Mac mini is a good idea.", True),
     ("en", '"I think the cheaper model is a smart move," said an analyst.', False),  # the analyst's thinking
     ("en", 'She said: "I don\'t think the new shop changes much."', False),

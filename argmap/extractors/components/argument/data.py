@@ -77,6 +77,11 @@ class ArgumentData:
     # summing-up words that sum up only where they open the unit, after quotes and a joining word ("Overall, …",
     # "But in the end it …"; not "the overall figure", "in short supply")
     summary_opening: re.Pattern[str] | None = None
+    normative: CueSet | None = None  # should, ought to, 应该: the unit prescribes
+
+    def prescribes(self, text: str) -> bool:
+        """The unit says what someone should do (should, must, 应该 …)."""
+        return self.normative is not None and self.normative.any(text)
 
     def sums_up(self, text: str) -> bool:
         """The writer sums up (in conclusion, 综上所述; "Overall, …" where it opens the unit)."""
@@ -114,7 +119,7 @@ def argument_data(lang: str) -> ArgumentData:
                         _signed(raw, words=words, plus=("negation",), zero=("negation_exceptions",)),
                         cues("opponent"), cues("summary"), _opening(raw.get("answer", [])),
                         int(raw.get("negation_reach", 6)), int(raw.get("attribution_reach", 0)),
-                        _leading(raw.get("summary_opening", []), words_bounded=words))
+                        _leading(raw.get("summary_opening", []), words_bounded=words), cues("normative"))
 
 
 def _signed(raw: dict[str, object], *, words: bool, plus: tuple[str, ...] = ("favourable",),

@@ -238,7 +238,7 @@ THESIS_FEATURES = (
     "thesis_cue", "long_thesis_cue", "lean", "title", "first", "last", "lead", "closing", "strategy",
     "subordinate", "conclusion", "conditional", "question", "hedged", "claim", "position", "judging",
     "debated", "long_conclusion", "first_main", "answer", "emphatic", "counter", "summary", "lead_turn",
-    "long_counter",
+    "long_counter", "normative",
 )
 _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, MarkerRole.ATTACK,
                 MarkerRole.CONTINUATION}
@@ -266,6 +266,7 @@ class ThesisCandidate:
     counter: bool = False  # "A, but B" in one sentence: B, what the writer asserts after granting A
     summary: bool = False  # the writer sums up (all things considered, 综上所述)
     opens_sentence: bool = True  # no clause of its sentence comes before it
+    normative: bool = False  # prescribes what someone should do (should, 应该)
 
 
 def answers_in_sentence(before: ArgUnit, unit: ArgUnit) -> bool:
@@ -323,6 +324,8 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         # in the lead, a turn against the opening facts (然而, however …) is where commentary states its position
         float(c.lead and role is MarkerRole.ATTACK),
         float(c.counter and not short),
+        # a short opinion text argues for what should be done; an article's "should" is mostly a step or a quote
+        float(c.normative and short),
     ]
 
 

@@ -88,7 +88,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
             summary=data.sums_up(st.text), opens_sentence=opens_sentence(state, st),
-            counter=i > 0 and granted[i - 1],
+            counter=i > 0 and granted[i - 1], normative=data.prescribes(st.text),
         ))
     if short_text:
         return out
