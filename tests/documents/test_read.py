@@ -218,6 +218,10 @@ def test_a_pointed_figure_label_is_an_image_line(line: str, caption: bool) -> No
     ("查看往期精选：", True),
     ("You can follow more of my work on Kelmar Daily, and hear me on the Kelmar Podcast!", True),  # an author's promo
     ("Analysts follow my work closely.", False),
+    ("Stay tuned to Kelmar Daily for more coverage from the earnings call next.", True),  # a pointer to more
+    ("You can read Kelmar’s full earnings release in the post on its newsroom.", True),
+    ("Read the full report on the Kelmar newsroom, and our charts of its growth.", True),
+    ("Read the small print: the full refund applies only to members.", False),
     ("查看数据后，我们发现销量下滑。", False),
     ("“分享经济”正在改变出行方式。", False),  # a sentence about sharing, opening with a quote mark
 ])
