@@ -257,3 +257,11 @@ def test_a_news_agency_dateline_opening_a_paragraph_is_boilerplate(text: str, da
 def test_a_notice_forbidding_reposts_is_boilerplate() -> None:
     document = read_document("品牌必须赢得溢价。\n\n未经允许，请勿复制或转载本文\n".encode(), name="t.txt")
     assert [(b.reason, document.text_of(b)) for b in document.boilerplate] == [("copyright", "未经允许，请勿复制或转载本文")]
+
+
+@pytest.mark.parametrize("opening", ["参考资料：", "本文部分参考资料：", "References"])
+def test_a_reference_list_after_its_opening_line_is_boilerplate(opening: str) -> None:
+    text = f"淳馨的利润来自供应链。\n\n{opening}\n\n1.《淳馨没有护城河》，品牌数读\n\n2.《瑞禾的下沉之路》，某财经\n"
+    document = read_document(text.encode(), name="t.txt")
+    assert [document.text_of(b) for b in document.boilerplate if b.reason == "reference"][-2:] == [
+        "1.《淳馨没有护城河》，品牌数读", "2.《瑞禾的下沉之路》，某财经"]
