@@ -52,6 +52,7 @@ def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[s
         "以这家耳机品牌为例：",  # a short lead-in announces what follows
         "没读过上一篇的读者可以先读上一篇文章。",  # the writer points to another article: a signpost
         "下一期会讲述这家品牌如何改革渠道。",
+        "附：2023年10月茶饮品牌门店数量排行榜",  # the label of an appended table
     ],
 )
 def test_not_statements(text: str) -> None:
