@@ -188,11 +188,24 @@ def test_an_event_is_not_a_brand() -> None:
         ("General Motors owns Saab. GM's plan failed, GM said.", "General Motors", {"GM"}),
         ("Ulrich Bez runs the firm. Dr Bez said so; Bez smiled.", "Ulrich Bez", {"Bez"}),
         ("Apple sold more iPod players. Sales of iPods rose, and iPods are cheaper.", "iPod", {"iPods"}),
+        # a stock ticker of the one company it abbreviates
+        ("Shares of Zandexa rose 5% on Monday. Analysts think ZNDX is cheap, and ZNDX pays Kelmar Bank a fee.",
+         "Zandexa", {"ZNDX"}),
     ],
 )
 def test_other_names_of_an_entity_are_its_aliases(text: str, label: str, aliases: set[str]) -> None:
     entity = next(e for e in run_pipeline(text, key="t", lang="en").entities if e.label == label)
     assert aliases <= set(entity.aliases)
+
+
+@pytest.mark.parametrize(("ticker", "name", "expected"), [
+    ("GOOG", "Google", True), ("MSFT", "Microsoft", True), ("AMZN", "Amazon", True),
+    ("GPS", "GPRS", False),  # a name in capitals is no company's written-out name
+    ("MSFT", "Minecraft", False),  # S comes after the F
+    ("TESLA", "Tesla", False),  # as long as the name
+])
+def test_what_a_ticker_abbreviates(ticker: str, name: str, expected: bool) -> None:
+    assert names.aliases.ticker_of(ticker, name) is expected
 
 
 def test_without_open_names_only_the_lexicon_names() -> None:

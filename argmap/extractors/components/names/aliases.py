@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -29,7 +30,8 @@ def alias_targets(entities: Sequence[Named], data: NameData) -> dict[str, str]:
 
     An acronym names the multi-word organisation it abbreviates (GM, General Motors; M&S, Marks &
     Spencer); a plural or a company suffix names its stem (Saabs, Saab; iPods, iPod; 小米集团, 小米); a surname
-    alone names the person it belongs to. A lexicon entity is never renamed into a new one.
+    alone names the person it belongs to; a stock ticker names the one company whose name it abbreviates (GOOG,
+    Google). A lexicon entity is never renamed into a new one.
     """
     targets: dict[str, str] = {}
     by_label: dict[str, list[Named]] = {}
@@ -45,7 +47,27 @@ def alias_targets(entities: Sequence[Named], data: NameData) -> dict[str, str]:
                     targets.setdefault(main.ref, alias.ref)
                 elif not alias.known:
                     targets.setdefault(alias.ref, main.ref)
+    for e in entities:
+        if e.known or e.ref in targets or not _TICKER.fullmatch(e.label):
+            continue
+        # GOOG, MSFT, AMZN: a stock ticker spells its company's name in a few of its letters, in order
+        named = [o for o in entities if o.kind in _ORG_KINDS and o.ref != e.ref and ticker_of(e.label, o.label)]
+        if len(named) == 1:
+            targets[e.ref] = named[0].ref
     return {k: _final(v, targets) for k, v in targets.items() if _final(v, targets) != k}
+
+
+_TICKER = re.compile(r"[A-Z]{3,5}")
+
+
+def ticker_of(ticker: str, name: str) -> bool:
+    """``ticker`` keeps the first letter of a one-word ``name`` written out (not in capitals: GPS is no ticker of
+    GPRS) and others of its letters in their order (GOOG: Google; MSFT: Microsoft), and is shorter than it."""
+    letters = name.upper()
+    if " " in name or name.isupper() or not letters.isalpha() or len(letters) <= len(ticker) or letters[0] != ticker[0]:
+        return False
+    rest = iter(letters[1:])
+    return all(ch in rest for ch in ticker[1:])
 
 
 def _final(ref: str, targets: dict[str, str]) -> str:
