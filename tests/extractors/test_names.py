@@ -110,11 +110,16 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         # a word cut off a longer capitalised name inside a sentence, never written alone, is no name
         ("It is a fundamental First Amendment right. Hoka sued. The Mac Mini is small. Shares of Zandia Air rose.",
          {"brand/hoka"}, {"brand/amendment", "brand/mini"}),
+        # accented letters are letters of a name; a name runs across "de la", "des", "del"
+        ("Shares in Vélora rose after Société Générale raised its target. The Banco de España agreed.",
+         {"brand/vélora", "brand/société-générale", "brand/banco-de-españa"},
+         {"brand/soci", "brand/banco-de-espa", "brand/v"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
          "office-before-title", "shouted-sentence", "body-across-and", "cut-off-word", "unit-of-a-brand",
-         "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence"],
+         "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
+         "accented-letters"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")

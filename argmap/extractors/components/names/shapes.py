@@ -25,15 +25,18 @@ from argmap.extractors.text import is_cjk
 
 # --- English shape and cue candidates -------------------------------------------------------------
 
-_CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Z])"
-_JOIN = r"(?:\s+(?:&|of|de|du|von|van|der)\s+|\s+|-)"
+# Latin letters with their accents (Société Générale, Hermès, Škoda): capitals, and letters of either case
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_AZ = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
+_CAP_WORD = rf"(?:[{_UP}][{_AZ}0-9'’.-]*[{_AZ}0-9]|[{_UP}])"
+_JOIN = r"(?:\s+(?:&|of|de(?:\s+la)?|du|des|del|von|van|der)\s+|\s+|-)"
 # A run of capitalised words (up to five, joined by spaces, hyphens or particles) or A&B, not inside a longer
 # word. Written capital first, with the lookbehind after it: a pattern that opens with a character class lets
 # the regex engine skip to the next capital letter, where a leading lookbehind was tried at every position
 # (Chinese text has few capitals). Same matches as the lookbehind-first form
 # (?<![A-Za-z0-9&'’-])({_CAP_WORD}(?:{_JOIN}{_CAP_WORD}){0,4}|[A-Z]&[A-Z])(?![A-Za-z0-9&]).
-_CAP_RUN = re.compile(rf"([A-Z](?<![A-Za-z0-9&'’-][A-Z])(?:(?:[A-Za-z0-9'’.-]*[A-Za-z0-9])?(?:{_JOIN}{_CAP_WORD}){{0,4}}"
-                      rf"|&[A-Z]))(?![A-Za-z0-9&])")
+_CAP_RUN = re.compile(rf"([{_UP}](?<![{_AZ}0-9&'’-][{_UP}])(?:(?:[{_AZ}0-9'’.-]*[{_AZ}0-9])?(?:{_JOIN}{_CAP_WORD}){{0,4}}"
+                      rf"|&[A-Z]))(?![{_AZ}0-9&])")
 
 
 def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[NameSpan]:
@@ -179,7 +182,7 @@ def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], 
 
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
 _NAME_PARTICLES = frozenset({"The", "Of", "De", "La", "Le", "Van", "Von", "Der", "Du", "&"})
-_CONNECTORS = frozenset({"&", "and", "of", "de", "du", "von", "van", "der", "-"})
+_CONNECTORS = frozenset({"&", "and", "of", "de", "la", "du", "des", "del", "von", "van", "der", "-"})
 
 
 def _ordinary(word: str, data: NameData, *, sentence_start: bool) -> bool:
