@@ -114,12 +114,16 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("Shares in Vélora rose after Société Générale raised its target. The Banco de España agreed.",
          {"brand/vélora", "brand/société-générale", "brand/banco-de-españa"},
          {"brand/soci", "brand/banco-de-espa", "brand/v"}),
+        # a capitalised word the article also writes in lower case is the word, unless it speaks
+        ("Sales at the Power unit of Hoka fell. Hoka sells power to homes. Shares of Amber rose after Amber said "
+         "it would sue Hoka over the amber colour of its logo.", {"brand/hoka", "organization/amber"},
+         {"brand/power"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
          "office-before-title", "shouted-sentence", "body-across-and", "cut-off-word", "unit-of-a-brand",
          "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
-         "accented-letters"],
+         "accented-letters", "word-in-lower-case-too"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")

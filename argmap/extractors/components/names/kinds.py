@@ -93,6 +93,9 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None  # "Commentators say …", "Rumours about …": a plural noun that opens sentences only
     if data.capitalised and label.isupper() and _spelt_out(label, text):
         return None  # "consumer price index (CPI)", "multiple sclerosis (MS)": a term's initials, no name
+    if data.capitalised and " " not in label and name.source is NameSource.SHAPE and not label.isupper() \
+            and _lower_case_too(label, text) and not _speaks(label, text, data.speech_verbs):
+        return None  # "Growth in Gas and Power" where the article also writes "gas": a common word (not "Orange said")
     words = label.split()
     if name.label is NameLabel.PRODUCT or len(words) > 1 and _MODEL_CODE.match(words[-1]) \
             or len(words) == 2 and _CODE_WORD.match(words[0]):  # Galaxy S24, Model X; V8 Vantage
