@@ -136,6 +136,7 @@ def _point_kind(point: str, *, every_paragraph_bold: bool = False) -> StatementK
         (_POINT, False, E),  # beyond the budget: the claims that judge more keep their places
         (f"**{_POINT}**", False, C),  # the writer set it in bold: one of the writer's points
         (f"**{_POINT}**", True, E),  # bold everywhere is the site's style, not a stress
+        (f"因此，{_POINT}", False, C),  # the writer draws a conclusion: a point of the writer's, kept next
     ],
 )
 def test_a_bold_point_is_a_claim(point: str, every_paragraph_bold: bool, kind: StatementKind) -> None:

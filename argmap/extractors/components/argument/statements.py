@@ -58,6 +58,7 @@ class Scores:
     neither: bool  # heading, signpost, question, fragment
     evidence: float = 0.0  # the typing model's probability that the unit is evidence
     emphasised: bool = False  # the writer set it in bold (selectively): one of the writer's points
+    concludes: bool = False  # opens its sentence by drawing a conclusion (因此，…; Therefore, …)
 
     @property
     def lean(self) -> float:
@@ -156,6 +157,8 @@ class StatementTyper:
             scores = score_unit(unit, data, self.model)
             if index in stressed:
                 scores = replace(scores, emphasised=True)
+            if draws_conclusion(state, index):
+                scores = replace(scores, concludes=True)
             kind = kind_of(scores)
             if kind is not None:
                 typed.append((index, kind, scores))
@@ -178,7 +181,8 @@ class StatementTyper:
 
     def _within_budget(self, typed: list[tuple[int, StatementKind, Scores]]) -> list[tuple[int, StatementKind, Scores]]:
         """Keep the claims that judge most; the others become evidence. The writer's bold points come
-        first, and widen the budget by their number up to ``max_claims``."""
+        first, and widen the budget by their number up to ``max_claims``; the conclusions the writer draws
+        (因此，…) come next."""
         claims = [t for t in typed if t[1] is StatementKind.CLAIM]
         budget = claim_budget(len(typed), share=self.claim_share, root=self.claim_root, minimum=self.min_claims,
                               maximum=self.max_claims)
@@ -186,10 +190,19 @@ class StatementTyper:
         budget = min(budget + stressed, max(budget, self.max_claims))
         if len(claims) <= budget:
             return typed
-        ranked = sorted(claims, key=lambda t: (not t[2].thesis, not t[2].emphasised, -t[2].lean, t[0]))
+        ranked = sorted(claims, key=lambda t: (not t[2].thesis, not t[2].emphasised, not t[2].concludes, -t[2].lean,
+                                               t[0]))
         demoted = {t[0] for t in ranked[budget:]}
         # a demoted claim stays as evidence: what it says may still ground a claim a reader draws
         return [(index, StatementKind.EVIDENCE if index in demoted else kind, scores) for index, kind, scores in typed]
+
+
+def draws_conclusion(state: ArgumentState, index: int) -> bool:
+    """The unit opens its sentence with a conclusion marker (因此，…; Therefore, …): the writer states what the
+    sentences before it ground — a point an analyst lists, as bold marks one."""
+    unit = state.units[index]
+    opens = index == 0 or state.units[index - 1].sentence != unit.sentence
+    return opens and unit.marker is not None and unit.marker.role is MarkerRole.CONCLUSION
 
 
 def emphasised_units(state: ArgumentState) -> set[int]:
