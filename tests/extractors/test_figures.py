@@ -132,6 +132,14 @@ def _context(text: str, lang: str) -> list[tuple[str, str, str, str | None, int]
         ("It will open 12,000 new shops within three years.", "en",
          [("12,000 new shops", "12000", "count", None, 0), ("three years", "3", "year", None, 0)]),
         ("Output should double, a double-digit rise.", "en", [("double", "2", "multiple", None, 0)]),
+        # areas, watts and millimetres; 万 written "w"; fractions of a yuan; a count of a magnitude (两万个)
+        ("工厂面积达到16.8万平方米，支持66W快充，轴距为3100mm。", "zh",
+         [("16.8万平方米", "168000", "m2", None, 0), ("66W", "66", "W", None, 0), ("3100mm", "3100", "mm", None, 0)]),
+        ("加盟商不到两万个，手握几十万个订单。每杯省5分钱，年收入8w美金以上。", "zh",
+         [("两万个", "20000", "count", None, 0), ("5分钱", "0.05", "CNY", None, 0), ("8w美金", "80000", "USD", None, 0)]),
+        # a number with a scale word counts what the sentence named; in a currency argmap does not know, nothing
+        ("Vehicle sales rose to 4.7 million in 2004. Sales were 131.9 billion kronor.", "en",
+         [("4.7 million", "4700000", "count", None, 0)]),
     ],
 )
 def test_figures_read_as_a_reader_reads_them(text: str, lang: str, expected: list[tuple]) -> None:

@@ -64,6 +64,11 @@ _PERIOD = re.compile(
 _MEASURE = re.compile(
     rf"(?<![\w.,$])({_NUM})\s?({alternation(MEASURES)})\b", re.I
 )
+# "sales rose to 4.7 million in 2004": a number with a scale word and no currency counts what the sentence
+# named before it (money in a currency is read first; a bare "2,000" or "2004" is no figure on its own)
+_SCALED = re.compile(r"(?<![\w.,$£€¥–-])(\d+(?:\.\d+)?)\s(million|billion|trillion)\b"
+                     r"(?![\s-]+(?:dollars?|euros?|pounds?|yen|yuan|kronor|kroner|krona|francs?|rupees?|r[ou]bles?|won|"
+                     r"pesos?|lira|rand|reais|real|ringgit|baht|rupiah)\b)", re.I)
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged\s+(\d{1,3})\b", re.I)
 _PRICE_CUE = re.compile(r"\b(?:priced|price[sd]?|costs?|retails?|sells?|selling)\b[\w\s-]{0,25}?(?:at|for|of)?\s*$", re.I)
 
@@ -149,6 +154,10 @@ def _count(text: str, m: re.Match[str]) -> Reading | None:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def _scaled_count(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _scaled(m.group(1), m.group(2)), "count", "count")
+
+
 def _age(text: str, m: re.Match[str]) -> Reading | None:
     return _reading(m, _decimal(m.group(1) or m.group(2)), "year", "age")
 
@@ -189,8 +198,8 @@ Readings = tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Reading |
 
 def _readings(count: re.Pattern[str] | None) -> Readings:
     """Each pattern with the function that reads its matches, money first, then percentages, multiples, counts,
-    ages, measures and periods: where two readings overlap, the earlier kind wins."""
+    ages, measures, periods and bare "4.7 million": where two readings overlap, the earlier kind wins."""
     counts: Readings = ((count, _count),) if count is not None else ()
     return ((_MONEY_BEFORE, _money_before), (_MONEY_AFTER, _money_after), (_PERCENT, _percent),
             (_MULTIPLE_X, _multiple_x), (_FOLD, _fold), (_MULTIPLE_WORD, _multiple_word), *counts, (_AGE, _age),
-            (_MEASURE, _measure), (_PERIOD, _period))
+            (_MEASURE, _measure), (_PERIOD, _period), (_SCALED, _scaled_count))

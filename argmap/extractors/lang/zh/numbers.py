@@ -21,7 +21,7 @@ from argmap.extractors.state import DocState
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
-              "万": Decimal(10) ** 4}
+              "万": Decimal(10) ** 4, "w": Decimal(10) ** 4}  # 8w: 万 as Chinese writers abbreviate it
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS)
 
 
@@ -72,6 +72,8 @@ def normalise(value: Decimal) -> Decimal:
 
 # Units of measurement, written after Arabic digits only (一度 is "once", not one degree).
 MEASURES = {"公里": "km", "千米": "km", "毫米": "mm", "厘米": "cm", "米": "m", "英寸": "inch", "寸": "inch",
+            "平方米": "m2", "平米": "m2", "平方公里": "km2", "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "W": "W", "Wh": "Wh",
+            "MWh": "MWh", "GWh": "GWh",
             "度": "degree", "千瓦时": "kWh", "千瓦": "kW", "kWh": "kWh", "kW": "kW", "瓦": "W", "牛·米": "N·m",
             "N·m": "N·m", "Nm": "N·m", "线": "line", "像素": "pixel", "升": "L", "马力": "hp", "伏": "V",
             "秒": "s", "分钟": "min", "小时": "h", "吨": "t", "公斤": "kg", "千克": "kg", "克": "g", "mAh": "mAh",
@@ -90,12 +92,12 @@ FIGURE = re.compile(
     r"|(?P<quad>翻了?两番)"
     r"|(?P<double>翻了?一?倍|翻了?一番|翻番)"
     rf"|(?P<age_pre>年逾|年过|年近|年满|年届)(?P<an>{_NUM})"
-    rf"|(?P<n1>{_CN_COMPOUND}|{_NUM})(?:(?P<rng>{_RANGE})(?P<n2>{_NUM}))?(?P<approx>多|余)?\s?(?P<mag>万亿|亿|千万|百万|万)?"
-    rf"\s?(?P<unit>%|％|个百分点|倍|美元|欧元|港元|港币|日元|英镑|人民币|块钱|元|块|万台|台|辆|家门店|家店|家|位|名|杯|岁|年|个月"
+    rf"|(?P<n1>{_CN_COMPOUND}|{_NUM})(?:(?P<rng>{_RANGE})(?P<n2>{_NUM}))?(?P<approx>多|余)?\s?(?P<mag>万亿|亿|千万|百万|万|w(?![A-Za-z]))?"
+    rf"\s?(?P<unit>%|％|个百分点|倍|美元|美金|欧元|港元|港币|日元|英镑|人民币|块钱|分钱|毛钱|元|块|万台|台|辆|家门店|家店|家|位|名|杯|岁|年|个月"
     rf"|{'|'.join(sorted(MEASURES, key=len, reverse=True))}|款|部|件|座|颗|个)?)"
 )
 _FIGURE_START = re.compile(_STARTS)  # a unit without any of these has no figure
-CURRENCIES = {"美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY", "英镑": "GBP",
+CURRENCIES = {"美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY", "英镑": "GBP",
               "人民币": "CNY", "块钱": "CNY", "元": "CNY", "块": "CNY"}
 COUNT_UNITS = frozenset({"台", "辆", "家门店", "家店", "家", "位", "名", "杯", "款", "部", "件", "座", "颗", "个"})
 _PERIOD_AFTER = ("内", "来", "间", "后")
@@ -221,9 +223,13 @@ class _Document:
             return _Parsed(scale(value, "万"), "count", "count", magnitude=True)
         if unit in COUNT_UNITS:
             # 一位 / 两家 are articles of speech, not reported counts; 三个问题 is a way of speaking too.
-            if not m["n1"][0].isdigit() and (value <= 2 or unit in _GENERIC_COUNTERS):
+            # 两万个 is a count, but 几十万个 ("some hundred thousand") is no figure
+            vague = start > 0 and self.state.content[start - 1] in "几数"
+            if not m["n1"][0].isdigit() and (not mag or vague) and (value <= 2 or unit in _GENERIC_COUNTERS):
                 return None
             return _Parsed(value, "count", "count")
+        if unit in _CENTS:  # 5分钱, 3毛钱: fractions of a yuan
+            return _Parsed(normalise(value * _CENTS[unit]), "CNY", "price")
         if unit in MEASURES:
             return _Parsed(value, MEASURES[unit], "amount") if m["n1"][0].isdigit() else None
         if unit == "块" and not m["n1"][0].isdigit():
@@ -258,6 +264,7 @@ class _Document:
 
 
 _GENERIC_COUNTERS = frozenset({"个", "款", "件"})
+_CENTS = {"分钱": Decimal("0.01"), "毛钱": Decimal("0.1")}
 
 
 def _numeral(text: str) -> Decimal | None:
