@@ -137,6 +137,10 @@ def _context(text: str, lang: str) -> list[tuple[str, str, str, str | None, int]
          [("16.8万平方米", "168000", "m2", None, 0), ("66W", "66", "W", None, 0), ("3100mm", "3100", "mm", None, 0)]),
         ("加盟商不到两万个，手握几十万个订单。每杯省5分钱，年收入8w美金以上。", "zh",
          [("两万个", "20000", "count", None, 0), ("5分钱", "0.05", "CNY", None, 0), ("8w美金", "80000", "USD", None, 0)]),
+        # ranks below the first ("the largest", 第一大, is a superlative, no rank); 第二大街 is a street
+        ("小米已是全球第三大手机厂商，也是它的第一大客户。北京第二大街很长。", "zh", [("第三", "3", "rank", None, 0)]),
+        ("Kelmar is the world's fifth largest carmaker and the 3rd-biggest brand in Zandia. In the first half, "
+         "sales rose.", "en", [("fifth", "5", "rank", None, 0), ("3rd", "3", "rank", None, 0)]),
         # a number with a scale word counts what the sentence named; in a currency argmap does not know, nothing
         ("Vehicle sales rose to 4.7 million in 2004. Sales were 131.9 billion kronor.", "en",
          [("4.7 million", "4700000", "count", None, 0)]),

@@ -69,6 +69,11 @@ _MEASURE = re.compile(
 _SCALED = re.compile(r"(?<![\w.,$£€¥–-])(\d+(?:\.\d+)?)\s(million|billion|trillion)\b"
                      r"(?![\s-]+(?:dollars?|euros?|pounds?|yen|yuan|kronor|kroner|krona|francs?|rupees?|r[ou]bles?|won|"
                      r"pesos?|lira|rand|reais|real|ringgit|baht|rupiah)\b)", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10}
+# "the world's fifth largest carmaker", "the 3rd-biggest brand": a rank
+_RANK = re.compile(rf"\b({'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))[- ](?=(?:largest|biggest|best[- ]selling|"
+                   r"top[- ]selling|most\s+(?:valuable|popular|profitable))\b)", re.I)
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged\s+(\d{1,3})\b", re.I)
 _PRICE_CUE = re.compile(r"\b(?:priced|price[sd]?|costs?|retails?|sells?|selling)\b[\w\s-]{0,25}?(?:at|for|of)?\s*$", re.I)
 
@@ -158,6 +163,13 @@ def _scaled_count(text: str, m: re.Match[str]) -> Reading | None:
     return _reading(m, _scaled(m.group(1), m.group(2)), "count", "count")
 
 
+def _rank(text: str, m: re.Match[str]) -> Reading | None:
+    word = m.group(1).lower()
+    value = _ORDINALS[word] if word in _ORDINALS else _decimal(word[:-2])
+    # "first largest" is no way of writing "largest": a rank is second or lower
+    return Reading(m.start(1), m.end(1), Decimal(value), "rank", "rank") if value and value > 1 else None
+
+
 def _age(text: str, m: re.Match[str]) -> Reading | None:
     return _reading(m, _decimal(m.group(1) or m.group(2)), "year", "age")
 
@@ -198,8 +210,8 @@ Readings = tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Reading |
 
 def _readings(count: re.Pattern[str] | None) -> Readings:
     """Each pattern with the function that reads its matches, money first, then percentages, multiples, counts,
-    ages, measures, periods and bare "4.7 million": where two readings overlap, the earlier kind wins."""
+    ages, measures, periods, bare "4.7 million" and ranks: where two readings overlap, the earlier kind wins."""
     counts: Readings = ((count, _count),) if count is not None else ()
     return ((_MONEY_BEFORE, _money_before), (_MONEY_AFTER, _money_after), (_PERCENT, _percent),
             (_MULTIPLE_X, _multiple_x), (_FOLD, _fold), (_MULTIPLE_WORD, _multiple_word), *counts, (_AGE, _age),
-            (_MEASURE, _measure), (_PERIOD, _period), (_SCALED, _scaled_count))
+            (_MEASURE, _measure), (_PERIOD, _period), (_SCALED, _scaled_count), (_RANK, _rank))

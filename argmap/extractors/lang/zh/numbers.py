@@ -83,13 +83,14 @@ _NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百
 _CN_COMPOUND = r"[零〇一二两三四五六七八九十百千]+(?:[万亿]+[零〇一二两三四五六七八九十百千]+)+[万亿]?"
 _RANGE = r"\s?(?:到|至|~|～|—|-|–|－)\s?"
 # The characters a FIGURE match can start with (百分之, 9块9, 翻番, 年逾, numerals).
-_STARTS = r"[\d百翻年零〇一二两三四五六七八九十千]"
+_STARTS = r"[\d百翻年零〇一二两三四五六七八九十千第]"
 # The lookahead changes no match: it lets the engine leave most positions at once instead of trying
 # every branch there (re finds no first-character set by itself through the named groups).
 FIGURE = re.compile(
     rf"(?={_STARTS})(?:(?P<pct_pre>百分之)(?P<pn>{_NUM})"
     r"|(?P<kuai>\d+)块(?P<mao>\d)(?![\d万亿元])"
     r"|(?P<quad>翻了?两番)"
+    r"|第(?P<rank>[一二三四五六七八九十]{1,3}|\d{1,3})(?=大(?!学|会|道|街|厦|型)|名(?![字称义词单]))"  # 第二大厂商, 排名第三名: a rank
     r"|(?P<double>翻了?一?倍|翻了?一番|翻番)"
     rf"|(?P<age_pre>年逾|年过|年近|年满|年届)(?P<an>{_NUM})"
     rf"|(?P<n1>{_CN_COMPOUND}|{_NUM})(?:(?P<rng>{_RANGE})(?P<n2>{_NUM}))?(?P<approx>多|余)?\s?(?P<mag>万亿|亿|千万|百万|万|w(?![A-Za-z]))?"
@@ -183,6 +184,10 @@ class _Document:
             return _Parsed(Decimal(f"{m['kuai']}.{m['mao']}"), "CNY", "price")
         if m["quad"]:
             return _Parsed(Decimal(4), "multiple", "multiple")
+        if m["rank"]:
+            # 第一大客户 says "the largest customer", a superlative as English writes it, not a rank among others
+            value = _numeral(m["rank"])
+            return None if value is None or value <= 1 else _Parsed(value, "rank", "rank")
         if m["pct_pre"]:
             value = parse_number(m["pn"])
             return None if value is None else _Parsed(scale(value, None), "percent", "percentage")
