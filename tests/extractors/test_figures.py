@@ -124,8 +124,9 @@ def _context(text: str, lang: str) -> list[tuple[str, str, str, str | None, int]
         ("公司拥有8000万用户。", "zh", [("8000万", "80000000", "count", None, 0)]),
         ("营收十二亿三千万元。", "zh", [("十二亿三千万元", "1230000000", "CNY", None, 0)]),
         ("一块国产手表卖到二十多万。", "zh", [("二十多万", "200000", "CNY", None, 0)]),
-        ("两颗 800 万像素摄像头，探测距离 200 米。他一度很忙。", "zh",
-         [("800 万像素", "8000000", "pixel", None, 0), ("200 米", "200", "m", None, 0)]),
+        # 两颗 counts cameras; 一度 is "once", no degree; 这两家 points at two companies, it counts nothing
+        ("两颗 800 万像素摄像头，探测距离 200 米。他一度很忙。这两家公司都在扩张。", "zh",
+         [("两颗", "2", "count", None, 0), ("800 万像素", "8000000", "pixel", None, 0), ("200 米", "200", "m", None, 0)]),
         ("Operating profit fell 38% to 2.4bn euros, against 915m euro.", "en",
          [("38%", "38", "percent", None, -1), ("2.4bn euros", "2400000000", "EUR", None, 0),
           ("915m euro", "915000000", "EUR", None, 0)]),

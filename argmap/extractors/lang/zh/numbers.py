@@ -227,10 +227,11 @@ class _Document:
         if unit == "万台":
             return _Parsed(scale(value, "万"), "count", "count", magnitude=True)
         if unit in COUNT_UNITS:
-            # 一位 / 两家 are articles of speech, not reported counts; 三个问题 is a way of speaking too.
-            # 两万个 is a count, but 几十万个 ("some hundred thousand") is no figure
+            # 一位 / 两家 are articles of speech, not reported counts; 三个问题 is a way of speaking too. 两颗摄像头
+            # counts things. 两万个 is a count, but 几十万个 ("some hundred thousand") is no figure
             vague = start > 0 and self.state.content[start - 1] in "几数"
-            if not m["n1"][0].isdigit() and (not mag or vague) and (value <= 2 or unit in _GENERIC_COUNTERS):
+            spoken = value <= 1 or (value <= 2 and unit in _REFERRING) or unit in _GENERIC_COUNTERS
+            if not m["n1"][0].isdigit() and (not mag or vague) and spoken:
                 return None
             return _Parsed(value, "count", "count")
         if unit in _CENTS:  # 5分钱, 3毛钱: fractions of a yuan
@@ -268,6 +269,7 @@ class _Document:
         return _Parsed(scale(value, None), unit, "period")
 
 
+_REFERRING = frozenset({"位", "名", "家", "家门店", "家店"})  # 这两家, 两位创始人: who is meant, not how many
 _GENERIC_COUNTERS = frozenset({"个", "款", "件"})
 _CENTS = {"分钱": Decimal("0.01"), "毛钱": Decimal("0.1")}
 
