@@ -142,9 +142,13 @@ def _context(text: str, lang: str) -> list[tuple[str, str, str, str | None, int]
         ("小米已是全球第三大手机厂商，也是它的第一大客户。北京第二大街很长。", "zh", [("第三", "3", "rank", None, 0)]),
         ("Kelmar is the world's fifth largest carmaker and the 3rd-biggest brand in Zandia. In the first half, "
          "sales rose.", "en", [("fifth", "5", "rank", None, 0), ("3rd", "3", "rank", None, 0)]),
-        # a number with a scale word counts what the sentence named; in a currency argmap does not know, nothing
-        ("Vehicle sales rose to 4.7 million in 2004. Sales were 131.9 billion kronor.", "en",
-         [("4.7 million", "4700000", "count", None, 0)]),
+        # a number with a scale word, or with thousands separators, counts what the sentence named; more
+        # currencies after the number
+        ("Vehicle sales rose to 4.7 million in 2004. Output should more than double from about 2,000 presently. "
+         "Sales were 131.9 billion kronor, and Rosneft paid 9.35bn roubles.", "en",
+         [("4.7 million", "4700000", "count", None, 0), ("double", "2", "multiple", None, 0),
+          ("2,000", "2000", "count", None, 0), ("131.9 billion kronor", "131900000000", "SEK", None, 0),
+          ("9.35bn roubles", "9350000000", "RUB", None, 0)]),
     ],
 )
 def test_figures_read_as_a_reader_reads_them(text: str, lang: str, expected: list[tuple]) -> None:

@@ -27,7 +27,8 @@ CURRENCY_SYMBOLS = {
     "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
     "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "dollars": "USD",
     "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY", "euro": "EUR", "dollar": "USD", "pound": "GBP",
-    "hkd": "HKD", "jp¥": "JPY",
+    "hkd": "HKD", "jp¥": "JPY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB",
+    "ruble": "RUB", "kronor": "SEK", "rand": "ZAR", "reais": "BRL", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
 }
 MULTIPLE_WORDS = {
     "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "triple": 3, "tripled": 3, "tripling": 3, "triples": 3,
@@ -50,7 +51,8 @@ _MONEY_BEFORE = re.compile(
     rf"(?<![\w$])(US\$|HK\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP|HKD)\s?({_NUM})(?:\s?({_SCALE})\b)?", re.I
 )
 _MONEY_AFTER = re.compile(
-    rf"(?<![\w.,])({_NUM})(?:\s?({_SCALE}))?[\s-]?(yuan|dollars?|euros?|pounds?|yen|RMB|CNY|USD|EUR|GBP|HKD)\b", re.I
+    rf"(?<![\w.,])({_NUM})(?:\s?({_SCALE}))?[\s-]?(yuan|dollars?|euros?|pounds?|yen|RMB|CNY|USD|EUR|GBP|HKD|rupees?|r(?:ou|u)bles?|kronor|rand|reais|"
+    r"ringgit|baht|rupiah)\b", re.I
 )
 _PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|percent\b|per cent\b|percentage points?\b)", re.I)
 _MULTIPLE_X = re.compile(rf"(?<![\w.,])({_NUM})\s?[x×](?![\w])")
@@ -67,8 +69,11 @@ _MEASURE = re.compile(
 # "sales rose to 4.7 million in 2004": a number with a scale word and no currency counts what the sentence
 # named before it (money in a currency is read first; a bare "2,000" or "2004" is no figure on its own)
 _SCALED = re.compile(r"(?<![\w.,$£€¥–-])(\d+(?:\.\d+)?)\s(million|billion|trillion)\b"
-                     r"(?![\s-]+(?:dollars?|euros?|pounds?|yen|yuan|kronor|kroner|krona|francs?|rupees?|r[ou]bles?|won|"
+                     r"(?![\s-]+(?:dollars?|euros?|pounds?|yen|yuan|kronor|kroner|krona|francs?|rupees?|r(?:ou|u)bles?|won|"
                      r"pesos?|lira|rand|reais|real|ringgit|baht|rupiah)\b)", re.I)
+# "from about 2,000": a number written with thousands separators is never a year, and counts what the
+# sentence names (read after every other pattern, so money, percentages and counted nouns come first)
+_GROUPED = re.compile(r"(?<![\w.,$£€¥–-])(\d{1,3}(?:,\d{3})+)(?![\d,]|\.\d)")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10}
 # "the world's fifth largest carmaker", "the 3rd-biggest brand": a rank
@@ -163,6 +168,10 @@ def _scaled_count(text: str, m: re.Match[str]) -> Reading | None:
     return _reading(m, _scaled(m.group(1), m.group(2)), "count", "count")
 
 
+def _grouped(text: str, m: re.Match[str]) -> Reading | None:
+    return _reading(m, _decimal(m.group(1)), "count", "count")
+
+
 def _rank(text: str, m: re.Match[str]) -> Reading | None:
     word = m.group(1).lower()
     value = _ORDINALS[word] if word in _ORDINALS else _decimal(word[:-2])
@@ -214,4 +223,5 @@ def _readings(count: re.Pattern[str] | None) -> Readings:
     counts: Readings = ((count, _count),) if count is not None else ()
     return ((_MONEY_BEFORE, _money_before), (_MONEY_AFTER, _money_after), (_PERCENT, _percent),
             (_MULTIPLE_X, _multiple_x), (_FOLD, _fold), (_MULTIPLE_WORD, _multiple_word), *counts, (_AGE, _age),
-            (_MEASURE, _measure), (_PERIOD, _period), (_SCALED, _scaled_count), (_RANK, _rank))
+            (_MEASURE, _measure), (_PERIOD, _period), (_SCALED, _scaled_count), (_RANK, _rank),
+            (_GROUPED, _grouped))
