@@ -261,3 +261,15 @@ def test_words_glued_across_a_word_edge_are_not_asked_about(word: str, fragment:
 
     assert glued_fragment(word) is fragment
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a rare character has no word: the segmenter cuts the name into single characters
+        ("凯达证券分析师郭明錤预测，淳馨的价格都会上涨。", "person/郭明錤"),
+        ("公司创始人张犇表示，淳馨会继续扩张。", "person/张犇"),
+        ("分析师王在会上发言。", None),  # a surname alone is no name
+    ],
+)
+def test_a_titled_name_the_segmenter_cut_into_characters(text: str, person: str | None) -> None:
+    people = [r for r in refs(text) if r.startswith("person/")]
+    assert people == ([person] if person else [])

@@ -51,6 +51,32 @@ def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
     return rest if tags[rest] is None or tags[rest] in _FOREIGNNAME_TAGS else None
 
 
+def titled_people(pieces: list[str], starts: list[int], tags: WordTags, titles: Iterable[str]) -> list[names.NameSpan]:
+    """A person the segmenter cut into single characters (分析师 | 郭 | 明 | 錤 | 预测: a rare character has no
+    word): after a person's title, a surname (a character jieba tags nr) and one or two more characters, each
+    a piece of its own, before a word of two characters or more, or punctuation."""
+    out: list[names.NameSpan] = []
+    title_set = frozenset(titles)
+    for i, piece in enumerate(pieces[:-2]):
+        if piece not in title_set or len(pieces[i + 1]) != 1 or tags[pieces[i + 1]] != "nr":
+            continue
+        end = i + 2
+        while end < len(pieces) and end - i - 1 < 3 and len(pieces[end]) == 1 and is_cjk(pieces[end]) \
+                and (tags[pieces[end]] or "") not in _FUNCTION_TAGS:
+            end += 1
+        after = pieces[end] if end < len(pieces) else ""
+        if end - i - 1 < 2 or (len(after) == 1 and is_cjk(after)):
+            continue  # a surname alone, or a run that goes on: no name's edge found
+        start = starts[i + 1]
+        text = "".join(pieces[i + 1:end])
+        out.append(names.NameSpan(start, start + len(text), text, names.NameLabel.PERSON, names.NameSource.WORD))
+    return out
+
+
+# single characters that are words of grammar, not parts of a name: 的, 在, 和 …
+_FUNCTION_TAGS = frozenset({"uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "r", "v", "m", "q", "f"})
+
+
 def glued_fragment(word: str) -> bool:
     """A word the segmenter's HMM glued across a word's edge (之争, 某款, 曾助, 三到 of 三到五年, 深植于): no name
     to ask the model about."""
@@ -127,6 +153,8 @@ class ChineseNames:
         if names.NameFinder.WORD in use:
             candidates += self._word_names(state.content, words + glued, counts, model_found,
                                            _WordBounds(starts, len(state.content)))
+        if names.NameFinder.WORD in use:
+            candidates += titled_people(pieces, starts, tags, self.names.person_titles)
         if names.NameFinder.LIST in use:
             candidates += names.listed_names_zh(state.content, units, self.names,
                                             lambda s, e: all(i in taken for i in range(s, e)), dictionary,
