@@ -148,6 +148,27 @@ def _open_remote(url: str, *, read_only: bool, create: bool) -> Store:
     return store
 
 
+class Handle:
+    """The open RocksDB handle as ``OxigraphStore.session`` lends it. When the store closes its handle (after
+    the session, to let a waiting process in) it takes it back from here: a caller's variable that outlives
+    its ``with`` block no longer keeps RocksDB open — still flushing and compacting, deleting files a reader
+    that just got the lock is opening."""
+
+    __slots__ = ("_store",)
+
+    def __init__(self, store: ox.Store) -> None:
+        self._store: ox.Store | None = store
+
+    def __getattr__(self, name: str) -> object:
+        store = self._store
+        if store is None:
+            raise StoreError("the store's handle was used after its session ended; use it inside the session")
+        return getattr(store, name)
+
+    def take_back(self) -> None:
+        self._store = None
+
+
 class OxigraphStore:
     """Embedded, persistent Oxigraph (RocksDB) store on disk."""
 
@@ -155,6 +176,7 @@ class OxigraphStore:
         self.path = path
         self.read_only = read_only
         self._handle: ox.Store | None = None
+        self._lent: Handle | None = None  # what session() hands out for _handle
         self._access: FileLock | None = None
         self._depth = 0
         self._holder: int | None = None  # the thread inside session(): the mutex keeps out every other one
@@ -174,10 +196,13 @@ class OxigraphStore:
     # -------------------------------------------------------------- handle management
 
     @contextmanager
-    def session(self) -> Iterator[ox.Store]:
-        """The open RocksDB handle, kept open (and locked) until the outermost session ends."""
+    def session(self) -> Iterator[Handle]:
+        """The open RocksDB handle (lent: see ``Handle``), kept open (and locked) until the outermost session
+        ends."""
         with self._mutex:
-            handle = self._handle if self._handle is not None else self._open_handle()
+            if self._handle is None:
+                self._open_handle()
+            handle = self._lent
             self._depth += 1
             self._holder = threading.get_ident()
             try:
@@ -233,11 +258,14 @@ class OxigraphStore:
                     f"the store at {self.path} is open in another program that does not use argmap's locks; close it and try again"
                 ) from None
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
-        self._access, self._handle = lock, handle
+        self._access, self._handle, self._lent = lock, handle, Handle(handle)
         return handle
 
     def _close_handle(self) -> None:
         handle, self._handle = self._handle, None
+        if self._lent is not None:
+            self._lent.take_back()  # a caller's leftover reference must not keep RocksDB open past the lock
+            self._lent = None
         if handle is not None and not self.read_only:
             # Without it every open replays the whole write-ahead log, and opens get slower and slower.
             handle.flush()
@@ -324,7 +352,7 @@ class OxigraphStore:
             except OSError as exc:  # pyoxigraph's write error (a full disk): nothing was switched in
                 raise StoreError(f"cannot write to the store at {self.path}: {exc}") from None
 
-    def _replace_staged(self, handle: ox.Store, graphs: dict[str, list[ox.Triple]]) -> None:
+    def _replace_staged(self, handle: Handle, graphs: dict[str, list[ox.Triple]]) -> None:
         staged: dict[str, ox.NamedNode | None] = {}
         try:
             stage_graphs(handle, graphs, staged)
@@ -459,7 +487,7 @@ def is_staging(graph: str) -> bool:
     return graph.startswith(str(STAGING_GRAPHS))
 
 
-def stage_graphs(handle: ox.Store, graphs: dict[str, list[ox.Triple]], staged: dict[str, ox.NamedNode | None]) -> None:
+def stage_graphs(handle: Handle, graphs: dict[str, list[ox.Triple]], staged: dict[str, ox.NamedNode | None]) -> None:
     """Each graph's triples written into a fresh staging graph, recorded in ``staged`` as it is written
     (``None`` for a graph with no triples), so that a failure part-way knows what to clear."""
     fresh: dict[str, ox.BlankNode] = {}  # one write's blank nodes: shared across its graphs, new to the store

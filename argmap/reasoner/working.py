@@ -18,7 +18,7 @@ from rdflib.namespace import RDF
 from argmap.errors import ReasonerError
 from argmap.graph.iri import REASONER_GRAPH, REASONER_GRAPH_PREFIX
 from argmap.graph.results import GraphResult
-from argmap.graph.store import Store
+from argmap.graph.store import Handle, Store
 from argmap.ontology import AM, ONTOLOGY_PATH, PREFIXES
 
 RULES_DIR = Path(__file__).with_name("rules")
@@ -58,7 +58,7 @@ def construct_into(store: Store, query: str, working: ox.Store) -> None:
     An embedded store hands its result over as N-Triples, parsed natively (no Python object per triple);
     any other store goes through its query interface."""
     with store.session() as handle:
-        if isinstance(handle, ox.Store):
+        if isinstance(handle, Handle):
             data = handle.query(query, prefixes=PREFIXES).serialize(format=ox.RdfFormat.N_TRIPLES)  # type: ignore[union-attr]
             working.load(data or b"", format=ox.RdfFormat.N_TRIPLES)
             return

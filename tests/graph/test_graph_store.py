@@ -186,3 +186,16 @@ def test_a_small_query_fits_a_small_memory_cap(filled_store) -> None:
     # reserve (64 MB each, never used) made even an ASK need 512-768 MB, and fail at random under a 768 MB cap
     for _ in range(3):
         assert filled_store.query("ASK { ?s ?p ?o }", memory_mb=384) == AskResult(True)
+
+
+def test_a_handle_kept_past_its_session_no_longer_holds_the_store_open(store_path: Path) -> None:
+    """The store takes its handle back when it closes it (to let a waiting process in): a variable that outlived
+    its ``with`` block cannot keep RocksDB open, still writing files a reader that got the lock is opening."""
+    with open_store(store_path) as st:
+        store_analysis(st, synthetic_analysis(0, claims=2, evidence=2))
+        with st.session() as handle:
+            assert handle.contains_named_graph(ox.NamedNode(article_iri(synthetic_analysis(0, claims=2, evidence=2).key)))
+        st.release()
+        with pytest.raises(StoreError, match="after its session ended"):
+            handle.contains_named_graph(ox.NamedNode(ONTOLOGY_GRAPH))
+        assert list_articles(st)  # the store itself opens a new handle
