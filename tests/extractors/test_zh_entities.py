@@ -273,3 +273,23 @@ def test_words_glued_across_a_word_edge_are_not_asked_about(word: str, fragment:
 def test_a_titled_name_the_segmenter_cut_into_characters(text: str, person: str | None) -> None:
     people = [r for r in refs(text) if r.startswith("person/")]
     assert people == ([person] if person else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "absent"),
+    [
+        # the start of a lexicon brand's name is that brand
+        ("蜜雪、古茗等品牌都在降价。蜜雪冰城的门店最多。", "brand/mixue", "brand/蜜雪"),
+        # … and of a company named with its company word
+        ("凯达集团宣布扩张，凯达集团的营收增长了20%。凯达、瑞禾等品牌都在降价。", "organization/凯达", "brand/凯达"),
+    ],
+)
+def test_a_brand_called_by_the_start_of_its_name_is_one_brand(text: str, one: str, absent: str) -> None:
+    found = refs(text)
+    assert one in found and absent not in found
+
+
+def test_a_longer_name_that_is_no_company_word_keeps_its_own_entity() -> None:
+    # 埃森哲互动 is a unit of 埃森哲, not another name of it: neither is folded into the other
+    found = refs("埃森哲互动的业务在扩张。埃森哲、德勤等咨询巨头都在招人，埃森哲互动也在招人。")
+    assert "brand/埃森哲" in found or "organization/埃森哲" in found

@@ -119,7 +119,31 @@ class Finder:
             if 0 <= i < len(pieces):
                 self._unknown(state, pieces, starts, i, taken, found, tags)
         self._everywhere(state, pieces, starts, taken, found)
+        self._shortened(found)
         return found.hits
+
+    def _shortened(self, found: Found) -> None:
+        """A brand the article also calls by the start of its name (蜜雪 for 蜜雪冰城) is one brand: a name of two
+        or three characters outside the lexicon that begins exactly one longer name of the article, by two
+        characters or more, is another name of it — when the longer one is a lexicon brand, or the rest of it
+        a company word (满帮 for 满帮集团). Else the longer name may be a unit of its own (埃森哲互动 is not
+        埃森哲). A lexicon name is never folded into a longer one (腾讯 and 腾讯视频 stay two)."""
+        org = (EntityKind.BRAND, EntityKind.ORGANIZATION)
+        company_words = (*self.org_suffixes, *self.names.company_suffixes, *self.names.organization_words)
+
+        def names_of(hit: EntityHit, short: str) -> list[str]:
+            forms = [n for n in (hit.label, *hit.labels.values(), *hit.aliases) if _all_cjk(n)]
+            known = any(n in self.form_entry for n in forms)
+            return [n for n in forms if known or n[len(short):] in company_words]
+
+        named = {ref: hits[0] for ref, hits in found.by_ref.items() if hits[0].kind in org}
+        for ref, short in [(r, hits[0].label) for r, hits in found.by_ref.items() if r in named]:
+            if not 2 <= len(short) <= 3 or not _all_cjk(short) or short in self.form_entry:
+                continue
+            longer = [r for r, hit in named.items() if r != ref and r in found.by_ref
+                      and any(n.startswith(short) and len(n) >= len(short) + 2 for n in names_of(hit, short))]
+            if len(longer) == 1:
+                found.merge(ref, longer[0], alias=short)
 
     def _lexicon(self, state: DocState, idx: int, taken: set[int], found: Found) -> None:
         """The longest lexicon form starting at a word start, and its flagship product if one follows."""

@@ -45,6 +45,17 @@ class Found:
         self.hits = [h for h in self.hits if h.ref != ref] + moved
         self.by_ref[first.ref] = moved
 
+    def merge(self, ref: str, into: str, *, alias: str) -> None:
+        """Every hit of ``ref`` as a mention of the entity ``into`` (found before or after it), which gains
+        ``alias`` as another name; the hits keep their places."""
+        first = self.by_ref[into][0]
+        aliases = tuple(dict.fromkeys((*first.aliases, alias)))
+        moved = {id(h): replace(first, start=h.start, end=h.end, aliases=aliases) for h in self.by_ref.pop(ref)}
+        self.hits = [moved.get(id(h), h) for h in self.hits]
+        self.by_ref[into] = sorted((*self.by_ref[into], *moved.values()), key=lambda h: h.start)
+        self.by_ref[into].remove(first)
+        self.by_ref[into].insert(0, first)  # the first hit still names the entity
+
     def brand_ending_at(self, *ends: int) -> EntityHit | None:
         """The first hit of the first brand found with a mention that ends at one of ``ends``."""
         for hits in self.by_ref.values():
