@@ -80,7 +80,7 @@ class ArgumentData:
     normative: CueSet | None = None  # should, ought to, 应该: the unit prescribes
 
     def prescribes(self, text: str) -> bool:
-        """The unit says what someone should do (should, must, 应该 …)."""
+        """The unit says what someone should do (should, ought to, 应该 …: ``normative`` in the cue data)."""
         return self.normative is not None and self.normative.any(text)
 
     def sums_up(self, text: str) -> bool:

@@ -172,8 +172,9 @@ ASIDE_SUBJECT = 4  # words: "Shares in Hoka, which …, were up" — a subject t
 
 def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
     """Whether ``cut`` really starts a new clause: not inside a reported "said that …", not before a closing
-    attribution ("…, it has confirmed."), and not between a short subject and the aside that interrupts it
-    ("Shares in Hoka, which changed its logo …, were up"; "The runners' club, however, urged …")."""
+    attribution ("…, it has confirmed.") or a second reported "that" clause ("…, but that the …"), not before
+    a marker set off by commas that a verb follows ("…, however, is not just"), and not between a short
+    subject and the aside that interrupts it ("Shares in Hoka, which changed its logo …, were up")."""
     if (_THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end)
             or _SECOND_THAT.match(text, cut, end)):
         return False

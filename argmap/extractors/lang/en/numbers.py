@@ -67,7 +67,7 @@ _MEASURE = re.compile(
     rf"(?<![\w.,$])({_NUM})\s?({alternation(MEASURES)})\b", re.I
 )
 # "sales rose to 4.7 million in 2004": a number with a scale word and no currency counts what the sentence
-# named before it (money in a currency is read first; a bare "2,000" or "2004" is no figure on its own)
+# named before it (money in a currency is read first; a bare "2004" is no figure on its own)
 _SCALED = re.compile(r"(?<![\w.,$£€¥–-])(\d+(?:\.\d+)?)\s(million|billion|trillion)\b"
                      r"(?![\s-]+(?:dollars?|euros?|pounds?|yen|yuan|kronor|kroner|krona|francs?|rupees?|r(?:ou|u)bles?|won|"
                      r"pesos?|lira|rand|reais|real|ringgit|baht|rupiah)\b)", re.I)

@@ -153,7 +153,6 @@ class ChineseNames:
         if names.NameFinder.WORD in use:
             candidates += self._word_names(state.content, words + glued, counts, model_found,
                                            _WordBounds(starts, len(state.content)))
-        if names.NameFinder.WORD in use:
             candidates += titled_people(pieces, starts, tags, self.names.person_titles)
         if names.NameFinder.LIST in use:
             candidates += names.listed_names_zh(state.content, units, self.names,
