@@ -201,6 +201,8 @@ def test_an_event_is_not_a_brand() -> None:
         ("General Motors owns Saab. GM's plan failed, GM said.", "General Motors", {"GM"}),
         ("Ulrich Bez runs the firm. Dr Bez said so; Bez smiled.", "Ulrich Bez", {"Bez"}),
         ("Apple sold more iPod players. Sales of iPods rose, and iPods are cheaper.", "iPod", {"iPods"}),
+        # well-known products are in the lexicon, with their brand
+        ("Xiaomi installed Android skins to mimic the appearance of iOS on its MacBooks-like laptops.", "iOS", set()),
         # a stock ticker of the one company it abbreviates
         ("Shares of Zandexa rose 5% on Monday. Analysts think ZNDX is cheap, and ZNDX pays Kelmar Bank a fee.",
          "Zandexa", {"ZNDX"}),

@@ -293,3 +293,16 @@ def test_a_longer_name_that_is_no_company_word_keeps_its_own_entity() -> None:
     # 埃森哲互动 is a unit of 埃森哲, not another name of it: neither is folded into the other
     found = refs("埃森哲互动的业务在扩张。埃森哲、德勤等咨询巨头都在招人，埃森哲互动也在招人。")
     assert "brand/埃森哲" in found or "organization/埃森哲" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a list runs into a phrase: a plain word before a code is no name (具有5G), a plain word and letters may be
+        ("与搭载自研麒麟芯片、具有5G功能的凯达40系列相比，新机的价格更高。", {"product/kirin"}, {"brand/具有5g"}),
+        ("芒果TV、优酷、爱奇艺等平台都在涨价。", {"brand/芒果tv"}, set()),
+    ],
+)
+def test_a_listed_phrase_is_no_name(text: str, present: set[str], absent: set[str]) -> None:
+    found = set(refs(text))
+    assert present <= found and not absent & found

@@ -314,4 +314,12 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
         items = [(s, e) for s, e in items if e - s <= 4]
     return [NameSpan(s, e, text[s:e], NameLabel.ORG, NameSource.CUE) for s, e in items
             if not known(s, e) and text[s:e] not in data.not_names and all(is_cjk(c) or c.isalnum() for c in text[s:e])
-            and not dictionary.is_plain(text[s:e])]
+            and not dictionary.is_plain(text[s:e]) and not _plain_word_then_code(text[s:e], dictionary)]
+
+
+def _plain_word_then_code(item: str, dictionary: Dictionary) -> bool:
+    """具有5G (of "麒麟芯片、具有5G功能的Mate40"): a plain dictionary word before a code or number is a phrase the
+    list runs into, not a name with its model (an unknown name before a code is: 极驰001)."""
+    head = item.rstrip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    # a digit in the rest: 芒果TV is a name (a plain word and letters), 具有5G is not
+    return len(head) >= 2 and any(c.isdigit() for c in item[len(head):]) and dictionary.is_plain(head)
