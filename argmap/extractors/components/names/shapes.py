@@ -4,6 +4,7 @@ quoted names, lists of names."""
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Container
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -317,9 +318,12 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
             and not dictionary.is_plain(text[s:e]) and not _plain_word_then_code(text[s:e], dictionary)]
 
 
+_CODE_CHARS = string.ascii_letters + string.digits
+
+
 def _plain_word_then_code(item: str, dictionary: Dictionary) -> bool:
     """具有5G (of "麒麟芯片、具有5G功能的Mate40"): a plain dictionary word before a code or number is a phrase the
     list runs into, not a name with its model (an unknown name before a code is: 极驰001)."""
-    head = item.rstrip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    head = item.rstrip(_CODE_CHARS)
     # a digit in the rest: 芒果TV is a name (a plain word and letters), 具有5G is not
     return len(head) >= 2 and any(c.isdigit() for c in item[len(head):]) and dictionary.is_plain(head)
