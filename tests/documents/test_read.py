@@ -219,7 +219,7 @@ def test_a_pointed_figure_label_is_an_image_line(line: str, caption: bool) -> No
     ("You can follow more of my work on Kelmar Daily, and hear me on the Kelmar Podcast!", True),  # an author's promo
     ("Analysts follow my work closely.", False),
     ("Stay tuned to Kelmar Daily for more coverage from the earnings call next.", True),  # a pointer to more
-    ("You can read Kelmar’s full earnings release in the post on its newsroom.", True),
+    ("You can read Kelmar’s full quarterly statement on its investor site.", True),
     ("Read the full report on the Kelmar newsroom, and our charts of its growth.", True),
     ("Read the small print: the full refund applies only to members.", False),
     ("查看数据后，我们发现销量下滑。", False),
@@ -261,7 +261,7 @@ def test_a_notice_forbidding_reposts_is_boilerplate() -> None:
 
 @pytest.mark.parametrize("opening", ["参考资料：", "本文部分参考资料：", "References"])
 def test_a_reference_list_after_its_opening_line_is_boilerplate(opening: str) -> None:
-    text = f"淳馨的利润来自供应链。\n\n{opening}\n\n1.《淳馨没有护城河》，品牌数读\n\n2.《瑞禾的下沉之路》，某财经\n"
+    text = f"淳馨的利润来自供应链。\n\n{opening}\n\n1.《淳馨的增长难题》，品牌数读\n\n2.《瑞禾的下沉之路》，某财经\n"
     document = read_document(text.encode(), name="t.txt")
     assert [document.text_of(b) for b in document.boilerplate if b.reason == "reference"][-2:] == [
-        "1.《淳馨没有护城河》，品牌数读", "2.《瑞禾的下沉之路》，某财经"]
+        "1.《淳馨的增长难题》，品牌数读", "2.《瑞禾的下沉之路》，某财经"]

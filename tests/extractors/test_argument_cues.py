@@ -31,7 +31,7 @@ def test_answer_opening(lang: str, text: str, expected: bool) -> None:
     ("OK FINE", False),  # too short to be a stated position
     ("小米的高端化仍停留在价格层面。", False),  # no letter case in Chinese
     # … and acronyms in a Chinese sentence (MIUI, OTA) are no raised voice
-    ("然而过多的功能让 MIUI 系统变得臃肿，MIUI 团队疲于奔命，最终只能发布一个 OTA 版本，MIUI 的口碑随之下滑。", False),
+    ("不过频繁的更新让 MIUI 越来越重，MIUI 团队只好再推一个 OTA 版本，MIUI 的评价也跟着变差。", False),
 ])
 def test_emphatic(text: str, expected: bool) -> None:
     assert emphatic(text) is expected
@@ -88,7 +88,7 @@ def test_the_a_of_a_but_b_is_countered_within_its_sentence_only() -> None:
     ("en", "Nike shouldn't cut prices again.", True),
     ("en", "The shoulder season starts in May.", False),
     ("zh", "学校应该免费开放图书馆。", True),
-    ("zh", "消费者对价格的敏感度都更强。", False),
+    ("zh", "县城的顾客更看重价格。", False),
 ])
 def test_what_prescribes(lang: str, text: str, expected: bool) -> None:
     assert argument_data(lang).prescribes(text) is expected

@@ -125,8 +125,8 @@ def _context(text: str, lang: str) -> list[tuple[str, str, str, str | None, int]
         ("营收十二亿三千万元。", "zh", [("十二亿三千万元", "1230000000", "CNY", None, 0)]),
         ("一块国产手表卖到二十多万。", "zh", [("二十多万", "200000", "CNY", None, 0)]),
         # 两颗 counts cameras; 一度 is "once", no degree; 这两家 points at two companies, it counts nothing
-        ("两颗 800 万像素摄像头，探测距离 200 米。他一度很忙。这两家公司都在扩张。", "zh",
-         [("两颗", "2", "count", None, 0), ("800 万像素", "8000000", "pixel", None, 0), ("200 米", "200", "m", None, 0)]),
+        ("两颗 1200 万像素镜头，续航 650 公里。他一度很忙。这两家公司都在扩张。", "zh",
+         [("两颗", "2", "count", None, 0), ("1200 万像素", "12000000", "pixel", None, 0), ("650 公里", "650", "km", None, 0)]),
         ("Operating profit fell 38% to 2.4bn euros, against 915m euro.", "en",
          [("38%", "38", "percent", None, -1), ("2.4bn euros", "2400000000", "EUR", None, 0),
           ("915m euro", "915000000", "EUR", None, 0)]),
@@ -134,21 +134,21 @@ def _context(text: str, lang: str) -> list[tuple[str, str, str, str | None, int]
          [("12,000 new shops", "12000", "count", None, 0), ("three years", "3", "year", None, 0)]),
         ("Output should double, a double-digit rise.", "en", [("double", "2", "multiple", None, 0)]),
         # areas, watts and millimetres; 万 written "w"; fractions of a yuan; a count of a magnitude (两万个)
-        ("工厂面积达到16.8万平方米，支持66W快充，轴距为3100mm。", "zh",
-         [("16.8万平方米", "168000", "m2", None, 0), ("66W", "66", "W", None, 0), ("3100mm", "3100", "mm", None, 0)]),
-        ("加盟商不到两万个，手握几十万个订单。每杯省5分钱，年收入8w美金以上。", "zh",
-         [("两万个", "20000", "count", None, 0), ("5分钱", "0.05", "CNY", None, 0), ("8w美金", "80000", "USD", None, 0)]),
+        ("工厂面积达到12.5万平方米，支持45W快充，轴距为2950mm。", "zh",
+         [("12.5万平方米", "125000", "m2", None, 0), ("45W", "45", "W", None, 0), ("2950mm", "2950", "mm", None, 0)]),
+        ("经销商超过三万个，手握几十万个订单。每件省3分钱，目标用户年薪10w美金左右。", "zh",
+         [("三万个", "30000", "count", None, 0), ("3分钱", "0.03", "CNY", None, 0), ("10w美金", "100000", "USD", None, 0)]),
         # ranks below the first ("the largest", 第一大, is a superlative, no rank); 第二大街 is a street
-        ("小米已是全球第三大手机厂商，也是它的第一大客户。北京第二大街很长。", "zh", [("第三", "3", "rank", None, 0)]),
-        ("Kelmar is the world's fifth largest carmaker and the 3rd-biggest brand in Zandia. In the first half, "
-         "sales rose.", "en", [("fifth", "5", "rank", None, 0), ("3rd", "3", "rank", None, 0)]),
+        ("淳馨已是全国第三大茶饮品牌，也是凯达的第一大买家。北京第二大街很长。", "zh", [("第三", "3", "rank", None, 0)]),
+        ("Kelmar is the country's fourth largest shoemaker and the 3rd-biggest brand in Zandia. In the first half, "
+         "sales rose.", "en", [("fourth", "4", "rank", None, 0), ("3rd", "3", "rank", None, 0)]),
         # a number with a scale word, or with thousands separators, counts what the sentence named; more
         # currencies after the number
-        ("Vehicle sales rose to 4.7 million in 2004. Output should more than double from about 2,000 presently. "
-         "Sales were 131.9 billion kronor, and Rosneft paid 9.35bn roubles.", "en",
-         [("4.7 million", "4700000", "count", None, 0), ("double", "2", "multiple", None, 0),
-          ("2,000", "2000", "count", None, 0), ("131.9 billion kronor", "131900000000", "SEK", None, 0),
-          ("9.35bn roubles", "9350000000", "RUB", None, 0)]),
+        ("Shoe sales rose to 3.2 million in 2019. Output should double from some 1,500 a week now. "
+         "Sales were 42.5 billion kronor, and Zandia Oil paid 7.2bn roubles.", "en",
+         [("3.2 million", "3200000", "count", None, 0), ("double", "2", "multiple", None, 0),
+          ("1,500", "1500", "count", None, 0), ("42.5 billion kronor", "42500000000", "SEK", None, 0),
+          ("7.2bn roubles", "7200000000", "RUB", None, 0)]),
     ],
 )
 def test_figures_read_as_a_reader_reads_them(text: str, lang: str, expected: list[tuple]) -> None:

@@ -108,7 +108,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "Brazil's flagship airline Velair is in trouble. Yukos filed for Chapter 11 protection.",
          {"brand/hoka", "organization/velair"}, {"brand/duty", "brand/rings", "brand/brazil", "brand/chapter"}),
         # a word cut off a longer capitalised name inside a sentence, never written alone, is no name
-        ("It is a fundamental First Amendment right. Hoka sued. The Mac Mini is small. Shares of Zandia Air rose.",
+        ("Free speech is a First Amendment right. Hoka sued. The Mac Mini is small. Shares of Zandia Air rose.",
          {"brand/hoka"}, {"brand/amendment", "brand/mini"}),
         # accented letters are letters of a name; a name runs across "de la", "des", "del"
         ("Shares in Vélora rose after Société Générale raised its target. The Banco de España agreed.",
@@ -202,7 +202,7 @@ def test_an_event_is_not_a_brand() -> None:
         ("Ulrich Bez runs the firm. Dr Bez said so; Bez smiled.", "Ulrich Bez", {"Bez"}),
         ("Apple sold more iPod players. Sales of iPods rose, and iPods are cheaper.", "iPod", {"iPods"}),
         # well-known products are in the lexicon, with their brand
-        ("Xiaomi installed Android skins to mimic the appearance of iOS on its MacBooks-like laptops.", "iOS", set()),
+        ("Kelmar phones run Android, while its tablets copy the look of iOS.", "iOS", set()),
         # a stock ticker of the one company it abbreviates
         ("Shares of Zandexa rose 5% on Monday. Analysts think ZNDX is cheap, and ZNDX pays Kelmar Bank a fee.",
          "Zandexa", {"ZNDX"}),
@@ -316,7 +316,7 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("It came from Tom Lee, the billionaire Kelmar owner.", "Kelmar", NameSource.SHAPE, EntityKind.BRAND),
         # a city the article is in, or that it names with its region, is a place; a brand named like one is not
         ("Talks were held in Brussels. Brussels wants a deal.", "Brussels", NameSource.SHAPE, None),
-        ("Mei Lin, a native of San Diego, California, agreed.", "San Diego", NameSource.SHAPE, None),
+        ("Mei Lin, who grew up in San Diego, California,, agreed.", "San Diego", NameSource.SHAPE, None),
         ("Orange said its sales rose.", "Orange", NameSource.MODEL, EntityKind.BRAND),
         # a plural that only ever opens a sentence, a lower-case word after it: a common noun
         ("Sales rose. Commentators say a deal is near.", "Commentators", NameSource.MODEL, None),
@@ -329,7 +329,7 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("Sales fell because of COVID-19 lockdowns.", "COVID-19", NameSource.MODEL, None),
         ("Kelbank rates Hoka shares Overweight, its analysts said.", "Overweight", NameSource.SHAPE, None),
         # a hyphenated given name may go on in lower case (Korean names); a particle may join the surname
-        ('"It may be liquidated," said Yoo Ji-chang, governor of Kelmar Bank.', "Yoo Ji-chang", NameSource.SHAPE,
+        ('"It may be liquidated," said Park Min-seo, governor of Kelmar Bank.', "Park Min-seo", NameSource.SHAPE,
          EntityKind.PERSON),
         ("Mohammed Mustafa al-Jibouri, chief executive of Kelmar, agreed.", "Mohammed Mustafa al-Jibouri",
          NameSource.SHAPE, EntityKind.PERSON),

@@ -132,8 +132,8 @@ def test_a_name_found_once_is_found_everywhere(text: str, ref: str, mentions: li
         ("这家公司开创了“萌宠出行”新品类。", []),  # a category, not a brand
         ("新产品先要熬过“冷启动”阶段。", []),  # a stage
         ("好的服务始终把“顾客”放在第一位。", []),  # jieba's dictionary files 顾客 as a person's name
-        ("这一年也被“米粉”们称为关键年，米粉们很失望。", []),  # 们: a group of people, not a brand
-        ("大脑会分泌“多巴胺”作为奖赏。", []),  # a common word that jieba files as a proper noun
+        ("“米粉”们一直在等新机，米粉们很失望。", []),  # 们: a group of people, not a brand
+        ("运动时身体会释放“多巴胺”，让人开心。", []),  # a common word that jieba files as a proper noun
     ],
 )
 def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: list[str]) -> None:
@@ -157,20 +157,20 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("还没搞清楚它是国产还是日系品牌，日系品牌就已经涨价。", []),  # where a brand comes from
+        ("很多人分不清它是国产品牌还是日系品牌，日系品牌却已经涨价。", []),  # where a brand comes from
         ("美妆品牌都在学音乐营销，美妆品牌也请明星。", []),  # a kind of brand
-        ("断WiFi等投诉帖子越来越多，WiFi问题没解决。", []),  # a term
-        ("瑞禾邀请抖音KOL演唱，抖音KOL很多。", ["brand/douyin"]),  # no product of 抖音
-        ("可口可乐的广告歌《Taste The Feeling》很受欢迎，《Taste The Feeling》传唱很广。", ["brand/coca-cola"]),  # a song
-        ("伴随着国内凯达、京东等电商的兴起，凯达增长很快。", ["brand/jd", "brand/凯达"]),  # 国内 names nothing
-        ("作为行业“老三”，凯达的份额有限，行业“老二”也在追赶。", []),  # a rank, in words
-        ("按照：洗面奶、爽肤水、精华液、乳液、防晒霜的护肤顺序挑选。", []),  # a list of things, not of names
-        ("凯达电池单价为0.87元/Wh，瑞禾为0.64元/Wh。", []),  # a unit
-        ("凯达位列Top3，供应商CR5高达80%，凯达仍在扩产。", []),  # a rank and a market share
-        ("文章《瑞禾能否成车企们的Plan B？》引发讨论。", []),  # inside the title of a work
-        ("旗下荣威名爵两大品牌多点开花，两大品牌销量都涨了。", ["brand/mg-motor", "brand/roewe"]),  # a count
-        ("这家私域电商SaaS龙头如今日子不好过，SaaS行业整体承压。", []),  # a term
-        ("凯达2025年的规划产能就达超500GWh，接近行业第一。", []),  # a verb before a quantity, no brand's line
+        ("手机断WiFi的投诉越来越多，WiFi问题一直没解决。", []),  # a term
+        ("瑞禾找了很多抖音KOL带货，抖音KOL很多。", ["brand/douyin"]),  # no product of 抖音
+        ("可口可乐的新广告歌《Feel The Summer》很受欢迎，《Feel The Summer》传唱很广。", ["brand/coca-cola"]),  # a song
+        ("随着国内凯达、京东等平台的崛起，凯达增长很快。", ["brand/jd", "brand/凯达"]),  # 国内 names nothing
+        ("排在行业“老三”的凯达份额有限，行业“老二”也在追赶。", []),  # a rank, in words
+        ("洁面之后，依次涂爽肤水、精华液、乳液和防晒霜。", []),  # a list of things, not of names
+        ("凯达电池单价为0.75元/Wh，瑞禾为0.58元/Wh。", []),  # a unit
+        ("凯达排进了Top3，行业CR5达到70%，凯达仍在扩产。", []),  # a rank and a market share
+        ("《瑞禾会是车企的Plan B吗？》一文引发讨论。", []),  # inside the title of a work
+        ("旗下荣威和名爵两大品牌都卖得不错，两大品牌销量都涨了。", ["brand/mg-motor", "brand/roewe"]),  # a count
+        ("凯达做的是SaaS软件，SaaS行业整体承压。", []),  # a term
+        ("凯达计划到2027年把产能提到300GWh，接近行业第一。", []),  # a verb before a quantity, no brand's line
     ],
 )
 def test_a_kind_origin_term_or_title_of_a_work_is_no_brand(text: str, expected: list[str]) -> None:
@@ -265,7 +265,7 @@ def test_words_glued_across_a_word_edge_are_not_asked_about(word: str, fragment:
     ("text", "person"),
     [
         # a rare character has no word: the segmenter cuts the name into single characters
-        ("凯达证券分析师郭明錤预测，淳馨的价格都会上涨。", "person/郭明錤"),
+        ("凯达证券分析师陈昱錤预测，淳馨的价格都会上涨。", "person/陈昱錤"),
         ("公司创始人张犇表示，淳馨会继续扩张。", "person/张犇"),
         ("分析师王在会上发言。", None),  # a surname alone is no name
     ],
@@ -279,7 +279,7 @@ def test_a_titled_name_the_segmenter_cut_into_characters(text: str, person: str 
     ("text", "one", "absent"),
     [
         # the start of a lexicon brand's name is that brand
-        ("蜜雪、古茗等品牌都在降价。蜜雪冰城的门店最多。", "brand/mixue", "brand/蜜雪"),
+        ("蜜雪、古茗等品牌今年都降了价，其中蜜雪冰城降得最多。", "brand/mixue", "brand/蜜雪"),
         # … and of a company named with its company word
         ("凯达集团宣布扩张，凯达集团的营收增长了20%。凯达、瑞禾等品牌都在降价。", "organization/凯达", "brand/凯达"),
     ],
@@ -299,7 +299,7 @@ def test_a_longer_name_that_is_no_company_word_keeps_its_own_entity() -> None:
     ("text", "present", "absent"),
     [
         # a list runs into a phrase: a plain word before a code is no name (具有5G), a plain word and letters may be
-        ("与搭载自研麒麟芯片、具有5G功能的凯达40系列相比，新机的价格更高。", {"product/kirin"}, {"brand/具有5g"}),
+        ("新机用上了麒麟芯片、支持5G网络的凯达40系列，价格也更高。", {"product/kirin"}, {"brand/支持5g"}),
         ("芒果TV、优酷、爱奇艺等平台都在涨价。", {"brand/芒果tv"}, set()),
     ],
 )

@@ -52,8 +52,8 @@ def units(text: str) -> list[str]:
         # … but a turn that only asks stays one question
         ("但你有没有想过，为什么顾客愿意排队买它？", []),
         # a conclusion drawn after a comma is a statement of its own: the facts before it ground it
-        ("凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，所以淳馨想打造高端品牌也在意料之中。",
-         ["凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，", "所以淳馨想打造高端品牌也在意料之中。"]),
+        ("凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，所以淳馨推出高端系列并不意外。",
+         ["凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，", "所以淳馨推出高端系列并不意外。"]),
         # … not when what comes before it is too short to say anything
         ("成本下降，因此淳馨的利润率提高了不少。", ["成本下降，因此淳馨的利润率提高了不少。"]),
     ],

@@ -89,7 +89,7 @@ S, U = RelationKind.SUPPORTS, RelationKind.UNDERMINES
         ("小米正冲击高端品牌。观察可发现，其销量峰值高度依赖双11等促销节点。因此，所谓的高端化仍停留在价格层面。",
          {(2, 3, S, None)}),
         # …，所以…: the facts before the comma ground the conclusion after it, in one sentence
-        ("淳馨的高端化之路并不好走。凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，所以淳馨想打造高端品牌也在意料之中。",
+        ("淳馨的高端化之路并不好走。凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，所以淳馨推出高端系列并不意外。",
          {(2, 3, S, None)}),
         # 然而 between two claims, one negated: the second answers the first
         ("苹果是一家伟大的公司。然而，它的创新并没有跟上。", {(2, 1, U, "然而")}),

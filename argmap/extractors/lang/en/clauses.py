@@ -13,8 +13,8 @@ A split is only made when both sides keep at least three words, and never inside
 quotation (one voice, one statement — as the Chinese clauses already do), inside a reported "said that
 …", before a closing attribution ("…, it has confirmed."), between a short subject and the aside that
 interrupts it ("Shares in Hoka, which …, were up"; "…, however, urged"), before a second reported "that" clause
-("…, but that the situation will worsen"), before a marker set off by commas
-that a verb follows (a subject of any length: "Paying for it through taxes, however, is not fair"), or after
+("…, but that margins would shrink"), before a marker set off by commas
+that a verb follows (a subject of any length: "Raising the fee for every resident, however, is not fair"), or after
 a short opening phrase ("In the northern stores, she expects …").
 """
 
@@ -154,14 +154,14 @@ _THAT_BEFORE = re.compile(r"\bthat\s*$", re.I)
 _ATTRIBUTION = re.compile(r"\s*(?:it|he|she|they|we|the \w+)\s+(?:has\s+|have\s+|had\s+)?"
                           r"(?:said|says|confirmed|added|told|reported|announced|stated|explained|wrote)\b[^,;]*$",
                           re.I)
-# "…, but that the situation will worsen": a second "that" clause of what someone said, not a clause of its own
+# "…, but that margins would shrink": a second "that" clause of what someone said, not a clause of its own
 # ("…, and that is true" opens one: "that" is its subject)
 _SECOND_THAT = re.compile(r"(?:but|and|or)\s+that\s+(?:the|this|these|those|it|its|they|their|he|his|she|her|we|"
                           r"our|i|you|there|a|an|not|no|many|most|some|all|every\w*|[A-Z])\b")
 _SET_OFF = re.compile(r"[a-z]+,\s", re.I)  # "…, however, urged …": a marker set off by commas
 _SET_OFF_THEN = re.compile(r"[a-z]+,\s+([\w'’]+)", re.I)
 # what opens a clause of its own after a marker set off by commas ("…, however, it seems …"); a verb there
-# ("Paying for it, however, is not just") continues the clause the marker interrupts
+# ("Raising the fee, however, is not fair") continues the clause the marker interrupts
 _CLAUSE_OPENERS = frozenset(
     "it they he she we i you this that these those there the a an many most some all no people its their our my "
     "his her if when whenever once since because although though while unless anything everything nothing "
@@ -173,7 +173,7 @@ ASIDE_SUBJECT = 4  # words: "Shares in Hoka, which …, were up" — a subject t
 def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
     """Whether ``cut`` really starts a new clause: not inside a reported "said that …", not before a closing
     attribution ("…, it has confirmed.") or a second reported "that" clause ("…, but that the …"), not before
-    a marker set off by commas that a verb follows ("…, however, is not just"), and not between a short
+    a marker set off by commas that a verb follows ("…, however, is not fair"), and not between a short
     subject and the aside that interrupts it ("Shares in Hoka, which changed its logo …, were up")."""
     if (_THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end)
             or _SECOND_THAT.match(text, cut, end)):

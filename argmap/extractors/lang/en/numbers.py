@@ -66,17 +66,17 @@ _PERIOD = re.compile(
 _MEASURE = re.compile(
     rf"(?<![\w.,$])({_NUM})\s?({alternation(MEASURES)})\b", re.I
 )
-# "sales rose to 4.7 million in 2004": a number with a scale word and no currency counts what the sentence
+# "sales rose to 3.2 million last year": a number with a scale word and no currency counts what the sentence
 # named before it (money in a currency is read first; a bare "2004" is no figure on its own)
 _SCALED = re.compile(r"(?<![\w.,$£€¥–-])(\d+(?:\.\d+)?)\s(million|billion|trillion)\b"
                      r"(?![\s-]+(?:dollars?|euros?|pounds?|yen|yuan|kronor|kroner|krona|francs?|rupees?|r(?:ou|u)bles?|won|"
                      r"pesos?|lira|rand|reais|real|ringgit|baht|rupiah)\b)", re.I)
-# "from about 2,000": a number written with thousands separators is never a year, and counts what the
+# "from some 1,500 a week": a number written with thousands separators is never a year, and counts what the
 # sentence names (read after every other pattern, so money, percentages and counted nouns come first)
 _GROUPED = re.compile(r"(?<![\w.,$£€¥–-])(\d{1,3}(?:,\d{3})+)(?![\d,]|\.\d)")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10}
-# "the world's fifth largest carmaker", "the 3rd-biggest brand": a rank
+# "the country's fourth largest shoemaker", "the 3rd-biggest brand": a rank
 _RANK = re.compile(rf"\b({'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))[- ](?=(?:largest|biggest|best[- ]selling|"
                    r"top[- ]selling|most\s+(?:valuable|popular|profitable))\b)", re.I)
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged\s+(\d{1,3})\b", re.I)

@@ -52,7 +52,7 @@ def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
 
 
 def titled_people(pieces: list[str], starts: list[int], tags: WordTags, titles: Iterable[str]) -> list[names.NameSpan]:
-    """A person the segmenter cut into single characters (分析师 | 郭 | 明 | 錤 | 预测: a rare character has no
+    """A person the segmenter cut into single characters (分析师 | 陈 | 昱 | 錤 | 预测: a rare character has no
     word): after a person's title, a surname (a character jieba tags nr) and one or two more characters, each
     a piece of its own, before a word of two characters or more, or punctuation."""
     out: list[names.NameSpan] = []

@@ -185,7 +185,7 @@ class _Document:
         if m["quad"]:
             return _Parsed(Decimal(4), "multiple", "multiple")
         if m["rank"]:
-            # 第一大客户 says "the largest customer", a superlative as English writes it, not a rank among others
+            # 第一大买家 says "the largest buyer", a superlative as English writes it, not a rank among others
             value = _numeral(m["rank"])
             return None if value is None or value <= 1 else _Parsed(value, "rank", "rank")
         if m["pct_pre"]:
