@@ -153,6 +153,16 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["Public broadcasters deserve the fee", "for we need independent media."]),
         ("Human dignity is protected by the constitution, and furthermore no one may decide on the life of another.",
          ["Human dignity is protected by the constitution", "and furthermore no one may decide on the life of another."]),
+        # ", and" + a subject of any kind and its finite verb opens a second clause; an adverb alone before the
+        # verb shares the first clause's subject, and the last item of a list is no subject of its own
+        ("Parking in the old town is too expensive, and small shops in the centre will lose their customers.",
+         ["Parking in the old town is too expensive", "and small shops in the centre will lose their customers."]),
+        ("Hoka's margins are thin, and constantly rising freight costs are eating into them.",
+         ["Hoka's margins are thin", "and constantly rising freight costs are eating into them."]),
+        ("The agency reads private mail on a large scale, and therefore must be watched more closely.",
+         ["The agency reads private mail on a large scale, and therefore must be watched more closely."]),
+        ("The lenders named were Kelmar Bank, Zandia Trust, North Sea Credit Union, and Hoka Capital were not.",
+         ["The lenders named were Kelmar Bank, Zandia Trust, North Sea Credit Union, and Hoka Capital were not."]),
         # "unless" opens a condition the claim depends on
         ("Insurers should not pay for such treatments unless their benefit has been proven.",
          ["Insurers should not pay for such treatments", "unless their benefit has been proven."]),

@@ -6,7 +6,8 @@ before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``
 ``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
 central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), after the comma that
 closes an opening concession or reason (``Although …, …``),
-before ``and`` + a new subject, ``and also`` or ``, and furthermore``,
+before ``and`` + a new subject, ``, and`` + any subject and its finite verb ("…, and small shops will close"; not
+"…, and therefore must …", nor the last item of a list), ``and also`` or ``, and furthermore``,
 before ``, which`` and a participle (``…, allowing …``, ``…, potentially putting …``), and at a comma
 splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
@@ -46,6 +47,19 @@ _BARE_SPLIT = re.compile(
 _AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|they|he|she|we|i|you|there)\s)"
                           r"|,\s+(?=and\s+(?:furthermore|moreover|besides|additionally)\b)"
                           r"|\s(?=and\s+(?:also|(?:most|many|some)\s+people)\b)", re.I)
+# a finite verb of a clause of its own: "…, and conventional medicine will hardly suffer"
+_FINITE = (r"(?:is|are|was|were|will|would|can|could|may|might|must|should|shall|has|have|had|does|do|did|"
+           r"isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|wouldn['’]t|can['’]t|cannot|couldn['’]t|"
+           r"mustn['’]t|shouldn['’]t|hasn['’]t|haven['’]t|hadn['’]t|doesn['’]t|don['’]t|didn['’]t)")
+# an adverb alone before the verb ("and therefore must be …") shares the first clause's subject: no cut
+_ADVERB = r"(?:[a-z]+ly|therefore|thus|hence|also|so|then|still|yet|even|not|never|often|now|too|already)"
+_NOUN_WORD = rf"(?!{_ADVERB}\b|{_FINITE}\b|(?:that|which|who|to|when|if|because|but)\b)[\w'’-]+"
+_AND_CLAUSE = re.compile(
+    rf",\s+(?=and\s+(?:{_ADVERB}\s+)?(?:[\w'’-]+\s+){{0,5}}?{_FINITE}\b)"
+    rf"(?=and\s+(?:{_ADVERB}\s+)?{_NOUN_WORD}\s)",
+    re.I)
+# "Apple, Google, and Samsung are …": the last item of a list, not a clause
+_LIST_BEFORE = re.compile(r",\s*[\w'’-]+(?:\s+[\w'’-]+){0,3},$")
 # a participle clause takes an object ("…, allowing them to …"); "shoes, clothing and bags" is a list
 _RELATIVE = re.compile(
     r",\s+(?=which\b)"
@@ -129,6 +143,8 @@ class ClauseSplitter:
         cuts = [m.end() for m in _SEMICOLON.finditer(text, start, end)]
         cuts += [m.end() for m in _BARE_SPLIT.finditer(text, start, end) if m.end() > start + 1]
         cuts += [m.end() for m in _AND_SUBJECT.finditer(text, start, end)]
+        cuts += [m.end() for m in _AND_CLAUSE.finditer(text, start, end)
+                 if not _LIST_BEFORE.search(text, start, m.start() + 1)]
         cuts += [m.end() for m in _RELATIVE.finditer(text, start, end)]
         cuts += [m.end() for m in _REASON_CLAUSE.finditer(text, start, end)]
         if not _CONDITIONAL_OPENING.match(text, start, end):  # "If X, it …" is one conditional claim
