@@ -163,6 +163,14 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["The agency reads private mail on a large scale, and therefore must be watched more closely."]),
         ("The lenders named were Kelmar Bank, Zandia Trust, North Sea Credit Union, and Hoka Capital were not.",
          ["The lenders named were Kelmar Bank, Zandia Trust, North Sea Credit Union, and Hoka Capital were not."]),
+        # ", since / as / for" + a subject of any kind and its finite verb gives a reason; an attribution
+        # ("as analysts had expected") and "as long as" do not
+        ("Parking fees should stay low, since no small shop can survive without passing trade.",
+         ["Parking fees should stay low", "since no small shop can survive without passing trade."]),
+        ("Smaller shops would gain from the longer hours, as customers are more relaxed in the evening.",
+         ["Smaller shops would gain from the longer hours", "as customers are more relaxed in the evening."]),
+        ("Kelmar cut its prices in March, as most analysts had expected after the weak winter.",
+         ["Kelmar cut its prices in March, as most analysts had expected after the weak winter."]),
         # "unless" opens a condition the claim depends on
         ("Insurers should not pay for such treatments unless their benefit has been proven.",
          ["Insurers should not pay for such treatments", "unless their benefit has been proven."]),

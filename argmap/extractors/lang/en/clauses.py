@@ -4,7 +4,8 @@ marker; a headline, or a clause of fewer than three words, is no argumentative u
 A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``unless`` (and ``as`` / ``since`` /
 ``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
-central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), after the comma that
+central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
+for`` + any subject and its finite verb ("…, since no one can claim …"), after the comma that
 closes an opening concession or reason (``Although …, …``),
 before ``and`` + a new subject, ``, and`` + any subject and its finite verb ("…, and small shops will close"; not
 "…, and therefore must …", nor the last item of a list), ``and also`` or ``, and furthermore``,
@@ -74,6 +75,13 @@ _REASON_CLAUSE = re.compile(r",\s+(?=for\s+(?:we|they|it|he|she|there|this|i|you
                             r"|,\s+(?=as\s+(?:the|this|these|those|its|their|our|his|her|many|most|such|too)\s"
                             r"(?!(?:\S+\s+){0,4}(?:said|says|reported|expected|predicted|forecast|noted|announced|"
                             r"planned|promised|agreed|feared|hoped|shown|shows)\b))", re.I)
+# "…, since no one can claim …", "…, as customers are …": a reason whose subject is any noun phrase, found by the
+# finite verb that follows it (not "as long as", nor "as analysts had expected": an attribution)
+_REASON_NP = re.compile(
+    rf",\s+(?=(?:since|as|for)\s+(?!(?:well|long|much|far|soon|such|part|a\s+result|example|instance)\b)"
+    rf"(?:{_ADVERB}\s+)?{_NOUN_WORD}\s+(?:(?!(?:that|which|who)\b)[\w'’-]+\s+){{0,4}}?{_FINITE}\b)"
+    r"(?!\S+\s+(?:\S+\s+){0,5}(?:said|says|reported|expected|predicted|forecast|noted|announced|planned|"
+    r"promised|agreed|feared|hoped|shown|shows)\b)", re.I)
 # "In the northern stores, she expects …": a short prepositional phrase opening the sentence, no clause
 _OPENING_PHRASE = re.compile(r"[\s\"'“‘]*(?:in|on|at|for|with|by|after|before|during|under|over|across|among|"
                              r"within|without|from|to|of|as|like|despite|through|throughout)"
@@ -147,6 +155,7 @@ class ClauseSplitter:
                  if not _LIST_BEFORE.search(text, start, m.start() + 1)]
         cuts += [m.end() for m in _RELATIVE.finditer(text, start, end)]
         cuts += [m.end() for m in _REASON_CLAUSE.finditer(text, start, end)]
+        cuts += [m.end() for m in _REASON_NP.finditer(text, start, end)]
         if not _CONDITIONAL_OPENING.match(text, start, end):  # "If X, it …" is one conditional claim
             # "Edge cases aside, there is …": a short opening phrase is no clause of its own
             cuts += [m.end() for m in _SPLICE.finditer(text, start, end)
