@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.extractors.pipeline import analyze_text
+from argmap.extractors.components.argument import thesis
+from argmap.extractors.components.argument.model import argument_state
+from argmap.extractors.pipeline import DEFAULT_CACHE, analyze_text, pipeline_doc
 from argmap.extractors.model import ArticleAnalysis, RelationKind, StatementKind
 
 CLAIM, EVIDENCE = StatementKind.CLAIM, StatementKind.EVIDENCE
@@ -277,3 +279,21 @@ def test_summing_up_words_sum_up_where_they_open_the_unit(text: str, sums_up: bo
     data = argument_data("en")
     assert data.sums_up(text) is sums_up
     assert data.thesis_cue(text) is sums_up
+
+
+@pytest.mark.parametrize(
+    ("text", "turned"),
+    [
+        # a sentence that opens by turning against what came before grants the one or two statements before it
+        ("E-books are cheap. A library fits in a pocket. Still, paper books will stay. Readers love them.",
+         ["E-books are cheap.", "A library fits in a pocket."]),
+        ("Kelmar's fees look steep. Drivers pay twice as much. Shops lose trade. But the town needs the money.",
+         ["Drivers pay twice as much.", "Shops lose trade."]),
+        # a contrast inside the sentence is "A, but B" (the counter feature), and a text without one grants nothing
+        ("The new fees look steep, but the town needs the money. Shops will adapt.", []),
+        ("Older parents make better parents. They are more patient. They are more secure.", []),
+    ],
+)
+def test_a_statement_a_later_sentence_turns_against_is_granted(text: str, turned: list[str]) -> None:
+    state = argument_state(pipeline_doc(DEFAULT_CACHE.get("en"), text))
+    assert [c.unit.text for c in thesis.candidates(state) if c.turned] == turned

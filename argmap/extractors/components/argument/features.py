@@ -238,7 +238,7 @@ THESIS_FEATURES = (
     "thesis_cue", "long_thesis_cue", "lean", "title", "first", "last", "lead", "closing", "strategy",
     "subordinate", "conclusion", "conditional", "question", "hedged", "claim", "position", "judging",
     "debated", "long_conclusion", "first_main", "answer", "emphatic", "counter", "summary", "lead_turn",
-    "long_counter", "normative",
+    "long_counter", "normative", "turned",
 )
 _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, MarkerRole.ATTACK,
                 MarkerRole.CONTINUATION}
@@ -267,6 +267,7 @@ class ThesisCandidate:
     summary: bool = False  # the writer sums up (all things considered, 综上所述)
     opens_sentence: bool = True  # no clause of its sentence comes before it
     normative: bool = False  # prescribes what someone should do (should, 应该)
+    turned: bool = False  # a sentence right after it opens by turning against it ("A. But still B."): A is granted
 
 
 def answers_in_sentence(before: ArgUnit, unit: ArgUnit) -> bool:
@@ -326,6 +327,7 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         float(c.counter and not short),
         # a short opinion text argues for what should be done; an article's "should" is mostly a step or a quote
         float(c.normative and short),
+        float(c.turned and short),
     ]
 
 
