@@ -25,6 +25,8 @@ FEATURES = (
 # relations found, against 21).
 LONG_FEATURES = ("before", "adjacent", "near", "same_paragraph", "target_thesis", "topic", "shared_ref", "target_head")
 LONG = 15  # statements: past this an article argues in local steps, paragraph by paragraph
+TURN_REACH = 2  # units after a statement in which a sentence turning against it makes it granted (learned on part 2)
+MARKER_LEAD = 2  # characters before a marker that still open its unit (a quotation mark, a dash)
 SHORT = 12  # statements: up to this a text argues in every sentence, and its first or last one is often its point
 
 
@@ -280,6 +282,25 @@ def answers_in_sentence(before: ArgUnit, unit: ArgUnit) -> bool:
 def countered(units: list[ArgUnit]) -> list[bool]:
     """For each unit, whether the next one answers it in the same sentence: it is the A of "A, but B"."""
     return [answers_in_sentence(a, b) for a, b in zip(units, units[1:])] + [False] * bool(units)
+
+
+def turned_against(units: list[ArgUnit]) -> list[bool]:
+    """For each unit, whether one of the next ``TURN_REACH`` units opens a later sentence by turning against
+    what came before ("Yes, sorting rubbish is a chore. … But still, …"): the writer grants the unit and argues
+    the other way, so it is rarely the point (``ThesisCandidate.turned``)."""
+    out = []
+    for i, u in enumerate(units):
+        out.append(any(_turns(units, j) and units[j].sentence != u.sentence
+                       for j in range(i + 1, min(len(units), i + 1 + TURN_REACH))))
+    return out
+
+
+def _turns(units: list[ArgUnit], j: int) -> bool:
+    """Unit ``j`` opens its sentence with a contrast or counter marker (But, However, Still …)."""
+    unit, marker = units[j], units[j].marker
+    opens = j == 0 or units[j - 1].sentence != unit.sentence
+    return (opens and marker is not None and marker.start - unit.start <= MARKER_LEAD
+            and marker.role in (MarkerRole.ATTACK, MarkerRole.COUNTER))
 
 
 def subordinate(unit: ArgUnit) -> bool:

@@ -28,19 +28,18 @@ from argmap.extractors.components.argument.features import (
     emphatic,
     subordinate,
     thesis_features,
+    turned_against,
 )
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, Regions, argument_state
+from argmap.extractors.components.argument.model import ArgumentState, Regions, argument_state
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.model import Statement, StatementKind
-from argmap.extractors.state import MarkerRole, most_named_brand
+from argmap.extractors.state import most_named_brand
 from argmap.extractors.text import quoted_at, quoted_share
 
 WEIGHTS = Path(__file__).resolve().parent / "thesis.json"
 QUOTED = 0.5  # share of a statement's letters inside quotation marks past which it is the quoted party's
-TURN_REACH = 2  # units after a statement in which a sentence turning against it makes it granted (learned on part 2)
-MARKER_LEAD = 2  # characters before a marker that still open its unit (a quotation mark, a dash)
 OPENING_QUOTE = 0.25  # … or past which a quotation the statement opens with is (the rest: who said it)
 
 
@@ -68,7 +67,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     # the first statement the writer asserts: not a reason, example or objection, and not the A of "A, but B"
     # (the writer grants A and asserts B)
     granted = countered(units)
-    turned = _turned_against(units)
+    turned = turned_against(units)
     main = next((i for i, u in enumerate(units)
                  if not granted[i] and (not subordinate(u) or (i > 0 and granted[i - 1]))), None)
     out = []
@@ -99,25 +98,6 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     # an article's thesis is its writer's: a party it quotes argues a point of the story
     own = [c for c in out if not spoken(state.statements[c.index])]
     return own or out
-
-
-def _turned_against(units: list[ArgUnit]) -> list[bool]:
-    """For each unit, whether one of the next ``TURN_REACH`` units opens a later sentence by turning against
-    what came before ("Yes, sorting rubbish is a chore. … But still, …"): the writer grants the unit and argues
-    the other way, so it is rarely the point (``ThesisCandidate.turned``)."""
-    out = []
-    for i, u in enumerate(units):
-        out.append(any(_turns(units, j) and units[j].sentence != u.sentence
-                       for j in range(i + 1, min(len(units), i + 1 + TURN_REACH))))
-    return out
-
-
-def _turns(units: list[ArgUnit], j: int) -> bool:
-    """Unit ``j`` opens its sentence with a contrast or counter marker (But, However, Still …)."""
-    unit, marker = units[j], units[j].marker
-    opens = j == 0 or units[j - 1].sentence != unit.sentence
-    return (opens and marker is not None and marker.start - unit.start <= MARKER_LEAD
-            and marker.role in (MarkerRole.ATTACK, MarkerRole.COUNTER))
 
 
 def spoken(statement: Statement) -> bool:
