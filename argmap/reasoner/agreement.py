@@ -4,7 +4,11 @@ Each claim's side on a strategy or brand comes from the extractors (am:arguesFor
 ``extractors/components/argument/stance.py``): strategies and brands have one IRI across articles and
 languages, so a Chinese and an English article about Xiaomi's premiumization meet on the same node. Two
 claims of different articles on the same side of the same subject agree; on opposite sides they
-contradict. Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the earliest by IRI),
+contradict. A strategy is one question (is Xiaomi's premiumization working?); a brand alone is not — one
+article's claim that Apple's antitrust troubles grow and another's that its laptops sell well are on
+different matters — so claims whose subject is a brand are compared only when they also name something
+else in common (``Stance.aspects``: a product, a strategy, a constraint, another brand or party, a market;
+one IRI across languages as well). Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the earliest by IRI),
 so that a brand discussed in thousands of articles gives a readable, linear-size set of links rather than
 every pair.
 """
@@ -26,10 +30,19 @@ if TYPE_CHECKING:
 PER_CLAIM = 20
 
 STANCES = f"""
-SELECT ?claim ?article ?subject ?side WHERE {{
+SELECT ?claim ?article ?subject ?side ?brand WHERE {{
   {{ ?claim <{AM.arguesFor}> ?subject . BIND(1 AS ?side) }}
   UNION {{ ?claim <{AM.arguesAgainst}> ?subject . BIND(-1 AS ?side) }}
   ?claim <{AM.inArticle}> ?article .
+  OPTIONAL {{ ?subject a <{AM.Brand}> . BIND(true AS ?brand) }}
+}}
+"""
+# what else each claim with a side names: entities, not the figures it quotes (one node per article)
+ASPECTS = f"""
+SELECT DISTINCT ?claim ?entity WHERE {{
+  {{ ?claim <{AM.arguesFor}> ?subject }} UNION {{ ?claim <{AM.arguesAgainst}> ?subject }}
+  ?claim <{AM.mentions}> ?entity .
+  FILTER NOT EXISTS {{ ?entity a <{AM.Quantity}> }}
 }}
 """
 
@@ -40,6 +53,8 @@ class Stance:
     article: str
     subject: str
     side: int  # +1 argues for, -1 against
+    broad: bool = False  # the subject is a brand: agreeing on it needs a shared aspect too
+    aspects: frozenset[str] = frozenset()  # the other entities the claim names
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +69,15 @@ def read_stances(store: "Store") -> list[Stance]:
     result = store.query(STANCES)
     if not isinstance(result, SelectResult):
         return []
-    return [Stance(c.value, a.value, s.value, int(side.value)) for c, a, s, side in result.rows
+    named: dict[str, set[str]] = defaultdict(set)
+    aspects = store.query(ASPECTS)
+    if isinstance(aspects, SelectResult):
+        for claim, entity in aspects.rows:
+            if claim is not None and entity is not None:
+                named[claim.value].add(entity.value)
+    return [Stance(c.value, a.value, s.value, int(side.value), broad=brand is not None,
+                   aspects=frozenset(named[c.value] - {s.value}))
+            for c, a, s, side, brand in result.rows
             if c is not None and a is not None and s is not None and side is not None]
 
 
@@ -79,8 +102,9 @@ def agreement_triples(found: list[Agreement]) -> list[ox.Triple]:
 
 
 def agreements(stances: list[Stance], *, per_claim: int = PER_CLAIM) -> list[Agreement]:
-    """Every pair of claims from different articles with a side on the same subject, at most ``per_claim``
-    of each relation per claim; each pair once, first claim by IRI."""
+    """Every pair of claims from different articles with a side on the same subject — on a brand, naming
+    something else in common too — at most ``per_claim`` of each relation per claim; each pair once, first
+    claim by IRI."""
     by_subject: dict[str, list[Stance]] = defaultdict(list)
     for s in stances:
         by_subject[s.subject].append(s)
@@ -92,6 +116,8 @@ def agreements(stances: list[Stance], *, per_claim: int = PER_CLAIM) -> list[Agr
             for b in group[i + 1:]:
                 if a.article == b.article or a.claim == b.claim:
                     continue
+                if (a.broad or b.broad) and a.aspects.isdisjoint(b.aspects):
+                    continue  # the same brand, different matters
                 agrees = a.side == b.side
                 if count[(a.claim, agrees)] >= per_claim or count[(b.claim, agrees)] >= per_claim:
                     continue

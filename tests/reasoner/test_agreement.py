@@ -29,6 +29,12 @@ AGAINST_ZH = "小米的高端化仍停留在价格层面，难以真正站稳。
         ([Stance("c1", "a1", "s", 1), Stance("c2", "a2", "s", -1)], {("c1", "c2", False)}),
         # one article does not agree with itself; different subjects are not compared
         ([Stance("c1", "a1", "s", 1), Stance("c2", "a1", "s", 1), Stance("c3", "a2", "t", 1)], set()),
+        # a brand alone is no question: two claims on it are compared when they name something else in common
+        ([Stance("c1", "a1", "b", 1, broad=True, aspects=frozenset({"p1"})),
+          Stance("c2", "a2", "b", -1, broad=True, aspects=frozenset({"p1", "o1"}))], {("c1", "c2", False)}),
+        ([Stance("c1", "a1", "b", 1, broad=True, aspects=frozenset({"p1"})),
+          Stance("c2", "a2", "b", -1, broad=True, aspects=frozenset({"o1"}))], set()),
+        ([Stance("c1", "a1", "b", 1, broad=True), Stance("c2", "a2", "b", 1, broad=True)], set()),
     ],
 )
 def test_agreements(stances: list[Stance], expected: set[tuple[str, str, bool]]) -> None:
@@ -139,6 +145,14 @@ def _cq7(tmp_path: Path, texts: dict[str, str]) -> set[tuple[str, str, str]]:
         ({"a": FOR_EN, "b": AGAINST_EN}, {("contradicts", "a", "b")}),  # English pair
         ({"a": FOR_ZH, "b": AGAINST_ZH}, {("contradicts", "a", "b")}),  # Chinese pair
         ({"a": FOR_EN, "b": FOR_ZH}, {("agrees", "a", "b")}),  # one of each language: one strategy node
+        # one brand, two matters: its shoes sell well, a strike hurts it (made-up stories)
+        ({"a": "Nike sold its Air Max shoes well and sales grew strongly this spring.",
+          "b": "Nike is struggling with a strike at its warehouse in Zandia."},
+         set()),
+        # … and one matter: both name the shoe
+        ({"a": "Nike sold its Air Max shoes well and sales grew strongly this spring.",
+          "b": "Nike is struggling to sell its Air Max shoes at full price."},
+         {("contradicts", "a", "b")}),
     ],
 )
 def test_cq7_links_articles_about_one_brand(tmp_path: Path, texts: dict[str, str],
