@@ -171,6 +171,14 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["Smaller shops would gain from the longer hours", "as customers are more relaxed in the evening."]),
         ("Kelmar cut its prices in March, as most analysts had expected after the weak winter.",
          ["Kelmar cut its prices in March, as most analysts had expected after the weak winter."]),
+        # an opening concession closes at the comma after its relative clause, not at the one before it
+        ("Although there were clashes in the capital, which at times turned violent, the EU should stay out.",
+         ["Although there were clashes in the capital", "which at times turned violent", "the EU should stay out."]),
+        # "…, and who would …?" asks a question of its own
+        ("Many family doctors offer these treatments anyway, and who would question their expertise?",
+         ["Many family doctors offer these treatments anyway", "and who would question their expertise?"]),
+        ("The shops in Kelmar close at six, and how am I supposed to shop after work?",
+         ["The shops in Kelmar close at six", "and how am I supposed to shop after work?"]),
         # "unless" opens a condition the claim depends on
         ("Insurers should not pay for such treatments unless their benefit has been proven.",
          ["Insurers should not pay for such treatments", "unless their benefit has been proven."]),

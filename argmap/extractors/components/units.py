@@ -73,7 +73,7 @@ class Units:
             measured=any(f.quantity_kind != "period" for f in found),
             evidence_kinds=self._credit_rivals(kinds, refs, state.main_brand),
             hedged=_found(self.hedge, text), conditional=_found(self.conditional, text), question=question,
-            rhetorical=question and self._rhetorical(text),
+            rhetorical=question and self._rhetorical(_after_marker(text, unit)),
             sources=self._sources(state, unit, text, refs),
         )
 
@@ -152,3 +152,12 @@ def make_units(nlp: Language, name: str, cue_matching: str, rhetorical_at_start:
         raise LexiconError(f"cue_matching {cue_matching!r} in the pipeline config is none of {', '.join(CUE_MATCHING)}")
     return Units(lexicon_for(nlp.lang, lexicons, data_dir or None), match, lang=nlp.lang,
                  rhetorical_at_start=rhetorical_at_start)
+
+
+def _after_marker(text: str, unit: Unit) -> str:
+    """The unit's text after the discourse marker it opens with ("and who would …?" → "who would …?"): a
+    question joined to the clause before it still opens where its own words start."""
+    marker = unit.marker
+    if marker is None or marker.start - unit.start > len(text) - len(text.lstrip(_OPENING_QUOTES)):
+        return text
+    return text[marker.end - unit.start:].lstrip(" ,，")

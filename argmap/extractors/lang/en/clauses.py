@@ -6,9 +6,9 @@ before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``
 ``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
 central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
 for`` + any subject and its finite verb ("…, since no one can claim …"), after the comma that
-closes an opening concession or reason (``Although …, …``),
+closes an opening concession or reason (``Although …, …``; past a relative clause inside it),
 before ``and`` + a new subject, ``, and`` + any subject and its finite verb ("…, and small shops will close"; not
-"…, and therefore must …", nor the last item of a list), ``and also`` or ``, and furthermore``,
+"…, and therefore must …", nor the last item of a list), ``and also``, ``, and furthermore`` or ``, and who / how …`` (a question of its own),
 before ``, which`` and a participle (``…, allowing …``, ``…, potentially putting …``), and at a comma
 splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
@@ -47,7 +47,9 @@ _BARE_SPLIT = re.compile(
 # "…, and most people know …", "… and also helps …": a second clause, not a list
 _AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|they|he|she|we|i|you|there)\s)"
                           r"|,\s+(?=and\s+(?:furthermore|moreover|besides|additionally)\b)"
-                          r"|\s(?=and\s+(?:also|(?:most|many|some)\s+people)\b)", re.I)
+                          r"|\s(?=and\s+(?:also|(?:most|many|some)\s+people)\b)"
+                          # "…, and who would question that?": a question of its own
+                          r"|(?:,|\s[-–—])\s+(?=and\s+(?:who|how|what|why)\s)", re.I)
 # a finite verb of a clause of its own: "…, and conventional medicine will hardly suffer"
 _FINITE = (r"(?:is|are|was|were|will|would|can|could|may|might|must|should|shall|has|have|had|does|do|did|"
            r"isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|wouldn['’]t|can['’]t|cannot|couldn['’]t|"
@@ -168,7 +170,7 @@ class ClauseSplitter:
                 cuts.append(pos)
         opening = self.markers.at_start(text, start, end)
         if opening and opening.role in _OPENING_ROLES and opening.text.lower() not in {"as", "for"}:
-            comma = text.find(",", opening.end, end)
+            comma = _closing_comma(text, opening.end, end)
             if comma > 0:
                 cuts.append(comma + 1)
         return cuts
@@ -217,6 +219,18 @@ def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
 def _opens_clause(word: str) -> bool:
     """A subject, or a subordinator, can open a clause; a name inside a sentence is a subject too."""
     return word.lower() in _CLAUSE_OPENERS or word[:1].isupper()
+
+
+_RELATIVE_AFTER = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
+
+
+def _closing_comma(text: str, start: int, end: int) -> int:
+    """The comma that closes an opening concession or reason: the first one not opening a relative clause
+    inside it ("Although there were clashes in the capital, which …, the EU should …"); -1 if none."""
+    comma = text.find(",", start, end)
+    while comma > 0 and _RELATIVE_AFTER.match(text, comma, end):
+        comma = text.find(",", comma + 1, end)
+    return comma
 
 
 def _parenthesised(text: str, start: int, pos: int) -> bool:
