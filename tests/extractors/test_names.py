@@ -173,6 +173,20 @@ def test_model_codes_are_products_of_the_brand_before_them() -> None:
 @pytest.mark.parametrize(
     ("text", "product"),
     [
+        # a bare number after a brand is its model (小米 13) — not a year, an amount, a count or a festival day
+        ("小米 13 卖得很好，小米 2023 年营收增长。", {"小米 13"}),
+        ("小米 50 亿元投入研发，小米 300 家门店开业。", set()),
+        ("京东 618 大促开始了，京东 618 很热闹。", set()),
+    ],
+)
+def test_a_number_after_a_brand_is_its_model(text: str, product: set[str]) -> None:
+    analysis = run_pipeline(text, key="t", lang="zh")
+    assert {e.label for e in analysis.entities if e.kind is EntityKind.PRODUCT} == product
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
         ("该车搭载NVIDIA Drive Orin芯片。", ("product/nvidia-drive-orin", "brand/nvidia", "Drive Orin")),
         ("该车搭载 NVIDIA Drive Orin 芯片。", ("product/nvidia-drive-orin", "brand/nvidia", "Drive Orin")),
         ("小米 Xiaomi China 团队宣布扩张。", None),  # a place after the brand: a unit of it, no product

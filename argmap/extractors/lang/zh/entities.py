@@ -26,6 +26,8 @@ _LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "
                          "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
 _RANKING = re.compile(r"(?:top|TOP|Top|CR)\d{1,3}")  # 位列Top3, 供应商CR5: a rank or a market share, no model
 _MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9])")
+# a model number after a brand: two to five digits that no unit, magnitude or date word follows
+_NUMBERED_MODEL = re.compile(r"\d{2,5}(?!\s?[\d.,%％年月日号周天岁亿万千百元块个台辆部家件倍次名位条款款元代])")
 _SIZE = frozenset("大小")  # 对大公司, 像小公司: how big a company is, before the company word
 # Single characters that follow a name rather than end it (秦力洪回应 is 秦力洪 + 回应, 马斯克说 is 马斯克 + 说).
 _AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又还等并再向为")
@@ -109,6 +111,7 @@ class Finder:
         triggers, suffixes = self.triggers, self.org_suffixes  # locals: the test runs on every distinct word
         candidates = {w for w in distinct
                       if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags[w] == "nt"
+                      or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5)  # a model number (骁龙 8155)
                       or (w.endswith(suffixes) and len(w) > 3)}
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
@@ -296,7 +299,12 @@ class Finder:
                     common: frozenset[str] = frozenset()) -> tuple[EntityKind, str, str, int] | None:
         """A model code (ES7, L9, P50, GLS): a product, of the brand right before it when there is one; an
         English word in capitals after a brand is none (B站的UP主: ``common``, the English stop words)."""
-        if not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()):
+        numbered = _NUMBERED_MODEL.match(text, idx) if owner is not None else None
+        if numbered is not None and not _month_day(numbered.group()):
+            # 骁龙 8155, 小米 13: a bare number right after a brand, not a date, an amount or a count (小米 2023年),
+            # nor a day named by its date (京东 618, 1024 科技日)
+            word = numbered.group()
+        elif not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()):
             return None
         has_digit = any(c.isdigit() for c in word)
         if not (has_digit or (owner is not None and word.isupper() and word.lower() not in common)):
@@ -369,6 +377,15 @@ class Finder:
             # a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
+
+
+def _month_day(digits: str) -> bool:
+    """Three or four digits that read as a month and a day (618, 1024, 1111): how Chinese names a shopping
+    festival or a company's day, never a model."""
+    if len(digits) not in (3, 4):
+        return False
+    month, day = int(digits[:-2]), int(digits[-2:])
+    return 1 <= month <= 12 and 1 <= day <= 31
 
 
 def _brand_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
