@@ -43,7 +43,7 @@ def parse_chinese_integer(text: str) -> int | None:
 
 def parse_number(text: str) -> Decimal | None:
     """An Arabic number (1,234.5) or a Chinese numeral, possibly with 点 decimals (三点五)."""
-    plain = text.replace(",", "").replace("，", "")
+    plain = text.replace(",", "").replace("，", "").replace("．", ".")
     try:
         return Decimal(plain)
     except InvalidOperation:
@@ -78,7 +78,8 @@ MEASURES = {"公里": "km", "千米": "km", "毫米": "mm", "厘米": "cm", "米
             "N·m": "N·m", "Nm": "N·m", "线": "line", "像素": "pixel", "升": "L", "马力": "hp", "伏": "V",
             "秒": "s", "分钟": "min", "小时": "h", "吨": "t", "公斤": "kg", "千克": "kg", "克": "g", "mAh": "mAh",
             "GB": "GB", "TB": "TB", "纳米": "nm", "nm": "nm", "Hz": "Hz", "赫兹": "Hz"}
-_NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+# some sites set the decimal point full-width (1．3亿, 9．5%): the same point
+_NUM = r"(?:\d+(?:,\d{3})*(?:[.．]\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 # 十二亿三千万: a Chinese numeral with a magnitude inside it, read whole by cn2an.
 _CN_COMPOUND = r"[零〇一二两三四五六七八九十百千]+(?:[万亿]+[零〇一二两三四五六七八九十百千]+)+[万亿]?"
 _RANGE = r"\s?(?:到|至|~|～|—|-|–|－)\s?"
