@@ -25,10 +25,19 @@ def _parser() -> MarkdownIt:
 
 
 def markdown_blocks(text: str, rules: BoilerplateRules) -> list[RawBlock]:
-    return html_blocks(_parser().render(strong_beside_cjk(inline_data_uris(text))), rules)
+    return html_blocks(_parser().render(strong_beside_cjk(inline_data_uris(nested_openers(text)))), rules)
 
 
 _DATA_TARGET = "](data:"
+# "![img](![img](https://….jpg)": an image or link whose target opens another one — a scraper wrote the opener
+# twice; the outer one never closes, and its "[img](" reached the statements
+_NESTED_OPENER = re.compile(r"!?\[[^\]\n]{0,100}\]\((?=!?\[[^\]\n]{0,100}\]\()")
+
+
+def nested_openers(text: str) -> str:
+    """Drop a link or image opener whose target is another link or image: only the inner one is written whole."""
+    return _NESTED_OPENER.sub("", text) if "](" in text else text
+
 # "**第一是渠道下沉。**这家品牌的门店…": CommonMark does not close emphasis after punctuation when a letter follows
 # (its flanking rules were made for spaced scripts), so the asterisks stayed in the text
 _STRONG = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,400}?[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])\*\*(?=[\u4e00-\u9fff])")

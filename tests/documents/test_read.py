@@ -42,6 +42,8 @@ def test_format_is_detected_by_content_and_suffix(text: str, suffix: str, expect
         # an inline SVG placeholder whose data: target has spaces and parentheses (WeChat exports)
         ("销量增长。\n\n[![Image](data:image/svg+xml,%3Csvg width='1px' fill='%23FFF'%3E%3Cg transform='translate(-249.0, -126.0)'%3E"
          "%3C/g%3E%3C/svg%3E)](https://mp.example/x)\n\n利润下降。\n", ".md", "销量增长。\n利润下降。\n"),
+        # an image opener written twice by a scraper: the outer one never closes
+        ("销量增长。\n\n![img](![img](https://img.example/a.jpg)\n\n利润下降。\n", ".md", "销量增长。\n利润下降。\n"),
         # bold that CommonMark cannot close between Chinese punctuation and a letter (its flanking rules)
         ("**第一是渠道下沉。**这家品牌的门店遍布县城。\n\nSales **rose** fast.\n", ".md",
          "第一是渠道下沉。这家品牌的门店遍布县城。\nSales rose fast.\n"),
@@ -224,10 +226,19 @@ def test_a_pointed_figure_label_is_an_image_line(line: str, caption: bool) -> No
     ("Read the small print: the full refund applies only to members.", False),
     ("查看数据后，我们发现销量下滑。", False),
     ("“分享经济”正在改变出行方式。", False),  # a sentence about sharing, opening with a quote mark
+    ("- END -", True),  # the end mark many Chinese sites set under the text
+    ("?END?", True),
+    ("—— 全文完 ——", True),
+    ("The End of an era came for the brand.", False),
 ])
 def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> None:
     document = read_document(f"品牌必须赢得溢价。\n\n{line}\n".encode(), name="t.txt")
     assert any(b.reason == "share" and document.text_of(b) == line for b in document.boilerplate) is share
+
+
+def test_the_original_title_of_a_reposted_article_is_boilerplate() -> None:
+    document = read_document("淳馨的利润首次下降。\n\n原文标题 : 淳馨的下半场\n".encode(), name="t.txt")
+    assert [(b.reason, document.text_of(b)) for b in document.boilerplate] == [("source", "原文标题 : 淳馨的下半场")]
 
 
 @pytest.mark.parametrize(("text", "credits"), [
