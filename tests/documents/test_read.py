@@ -237,8 +237,8 @@ def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> Non
 
 
 def test_the_original_title_of_a_reposted_article_is_boilerplate() -> None:
-    document = read_document("淳馨的利润首次下降。\n\n原文标题 : 淳馨的下半场\n".encode(), name="t.txt")
-    assert [(b.reason, document.text_of(b)) for b in document.boilerplate] == [("source", "原文标题 : 淳馨的下半场")]
+    document = read_document("淳馨的利润首次下降。\n\n原文标题：淳馨的第二个十年\n".encode(), name="t.txt")
+    assert [(b.reason, document.text_of(b)) for b in document.boilerplate] == [("source", "原文标题：淳馨的第二个十年")]
 
 
 @pytest.mark.parametrize(("text", "credits"), [

@@ -135,7 +135,7 @@ def test_both_languages_mark_their_units_with_one_kind_of_marker(lang: str, text
 
 @pytest.mark.parametrize(("lang", "generic", "event"), [
     # a generic statement (what tends to happen, what is typical) judges; the same fact as one event reports
-    ("zh", "促销季的消费者往往更关注价格。", "促销季的消费者更关注价格。"),
+    ("zh", "淳馨的老顾客往往只在打折时下单。", "淳馨的老顾客只在打折时下单。"),
     ("zh", "淳馨是一个典型的下沉市场品牌。", "淳馨是一个下沉市场品牌。"),
     ("zh", "高端餐厅通常把价格写得很小。", "高端餐厅把价格写得很小。"),
 ])

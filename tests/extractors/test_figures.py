@@ -32,8 +32,8 @@ def figures(text: str, lang: str) -> list[tuple[str, Decimal, str, str]]:
         ("zh", "去年小米录得销售额高达319亿。", [("319亿", "31900000000", "CNY", "money")]),
         ("zh", "用户规模已达3亿。", [("3亿", "300000000", "count", "count")]),
         # a decimal point set full-width, as some sites do
-        ("zh", "淳馨宣布战略投资瑞禾1．3亿人民币。", [("1．3亿人民币", "130000000", "CNY", "money")]),
-        ("zh", "毛利率提升至9．5%。", [("9．5%", "9.5", "percent", "percentage")]),
+        ("zh", "瑞禾去年的营收为4．6亿元。", [("4．6亿元", "460000000", "CNY", "money")]),
+        ("zh", "淳馨的毛利率提升至17．5%。", [("17．5%", "17.5", "percent", "percentage")]),
         ("zh", "苹果占据约62%的份额。", [("62%", "62", "percent", "percentage")]),
         ("zh", "销量增长了百分之三十五。", [("百分之三十五", "35", "percent", "percentage")]),
         ("zh", "跨阵营用户比例几乎翻倍增长。", [("翻倍", "2", "multiple", "multiple")]),

@@ -5,7 +5,7 @@ A sentence splits at ``;``, before a marker that follows a comma (``…, because
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``unless`` (and ``as`` / ``since`` /
 ``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
 central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
-for`` + any subject and its finite verb ("…, since no one can claim …"), after the comma that
+for`` + any subject and its finite verb ("…, since the old depot stands empty …"), after the comma that
 closes an opening concession or reason (``Although …, …``; past a relative clause inside it),
 before ``and`` + a new subject, ``, and`` + any subject and its finite verb ("…, and small shops will close"; not
 "…, and therefore must …", nor the last item of a list), ``and also``, ``, and furthermore`` or ``, and who / how …`` (a question of its own),
@@ -50,7 +50,7 @@ _AND_SUBJECT = re.compile(rf",\s+(?=(?:and|or)\s+{_SUBJECT})|\s(?=and\s+(?:it|th
                           r"|\s(?=and\s+(?:also|(?:most|many|some)\s+people)\b)"
                           # "…, and who would question that?": a question of its own
                           r"|(?:,|\s[-–—])\s+(?=and\s+(?:who|how|what|why)\s)", re.I)
-# a finite verb of a clause of its own: "…, and conventional medicine will hardly suffer"
+# a finite verb of a clause of its own: "…, and small shops in the centre will close"
 _FINITE = (r"(?:is|are|was|were|will|would|can|could|may|might|must|should|shall|has|have|had|does|do|did|"
            r"isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|wouldn['’]t|can['’]t|cannot|couldn['’]t|"
            r"mustn['’]t|shouldn['’]t|hasn['’]t|haven['’]t|hadn['’]t|doesn['’]t|don['’]t|didn['’]t)")
@@ -77,7 +77,7 @@ _REASON_CLAUSE = re.compile(r",\s+(?=for\s+(?:we|they|it|he|she|there|this|i|you
                             r"|,\s+(?=as\s+(?:the|this|these|those|its|their|our|his|her|many|most|such|too)\s"
                             r"(?!(?:\S+\s+){0,4}(?:said|says|reported|expected|predicted|forecast|noted|announced|"
                             r"planned|promised|agreed|feared|hoped|shown|shows)\b))", re.I)
-# "…, since no one can claim …", "…, as customers are …": a reason whose subject is any noun phrase, found by the
+# "…, since the old depot stands empty …", "…, as tourists are …": a reason whose subject is any noun phrase, found by the
 # finite verb that follows it (not "as long as", nor "as analysts had expected": an attribution)
 _REASON_NP = re.compile(
     rf",\s+(?=(?:since|as|for)\s+(?!(?:well|long|much|far|soon|such|part|a\s+result|example|instance)\b)"
@@ -226,7 +226,7 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 
 def _closing_comma(text: str, start: int, end: int) -> int:
     """The comma that closes an opening concession or reason: the first one not opening a relative clause
-    inside it ("Although there were clashes in the capital, which …, the EU should …"); -1 if none."""
+    inside it ("Although Kelmar raised its fees twice, which …, the club kept …"); -1 if none."""
     comma = text.find(",", start, end)
     while comma > 0 and _RELATIVE_AFTER.match(text, comma, end):
         comma = text.find(",", comma + 1, end)
