@@ -8,9 +8,9 @@ contradict. A strategy is one question (is Xiaomi's premiumization working?); a 
 article's claim that Apple's antitrust troubles grow and another's that its laptops sell well are on
 different matters — so claims whose subject is a brand are compared only when they also name something
 else in common (``Stance.aspects``: a product, a strategy, a constraint, another brand or party, a market;
-one IRI across languages as well). Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the earliest by IRI),
-so that a brand discussed in thousands of articles gives a readable, linear-size set of links rather than
-every pair.
+one IRI across languages as well). Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the
+earliest by IRI), so that a brand discussed in thousands of articles gives a readable, linear-size set of links
+rather than every pair.
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``
 central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
 for`` + any subject and its finite verb ("…, since the old depot stands empty …"), after the comma that
 closes an opening concession or reason (``Although …, …``; past a relative clause inside it),
-before ``and`` + a new subject, ``, and`` + any subject and its finite verb ("…, and small shops will close"; not
-"…, and therefore must …", nor the last item of a list), ``and also``, ``, and furthermore`` or ``, and who / how …`` (a question of its own),
+before ``and`` + a new subject, ``, and`` + any subject and its finite verb ("…, and small shops will close";
+not "…, and therefore must …", nor the last item of a list), ``and also``, ``, and furthermore`` or
+``, and who / how …`` (a question of its own),
 before ``, which`` and a participle (``…, allowing …``, ``…, potentially putting …``), and at a comma
 splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
@@ -77,8 +78,8 @@ _REASON_CLAUSE = re.compile(r",\s+(?=for\s+(?:we|they|it|he|she|there|this|i|you
                             r"|,\s+(?=as\s+(?:the|this|these|those|its|their|our|his|her|many|most|such|too)\s"
                             r"(?!(?:\S+\s+){0,4}(?:said|says|reported|expected|predicted|forecast|noted|announced|"
                             r"planned|promised|agreed|feared|hoped|shown|shows)\b))", re.I)
-# "…, since the old depot stands empty …", "…, as tourists are …": a reason whose subject is any noun phrase, found by the
-# finite verb that follows it (not "as long as", nor "as analysts had expected": an attribution)
+# "…, since the old depot stands empty …", "…, as tourists are …": a reason whose subject is any noun phrase,
+# found by the finite verb that follows it (not "as long as", nor "as analysts had expected": an attribution)
 _REASON_NP = re.compile(
     rf",\s+(?=(?:since|as|for)\s+(?!(?:well|long|much|far|soon|such|part|a\s+result|example|instance)\b)"
     rf"(?:{_ADVERB}\s+)?{_NOUN_WORD}\s+(?:(?!(?:that|which|who)\b)[\w'’-]+\s+){{0,4}}?{_FINITE}\b)"

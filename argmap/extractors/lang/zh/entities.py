@@ -27,7 +27,7 @@ _LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "
 _RANKING = re.compile(r"(?:top|TOP|Top|CR)\d{1,3}")  # 位列Top3, 供应商CR5: a rank or a market share, no model
 _MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9])")
 # a model number after a brand: two to five digits that no unit, magnitude or date word follows
-_NUMBERED_MODEL = re.compile(r"\d{2,5}(?!\s?[\d.,%％年月日号周天岁亿万千百元块个台辆部家件倍次名位条款款元代])")
+_NUMBERED_MODEL = re.compile(r"\d{2,5}(?!\s?[\d.,%％年月日号周天岁亿万千百元块个台辆部家件倍次名位条款代])")
 _SIZE = frozenset("大小")  # 对大公司, 像小公司: how big a company is, before the company word
 # Single characters that follow a name rather than end it (秦力洪回应 is 秦力洪 + 回应, 马斯克说 is 马斯克 + 说).
 _AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又还等并再向为")
