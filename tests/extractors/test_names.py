@@ -150,9 +150,11 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         # the opener stands inside the stretch before the first name: what precedes it goes too
         ("超市里常见饮料如凯达、赞宝、柔丽等品牌都在降价。他的同事大多来自凯达、赞宝等公司。", {"brand/凯达", "brand/赞宝"},
          {"brand/见饮料如凯达", "brand/大多来自凯达"}),
+        # "former" before the name of a person's past employer is no part of it
+        ("业绩公布后，前瑞禾证券分析师林远舟表示，市场放大了利好。", {"organization/瑞禾证券"}, {"organization/前瑞禾证券"}),
     ],
     ids=["list-summed-up", "list-of-tagged-names", "list-of-fruit", "technical-acronyms", "teams-and-latin-names",
-         "english-prose", "list-opener", "list-opener-inside"],
+         "english-prose", "list-opener", "list-opener-inside", "former-employer"],
 )
 def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "zh")

@@ -17,6 +17,8 @@ from argmap.extractors.text import is_cjk, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.tokenizer import WordTags
 
+_FORMER = frozenset("前原")  # "former", before the name of a person's past employer (前国金证券分析师)
+
 NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
 _TITLE_REACH = 40  # characters: the longest work title (《…》) a name is read inside
 # what the segmenter's HMM glued across a word's edge, no name: 之争, 某款, 曾助, 三到 (五年), 深植于
@@ -234,7 +236,9 @@ class ChineseNames:
             if suffix and end + len(suffix) not in bounds:
                 suffix = ""  # 央广网 + 报道: the company word must end where a word does (报 is not 报道)
             if suffix:  # 灼识咨询, 紫燕食品: the name with its company word (typed, then stemmed, by it)
-                out.append(names.NameSpan(start, end + len(suffix), word + suffix, names.NameLabel.ORG,
+                # 前国金 + 证券分析师: the HMM glued "former" to the name (of a person's past employer)
+                cut = 1 if word[0] in _FORMER and len(word) >= 3 else 0
+                out.append(names.NameSpan(start + cut, end + len(suffix), word[cut:] + suffix, names.NameLabel.ORG,
                                           names.NameSource.WORD))
             elif word in confirmed or before.endswith("旗下") or (
                     counts[word] >= 2 and after.startswith(self._brand_cues)):
