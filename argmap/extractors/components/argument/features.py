@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.model import ArgUnit
+from argmap.extractors.components.argument.model import ArgUnit, opens_sentence
 from argmap.extractors.state import MarkerRole
 
 FEATURES = (
@@ -288,18 +288,15 @@ def turned_against(units: list[ArgUnit]) -> list[bool]:
     """For each unit, whether one of the next ``TURN_REACH`` units opens a later sentence by turning against
     what came before ("Yes, sorting rubbish is a chore. … But still, …"): the writer grants the unit and argues
     the other way, so it is rarely the point (``ThesisCandidate.turned``)."""
-    out = []
-    for i, u in enumerate(units):
-        out.append(any(_turns(units, j) and units[j].sentence != u.sentence
-                       for j in range(i + 1, min(len(units), i + 1 + TURN_REACH))))
-    return out
+    turns = [_turns(units, j) for j in range(len(units))]
+    return [any(turns[j] and units[j].sentence != u.sentence for j in range(i + 1, min(len(units), i + 1 + TURN_REACH)))
+            for i, u in enumerate(units)]
 
 
 def _turns(units: list[ArgUnit], j: int) -> bool:
     """Unit ``j`` opens its sentence with a contrast or counter marker (But, However, Still …)."""
-    unit, marker = units[j], units[j].marker
-    opens = j == 0 or units[j - 1].sentence != unit.sentence
-    return (opens and marker is not None and marker.start - unit.start <= MARKER_LEAD
+    marker = units[j].marker
+    return (opens_sentence(units, j) and marker is not None and marker.start - units[j].start <= MARKER_LEAD
             and marker.role in (MarkerRole.ATTACK, MarkerRole.COUNTER))
 
 

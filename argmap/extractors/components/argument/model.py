@@ -97,6 +97,11 @@ class ArgumentState:
         return self.units[self.unit_of[statement.id]]
 
 
+def opens_sentence(units: list[ArgUnit], index: int) -> bool:
+    """No clause of its sentence comes before unit ``index``."""
+    return index == 0 or units[index - 1].sentence != units[index].sentence
+
+
 def argument_state(doc: Doc) -> ArgumentState:
     found = doc.user_data.get(_KEY)
     if found is None:

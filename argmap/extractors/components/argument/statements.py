@@ -34,7 +34,7 @@ from argmap.extractors.components.argument.data import ArgumentData, argument_da
 from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.stance import set_stance
-from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, argument_state
+from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, argument_state, opens_sentence
 from argmap.extractors.model import Statement, StatementKind
 from argmap.extractors.state import MarkerRole
 
@@ -200,9 +200,8 @@ class StatementTyper:
 def draws_conclusion(state: ArgumentState, index: int) -> bool:
     """The unit opens its sentence with a conclusion marker (因此，…; Therefore, …): the writer states what the
     sentences before it ground — a point an analyst lists, as bold marks one."""
-    unit = state.units[index]
-    opens = index == 0 or state.units[index - 1].sentence != unit.sentence
-    return opens and unit.marker is not None and unit.marker.role is MarkerRole.CONCLUSION
+    marker = state.units[index].marker
+    return opens_sentence(state.units, index) and marker is not None and marker.role is MarkerRole.CONCLUSION
 
 
 def emphasised_units(state: ArgumentState) -> set[int]:

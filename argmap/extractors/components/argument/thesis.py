@@ -31,7 +31,7 @@ from argmap.extractors.components.argument.features import (
     turned_against,
 )
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.model import ArgumentState, Regions, argument_state
+from argmap.extractors.components.argument.model import ArgumentState, Regions, argument_state, opens_sentence
 from argmap.extractors.components.argument.overlap import content_keys
 from argmap.extractors.components.argument.stance import set_stance
 from argmap.extractors.model import Statement, StatementKind
@@ -90,7 +90,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             lead=i in places[0], closing=i in places[1], strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
-            summary=data.sums_up(st.text), opens_sentence=opens_sentence(state, st),
+            summary=data.sums_up(st.text), opens_sentence=opens_sentence(state.units, state.unit_of[st.id]),
             counter=i > 0 and granted[i - 1], normative=data.prescribes(st.text), turned=turned[i],
         ))
     if short_text:
@@ -109,11 +109,6 @@ def spoken(statement: Statement) -> bool:
     first = next((i for i, ch in enumerate(text) if ch.isalpha()), None)
     # a quoted term opening a statement (“物美价廉”的产品特性…) fills little of it
     return share > QUOTED or (share > OPENING_QUOTE and first is not None and quoted_at(text, first))
-
-
-def opens_sentence(state: ArgumentState, statement: Statement) -> bool:
-    index = state.unit_of[statement.id]
-    return index == 0 or state.units[index - 1].sentence != state.units[index].sentence
 
 
 def regions(state: ArgumentState) -> tuple[set[int], set[int]]:

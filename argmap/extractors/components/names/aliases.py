@@ -25,6 +25,9 @@ class Named:
 _ORG_KINDS = frozenset({EntityKind.BRAND, EntityKind.ORGANIZATION})
 
 
+_TICKER = re.compile(r"[A-Z]{3,5}")  # GOOG, MSFT: how a stock ticker is written
+
+
 def alias_targets(entities: Sequence[Named], data: NameData) -> dict[str, str]:
     """``ref -> ref``: which entities of an article are other names of another one.
 
@@ -55,9 +58,6 @@ def alias_targets(entities: Sequence[Named], data: NameData) -> dict[str, str]:
         if len(named) == 1:
             targets[e.ref] = named[0].ref
     return {k: _final(v, targets) for k, v in targets.items() if _final(v, targets) != k}
-
-
-_TICKER = re.compile(r"[A-Z]{3,5}")
 
 
 def ticker_of(ticker: str, name: str) -> bool:

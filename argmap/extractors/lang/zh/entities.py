@@ -381,7 +381,7 @@ class Finder:
 
 def _month_day(digits: str) -> bool:
     """Three or four digits that read as a month and a day (618, 1024, 1111): how Chinese names a shopping
-    festival or a company's day, never a model."""
+    festival or a company's day, not a model."""
     if len(digits) not in (3, 4):
         return False
     month, day = int(digits[:-2]), int(digits[-2:])

@@ -18,6 +18,8 @@ from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.tokenizer import WordTags
 
 _FORMER = frozenset("前原")  # "former", before the name of a person's past employer (前国金证券分析师)
+# single characters that are words of grammar, not parts of a name: 的, 在, 和 …
+_FUNCTION_TAGS = frozenset({"uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "r", "v", "m", "q", "f"})
 
 NAME_TAGS = frozenset({"nz", "nt", "nrt", "nr", "nrfg"})
 _TITLE_REACH = 40  # characters: the longest work title (《…》) a name is read inside
@@ -53,14 +55,13 @@ def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
     return rest if tags[rest] is None or tags[rest] in _FOREIGNNAME_TAGS else None
 
 
-def titled_people(pieces: list[str], starts: list[int], tags: WordTags, titles: Iterable[str]) -> list[names.NameSpan]:
+def titled_people(pieces: list[str], starts: list[int], tags: WordTags, titles: Container[str]) -> list[names.NameSpan]:
     """A person the segmenter cut into single characters (分析师 | 陈 | 昱 | 錤 | 预测: a rare character has no
     word): after a person's title, a surname (a character jieba tags nr) and one or two more characters, each
     a piece of its own, before a word of two characters or more, or punctuation."""
     out: list[names.NameSpan] = []
-    title_set = frozenset(titles)
     for i, piece in enumerate(pieces[:-2]):
-        if piece not in title_set or len(pieces[i + 1]) != 1 or tags[pieces[i + 1]] != "nr":
+        if piece not in titles or len(pieces[i + 1]) != 1 or tags[pieces[i + 1]] != "nr":
             continue
         end = i + 2
         while end < len(pieces) and end - i - 1 < 3 and len(pieces[end]) == 1 and is_cjk(pieces[end]) \
@@ -73,10 +74,6 @@ def titled_people(pieces: list[str], starts: list[int], tags: WordTags, titles: 
         text = "".join(pieces[i + 1:end])
         out.append(names.NameSpan(start, start + len(text), text, names.NameLabel.PERSON, names.NameSource.WORD))
     return out
-
-
-# single characters that are words of grammar, not parts of a name: 的, 在, 和 …
-_FUNCTION_TAGS = frozenset({"uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "r", "v", "m", "q", "f"})
 
 
 def glued_fragment(word: str) -> bool:
@@ -109,6 +106,7 @@ class ChineseNames:
         self._org_suffixes = tuple(org_suffix)
         self._company_words = self.names.organization_words + self.names.company_suffixes
         self._brand_cues = self.names.brand_context
+        self._titles = frozenset(self.names.person_titles)
 
     def find(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int],
              found: Found, *, tags: WordTags | None = None,
@@ -155,7 +153,7 @@ class ChineseNames:
         if names.NameFinder.WORD in use:
             candidates += self._word_names(state.content, words + glued, counts, model_found,
                                            _WordBounds(starts, len(state.content)))
-            candidates += titled_people(pieces, starts, tags, self.names.person_titles)
+            candidates += titled_people(pieces, starts, tags, self._titles)
         if names.NameFinder.LIST in use:
             candidates += names.listed_names_zh(state.content, units, self.names,
                                             lambda s, e: all(i in taken for i in range(s, e)), dictionary,
