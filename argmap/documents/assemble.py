@@ -124,7 +124,7 @@ def _titled(blocks: list[_Laid], metadata: Metadata) -> tuple[list[_Laid], Metad
     """The title is the first block: the stated title, or a first heading when none is stated."""
     first = next((b for b in blocks if not b.reason), None)
     title = metadata.title.strip()
-    if first is not None and title and normalize_space(first.text) == normalize_space(title):
+    if first is not None and title and same_words(first.text, title):
         first.kind = BlockKind.TITLE
     elif title:
         blocks.insert(0, _Laid(BlockKind.TITLE, normalize_space(title), 1, added=True))
@@ -132,6 +132,14 @@ def _titled(blocks: list[_Laid], metadata: Metadata) -> tuple[list[_Laid], Metad
         first.kind = BlockKind.TITLE
         metadata = replace(metadata, title=first.text)
     return blocks, metadata
+
+
+def same_words(text: str, title: str) -> bool:
+    """The same letters and digits in the same order: a feed's front matter often writes a title's quotation
+    marks and question marks as underscores (瑞禾的“小目标” stored as 瑞禾的_小目标_), and the
+    body repeats the title as written."""
+    letters = ["".join(ch for ch in t.casefold() if ch.isalnum()) for t in (text, title)]
+    return bool(letters[0]) and letters[0] == letters[1]
 
 
 def _epigraph(blocks: list[_Laid]) -> None:

@@ -153,6 +153,9 @@ def test_user_rules_extend_the_shipped_ones(tmp_path: Path) -> None:
         (b"<html><body><nav>Home</nav><script>x()</script></body></html>", "no text"),
         (b"---\ntitle: [unclosed\n---\nBody.\n", "front matter"),
         ("---\ntitle: 淳馨涨价了\n---\n<div>\n淳馨涨价了\n</div>\n".encode(), "only a title"),  # a feed's stub
+        # the feed wrote the title's quotation and question marks as underscores in its front matter
+        ("---\ntitle: '瑞禾的_小目标_'\n---\n<div>\n瑞禾的“小目标”  \n</div>\n".encode(), "only a title"),
+        ("---\ntitle: Is Kelmar_s plan working_\n---\nIs Kelmar's plan working?\n".encode(), "only a title"),
         (b"x" * 2048, "limit"),
     ],
 )
