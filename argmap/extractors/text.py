@@ -73,3 +73,17 @@ def quoted_at(text: str, pos: int) -> bool:
     after = text[pos:]
     return (sum(map(after.count, _CLOSING_QUOTES)) > sum(map(after.count, _OPENING_QUOTES))
             or (after.count('"') % 2 == 1 and '"' not in text[:pos]))
+
+
+_ASIDE_OPENERS = "(（[【"
+_SENTENCE_ENDS = "。！？!?.；;:：…"
+
+
+def inside_sentence(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
+    """``text[start:end]`` is a bracketed aside set inside a sentence of the line [line_start, line_end): the
+    sentence runs on after it (一位店长对凯达周刊（ID：…）说，…; "sales (Source: …) rose"). Leaving such boilerplate
+    out must not cut its sentence in two; an aside at the end of a sentence or line is cut off as before."""
+    before = text[line_start:start].rstrip()
+    after = text[end:line_end].lstrip()
+    return (text[start:end].lstrip()[:1] in _ASIDE_OPENERS and bool(before) and bool(after)
+            and before[-1] not in _SENTENCE_ENDS and (after[0].isalnum() or after[0] in _OPENING_QUOTES))

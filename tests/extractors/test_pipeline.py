@@ -90,3 +90,31 @@ def test_a_chinese_article_past_a_million_characters_is_read() -> None:
     nlp = PipelineCache().get("zh")
     doc = nlp.make_doc("小米的高端化仍停留在价格层面。" * 80_000)
     assert len(doc.text) > 1_000_000
+
+
+@pytest.mark.parametrize(("text", "sentence", "lang"), [
+    # a WeChat account's ID inside a sentence is boilerplate, but its sentence runs on after it
+    ("---\ntitle: 瑞禾开店\n---\n<p>瑞禾的门店越开越多。一位店长对凯达周刊（ID：kaida2020）说，瑞禾今年还会再开五十家店。</p>\n",
+     "一位店长对凯达周刊（ID：kaida2020）说，瑞禾今年还会再开五十家店。", "zh"),
+    ("Kelmar opened more stores this year. Sales at its outlets (Source: Zandia Data) rose by a fifth in March.\n",
+     "Sales at its outlets (Source: Zandia Data) rose by a fifth in March.", "en"),
+])
+def test_boilerplate_inside_a_sentence_does_not_cut_it(text: str, sentence: str, lang: str) -> None:
+    from argmap.documents import read_document
+
+    analysis = analyze(read_document(text.encode(), name="t.md", suffix=".md"), key="t", lang=Lang(lang))
+    assert sentence in [s.text for s in analysis.statements]
+
+
+@pytest.mark.parametrize(("text", "kept", "lang"), [
+    # at a sentence's end the aside is cut off: the sentence is whole without it
+    ("瑞禾的门店越开越多，全年新开了三百家（ID：kaida2020）。\n这说明瑞禾仍在快速扩张。\n", "瑞禾的门店越开越多，全年新开了三百家", "zh"),
+    ("Kelmar opened three hundred stores this year (Source: Zandia Data).\nThat shows it is still growing fast.\n",
+     "Kelmar opened three hundred stores this year", "en"),
+])
+def test_boilerplate_at_a_sentences_end_is_cut_off(text: str, kept: str, lang: str) -> None:
+    from argmap.documents import read_document
+
+    analysis = analyze(read_document(text.encode(), name="t.txt", suffix=".txt"), key="t", lang=Lang(lang))
+    texts = [s.text for s in analysis.statements]
+    assert any(t.startswith(kept) for t in texts) and not any("kaida2020" in t or "Zandia" in t for t in texts)

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.model import Span
+from argmap.extractors.text import inside_sentence
 from argmap.extractors.state import get_state
 
 _LINE = re.compile(r"[^\n]+")
@@ -120,11 +121,14 @@ def _merged(spans: list[Span]) -> list[Span]:
 
 def _minus_skipped(text: str, skipped: list[Span], ends: list[int], start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) without the skipped spans in it (a whole boilerplate line, or an inline
-    "(Source: …)" that leaves the rest of its sentence); pieces without a letter or digit go."""
+    "(Source: …)" at a sentence's end; one inside it stays: text.inside_sentence); pieces without a letter or
+    digit go."""
     out, cut = [], start
     for sp in skipped[bisect_right(ends, start) :]:
         if sp.start >= end:
             break
+        if inside_sentence(text, sp.start, sp.end, start, end):
+            continue
         out.append((cut, max(cut, sp.start)))
         cut = max(cut, sp.end)
     out.append((cut, end))

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.model import Span
+from argmap.extractors.text import inside_sentence
 from argmap.extractors.state import DocState, Marker, MarkerRole, Unit, get_state
 
 TERMINATORS = frozenset("。！？!?…")
@@ -133,13 +134,15 @@ def _add_trimmed(out: list[tuple[int, int, bool]], text: str, start: int, end: i
 
 
 def _lines(state: DocState) -> Iterator[tuple[int, int]]:
-    """Paragraph spans that are not markup or boilerplate (skipped spans cut them out)."""
+    """Paragraph spans that are not markup or boilerplate (skipped spans cut them out, unless set inside a
+    sentence: text.inside_sentence)."""
     text, pos = state.content, 0
     skipped = sorted(state.skipped, key=lambda s: s.start)
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
-        for piece in _minus(start, end, skipped):
+        cutting = [s for s in skipped if s.end > start and s.start < end and not inside_sentence(text, s.start, s.end, start, end)]
+        for piece in _minus(start, end, cutting):
             if text[piece[0]:piece[1]].strip():
                 yield piece
 
