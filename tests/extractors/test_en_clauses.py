@@ -171,9 +171,15 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["The ferry should run every hour", "as tourists are arriving earlier each spring."]),
         ("Kelmar cut its prices in March, as most analysts had expected after the weak winter.",
          ["Kelmar cut its prices in March, as most analysts had expected after the weak winter."]),
+        # a "which" clause that a comma closes sits inside the clause it interrupts, whatever the subject's length
+        ("Even the smaller Kelmar stores in the north, which open only on weekdays, sell more than their rivals.",
+         ["Even the smaller Kelmar stores in the north, which open only on weekdays, sell more than their rivals."]),
+        # at the sentence's end it is a clause of its own (a thousands separator closes nothing)
+        ("Hoka opened a third shop in Zandia last spring to win more runners, which now sells 12,000 pairs a month.",
+         ["Hoka opened a third shop in Zandia last spring to win more runners", "which now sells 12,000 pairs a month."]),
         # an opening concession closes at the comma after its relative clause, not at the one before it
         ("Although Kelmar raised its fees twice, which angered some members, the club kept its waiting list.",
-         ["Although Kelmar raised its fees twice", "which angered some members", "the club kept its waiting list."]),
+         ["Although Kelmar raised its fees twice, which angered some members", "the club kept its waiting list."]),
         # "…, and who would …?" asks a question of its own
         ("The Zandia bakers have sold this bread for a century, and who would doubt their craft?",
          ["The Zandia bakers have sold this bread for a century", "and who would doubt their craft?"]),

@@ -14,8 +14,9 @@ before ``, which`` and a participle (``…, allowing …``, ``…, potentially p
 splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
 quotation (one voice, one statement — as the Chinese clauses already do), inside a reported "said that
-…", before a closing attribution ("…, it has confirmed."), between a short subject and the aside that
-interrupts it ("Shares in Hoka, which …, were up"; "…, however, urged"), before a second reported "that" clause
+…", before a closing attribution ("…, it has confirmed."), before a "which" clause that a comma closes inside
+the sentence ("The late buses, which …, are enough"), between a short subject and the aside that
+interrupts it ("…, however, urged"), before a second reported "that" clause
 ("…, but that margins would shrink"), before a marker set off by commas
 that a verb follows (a subject of any length: "Raising the fee for every resident, however, is not fair"), or after
 a short opening phrase ("In the northern stores, she expects …").
@@ -195,26 +196,26 @@ _CLAUSE_OPENERS = frozenset(
     "his her if when whenever once since because although though while unless anything everything nothing "
     "something someone everyone nobody".split())
 _WHICH = re.compile(r"which\b", re.I)
+_LATER_COMMA = re.compile(r",(?!\d)")  # not a thousands separator (130,000)
 ASIDE_SUBJECT = 4  # words: "Shares in Hoka, which …, were up" — a subject this short has no clause of its own
 
 
 def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
     """Whether ``cut`` really starts a new clause: not inside a reported "said that …", not before a closing
     attribution ("…, it has confirmed.") or a second reported "that" clause ("…, but that the …"), not before
-    a marker set off by commas that a verb follows ("…, however, is not fair"), and not between a short
-    subject and the aside that interrupts it ("Shares in Hoka, which changed its logo …, were up")."""
+    a marker set off by commas that a verb follows ("…, however, is not fair"), not before a "which" clause
+    that a comma closes ("Shares in Hoka, which changed its logo …, were up": part 1 of the microtexts splits
+    none of these), and not between a short subject and the aside that interrupts it ("Hoka, however, …")."""
     if (_THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end)
             or _SECOND_THAT.match(text, cut, end)):
         return False
     set_off = _SET_OFF_THEN.match(text, cut, end)
     if set_off and not _opens_clause(set_off.group(1)):
         return False
-    if _words(text[left:cut]) > ASIDE_SUBJECT:
-        return True
-    if _SET_OFF.match(text, cut, end):
+    # a relative clause that a comma closes before the sentence ends sits inside the clause it interrupts
+    if _WHICH.match(text, cut, end) and _LATER_COMMA.search(text[cut:end].rstrip(".!?\"”’ ")):
         return False
-    # a relative clause that a comma closes before the sentence ends sits inside its subject's clause
-    return not (_WHICH.match(text, cut, end) and "," in text[cut:end].rstrip(".!?\"”’ "))
+    return _words(text[left:cut]) > ASIDE_SUBJECT or not _SET_OFF.match(text, cut, end)
 
 
 def _opens_clause(word: str) -> bool:
