@@ -171,6 +171,9 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["The ferry should run every hour", "as tourists are arriving earlier each spring."]),
         ("Kelmar cut its prices in March, as most analysts had expected after the weak winter.",
          ["Kelmar cut its prices in March, as most analysts had expected after the weak winter."]),
+        # a second subject set off by commas shares the verb after it: no clause of its own
+        ("Analysts think the new logo, and the move to a Zandia office, were meant to please investors.",
+         ["Analysts think the new logo, and the move to a Zandia office, were meant to please investors."]),
         # a "which" clause that a comma closes sits inside the clause it interrupts, whatever the subject's length
         ("Even the smaller Kelmar stores in the north, which open only on weekdays, sell more than their rivals.",
          ["Even the smaller Kelmar stores in the north, which open only on weekdays, sell more than their rivals."]),

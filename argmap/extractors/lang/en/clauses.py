@@ -197,6 +197,8 @@ _CLAUSE_OPENERS = frozenset(
     "something someone everyone nobody".split())
 _WHICH = re.compile(r"which\b", re.I)
 _LATER_COMMA = re.compile(r",(?!\d)")  # not a thousands separator (130,000)
+# "the sell-off, and the raid on its offices, are part of …": a second subject set off by commas, its verb shared
+_SECOND_SUBJECT = re.compile(rf"(?:and|or)\s+[^,.;:!?]{{1,60}},\s+{_FINITE}\b", re.I)
 ASIDE_SUBJECT = 4  # words: "Shares in Hoka, which …, were up" — a subject this short has no clause of its own
 
 
@@ -207,7 +209,7 @@ def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
     that a comma closes ("Shares in Hoka, which changed its logo …, were up": part 1 of the microtexts splits
     none of these), and not between a short subject and the aside that interrupts it ("Hoka, however, …")."""
     if (_THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end)
-            or _SECOND_THAT.match(text, cut, end)):
+            or _SECOND_THAT.match(text, cut, end) or _SECOND_SUBJECT.match(text, cut, end)):
         return False
     set_off = _SET_OFF_THEN.match(text, cut, end)
     if set_off and not _opens_clause(set_off.group(1)):
