@@ -26,6 +26,18 @@ from argmap.extractors.components.argument.features import emphatic
     ("prescribes", "en", "The shoulder season starts in May.", False),
     ("prescribes", "zh", "学校应该免费开放图书馆。", True),
     ("prescribes", "zh", "县城的顾客更看重价格。", False),
+    # says when what it tells happened: reported, not judged
+    ("dates", "en", "Kelmar will unveil the new model at the Zandia show on Thursday.", True),
+    ("dates", "en", "Sales at Hoka fell sharply last year.", True),
+    ("dates", "en", "The plant opened in May and hired 300 people.", True),
+    ("dates", "en", "Hoka may well be the stronger brand.", False),  # the modal, not the month
+    ("dates", "en", "Shoppers march past the new store every morning.", False),
+    ("dates", "en", "Kelmar runs 2009 stores across Zandia.", False),  # a number, not a year it names
+    ("dates", "zh", "3月12日上午，瑞禾在杭州发布了新款茶饮。", True),
+    ("dates", "zh", "去年11月，凯达关掉了两家工厂。", True),
+    ("dates", "zh", "2021年，瑞禾的营收创了新高。", True),
+    ("dates", "zh", "十年来，瑞禾的口碑始终很好。", False),
+    ("dates", "zh", "3年内瑞禾还难以盈利。", False),  # a span of time, not a date
 ])
 def test_what_the_cue_data_read_in_a_unit(reading: str, lang: str, text: str, expected: bool) -> None:
     assert getattr(argument_data(lang), reading)(text) is expected

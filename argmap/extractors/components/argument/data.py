@@ -78,6 +78,11 @@ class ArgumentData:
     # "But in the end it …"; not "the overall figure", "in short supply")
     summary_opening: re.Pattern[str] | None = None
     normative: CueSet | None = None  # should, ought to, 应该: the unit prescribes
+    dated: re.Pattern[str] | None = None  # when something happened (3月12日, "last year"): the unit reports it
+
+    def dates(self, text: str) -> bool:
+        """The unit says when what it tells happened (``dated`` in the cue data)."""
+        return self.dated is not None and self.dated.search(text) is not None
 
     def prescribes(self, text: str) -> bool:
         """The unit says what someone should do (should, ought to, 应该 …: ``normative`` in the cue data)."""
@@ -119,7 +124,8 @@ def argument_data(lang: str) -> ArgumentData:
                         _signed(raw, words=words, plus=("negation",), zero=("negation_exceptions",)),
                         cues("opponent"), cues("summary"), _opening(raw.get("answer", [])),
                         int(raw.get("negation_reach", 6)), int(raw.get("attribution_reach", 0)),
-                        _leading(raw.get("summary_opening", []), words_bounded=words), cues("normative"))
+                        _leading(raw.get("summary_opening", []), words_bounded=words), cues("normative"),
+                        _patterns(raw.get("dated", [])))
 
 
 def _signed(raw: dict[str, object], *, words: bool, plus: tuple[str, ...] = ("favourable",),
@@ -135,6 +141,12 @@ def _signed(raw: dict[str, object], *, words: bool, plus: tuple[str, ...] = ("fa
 
 
 _CONJUNCTION = r"(?:(?:and|but|so|yet)\s+)?"  # "But overall, …": a clause's own joining word before the cue
+
+
+def _patterns(patterns: list[str]) -> re.Pattern[str] | None:
+    """The language data's regular expressions as one pattern (None for none), matched case-sensitively: "May"
+    the month, not "may"."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def _opening(words: list[str]) -> re.Pattern[str] | None:

@@ -3,7 +3,7 @@
 A unit is scored twice from its language's cue words (``lang/<lang>/argument.json``) and what the
 language's components found in it: how much it *judges* (opinion cues, hedges, conditionals, a
 concluding marker, a rhetorical question) and how much it *reports* (report cues, figures, evidence
-kinds, an example marker). Headings, signposts, real questions, fragments and narrative background (a
+kinds, an example marker, a date). Headings, signposts, real questions, fragments and narrative background (a
 narrative cue and no judgement) are neither. A unit that reports clearly more than it judges (``margin``)
 is evidence; the others are claims.
 
@@ -40,6 +40,9 @@ from argmap.extractors.state import MarkerRole
 
 WEIGHTS = Path(__file__).resolve().parent / "typing.json"
 _EVIDENCE_KIND = 1.5  # a premiumization evidence kind (promotion dependence, lock-in …) is grounds by nature
+# a unit that says when what it tells happened (3月12日, "on Thursday") reports it: one point of report cues
+# (articles held out in cross-validation: relations 27 -> 28 of 80; microtexts, which date little, unchanged)
+_DATED = 1.0
 EMPHASIS_SHARE = 1 / 3  # past this share of units in bold, bold is how the site sets text, not a stress
 LEAD_IN = 2.5  # a unit ending in a colon shorter than this many times the language's min_chars only announces
 
@@ -73,7 +76,7 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
     opinion = (cues.opinion + (1.5 if thesis else 0.0) + (0.5 if unit.hedged else 0.0)
                + (0.5 if unit.conditional else 0.0) + (1.0 if role is MarkerRole.CONCLUSION else 0.0)
                + (1.0 if unit.rhetorical else 0.0))
-    report = (cues.report + (1.5 if unit.measured else 0.0)
+    report = (cues.report + (1.5 if unit.measured else 0.0) + (_DATED if data.dates(text) else 0.0)
               + (_EVIDENCE_KIND if unit.evidence_kinds else 0.0) + (1.5 if role is MarkerRole.EXAMPLE else 0.0))
     short = len(text.strip()) < data.min_chars
     background = cues.opinion == 0 and data.narrative.any(text)
