@@ -88,3 +88,20 @@ def test_the_conclusion_weight_is_set_by_the_priors_not_learned() -> None:
     fixed = thesis_fixed()
     index = THESIS_FEATURES.index("conclusion")
     assert fixed[index] == priors()["thesis"][index] > 0
+
+
+@pytest.mark.parametrize(("text", "lang", "pairs"), [
+    # the unit right after the source points back at it: it speaks of what the source said
+    ("Kelmar sold three million pairs of its running shoe last year. This shows how strong the brand has become.",
+     "en", {(0, 1): True, (1, 0): False}),
+    ("Kelmar sold three million pairs of its running shoe last year. The brand has become strong in Zandia.",
+     "en", {(0, 1): False}),
+    ("瑞禾去年卖出了三百万双跑鞋，销量同比增长了两成。这说明瑞禾的品牌力已经很强了。", "zh", {(0, 1): True, (1, 0): False}),
+])
+def test_a_unit_that_points_back_takes_up_the_one_before(text: str, lang: str, pairs: dict[tuple[int, int], bool]) -> None:
+    from argmap.extractors.components.argument.features import takes_up
+    from argmap.extractors.components.argument.relations import nodes
+    from argmap.extractors.pipeline import argument_input
+
+    graph = nodes(argument_input(text, lang=lang))
+    assert {pair: takes_up(graph[pair[0]], graph[pair[1]]) for pair in pairs} == pairs

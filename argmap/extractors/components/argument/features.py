@@ -17,13 +17,14 @@ FEATURES = (
     "topic", "shared_ref", "reason_before", "conclusion_after", "addition_thesis", "target_head",
     # the same cues weigh differently in a long article than in a short argumentative text
     "long_before", "long_adjacent", "long_same_paragraph", "long_target_thesis", "long_topic",
-    "answers_opponent", "opponent_to_thesis",
+    "answers_opponent", "opponent_to_thesis", "taken_up",
 )
 # What the attachment model of a long article weighs (``relations.AttachModel.attach_long``): articles are few
 # (ten, some eighty relations), and a compact model learned from them alone carries over to articles it has not
 # seen better than the model of every feature learned with the microtexts (left out one at a time: 28-30 of 80
 # relations found, against 21).
-LONG_FEATURES = ("before", "adjacent", "near", "same_paragraph", "target_thesis", "topic", "shared_ref", "target_head")
+LONG_FEATURES = ("before", "adjacent", "near", "same_paragraph", "target_thesis", "topic", "shared_ref", "target_head",
+                 "taken_up")
 LONG = 15  # statements: past this an article argues in local steps, paragraph by paragraph
 TURN_REACH = 2  # units after a statement in which a sentence turning against it makes it granted (learned on part 2)
 MARKER_LEAD = 2  # characters before a marker that still open its unit (a quotation mark, a dash)
@@ -92,6 +93,14 @@ def word_of(key: str) -> str:
 
 
 _SOURCE, _TARGET = ("source",), ("target",)
+# a unit opening with one of these takes up what the unit before it said ("This is the fastest …", 这是…)
+_TAKING_UP = frozenset(("this", "these", "that", "those", "such", "这", "此"))
+
+
+def takes_up(source: Node, target: Node) -> bool:
+    """The target comes right after the source and opens by pointing back at it ("A. This shows B", "A。这说明B"):
+    it speaks of what the source said, the way a claim sums up the fact before it."""
+    return target.index == source.index + 1 and target.opening in _TAKING_UP
 
 
 def polarity_words(source: Node, target: Node) -> tuple[str, ...]:
@@ -139,6 +148,7 @@ def features(source: Node, target: Node) -> list[float]:
         # the writer voices an objection and answers it right after: the answer bears on the objection
         float(target.opposing and before and distance <= 2 and not source.opposing),
         float(source.opposing and target.thesis),
+        float(takes_up(source, target)),
     ]
 
 
@@ -162,7 +172,7 @@ class AttachScorer:
         # unpacking fails loudly if FEATURES gains or loses a feature without this method following
         (w_before, w_adjacent, w_near, w_sentence, w_paragraph, w_thesis, w_evidence, w_topic, w_ref, w_reason,
          w_conclusion, w_addition, w_head, w_long_before, w_long_adjacent, w_long_paragraph, w_long_thesis,
-         w_long_topic, w_answers, w_opponent) = self.model.weights
+         w_long_topic, w_answers, w_opponent, w_taken_up) = self.model.weights
         bias, place_words = self.model.bias, self._words_of(source)
         s, index, long, opposing = source.unit, source.index, source.long, source.opposing
         # a source without key weight overlaps nothing: an empty set makes every pair below skip the cosine
@@ -219,6 +229,8 @@ class AttachScorer:
                 total += w_answers
             if opposing and target.thesis:
                 total += w_opponent
+            if target.index == index + 1 and target.opening in _TAKING_UP:
+                total += w_taken_up
             score = bias + total
             for weight in place_words[0 if target.index == index - 1 else 1 if target.thesis else 2]:
                 score += weight
