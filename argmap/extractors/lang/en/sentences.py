@@ -47,9 +47,10 @@ _CAMEL = re.compile(r"[a-z]+[A-Z]")
 def _continues(text: str, start: int, before: str) -> bool:
     """The piece at ``start`` goes on the sentence ``before`` it: it opens with closing punctuation, or in lower
     case after a question, an exclamation or an abbreviation ('"Really?" she asked.', 'e.g. in China'), or
-    with a digit right after a full stop (a decimal the sentencizer cut)."""
+    with a digit or a letter right after a full stop (a decimal, or a dotted name such as shop.Kelmar.com, that
+    the sentencizer cut)."""
     first = text[start]
-    if first in ",;:)]”’" or (first.isdigit() and text[start - 1 : start] == "."):
+    if first in ",;:)]”’" or (first.isalnum() and text[start - 1 : start] == "." and text[start - 2 : start - 1].isalnum()):
         return True
     if not first.islower() or _CAMEL.match(text, start):
         return False
