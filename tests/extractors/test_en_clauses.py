@@ -28,6 +28,9 @@ def _statements(text: str) -> list[str]:
         ("Games stage fights. players know they are not real.", ["Games stage fights.", "players know they are not real."]),
         ("Orders slowed... after the holidays ended.", ["Orders slowed... after the holidays ended."]),
         ("Prices rose approx. five percent. Sales held.", ["Prices rose approx. five percent.", "Sales held."]),
+        # a dotted name (a web address, a site's name) is no sentence end
+        ("Buyers compare prices at shop.Kelmar.com before they order. Sales held.",
+         ["Buyers compare prices at shop.Kelmar.com before they order.", "Sales held."]),
         # the quote mark that opens the next sentence goes with it
         ('Hoka declined to comment. "Demand is strong," said a trader. "Prices will rise."',
          ["Hoka declined to comment.", '"Demand is strong," said a trader.', '"Prices will rise."']),
@@ -171,6 +174,9 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["The ferry should run every hour", "as tourists are arriving earlier each spring."]),
         ("Kelmar cut its prices in March, as most analysts had expected after the weak winter.",
          ["Kelmar cut its prices in March, as most analysts had expected after the weak winter."]),
+        # a marker of several words set off by commas, a verb after it: the clause it interrupts goes on
+        ("Kelmar's older rival, on the other hand, has kept its prices where they were.",
+         ["Kelmar's older rival, on the other hand, has kept its prices where they were."]),
         # a second subject set off by commas shares the verb after it: no clause of its own
         ("Analysts think the new logo, and the move to a Zandia office, were meant to please investors.",
          ["Analysts think the new logo, and the move to a Zandia office, were meant to please investors."]),

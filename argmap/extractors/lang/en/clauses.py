@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from argmap.extractors.lexicon import Lexicon, lexicon_for
 from argmap.extractors.lang.en.markers import MarkerFinder
 from argmap.extractors.state import DocState, MarkerRole, Unit, get_state
-from argmap.extractors.text import in_quotation
+from argmap.extractors.text import alternation, in_quotation
 
 MIN_WORDS = 3
 _WORD = re.compile(r"[\w'’-]+")
@@ -115,6 +115,7 @@ def _words(text: str) -> int:
 class ClauseSplitter:
     def __init__(self, lexicon: Lexicon) -> None:
         self.markers = MarkerFinder(lexicon)
+        self.set_off_then = set_off_pattern([m.marker for m in lexicon.discourse.values()])
 
     def __call__(self, doc: Doc) -> Doc:
         st = get_state(doc)
@@ -145,7 +146,7 @@ class ClauseSplitter:
         spans, left = [], start
         for cut in cuts:
             both_sides = _words(text[left:cut]) >= MIN_WORDS and _words(text[cut:end]) >= MIN_WORDS
-            if both_sides and _clause_edge(text, left, cut, end):
+            if both_sides and _clause_edge(text, left, cut, end, self.set_off_then):
                 spans.append(_strip(text, left, cut))
                 left = cut
         spans.append(_strip(text, left, end))
@@ -187,8 +188,14 @@ _ATTRIBUTION = re.compile(r"\s*(?:it|he|she|they|we|the \w+)\s+(?:has\s+|have\s+
 # ("…, and that is true" opens one: "that" is its subject)
 _SECOND_THAT = re.compile(r"(?:but|and|or)\s+that\s+(?:the|this|these|those|it|its|they|their|he|his|she|her|we|"
                           r"our|i|you|there|a|an|not|no|many|most|some|all|every\w*|[A-Z])\b")
-_SET_OFF = re.compile(r"[a-z]+,\s", re.I)  # "…, however, urged …": a marker set off by commas
-_SET_OFF_THEN = re.compile(r"[a-z]+,\s+([\w'’]+)", re.I)
+
+
+def set_off_pattern(markers: list[str]) -> re.Pattern[str]:
+    """A marker set off by commas ("…, however, urged …", "…, on the other hand, is …") and the word after it:
+    any single word, or one of the lexicon's markers of several words."""
+    return re.compile(rf"(?:{alternation(m for m in markers if ' ' in m)}|[a-z]+),\s+([\w'’]+)", re.I)
+
+
 # what opens a clause of its own after a marker set off by commas ("…, however, it seems …"); a verb there
 # ("Raising the fee, however, is not fair") continues the clause the marker interrupts
 _CLAUSE_OPENERS = frozenset(
@@ -202,7 +209,7 @@ _SECOND_SUBJECT = re.compile(rf"(?:and|or)\s+[^,.;:!?]{{1,60}},\s+{_FINITE}\b", 
 ASIDE_SUBJECT = 4  # words: "Shares in Hoka, which …, were up" — a subject this short has no clause of its own
 
 
-def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
+def _clause_edge(text: str, left: int, cut: int, end: int, set_off_then: re.Pattern[str]) -> bool:
     """Whether ``cut`` really starts a new clause: not inside a reported "said that …", not before a closing
     attribution ("…, it has confirmed.") or a second reported "that" clause ("…, but that the …"), not before
     a marker set off by commas that a verb follows ("…, however, is not fair"), not before a "which" clause
@@ -211,13 +218,13 @@ def _clause_edge(text: str, left: int, cut: int, end: int) -> bool:
     if (_THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end)
             or _SECOND_THAT.match(text, cut, end) or _SECOND_SUBJECT.match(text, cut, end)):
         return False
-    set_off = _SET_OFF_THEN.match(text, cut, end)
+    set_off = set_off_then.match(text, cut, end)
     if set_off and not _opens_clause(set_off.group(1)):
         return False
     # a relative clause that a comma closes before the sentence ends sits inside the clause it interrupts
     if _WHICH.match(text, cut, end) and _LATER_COMMA.search(text[cut:end].rstrip(".!?\"”’ ")):
         return False
-    return _words(text[left:cut]) > ASIDE_SUBJECT or not _SET_OFF.match(text, cut, end)
+    return _words(text[left:cut]) > ASIDE_SUBJECT or set_off is None
 
 
 def _opens_clause(word: str) -> bool:
