@@ -3,8 +3,8 @@
 A unit is scored twice from its language's cue words (``lang/<lang>/argument.json``) and what the
 language's components found in it: how much it *judges* (opinion cues, hedges, conditionals, a
 concluding marker, a rhetorical question) and how much it *reports* (report cues, figures, evidence
-kinds, an example marker, a date). Headings, signposts, real questions, fragments and narrative background (a
-narrative cue and no judgement) are neither. A unit that reports clearly more than it judges (``margin``)
+kinds, an example marker, a date). Headings, signposts, real questions, fragments and narrative
+background (a narrative cue and no judgement) are neither. A unit that reports clearly more than it judges (``margin``)
 is evidence; the others are claims.
 
 Claims are then held to a budget — a share of the article's statements, at most twice the square root

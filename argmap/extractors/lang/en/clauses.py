@@ -15,7 +15,7 @@ splice (``…, it just …``) unless the sentence opens with a condition.
 A split is only made when both sides keep at least three words, and never inside parentheses or a
 quotation (one voice, one statement — as the Chinese clauses already do), inside a reported "said that
 …", before a closing attribution ("…, it has confirmed."), before a "which" clause that a comma closes inside
-the sentence ("The late buses, which …, are enough"), between a short subject and the aside that
+the sentence ("The smaller stores, which …, sell more"), between a short subject and the aside that
 interrupts it ("…, however, urged"), before a second reported "that" clause
 ("…, but that margins would shrink"), before a marker set off by commas
 that a verb follows (a subject of any length: "Raising the fee for every resident, however, is not fair"), or after
@@ -193,7 +193,8 @@ _SECOND_THAT = re.compile(r"(?:but|and|or)\s+that\s+(?:the|this|these|those|it|i
 def set_off_pattern(markers: list[str]) -> re.Pattern[str]:
     """A marker set off by commas ("…, however, urged …", "…, on the other hand, is …") and the word after it:
     any single word, or one of the lexicon's markers of several words."""
-    return re.compile(rf"(?:{alternation(m for m in markers if ' ' in m)}|[a-z]+),\s+([\w'’]+)", re.I)
+    phrases = alternation(m for m in markers if " " in m)
+    return re.compile(rf"(?:{phrases + '|' if phrases else ''}[a-z]+),\s+([\w'’]+)", re.I)
 
 
 # what opens a clause of its own after a marker set off by commas ("…, however, it seems …"); a verb there
@@ -204,7 +205,7 @@ _CLAUSE_OPENERS = frozenset(
     "something someone everyone nobody".split())
 _WHICH = re.compile(r"which\b", re.I)
 _LATER_COMMA = re.compile(r",(?!\d)")  # not a thousands separator (130,000)
-# "the sell-off, and the raid on its offices, are part of …": a second subject set off by commas, its verb shared
+# "the new logo, and the move to Zandia, were meant to …": a second subject set off by commas, its verb shared
 _SECOND_SUBJECT = re.compile(rf"(?:and|or)\s+[^,.;:!?]{{1,60}},\s+{_FINITE}\b", re.I)
 ASIDE_SUBJECT = 4  # words: "Shares in Hoka, which …, were up" — a subject this short has no clause of its own
 

@@ -50,7 +50,8 @@ def _continues(text: str, start: int, before: str) -> bool:
     with a digit or a letter right after a full stop (a decimal, or a dotted name such as shop.Kelmar.com, that
     the sentencizer cut)."""
     first = text[start]
-    if first in ",;:)]”’" or (first.isalnum() and text[start - 1 : start] == "." and text[start - 2 : start - 1].isalnum()):
+    glued = text[start - 1 : start] == "." and text[start - 2 : start - 1].isalnum()  # no space after the stop
+    if first in ",;:)]”’" or (first.isalnum() and glued):
         return True
     if not first.islower() or _CAMEL.match(text, start):
         return False

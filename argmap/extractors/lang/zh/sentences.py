@@ -141,7 +141,8 @@ def _lines(state: DocState) -> Iterator[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
-        cutting = [s for s in skipped if s.end > start and s.start < end and not inside_sentence(text, s.start, s.end, start, end)]
+        cutting = [s for s in skipped
+                   if s.end > start and s.start < end and not inside_sentence(text, s.start, s.end, start, end)]
         for piece in _minus(start, end, cutting):
             if text[piece[0]:piece[1]].strip():
                 yield piece
