@@ -59,6 +59,15 @@ class Marker:
     end: int
 
 
+_LEAD_MARKS = " \t\"'“‘「『—–-"  # what may stand before a marker that opens its unit
+
+
+def opens_unit(marker: Marker | None, text: str, start: int) -> bool:
+    """``marker`` opens the unit whose text ``text`` begins at ``start``: only quotation marks, dashes and spaces
+    come before it ("But …", '"However, …'), not other words ("Prices, however, …")."""
+    return marker is not None and not text[: marker.start - start].strip(_LEAD_MARKS)
+
+
 @dataclass(slots=True)
 class Unit:
     """A statement candidate: a sentence, or a clause of one (lang/zh/sentences.py splits at ；or at a contrast,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.extractors.model import Entity, EntityKind, Mention, Span
-from argmap.extractors.state import DocState, EntityHit, MarkerRole, get_state
+from argmap.extractors.state import DocState, EntityHit, Marker, MarkerRole, get_state, opens_unit
 
 
 def test_mentions_come_in_text_order_whatever_order_the_entities_were_recorded_in() -> None:
@@ -72,3 +72,18 @@ def test_the_main_brand_is_the_one_named_most(refs: list[str], expected: str | N
     from argmap.extractors.state import most_named_brand
 
     assert most_named_brand(refs) == expected
+
+
+@pytest.mark.parametrize(("text", "marker", "expected"), [
+    ("But still, Kelmar raised its prices.", "But", True),
+    ('"However, the fee stays," she said.', "However", True),  # a quotation mark before it
+    ("— and who would pay that?", "and", True),  # a dash before it
+    ("但瑞禾的门店还在增加。", "但", True),
+    ("Prices, however, kept rising.", "however", False),  # set off inside its clause: it opens nothing
+    ("Kelmar cut prices, but sales fell.", "but", False),
+])
+def test_a_marker_opens_its_unit_only_after_quotes_and_dashes(text: str, marker: str, expected: bool) -> None:
+    start = 100  # a unit anywhere in its text: positions are the text's, not the unit's
+    at = start + text.index(marker)
+    assert opens_unit(Marker(marker, MarkerRole.ATTACK, at, at + len(marker)), text, start) is expected
+    assert opens_unit(None, text, start) is False

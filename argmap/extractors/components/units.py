@@ -29,7 +29,7 @@ from argmap.extractors.components.argument.model import ArgUnit, start_argument
 from argmap.extractors.components.argument.stance import closing_attribution
 from argmap.extractors.lexicon import CUE_MATCHING, CueMatcher, Lexicon, Polarity, lexicon_for
 from argmap.extractors.model import EntityKind, Figure
-from argmap.extractors.state import DocState, Unit, get_state
+from argmap.extractors.state import DocState, Unit, get_state, opens_unit
 
 # a question ends in a question mark, whatever quotes and brackets close after it
 _QUESTION_END = re.compile(r"[？?][\"'”’」』）)\s]*$")
@@ -158,6 +158,6 @@ def _after_marker(text: str, unit: Unit) -> str:
     """The unit's text after the discourse marker it opens with ("and who would …?" → "who would …?"): a
     question joined to the clause before it still opens where its own words start."""
     marker = unit.marker
-    if marker is None or marker.start - unit.start > len(text) - len(text.lstrip(_OPENING_QUOTES)):
+    if marker is None or not opens_unit(marker, text, unit.start):
         return text
     return text[marker.end - unit.start:].lstrip(" ,，")

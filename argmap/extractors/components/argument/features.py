@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, opens_sentence
-from argmap.extractors.state import MarkerRole
+from argmap.extractors.state import MarkerRole, opens_unit
 
 FEATURES = (
     "before", "adjacent", "near", "same_sentence", "same_paragraph", "target_thesis", "source_evidence",
@@ -27,7 +27,6 @@ LONG_FEATURES = ("before", "adjacent", "near", "same_paragraph", "target_thesis"
                  "taken_up")
 LONG = 15  # statements: past this an article argues in local steps, paragraph by paragraph
 TURN_REACH = 2  # units after a statement in which a sentence turning against it makes it granted (learned on part 2)
-MARKER_LEAD = 2  # characters before a marker that still open its unit (a quotation mark, a dash)
 SHORT = 12  # statements: up to this a text argues in every sentence, and its first or last one is often its point
 
 
@@ -308,7 +307,7 @@ def turned_against(units: list[ArgUnit]) -> list[bool]:
 def _turns(units: list[ArgUnit], j: int) -> bool:
     """Unit ``j`` opens its sentence with a contrast or counter marker (But, However, Still …)."""
     marker = units[j].marker
-    return (opens_sentence(units, j) and marker is not None and marker.start - units[j].start <= MARKER_LEAD
+    return (marker is not None and opens_sentence(units, j) and opens_unit(marker, units[j].text, units[j].start)
             and marker.role in (MarkerRole.ATTACK, MarkerRole.COUNTER))
 
 

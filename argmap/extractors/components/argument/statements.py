@@ -201,8 +201,9 @@ class StatementTyper:
 
 
 def draws_conclusion(state: ArgumentState, index: int) -> bool:
-    """The unit opens its sentence with a conclusion marker (因此，…; Therefore, …): the writer states what the
-    sentences before it ground — a point an analyst lists, as bold marks one."""
+    """The unit opens its sentence and carries a conclusion marker (因此，…; "Therefore, …", "… is therefore …":
+    English marks a conclusion wherever "therefore" stands): the writer states what the sentences before it
+    ground — a point an analyst lists, as bold marks one."""
     marker = state.units[index].marker
     return opens_sentence(state.units, index) and marker is not None and marker.role is MarkerRole.CONCLUSION
 
