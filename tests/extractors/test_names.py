@@ -122,12 +122,29 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("Sales at the Power unit of Hoka fell. Hoka sells power to homes. Shares of Amber rose after Amber said "
          "it would sue Hoka over the amber colour of its logo.", {"brand/hoka", "organization/amber"},
          {"brand/power"}),
+        # a body's word that a split left alone names nothing: Group of "Zandia's Group", Office of "Office for …"
+        ("Brewing giant Zandia's Group made an offer. According to the Office for Rail Statistics, fares rose.",
+         {"organization/office-for-rail-statistics"}, {"organization/group", "organization/office"}),
+        ("The Kelmar Institute for Trade and Industry said exports fell.",
+         {"organization/kelmar-institute-for-trade-and-industry"}, {"brand/industry"}),
+        ("Vice President Ann Lindqvist spoke, and German Chancellor Tomas Brandt agreed with the US Justice "
+         "Department.", {"person/ann-lindqvist", "person/tomas-brandt", "organization/us-justice-department"},
+         {"person/vice-president-ann-lindqvist", "person/department"}),
+        ("Hoka will sell in Paris, Lille, Lyon and Toulouse, and later south of the capital Algiers.",
+         {"brand/hoka"}, {"brand/lille", "brand/lyon", "brand/algiers"}),
+        ("By contrast Danes lost fewer phones than Koreans and Norwegians, Kelmar found.", {"organization/kelmar"},
+         {"brand/danes", "organization/koreans", "brand/koreans", "brand/norwegians"}),
+        ("Kelmar gave money to fight Aids and Malaria. IPTV is like VoIP: Hoka sells both over ADSL.",
+         {"organization/kelmar", "brand/hoka"},
+         {"organization/aids", "organization/malaria", "brand/iptv", "brand/voip", "brand/adsl"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
          "office-before-title", "shouted-sentence", "body-across-and", "cut-off-word", "unit-of-a-brand",
          "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
-         "accented-letters", "foreign-bodies", "word-in-lower-case-too"],
+         "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
+         "remit-across-and", "titles-before-a-person", "cities-listed-or-a-capital", "people-of-a-place",
+         "diseases-and-technologies"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")
@@ -217,6 +234,9 @@ def test_an_event_is_not_a_brand() -> None:
         ("General Motors owns Saab. GM's plan failed, GM said.", "General Motors", {"GM"}),
         ("Ulrich Bez runs the firm. Dr Bez said so; Bez smiled.", "Ulrich Bez", {"Bez"}),
         ("Apple sold more iPod players. Sales of iPods rose, and iPods are cheaper.", "iPod", {"iPods"}),
+        # a company named with its suffix is known by its name, and by both
+        ("Shares in its major shareholder, Zandexa Corporation, rose. Zandexa said so.", "Zandexa",
+         {"Zandexa Corporation"}),
         # well-known products are in the lexicon, with their brand
         ("Kelmar phones run Android, while its tablets copy the look of iOS.", "iOS", set()),
         # a stock ticker of the one company it abbreviates

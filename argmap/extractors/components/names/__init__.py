@@ -24,17 +24,19 @@ from argmap.extractors.components.names.data import (
     ALL_FINDERS, LANG_DIR, NameData, NameFinder, NameLabel, NameSource, NameSpan, finders, name_data, trim,
 )
 from argmap.extractors.components.names.kinds import (
-    common_noun_like, kind_of, names_a_line, overlaps, people_by_title, stem, strip_prefix, without_overlaps,
+    common_noun_like, cut_from_name, kind_of, lower_case_too, names_a_line, overlaps, people_by_title, stem, strip_prefix,
+    without_overlaps,
 )
 from argmap.extractors.components.names.model import load_model, model_names, model_path
 from argmap.extractors.components.names.roles import Role, roles
 from argmap.extractors.components.names.shapes import (
-    NO_DICTIONARY, Dictionary, listed_names_zh, quoted_names_zh, shape_names_en, strip_opener,
+    NO_DICTIONARY, Dictionary, joined_remits, listed_names_zh, quoted_names_zh, shape_names_en, strip_opener,
 )
 
 __all__ = [
     "ALL_FINDERS", "Dictionary", "LANG_DIR", "NO_DICTIONARY", "NameData", "NameFinder", "NameLabel", "name_data",
     "NameSource", "NameSpan", "Named", "Role", "acronyms", "alias_targets", "common_noun_like", "finders",
-    "kind_of", "listed_names_zh", "names_a_line", "load_model", "model_names", "model_path", "overlaps", "people_by_title",
+    "cut_from_name", "joined_remits", "kind_of", "listed_names_zh", "lower_case_too", "names_a_line", "load_model",
+    "model_names", "model_path", "overlaps", "people_by_title",
     "quoted_names_zh", "roles", "shape_names_en", "stem", "strip_opener", "strip_prefix", "trim", "without_overlaps",
 ]

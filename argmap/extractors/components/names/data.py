@@ -155,6 +155,7 @@ class NameData:
 # characters, in any script: past this a candidate is a phrase or a title, not a name (the language's
 # ``longest_name`` bounds a run of its own script more tightly)
 LONGEST_LABEL = 40
+LONGEST_BODY = 64  # … but a public body's name with its remit runs longer (Commission for Trade and Industry)
 LEXICON_TITLES = "person_title"  # a lexicon's pattern list that extends the language's ``person_titles``
 
 

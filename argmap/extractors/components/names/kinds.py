@@ -8,8 +8,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-from argmap.extractors.components.names.data import (LONGEST_LABEL, SENTENCE_START, NameData, NameLabel, NameSource,
-                                                      NameSpan)
+from argmap.extractors.components.names.data import (LONGEST_BODY, LONGEST_LABEL, SENTENCE_START, NameData, NameLabel,
+                                                      NameSource, NameSpan)
 from argmap.extractors.components.names.places import place_names, placed
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import alternation, is_cjk
@@ -50,6 +50,24 @@ def title_tail(text: str, word: str) -> bool:
     return seen
 
 
+# what stands beside a body's word that a longer name holds: a capitalised word before it (Kelmar's Group) or
+# after it (Vice President, Economics Minister), or "for"/"of" and a capitalised word after it (Office for …)
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w&'’.-]*[\w'’]\s+$")
+_NAME_AFTER = re.compile(r"^\s+(?:(?:for|of)\s+(?:the\s+)?)?[A-Z]")
+
+
+def cut_from_name(word: str, text: str) -> bool:
+    """Everywhere the article writes ``word`` (once at least), it is part of a longer name: a body's word that
+    a split left alone (Group of "Kelmar's Group", Office of "the Office for Rail Statistics")."""
+    seen = False
+    for m in mentions(word, text):
+        before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]
+        if not (_NAME_BEFORE.search(before) or _NAME_AFTER.match(after)):
+            return False
+        seen = True
+    return seen
+
+
 def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] = ()) -> EntityKind | None:
     """Brand, Organization, Product or Person for a candidate name, from its label and its context.
 
@@ -66,8 +84,10 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     if _ends_with_word(label, data.event_words, data):
         return EntityKind.EVENT
     if _is_org_name(label, data):
-        if data.capitalised and label in data.organization_words and _lower_case_too(label, text):
+        if data.capitalised and label in data.organization_words and lower_case_too(label, text):
             return None  # "Investors who lost …" where the article says "investors" too: the word, no body
+        if data.spaced and label in data.organization_words and not label.isupper() and cut_from_name(label, text):
+            return None  # Group of "Kelmar's Group", Vice of "Vice President": a piece of a longer name
         return EntityKind.ORGANIZATION
     if _ends_with_word(label, data.company_suffixes, data):
         return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
@@ -94,7 +114,7 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     if data.capitalised and label.isupper() and _spelt_out(label, text):
         return None  # "consumer price index (CPI)", "multiple sclerosis (MS)": a term's initials, no name
     if data.capitalised and " " not in label and name.source is NameSource.SHAPE and not label.isupper() \
-            and _lower_case_too(label, text) and not _speaks(label, text, data.speech_verbs):
+            and lower_case_too(label, text) and not _speaks(label, text, data.speech_verbs):
         return None  # "Growth in Gas and Power" where the article also writes "gas": a common word (not "Orange said")
     words = label.split()
     if name.label is NameLabel.PRODUCT or len(words) > 1 and _MODEL_CODE.match(words[-1]) \
@@ -125,7 +145,7 @@ def _ends_with_word(label: str, words: Sequence[str], data: NameData) -> bool:
     return len(label.split()) > 1 and label.split()[-1] in words
 
 
-def _lower_case_too(word: str, text: str) -> bool:
+def lower_case_too(word: str, text: str) -> bool:
     """The article also writes ``word`` in lower case: capitalised, it opens a sentence or a title."""
     return not word.islower() and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
@@ -166,7 +186,7 @@ def _capitalised_by_position(name: NameSpan, text: str) -> bool:
         return False
     if not SENTENCE_START.search(text[max(0, name.start - 3):name.start]):
         return False
-    return _lower_case_too(label, text)
+    return lower_case_too(label, text)
 
 
 def _title_after(text: str, end: int, titles: Sequence[str]) -> bool:
@@ -223,7 +243,9 @@ def _title_next(text: str, end: int, titles: Sequence[str]) -> bool:
 def _plausible(label: str, data: NameData) -> bool:
     if label in data.not_names or label in data.not_alone or label.lower() in data.common:
         return False
-    if len(label) < 2 or len(label) > LONGEST_LABEL:
+    if label.endswith("s") and label[:-1] in data.not_names:
+        return False  # Koreans, Canadians: people of a place (the shape finder refuses them too)
+    if len(label) < 2 or len(label) > LONGEST_LABEL and not _remit(label, data):
         return False
     if any(c.isdigit() for c in label) and not any(c.isalpha() for c in label):
         return False
@@ -241,6 +263,11 @@ def _plausible(label: str, data: NameData) -> bool:
     if data.longest_name and all(is_cjk(c) for c in label) and len(label) > data.longest_name:
         return False
     return not _MODEL_CODE.match(label) or label.isupper() and not any(c.isdigit() for c in label)
+
+
+def _remit(label: str, data: NameData) -> bool:
+    """A public body's name with its remit (Institute for Trade and Industry): it may run to LONGEST_BODY."""
+    return len(label) <= LONGEST_BODY and " for " in label and any(w in data.body_words for w in label.split())
 
 
 def _of_a_place(label: str, data: NameData) -> bool:
@@ -287,11 +314,17 @@ def names_a_line(words: Sequence[str], data: NameData, also: Iterable[str] = ())
 
 
 def strip_prefix(name: NameSpan, data: NameData) -> NameSpan:
-    """``Dr Bez`` -> the person ``Bez``: a person prefix is no part of the name."""
-    first, _, rest = name.text.partition(" ")
-    if first in data.person_prefixes and rest:
-        start = name.end - len(rest)
-        return NameSpan(start, name.end, rest, NameLabel.PERSON, NameSource.CUE)
+    """``Dr Bez`` -> the person ``Bez``: a person prefix is no part of the name, nor what qualifies it (Vice
+    President Ann Lee, German Chancellor Ann Lee, Finance Minister Ann Lee)."""
+    words = name.text.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and (words[lead] in data.person_prefixes or words[lead] in data.title_modifiers
+                                     or words[lead] in data.not_names):
+        lead += 1
+    if lead and words[lead - 1] in data.person_prefixes and (
+            lead == 1 or not any(w in data.organization_words or w in data.body_words for w in words[lead:])):
+        rest = " ".join(words[lead:])  # not the US Justice Department
+        return NameSpan(name.end - len(rest), name.end, rest, NameLabel.PERSON, NameSource.CUE)
     return name
 
 

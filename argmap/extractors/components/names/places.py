@@ -52,16 +52,32 @@ _LOCATIVE = r"(?:(?<![\w-])(?:in|from|near|outside|around|across|via)\s+{0}(?![\
 _REGION_AFTER = r"(?<![\w-]){0},\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})"  # "San Diego, California"
 
 
+# "Paris, Lyon and Lille", "the capital Algiers": a city listed beside another, or called a capital
+_PLACE_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+_LISTED = (rf"(?<![\w-])({_PLACE_WORDS})(?:,\s+|\s+and\s+){{0}}(?![\w'’-])"
+           rf"|(?<![\w-]){{0}}(?:,\s+|\s+and\s+)({_PLACE_WORDS})")
+_CAPITAL = r"(?<![\w-])capital(?:\s+city)?,?\s+{0}(?![\w'’-])"
+
+
 def placed(label: str, text: str) -> bool:
     """``label`` is a city that the article uses as a place (a brand named like a city, Orange, is not): "in
-    Brussels", "a Cambridge-based firm", or followed by its country or region ("San Diego, California")."""
-    if label not in city_names():
+    Brussels", "a Cambridge-based firm", followed by its country or region ("San Diego, California"), called a
+    capital, or listed beside another city or country ("Paris, Lyon and Lille")."""
+    cities = city_names()
+    if label not in cities:
         return False
     escaped = re.escape(label)
-    if re.search(_LOCATIVE.format(escaped), text):
+    if re.search(_LOCATIVE.format(escaped), text) or re.search(_CAPITAL.format(escaped), text):
         return True
     regions = place_names()
-    return any(_region_opens(m.group(1), regions) for m in re.finditer(_REGION_AFTER.format(escaped), text))
+    if any(_region_opens(m.group(1), regions) for m in re.finditer(_REGION_AFTER.format(escaped), text)):
+        return True
+    for m in re.finditer(_LISTED.format(escaped), text):
+        other = m.group(1) or m.group(2)
+        if other != label and any(" ".join(other.split()[:n]) in cities or " ".join(other.split()[:n]) in regions
+                                  for n in (2, 1)):
+            return True
+    return False
 
 
 def _region_opens(words: str, regions: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from argmap.extractors.components.names.data import (
+    LONGEST_BODY,
     LONGEST_LABEL,
     SENTENCE_START,
     NameData,
@@ -88,7 +89,8 @@ def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[Nam
     """A public body's name that runs across "and" or "for" is one name: Food and Drug Administration, Oil and
     Natural Gas Corporation, Federation for Global Education — not a name "Food" beside another. Two runs join
     when only a connector stands between them and the second ends with a body word (or, before "for", the
-    first does): "Kelmar and Brandt Motors" stays two companies."""
+    first does; after a body's "for", "and" goes on with its remit: Institute for Trade and Industry):
+    "Kelmar and Brandt Motors" stays two companies."""
     if not data.body_words or len(names) < 2:
         return names
     out: list[NameSpan] = []
@@ -99,10 +101,28 @@ def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[Nam
                 and name.end - last.start <= LONGEST_LABEL
                 and last.label is NameLabel.ORG and name.label is NameLabel.ORG
                 and (name.text.split()[-1] in data.body_words
-                     or (between == "for" and last.text.split()[-1] in data.body_words))):
+                     or (between == "for" and last.text.split()[-1] in data.body_words)
+                     or (between == "and" and " for " in last.text))):  # Commission for Trade and Industry
             out[-1] = NameSpan(last.start, name.end, text[last.start:name.end], NameLabel.ORG, last.source)
         else:
             out.append(name)
+    return out
+
+
+def joined_remits(text: str, found: Sequence[NameSpan]) -> list[NameSpan]:
+    """A body's name whose remit runs on after "and" (Institute for Trade and Industry, where one source read
+    "Institute for Trade" and another "Industry"): the whole name, from whichever source, as one more candidate
+    with the source of its first part."""
+    starts: dict[int, list[NameSpan]] = {}
+    for name in found:
+        starts.setdefault(name.start, []).append(name)
+    out = []
+    for name in found:
+        if " for " not in name.text or text[name.end:name.end + 5] != " and ":
+            continue
+        for after in starts.get(name.end + 5, []):
+            if after.end - name.start <= LONGEST_BODY:
+                out.append(NameSpan(name.start, after.end, text[name.start:after.end], NameLabel.ORG, name.source))
     return out
 
 

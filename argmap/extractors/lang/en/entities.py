@@ -112,6 +112,7 @@ class Finder:
         if names.NameFinder.SHAPE in self.sources:
             # Headlines are title case: their capitalised words say nothing about names.
             found += names.shape_names_en(text, [s for s in spans if s not in headings], self.names)
+        found += names.joined_remits(text, found)
         taken = [(h.start, h.end) for h in hits]
         acronyms = names.acronyms([*(n.text for n in found), *(h.label for h in hits)])
         places = {(n.start, n.end) for n in found if n.label is names.NameLabel.LOCATION}
@@ -166,7 +167,7 @@ class Finder:
         """The lexicon's names and the patterns' in ``text[start:end]``, overlaps kept."""
         hits = [self._lexicon_hit(m) for m in self.lexicon.finditer(text, start, end)]
         hits += [h for h in (self._model_hit(m) for m in self.model.finditer(text, start, end)) if h]
-        hits += [h for h in (self._brand_hit(text, m) for m in self.org.finditer(text, start, end)) if h]
+        hits += [h for h in (self._brand_hit(text, m, suffixed=True) for m in self.org.finditer(text, start, end)) if h]
         hits += [h for h in (self._brand_hit(text, m) for m in self.possessive.finditer(text, start, end)) if h]
         if self.numbered is not None:
             hits += [h for h in (self._model_hit(m) for m in self.numbered.finditer(text, start, end)) if h]
@@ -197,7 +198,9 @@ class Finder:
         label = f"{brand.label_en} {m.group(2)}"
         return EntityHit(EntityKind.PRODUCT, slug(label), m.start(), m.end(), label, {"en": label}, brand=brand.ref)
 
-    def _brand_hit(self, text: str, m: re.Match[str]) -> EntityHit | None:
+    def _brand_hit(self, text: str, m: re.Match[str], *, suffixed: bool = False) -> EntityHit | None:
+        """The brand a pattern names: the name before a company suffix (Kelmar of "Kelmar Corp") or before a
+        possessive and a product noun ("Kelmar's phones"). ``suffixed``: the match ends with the suffix."""
         words = [(w.group(), m.start(1) + w.start()) for w in re.finditer(r"\S+", m.group(1))]
         while words:
             name = text[words[0][1] : m.end(1)]
@@ -213,7 +216,17 @@ class Finder:
             prefix = text[words[0][1] : words[n - 1][1] + len(words[n - 1][0])]
             if prefix in self.by_name:
                 return _hit(self.by_name[prefix], words[0][1], words[0][1] + len(prefix))
-        return EntityHit(EntityKind.BRAND, slug(name), words[0][1], m.end(1), name, {"en": name})
+        if not suffixed:
+            return EntityHit(EntityKind.BRAND, slug(name), words[0][1], m.end(1), name, {"en": name})
+        # the name with its suffix is a name of the company too (readers and other sources write it so); a
+        # body's word names nothing alone (News of "News Corporation"), and a word the article also writes in
+        # lower case may be the tail of a longer name ("Kelmar Iron and Steel Co.")
+        full = text[words[0][1]:m.end()]
+        if " " not in name and name in self.body_words:
+            return EntityHit(EntityKind.BRAND, slug(full), words[0][1], m.end(), full, {"en": full})
+        if " " not in name and names.lower_case_too(name, text):
+            return None
+        return EntityHit(EntityKind.BRAND, slug(name), words[0][1], m.end(1), name, {"en": name}, aliases=(full,))
 
     def _person_hit(self, m: re.Match[str]) -> EntityHit | None:
         name = m.group(1)
