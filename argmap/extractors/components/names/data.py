@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -188,7 +189,22 @@ def without_descriptors(text: str, start: int, end: int) -> tuple[int, int]:
     capitalised = [i for i, (s, e) in enumerate(words) if i >= after and _named(text[s:e])]
     if not capitalised:
         return start, end
-    return words[capitalised[0]][0], words[capitalised[-1]][1]
+    # "Kelmar frontman Ann Lee", "Dutch retailer Zandia": a describing word inside, not one that joins a name
+    # (Bank of Zandia, Jeremy de Souza), starts the name after it
+    inside = [i for i in range(capitalised[0] + 1, capitalised[-1]) if _describes(text[words[i][0]:words[i][1]])]
+    first = inside[-1] + 1 if inside else capitalised[0]
+    return words[first][0], words[capitalised[-1]][1]
+
+
+def _describes(word: str) -> bool:
+    """A lower-case word of four letters or more that no name is joined by (frontman, retailer; not "of",
+    "and", "de", "van", "der", "upon")."""
+    return len(word) >= 4 and word.isalpha() and word.islower() and word not in _latin_stop_words()
+
+
+@lru_cache(maxsize=1)
+def _latin_stop_words() -> frozenset[str]:
+    return _stop_words("en")
 
 
 def _named(word: str) -> bool:
