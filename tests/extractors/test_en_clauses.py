@@ -197,6 +197,17 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         # "unless" opens a condition the claim depends on
         ("Insurers should not pay for such treatments unless their benefit has been proven.",
          ["Insurers should not pay for such treatments", "unless their benefit has been proven."]),
+        # an opening concession of two clauses closes after the second; a comma setting off one word closes nothing
+        ("Although Kelmar's results have been weak, and the market could be better, you should buy its shares.",
+         ["Although Kelmar's results have been weak", "and the market could be better", "you should buy its shares."]),
+        ("Since, however, the old depot stands empty all week, the town should sell it.",
+         ["Since, however, the old depot stands empty all week", "the town should sell it."]),
+        # a joining word before the reason: "And since A, B"
+        ("And since the town has to pay for the roads anyway, every driver should chip in.",
+         ["And since the town has to pay for the roads anyway", "every driver should chip in."]),
+        # "…, for that …" gives a reason whose subject opens with "that"; so does "…, for, as …"
+        ("The town should not wait for the regional plan, for that plan will take years to agree.",
+         ["The town should not wait for the regional plan", "for that plan will take years to agree."]),
     ],
 )
 def test_en_clauses(text: str, expected: list[str]) -> None:

@@ -5,8 +5,10 @@ A sentence splits at ``;``, before a marker that follows a comma (``…, because
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``unless`` (and ``as`` / ``since`` /
 ``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
 central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
-for`` + any subject and its finite verb ("…, since the old depot stands empty …"), after the comma that
-closes an opening concession or reason (``Although …, …``; past a relative clause inside it),
+for`` + any subject and its finite verb ("…, since the old depot stands empty …", "…, for that course
+can …"), before ``, for,`` / ``, as,``, after the comma that closes an opening concession or reason
+(``Although …, …``, ``And since …, …``; past a relative clause inside it, a second clause of it
+("Although A, and B, …") or a word it sets off ("Since, however, …")),
 before ``and`` + a new subject, ``, and`` + any subject and its finite verb ("…, and small shops will close";
 not "…, and therefore must …", nor the last item of a list), ``and also``, ``, and furthermore`` or
 ``, and who / how …`` (a question of its own),
@@ -81,11 +83,14 @@ _REASON_CLAUSE = re.compile(r",\s+(?=for\s+(?:we|they|it|he|she|there|this|i|you
                             r"planned|promised|agreed|feared|hoped|shown|shows)\b))", re.I)
 # "…, since the old depot stands empty …", "…, as tourists are …": a reason whose subject is any noun phrase,
 # found by the finite verb that follows it (not "as long as", nor "as analysts had expected": an attribution)
+_THAT_NOUN = rf"that\s+(?=[a-z])(?!{_FINITE}\b)[\w'’-]+"  # "that course": "that" as a determiner
 _REASON_NP = re.compile(
     rf",\s+(?=(?:since|as|for)\s+(?!(?:well|long|much|far|soon|such|part|a\s+result|example|instance)\b)"
-    rf"(?:{_ADVERB}\s+)?{_NOUN_WORD}\s+(?:(?!(?:that|which|who)\b)[\w'’-]+\s+){{0,4}}?{_FINITE}\b)"
+    rf"(?:{_ADVERB}\s+)?(?:{_THAT_NOUN}|{_NOUN_WORD})\s+(?:(?!(?:that|which|who)\b)[\w'’-]+\s+){{0,4}}?"
+    rf"{_FINITE}\b)"
     r"(?!\S+\s+(?:\S+\s+){0,5}(?:said|says|reported|expected|predicted|forecast|noted|announced|planned|"
-    r"promised|agreed|feared|hoped|shown|shows)\b)", re.I)
+    r"promised|agreed|feared|hoped|shown|shows)\b)"
+    r"|,\s+(?=(?:for|as|since),\s)", re.I)  # "…, for, as the last scandal has shown, …"
 # "In the northern stores, she expects …": a short prepositional phrase opening the sentence, no clause
 _OPENING_PHRASE = re.compile(r"[\s\"'“‘]*(?:in|on|at|for|with|by|after|before|during|under|over|across|among|"
                              r"within|without|from|to|of|as|like|despite|through|throughout)"
@@ -172,6 +177,9 @@ class ClauseSplitter:
             if marker and marker.role in _COMMA_ROLES and marker.text.lower() not in _NOT_AFTER_COMMA:
                 cuts.append(pos)
         opening = self.markers.at_start(text, start, end)
+        if opening and opening.role in (MarkerRole.CONTINUATION, MarkerRole.ADDITION):
+            # "And since A, B", "Also, although A, B": the reason or concession after the joining word opens it
+            opening = self.markers.at_start(text, opening.end, end) or opening
         if opening and opening.role in _OPENING_ROLES and opening.text.lower() not in {"as", "for"}:
             comma = _closing_comma(text, opening.end, end)
             if comma > 0:
@@ -236,12 +244,17 @@ def _opens_clause(word: str) -> bool:
 _RELATIVE_AFTER = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 
 
+_COORDINATED_AFTER = re.compile(r",\s*(?:and|or)\b", re.I)
+
+
 def _closing_comma(text: str, start: int, end: int) -> int:
     """The comma that closes an opening concession or reason: the first one not opening a relative clause
-    inside it ("Although Kelmar raised its fees twice, which …, the club kept …"); -1 if none."""
-    comma = text.find(",", start, end)
-    while comma > 0 and _RELATIVE_AFTER.match(text, comma, end):
-        comma = text.find(",", comma + 1, end)
+    inside it ("Although Kelmar raised its fees twice, which …, the club kept …"), nor a second clause of
+    it ("Although A, and B, …"), nor one that sets off a single word ("Since, however, …"); -1 if none."""
+    comma, piece = text.find(",", start, end), start
+    while comma > 0 and (_RELATIVE_AFTER.match(text, comma, end) or _COORDINATED_AFTER.match(text, comma, end)
+                         or _words(text[piece:comma]) <= 1):
+        comma, piece = text.find(",", comma + 1, end), comma + 1
     return comma
 
 
