@@ -38,6 +38,16 @@ from argmap.extractors.components.argument.features import emphatic
     ("dates", "zh", "2021年，瑞禾的营收创了新高。", True),
     ("dates", "zh", "十年来，瑞禾的口碑始终很好。", False),
     ("dates", "zh", "3年内瑞禾还难以盈利。", False),  # a span of time, not a date
+    # opens by dating what it tells: commentary's news hook, not its point
+    ("dated_opening", "zh", "3月21日，凯达宣布全系产品提价一成。", True),
+    ("dated_opening", "zh", "今年5月,瑞禾宣布战略投资凯达1.3亿元。", True),
+    ("dated_opening", "zh", "春节假期后的2月9日，凯达召开了年度经销商大会。", True),
+    ("dated_opening", "zh", "今年的新品反响平平。", False),  # a date inside, no opening phrase it closes
+    ("dated_opening", "zh", "由此看来，投资者对瑞禾今年5月的业绩相当认可。", False),  # the date after the opening
+    ("dated_opening", "en", "Last year, Hoka opened 40 stores.", True),
+    ("dated_opening", "en", "On Thursday, Kelmar said it would cut 5,000 jobs.", True),
+    ("dated_opening", "en", "Shares in Hoka fell 9% in after-hours trade on Wednesday.", False),
+    ("dated_opening", "en", "Kelmar, which was founded in 2004, is the stronger brand.", False),
 ])
 def test_what_the_cue_data_read_in_a_unit(reading: str, lang: str, text: str, expected: bool) -> None:
     assert getattr(argument_data(lang), reading)(text) is expected

@@ -13,6 +13,10 @@ from argmap.extractors.text import alternation, quoted_at
 LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
 
 
+OPENING_PHRASE = 30  # characters: how far the comma that closes an opening phrase may stand
+_OPENING_COMMA = re.compile(r"[,，]")
+
+
 @dataclass(frozen=True, slots=True)
 class CueSet:
     """Weighted cues compiled into one pattern; longer cues win where they overlap."""
@@ -83,6 +87,14 @@ class ArgumentData:
     def dates(self, text: str) -> bool:
         """The unit says when what it tells happened (``dated`` in the cue data)."""
         return self.dated is not None and self.dated.search(text) is not None
+
+    def dated_opening(self, text: str) -> bool:
+        """The unit opens with a short phrase, set off by a comma, that dates what it tells (3月21日，…; 今年5月，…;
+        "Last year, …"): it narrates an event — in commentary, the news the writer starts from."""
+        if self.dated is None:
+            return False
+        comma = _OPENING_COMMA.search(text, 0, OPENING_PHRASE + 1)
+        return comma is not None and self.dated.search(text, 0, comma.start()) is not None
 
     def prescribes(self, text: str) -> bool:
         """The unit says what someone should do (should, ought to, 应该 …: ``normative`` in the cue data)."""

@@ -251,7 +251,7 @@ THESIS_FEATURES = (
     "thesis_cue", "long_thesis_cue", "lean", "title", "first", "last", "lead", "closing", "strategy",
     "subordinate", "conclusion", "conditional", "question", "hedged", "claim", "position", "judging",
     "debated", "long_conclusion", "first_main", "answer", "emphatic", "counter", "summary", "lead_turn",
-    "long_counter", "normative", "turned",
+    "long_counter", "normative", "turned", "long_dated_opening",
 )
 _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, MarkerRole.ATTACK,
                 MarkerRole.CONTINUATION}
@@ -281,6 +281,7 @@ class ThesisCandidate:
     opens_sentence: bool = True  # no clause of its sentence comes before it
     normative: bool = False  # prescribes what someone should do (should, 应该)
     turned: bool = False  # a sentence right after it opens by turning against it ("A. But still B."): A is granted
+    dated_opening: bool = False  # opens by dating what it tells (3月21日，…; "Last year, …"): narrates an event
 
 
 def answers_in_sentence(before: ArgUnit, unit: ArgUnit) -> bool:
@@ -357,6 +358,8 @@ def thesis_features(c: ThesisCandidate) -> list[float]:
         # a short opinion text argues for what should be done; an article's "should" is mostly a step or a quote
         float(c.normative and short),
         float(c.turned and short),
+        # commentary starts from the news (3月21日，凯达宣布提价): the event it tells is the occasion, not the point
+        float(c.dated_opening and not short),
     ]
 
 

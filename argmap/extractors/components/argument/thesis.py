@@ -92,6 +92,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
             summary=data.sums_up(st.text), opens_sentence=opens_sentence(state.units, state.unit_of[st.id]),
             counter=i > 0 and granted[i - 1], normative=data.prescribes(st.text), turned=turned[i],
+            dated_opening=data.dated_opening(st.text),
         ))
     if short_text:
         return out
