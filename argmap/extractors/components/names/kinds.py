@@ -97,8 +97,12 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     if data.capitalised and (_capitalised_by_position(name, text) or _office(label, data)):
         return None
     if data.spaced and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
-            and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name, data)):
-        return EntityKind.PERSON  # "Tarik Osman, chief economist at …", "…," said Mei Lin Tan
+            and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name, data)
+                 or _WHO_AFTER.match(text, name.end) or _SOURCE_PERSON.search(text, max(0, name.start - 14), name.start)
+                 and _FROM_AFTER.match(text, name.end)):
+        # "Tarik Osman, chief economist at …", "…," said Mei Lin Tan, "Ann Lee, who designed …", "according to
+        # Ann Lee from Kelmar"
+        return EntityKind.PERSON
     if name.label is NameLabel.PERSON and _person_like(label, data):
         if data.spaced and _body_after(text, name.end, data):
             return EntityKind.ORGANIZATION  # "Kelmar Brandt, the investment bank, will advise …"
@@ -208,6 +212,13 @@ def _office(label: str, data: NameData) -> bool:
     """"the Health Secretary", "Finance Minister": an office, whoever holds it."""
     words = label.split()
     return len(words) > 1 and words[-1] in data.person_prefixes
+
+
+# a relative clause for a person after a name; "according to" a name from or of a body (the English words are
+# fixed here, as the quotation-mark and title tests are: names.json holds the language's word lists)
+_WHO_AFTER = re.compile(r",\s+who\b")
+_SOURCE_PERSON = re.compile(r"\baccording\s+to\s+$", re.I)
+_FROM_AFTER = re.compile(r",?\s+(?:from|of|at)\s+\S")
 
 
 def _quoted_speaker(text: str, name: NameSpan, data: NameData) -> bool:
