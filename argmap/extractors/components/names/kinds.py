@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from argmap.extractors.components.names.data import (LONGEST_BODY, LONGEST_LABEL, SENTENCE_START, NameData, NameLabel,
-                                                      NameSource, NameSpan)
+                                                      NameSource, NameSpan, adjective_compound)
 from argmap.extractors.components.names.places import place_names, placed
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import alternation, is_cjk
@@ -262,9 +262,10 @@ def _plausible(label: str, data: NameData) -> bool:
         return False
     if _ACRONYM_PLURAL.match(label):
         return False  # PCs, CEOs
-    contraction = _CONTRACTION.match(label)
-    if contraction is not None and contraction.group(1).lower() in data.common:
-        return False  # I’d, We're
+    if any((c := _CONTRACTION.match(w)) is not None and c.group(1).lower() in data.common for w in label.split()):
+        return False  # I’d, We're, "Overall I'd"
+    if data.spaced and " " not in label and adjective_compound(label):
+        return False  # EU-wide, Irish-based: an adjective made of a name
     if _PERIOD.match(label.split(maxsplit=1)[0] if label.strip() else ""):
         return False  # FY22 EPS, Q4
     if data.place_names and (label in place_names() or _of_a_place(label, data)):
@@ -330,9 +331,12 @@ def strip_prefix(name: NameSpan, data: NameData) -> NameSpan:
     words = name.text.split(" ")
     lead = 0
     while lead < len(words) - 1 and (words[lead] in data.person_prefixes or words[lead] in data.title_modifiers
-                                     or words[lead] in data.not_names):
+                                     or words[lead] in data.not_names or words[lead][:-1] in data.not_names):
         lead += 1
-    if lead and words[lead - 1] in data.person_prefixes and (
+    # "Australian Ann Lee", "Americans Ann Lee and …": where the model reads a person, a demonym before the name
+    people = name.label is NameLabel.PERSON and len(words) - lead >= 2 and all(
+        w in data.not_names or w[:-1] in data.not_names for w in words[:lead])
+    if lead and (people or words[lead - 1] in data.person_prefixes) and (
             lead == 1 or not any(w in data.organization_words or w in data.body_words for w in words[lead:])):
         rest = " ".join(words[lead:])  # not the US Justice Department
         return NameSpan(name.end - len(rest), name.end, rest, NameLabel.PERSON, NameSource.CUE)
