@@ -190,6 +190,22 @@ def test_a_name_with_a_title_once_is_a_person_everywhere(text: str, person: str)
     assert not [r for r in found if r.startswith("brand/")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a registered company's legal name: the name before its ending, from its first name or place word
+        ("杭州凯达贸易有限公司由瑞禾投资（上海）有限公司全资控股，瑞禾投资还持有禾鑫的股份。",
+         {"organization/杭州凯达贸易": ["杭州凯达贸易"], "organization/瑞禾投资": ["瑞禾投资", "瑞禾投资"]}),
+        ("凯达成立上海凯达有限公司。", {"organization/上海凯达": ["上海凯达"]}),  # not from the verb back
+        # a kind of business, or an anonymised company, is no name
+        ("一家广告策划有限公司和某物流有限公司都受到了处罚。", {}),
+    ],
+)
+def test_a_registered_companys_legal_name(text: str, expected: dict[str, list[str]]) -> None:
+    found = {r: m for r, m in refs(text).items() if r.startswith("organization/")}
+    assert found == expected
+
+
 def test_what_a_letter_of_an_acronym_stands_for_is_no_name() -> None:
     text = ("营销学者提出了一个品牌模型，列出几项要求：\n\n- **C（Consistent）**：品牌在各个渠道的表达要一致。\n"
             "- **V（Visible）**：品牌要让用户容易看到。\n")

@@ -17,7 +17,9 @@ from argmap.extractors.model import EntityKind
 from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
-from argmap.extractors.lang.zh.names import NAME_TAGS, ChineseNames, glossed, glossing, transliterated, unglued_name
+from argmap.extractors.lang.zh.names import (
+    NAME_TAGS, ChineseNames, glossed, glossing, registered_names, transliterated, unglued_name,
+)
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
@@ -106,6 +108,7 @@ class Finder:
         stems = distinct & self.stems.keys()
         for i in [i for i, w in enumerate(pieces[:-1]) if w in stems and pieces[i + 1] in self.stem_context]:
             self._stemmed(state, self.stems[pieces[i]], starts[i], len(pieces[i]), taken, found)
+        self._registered(state, pieces, starts, taken, found, tags)
         self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
         triggers, suffixes = self.triggers, self.org_suffixes  # locals: the test runs on every distinct word
@@ -124,6 +127,18 @@ class Finder:
         self._everywhere(state, pieces, starts, taken, found)
         self._shortened(found)
         return found.hits
+
+    def _registered(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int], found: Found,
+                    tags: WordTags) -> None:
+        """A registered company's legal name (凯达商业有限公司): an organisation named without its legal ending;
+        the legal name is one more name of it."""
+        for start, end, legal_end in registered_names(state.content, pieces, starts, tags, self.names):
+            if any(k in taken for k in range(start, legal_end)) or state.unit_at(start) is None:
+                continue
+            label, legal = state.content[start:end], state.content[start:legal_end]
+            # the mention is the name (which the article may use again alone); the legal ending is no name's
+            found.add(EntityKind.ORGANIZATION, slug(label), {"zh": label}, (legal,), start, end)
+            taken.update(range(start, legal_end))
 
     def _shortened(self, found: Found) -> None:
         """A brand the article also calls by the start of its name (蜜雪 for 蜜雪冰城) is one brand: a name of two

@@ -399,3 +399,46 @@ def _ordinary_words(gloss: str, tags: WordTags, function_chars: frozenset[str]) 
 
 _GLOSS_AFTER = re.compile(r"\s*[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _QUOTED_LATIN = re.compile(r"[\u4e00-\u9fff][“\"「][A-Za-z][A-Za-z' -]*[”\"」]")
+
+
+# a registered company's legal name ends so (有限公司, 股份有限公司, 有限责任公司), after the region it may name in
+# parentheses (瑞禾投资（中国）有限公司)
+_REGISTERED = re.compile(r"(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:股份)?有限(?:责任)?公司")
+REGISTERED_LONGEST = 12  # characters of a legal name before its ending: past this, a phrase ran into it
+
+
+def registered_names(text: str, pieces: list[str], starts: list[int], tags: WordTags,
+                     data: names.NameData) -> list[tuple[int, int, int]]:
+    """(start, end of the name, end of the legal name) of each registered company's legal name (凯达商业有限公司,
+    瑞禾投资（中国）有限公司): the words right before the ending, back to a word of grammar or a verb (的, 是, 而,
+    成立 …), a word that names no company (公司, 企业 …), a list's opener, a number, or punctuation; from its first
+    word that is a name or a place (瑞禾, 上海; not 营销 or 家庭: 营销咨询有限公司 is a kind of business). An
+    anonymised company (某科技有限公司) is no name."""
+    out = []
+    stops = frozenset((*data.list_openers, *data.glued_openers))
+    for m in _REGISTERED.finditer(text):
+        i = bisect_left(starts, m.start())
+        if i == len(starts) or starts[i] != m.start():
+            continue  # the ending does not start a word: inside another word
+        j = i
+        while (j > 0 and _in_legal_name(pieces[j - 1], tags, data, stops)
+               and m.start() - starts[j - 1] <= REGISTERED_LONGEST):
+            j -= 1
+        first = next((k for k in range(j, i) if tags[pieces[k]] in _DISTINCT_TAGS), None)
+        if first is None or "某" in text[starts[first]:m.start()]:
+            continue
+        start = starts[first]
+        if tags[text[start]] in _FUNCTION_TAGS and tags[pieces[first]] is None:
+            start += 1  # 由瑞禾 / 投资: the segmenter glued a preposition to the name it does not know
+        if m.start() - start >= 2:
+            out.append((start, m.start(), m.end()))
+    return out
+
+
+# a name, a place or an abbreviation; None: no word of the dictionary
+_DISTINCT_TAGS = frozenset({None, "ns", "j", *NAME_TAGS})
+
+
+def _in_legal_name(word: str, tags: WordTags, data: names.NameData, stops: frozenset[str]) -> bool:
+    return (_CJK_WORD.fullmatch(word) is not None and word not in data.not_names and word not in stops
+            and data.not_in_names.isdisjoint(word) and tags[word] not in _FUNCTION_TAGS)
