@@ -50,6 +50,8 @@ from argmap.ontology.namespaces import PREFIXES
 DEFAULT_STORE = Path("argmap-store")
 STORE_ENV = "ARGMAP_STORE"
 _ROCKSDB_MARKER = "CURRENT"
+# what RocksDB writes before CURRENT when it creates a store (000000.dbtmp is CURRENT not yet renamed)
+_ROCKSDB_BOOTSTRAP = re.compile(r"LOCK|LOG(?:\.old\.\d+)?|IDENTITY|\d+\.dbtmp|MANIFEST-\d+|OPTIONS-\d+(?:\.dbtmp)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,7 +431,9 @@ def _check_location(path: Path, *, create: bool) -> None:
     if path.exists() and not path.is_dir():
         raise StoreError(f"--store {path} is a file; give a folder (new or an existing argmap store)")
     if path.is_dir() and not (path / _ROCKSDB_MARKER).exists():
-        if any(p.name not in LOCK_FILES for p in path.iterdir()):
+        # a store whose creation was killed before RocksDB wrote CURRENT holds only its first files: it never
+        # held data, and RocksDB creates the store over them
+        if any(p.name not in LOCK_FILES and not _ROCKSDB_BOOTSTRAP.fullmatch(p.name) for p in path.iterdir()):
             raise StoreError(f"{path} is a folder that is not an argmap store; give a new or empty folder to --store")
     if not (path / _ROCKSDB_MARKER).exists():
         if not create:

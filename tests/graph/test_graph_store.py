@@ -155,6 +155,20 @@ def test_bad_store_locations_are_refused_clearly(tmp_path: Path, kind: str) -> N
         assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]
 
 
+def test_a_store_whose_creation_was_killed_before_it_held_data_opens(tmp_path: Path) -> None:
+    """Killed between mkdir and RocksDB's CURRENT (the files a real kill left): the folder never held data, so
+    opening it for writing creates the store; read-only it is no store yet."""
+    target = tmp_path / "place"
+    target.mkdir()
+    for name in ("000000.dbtmp", "LOCK", "LOG", "argmap-access.lock", "argmap-writer.lock"):
+        (target / name).write_bytes(b"")
+    with pytest.raises(StoreError, match="no store at"):
+        open_store(target, read_only=True)
+    with open_store(target) as store:
+        assert list_articles(store) == []
+    assert (target / "CURRENT").exists()
+
+
 def test_a_capped_query_keeps_its_cap_while_another_thread_holds_a_session(filled_store, store_path: Path) -> None:
     """A server's threads share one store: a query with a cap or a deadline must go to its own process even
     while another thread is inside a session (rendering the map), not run in-process, uncapped, behind it."""
