@@ -206,6 +206,19 @@ def test_a_registered_companys_legal_name(text: str, expected: dict[str, list[st
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list counted as brands or companies names them all
+        ("今年凯达、禾鑫两家品牌都推出了新款。", ["brand/凯达", "brand/禾鑫"]),
+        ("凯达、瑞禾、禾鑫三大车企都在降价。", ["brand/凯达", "brand/瑞禾", "brand/禾鑫"]),
+        ("面霜、口红两个品类卖得最好。", []),  # counted as kinds of product: no names
+    ],
+)
+def test_a_list_counted_as_brands_names_them(text: str, expected: list[str]) -> None:
+    assert sorted(r for r in refs(text) if r.startswith(("brand/", "organization/"))) == expected
+
+
 def test_what_a_letter_of_an_acronym_stands_for_is_no_name() -> None:
     text = ("营销学者提出了一个品牌模型，列出几项要求：\n\n- **C（Consistent）**：品牌在各个渠道的表达要一致。\n"
             "- **V（Visible）**：品牌要让用户容易看到。\n")

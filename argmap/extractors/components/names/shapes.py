@@ -316,17 +316,21 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
     items[0] = (a, first_end)
     last_start, last_end = items[-1]
     b = last_start
-    while b < last_end and text[b] not in data.not_in_names and text[b] != "等" and b - last_start < 6:
+    while (b < last_end and text[b] not in data.not_in_names and text[b] != "等" and b - last_start < 6
+           and not _counted_head(text, b, data)):
         b += 1
     tail = text[b:min(hi, b + 8)]
-    if not tail.startswith("等") and len(items) > 1:  # nothing closes the list: as long as the others, at a word end
+    counted = _counted_head(text, b, data)
+    if not tail.startswith("等") and not counted and len(items) > 1:  # nothing closes the list: as long as the
+        # others, at a word end
         longest = max(e - s for s, e in items[:-1])
         b = next((x for x in range(min(b, last_start + longest), last_start + 1, -1) if x in bounds), b)
     items[-1] = (last_start, b)
     items = [(s, e) for s, e in items if 2 <= e - s <= 6]
     if len(items) < 2:
         return []
-    headed = tail.startswith("等") and any(h in tail[:6] for h in data.list_heads)  # 等大众品牌, not 等KOL作为品牌
+    # 等大众品牌, not 等KOL作为品牌; or counted as brands or companies (凯达、瑞禾两家品牌)
+    headed = counted or (tail.startswith("等") and any(h in tail[:6] for h in data.list_heads))
     tagged = sum(1 for s, e in items if dictionary.is_name(text[s:e]))
     if not (headed or any(known(s, e) for s, e in items)) and (
             tagged < 2 or any(dictionary.is_plain(text[s:e]) for s, e in items)):
@@ -336,6 +340,16 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
     return [NameSpan(s, e, text[s:e], NameLabel.ORG, NameSource.CUE) for s, e in items
             if not known(s, e) and text[s:e] not in data.not_names and all(is_cjk(c) or c.isalnum() for c in text[s:e])
             and not dictionary.is_plain(text[s:e]) and not _plain_word_then_code(text[s:e], dictionary)]
+
+
+# a count of the list's items: 两家, 三大, 四个 (then a list head: 两家品牌, 三大车企)
+_COUNT = re.compile(r"[两二三四五六七八九十几]+(?:家|个|大)")
+
+
+def _counted_head(text: str, at: int, data: NameData) -> bool:
+    """A count and a list head start at ``at`` (两家品牌, 三大车企): the list before it names brands or companies."""
+    count = _COUNT.match(text, at)
+    return count is not None and text.startswith(tuple(data.list_heads), count.end())
 
 
 _CODE_CHARS = string.ascii_letters + string.digits
