@@ -199,6 +199,9 @@ def test_a_name_with_a_title_once_is_a_person_everywhere(text: str, person: str)
         ("凯达成立上海凯达有限公司。", {"organization/上海凯达": ["上海凯达"]}),  # not from the verb back
         # a kind of business, or an anonymised company, is no name
         ("一家广告策划有限公司和某物流有限公司都受到了处罚。", {}),
+        # a company named by what it owns, written twice: a name of two words before 旗下
+        ("禾鑫商业旗下的便利店不多，禾鑫商业还在开新店。", {"organization/禾鑫商业": ["禾鑫商业", "禾鑫商业"]}),
+        ("禾鑫商业旗下的便利店不多。", {}),  # once: a phrase as often as a name
     ],
 )
 def test_a_registered_companys_legal_name(text: str, expected: dict[str, list[str]]) -> None:

@@ -18,7 +18,7 @@ from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.names import (
-    NAME_TAGS, ChineseNames, glossed, glossing, registered_names, transliterated, unglued_name,
+    NAME_TAGS, ChineseNames, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
 )
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
@@ -131,7 +131,7 @@ class Finder:
     def _registered(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int], found: Found,
                     tags: WordTags) -> None:
         """A registered company's legal name (凯达商业有限公司): an organisation named without its legal ending;
-        the legal name is one more name of it."""
+        the legal name is one more name of it. A company named by what it owns (禾鑫零售旗下) too."""
         for start, end, legal_end in registered_names(state.content, pieces, starts, tags, self.names):
             if any(k in taken for k in range(start, legal_end)) or state.unit_at(start) is None:
                 continue
@@ -139,6 +139,12 @@ class Finder:
             # the mention is the name (which the article may use again alone); the legal ending is no name's
             found.add(EntityKind.ORGANIZATION, slug(label), {"zh": label}, (legal,), start, end)
             taken.update(range(start, legal_end))
+        for start, end in owner_names(state.content, pieces, starts, tags, self.names):
+            if any(k in taken for k in range(start, end)) or state.unit_at(start) is None:
+                continue
+            label = state.content[start:end]
+            found.add(EntityKind.ORGANIZATION, slug(label), {"zh": label}, (), start, end)
+            taken.update(range(start, end))
 
     def _shortened(self, found: Found) -> None:
         """A brand the article also calls by the start of its name (蜜雪 for 蜜雪冰城) is one brand: a name of two

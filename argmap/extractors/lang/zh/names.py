@@ -405,34 +405,54 @@ _QUOTED_LATIN = re.compile(r"[\u4e00-\u9fff][“\"「][A-Za-z][A-Za-z' -]*[”\"
 # parentheses (瑞禾投资（中国）有限公司)
 _REGISTERED = re.compile(r"(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:股份)?有限(?:责任)?公司")
 REGISTERED_LONGEST = 12  # characters of a legal name before its ending: past this, a phrase ran into it
+_OWNS = re.compile("旗下")  # what a company owns follows its name (禾鑫零售旗下的门店)
 
 
 def registered_names(text: str, pieces: list[str], starts: list[int], tags: WordTags,
                      data: names.NameData) -> list[tuple[int, int, int]]:
     """(start, end of the name, end of the legal name) of each registered company's legal name (凯达商业有限公司,
-    瑞禾投资（中国）有限公司): the words right before the ending, back to a word of grammar or a verb (的, 是, 而,
-    成立 …), a word that names no company (公司, 企业 …), a list's opener, a number, or punctuation; from its first
-    word that is a name or a place (瑞禾, 上海; not 营销 or 家庭: 营销咨询有限公司 is a kind of business). An
-    anonymised company (某科技有限公司) is no name."""
+    瑞禾投资（中国）有限公司): the words right before the ending (``name_before``)."""
     out = []
-    stops = frozenset((*data.list_openers, *data.glued_openers))
     for m in _REGISTERED.finditer(text):
-        i = bisect_left(starts, m.start())
-        if i == len(starts) or starts[i] != m.start():
-            continue  # the ending does not start a word: inside another word
-        j = i
-        while (j > 0 and _in_legal_name(pieces[j - 1], tags, data, stops)
-               and m.start() - starts[j - 1] <= REGISTERED_LONGEST):
-            j -= 1
-        first = next((k for k in range(j, i) if tags[pieces[k]] in _DISTINCT_TAGS), None)
-        if first is None or "某" in text[starts[first]:m.start()]:
-            continue
-        start = starts[first]
-        if tags[text[start]] in _FUNCTION_TAGS and tags[pieces[first]] is None:
-            start += 1  # 由瑞禾 / 投资: the segmenter glued a preposition to the name it does not know
-        if m.start() - start >= 2:
+        start = name_before(text, pieces, starts, tags, data, m.start())
+        if start is not None:
             out.append((start, m.start(), m.end()))
     return out
+
+
+def owner_names(text: str, pieces: list[str], starts: list[int], tags: WordTags,
+                data: names.NameData) -> list[tuple[int, int]]:
+    """(start, end) of a company named by what it owns (禾鑫零售旗下): a name of two words or more right before
+    旗下 (``name_before``) that the article writes at least twice; one word alone the word source reads."""
+    out = []
+    for m in _OWNS.finditer(text):
+        start = name_before(text, pieces, starts, tags, data, m.start(), words=2)
+        if start is not None and text.count(text[start:m.start()]) >= 2:
+            out.append((start, m.start()))
+    return out
+
+
+def name_before(text: str, pieces: list[str], starts: list[int], tags: WordTags, data: names.NameData, end: int,
+                *, words: int = 1) -> int | None:
+    """Where a name that ends at ``end`` (before a company's legal ending, or 旗下) starts: the words right before
+    it, back to a word of grammar or a verb (的, 是, 而, 成立 …), a word that names no company (公司, 企业 …), a
+    list's opener, a number, or punctuation; from its first word that is a name or a place (瑞禾, 上海; not 营销
+    or 家庭: 营销咨询有限公司 is a kind of business); at least ``words`` words. An anonymised company
+    (某科技有限公司) is no name. None: no name ends there."""
+    i = bisect_left(starts, end)
+    if i == len(starts) or starts[i] != end:
+        return None  # the ending does not start a word: inside another word
+    stops = frozenset((*data.list_openers, *data.glued_openers))
+    j = i
+    while j > 0 and _in_legal_name(pieces[j - 1], tags, data, stops) and end - starts[j - 1] <= REGISTERED_LONGEST:
+        j -= 1
+    first = next((k for k in range(j, i) if tags[pieces[k]] in _DISTINCT_TAGS), None)
+    if first is None or i - first < words or "某" in text[starts[first]:end]:
+        return None
+    start = starts[first]
+    if tags[text[start]] in _FUNCTION_TAGS and tags[pieces[first]] is None:
+        start += 1  # 由瑞禾 / 投资: the segmenter glued a preposition to the name it does not know
+    return start if end - start >= 2 else None
 
 
 # a name, a place or an abbreviation; None: no word of the dictionary
