@@ -141,6 +141,9 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "\"Overall I'd say demand is strong,\" said Ann Lee. Among them were Americans Jon Sankovic and Ed Brandt.",
          {"brand/hoka", "person/jon-sankovic"},
          {"brand/eu-wide", "brand/irish-based", "brand/overall-i-d", "person/americans-jon-sankovic"}),
+        # a capital inside a surname after a title: the whole surname (not "Ann Mc")
+        ("Kelmar chief economist Ann McTavish said so, and analyst Jo DiMarco agreed.",
+         {"person/ann-mctavish", "person/jo-dimarco"}, {"person/ann-mc", "person/jo-di"}),
         # a person by what follows the name: a "who" clause, or "from" a body after "according to"
         ("Jorund Vaskelis, who designed the interface, said so. According to Halvard Orzeck from broadband "
          "firm Zandia, 30% of homes cannot get it.", {"person/jorund-vaskelis", "person/halvard-orzeck"},
@@ -155,7 +158,8 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
          "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
          "remit-across-and", "office-before-a-minister", "titles-before-a-person", "cities-listed-or-a-capital",
-         "people-of-a-place", "adjectives-contractions-and-demonyms", "people-by-a-who-clause-or-a-source",
+         "people-of-a-place", "adjectives-contractions-and-demonyms", "surnames-with-a-capital-inside",
+         "people-by-a-who-clause-or-a-source",
          "diseases-and-technologies"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:

@@ -30,7 +30,9 @@ from argmap.extractors.text import alternation, slug
 
 _CAP = r"[A-Z][\w&'’.-]*[\w&]"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
-_PERSON_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"  # Shihab-Eldin, Carl-Peter
+# Shihab-Eldin, Carl-Peter; McCafferty, DiMarco, O'Neill (a capital inside, after a short prefix); and the
+# pattern must not stop inside such a word ("Ian Mc" of Ian McCafferty)
+_PERSON_WORD = r"[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ'’]+)*(?![\w'’])"
 
 
 def _person(particles: frozenset[str]) -> str:
