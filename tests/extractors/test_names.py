@@ -141,6 +141,10 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "\"Overall I'd say demand is strong,\" said Ann Lee. Among them were Americans Jon Sankovic and Ed Brandt.",
          {"brand/hoka", "person/jon-sankovic"},
          {"brand/eu-wide", "brand/irish-based", "brand/overall-i-d", "person/americans-jon-sankovic"}),
+        # a body's word types the name: consortium, chambers, confederation, alliance, forum
+        ("The Zandia Retail Consortium said sales fell, and the Kelmar Chambers of Commerce agreed.",
+         {"organization/zandia-retail-consortium", "organization/kelmar-chambers-of-commerce"},
+         {"brand/zandia-retail-consortium", "brand/kelmar-chambers-of-commerce"}),
         # a capital inside a surname after a title: the whole surname (not "Ann Mc")
         ("Kelmar chief economist Ann McTavish said so, and analyst Jo DiMarco agreed.",
          {"person/ann-mctavish", "person/jo-dimarco"}, {"person/ann-mc", "person/jo-di"}),
@@ -158,7 +162,8 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
          "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
          "remit-across-and", "office-before-a-minister", "titles-before-a-person", "cities-listed-or-a-capital",
-         "people-of-a-place", "adjectives-contractions-and-demonyms", "surnames-with-a-capital-inside",
+         "people-of-a-place", "adjectives-contractions-and-demonyms", "bodies-by-their-word",
+         "surnames-with-a-capital-inside",
          "people-by-a-who-clause-or-a-source",
          "diseases-and-technologies"],
 )
