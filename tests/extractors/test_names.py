@@ -441,6 +441,11 @@ def test_what_the_model_calls_a_person(text: str, name: str, expected: EntityKin
         ({"capitalised": False}, "Sales of zandor rose.", "zandor", None, EntityKind.BRAND),
         # pycountry's place names are English: another language's data need not take them
         ({"place_names": False}, "The Cuban economy grew.", "Cuban", None, EntityKind.BRAND),
+        # the relative pronoun for people, and the phrase naming a source, are the language's
+        ({"person_relatives": ()}, "Jorund Vaskelis, who designed it, agreed.", "Jorund Vaskelis", EntityKind.PERSON,
+         EntityKind.BRAND),
+        ({"source_phrases": ()}, "According to Halvard Orzeck from Zandia, it works.", "Halvard Orzeck",
+         EntityKind.PERSON, EntityKind.BRAND),
     ],
 )
 def test_how_names_are_written_is_language_data(change: dict, text: str, name: str, with_data: EntityKind | None,

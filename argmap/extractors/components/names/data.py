@@ -118,6 +118,11 @@ class NameData:
     name_particles: frozenset[str] = frozenset()
     # (Chinese) the kind of product a Latin name right before it names (Aquila 超感系统, Orin 芯片)
     product_kinds: tuple[str, ...] = ()
+    # what makes the name before it a person: a relative pronoun for people ("Ann Lee, who designed …")
+    person_relatives: tuple[str, ...] = ()
+    # what names a source before a name, which "from"/"of"/"at" a body then follows ("according to Ann Lee from …")
+    source_phrases: tuple[str, ...] = ()
+    source_prepositions: tuple[str, ...] = ()
 
     @property
     def plain_titles(self) -> tuple[str, ...]:
@@ -150,7 +155,8 @@ class NameData:
                    tuple(data.get("apposition_determiners", [])), tuple(data.get("role_prepositions", [])),
                    longest_first("glued_openers"), frozenset(data.get("body_words", [])),
                    frozenset(data.get("body_connectors", [])), frozenset(data.get("name_particles", [])),
-                   longest_first("product_kinds"))
+                   longest_first("product_kinds"), tuple(data.get("person_relatives", [])),
+                   tuple(data.get("source_phrases", [])), tuple(data.get("source_prepositions", [])))
 
 
 # characters, in any script: past this a candidate is a phrase or a title, not a name (the language's

@@ -98,8 +98,7 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None
     if data.spaced and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
             and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name, data)
-                 or _WHO_AFTER.match(text, name.end) or _SOURCE_PERSON.search(text, max(0, name.start - 14), name.start)
-                 and _FROM_AFTER.match(text, name.end)):
+                 or _person_by_context(text, name, data)):
         # "Tarik Osman, chief economist at …", "…," said Mei Lin Tan, "Ann Lee, who designed …", "according to
         # Ann Lee from Kelmar"
         return EntityKind.PERSON
@@ -214,11 +213,24 @@ def _office(label: str, data: NameData) -> bool:
     return len(words) > 1 and words[-1] in data.person_prefixes
 
 
-# a relative clause for a person after a name; "according to" a name from or of a body (the English words are
-# fixed here, as the quotation-mark and title tests are: names.json holds the language's word lists)
-_WHO_AFTER = re.compile(r",\s+who\b")
-_SOURCE_PERSON = re.compile(r"\baccording\s+to\s+$", re.I)
-_FROM_AFTER = re.compile(r",?\s+(?:from|of|at)\s+\S")
+def _person_by_context(text: str, name: NameSpan, data: NameData) -> bool:
+    """A relative clause for a person after the name ("Ann Lee, who designed …"), or a source named before it
+    with a body after it ("according to Ann Lee from Kelmar"): the language's words (``person_relatives``,
+    ``source_phrases``, ``source_prepositions`` in names.json)."""
+    relative, source = _person_context(data.person_relatives, data.source_phrases, data.source_prepositions)
+    if relative is not None and relative.match(text, name.end):
+        return True
+    return (source is not None and source[0].search(text, max(0, name.start - 30), name.start) is not None
+            and source[1].match(text, name.end) is not None)
+
+
+@lru_cache(maxsize=4)
+def _person_context(relatives: tuple[str, ...], phrases: tuple[str, ...], prepositions: tuple[str, ...]
+                    ) -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], re.Pattern[str]] | None]:
+    relative = re.compile(rf",\s+(?:{alternation(relatives)})\b") if relatives else None
+    source = ((re.compile(rf"\b(?:{alternation(phrases)})\s+$", re.I),
+               re.compile(rf",?\s+(?:{alternation(prepositions)})\s+\S")) if phrases and prepositions else None)
+    return relative, source
 
 
 def _quoted_speaker(text: str, name: NameSpan, data: NameData) -> bool:

@@ -5,8 +5,8 @@ A sentence splits at ``;``, before a marker that follows a comma (``…, because
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``unless`` (and ``as`` / ``since`` /
 ``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
 central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
-for`` + any subject and its finite verb ("…, since the old depot stands empty …", "…, for that course
-can …"), before ``, for,`` / ``, as,``, after the comma that closes an opening concession or reason
+for`` + any subject and its finite verb ("…, since the old depot stands empty …", "…, for that plan
+will …"), before ``, for,`` / ``, as,``, after the comma that closes an opening concession or reason
 (``Although …, …``, ``And since …, …``; past a relative clause inside it, a second clause of it
 ("Although A, and B, …") or a word it sets off ("Since, however, …")),
 before ``and`` + a new subject, ``, and`` + any subject and its finite verb ("…, and small shops will close";

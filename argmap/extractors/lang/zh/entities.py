@@ -132,19 +132,17 @@ class Finder:
                     tags: WordTags) -> None:
         """A registered company's legal name (凯达商业有限公司): an organisation named without its legal ending;
         the legal name is one more name of it. A company named by what it owns (禾鑫零售旗下) too."""
-        for start, end, legal_end in registered_names(state.content, pieces, starts, tags, self.names):
+        text = state.content
+        spans = registered_names(text, pieces, starts, tags, self.names)
+        spans += [(start, end, end) for start, end in owner_names(text, pieces, starts, tags, self.names)]
+        for start, end, legal_end in spans:
             if any(k in taken for k in range(start, legal_end)) or state.unit_at(start) is None:
                 continue
-            label, legal = state.content[start:end], state.content[start:legal_end]
+            label, legal = text[start:end], text[start:legal_end]
             # the mention is the name (which the article may use again alone); the legal ending is no name's
-            found.add(EntityKind.ORGANIZATION, slug(label), {"zh": label}, (legal,), start, end)
+            found.add(EntityKind.ORGANIZATION, slug(label), {"zh": label}, (legal,) if legal != label else (),
+                      start, end)
             taken.update(range(start, legal_end))
-        for start, end in owner_names(state.content, pieces, starts, tags, self.names):
-            if any(k in taken for k in range(start, end)) or state.unit_at(start) is None:
-                continue
-            label = state.content[start:end]
-            found.add(EntityKind.ORGANIZATION, slug(label), {"zh": label}, (), start, end)
-            taken.update(range(start, end))
 
     def _shortened(self, found: Found) -> None:
         """A brand the article also calls by the start of its name (蜜雪 for 蜜雪冰城) is one brand: a name of two
