@@ -48,8 +48,8 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          {"brand/general-motors", "brand/saab", "brand/opel"}, {"brand/gm"}),
         ("Profits at Marks & Spencer rose. Analysts said M&S had turned a corner.",
          {"brand/marks-spencer"}, {"brand/m-s"}),
-        ("Yet Volvo and Saab kept selling. Another analyst, Ian Fogg, disagreed. Said Mr Fogg: it is over.",
-         {"brand/saab", "person/ian-fogg"}, {"brand/yet", "brand/another", "brand/said", "person/fogg"}),
+        ("Yet Volvo and Saab kept selling. Another analyst, Mira Tollund, disagreed. Said Mr Tollund: it is over.",
+         {"brand/saab", "person/mira-tollund"}, {"brand/yet", "brand/another", "brand/said", "person/tollund"}),
         ("The figures came from Bank Sal Oppenheim in Frankfurt.", {"organization/bank-sal-oppenheim"},
          {"brand/frankfurt", "organization/frankfurt"}),
         ("Sales in Sweden and Germany fell, while Swedish buyers waited.", set(),
@@ -253,7 +253,7 @@ def test_an_event_is_not_a_brand() -> None:
     ("text", "label", "aliases"),
     [
         ("General Motors owns Saab. GM's plan failed, GM said.", "General Motors", {"GM"}),
-        ("Ulrich Bez runs the firm. Dr Bez said so; Bez smiled.", "Ulrich Bez", {"Bez"}),
+        ("Henrik Valstad runs the firm. Dr Valstad said so; Valstad smiled.", "Henrik Valstad", {"Valstad"}),
         ("Apple sold more iPod players. Sales of iPods rose, and iPods are cheaper.", "iPod", {"iPods"}),
         # a company named with its suffix is known by its name, and by both
         ("Shares in its major shareholder, Zandexa Corporation, rose. Zandexa said so.", "Zandexa",
@@ -283,7 +283,7 @@ def test_what_a_ticker_abbreviates(ticker: str, name: str, expected: bool) -> No
 def test_without_open_names_only_the_lexicon_names() -> None:
     from argmap.extractors.pipeline import PipelineCache
 
-    text = "Shares of Zandex rose. Ulrich Bez, its chief executive, said so."
+    text = "Shares of Zandex rose. Henrik Valstad, its chief executive, said so."
     closed = run_pipeline(text, key="t", lang="en", cache=PipelineCache(name_sources=()))
     assert "brand/zandex" not in {e.ref for e in closed.entities}
     assert "brand/zandex" in _refs(text, "en")
@@ -465,11 +465,11 @@ def test_a_role_after_the_name_is_read_with_the_languages_words() -> None:
 
     from argmap.extractors.components.names.roles import roles
 
-    text = "Ian Fogg, an analyst with Jupiter Research, agreed."
-    people, bodies = [("person/ian-fogg", 0, 8)], [("brand/jupiter-research", 26, 42)]
+    text = "Mira Tollund, an analyst with Orvelle Research, agreed."
+    people, bodies = [("person/mira-tollund", 0, 12)], [("brand/orvelle-research", 30, 46)]
     english = names.NameData.load("en")
-    assert roles(text, people, bodies, english)["person/ian-fogg"].at == "brand/jupiter-research"
-    assert roles(text, people, bodies, replace(english, role_prepositions=()))["person/ian-fogg"].at is None
+    assert roles(text, people, bodies, english)["person/mira-tollund"].at == "brand/orvelle-research"
+    assert roles(text, people, bodies, replace(english, role_prepositions=()))["person/mira-tollund"].at is None
     assert roles(text, people, bodies, replace(english, spaced=False)) == {}  # no apposition in unspaced text
 
 

@@ -209,6 +209,13 @@ def test_a_registered_companys_legal_name(text: str, expected: dict[str, list[st
     assert found == expected
 
 
+def test_a_latin_name_after_a_chinese_title_is_a_person() -> None:
+    """Titles of the arts and media (歌手, 演员, 记者 …) make the name after them a person, in either script."""
+    found = refs("凯达请来说唱歌手Jorund Vaskel拍广告，演员林远舟也出镜了。")
+    assert {"person/jorund-vaskel", "person/林远舟"} <= set(found)
+    assert "brand/jorund-vaskel" not in found
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

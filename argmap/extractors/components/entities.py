@@ -10,7 +10,7 @@ Inc.``, ``CEO First Last``) over the text; both take names outside the lexicon f
 - each hit becomes a mention of its entity in the ``DocState`` (``record``): the first hit of an entity
   names it, entities come in the order the finder found them, each entity's mentions too;
 - each hit's ref goes into the unit that holds it, in text order (``Unit.refs``: what the stages after read);
-- a person's role where the text states it (``names.roles``: 蔚来创始人李斌, "Ulrich Bez, chief executive of
+- a person's role where the text states it (``names.roles``: 蔚来创始人李斌, "Henrik Valstad, chief executive of
   Aston Martin");
 - the article's main brand, the one named most (``most_named_brand``).
 """

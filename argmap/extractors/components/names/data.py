@@ -106,7 +106,7 @@ class NameData:
     speech_verbs: tuple[str, ...] = ()
     address_forms: tuple[str, ...] = ()
     longest_name: int = 0
-    # "Ian Fogg, an analyst with Jupiter Research": the words before and after a title set after a name
+    # "Mira Tollund, an analyst with Orvelle Research": the words before and after a title set after a name
     apposition_determiners: tuple[str, ...] = ()
     role_prepositions: tuple[str, ...] = ()
     # verbs the segmenter glues to the front of a name it does not know (找淳馨食品: 找 + 淳馨食品)

@@ -338,7 +338,7 @@ def names_a_line(words: Sequence[str], data: NameData, also: Iterable[str] = ())
 
 
 def strip_prefix(name: NameSpan, data: NameData) -> NameSpan:
-    """``Dr Bez`` -> the person ``Bez``: a person prefix is no part of the name, nor what qualifies it (Vice
+    """``Dr Valstad`` -> the person ``Valstad``: a person prefix is no part of the name, nor what qualifies it (Vice
     President Ann Lee, German Chancellor Ann Lee, Finance Minister Ann Lee)."""
     words = name.text.split(" ")
     lead = 0
@@ -356,7 +356,7 @@ def strip_prefix(name: NameSpan, data: NameData) -> NameSpan:
 
 
 def people_by_title(kinds: dict[NameSpan, EntityKind]) -> dict[NameSpan, EntityKind]:
-    """``Mr Bez`` makes every ``Bez`` of the article a person, and ``Ulrich Bez`` too."""
+    """``Mr Valstad`` makes every ``Valstad`` of the article a person, and ``Henrik Valstad`` too."""
     titled = {n.text for n, k in kinds.items() if k is EntityKind.PERSON and n.source is NameSource.CUE}
     if not titled:
         return kinds

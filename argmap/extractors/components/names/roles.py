@@ -41,7 +41,7 @@ def roles(text: str, people: Sequence[tuple[str, int, int]], bodies: Sequence[tu
 
 
 def _before(text: str, start: int, titles: list[str], ends: list[tuple[int, str]]) -> Role | None:
-    """创始人李斌, analyst Ian Fogg; and the body named right before the title (蔚来创始人, Gartner analyst)."""
+    """创始人李斌, analyst Mira Tollund; and the body named right before the title (蔚来创始人, Gartner analyst)."""
     before = text[max(0, start - 30):start]
     gap = _BEFORE_GAP.search(before)
     head = before[:gap.start()] if gap else before
@@ -53,7 +53,7 @@ def _before(text: str, start: int, titles: list[str], ends: list[tuple[int, str]
 
 
 def _after(text: str, end: int, titles: list[str], starts: list[tuple[int, str]], data: NameData) -> Role | None:
-    """"Ulrich Bez, chief executive of Aston Martin", "Ian Fogg, an analyst with Jupiter Research"."""
+    """"Henrik Valstad, chief executive of Aston Martin", "Mira Tollund, an analyst with Orvelle Research"."""
     apposition, preposition = _apposition(data.apposition_determiners, data.role_prepositions)
     m = apposition.match(text, end)
     if m is None:

@@ -178,10 +178,10 @@ def _name_like(words: list[tuple[int, int, str]], data: NameData) -> bool:
 
 def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], data: NameData, *,
                        opens: bool) -> list[NameSpan]:
-    """``Said Mr Fogg``: a person prefix starts a person's name and ends whatever came before it."""
+    """``Said Mr Tollund``: a person prefix starts a person's name and ends whatever came before it."""
     out: list[NameSpan] = []
     if opens and len(words) > 1 and words[1][2] in data.person_prefixes:
-        words = words[1:]  # the sentence's first word, then a name: "Said Mr Fogg"
+        words = words[1:]  # the sentence's first word, then a name: "Said Mr Tollund"
     label = NameLabel.ORG
     run: list[tuple[int, int, str]] = []
     for word in [*words, (0, 0, "")]:
