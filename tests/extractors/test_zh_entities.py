@@ -101,6 +101,10 @@ def test_a_brand_without_its_company_word_needs_a_companys_doing(text: str, ref:
         # a term in capitals or a short mixed-case acronym is no product (IoT 平台, SiC 芯片)
         ("厂商都在做 IoT 平台和 SiC 芯片。", "product/iot", False),
         ("厂商都在做 IoT 平台和 SiC 芯片。", "product/sic", False),
+        # … written with a dot or a hyphen and a version (XT3.0 平台, ZR-Link 2.1 架构); not a standard without one
+        ("瑞禾采用了XT3.0 平台和ZR-Link 2.1架构。", "product/xt3-0", True),
+        ("瑞禾采用了XT3.0 平台和ZR-Link 2.1架构。", "product/zr-link-2-1", True),
+        ("车企都在测试LTE-V 芯片。", "product/lte-v", False),
     ],
 )
 def test_a_latin_name_before_a_kind_of_product_is_a_product(text: str, ref: str, present: bool) -> None:

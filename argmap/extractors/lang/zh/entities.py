@@ -27,6 +27,10 @@ _ORG_TAGS = frozenset({"nt"})
 _LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "KPI", "APP", "App", "PC", "TV", "VR", "AR",
                          "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
 _RANKING = re.compile(r"(?:top|TOP|Top|CR)\d{1,3}")  # 位列Top3, 供应商CR5: a rank or a market share, no model
+# a Latin name with a dot or a hyphen inside (XT3.0, ZR-Link) and the version that may follow it (2.1)
+_DOTTED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+")
+_VERSION_AFTER = re.compile(r" ?\d+(?:\.\d+)+")
+_VERSION_IN = re.compile(r"\d\.\d")
 _MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9])")
 # a model number after a brand: two to five digits that no unit, magnitude or date word follows
 _NUMBERED_MODEL = re.compile(r"\d{2,5}(?!\s?[\d.,%％年月日号周天岁亿万千百元块个台辆部家件倍次名位条款代])")
@@ -334,10 +338,26 @@ class Finder:
         brand_label = owner.labels.get("zh") or owner.label
         return EntityKind.PRODUCT, f"{owner.key}-{slug(word)}", f"{brand_label} {word}", end
 
+    def _versioned_product(self, word: str, idx: int, end: int, text: str) -> tuple[EntityKind, str, str, int] | None:
+        """XT3.0 平台, ZR-Link 2.1 架构: a Latin name written with a dot or a hyphen, with a version (in it or after
+        it), right before a kind of product (``product_kinds``) is that product — not a standard's name without
+        one (LTE-V 芯片)."""
+        if self.product_kind is None or not _DOTTED_NAME.fullmatch(word):
+            return None
+        version = _VERSION_AFTER.match(text, end)
+        stop = version.end() if version else end
+        if (version is None and not _VERSION_IN.search(word)) or self.product_kind.match(text, stop) is None:
+            return None
+        label = text[idx:stop]
+        return EntityKind.PRODUCT, slug(label), label, stop
+
     def _classify(self, word: str, idx: int, prev: str, nxt: str, text: str,
                   tags: WordTags) -> tuple[EntityKind, str, str, int] | None:
         end = idx + len(word)
         if word.isascii():
+            versioned = self._versioned_product(word, idx, end, text)
+            if versioned is not None:
+                return versioned
             if glossed(text, idx, end) or not is_latin(word):
                 return None
             # Costco（好市多）, zara（飒拉）; not the last word of a longer Latin name (Under Kelmar（安德凯）)
