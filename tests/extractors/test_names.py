@@ -258,6 +258,8 @@ def test_an_event_is_not_a_brand() -> None:
         # a company named with its suffix is known by its name, and by both
         ("Shares in its major shareholder, Zandexa Corporation, rose. Zandexa said so.", "Zandexa",
          {"Zandexa Corporation"}),
+        # a body's word before the suffix names nothing alone: one entity however the suffix is written
+        ("Media Corp bid for the group. Media Corporation said so.", "Media Corp", {"Media Corporation"}),
         # well-known products are in the lexicon, with their brand
         ("Kelmar phones run Android, while its tablets copy the look of iOS.", "iOS", set()),
         # a stock ticker of the one company it abbreviates

@@ -224,8 +224,8 @@ class Finder:
         # body's word names nothing alone (News of "News Corporation"), and a word the article also writes in
         # lower case may be the tail of a longer name ("Kelmar Iron and Steel Co.")
         full = text[words[0][1]:m.end()]
-        if " " not in name and name in self.body_words:
-            return EntityHit(EntityKind.BRAND, slug(full), words[0][1], m.end(), full, {"en": full})
+        if " " not in name and name in self.body_words:  # one entity however the suffix is written (Corp, Corporation)
+            return EntityHit(EntityKind.BRAND, slug(name), words[0][1], m.end(), full, {"en": full}, aliases=(full,))
         if " " not in name and names.lower_case_too(name, text):
             return None
         return EntityHit(EntityKind.BRAND, slug(name), words[0][1], m.end(1), name, {"en": name}, aliases=(full,))
