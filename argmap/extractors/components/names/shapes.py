@@ -89,8 +89,8 @@ def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[Nam
     """A public body's name that runs across "and" or "for" is one name: Food and Drug Administration, Oil and
     Natural Gas Corporation, Federation for Global Education — not a name "Food" beside another. Two runs join
     when only a connector stands between them and the second ends with a body word (or, before "for", the
-    first does; after a body's "for", "and" goes on with its remit: Institute for Trade and Industry):
-    "Kelmar and Brandt Motors" stays two companies."""
+    first does): "Kelmar and Brandt Motors" stays two companies. A remit that runs on after "and" (Institute for
+    Trade and Industry) is ``joined_remits``'s, for the candidates of every source."""
     if not data.body_words or len(names) < 2:
         return names
     out: list[NameSpan] = []
@@ -101,8 +101,7 @@ def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[Nam
                 and name.end - last.start <= LONGEST_LABEL
                 and last.label is NameLabel.ORG and name.label is NameLabel.ORG
                 and (name.text.split()[-1] in data.body_words
-                     or (between == "for" and last.text.split()[-1] in data.body_words)
-                     or (between == "and" and " for " in last.text))):  # Commission for Trade and Industry
+                     or (between == "for" and last.text.split()[-1] in data.body_words))):
             out[-1] = NameSpan(last.start, name.end, text[last.start:name.end], NameLabel.ORG, last.source)
         else:
             out.append(name)

@@ -442,9 +442,8 @@ def name_before(text: str, pieces: list[str], starts: list[int], tags: WordTags,
     i = bisect_left(starts, end)
     if i == len(starts) or starts[i] != end:
         return None  # the ending does not start a word: inside another word
-    stops = frozenset((*data.list_openers, *data.glued_openers))
     j = i
-    while j > 0 and _in_legal_name(pieces[j - 1], tags, data, stops) and end - starts[j - 1] <= REGISTERED_LONGEST:
+    while j > 0 and _in_legal_name(pieces[j - 1], tags, data) and end - starts[j - 1] <= REGISTERED_LONGEST:
         j -= 1
     first = next((k for k in range(j, i) if tags[pieces[k]] in _DISTINCT_TAGS), None)
     if first is None or i - first < words or "某" in text[starts[first]:end]:
@@ -459,6 +458,7 @@ def name_before(text: str, pieces: list[str], starts: list[int], tags: WordTags,
 _DISTINCT_TAGS = frozenset({None, "ns", "j", *NAME_TAGS})
 
 
-def _in_legal_name(word: str, tags: WordTags, data: names.NameData, stops: frozenset[str]) -> bool:
-    return (_CJK_WORD.fullmatch(word) is not None and word not in data.not_names and word not in stops
+def _in_legal_name(word: str, tags: WordTags, data: names.NameData) -> bool:
+    return (_CJK_WORD.fullmatch(word) is not None and word not in data.not_names
+            and word not in data.list_openers and word not in data.glued_openers
             and data.not_in_names.isdisjoint(word) and tags[word] not in _FUNCTION_TAGS)
