@@ -194,3 +194,33 @@ def test_a_name_given_a_persons_title_once_is_that_person_wherever_a_finder_read
     out = person_or_brand([person, as_brand, brand, untitled], text, ["创始人", "董事长"])
     assert [(h.ref, h.start) for h in out] == [("person/林远舟", 5), ("person/林远舟", 11), ("brand/赞多", 21),
                                                ("person/赞多", 27)]  # no title: nothing to go by
+
+
+
+
+@pytest.mark.parametrize(("title", "counts", "expected"), [
+    # the headline's brand, named nearly as often as the one the text names most: the story is about it
+    ("Acme targeting Globex in growth plan", {"Acme": 3, "Globex": 4}, "brand/acme"),
+    # … but a brand the title only sets the scene with does not outweigh the one the text is about
+    ("Facing Globex, what does Acme have?", {"Acme": 9, "Globex": 2}, "brand/acme"),
+    ("Globex faces a slump", {"Acme": 9, "Globex": 2}, "brand/acme"),
+    # a name inside a longer word of the title is not named by it
+    ("GlobexAcme sales rise", {"Acme": 2, "Globex": 3}, "brand/globex"),
+    ("", {"Acme": 2, "Globex": 3}, "brand/globex"),
+    ("面对Globex，Acme有何优势？", {"Acme": 2, "Globex": 2}, "brand/globex"),
+])
+def test_the_main_brand_is_the_titles_when_the_text_is_about_it_too(title: str, counts: dict[str, int],
+                                                                    expected: str) -> None:
+    from argmap.extractors.components.entities import titled_brand
+
+    text = " ".join(f"{name} sells." for name, n in counts.items() for _ in range(n))
+    hits = []
+    cursor = 0
+    for name, n in counts.items():
+        for _ in range(n):
+            start = text.index(name, cursor)
+            hits.append(EntityHit(EntityKind.BRAND, name.lower(), start, start + len(name), name,
+                                  {"en": name}))
+            cursor = start + len(name)
+    refs = [h.ref for h in hits]
+    assert titled_brand(hits, refs, text, title) == expected

@@ -48,6 +48,16 @@ CASES = [
     pytest.param("en", "Xiaomi wants Xiaomi phones to stand next to Apple as a premium brand.",
                  {("brand/xiaomi", PURSUES, "strategy/xiaomi-premiumization")}, {"strategy/apple-premiumization"},
                  id="en-the-most-named-brand"),
+    # a brand the sentence means to overtake is its rival, not the owner of the strategy, however often named
+    pytest.param("en", "Xiaomi sells phones. Xiaomi opens stores. Xiaomi builds cars. Xiaomi targets Apple, aiming to "
+                 "overtake Apple and the iPhone maker Apple to become the biggest premium brand.",
+                 {("brand/xiaomi", PURSUES, "strategy/xiaomi-premiumization"),
+                  ("brand/apple", COMPETES_WITH, "brand/xiaomi")}, {"strategy/apple-premiumization"},
+                 id="en-overtaking-is-rivalry"),
+    pytest.param("zh", "小米发布新机。小米开了新店。小米希望超越苹果，成为苹果那样的高端品牌。",
+                 {("brand/xiaomi", PURSUES, "strategy/xiaomi-premiumization"),
+                  ("brand/apple", COMPETES_WITH, "brand/xiaomi")}, {"strategy/apple-premiumization"},
+                 id="zh-overtaking-is-rivalry"),
     # a sentence that names no brand speaks of the one the article is about
     pytest.param("zh", "星巴克在中国开了更多门店。星巴克的咖啡卖得更贵了。这是一条高端路线。",
                  {("brand/starbucks", PURSUES, "strategy/starbucks-premiumization")}, set(), id="zh-no-brand-named"),

@@ -12,12 +12,15 @@ Inc.``, ``CEO First Last``) over the text; both take names outside the lexicon f
 - each hit's ref goes into the unit that holds it, in text order (``Unit.refs``: what the stages after read);
 - a person's role where the text states it (``names.roles``: 蔚来创始人李斌, "Henrik Valstad, chief executive of
   Aston Martin");
-- the article's main brand, the one named most (``most_named_brand``).
+- the article's main brand: the one its title names first when the text is about it too, else the one named
+  most (``titled_brand``).
 """
 
 from __future__ import annotations
 
 import importlib
+import re
+from collections import Counter
 from dataclasses import replace
 from operator import attrgetter
 from typing import Iterable, Mapping, Protocol, Sequence
@@ -29,10 +32,12 @@ from argmap.errors import LexiconError
 from argmap.extractors.components import names
 from argmap.extractors.lexicon import LexEntry, Lexicon, lexicon_for
 from argmap.extractors.model import Entity, EntityKind, Mention
+from argmap.extractors.components.argument.model import TITLE_KEY
 from argmap.extractors.state import DocState, EntityHit, get_state, most_named_brand
 
 
 _START = attrgetter("start")
+TITLE_SHARE = 0.5  # of the most named brand's mentions: the title's brand must be one the text is about too
 
 
 class Finder(Protocol):
@@ -69,8 +74,40 @@ class Entities:
         refs = [h.ref for h in in_text_order]  # made once: a hit's ref is a new string each time it is asked
         name_in_units(state, in_text_order, refs)
         add_roles(state, self.names)
-        state.main_brand = most_named_brand(refs)
+        state.main_brand = titled_brand(in_text_order, refs, state.content, doc.user_data.get(TITLE_KEY, ""))
         return doc
+
+
+def titled_brand(hits: Sequence[EntityHit], refs: Sequence[str], content: str, title: str) -> str | None:
+    """The article's main brand: the brand its title names first, when the text names it at least
+    ``TITLE_SHARE`` as often as the brand it names most — a headline names what the story is about ("Xiaomi
+    targeting Apple …" is Xiaomi's story, though Apple, its yardstick, is named more); otherwise, or when the
+    title names none, the brand named most (``most_named_brand``). A brand the title only sets the scene with
+    (面对领克、WEY，比亚迪…: named twice against BYD's twenty) does not outweigh the one the text is about."""
+    most = most_named_brand(refs)
+    if most is None or not title:
+        return most
+    counts = Counter(r for r in refs if r.startswith("brand/"))
+    first: tuple[int, str] | None = None
+    for hit in hits:
+        if not hit.ref.startswith("brand/"):
+            continue
+        at = _named_at(title, content[hit.start:hit.end])
+        if at is not None and (first is None or at < first[0]):
+            first = (at, hit.ref)
+    if first is None or counts[first[1]] < TITLE_SHARE * counts[most]:
+        return most
+    return first[1]
+
+
+def _named_at(title: str, name: str) -> int | None:
+    """Where ``name`` stands in ``title``: a Latin name with no Latin letter or digit beside it (Chrysler is not
+    named by "DaimlerChrysler"; 面对Globex， names Globex), a Chinese name anywhere."""
+    if not name:
+        return None
+    found = re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])" if name[:1].isascii() else re.escape(name),
+                      title)
+    return found.start() if found else None
 
 
 def person_or_brand(hits: list[EntityHit], text: str, titles: Sequence[str]) -> list[EntityHit]:
