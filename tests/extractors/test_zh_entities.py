@@ -43,6 +43,9 @@ def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mention
         ("新款Pixel 9将于下月上市。", "product/pixel-9", EntityKind.PRODUCT),
         ("特斯拉CEO马斯克宣布降价，蔚来创始人秦力洪回应。", "person/秦力洪", EntityKind.PERSON),
         ("字节跳动与云犀公司达成合作。", "organization/云犀", EntityKind.ORGANIZATION),
+        # a body's word after a company suffix runs the name on, and types it: a securities house, no brand
+        ("岚川国际证券分析师预测，价格将上涨。", "organization/岚川国际证券", EntityKind.ORGANIZATION),
+        ("岚川品牌咨询创立于2021年。", "organization/岚川品牌咨询", EntityKind.ORGANIZATION),
     ],
 )
 def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKind) -> None:
@@ -50,6 +53,11 @@ def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKin
     entity = analysis.entity(ref)
     assert entity is not None, [e.ref for e in analysis.entities]
     assert entity.kind is kind
+
+
+def test_a_bodys_word_ends_the_name_it_types() -> None:
+    # 咨询 is the firm's last word: the 数据 its report shows is no part of its name
+    assert refs("岚川咨询数据显示，销量下滑。") == {"organization/岚川咨询": ["岚川咨询"]}
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ _WINDOW = 8  # characters of context on each side of a word the model is asked a
 # (**Q（Quick）**: what a letter of an acronym stands for)
 _GLOSS = re.compile(r"(?:(?<=[\u4e00-\u9fff*”」』])|(?<=(?<![A-Za-z])[A-Z]))[（(]\s*[A-Za-z][A-Za-z' &-]*[A-Za-z]\s*[）)]")
 _FOREIGNNAME_TAGS = frozenset({"nrt", "nz"})
+_SUFFIX_CHAIN = 2  # company words a name takes one after another (天风 + 国际 + 证券)
 _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
 
@@ -229,10 +230,7 @@ class ChineseNames:
             after, before = text[end:end + 3], text[max(0, start - 3):start]
             if after.startswith(self._org_suffixes):
                 continue  # 云犀公司: the organisation pattern names it
-            suffix = (next(c for c in self._company_words if after.startswith(c))
-                      if after.startswith(self._company_words) else "")
-            if suffix and end + len(suffix) not in bounds:
-                suffix = ""  # 央广网 + 报道: the company word must end where a word does (报 is not 报道)
+            suffix = self._company_suffix(text, end, bounds)
             if suffix:  # 灼识咨询, 紫燕食品: the name with its company word (typed, then stemmed, by it)
                 # 前国金 + 证券分析师: the HMM glued "former" to the name (of a person's past employer)
                 cut = 1 if word[0] in _FORMER and len(word) >= 3 else 0
@@ -242,6 +240,21 @@ class ChineseNames:
                     counts[word] >= 2 and after.startswith(self._brand_cues)):
                 out.append(names.NameSpan(start, end, word, names.NameLabel.ORG, names.NameSource.WORD))
         return out
+
+    def _company_suffix(self, text: str, end: int, bounds: Container[int]) -> str:
+        """The company words right after a name that end where a word does (灼识 + 咨询; 央广网 + 报道 is none: 报
+        is not 报道) — after a company suffix, one more as the name runs on (天风 + 国际 + 证券: a securities
+        house, whose last word types it, not 国际's brand)."""
+        suffix = ""
+        for _ in range(_SUFFIX_CHAIN):
+            at = end + len(suffix)
+            word = next((c for c in self._company_words if text.startswith(c, at)), None)
+            if word is None or at + len(word) not in bounds:
+                break
+            suffix += word
+            if word not in self.names.company_suffixes:
+                break  # a body's word ends the name: 群智咨询 + 数据显示 is the firm's data, not a name
+        return suffix
 
     def _model_windows(self, state: DocState, unknown: list[tuple[str, int]], counts: Counter[str]) -> list[Span]:
         """Where the model is worth running: around the first mention of each word that jieba does not know
