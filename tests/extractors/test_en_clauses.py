@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.extractors.pipeline import Layout, analyze_text
+from argmap.extractors.state import MarkerRole
 
 
 def _sentences(text: str) -> list[str]:
@@ -264,3 +265,21 @@ def test_en_inline_source_note_leaves_the_rest_of_its_sentence() -> None:
     texts = " ".join(s.text for s in analysis.statements)
     assert "Source" not in texts and "filings" not in texts
     assert "Nike's sales fell 10% last year" in texts and "Hoka grew fast" in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("We should thus all limit our consumption.", MarkerRole.CONCLUSION),
+        ("Higher fines are therefore the right answer.", MarkerRole.CONCLUSION),
+        # a gerund after it: a consequence the sentence adds, not a conclusion the writer draws
+        ("The firm cut its prices thus boosting sales.", None),
+        ("The firm cut its prices thus boosting sales; however, margins fell.", MarkerRole.ATTACK),
+    ],
+)
+def test_a_conclusion_marker_inside_a_clause(text: str, role: MarkerRole | None) -> None:
+    from argmap.extractors.lang.en.markers import MarkerFinder
+    from argmap.extractors.lexicon import lexicon_for
+
+    found = MarkerFinder(lexicon_for("en")).find(text, 0, len(text))
+    assert (found.role if found else None) is role

@@ -98,6 +98,10 @@ def test_going_on_sale_is_no_promotion() -> None:
          "therefore the right answer.", "Higher fines are therefore the right answer."),
         ("Dog owners in Kelmar Park leave a mess behind. Children play on that grass every day. That's why the "
          "city must raise its fines.", "That's why the city must raise its fines."),
+        # "thus" inside the sentence concludes as "therefore" does
+        ("Excessive consumption of meat is unhealthy. Its production also harms the climate. Cheap meat tempts "
+         "buyers every day. We should thus all limit what we eat of it.",
+         "We should thus all limit what we eat of it."),
         # what the writer says should be done, after the facts that call for it
         ("Despite the higher fines, the parks of Kelmar are as dirty as ever. Fines hence do not change habits. "
          "Shouting at dog owners seems pointless. The city ought to put up more bins instead. Cleaner parks would "

@@ -10,6 +10,7 @@ from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.state import Marker, MarkerRole
 
 _LEAD = re.compile(r"[\s\"'“‘(\[-]*")
+_GERUND = re.compile(r"\s+[A-Za-z]+ing\b")
 
 
 class MarkerFinder:
@@ -30,10 +31,14 @@ class MarkerFinder:
     def find(self, text: str, start: int, end: int) -> Marker | None:
         """The opening marker, else the first marker allowed anywhere (``…, however, …``)."""
         found = self.at_start(text, start, end)
-        if found is None and self.anywhere is not None:
-            m = self.anywhere.search(text, start, end)
-            found = self._marker(m) if m else None
-        return found
+        if found is not None or self.anywhere is None:
+            return found
+        for m in self.anywhere.finditer(text, start, end):
+            marker = self._marker(m)
+            if marker.role is MarkerRole.CONCLUSION and _GERUND.match(text, m.end(), end):
+                continue  # "…, thus boosting sales": a consequence the sentence adds, not a conclusion drawn
+            return marker
+        return None
 
     def _marker(self, m: re.Match[str]) -> Marker:
         return Marker(m.group(), self.function.value(m.group()) or MarkerRole.SUPPORT, m.start(), m.end())
