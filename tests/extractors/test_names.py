@@ -88,6 +88,12 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("The Zandia Food and Drug Administration fined Hoka. Shares in Kelmar Motors and Brewdale Motors rose.",
          {"organization/zandia-food-and-drug-administration", "brand/kelmar-motors", "brand/brewdale-motors"},
          {"brand/zandia-food", "brand/drug-administration", "brand/kelmar-motors-and-brewdale-motors"}),
+        # … and across "for the", "to", "on": the body's remit is part of its name
+        ("The Zandia Forum for the Future warned Hoka. The Committee to Protect Kelmar Bloggers and the Centre "
+         "for the Study of Brewdale agreed.",
+         {"organization/zandia-forum-for-the-future", "organization/committee-to-protect-kelmar-bloggers",
+          "organization/centre-for-the-study-of-brewdale", "brand/hoka"},
+         {"brand/future", "brand/protect-kelmar-bloggers", "brand/study-of-brewdale"}),
         # a word cut off a place or an office is no name of its own, unless the article writes it alone too
         ("Hoka sold jets to Velo China. Prices rose in Greater London. Finance Minister Anna Kovac agreed.",
          {"brand/hoka", "person/anna-kovac"}, {"brand/velo", "brand/greater", "brand/finance"}),
@@ -158,7 +164,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
-         "office-before-title", "shouted-sentence", "body-across-and", "cut-off-word", "unit-of-a-brand",
+         "office-before-title", "shouted-sentence", "body-across-and", "body-remits", "cut-off-word", "unit-of-a-brand",
          "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
          "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
          "remit-across-and", "office-before-a-minister", "titles-before-a-person", "cities-listed-or-a-capital",

@@ -86,10 +86,11 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
 
 
 def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[NameSpan]:
-    """A public body's name that runs across "and" or "for" is one name: Food and Drug Administration, Oil and
-    Natural Gas Corporation, Federation for Global Education — not a name "Food" beside another. Two runs join
-    when only a connector stands between them and the second ends with a body word (or, before "for", the
-    first does): "Kelmar and Brandt Motors" stays two companies. A remit that runs on after "and" (Institute for
+    """A public body's name that runs across "and", "for", "for the", "to", "on" or "against" (the language's
+    ``body_connectors``) is one name: Food and Drug Administration, Oil and Natural Gas Corporation, Federation
+    for Global Education, Forum for the Future, Committee to Protect Journalists — not a name "Food" beside
+    another. Two runs join when only a connector stands between them and the second ends with a body word (or,
+    after any connector but "and", the first does): "Kelmar and Brandt Motors" stays two companies. A remit that runs on after "and" (Institute for
     Trade and Industry) is ``joined_remits``'s, for the candidates of every source."""
     if not data.body_words or len(names) < 2:
         return names
@@ -101,7 +102,7 @@ def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[Nam
                 and name.end - last.start <= LONGEST_LABEL
                 and last.label is NameLabel.ORG and name.label is NameLabel.ORG
                 and (name.text.split()[-1] in data.body_words
-                     or (between == "for" and last.text.split()[-1] in data.body_words))):
+                     or (between != "and" and last.text.split()[-1] in data.body_words))):
             out[-1] = NameSpan(last.start, name.end, text[last.start:name.end], NameLabel.ORG, last.source)
         else:
             out.append(name)
