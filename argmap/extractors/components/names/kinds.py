@@ -77,6 +77,11 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None
     if data.place_names and placed(label, text):
         return None  # "… in Brussels": a city, wherever else the article names it
+    if data.spaced and data.not_followed_by and _word_after(text, name.end) in data.not_followed_by \
+            and not _is_org_name(label, data):
+        # Radio 4's Today programme, the Zar worm, Brent crude: a programme, a virus, a grade of oil (but a BBC
+        # World Service programme is the broadcaster's)
+        return None
     if data.capitalised and " " not in label and title_tail(text, label):
         return None  # Call of Duty, Lord of the Rings: the last word of a title, whoever read it as a name
     if common_noun_like(label, data):
@@ -181,15 +186,32 @@ def _speaks(word: str, text: str, verbs: Sequence[str]) -> bool:
     return bool(verbs) and re.search(rf"(?<![\w-]){re.escape(word)}\s+(?:{alternation(verbs)})\b", text) is not None
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+# what follows a name that opens a sentence as its subject ("Continental said …"), not the noun an adjective describes
+_VERBS_AFTER_NAMES = frozenset(("said", "says", "is", "was", "has", "had", "have", "will", "would", "could", "can",
+                                "may", "might", "shares", "reported", "announced", "added", "told", "expects", "plans",
+                                "wants", "made", "makes", "sold", "sells", "bought", "buys", "posted", "also"))
+_ADJECTIVE = re.compile(r"[a-z](?:ial|al|ant|ent|ive|ous|ful|less|able|ible|ic)$")  # the endings of adjectives
+
+
+def _word_after(text: str, end: int) -> str:
+    """The lower-case word right after ``end``, or ""."""
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1) if m else ""
+
+
 def _capitalised_by_position(name: NameSpan, text: str) -> bool:
     """One word the model reads as a name only where a sentence (or a quotation) opens — "Growth slowed
-    in …", "Rumours spread …" — while the article writes it in lower case elsewhere: a common word."""
+    in …", "Rumours spread …" — while the article writes it in lower case elsewhere, or that ends as an adjective
+    does and runs on into a lower-case word ("Controversial reforms …"): a common word."""
     label = name.text
     if name.source is not NameSource.MODEL or " " in label or label.islower() or label.isupper():
         return False
     if not SENTENCE_START.search(text[max(0, name.start - 3):name.start]):
         return False
-    return lower_case_too(label, text)
+    # "Controversial reforms …", "Buoyant economic conditions …": an adjective before the noun it describes
+    after = _word_after(text, name.end)
+    return lower_case_too(label, text) or bool(_ADJECTIVE.search(label) and after and after not in _VERBS_AFTER_NAMES)
 
 
 def _title_after(text: str, end: int, titles: Sequence[str]) -> bool:
