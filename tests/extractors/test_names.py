@@ -88,6 +88,11 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("The Zandia Food and Drug Administration fined Hoka. Shares in Kelmar Motors and Brewdale Motors rose.",
          {"organization/zandia-food-and-drug-administration", "brand/kelmar-motors", "brand/brewdale-motors"},
          {"brand/zandia-food", "brand/drug-administration", "brand/kelmar-motors-and-brewdale-motors"}),
+        # what the text calls a place, a company's site, an English county or region: no names
+        ("Hoka bought a firm in the city of Zandor. Homes fell in Velda province. Hoka's Kelby plant will shut. "
+         "Mines in Yorkshire and the West Midlands closed.",
+         {"brand/hoka"}, {"brand/zandor", "brand/velda", "brand/kelby", "organization/kelby", "brand/yorkshire",
+                          "brand/west-midlands"}),
         # a programme, a computer worm, a grade of oil, a season, an adjective opening a sentence: no names
         ("Jo Kale told Radio 4's Zandia Today programme. The Velo worm spread. Kelmar crude rose. Hoka will "
          "ship by Spring. \"Buoyant demand helps,\" Hoka said. Controversial reforms passed.",
@@ -170,7 +175,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
-         "office-before-title", "shouted-sentence", "body-across-and", "works-worms-and-adjectives", "body-remits", "cut-off-word", "unit-of-a-brand",
+         "office-before-title", "shouted-sentence", "body-across-and", "called-places", "works-worms-and-adjectives", "body-remits", "cut-off-word", "unit-of-a-brand",
          "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
          "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
          "remit-across-and", "office-before-a-minister", "titles-before-a-person", "cities-listed-or-a-capital",

