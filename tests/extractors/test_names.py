@@ -88,6 +88,11 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("The Zandia Food and Drug Administration fined Hoka. Shares in Kelmar Motors and Brewdale Motors rose.",
          {"organization/zandia-food-and-drug-administration", "brand/kelmar-motors", "brand/brewdale-motors"},
          {"brand/zandia-food", "brand/drug-administration", "brand/kelmar-motors-and-brewdale-motors"}),
+        # a person the article later calls "Mr X"; an office's remit is no body
+        ("\"I trust Taro Velkami,\" said the boss of Hoka. Mr Velkami agreed. Ana Dorr, Minister for Zandian "
+         "Rural Planning, agreed.",
+         {"person/taro-velkami", "brand/hoka", "person/ana-dorr"},
+         {"brand/taro-velkami", "brand/zandian-rural-planning", "organization/zandian-rural-planning"}),
         # what the text calls a place, a company's site, an English county or region: no names
         ("Hoka bought a firm in the city of Zandor. Homes fell in Velda province. Hoka's Kelby plant will shut. "
          "Mines in Yorkshire and the West Midlands closed.",
@@ -175,7 +180,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
-         "office-before-title", "shouted-sentence", "body-across-and", "called-places", "works-worms-and-adjectives", "body-remits", "cut-off-word", "unit-of-a-brand",
+         "office-before-title", "shouted-sentence", "body-across-and", "addressed-people-and-remits", "called-places", "works-worms-and-adjectives", "body-remits", "cut-off-word", "unit-of-a-brand",
          "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
          "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
          "remit-across-and", "office-before-a-minister", "titles-before-a-person", "cities-listed-or-a-capital",
@@ -415,6 +420,14 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("Mohammed Mustafa al-Jibouri, chief executive of Kelmar, agreed.", "Mohammed Mustafa al-Jibouri",
          NameSource.SHAPE, EntityKind.PERSON),
         ("Prices fell, said Assad Velk, envoy to the talks.", "Assad Velk", NameSource.SHAPE, EntityKind.PERSON),
+        # the article calls the bearer "Mr …" elsewhere: a person, surname last or first; not a company named
+        # after its founder, whose other word the text also writes in lower case
+        ("Hoka trusts Taro Velkami. Mr Velkami agreed.", "Taro Velkami", NameSource.SHAPE, EntityKind.PERSON),
+        ("Hoka trusts Zhu Ranbai. Mr Zhu agreed.", "Zhu Ranbai", NameSource.SHAPE, EntityKind.PERSON),
+        ("Hoka bought Kelm Steel. Mr Kelm sold it as steel prices rose.", "Kelm Steel", NameSource.SHAPE,
+         EntityKind.BRAND),
+        # … and what an office is for is no body
+        ("Ana Dorr, Minister for Rural Planning, agreed.", "Rural Planning", NameSource.SHAPE, None),
         # demonyms ending in -i are of a place, as those in -an are
         ("Pakistani exporters gained.", "Pakistani", NameSource.MODEL, None),
         ("The Kuwaiti fund bought shares.", "Kuwaiti", NameSource.MODEL, None),

@@ -77,6 +77,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None
     if data.place_names and (placed(label, text) or called_place(label, text)):
         return None  # "… in Brussels", "the city of Yantai": a place, wherever else the article names it
+    if data.spaced and _office_remit(text, name.start, data):
+        return None  # "State Minister for National Development Planning": what the office is for, not a body
     if data.spaced and data.not_followed_by and _word_after(text, name.end) in data.not_followed_by \
             and not _is_org_name(label, data):
         # Radio 4's Today programme, the Zar worm, Brent crude: a programme, a virus, a grade of oil (but a BBC
@@ -103,7 +105,7 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None
     if data.spaced and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
             and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name, data)
-                 or _person_by_context(text, name, data)):
+                 or _person_by_context(text, name, data) or _addressed(text, label, data)):
         # "Tarik Osman, chief economist at …", "…," said Mei Lin Tan, "Ann Lee, who designed …", "according to
         # Ann Lee from Kelmar"
         return EntityKind.PERSON
@@ -194,6 +196,16 @@ _VERBS_AFTER_NAMES = frozenset(("said", "says", "is", "was", "has", "had", "have
 _ADJECTIVE = re.compile(r"[a-z](?:ial|al|ant|ent|ive|ous|ful|less|able|ible|ic)$")  # the endings of adjectives
 
 
+_OFFICE_FOR = re.compile(r"\b([A-Z][a-z]+)\s+for\s+$")
+
+
+def _office_remit(text: str, start: int, data: NameData) -> bool:
+    """The name follows an office and "for" ("Minister for", "Commissioner for": the language's
+    ``person_prefixes``): it is the office's remit."""
+    m = _OFFICE_FOR.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1) in data.person_prefixes
+
+
 def _word_after(text: str, end: int) -> str:
     """The lower-case word right after ``end``, or ""."""
     m = _NEXT_WORD.match(text, end)
@@ -233,6 +245,16 @@ def _office(label: str, data: NameData) -> bool:
     """"the Health Secretary", "Finance Minister": an office, whoever holds it."""
     words = label.split()
     return len(words) > 1 and words[-1] in data.person_prefixes
+
+
+def _addressed(text: str, label: str, data: NameData) -> bool:
+    """The article calls the name's bearer "Mr Shiga" (or "Mr Wen", a surname written first) elsewhere: the
+    language's ``address_forms`` before the name's last or first word."""
+    words = label.split()
+    # by the first word only when the last is no common word written in lower case too (Mr Mittal: Mittal Steel)
+    named = [words[-1]] + ([words[0]] if not lower_case_too(words[-1], text) else [])
+    return any(re.search(rf"\b{re.escape(form)}\.?\s+{re.escape(word)}(?![\w'’-])", text)
+               for form in data.address_forms for word in named)
 
 
 def _person_by_context(text: str, name: NameSpan, data: NameData) -> bool:
