@@ -426,6 +426,9 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
         ("Hoka trusts Zhu Ranbai. Mr Zhu agreed.", "Zhu Ranbai", NameSource.SHAPE, EntityKind.PERSON),
         ("Hoka bought Kelm Steel. Mr Kelm sold it as steel prices rose.", "Kelm Steel", NameSource.SHAPE,
          EntityKind.BRAND),
+        # a dam is no brand; an air force is a body
+        ("Hoka built the Zandor Gorges Dam.", "Zandor Gorges Dam", NameSource.SHAPE, None),
+        ("Hoka sold jets to the Zandian Air Force.", "Zandian Air Force", NameSource.SHAPE, EntityKind.ORGANIZATION),
         # … and what an office is for is no body
         ("Ana Dorr, Minister for Rural Planning, agreed.", "Rural Planning", NameSource.SHAPE, None),
         # demonyms ending in -i are of a place, as those in -an are
