@@ -114,6 +114,9 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("Hoka sold jets to Velo China. Prices rose in Greater London. Finance Minister Anna Kovac agreed.",
          {"brand/hoka", "person/anna-kovac"}, {"brand/velo", "brand/greater", "brand/finance"}),
         ("Hoka Zandia grew. Hoka said it would hire.", {"brand/hoka"}, set()),
+        # a name opening a sentence keeps its first word where the article writes it whole inside a sentence too
+        ("Allied Kelmar Banks, the biggest lender, rose. Shares in Allied Kelmar Banks fell.",
+         {"brand/allied-kelmar-banks"}, {"organization/kelmar-banks", "brand/kelmar-banks"}),
         # a person named with a particle or a hyphenated surname, after a title the article writes in lower case
         ("Brewdale's owner, travel agent Naro Velk, sold it to fund manager Ilse van Tamm and to secretary general "
          "Adnar Shilab-Ederin.",
@@ -180,7 +183,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
-         "office-before-title", "shouted-sentence", "body-across-and", "addressed-people-and-remits", "called-places", "works-worms-and-adjectives", "body-remits", "cut-off-word", "unit-of-a-brand",
+         "office-before-title", "shouted-sentence", "body-across-and", "addressed-people-and-remits", "called-places", "works-worms-and-adjectives", "body-remits", "cut-off-word", "unit-of-a-brand", "whole-name-inside-a-sentence",
          "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
          "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
          "remit-across-and", "office-before-a-minister", "titles-before-a-person", "cities-listed-or-a-capital",
@@ -363,6 +366,25 @@ def test_descriptors_at_a_names_edges_are_no_part_of_it(text: str, expected: str
 
     start, end = without_descriptors(text, 0, len(text))
     assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # where the model reads a place, a company's or a body's word at its end makes a name of it …
+        ("A fire hit Zandor Refining Company's plant.", "Zandor Refining Company", EntityKind.BRAND),
+        ("Shares in Royal Bank of Zandia fell.", "Royal Bank of Zandia", EntityKind.ORGANIZATION),
+        # … but not alone, after a possessive place, or before an event's word
+        ("In a report, the Bank said rates would rise.", "Bank", None),
+        ("Hoka met Velda's Kelm Securities.", "Velda's Kelm Securities", None),
+        ("Hoka showed its car at the Zandor Motor Show.", "Zandor Motor", None),
+        ("Prices rose in Zandor.", "Zandor", None),
+    ],
+)
+def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | None) -> None:
+    start = text.index(name)
+    span = NameSpan(start, start + len(name), name, NameLabel.LOCATION, NameSource.MODEL)
+    assert names.kind_of(span, text, names.NameData.load("en")) is expected
 
 
 @pytest.mark.parametrize(

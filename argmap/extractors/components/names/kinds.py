@@ -73,7 +73,13 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
 
     ``titles`` adds person titles of the surrounding language (a Latin name in Chinese text)."""
     label = name.text
-    if not _plausible(label, data) or name.label is NameLabel.LOCATION:
+    if not _plausible(label, data):
+        return None
+    if name.label is NameLabel.LOCATION and not (
+            " " in label and "'" not in label and "’" not in label and _next_capital(text, name.end) not in data.event_words
+            and (_ends_with_word(label, data.company_suffixes, data) or _is_org_name(label, data))):
+        # a place, unless a company's or a body's word ends it (Western Refining Company, Royal Bank of Scotland;
+        # not "the Bank", "Moscow's Sovlink Securities", the Geneva Motor Show)
         return None
     if data.place_names and (placed(label, text) or called_place(label, text)):
         return None  # "… in Brussels", "the city of Yantai": a place, wherever else the article names it
@@ -204,6 +210,15 @@ def _office_remit(text: str, start: int, data: NameData) -> bool:
     ``person_prefixes``): it is the office's remit."""
     m = _OFFICE_FOR.search(text, max(0, start - 20), start)
     return m is not None and m.group(1) in data.person_prefixes
+
+
+_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z]\w*)")
+
+
+def _next_capital(text: str, end: int) -> str:
+    """The capitalised word right after ``end``, or ""."""
+    m = _NEXT_CAPITAL.match(text, end)
+    return m.group(1) if m else ""
 
 
 def _word_after(text: str, end: int) -> str:

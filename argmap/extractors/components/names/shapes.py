@@ -58,8 +58,13 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             if compounds:  # US-based Orvelle, Santa Monica-based Orvelle: the name follows the place made an adjective
                 words, first = words[compounds[-1] + 1:], False
             cut = False  # a capitalised word of the run (a place, a title) was cut off
+            # "Allied Irish Banks, …" opening a sentence keeps its first word where the article also writes the
+            # whole name inside a sentence ("Shares in Allied Irish Banks fell")
+            whole = opens and first and len(words) > 1 and _inside_a_sentence(
+                text[words[0][0] + m.start(1):words[-1][1] + m.start(1)], text)
             while words and words[0][2] not in data.person_prefixes and (
-                    _ordinary(words[0][2], data, sentence_start=opens and first) or words[0][2] in _CONNECTORS):
+                    _ordinary(words[0][2], data, sentence_start=opens and first and not whole)
+                    or words[0][2] in _CONNECTORS):
                 # First Amendment, Other Enhancements, All Nippon: a capitalised word cut off inside a sentence
                 # was part of the name with the rest (an acronym, as in PC Pro, often goes with a name)
                 word = words[0][2]
@@ -224,10 +229,18 @@ def strip_opener(name: NameSpan, text: str, data: NameData) -> NameSpan:
     first, _, rest = name.text.partition(" ")
     if not rest or first in data.not_names or first in data.person_prefixes \
             or not SENTENCE_START.search(text[max(0, name.start - 3):name.start]) \
-            or not _ordinary(first, data, sentence_start=True):
-        return name  # Shanghai Automotive: a place opens many a company's name
+            or not _ordinary(first, data, sentence_start=True) or _inside_a_sentence(name.text, text):
+        # Shanghai Automotive: a place opens many a company's name; "Shares in Allied Irish Banks fell": the
+        # article writes the whole name where no sentence opens too
+        return name
     start = name.end - len(rest)
     return NameSpan(start, name.end, rest, name.label, name.source)
+
+
+def _inside_a_sentence(name: str, text: str) -> bool:
+    """The article writes ``name`` somewhere no sentence or quotation opens."""
+    return any(not SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
+               for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 # --- Chinese shape and cue candidates -------------------------------------------------------------
