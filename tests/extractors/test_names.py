@@ -448,6 +448,10 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
         ("Hoka trusts Zhu Ranbai. Mr Zhu agreed.", "Zhu Ranbai", NameSource.SHAPE, EntityKind.PERSON),
         ("Hoka bought Kelm Steel. Mr Kelm sold it as steel prices rose.", "Kelm Steel", NameSource.SHAPE,
          EntityKind.BRAND),
+        # "Owner's Name" where the owner is named alone too: two names, not one; a model code stays with its maker
+        ("Hoka sold Hoka's Velskneft unit.", "Hoka's Velskneft", NameSource.MODEL, None),
+        ("Hoka's Kelm Lager sold well.", "Hoka's Kelm Lager", NameSource.MODEL, EntityKind.BRAND),
+        ("Hoka shares a platform with Hoka's DB9.", "Hoka's DB9", NameSource.MODEL, EntityKind.PRODUCT),
         # a dam is no brand; an air force is a body
         ("Hoka built the Zandor Gorges Dam.", "Zandor Gorges Dam", NameSource.SHAPE, None),
         ("Hoka sold jets to the Zandian Air Force.", "Zandian Air Force", NameSource.SHAPE, EntityKind.ORGANIZATION),

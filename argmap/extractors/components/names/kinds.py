@@ -83,6 +83,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None
     if data.place_names and (placed(label, text) or called_place(label, text)):
         return None  # "… in Brussels", "the city of Yantai": a place, wherever else the article names it
+    if data.spaced and _owned(label, text):
+        return None  # "Yukos's Yuganskneftegas", "the Bank's Monetary Policy Committee": the owner's, then its own
     if data.spaced and _office_remit(text, name.start, data):
         return None  # "State Minister for National Development Planning": what the office is for, not a body
     if data.spaced and data.not_followed_by and _word_after(text, name.end) in data.not_followed_by \
@@ -203,6 +205,22 @@ _ADJECTIVE = re.compile(r"[a-z](?:ial|al|ant|ent|ive|ous|ful|less|able|ible|ic)$
 
 
 _OFFICE_FOR = re.compile(r"\b([A-Z][a-z]+)\s+for\s+$")
+
+
+_OWNER = re.compile(r"^((?:[A-Z][\w&.-]*\s+)*?[A-Z][\w&.-]*)['’]s\s+[A-Z0-9]")
+
+
+def _owned(label: str, text: str) -> bool:
+    """``label`` is "Owner's Name" and the article names the owner on its own elsewhere (Yukos, the Bank,
+    Mr Mittal): two names, the owner's and the thing's, not one (People's Bank and Foster's Lager are one; a
+    model code stays with its maker, Aston's DB9)."""
+    m = _OWNER.match(label)
+    if m is None:
+        return False
+    if _CODE_WORD.match(label[m.end() - 1:]) and any(c.isalpha() for c in label[m.end() - 1:]):
+        return False  # "Aston's DB9": a model code is named with its maker
+    owner = m.group(1).split()[-1]
+    return re.search(rf"(?<![\w-]){re.escape(owner)}(?!['’]s\b)(?![\w-])", text) is not None
 
 
 def _office_remit(text: str, start: int, data: NameData) -> bool:
