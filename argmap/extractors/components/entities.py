@@ -89,10 +89,15 @@ def titled_brand(hits: Sequence[EntityHit], refs: Sequence[str], content: str, t
         return most
     counts = Counter(r for r in refs if r.startswith("brand/"))
     first: tuple[int, str] | None = None
+    seen: set[tuple[str, str]] = set()
     for hit in hits:
         if not hit.ref.startswith("brand/"):
             continue
-        at = _named_at(title, content[hit.start:hit.end])
+        name = content[hit.start:hit.end]
+        if (hit.ref, name) in seen or name not in title:
+            continue  # a brand is named many times, by few names; most names are not in the title at all
+        seen.add((hit.ref, name))
+        at = _named_at(title, name)
         if at is not None and (first is None or at < first[0]):
             first = (at, hit.ref)
     if first is None or counts[first[1]] < TITLE_SHARE * counts[most]:

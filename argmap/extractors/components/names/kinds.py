@@ -283,11 +283,13 @@ def _office(label: str, data: NameData) -> bool:
 def _addressed(text: str, label: str, data: NameData) -> bool:
     """The article calls the name's bearer "Mr Shiga" (or "Mr Wen", a surname written first) elsewhere: the
     language's ``address_forms`` before the name's last or first word."""
+    forms = [form for form in data.address_forms if form + " " in text or form + ". " in text]
+    if not forms:
+        return False  # most articles address nobody so: no pattern to build
     words = label.split()
     # by the first word only when the last is no common word written in lower case too (Mr Mittal: Mittal Steel)
     named = [words[-1]] + ([words[0]] if not lower_case_too(words[-1], text) else [])
-    return any(re.search(rf"\b{re.escape(form)}\.?\s+{re.escape(word)}(?![\w'’-])", text)
-               for form in data.address_forms for word in named)
+    return re.search(rf"\b(?:{alternation(forms)})\.?\s+(?:{alternation(named)})(?![\w'’-])", text) is not None
 
 
 def _person_by_context(text: str, name: NameSpan, data: NameData) -> bool:

@@ -63,16 +63,31 @@ _CAPITAL = r"(?<![\w-])capital(?:\s+city)?,?\s+{0}(?![\w'’-])"
 
 # "the north-eastern city of Yantai", "Aceh province", "Rover's Longbridge plant": the text calls it a place, or a
 # place where a company it names works — whatever lists know of it
-_CALLED_PLACE = (r"(?<![\w-])(?:city|town|village|province|region|county|district|port|island|state)\s+of\s+{0}"
-                 r"(?![\w'’-])|(?<![\w-]){0}\s+(?:province|region|county|prefecture)\b"
-                 r"|(?:['’]s|\bits)\s+{0}\s+(?:plant|factory|works|site|headquarters|refinery|mine|car\s+plant)\b")
+_PLACE_OF = re.compile(r"(?<![\w-])(?:city|town|village|province|region|county|district|port|island|state)\s+of\s+$")
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:province|region|county|prefecture)\b")
+_OWNER_BEFORE = re.compile(r"(?:['’]s|\bits)\s+$")
+_SITE_AFTER = re.compile(r"\s+(?:plant|factory|works|site|headquarters|refinery|mine|car\s+plant)\b")
 _COUNTY = re.compile(r"^[A-Z][a-z]+shire$")  # Yorkshire, Derbyshire: an English county (one word: not Berkshire Hathaway)
 
 
 def called_place(label: str, text: str) -> bool:
     """The text calls ``label`` a place ("the city of Yantai", "Aceh province"), or the site where a company
     works ("Rover's Longbridge plant", "its Cowley factory"), or it is an English county (Yorkshire)."""
-    return bool(_COUNTY.match(label)) or re.search(_CALLED_PLACE.format(re.escape(label)), text) is not None
+    if _COUNTY.match(label):
+        return True
+    at = text.find(label)
+    while at >= 0:
+        end = at + len(label)
+        # each mention's own few words before and after: no pattern over the whole text per name
+        whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] in "-'’"))
+        if whole:
+            before = text[max(0, at - 24):at]
+            if (_PLACE_OF.search(before) or _PLACE_KIND_AFTER.match(text, end)
+                    or (_OWNER_BEFORE.search(before) and _SITE_AFTER.match(text, end))):
+                return True
+        at = text.find(label, at + 1)
+    return False
 
 
 def placed(label: str, text: str) -> bool:

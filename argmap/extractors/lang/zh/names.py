@@ -248,8 +248,10 @@ class ChineseNames:
         suffix = ""
         for _ in range(_SUFFIX_CHAIN):
             at = end + len(suffix)
-            word = next((c for c in self._company_words if text.startswith(c, at)), None)
-            if word is None or at + len(word) not in bounds:
+            if not text.startswith(self._company_words, at):
+                break  # one C-level test of the whole tuple first: most words have no company word after them
+            word = next(c for c in self._company_words if text.startswith(c, at))
+            if at + len(word) not in bounds:
                 break
             suffix += word
             if word not in self.names.company_suffixes:
