@@ -123,6 +123,12 @@ class NameData:
     # what names a source before a name, which "from"/"of"/"at" a body then follows ("according to Ann Lee from …")
     source_phrases: tuple[str, ...] = ()
     source_prepositions: tuple[str, ...] = ()
+    # how the language's adjectives end (Controversial, Buoyant): one opening a sentence before a lower-case
+    # word describes it, unless that word is a verb its subject takes ("Continental said …": subject_verbs)
+    adjective_endings: tuple[str, ...] = ()
+    subject_verbs: frozenset[str] = frozenset()
+    # the word between an office and its remit ("Minister for National Development Planning")
+    remit_prepositions: frozenset[str] = frozenset()
 
     @property
     def plain_titles(self) -> tuple[str, ...]:
@@ -156,7 +162,9 @@ class NameData:
                    longest_first("glued_openers"), frozenset(data.get("body_words", [])),
                    frozenset(data.get("body_connectors", [])), frozenset(data.get("name_particles", [])),
                    longest_first("product_kinds"), tuple(data.get("person_relatives", [])),
-                   tuple(data.get("source_phrases", [])), tuple(data.get("source_prepositions", [])))
+                   tuple(data.get("source_phrases", [])), tuple(data.get("source_prepositions", [])),
+                   longest_first("adjective_endings"), frozenset(data.get("subject_verbs", [])),
+                   frozenset(data.get("remit_prepositions", [])))
 
 
 # characters, in any script: past this a candidate is a phrase or a title, not a name (the language's

@@ -109,7 +109,7 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data) \
             and not (data.spaced and _title_next(text, name.end, data.person_titles)):
         return EntityKind.PERSON  # "Rosneft chief Sergei Bogdanchikov", not "the billionaire Kelmar owner"
-    if data.capitalised and (_capitalised_by_position(name, text) or _office(label, data)):
+    if data.capitalised and (_capitalised_by_position(name, text, data) or _office(label, data)):
         return None
     if data.spaced and 2 <= len(label.split()) <= 3 and _person_like(label, data) \
             and (_title_after(text, name.end, data.person_titles) or _quoted_speaker(text, name, data)
@@ -197,16 +197,7 @@ def _speaks(word: str, text: str, verbs: Sequence[str]) -> bool:
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
-# what follows a name that opens a sentence as its subject ("Continental said …"), not the noun an adjective describes
-_VERBS_AFTER_NAMES = frozenset(("said", "says", "is", "was", "has", "had", "have", "will", "would", "could", "can",
-                                "may", "might", "shares", "reported", "announced", "added", "told", "expects", "plans",
-                                "wants", "made", "makes", "sold", "sells", "bought", "buys", "posted", "also"))
-_ADJECTIVE = re.compile(r"[a-z](?:ial|al|ant|ent|ive|ous|ful|less|able|ible|ic)$")  # the endings of adjectives
-
-
-_OFFICE_FOR = re.compile(r"\b([A-Z][a-z]+)\s+for\s+$")
-
-
+_OFFICE = re.compile(r"\b([A-Z][a-z]+)\s+([a-z]+)\s+$")  # "Minister for ", before a name
 _OWNER = re.compile(r"^((?:[A-Z][\w&.-]*\s+)*?[A-Z][\w&.-]*)['’]s\s+[A-Z0-9]")
 
 
@@ -224,10 +215,10 @@ def _owned(label: str, text: str) -> bool:
 
 
 def _office_remit(text: str, start: int, data: NameData) -> bool:
-    """The name follows an office and "for" ("Minister for", "Commissioner for": the language's
-    ``person_prefixes``): it is the office's remit."""
-    m = _OFFICE_FOR.search(text, max(0, start - 20), start)
-    return m is not None and m.group(1) in data.person_prefixes
+    """The name follows an office (the language's ``person_prefixes``) and a ``remit_prepositions`` word
+    ("Minister for", "Commissioner for"): it is the office's remit."""
+    m = _OFFICE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(2) in data.remit_prepositions and m.group(1) in data.person_prefixes
 
 
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z]\w*)")
@@ -245,7 +236,7 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _capitalised_by_position(name: NameSpan, text: str) -> bool:
+def _capitalised_by_position(name: NameSpan, text: str, data: NameData) -> bool:
     """One word the model reads as a name only where a sentence (or a quotation) opens — "Growth slowed
     in …", "Rumours spread …" — while the article writes it in lower case elsewhere, or that ends as an adjective
     does and runs on into a lower-case word ("Controversial reforms …"): a common word."""
@@ -255,8 +246,11 @@ def _capitalised_by_position(name: NameSpan, text: str) -> bool:
     if not SENTENCE_START.search(text[max(0, name.start - 3):name.start]):
         return False
     # "Controversial reforms …", "Buoyant economic conditions …": an adjective before the noun it describes
+    if lower_case_too(label, text):
+        return True
     after = _word_after(text, name.end)
-    return lower_case_too(label, text) or bool(_ADJECTIVE.search(label) and after and after not in _VERBS_AFTER_NAMES)
+    return (bool(after) and after not in data.subject_verbs and len(label) > 4
+            and label.endswith(data.adjective_endings))
 
 
 def _title_after(text: str, end: int, titles: Sequence[str]) -> bool:
