@@ -95,8 +95,9 @@ def _joined_bodies(text: str, names: list[NameSpan], data: NameData) -> list[Nam
     ``body_connectors``) is one name: Food and Drug Administration, Oil and Natural Gas Corporation, Federation
     for Global Education, Forum for the Future, Committee to Protect Journalists — not a name "Food" beside
     another. Two runs join when only a connector stands between them and the second ends with a body word (or,
-    after any connector but "and", the first does): "Kelmar and Brandt Motors" stays two companies. A remit that runs on after "and" (Institute for
-    Trade and Industry) is ``joined_remits``'s, for the candidates of every source."""
+    after any connector but "and", the first does): "Kelmar and Brandt Motors" stays two companies. A remit
+    that runs on after "and" (Institute for Trade and Industry) is ``joined_remits``'s, for the candidates of
+    every source."""
     if not data.body_words or len(names) < 2:
         return names
     out: list[NameSpan] = []
