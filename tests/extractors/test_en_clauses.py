@@ -270,8 +270,8 @@ def test_en_inline_source_note_leaves_the_rest_of_its_sentence() -> None:
 @pytest.mark.parametrize(
     ("text", "role"),
     [
-        ("We should thus all limit our consumption.", MarkerRole.CONCLUSION),
-        ("Higher fines are therefore the right answer.", MarkerRole.CONCLUSION),
+        ("Kelmar should thus cut its fares.", MarkerRole.CONCLUSION),
+        ("Longer opening hours are therefore a poor idea.", MarkerRole.CONCLUSION),
         # a gerund after it: a consequence the sentence adds, not a conclusion the writer draws
         ("The firm cut its prices thus boosting sales.", None),
         ("The firm cut its prices thus boosting sales; however, margins fell.", MarkerRole.ATTACK),

@@ -99,9 +99,9 @@ def test_going_on_sale_is_no_promotion() -> None:
         ("Dog owners in Kelmar Park leave a mess behind. Children play on that grass every day. That's why the "
          "city must raise its fines.", "That's why the city must raise its fines."),
         # "thus" inside the sentence concludes as "therefore" does
-        ("Excessive consumption of meat is unhealthy. Its production also harms the climate. Cheap meat tempts "
-         "buyers every day. We should thus all limit what we eat of it.",
-         "We should thus all limit what we eat of it."),
+        ("Ferry fares in Kelmar rose by half. Fewer islanders travel to work. Tourists stay away too. The council "
+         "should thus pay for the ferry from its own budget.",
+         "The council should thus pay for the ferry from its own budget."),
         # what the writer says should be done, after the facts that call for it
         ("Despite the higher fines, the parks of Kelmar are as dirty as ever. Fines hence do not change habits. "
          "Shouting at dog owners seems pointless. The city ought to put up more bins instead. Cleaner parks would "

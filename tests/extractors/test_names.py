@@ -100,7 +100,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
                           "brand/west-midlands"}),
         # a programme, a computer worm, a grade of oil, a season, an adjective opening a sentence: no names
         ("Jo Kale told Radio 4's Zandia Today programme. The Velo worm spread. Kelmar crude rose. Hoka will "
-         "ship by Spring. \"Buoyant demand helps,\" Hoka said. Controversial reforms passed.",
+         "ship by Spring. \"Buoyant demand helps,\" Hoka said. Controversial rules passed.",
          {"brand/hoka"},
          {"brand/zandia-today", "brand/velo", "brand/kelmar", "brand/spring", "brand/buoyant",
           "brand/controversial"}),

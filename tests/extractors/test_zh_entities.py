@@ -44,7 +44,7 @@ def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mention
         ("特斯拉CEO马斯克宣布降价，蔚来创始人秦力洪回应。", "person/秦力洪", EntityKind.PERSON),
         ("字节跳动与云犀公司达成合作。", "organization/云犀", EntityKind.ORGANIZATION),
         # a body's word after a company suffix runs the name on, and types it: a securities house, no brand
-        ("岚川国际证券分析师预测，价格将上涨。", "organization/岚川国际证券", EntityKind.ORGANIZATION),
+        ("岚川国际证券的研究员说，价格会上涨。", "organization/岚川国际证券", EntityKind.ORGANIZATION),
         ("岚川品牌咨询创立于2021年。", "organization/岚川品牌咨询", EntityKind.ORGANIZATION),
     ],
 )

@@ -80,10 +80,10 @@ class Entities:
 
 def titled_brand(hits: Sequence[EntityHit], refs: Sequence[str], content: str, title: str) -> str | None:
     """The article's main brand: the brand its title names first, when the text names it at least
-    ``TITLE_SHARE`` as often as the brand it names most — a headline names what the story is about ("Xiaomi
-    targeting Apple …" is Xiaomi's story, though Apple, its yardstick, is named more); otherwise, or when the
+    ``TITLE_SHARE`` as often as the brand it names most — a headline names what the story is about ("Kelmar
+    targets Hoka …" is Kelmar's story, though Hoka, its yardstick, is named more); otherwise, or when the
     title names none, the brand named most (``most_named_brand``). A brand the title only sets the scene with
-    (面对领克、WEY，比亚迪…: named twice against BYD's twenty) does not outweigh the one the text is about."""
+    (面对赞多、凯达，瑞禾…: named twice against the other's twenty) does not outweigh the one the text is about."""
     most = most_named_brand(refs)
     if most is None or not title:
         return most

@@ -124,10 +124,10 @@ class NameData:
     source_phrases: tuple[str, ...] = ()
     source_prepositions: tuple[str, ...] = ()
     # how the language's adjectives end (Controversial, Buoyant): one opening a sentence before a lower-case
-    # word describes it, unless that word is a verb its subject takes ("Continental said …": subject_verbs)
+    # word describes it, unless that word is a verb its subject takes ("Kelmar said …": subject_verbs)
     adjective_endings: tuple[str, ...] = ()
     subject_verbs: frozenset[str] = frozenset()
-    # the word between an office and its remit ("Minister for National Development Planning")
+    # the word between an office and its remit ("Minister for Rural Planning")
     remit_prepositions: frozenset[str] = frozenset()
 
     @property

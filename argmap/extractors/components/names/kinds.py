@@ -78,18 +78,18 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     if name.label is NameLabel.LOCATION and not (
             " " in label and "'" not in label and "’" not in label and _next_capital(text, name.end) not in data.event_words
             and (_ends_with_word(label, data.company_suffixes, data) or _is_org_name(label, data))):
-        # a place, unless a company's or a body's word ends it (Western Refining Company, Royal Bank of Scotland;
+        # a place, unless a company's or a body's word ends it (Zandor Refining Company, Royal Bank of Zandia;
         # not "the Bank", "Moscow's Sovlink Securities", the Geneva Motor Show)
         return None
     if data.place_names and (placed(label, text) or called_place(label, text)):
-        return None  # "… in Brussels", "the city of Yantai": a place, wherever else the article names it
+        return None  # "… in Brussels", "the city of Zandor": a place, wherever else the article names it
     if data.spaced and _owned(label, text):
-        return None  # "Yukos's Yuganskneftegas", "the Bank's Monetary Policy Committee": the owner's, then its own
+        return None  # "Hoka's Velskneft", "the Bank's Kelmar Committee": the owner's, then its own
     if data.spaced and _office_remit(text, name.start, data):
-        return None  # "State Minister for National Development Planning": what the office is for, not a body
+        return None  # "Minister for Rural Planning": what the office is for, not a body
     if data.spaced and data.not_followed_by and _word_after(text, name.end) in data.not_followed_by \
             and not _is_org_name(label, data):
-        # Radio 4's Today programme, the Zar worm, Brent crude: a programme, a virus, a grade of oil (but a BBC
+        # Radio Kelm's Morning programme, the Velo worm, Kelmar crude: a programme, a virus, a grade of oil (but a BBC
         # World Service programme is the broadcaster's)
         return None
     if data.capitalised and " " not in label and title_tail(text, label):
@@ -204,12 +204,12 @@ _OWNER = re.compile(r"^((?:[A-Z][\w&.-]*\s+)*?[A-Z][\w&.-]*)['’]s\s+[A-Z0-9]")
 def _owned(label: str, text: str) -> bool:
     """``label`` is "Owner's Name" and the article names the owner on its own elsewhere (Yukos, the Bank,
     Mr Mittal): two names, the owner's and the thing's, not one (People's Bank and Foster's Lager are one; a
-    model code stays with its maker, Aston's DB9)."""
+    model code stays with its maker, Hoka's DB9)."""
     m = _OWNER.match(label)
     if m is None:
         return False
     if _CODE_WORD.match(label[m.end() - 1:]) and any(c.isalpha() for c in label[m.end() - 1:]):
-        return False  # "Aston's DB9": a model code is named with its maker
+        return False  # "Hoka's DB9": a model code is named with its maker
     owner = m.group(1).split()[-1]
     return re.search(rf"(?<![\w-]){re.escape(owner)}(?!['’]s\b)(?![\w-])", text) is not None
 
@@ -239,13 +239,13 @@ def _word_after(text: str, end: int) -> str:
 def _capitalised_by_position(name: NameSpan, text: str, data: NameData) -> bool:
     """One word the model reads as a name only where a sentence (or a quotation) opens — "Growth slowed
     in …", "Rumours spread …" — while the article writes it in lower case elsewhere, or that ends as an adjective
-    does and runs on into a lower-case word ("Controversial reforms …"): a common word."""
+    does and runs on into a lower-case word ("Controversial rules …"): a common word."""
     label = name.text
     if name.source is not NameSource.MODEL or " " in label or label.islower() or label.isupper():
         return False
     if not SENTENCE_START.search(text[max(0, name.start - 3):name.start]):
         return False
-    # "Controversial reforms …", "Buoyant economic conditions …": an adjective before the noun it describes
+    # "Controversial rules …", "Buoyant demand …": an adjective before the noun it describes
     if lower_case_too(label, text):
         return True
     after = _word_after(text, name.end)

@@ -61,7 +61,7 @@ _LISTED = (rf"(?<![\w-])({_PLACE_WORDS})(?:,\s+|\s+and\s+){{0}}(?![\w'’-])"
 _CAPITAL = r"(?<![\w-])capital(?:\s+city)?,?\s+{0}(?![\w'’-])"
 
 
-# "the north-eastern city of Yantai", "Aceh province", "Rover's Longbridge plant": the text calls it a place, or a
+# "the coastal city of Zandor", "Velda province", "Hoka's Kelby plant": the text calls it a place, or a
 # place where a company it names works — whatever lists know of it
 _PLACE_OF = re.compile(r"(?<![\w-])(?:city|town|village|province|region|county|district|port|island|state)\s+of\s+$")
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|region|county|prefecture)\b")
@@ -71,8 +71,8 @@ _COUNTY = re.compile(r"^[A-Z][a-z]+shire$")  # Yorkshire, Derbyshire: an English
 
 
 def called_place(label: str, text: str) -> bool:
-    """The text calls ``label`` a place ("the city of Yantai", "Aceh province"), or the site where a company
-    works ("Rover's Longbridge plant", "its Cowley factory"), or it is an English county (Yorkshire)."""
+    """The text calls ``label`` a place ("the city of Zandor", "Velda province"), or the site where a company
+    works ("Hoka's Kelby plant", "its Velby factory"), or it is an English county (Yorkshire)."""
     if _COUNTY.match(label):
         return True
     at = text.find(label)

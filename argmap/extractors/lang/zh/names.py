@@ -36,7 +36,7 @@ _WINDOW = 8  # characters of context on each side of a word the model is asked a
 # (**Q（Quick）**: what a letter of an acronym stands for)
 _GLOSS = re.compile(r"(?:(?<=[\u4e00-\u9fff*”」』])|(?<=(?<![A-Za-z])[A-Z]))[（(]\s*[A-Za-z][A-Za-z' &-]*[A-Za-z]\s*[）)]")
 _FOREIGNNAME_TAGS = frozenset({"nrt", "nz"})
-_SUFFIX_CHAIN = 2  # company words a name takes one after another (天风 + 国际 + 证券)
+_SUFFIX_CHAIN = 2  # company words a name takes one after another (岚川 + 国际 + 证券)
 _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
 
@@ -243,7 +243,7 @@ class ChineseNames:
 
     def _company_suffix(self, text: str, end: int, bounds: Container[int]) -> str:
         """The company words right after a name that end where a word does (灼识 + 咨询; 央广网 + 报道 is none: 报
-        is not 报道) — after a company suffix, one more as the name runs on (天风 + 国际 + 证券: a securities
+        is not 报道) — after a company suffix, one more as the name runs on (岚川 + 国际 + 证券: a securities
         house, whose last word types it, not 国际's brand)."""
         suffix = ""
         for _ in range(_SUFFIX_CHAIN):
@@ -255,7 +255,7 @@ class ChineseNames:
                 break
             suffix += word
             if word not in self.names.company_suffixes:
-                break  # a body's word ends the name: 群智咨询 + 数据显示 is the firm's data, not a name
+                break  # a body's word ends the name: 岚川咨询 + 数据显示 is the firm's data, not a name
         return suffix
 
     def _model_windows(self, state: DocState, unknown: list[tuple[str, int]], counts: Counter[str]) -> list[Span]:
