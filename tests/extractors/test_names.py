@@ -114,6 +114,10 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("Hoka sold jets to Velo China. Prices rose in Greater London. Finance Minister Anna Kovac agreed.",
          {"brand/hoka", "person/anna-kovac"}, {"brand/velo", "brand/greater", "brand/finance"}),
         ("Hoka Zandia grew. Hoka said it would hire.", {"brand/hoka"}, set()),
+        # a spokesman's, an officer's or a vice-president's title is no part of the name
+        ("Spokesman Jo Kale agreed. Lt Col Ana Dorr and Vice-President Tom Vell did not.",
+         {"person/jo-kale", "person/ana-dorr", "person/tom-vell"},
+         {"person/spokesman-jo-kale", "person/lt-col-ana-dorr", "person/vice-president-tom-vell"}),
         # a name opening a sentence keeps its first word where the article writes it whole inside a sentence too
         ("Allied Kelmar Banks, the biggest lender, rose. Shares in Allied Kelmar Banks fell.",
          {"brand/allied-kelmar-banks"}, {"organization/kelmar-banks", "brand/kelmar-banks"}),
@@ -183,7 +187,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
-         "office-before-title", "shouted-sentence", "body-across-and", "addressed-people-and-remits", "called-places", "works-worms-and-adjectives", "body-remits", "cut-off-word", "unit-of-a-brand", "whole-name-inside-a-sentence",
+         "office-before-title", "shouted-sentence", "body-across-and", "addressed-people-and-remits", "called-places", "works-worms-and-adjectives", "body-remits", "cut-off-word", "unit-of-a-brand", "spokesmen-and-officers", "whole-name-inside-a-sentence",
          "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
          "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
          "remit-across-and", "office-before-a-minister", "titles-before-a-person", "cities-listed-or-a-capital",
@@ -452,6 +456,9 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
         ("Hoka sold Hoka's Velskneft unit.", "Hoka's Velskneft", NameSource.MODEL, None),
         ("Hoka's Kelm Lager sold well.", "Hoka's Kelm Lager", NameSource.MODEL, EntityKind.BRAND),
         ("Hoka shares a platform with Hoka's DB9.", "Hoka's DB9", NameSource.MODEL, EntityKind.PRODUCT),
+        # a hospital and a newspaper are bodies
+        ("Staff at the Zandor Municipal Hospital agreed.", "Zandor Municipal Hospital", NameSource.SHAPE,
+         EntityKind.ORGANIZATION),
         # a dam is no brand; an air force is a body
         ("Hoka built the Zandor Gorges Dam.", "Zandor Gorges Dam", NameSource.SHAPE, None),
         ("Hoka sold jets to the Zandian Air Force.", "Zandian Air Force", NameSource.SHAPE, EntityKind.ORGANIZATION),
