@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _SUBDIVISION_TYPES = frozenset({
@@ -36,7 +37,13 @@ def place_names() -> frozenset[str]:
     for subdivision in pycountry.subdivisions:
         if subdivision.type in _SUBDIVISION_TYPES and "," not in subdivision.name and "(" not in subdivision.name:
             out.add(subdivision.name)
+            out.add(_ascii(subdivision.name))  # Rājasthān as English text writes it: Rajasthan
     return frozenset(out)
+
+
+def _ascii(name: str) -> str:
+    """``name`` without its diacritics (Rājasthān -> Rajasthan, Bihār -> Bihar)."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 @lru_cache(maxsize=1)
