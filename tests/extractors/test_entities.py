@@ -131,6 +131,8 @@ def test_a_lexicon_entry_names_a_hit_of_its_ref_from_another_source() -> None:
         ("The car runs on the Nvidia Drive Orin chip.", [("product/nvidia-drive-orin", "brand/nvidia")]),
         # … not a company word (the company itself), a title (its people) or a place (its unit)
         ("Mitsubishi Motors grew.", [("brand/mitsubishi", None)]),
+        ("Costco Wholesale grew.", [("brand/costco", None)]),
+        ("Verizon Communications bought it.", [("brand/verizon", None)]),
         ("Apple CEO Tim Cook spoke.", [("brand/apple", None), ("person/tim-cook", None)]),
         ("Sales at Apple China rose.", [("brand/apple", None)]),
     ],
