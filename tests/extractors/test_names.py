@@ -456,6 +456,8 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
         ("Hoka sold Hoka's Velskneft unit.", "Hoka's Velskneft", NameSource.MODEL, None),
         ("Hoka's Kelm Lager sold well.", "Hoka's Kelm Lager", NameSource.MODEL, EntityKind.BRAND),
         ("Hoka shares a platform with Hoka's DB9.", "Hoka's DB9", NameSource.MODEL, EntityKind.PRODUCT),
+        # "the state of X's finances" names X's owner, not a place called X
+        ("Hoka audited the true state of Zandex's finances.", "Zandex", NameSource.SHAPE, EntityKind.BRAND),
         # a region pycountry writes with diacritics (Bihār) is a place as English writes it too
         ("Hoka opened a plant in Bihar last year.", "Bihar", NameSource.MODEL, None),
         # a hospital and a newspaper are bodies

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from argmap.extractors.lexicon import Lexicon
 from argmap.extractors.text import is_cjk
@@ -165,6 +165,11 @@ class NameData:
                    tuple(data.get("source_phrases", [])), tuple(data.get("source_prepositions", [])),
                    longest_first("adjective_endings"), frozenset(data.get("subject_verbs", [])),
                    frozenset(data.get("remit_prepositions", [])))
+
+
+def mentions(word: str, text: str) -> Iterator[re.Match[str]]:
+    """Every place the article writes ``word`` as a word of its own (not inside Kelmar-Oxley or Q&A)."""
+    return re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text)
 
 
 # characters, in any script: past this a candidate is a phrase or a title, not a name (the language's

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 from argmap.extractors.components.names.data import (LONGEST_BODY, LONGEST_LABEL, SENTENCE_START, NameData, NameLabel,
-                                                      NameSource, NameSpan, adjective_compound)
+                                                      NameSource, NameSpan, adjective_compound, mentions)
 from argmap.extractors.components.names.places import called_place, place_names, placed
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import alternation, is_cjk
@@ -26,11 +26,6 @@ _PERIOD = re.compile(r"^(?:FY|CY)'?\d{2,4}$|^F?[1-4]Q\d{0,4}$|^[QH][1-4]$")
 _MODEL_CODE = re.compile(r"^(?:[A-Za-z]{0,4}\d+[A-Za-z]*|[A-Z]{1,3}\d*)$")
 # a model designation with a digit in it (V8, S24, X5, 911): beside a name it makes the name a product's
 _CODE_WORD = re.compile(r"^[A-Za-z]{0,4}\d+[A-Za-z]*$")
-
-
-def mentions(word: str, text: str) -> Iterator[re.Match[str]]:
-    """Every place the article writes ``word`` as a word of its own (not inside Kelmar-Oxley or Q&A)."""
-    return re.finditer(rf"(?<![\w&'’-]){re.escape(word)}(?![\w&-])", text)
 
 
 # a capitalised word and "of" or "for" right before a word: the word ends a longer title (Call of Duty, Lord of the
@@ -75,11 +70,7 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     label = name.text
     if not _plausible(label, data):
         return None
-    if name.label is NameLabel.LOCATION and not (
-            " " in label and "'" not in label and "’" not in label and _next_capital(text, name.end) not in data.event_words
-            and (_ends_with_word(label, data.company_suffixes, data) or _is_org_name(label, data))):
-        # a place, unless a company's or a body's word ends it (Zandor Refining Company, Royal Bank of Zandia;
-        # not "the Bank", "Moscow's Sovlink Securities", the Geneva Motor Show)
+    if name.label is NameLabel.LOCATION and not _body_read_as_place(name, text, data):
         return None
     if data.place_names and (placed(label, text) or called_place(label, text)):
         return None  # "… in Brussels", "the city of Zandor": a place, wherever else the article names it
@@ -121,13 +112,13 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         if data.spaced and _body_after(text, name.end, data):
             return EntityKind.ORGANIZATION  # "Kelmar Brandt, the investment bank, will advise …"
         if data.spaced and " " not in label and name.source is not NameSource.CUE:
-            if data.capitalised and _PLURAL.match(label) and _only_opening(label, text) \
+            if data.capitalised and _PLURAL.match(label) and only_opening(label, text) \
                     and not _speaks(label, text, data.speech_verbs):
                 return None  # "Doubts about …", "Jurors in …": a plural the model takes for a name where a sentence opens
             return EntityKind.ORGANIZATION  # one word the model calls a person, with no title: Gartner, Jeep
         return EntityKind.PERSON
     if data.capitalised and name.source is NameSource.MODEL and " " not in label and _PLURAL.match(label) \
-            and _only_opening(label, text) and _runs_on(label, text) and not _speaks(label, text, data.speech_verbs):
+            and only_opening(label, text) and _runs_on(label, text) and not _speaks(label, text, data.speech_verbs):
         return None  # "Commentators say …", "Rumours about …": a plural noun that opens sentences only
     if data.capitalised and label.isupper() and _spelt_out(label, text):
         return None  # "consumer price index (CPI)", "multiple sclerosis (MS)": a term's initials, no name
@@ -168,7 +159,7 @@ def lower_case_too(word: str, text: str) -> bool:
     return not word.islower() and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
-def _only_opening(word: str, text: str) -> bool:
+def only_opening(word: str, text: str) -> bool:
     """Every time the article writes ``word``, a sentence or a quotation opens with it."""
     return all(SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
                for m in mentions(word, text))
@@ -196,9 +187,19 @@ def _speaks(word: str, text: str, verbs: Sequence[str]) -> bool:
     return bool(verbs) and re.search(rf"(?<![\w-]){re.escape(word)}\s+(?:{alternation(verbs)})\b", text) is not None
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _OFFICE = re.compile(r"\b([A-Z][a-z]+)\s+([a-z]+)\s+$")  # "Minister for ", before a name
 _OWNER = re.compile(r"^((?:[A-Z][\w&.-]*\s+)*?[A-Z][\w&.-]*)['’]s\s+[A-Z0-9]")
+
+
+def _body_read_as_place(name: NameSpan, text: str, data: NameData) -> bool:
+    """The model reads a place where a company's or a body's word ends a name of two words or more (Zandor
+    Refining Company, Royal Bank of Zandia) — not "the Bank" alone, not after a possessive place ("Velda's
+    Kelm Securities"), not before an event's word (the Zandor Motor Show)."""
+    label = name.text
+    return (" " in label and "'" not in label and "’" not in label
+            and _word_after(text, name.end) not in data.event_words
+            and (_ends_with_word(label, data.company_suffixes, data) or _is_org_name(label, data)))
 
 
 def _owned(label: str, text: str) -> bool:
@@ -221,17 +222,8 @@ def _office_remit(text: str, start: int, data: NameData) -> bool:
     return m is not None and m.group(2) in data.remit_prepositions and m.group(1) in data.person_prefixes
 
 
-_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z]\w*)")
-
-
-def _next_capital(text: str, end: int) -> str:
-    """The capitalised word right after ``end``, or ""."""
-    m = _NEXT_CAPITAL.match(text, end)
-    return m.group(1) if m else ""
-
-
 def _word_after(text: str, end: int) -> str:
-    """The lower-case word right after ``end``, or ""."""
+    """The word right after ``end`` on its line, or ""."""
     m = _NEXT_WORD.match(text, end)
     return m.group(1) if m else ""
 
@@ -249,7 +241,7 @@ def _capitalised_by_position(name: NameSpan, text: str, data: NameData) -> bool:
     if lower_case_too(label, text):
         return True
     after = _word_after(text, name.end)
-    return (bool(after) and after not in data.subject_verbs and len(label) > 4
+    return (after.islower() and after not in data.subject_verbs and len(label) > 4  # longer than its ending
             and label.endswith(data.adjective_endings))
 
 

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from argmap.extractors.components.names.data import mentions
+
 _SUBDIVISION_TYPES = frozenset({
     "State", "Province", "Region", "Prefecture", "Land", "Autonomous region", "Autonomous community",
     "Metropolitan district", "Metropolitan city", "City", "Country", "Nation", "Republic", "Union territory",
@@ -82,18 +84,13 @@ def called_place(label: str, text: str) -> bool:
     works ("Hoka's Kelby plant", "its Velby factory"), or it is an English county (Yorkshire)."""
     if _COUNTY.match(label):
         return True
-    at = text.find(label)
-    while at >= 0:
-        end = at + len(label)
-        # each mention's own few words before and after: no pattern over the whole text per name
-        whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
-            end == len(text) or not (text[end].isalnum() or text[end] in "-'’"))
-        if whole:
-            before = text[max(0, at - 24):at]
-            if (_PLACE_OF.search(before) or _PLACE_KIND_AFTER.match(text, end)
-                    or (_OWNER_BEFORE.search(before) and _SITE_AFTER.match(text, end))):
-                return True
-        at = text.find(label, at + 1)
+    for m in mentions(label, text):  # each mention's own few words before and after, not a pattern per name
+        if text.startswith(("'", "’"), m.end()):
+            continue  # "the true state of Kelmar's finances": an owner, not a place
+        before = text[max(0, m.start() - 24):m.start()]
+        if (_PLACE_OF.search(before) or _PLACE_KIND_AFTER.match(text, m.end())
+                or (_OWNER_BEFORE.search(before) and _SITE_AFTER.match(text, m.end()))):
+            return True
     return False
 
 

@@ -20,7 +20,7 @@ from argmap.extractors.components.names.data import (
     adjective_compound,
     trim,
 )
-from argmap.extractors.components.names.kinds import mentions
+from argmap.extractors.components.names.kinds import mentions, only_opening
 from argmap.extractors.model import Span
 from argmap.extractors.text import is_cjk
 
@@ -60,7 +60,7 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             cut = False  # a capitalised word of the run (a place, a title) was cut off
             # "Allied Irish Banks, …" opening a sentence keeps its first word where the article also writes the
             # whole name inside a sentence ("Shares in Allied Irish Banks fell")
-            whole = opens and first and len(words) > 1 and _inside_a_sentence(
+            whole = opens and first and len(words) > 1 and not only_opening(
                 text[words[0][0] + m.start(1):words[-1][1] + m.start(1)], text)
             while words and words[0][2] not in data.person_prefixes and (
                     _ordinary(words[0][2], data, sentence_start=opens and first and not whole)
@@ -230,18 +230,12 @@ def strip_opener(name: NameSpan, text: str, data: NameData) -> NameSpan:
     first, _, rest = name.text.partition(" ")
     if not rest or first in data.not_names or first in data.person_prefixes \
             or not SENTENCE_START.search(text[max(0, name.start - 3):name.start]) \
-            or not _ordinary(first, data, sentence_start=True) or _inside_a_sentence(name.text, text):
+            or not _ordinary(first, data, sentence_start=True) or not only_opening(name.text, text):
         # Shanghai Automotive: a place opens many a company's name; "Shares in Allied Irish Banks fell": the
         # article writes the whole name where no sentence opens too
         return name
     start = name.end - len(rest)
     return NameSpan(start, name.end, rest, name.label, name.source)
-
-
-def _inside_a_sentence(name: str, text: str) -> bool:
-    """The article writes ``name`` somewhere no sentence or quotation opens."""
-    return any(not SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
-               for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 # --- Chinese shape and cue candidates -------------------------------------------------------------
@@ -335,8 +329,8 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
         b += 1
     tail = text[b:min(hi, b + 8)]
     counted = _counted_head(text, b, data)
-    if not tail.startswith("等") and not counted and len(items) > 1:  # nothing closes the list: as long as the
-        # others, at a word end
+    if not tail.startswith("等") and not counted and len(items) > 1:
+        # nothing closes the list: the last item is as long as the others, at a word end
         longest = max(e - s for s, e in items[:-1])
         b = next((x for x in range(min(b, last_start + longest), last_start + 1, -1) if x in bounds), b)
     items[-1] = (last_start, b)
