@@ -242,6 +242,8 @@ class _SessionState(threading.local):
         self.graphs: list[str] | None = None
 
 
+_CANCELLED = "HY008"  # SQLSTATE "operation canceled": what stops a query of argmap's is its timeout
+
 
 class RemoteStore:
     """The ``Store`` protocol over HTTP (the standard library's http.client, connections kept alive)."""
@@ -360,7 +362,14 @@ class RemoteStore:
             text, dataset = f"{pragmas}{' ' if text != sparql else chr(10)}{text}", []
         form = [("query", text), *dataset, *self._timeout_form(timeout)]
         wait = timeout + TIMEOUT_GRACE_SECONDS if timeout is not None else self.timeout
-        answer = self._post(self.endpoints.query, form, accept=accept, timeout=wait)
+        try:
+            answer = self._post(self.endpoints.query, form, accept=accept, timeout=wait)
+        except StoreError as exc:
+            # a busy Virtuoso may stop a query at its timeout with an error ("HY008 … killed by SQLCancel")
+            # instead of its partial "anytime" answer: the same timeout, said another way
+            if timeout is not None and _CANCELLED in str(exc):
+                raise QueryTimeoutError(timeout_message(timeout)) from None
+            raise
         state = answer.headers.get("x-sql-state")
         if state:  # Virtuoso's "anytime" answer: what it had when it stopped
             if state == "S1TAT" and timeout is not None:
