@@ -221,6 +221,21 @@ def test_a_registered_companys_legal_name(text: str, expected: dict[str, list[st
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a word the segmenter does not know, written twice, joined to a brand by 与 / 和 / 、: a brand
+        ("岚蛙与星巴克的门店都在一层，岚蛙还在扩张。", True),
+        ("星巴克和岚蛙都在扩张，岚蛙的门店多在一层。", True),  # the segmenter glues 和 to it: still a mention
+        ("岚蛙与Kelmar Burger分别开店，岚蛙在一层。", True),  # a Latin name the shapes found
+        ("岚蛙与星巴克的门店都在一层。", False),  # once: a phrase as often as a name
+        ("岚蛙的门店都在一层，岚蛙还在扩张，星巴克也是。", False),  # beside the brand, not joined to it
+    ],
+)
+def test_a_word_paired_with_a_brand_is_a_brand(text: str, named: bool) -> None:
+    assert ("brand/岚蛙" in refs(text)) is named
+
+
 def test_a_latin_name_after_a_chinese_title_is_a_person() -> None:
     """Titles of the arts and media (歌手, 演员, 记者 …) make the name after them a person, in either script."""
     found = refs("凯达请来说唱歌手Jorund Vaskel拍广告，演员林远舟也出镜了。")

@@ -129,6 +129,8 @@ class NameData:
     subject_verbs: frozenset[str] = frozenset()
     # the word between an office and its remit ("Minister for Rural Planning")
     remit_prepositions: frozenset[str] = frozenset()
+    # (Chinese) the words that join two names of one kind (岚蛙与Kelmar, 岚蛙、Kelmar): a word paired with a brand
+    coordinators: tuple[str, ...] = ()
 
     @property
     def plain_titles(self) -> tuple[str, ...]:
@@ -164,7 +166,7 @@ class NameData:
                    longest_first("product_kinds"), tuple(data.get("person_relatives", [])),
                    tuple(data.get("source_phrases", [])), tuple(data.get("source_prepositions", [])),
                    longest_first("adjective_endings"), frozenset(data.get("subject_verbs", [])),
-                   frozenset(data.get("remit_prepositions", [])))
+                   frozenset(data.get("remit_prepositions", [])), longest_first("coordinators"))
 
 
 def mentions(word: str, text: str) -> Iterator[re.Match[str]]:

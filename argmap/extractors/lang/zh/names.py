@@ -152,8 +152,11 @@ class ChineseNames:
             model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts, tags)
             candidates += model_found
         if names.NameFinder.WORD in use:
-            candidates += self._word_names(state.content, words + glued, counts, model_found,
-                                           _WordBounds(starts, len(state.content)))
+            paired = _Paired(state.content, [(h.start, h.end) for h in found.hits if h.kind is EntityKind.BRAND]
+                             + [(n.start, n.end) for n in candidates if n.text.isascii()], self.names.coordinators)
+            # a name glued to a coordinator (星巴克 | 和岚蛙) is still one of its mentions
+            candidates += self._word_names(state.content, words + glued, Counter(w for w, _ in words + glued),
+                                           model_found, _WordBounds(starts, len(state.content)), paired)
             candidates += titled_people(pieces, starts, tags, self._titles)
         if names.NameFinder.LIST in use:
             candidates += names.listed_names_zh(state.content, units, self.names,
@@ -215,10 +218,12 @@ class ChineseNames:
                                 plain_text=plain_text, is_person=lambda w: tags[w] == "nr")
 
     def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
-                    model_found: list[names.NameSpan], bounds: Container[int]) -> list[names.NameSpan]:
+                    model_found: list[names.NameSpan], bounds: Container[int],
+                    paired: "_Paired | None" = None) -> list[names.NameSpan]:
         """Words jieba does not know (its HMM made them up: 古茗, 领克) or tags as foreign names (麦当劳 nrt),
         when the model found a name there, when a company or organisation word follows (紫燕食品), or when
-        a brand word stands beside a word that repeats. Repetition alone is no signal: technical articles
+        a word that repeats stands beside a brand word, or beside a brand it is coordinated with (岚蛙与Kelmar
+        Burger: writers pair a brand with its peers). Repetition alone is no signal: technical articles
         repeat their jargon (激光雷达, 纯电)."""
         confirmed = {n.text for n in model_found}  # the model read one mention of it as a name
         out: list[names.NameSpan] = []
@@ -236,8 +241,8 @@ class ChineseNames:
                 cut = 1 if word[0] in _FORMER and len(word) >= 3 else 0
                 out.append(names.NameSpan(start + cut, end + len(suffix), word[cut:] + suffix, names.NameLabel.ORG,
                                           names.NameSource.WORD))
-            elif word in confirmed or before.endswith("旗下") or (
-                    counts[word] >= 2 and after.startswith(self._brand_cues)):
+            elif word in confirmed or before.endswith("旗下") or (counts[word] >= 2 and (
+                    after.startswith(self._brand_cues) or (paired is not None and paired(start, end)))):
                 out.append(names.NameSpan(start, end, word, names.NameLabel.ORG, names.NameSource.WORD))
         return out
 
@@ -339,6 +344,35 @@ class ChineseNames:
         found.add(EntityKind.PRODUCT, slug(label), {"zh": label}, (), at, end, brand=brand.ref)
         taken.update(range(at, end))
         return True
+
+
+class _Paired:
+    """Whether ``start:end`` is coordinated with a brand: a coordinator (与, 和, 、 …) between it and a brand's
+    span, right before or right after it, a space allowed on either side of the coordinator (与 Kelmar)."""
+
+    __slots__ = ("text", "starts", "ends", "coordinators")
+
+    def __init__(self, text: str, spans: Iterable[tuple[int, int]], coordinators: tuple[str, ...]) -> None:
+        spans = list(spans)
+        self.text, self.coordinators = text, coordinators
+        self.starts, self.ends = {s for s, _ in spans}, {e for _, e in spans}
+
+    def __call__(self, start: int, end: int) -> bool:
+        if not self.coordinators:
+            return False
+        text = self.text
+        at = end + 1 if text[end:end + 1] == " " else end
+        word = next((c for c in self.coordinators if text.startswith(c, at)), None)
+        if word is not None:
+            at += len(word)
+            if (at + 1 if text[at:at + 1] == " " else at) in self.starts:
+                return True
+        at = start - 1 if text[start - 1:start] == " " else start
+        word = next((c for c in self.coordinators if text.endswith(c, 0, at)), None)
+        if word is None:
+            return False
+        at -= len(word)
+        return (at - 1 if text[at - 1:at] == " " else at) in self.ends
 
 
 class _WordBounds(Container[int]):
