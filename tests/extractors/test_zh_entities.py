@@ -183,6 +183,7 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("旗下荣威和名爵两大品牌都卖得不错，两大品牌销量都涨了。", ["brand/mg-motor", "brand/roewe"]),  # a count
         ("凯达做的是SaaS软件，SaaS行业整体承压。", []),  # a term
         ("凯达计划到2027年把产能提到300GWh，接近行业第一。", []),  # a verb before a quantity, no brand's line
+        ("蒙牛VS伊利，谁的奶卖得多？蒙牛 PK 伊利。", ["brand/mengniu", "brand/yili"]),  # versus, no line of a brand
     ],
 )
 def test_a_kind_origin_term_or_title_of_a_work_is_no_brand(text: str, expected: list[str]) -> None:
@@ -234,6 +235,16 @@ def test_a_registered_companys_legal_name(text: str, expected: dict[str, list[st
 )
 def test_a_word_paired_with_a_brand_is_a_brand(text: str, named: bool) -> None:
     assert ("brand/岚蛙" in refs(text)) is named
+
+
+@pytest.mark.parametrize("title", ["歌唱家", "音乐人", "主持人", "作曲家", "艺术家", "画家"])
+def test_a_name_after_a_title_of_the_arts_is_a_person(title: str) -> None:
+    assert "person/林远舟" in refs(f"凯达请来{title}林远舟拍广告，效果很好。")
+
+
+def test_a_brand_is_named_by_its_short_name() -> None:
+    """The lexicon's brands by the name writers use (伊利), their company's names as aliases."""
+    assert refs("伊利的奶粉卖得很好，伊利集团还在扩产。") == {"brand/yili": ["伊利", "伊利集团"]}
 
 
 def test_a_latin_name_after_a_chinese_title_is_a_person() -> None:
