@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -131,6 +131,11 @@ class NameData:
     remit_prepositions: frozenset[str] = frozenset()
     # (Chinese) the words that join two names of one kind (岚蛙与Kelmar, 岚蛙、Kelmar): a word paired with a brand
     coordinators: tuple[str, ...] = ()
+
+    @cached_property
+    def longest_not_name(self) -> int:
+        """The length of the longest of ``not_names`` (0 when there are none)."""
+        return max(map(len, self.not_names), default=0)
 
     @property
     def plain_titles(self) -> tuple[str, ...]:

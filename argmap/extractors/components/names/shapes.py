@@ -298,6 +298,15 @@ def listed_names_zh(text: str, spans: Sequence[Span], data: NameData, known: Cal
     return out
 
 
+def _not_name_at(text: str, at: int, end: int, data: NameData) -> int:
+    """The length of the longest of the language's ``not_names`` written at ``at`` and ending by ``end``, else 0:
+    the set is asked about each slice, not each of its words tried at ``at`` (it holds some hundreds)."""
+    for length in range(min(end - at, data.longest_not_name), 0, -1):
+        if text[at:at + length] in data.not_names:
+            return length
+    return 0
+
+
 def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[int, int], bool],
                 dictionary: Dictionary, bounds: Container[int]) -> list[NameSpan]:
     clause = text[lo:hi]
@@ -320,7 +329,7 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
         if at >= 0 and first_end - at - len(opener) >= 2:
             a = at + len(opener)
     # 伴随着国内淘宝、京东: a word that names nothing (国内, 海外) opening the first item is no part of its name
-    a += max((len(w) for w in data.not_names if text.startswith(w, a) and first_end - a - len(w) >= 2), default=0)
+    a += _not_name_at(text, a, first_end - 2, data)
     items[0] = (a, first_end)
     last_start, last_end = items[-1]
     b = last_start

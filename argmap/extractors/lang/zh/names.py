@@ -360,18 +360,16 @@ class _Paired:
     def __call__(self, start: int, end: int) -> bool:
         if not self.coordinators:
             return False
-        text = self.text
+        text, coordinators = self.text, self.coordinators
         at = end + 1 if text[end:end + 1] == " " else end
-        word = next((c for c in self.coordinators if text.startswith(c, at)), None)
-        if word is not None:
-            at += len(word)
+        if text.startswith(coordinators, at):  # one C-level test of the tuple: most words have none beside them
+            at += len(next(c for c in coordinators if text.startswith(c, at)))  # longest first
             if (at + 1 if text[at:at + 1] == " " else at) in self.starts:
                 return True
         at = start - 1 if text[start - 1:start] == " " else start
-        word = next((c for c in self.coordinators if text.endswith(c, 0, at)), None)
-        if word is None:
+        if not text.endswith(coordinators, 0, at):
             return False
-        at -= len(word)
+        at -= len(next(c for c in coordinators if text.endswith(c, 0, at)))
         return (at - 1 if text[at - 1:at] == " " else at) in self.ends
 
 
