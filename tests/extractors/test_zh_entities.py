@@ -94,6 +94,14 @@ def test_a_name_that_runs_on_into_another_word_is_not_that_name(text: str, menti
         # … but not as the common word or place it also is, nor before a noun (大众品牌: a mass-market brand)
         ("新年图个吉利，游客登上长城，大众品牌纷纷降价。", "brand/geely", []),
         ("新年图个吉利，游客登上长城，大众品牌纷纷降价。", "brand/volkswagen", []),
+        # … or before one of its officers, or joined to another brand by 与 / 和 / 、
+        ("吉利董事长在会上讲话。", "brand/geely", ["吉利"]),
+        ("今年长城与比亚迪都在降价。", "brand/great-wall", ["长城"]),
+        ("比亚迪、大众都在降价。", "brand/volkswagen", ["大众"]),
+        ("这是一种吉利与祥和的气氛。", "brand/geely", []),  # joined to a common word
+        # a brand the lexicon names with its kind of product (荣耀手机), by its name alone
+        ("荣耀推出了新机，苹果和荣耀都在冲击高端。", "brand/honor", ["荣耀", "荣耀"]),
+        ("这是一种荣耀与使命。", "brand/honor", []),
     ],
 )
 def test_a_brand_without_its_company_word_needs_a_companys_doing(text: str, ref: str, mentions: list[str]) -> None:

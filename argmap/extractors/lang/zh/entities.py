@@ -7,7 +7,7 @@ first wins: the lexicon, then the open names, then the patterns, then a name fou
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.tokens import Doc
 
@@ -66,9 +66,14 @@ class Finder:
         # 长城推出: ``stem_context``) — not before a noun like 品牌 (大众品牌 is a mass-market brand, not Volkswagen)
         self.stem_context = frozenset(lexicon.pattern_list("stem_context"))
         self.stems: dict[str, LexEntry] = {}
+        # 荣耀 of 荣耀手机: a brand the lexicon names with its kind of product has that name as a stem too
+        kinds = tuple(lexicon.pattern_list("brand_context"))
         for entry in lexicon.entities:
             label = entry.labels.get("zh")
             stem = names.stem(label, self.names)[0] if entry.kind is EntityKind.BRAND and label else None
+            if stem == label and stem.endswith(kinds):
+                stem = next(stem[:-len(k)] for k in kinds if stem.endswith(k))
+                stem = stem if len(stem) >= 2 else label
             if stem and stem != label and stem not in self.form_entry:
                 self.stems.setdefault(stem, entry)
         # Every beginning of every form: a word that is one may run on into a form (one set lookup per word
@@ -110,8 +115,13 @@ class Finder:
         for i in [i for i, w in enumerate(pieces) if w in lexical]:
             self._lexicon(state, starts[i], taken, found)
         stems = distinct & self.stems.keys()
-        for i in [i for i, w in enumerate(pieces[:-1]) if w in stems and pieces[i + 1] in self.stem_context]:
-            self._stemmed(state, self.stems[pieces[i]], starts[i], len(pieces[i]), taken, found)
+        if stems:
+            paired = self._paired_with_brand(pieces, starts, found)
+            for i in [i for i, w in enumerate(pieces[:-1]) if w in stems]:
+                # 东风 | 本田, 长安 | 林肯: a stem glued to another brand's name is part of a joint venture's
+                glued = self._brand_at(pieces[i + 1]) or (i > 0 and self._brand_at(pieces[i - 1]))
+                if pieces[i + 1] in self.stem_context or (paired(i) and not glued):
+                    self._stemmed(state, self.stems[pieces[i]], starts[i], len(pieces[i]), taken, found)
         self._registered(state, pieces, starts, taken, found, tags)
         self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
         # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
@@ -195,6 +205,24 @@ class Finder:
         if entry.kind is EntityKind.BRAND:
             end = self._flagship(state, u, entry, idx, end, found)
         taken.update(range(idx, end))
+
+    def _brand_at(self, word: str) -> bool:
+        """The word is a lexicon brand's name or the start of one without its company word (本田, 林肯)."""
+        entry = self.form_entry.get(word) or self.stems.get(word)
+        return entry is not None and entry.kind is EntityKind.BRAND
+
+    def _paired_with_brand(self, pieces: list[str], starts: list[int], found: Found) -> Callable[[int], bool]:
+        """Whether word ``i`` is joined to a brand the lexicon found by a coordinator between them (荣耀与苹果,
+        苹果和荣耀): writers pair a brand with its peers, not a common word with a brand."""
+        brands = [h for h in found.hits if h.kind is EntityKind.BRAND]
+        brand_starts, brand_ends = {h.start for h in brands}, {h.end for h in brands}
+        coordinators = frozenset(self.names.coordinators)
+
+        def paired(i: int) -> bool:
+            after = i + 2 < len(pieces) and pieces[i + 1] in coordinators and starts[i + 2] in brand_starts
+            return after or (i >= 2 and pieces[i - 1] in coordinators and starts[i - 1] in brand_ends)
+
+        return paired
 
     def _stemmed(self, state: DocState, entry: LexEntry, start: int, length: int, taken: set[int],
                  found: Found) -> None:
