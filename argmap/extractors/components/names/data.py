@@ -131,6 +131,13 @@ class NameData:
     remit_prepositions: frozenset[str] = frozenset()
     # (Chinese) the words that join two names of one kind (岚蛙与Kelmar, 岚蛙、Kelmar): a word paired with a brand
     coordinators: tuple[str, ...] = ()
+    # (Chinese) one-character names of countries and regions (中, 美, 俄 …): a word of two of them pairs two
+    # places (中美, 俄乌), no name
+    place_abbreviations: frozenset[str] = frozenset()
+
+    def pairs_places(self, word: str) -> bool:
+        """``word`` is two one-character names of places (俄乌 冲突: Russia and Ukraine)."""
+        return len(word) == 2 and all(c in self.place_abbreviations for c in word)
 
     @cached_property
     def longest_not_name(self) -> int:
@@ -171,7 +178,8 @@ class NameData:
                    longest_first("product_kinds"), tuple(data.get("person_relatives", [])),
                    tuple(data.get("source_phrases", [])), tuple(data.get("source_prepositions", [])),
                    longest_first("adjective_endings"), frozenset(data.get("subject_verbs", [])),
-                   frozenset(data.get("remit_prepositions", [])), longest_first("coordinators"))
+                   frozenset(data.get("remit_prepositions", [])), longest_first("coordinators"),
+                   frozenset("".join(data.get("place_abbreviations", []))))
 
 
 def mentions(word: str, text: str) -> Iterator[re.Match[str]]:

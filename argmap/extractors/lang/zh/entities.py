@@ -7,6 +7,7 @@ first wins: the lexicon, then the open names, then the patterns, then a name fou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable, Iterable
 
 from spacy.tokens import Doc
@@ -112,8 +113,9 @@ class Finder:
         # where the word is the beginning of one (it may run on past it; _lexicon then checks the text itself).
         form_starts = self.form_starts
         lexical = {w for w in distinct if w in form_starts or (w[0] in first and w.startswith(first[w[0]]))}
+        splits = _SplitWords(pieces, starts, tags)
         for i in [i for i, w in enumerate(pieces) if w in lexical]:
-            self._lexicon(state, starts[i], taken, found)
+            self._lexicon(state, starts[i], taken, found, splits)
         stems = distinct & self.stems.keys()
         if stems:
             paired = self._paired_with_brand(pieces, starts, found)
@@ -181,8 +183,10 @@ class Finder:
             if len(longer) == 1:
                 found.merge(ref, longer[0], alias=short)
 
-    def _lexicon(self, state: DocState, idx: int, taken: set[int], found: Found) -> None:
-        """The longest lexicon form starting at a word start, and its flagship product if one follows."""
+    def _lexicon(self, state: DocState, idx: int, taken: set[int], found: Found,
+                 splits: "_SplitWords | None" = None) -> None:
+        """The longest lexicon form starting at a word start, and its flagship product if one follows — not one
+        that ends inside a dictionary word (高通 in 高 | 通胀率: the text says inflation, not Qualcomm)."""
         if idx in taken or not state.content.startswith(self.first_forms.get(state.content[idx], ()), idx):
             return  # no form starts here (most words): the unit and the forms one by one are not needed
         u = state.unit_at(idx)
@@ -196,7 +200,7 @@ class Finder:
             form = text[idx:end]
             entry = self.form_entry.get(form)
             if entry is not None and _clean_edges(text, idx, end, form) and not text.startswith(
-                    self.names.not_followed_by, end):
+                    self.names.not_followed_by, end) and (splits is None or not splits(idx, end)):
                 break
         else:
             return
@@ -486,6 +490,25 @@ def _latin_name(word: str) -> bool:
     if len(word) < 2 or word in _LATIN_STOP or not word.isalnum():
         return False
     return word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:]))
+
+
+class _SplitWords:
+    """Whether a name from ``start`` to ``end`` ends inside a word of the segmenter that begins after it and that
+    jieba's dictionary knows (高 | 通胀率): it cuts a word of the text in two. A word that begins where the name
+    does holds the name (华为Mate, 大众汽车集团); one the segmenter made up (its HMM's) may be a name cut
+    badly: neither counts."""
+
+    __slots__ = ("pieces", "starts", "tags")
+
+    def __init__(self, pieces: list[str], starts: list[int], tags: WordTags) -> None:
+        self.pieces, self.starts, self.tags = pieces, starts, tags
+
+    def __call__(self, start: int, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0 or self.starts[i] <= start or self.starts[i] == offset:
+            return False
+        word = self.pieces[i]
+        return offset < self.starts[i] + len(word) and len(word) >= 2 and self.tags[word] is not None
 
 
 def _clean_edges(text: str, start: int, end: int, form: str) -> bool:

@@ -310,7 +310,8 @@ class ChineseNames:
     def _open_name_ok(self, name: names.NameSpan, text: str) -> bool:
         """A model name must repeat in the article or stand beside a brand, company or title word; Latin words
         that gloss the Chinese term before them are no name."""
-        if name.text in self.names.not_names or glossed(text, name.start, name.end) or titled_work(text, name.start, name.end):
+        if name.text in self.names.not_names or glossed(text, name.start, name.end) or titled_work(text, name.start, name.end) \
+                or self.names.pairs_places(name.text):
             return False
         if name.source is not names.NameSource.MODEL:
             return True
