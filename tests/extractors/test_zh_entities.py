@@ -193,6 +193,7 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("凯达计划到2027年把产能提到300GWh，接近行业第一。", []),  # a verb before a quantity, no brand's line
         ("蒙牛VS伊利，谁的奶卖得多？蒙牛 PK 伊利。", ["brand/mengniu", "brand/yili"]),  # versus, no line of a brand
         ("高通胀率压制了消费，俄乌局势也有影响，俄乌冲突还在继续。", []),  # a word cut in two; two places
+        ("阿里云EBITA利润达到11亿元，腾讯云也在增长。", ["brand/alibaba-cloud", "brand/tencent-cloud"]),  # a term
     ],
 )
 def test_a_kind_origin_term_or_title_of_a_work_is_no_brand(text: str, expected: list[str]) -> None:
