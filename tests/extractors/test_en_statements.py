@@ -301,3 +301,23 @@ def test_summing_up_words_sum_up_where_they_open_the_unit(text: str, sums_up: bo
 def test_a_statement_a_later_sentence_turns_against_is_granted(text: str, turned: list[str]) -> None:
     state = argument_state(pipeline_doc(DEFAULT_CACHE.get("en"), text))
     assert [c.unit.text for c in thesis.candidates(state) if c.turned] == turned
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        # a prediction names what it is about (market share, sales): its topic, not a report
+        ("Kelmar could find it hard to lift its profits in Europe.", False),
+        ("If Kelmar cuts prices, its sales may recover.", False),
+        # … where the unit states it, or carries a figure, the same words report
+        ("Kelmar's profits in Europe rose sharply.", True),
+        ("Kelmar could lift sales by 12% next year.", True),
+    ],
+)
+def test_what_a_prediction_measures_is_its_topic(text: str, reports: bool) -> None:
+    from argmap.extractors.components.argument.data import argument_data
+    from argmap.extractors.components.argument.statements import score_unit
+
+    state = argument_state(pipeline_doc(DEFAULT_CACHE.get("en"), text))
+    scores = [score_unit(u, argument_data("en")) for u in state.units]
+    assert (max(s.report for s in scores) > 0) is reports

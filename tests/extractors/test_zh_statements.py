@@ -159,3 +159,21 @@ def test_table_cells_are_no_statements_but_keep_their_figures(lang: str, prose: 
     table_start = analysis.content.index(table.split("|")[1].strip() + " |")  # the header row's first cell
     assert analysis.statements and all(s.end <= table_start for s in analysis.statements)
     assert any(f.value == 3000 for f in analysis.figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("凯达明年的销量可能会回落。", False),  # a prediction: 销量 is what it is about
+        ("凯达去年的销量大幅回落。", True),
+        ("凯达明年的销量可能会回落12%。", True),  # with a figure, it reports
+    ],
+)
+def test_what_a_prediction_measures_is_its_topic(text: str, reports: bool) -> None:
+    from argmap.extractors.components.argument.data import argument_data
+    from argmap.extractors.components.argument.model import argument_state
+    from argmap.extractors.components.argument.statements import score_unit
+    from argmap.extractors.pipeline import DEFAULT_CACHE, pipeline_doc
+
+    state = argument_state(pipeline_doc(DEFAULT_CACHE.get("zh"), text))
+    assert (max(score_unit(u, argument_data("zh")).report for u in state.units) > 0) is reports

@@ -83,6 +83,8 @@ class ArgumentData:
     summary_opening: re.Pattern[str] | None = None
     normative: CueSet | None = None  # should, ought to, 应该: the unit prescribes
     dated: re.Pattern[str] | None = None  # when something happened (3月12日, "last year"): the unit reports it
+    # report cues that only name what is measured (sales, market share, 销量): a prediction's topic, not a report
+    measures: CueSet | None = None
 
     def dates(self, text: str) -> bool:
         """The unit says when what it tells happened (``dated`` in the cue data)."""
@@ -137,7 +139,15 @@ def argument_data(lang: str) -> ArgumentData:
                         cues("opponent"), cues("summary"), _opening(raw.get("answer", [])),
                         int(raw.get("negation_reach", 6)), int(raw.get("attribution_reach", 0)),
                         _leading(raw.get("summary_opening", []), words_bounded=words), cues("normative"),
-                        _patterns(raw.get("dated", [])))
+                        _patterns(raw.get("dated", [])), _subset(raw, "report", "measures", words=words))
+
+
+def _subset(raw: dict[str, object], weighted: str, names: str, *, words: bool) -> CueSet:
+    """The cues of list ``names`` with their weights in ``weighted`` (a cue it does not weigh counts 1)."""
+    weights = raw.get(weighted, {})
+    listed = raw.get(names, [])
+    return CueSet.build({str(c): float(weights.get(c, 1.0)) if isinstance(weights, dict) else 1.0
+                         for c in (listed if isinstance(listed, list) else [])}, words=words)
 
 
 def _signed(raw: dict[str, object], *, words: bool, plus: tuple[str, ...] = ("favourable",),

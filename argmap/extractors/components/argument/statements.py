@@ -78,6 +78,9 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
                + (1.0 if unit.rhetorical else 0.0))
     report = (cues.report + (1.5 if unit.measured else 0.0) + (_DATED if data.dates(text) else 0.0)
               + (_EVIDENCE_KIND if unit.evidence_kinds else 0.0) + (1.5 if role is MarkerRole.EXAMPLE else 0.0))
+    if (unit.hedged or unit.conditional) and not unit.measured and data.measures is not None:
+        # "it could prove tough to win market share": what a prediction is about reports nothing
+        report -= data.measures.score(text)
     short = len(text.strip()) < data.min_chars
     background = cues.opinion == 0 and data.narrative.any(text)
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
