@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Callable, Iterable
+from typing import Iterable
 
 from spacy.tokens import Doc
 
@@ -19,7 +19,7 @@ from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.names import (
-    NAME_TAGS, ChineseNames, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
+    NAME_TAGS, ChineseNames, Paired, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
 )
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
@@ -67,7 +67,8 @@ class Finder:
         # 长城推出: ``stem_context``) — not before a noun like 品牌 (大众品牌 is a mass-market brand, not Volkswagen)
         self.stem_context = frozenset(lexicon.pattern_list("stem_context"))
         self.stems: dict[str, LexEntry] = {}
-        # 荣耀 of 荣耀手机: a brand the lexicon names with its kind of product has that name as a stem too
+        # 荣耀 of 荣耀手机: a brand the lexicon names with its kind of product (the cues' brand_context: 手机,
+        # 汽车 …) has that name as a stem too
         kinds = tuple(lexicon.pattern_list("brand_context"))
         for entry in lexicon.entities:
             label = entry.labels.get("zh")
@@ -118,11 +119,13 @@ class Finder:
             self._lexicon(state, starts[i], taken, found, splits)
         stems = distinct & self.stems.keys()
         if stems:
-            paired = self._paired_with_brand(pieces, starts, found)
+            # writers pair a brand with its peers (荣耀与苹果, 比亚迪、大众), not a common word with a brand
+            paired = Paired(state.content, [(h.start, h.end) for h in found.hits if h.kind is EntityKind.BRAND],
+                            self.names.coordinators)
             for i in [i for i, w in enumerate(pieces[:-1]) if w in stems]:
                 # 东风 | 本田, 长安 | 林肯: a stem glued to another brand's name is part of a joint venture's
                 glued = self._brand_at(pieces[i + 1]) or (i > 0 and self._brand_at(pieces[i - 1]))
-                if pieces[i + 1] in self.stem_context or (paired(i) and not glued):
+                if pieces[i + 1] in self.stem_context or (paired(starts[i], starts[i] + len(pieces[i])) and not glued):
                     self._stemmed(state, self.stems[pieces[i]], starts[i], len(pieces[i]), taken, found)
         self._registered(state, pieces, starts, taken, found, tags)
         self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
@@ -214,19 +217,6 @@ class Finder:
         """The word is a lexicon brand's name or the start of one without its company word (本田, 林肯)."""
         entry = self.form_entry.get(word) or self.stems.get(word)
         return entry is not None and entry.kind is EntityKind.BRAND
-
-    def _paired_with_brand(self, pieces: list[str], starts: list[int], found: Found) -> Callable[[int], bool]:
-        """Whether word ``i`` is joined to a brand the lexicon found by a coordinator between them (荣耀与苹果,
-        苹果和荣耀): writers pair a brand with its peers, not a common word with a brand."""
-        brands = [h for h in found.hits if h.kind is EntityKind.BRAND]
-        brand_starts, brand_ends = {h.start for h in brands}, {h.end for h in brands}
-        coordinators = frozenset(self.names.coordinators)
-
-        def paired(i: int) -> bool:
-            after = i + 2 < len(pieces) and pieces[i + 1] in coordinators and starts[i + 2] in brand_starts
-            return after or (i >= 2 and pieces[i - 1] in coordinators and starts[i - 1] in brand_ends)
-
-        return paired
 
     def _stemmed(self, state: DocState, entry: LexEntry, start: int, length: int, taken: set[int],
                  found: Found) -> None:

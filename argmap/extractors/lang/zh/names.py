@@ -152,7 +152,7 @@ class ChineseNames:
             model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts, tags)
             candidates += model_found
         if names.NameFinder.WORD in use:
-            paired = _Paired(state.content, [(h.start, h.end) for h in found.hits if h.kind is EntityKind.BRAND]
+            paired = Paired(state.content, [(h.start, h.end) for h in found.hits if h.kind is EntityKind.BRAND]
                              + [(n.start, n.end) for n in candidates if n.text.isascii()], self.names.coordinators)
             # a name glued to a coordinator (星巴克 | 和岚蛙) is still one of its mentions
             candidates += self._word_names(state.content, words + glued, Counter(w for w, _ in words + glued),
@@ -219,7 +219,7 @@ class ChineseNames:
 
     def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
                     model_found: list[names.NameSpan], bounds: Container[int],
-                    paired: "_Paired | None" = None) -> list[names.NameSpan]:
+                    paired: "Paired | None" = None) -> list[names.NameSpan]:
         """Words jieba does not know (its HMM made them up: 古茗, 领克) or tags as foreign names (麦当劳 nrt),
         when the model found a name there, when a company or organisation word follows (紫燕食品), or when
         a word that repeats stands beside a brand word, or beside a brand it is coordinated with (岚蛙与Kelmar
@@ -347,7 +347,7 @@ class ChineseNames:
         return True
 
 
-class _Paired:
+class Paired:
     """Whether ``start:end`` is coordinated with a brand: a coordinator (与, 和, 、 …) between it and a brand's
     span, right before or right after it, a space allowed on either side of the coordinator (与 Kelmar)."""
 
