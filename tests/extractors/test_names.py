@@ -229,6 +229,12 @@ def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent:
     assert not absent & set(refs), refs
 
 
+def test_a_surname_with_two_particles_is_one_persons_name() -> None:
+    found = _refs("Kelmar named Jan van der Berg as its new chief executive.", "en")
+    assert found.get("person/jan-van-der-berg") is EntityKind.PERSON
+    assert not {r for r in found if r.endswith(("/jan", "/berg"))}
+
+
 def test_model_codes_are_products_of_the_brand_before_them() -> None:
     analysis = run_pipeline("蔚来ES7和奔驰 GLS都在40万级别，ET7卖得好。B站UP主们也在谈。", key="t", lang="zh")
     products = {e.ref: e for e in analysis.entities if e.kind is EntityKind.PRODUCT}
@@ -430,6 +436,10 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
         ("Talks were held in Brussels. Brussels wants a deal.", "Brussels", NameSource.SHAPE, None),
         ("Mei Lin, who grew up in San Diego, California,, agreed.", "San Diego", NameSource.SHAPE, None),
         ("Orange said its sales rose.", "Orange", NameSource.MODEL, EntityKind.BRAND),
+        ("One Lahore broker said shares fell.", "Lahore", NameSource.SHAPE, None),  # where a market or office is
+        ("Prices on the Lahore stock market fell.", "Lahore", NameSource.SHAPE, None),
+        # a particle only a surname takes makes a person
+        ("Kelmar named Jan van der Berg as chief executive.", "Jan van der Berg", NameSource.SHAPE, EntityKind.PERSON),
         # a plural that only ever opens a sentence, a lower-case word after it: a common noun
         ("Sales rose. Commentators say a deal is near.", "Commentators", NameSource.MODEL, None),
         ("Sales rose. Metrovias, the private firm, agreed.", "Metrovias", NameSource.MODEL, EntityKind.BRAND),

@@ -134,6 +134,8 @@ class NameData:
     # (Chinese) one-character names of countries and regions (中, 美, 俄 …): a word of two of them pairs two
     # places (中美, 俄乌), no name
     place_abbreviations: frozenset[str] = frozenset()
+    # the name particles only a person's name takes (Jeroen van der Veer; not de, du: Cirque du Soleil)
+    person_particles: frozenset[str] = frozenset()
 
     def pairs_places(self, word: str) -> bool:
         """``word`` is two one-character names of places (俄乌 冲突: Russia and Ukraine)."""
@@ -179,7 +181,8 @@ class NameData:
                    tuple(data.get("source_phrases", [])), tuple(data.get("source_prepositions", [])),
                    longest_first("adjective_endings"), frozenset(data.get("subject_verbs", [])),
                    frozenset(data.get("remit_prepositions", [])), longest_first("coordinators"),
-                   frozenset("".join(data.get("place_abbreviations", []))))
+                   frozenset("".join(data.get("place_abbreviations", []))),
+                   frozenset(data.get("person_particles", [])))
 
 
 def mentions(word: str, text: str) -> Iterator[re.Match[str]]:

@@ -100,6 +100,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data) \
             and not (data.spaced and _title_next(text, name.end, data.person_titles)):
         return EntityKind.PERSON  # "Rosneft chief Sergei Bogdanchikov", not "the billionaire Kelmar owner"
+    if data.spaced and _person_like(label, data) and not data.person_particles.isdisjoint(label.split()[1:-1]):
+        return EntityKind.PERSON  # Jeroen van der Veer: a particle only a surname takes
     if data.capitalised and (_capitalised_by_position(name, text, data) or _office(label, data)):
         return None
     if data.spaced and 2 <= len(label.split()) <= 3 and _person_like(label, data) \

@@ -68,6 +68,9 @@ _PLACE_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
 _LISTED = (rf"(?<![\w-])({_PLACE_WORDS})(?:,\s+|\s+and\s+){{0}}(?![\w'’-])"
            rf"|(?<![\w-]){{0}}(?:,\s+|\s+and\s+)({_PLACE_WORDS})")
 _CAPITAL = r"(?<![\w-])capital(?:\s+city)?,?\s+{0}(?![\w'’-])"
+# "the Tel Aviv stock market", "a Karachi broker", "its Sydney office": the city where a market or an office is
+_MARKET_AFTER = (r"(?<![\w-]){0}\s+(?:stock\s+(?:market|exchange)|markets?|bourse|brokers?|traders?|dealers?|airport|"
+                 r"offices?|branch|court)\b")
 
 
 # "the coastal city of Zandor", "Velda province", "Hoka's Kelby plant": the text calls it a place, or a
@@ -97,12 +100,14 @@ def called_place(label: str, text: str) -> bool:
 def placed(label: str, text: str) -> bool:
     """``label`` is a city that the article uses as a place (a brand named like a city, Orange, is not): "in
     Brussels", "a Cambridge-based firm", followed by its country or region ("San Diego, California"), called a
-    capital, or listed beside another city or country ("Paris, Lyon and Lille")."""
+    capital, listed beside another city or country ("Paris, Lyon and Lille"), or where a market or an office is
+    ("the Tel Aviv stock market", "a Karachi broker")."""
     cities = city_names()
     if label not in cities:
         return False
     escaped = re.escape(label)
-    if re.search(_LOCATIVE.format(escaped), text) or re.search(_CAPITAL.format(escaped), text):
+    if re.search(_LOCATIVE.format(escaped), text) or re.search(_CAPITAL.format(escaped), text) \
+            or re.search(_MARKET_AFTER.format(escaped), text):
         return True
     regions = place_names()
     if any(_region_opens(m.group(1), regions) for m in re.finditer(_REGION_AFTER.format(escaped), text)):

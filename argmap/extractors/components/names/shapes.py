@@ -31,7 +31,7 @@ from argmap.extractors.text import is_cjk
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _AZ = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _CAP_WORD = rf"(?:[{_UP}][{_AZ}0-9'’.-]*[{_AZ}0-9]|[{_UP}])"
-_JOIN = r"(?:\s+(?:&|of|de(?:\s+la)?|du|des|del|von|van|der)\s+|\s+|-)"
+_JOIN = r"(?:\s+(?:&|of|de(?:\s+la)?|du|des|del|von(?:\s+de[mnr])?|van(?:\s+de[nr]?)?|der)\s+|\s+|-)"  # van der Veer
 # A run of capitalised words (up to five, joined by spaces, hyphens or particles) or A&B, not inside a longer
 # word. Written capital first, with the lookbehind after it: a pattern that opens with a character class lets
 # the regex engine skip to the next capital letter, where a leading lookbehind was tried at every position
