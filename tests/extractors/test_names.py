@@ -438,6 +438,7 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
         ("Orange said its sales rose.", "Orange", NameSource.MODEL, EntityKind.BRAND),
         ("One Lahore broker said shares fell.", "Lahore", NameSource.SHAPE, None),  # where a market or office is
         ("Prices on the Lahore stock market fell.", "Lahore", NameSource.SHAPE, None),
+        ("A Lahore grand jury indicted him.", "Lahore", NameSource.SHAPE, None),
         # a particle only a surname takes makes a person
         ("Kelmar named Jan van der Berg as chief executive.", "Jan van der Berg", NameSource.SHAPE, EntityKind.PERSON),
         # a plural that only ever opens a sentence, a lower-case word after it: a common noun

@@ -68,9 +68,10 @@ _PLACE_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
 _LISTED = (rf"(?<![\w-])({_PLACE_WORDS})(?:,\s+|\s+and\s+){{0}}(?![\w'’-])"
            rf"|(?<![\w-]){{0}}(?:,\s+|\s+and\s+)({_PLACE_WORDS})")
 _CAPITAL = r"(?<![\w-])capital(?:\s+city)?,?\s+{0}(?![\w'’-])"
-# "the Tel Aviv stock market", "a Karachi broker", "its Sydney office": the city where a market or an office is
+# "the Tel Aviv stock market", "a Karachi broker", "its Sydney office", "a Lahore grand jury": the city where a
+# market, an office or a court is
 _MARKET_AFTER = (r"(?<![\w-]){0}\s+(?:stock\s+(?:market|exchange)|markets?|bourse|brokers?|traders?|dealers?|airport|"
-                 r"offices?|branch|court)\b")
+                 r"offices?|branch|court|(?:grand\s+)?jury|police)\b")
 
 
 # "the coastal city of Zandor", "Velda province", "Hoka's Kelby plant": the text calls it a place, or a
