@@ -229,6 +229,21 @@ def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent:
     assert not absent & set(refs), refs
 
 
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a person named with the firm they speak for: two names
+        ("Prices rose, said Tim Lode of Zandia Seafood.", {"person/tim-lode"}, {"brand/tim-lode-of-zandia-seafood"}),
+        # … not a body's name, whose word says so, nor a country's ministries
+        ("The Royal Academy of Zandia agreed.", {"organization/royal-academy-of-zandia"}, {"organization/royal-academy"}),
+        ("Officials at the Velda Ministries of Transport agreed.", set(), {"person/velda-ministries"}),
+    ],
+)
+def test_a_person_of_a_firm_is_two_names(text: str, present: set[str], absent: set[str]) -> None:
+    found = _refs(text, "en")
+    assert present <= set(found) and not absent & set(found)
+
+
 def test_a_surname_with_two_particles_is_one_persons_name() -> None:
     found = _refs("Kelmar named Jan van der Berg as its new chief executive.", "en")
     assert found.get("person/jan-van-der-berg") is EntityKind.PERSON

@@ -21,6 +21,7 @@ from argmap.extractors.components.names.data import (
     trim,
 )
 from argmap.extractors.components.names.kinds import mentions, only_opening
+from argmap.extractors.components.names.places import place_names
 from argmap.extractors.model import Span
 from argmap.extractors.text import is_cjk
 
@@ -84,9 +85,10 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             if cut and len(words) == 1 and (words[0][2] in data.title_modifiers
                                             or not _alone_elsewhere(text, words[0][2])):
                 continue  # Air of Air China, Greater of Greater London, Finance of Finance Minister: part of a name
-            for group, group_opens in _possessive_groups(words, opens=opens and first):
-                if _name_like(group, data):
-                    out.extend(_split_at_prefixes(text, m.start(1), group, data, opens=group_opens))
+            for k, part in enumerate(_affiliations(words, data)):
+                for group, group_opens in _possessive_groups(part, opens=opens and first and k == 0):
+                    if _name_like(group, data):
+                        out.extend(_split_at_prefixes(text, m.start(1), group, data, opens=group_opens))
     return _joined_bodies(text, out, data)
 
 
@@ -157,6 +159,24 @@ def _shouted(text: str, span: Span) -> bool:
         return False  # a lower-case letter, or too short: the cheap tests first (every Chinese unit comes here)
     letters = [c for c in segment if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _affiliations(words: list[tuple[int, int, str]], data: NameData) -> list[list[tuple[int, int, str]]]:
+    """``Tim Lode of Kelmar Foods``: two plain capitalised words before "of" name a person, and the words after it
+    the firm or place the person is of — not a body (Bank of Zandia, Department of …), whose word says so,
+    nor a title of a work (The Lord of …), whose article does."""
+    if len(words) >= 4 and words[2][2] == "of" and all(_plain_name_word(w, data) for _, _, w in words[:2]):
+        return [words[:2], words[3:]]
+    return [words]
+
+
+def _plain_name_word(word: str, data: NameData) -> bool:
+    """A word a person's name may have: capitalised, not an acronym, a common word, a body's, a company's or a
+    title's word, nor a place's name (Kuwait Ministries of …)."""
+    return (word[:1].isupper() and not word.isupper() and word.lower() not in data.common
+            and word not in data.organization_words and word not in data.company_suffixes
+            and word not in data.body_words and word not in data.person_titles
+            and not (data.place_names and word in place_names()))
 
 
 def _possessive_groups(words: list[tuple[int, int, str]], *, opens: bool) -> list[tuple[list[tuple[int, int, str]], bool]]:
