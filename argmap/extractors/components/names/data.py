@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import Field, dataclass, fields
 from enum import Enum
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -158,31 +158,25 @@ class NameData:
             for field_name, values in more.items():
                 data.setdefault(field_name, []).extend(values)
 
-        def longest_first(name: str) -> tuple[str, ...]:
-            return tuple(sorted(set(data.get(name, [])), key=len, reverse=True))
+        def value(field: Field) -> object:
+            listed = data.get(field.name, [])
+            if field.type.startswith("frozenset"):
+                return frozenset(listed)
+            if field.type.startswith("tuple"):
+                # most lists are matched as prefixes or suffixes: longest first, so the longest wins (then in
+                # alphabetical order: a set's own order changes from one process to the next)
+                if field.name in _IN_ORDER:
+                    return tuple(listed)
+                return tuple(sorted(set(listed), key=lambda word: (-len(word), word)))
+            return {"bool": bool, "int": int}[field.type](data.get(field.name, field.default))
 
-        return cls(lang, longest_first("organization_words"), longest_first("company_suffixes"),
-                   frozenset(data.get("not_names", [])), longest_first("product_cues"),
-                   longest_first("person_titles"), longest_first("brand_context"),
-                   frozenset(data.get("person_prefixes", [])), longest_first("not_name_suffixes"),
-                   longest_first("event_words"), frozenset(data.get("not_in_names", [])),
-                   longest_first("organization_endings"), longest_first("list_heads"), _stop_words(lang),
-                   longest_first("not_followed_by"), longest_first("not_names_before"),
-                   frozenset(data.get("not_alone", [])), frozenset(data.get("title_modifiers", [])),
-                   longest_first("list_openers"), frozenset(data.get("organization_nouns", [])),
-                   frozenset(data.get("common_titles", [])), longest_first("demonym_endings"),
-                   bool(data.get("spaced", True)), bool(data.get("capitalised", False)),
-                   bool(data.get("place_names", False)), longest_first("speech_verbs"),
-                   tuple(data.get("address_forms", [])), int(data.get("longest_name", 0)),
-                   tuple(data.get("apposition_determiners", [])), tuple(data.get("role_prepositions", [])),
-                   longest_first("glued_openers"), frozenset(data.get("body_words", [])),
-                   frozenset(data.get("body_connectors", [])), frozenset(data.get("name_particles", [])),
-                   longest_first("product_kinds"), tuple(data.get("person_relatives", [])),
-                   tuple(data.get("source_phrases", [])), tuple(data.get("source_prepositions", [])),
-                   longest_first("adjective_endings"), frozenset(data.get("subject_verbs", [])),
-                   frozenset(data.get("remit_prepositions", [])), longest_first("coordinators"),
-                   frozenset("".join(data.get("place_abbreviations", []))),
-                   frozenset(data.get("person_particles", [])))
+        # each field from names.json by its name and type (positional arguments went wrong whenever a field was added)
+        return cls(lang=lang, common=_stop_words(lang),
+                   **{f.name: value(f) for f in fields(cls) if f.name not in ("lang", "common")})
+
+
+_IN_ORDER = frozenset({"address_forms", "apposition_determiners", "role_prepositions", "person_relatives",
+                       "source_phrases", "source_prepositions"})  # lists kept in the data's order
 
 
 def mentions(word: str, text: str) -> Iterator[re.Match[str]]:

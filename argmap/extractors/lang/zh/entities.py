@@ -67,15 +67,15 @@ class Finder:
         # 长城推出: ``stem_context``) — not before a noun like 品牌 (大众品牌 is a mass-market brand, not Volkswagen)
         self.stem_context = frozenset(lexicon.pattern_list("stem_context"))
         self.stems: dict[str, LexEntry] = {}
+        self.brand_context = frozenset(lexicon.pattern_list("brand_context"))
         # 荣耀 of 荣耀手机: a brand the lexicon names with its kind of product (the cues' brand_context: 手机,
         # 汽车 …) has that name as a stem too
-        kinds = tuple(lexicon.pattern_list("brand_context"))
+        kinds = tuple(sorted(self.brand_context, key=len, reverse=True))
         for entry in lexicon.entities:
             label = entry.labels.get("zh")
             stem = names.stem(label, self.names)[0] if entry.kind is EntityKind.BRAND and label else None
-            if stem == label and stem.endswith(kinds):
-                stem = next(stem[:-len(k)] for k in kinds if stem.endswith(k))
-                stem = stem if len(stem) >= 2 else label
+            if stem == label:
+                stem = _without_kind(label, kinds)
             if stem and stem != label and stem not in self.form_entry:
                 self.stems.setdefault(stem, entry)
         # Every beginning of every form: a word that is one may run on into a form (one set lookup per word
@@ -87,7 +87,6 @@ class Finder:
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
         self.org_suffixes = tuple(sorted(self.org_suffix, key=len, reverse=True))  # for one C-level endswith
         self.titles = frozenset(self.names.person_titles)
-        self.brand_context = frozenset(lexicon.pattern_list("brand_context"))
         self.triggers = self.titles | self.org_suffix | self.brand_context
         self.tags: dict[str, str] = {}
         if isinstance(tokenizer, JiebaTokenizer):
@@ -438,6 +437,12 @@ class Finder:
             # a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
+
+
+def _without_kind(label: str, kinds: tuple[str, ...]) -> str:
+    """荣耀手机 -> 荣耀: the name without the kind of product it ends with, when two characters or more remain."""
+    kind = next((k for k in kinds if label.endswith(k)), "")
+    return label[:-len(kind)] if kind and len(label) - len(kind) >= 2 else label
 
 
 def _month_day(digits: str) -> bool:
