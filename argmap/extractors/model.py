@@ -127,6 +127,7 @@ class Statement:
     central: bool = False  # the article's main claim(s)
     argues_for: tuple[str, ...] = ()  # strategy refs the claim says succeed or hold (what articles are compared on)
     argues_against: tuple[str, ...] = ()  # strategy refs the claim says fail or are not (yet) real
+    aspects: tuple[str, ...] = ()  # what of a brand's performance a claim speaks of (ontology Aspect local names)
 
 
 @dataclass(slots=True)

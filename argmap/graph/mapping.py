@@ -166,6 +166,7 @@ def _statement(
     out += [Triple(node, iri(RDF.type), iri(AM[k])) for k in st.evidence_kinds]  # evidence kinds are subclasses of am:Evidence
     for refs, prop in ((st.argues_for, AM.arguesFor), (st.argues_against, AM.arguesAgainst)):
         out += [Triple(node, iri(prop), iri(mint.entity_iri(ref))) for ref in refs]
+    out += [Triple(node, iri(AM.concerns), iri(AM[aspect])) for aspect in st.aspects]
     for flag, prop in ((st.hedged, AM.hedged), (st.conditional, AM.conditional), (st.central, AM.central)):
         if flag:
             out.append(Triple(node, iri(prop), boolean(True)))

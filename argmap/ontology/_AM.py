@@ -16,9 +16,11 @@ class AM(DefinedNamespace):
     Amount: URIRef
     ArgumentRelation: URIRef
     Article: URIRef
+    Aspect: URIRef
     BothSidesStrong: URIRef
     Brand: URIRef
     BrandIdentification: URIRef
+    BrandImageAspect: URIRef
     BrandPerceptionConstraint: URIRef
     CNY: URIRef
     CapabilityConstraint: URIRef
@@ -45,6 +47,7 @@ class AM(DefinedNamespace):
     ItemUnit: URIRef
     Market: URIRef
     MarketSegment: URIRef
+    MarketShareAspect: URIRef
     MixedPremiumization: URIRef
     Money: URIRef
     Multiple: URIRef
@@ -58,6 +61,7 @@ class AM(DefinedNamespace):
     Person: URIRef
     Premiumization: URIRef
     Price: URIRef
+    PriceAspect: URIRef
     PriceDoubt: URIRef
     PriceDrivenEvidence: URIRef
     PriceLevelPremiumization: URIRef
@@ -65,6 +69,7 @@ class AM(DefinedNamespace):
     Product: URIRef
     ProductLaunch: URIRef
     ProductLine: URIRef
+    ProfitAspect: URIRef
     PromotionDependence: URIRef
     PromotionDependenceConstraint: URIRef
     PromotionEvent: URIRef
@@ -73,14 +78,18 @@ class AM(DefinedNamespace):
     Reasoning: URIRef
     Rejected: URIRef
     RejectedClaim: URIRef
+    RevenueAspect: URIRef
     RivalSwitching: URIRef
     Role: URIRef
+    SalesAspect: URIRef
+    SharePriceAspect: URIRef
     SpecsForLess: URIRef
     Statement: URIRef
     Strategy: URIRef
     SubstitutePurchase: URIRef
     SupportRelation: URIRef
     SupportedClaim: URIRef
+    TechnologyAspect: URIRef
     TimeWindowConstraint: URIRef
     TimesUnit: URIRef
     TooLittleEvidence: URIRef
@@ -105,6 +114,7 @@ class AM(DefinedNamespace):
     bearsOn: URIRef
     central: URIRef
     competesWith: URIRef
+    concerns: URIRef
     concludedBy: URIRef
     conclusion: URIRef
     conditional: URIRef

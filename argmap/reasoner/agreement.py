@@ -8,7 +8,9 @@ contradict. A strategy is one question (is Xiaomi's premiumization working?); a 
 article's claim that Apple's antitrust troubles grow and another's that its laptops sell well are on
 different matters — so claims whose subject is a brand are compared only when they also name something
 else in common (``Stance.aspects``: a product, a strategy, a constraint, another brand or party, a market;
-one IRI across languages as well). Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the
+one IRI across languages as well) or speak of the same aspect of its performance (am:concerns: its sales,
+its prices, its share price …; "Apple shares hit a record high" and "UBS upgraded Apple" both speak of how
+investors value it). Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the
 earliest by IRI), so that a brand discussed in thousands of articles gives a readable, linear-size set of links
 rather than every pair.
 """
@@ -37,12 +39,13 @@ SELECT ?claim ?article ?subject ?side ?brand WHERE {{
   OPTIONAL {{ ?subject a <{AM.Brand}> . BIND(true AS ?brand) }}
 }}
 """
-# what else each claim with a side names: entities, not the figures it quotes (one node per article)
+# what else each claim with a side names — entities, not the figures it quotes (one node per article) — and
+# the aspects of a brand's performance it speaks of (am:concerns: its sales, its share price …)
 ASPECTS = f"""
 SELECT DISTINCT ?claim ?entity WHERE {{
   {{ ?claim <{AM.arguesFor}> ?subject }} UNION {{ ?claim <{AM.arguesAgainst}> ?subject }}
-  ?claim <{AM.mentions}> ?entity .
-  FILTER NOT EXISTS {{ ?entity a <{AM.Quantity}> }}
+  {{ ?claim <{AM.mentions}> ?entity . FILTER NOT EXISTS {{ ?entity a <{AM.Quantity}> }} }}
+  UNION {{ ?claim <{AM.concerns}> ?entity }}
 }}
 """
 
@@ -54,7 +57,7 @@ class Stance:
     subject: str
     side: int  # +1 argues for, -1 against
     broad: bool = False  # the subject is a brand: agreeing on it needs a shared aspect too
-    aspects: frozenset[str] = frozenset()  # the other entities the claim names
+    aspects: frozenset[str] = frozenset()  # the other entities the claim names and the aspects it concerns
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,13 @@ def test_agreements(stances: list[Stance], expected: set[tuple[str, str, bool]])
         ("en", "The firm grew fast, but its margins fell and debts are a risk.", -1),  # the stronger side
         ("en", "The firm grew fast, but its margins fell.", 0),  # as much of one side as of the other
         ("en", "The board will meet on Tuesday.", 0),
+        ("en", "Kelmar shares hit a record high after the results.", 1),  # how markets and analysts judge a firm
+        ("en", "Quarterly earnings beat estimates and the stock was upgraded.", 1),
+        ("en", "Kelmar has been hit by a recall scandal.", -1),
+        ("en", "Revenue missed expectations for a second quarter.", -1),
         ("zh", "小米的高端机型销量持续增长。", 1),
+        ("zh", "凯达股价创新高。", 1),
+        ("zh", "凯达一季度营收低于预期，宣布裁员。", -1),
         ("zh", "小米的高端机型销量持续下滑。", -1),
         ("zh", "这一转型并未成功。", -1),
         ("zh", "这一策略不仅提升了品牌认同，还巩固了领先地位。", 1),  # 不仅 negates nothing
@@ -70,12 +76,48 @@ def test_side_of_a_claim(lang: str, text: str, expected: int) -> None:
     [
         (("brand/novartis", "brand/teva", "strategy/novartis-premiumization"), ("strategy/novartis-premiumization",)),
         (("brand/novartis", "brand/teva"), ("brand/novartis",)),  # the brand named first, not every brand
-        (("product/x",), ()),
+        (("product/x",), ()),  # a product whose brand the article does not say
+        (("product/pegasus",), ("brand/nike",)),  # "sales of the Pegasus lag": its brand's
+        (("product/pegasus", "brand/adidas"), ("brand/adidas",)),  # a brand it names comes first
     ],
 )
 def test_what_a_claim_takes_a_side_on(mentions: tuple[str, ...], expected: tuple[str, ...]) -> None:
     st = Statement(id="s1", kind=StatementKind.CLAIM, text="…", start=0, end=1, sentence=0, mentions=mentions)
-    assert subjects(st) == expected
+    assert subjects(st, owners={"product/pegasus": "brand/nike"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Its smartphone sales grew sharply last year.", ("SalesAspect",)),
+        ("en", "Kelmar shares hit a record high after analysts upgraded the stock.", ("SharePriceAspect",)),
+        ("en", "Margins shrank as the firm cut prices to win market share.",
+         ("ProfitAspect", "PriceAspect", "MarketShareAspect")),
+        ("en", "Buyers see the brand as cheap, and its reputation suffers.", ("PriceAspect", "BrandImageAspect")),
+        ("en", "The firm's reputation for innovation is unmatched.", ("BrandImageAspect", "TechnologyAspect")),
+        ("en", "The board will meet on Tuesday.", ()),
+        ("zh", "凯达的销量持续增长。", ("SalesAspect",)),
+        ("zh", "凯达的营收与净利润双双下滑。", ("RevenueAspect", "ProfitAspect")),
+        ("zh", "降价促销拉低了品牌形象。", ("PriceAspect", "BrandImageAspect")),
+        ("zh", "凯达股价创新高，市值突破千亿。", ("SharePriceAspect",)),
+        ("zh", "凯达自研芯片，市占率稳居第一。", ("MarketShareAspect", "TechnologyAspect")),
+        ("zh", "董事会将于周二开会。", ()),
+    ],
+)
+def test_what_of_a_brand_a_claim_speaks_of(lang: str, text: str, expected: tuple[str, ...]) -> None:
+    assert argument_data(lang).aspects_of(text) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_aspect_is_the_ontologys(lang: str) -> None:
+    """The cue data names aspects by the ontology's individuals, and gives cues for each of them."""
+    from rdflib import Graph, RDF
+
+    from argmap.ontology import AM, ONTOLOGY_PATH
+
+    graph = Graph().parse(ONTOLOGY_PATH, format="turtle")
+    declared = {str(a).rsplit("#", 1)[1] for a in graph.subjects(RDF.type, AM.Aspect)}
+    assert {name for name, _ in argument_data(lang).aspects} == declared
 
 
 def test_who_speaks_last_is_not_what_a_claim_is_about() -> None:
@@ -152,6 +194,17 @@ def _cq7(tmp_path: Path, texts: dict[str, str]) -> set[tuple[str, str, str]]:
         # … and one matter: both name the shoe
         ({"a": "Nike sold its Air Max shoes well and sales grew strongly this spring.",
           "b": "Nike is struggling to sell its Air Max shoes at full price."},
+         {("contradicts", "a", "b")}),
+        # … or speak of the same aspect of it: its sales (made-up stories)
+        ({"a": "Nike's sales grew strongly this spring.", "b": "Nike's sales fell sharply in the summer."},
+         {("contradicts", "a", "b")}),
+        # … in two languages: its share price
+        ({"a": "Nike shares hit a record high on Tuesday.", "b": "耐克股价创新高，市值再度上涨。"},
+         {("agrees", "a", "b")}),
+        # … but not two aspects: its sales, its share price
+        ({"a": "Nike's sales grew strongly this spring.", "b": "Nike shares fell sharply on Tuesday."}, set()),
+        # a product's sales are its brand's
+        ({"a": "Nike's sales grew strongly this spring.", "b": "Sales of the Pegasus fell sharply in the summer."},
          {("contradicts", "a", "b")}),
     ],
 )

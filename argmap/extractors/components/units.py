@@ -58,7 +58,8 @@ class Units:
         kinds_of = self._evidence_kinds(state)
         units = [self.unit(state, unit, figures, kinds_of.get(index, ()))
                  for index, unit in enumerate(state.units) if unit.argumentative]
-        start_argument(doc, self.lang, units, state.main_brand)
+        owners = {ref: e.brand for ref, e in state.entities.items() if e.kind is EntityKind.PRODUCT and e.brand}
+        start_argument(doc, self.lang, units, state.main_brand, owners=owners)
         return doc
 
     def unit(self, state: DocState, unit: Unit, figures: "_FigureIndex", kinds: tuple[str, ...]) -> ArgUnit:

@@ -85,6 +85,12 @@ class ArgumentData:
     dated: re.Pattern[str] | None = None  # when something happened (3月12日, "last year"): the unit reports it
     # report cues that only name what is measured (sales, market share, 销量): a prediction's topic, not a report
     measures: CueSet | None = None
+    # what of a brand's performance a claim speaks of: an ontology Aspect's local name and its cues (销量, "sales")
+    aspects: tuple[tuple[str, CueSet], ...] = ()
+
+    def aspects_of(self, text: str) -> tuple[str, ...]:
+        """The aspects ``text`` speaks of (am:SalesAspect …, as local names), in the order of the data."""
+        return tuple(name for name, cues in self.aspects if cues.any(text))
 
     def dates(self, text: str) -> bool:
         """The unit says when what it tells happened (``dated`` in the cue data)."""
@@ -139,7 +145,16 @@ def argument_data(lang: str) -> ArgumentData:
                         cues("opponent"), cues("summary"), _opening(raw.get("answer", [])),
                         int(raw.get("negation_reach", 6)), int(raw.get("attribution_reach", 0)),
                         _leading(raw.get("summary_opening", []), words_bounded=words), cues("normative"),
-                        _patterns(raw.get("dated", [])), _subset(raw, "report", "measures", words=words))
+                        _patterns(raw.get("dated", [])), _subset(raw, "report", "measures", words=words),
+                        _aspects(raw.get("aspects", {}), words=words))
+
+
+def _aspects(raw: object, *, words: bool) -> tuple[tuple[str, CueSet], ...]:
+    """``aspects`` of the cue data: {"SalesAspect": ["sales", …], …} as (local name, cues) pairs."""
+    if not isinstance(raw, dict):
+        return ()
+    return tuple((str(name), CueSet.build({str(c): 1.0 for c in cues}, words=words))
+                 for name, cues in raw.items() if isinstance(cues, list) and cues)
 
 
 def _subset(raw: dict[str, object], weighted: str, names: str, *, words: bool) -> CueSet:

@@ -86,6 +86,7 @@ class ArgumentState:
     units: list[ArgUnit] = field(default_factory=list)
     title: str = ""
     main_brand: str | None = None  # the brand the article is mostly about, as a ref
+    owners: dict[str, str] = field(default_factory=dict)  # product ref -> its brand's ref (蔚来 ES7 -> brand/nio)
     regions: Regions = field(default_factory=Regions)
     statements: list[Statement] = field(default_factory=list)
     unit_of: dict[str, int] = field(default_factory=dict)  # statement id -> unit index
@@ -113,8 +114,10 @@ def set_argument_state(doc: Doc, state: ArgumentState) -> None:
     doc.user_data[_KEY] = state
 
 
-def start_argument(doc: Doc, lang: str, units: list[ArgUnit], main_brand: str | None) -> None:
-    """What a language's units component hands the argument stage: its units and the brand the article is
-    mostly about, with the title and the regions the pipeline left on the Doc (``pipeline.pipeline_doc``)."""
+def start_argument(doc: Doc, lang: str, units: list[ArgUnit], main_brand: str | None, *,
+                   owners: dict[str, str] | None = None) -> None:
+    """What a language's units component hands the argument stage: its units, the brand the article is
+    mostly about and each product's brand (``owners``), with the title and the regions the pipeline left on
+    the Doc (``pipeline.pipeline_doc``)."""
     set_argument_state(doc, ArgumentState(lang, units, title=doc.user_data.get(TITLE_KEY, ""), main_brand=main_brand,
-                                          regions=doc.user_data.get(REGIONS_KEY, Regions())))
+                                          owners=owners or {}, regions=doc.user_data.get(REGIONS_KEY, Regions())))

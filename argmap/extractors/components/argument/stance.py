@@ -21,6 +21,7 @@ speaking of themselves mostly open the sentence: "BT said it would …").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from argmap.extractors.components.argument.data import ArgumentData
 from argmap.extractors.model import Statement
@@ -78,16 +79,34 @@ def _negated(text: str, at: int, data: ArgumentData) -> bool:
                for m in data.stance_negation.found(text[start:at]))
 
 
-def subjects(st: Statement, sources: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The strategies the claim names, else the brand it names first that is not only who speaks (``sources``)."""
+def subjects(st: Statement, sources: tuple[str, ...] = (), *,
+             owners: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The strategies the claim names, else the brand it names first that is not only who speaks (``sources``),
+    else the brand of the first product it names (``owners``: product ref -> brand ref; "the lagging iPhone
+    sales" speak of Apple). A claim that names none of these takes no subject: the brand the article or its
+    paragraph is about was tried as one, and on 120 news stories most such claims spoke of something else
+    (the economy, a market, a party quoted)."""
     strategies = tuple(r for r in st.mentions if r.startswith("strategy/"))
-    return strategies or tuple(r for r in st.mentions if r.startswith("brand/") and r not in sources)[:1]
+    if strategies:
+        return strategies
+    named = [r for r in st.mentions if r not in sources]
+    brand = next((r for r in named if r.startswith("brand/")), None)
+    if brand is None and owners:
+        brand = next((owners[r] for r in named if r in owners and owners[r] not in sources), None)
+    return (brand,) if brand is not None else ()
 
 
-def set_stance(st: Statement, data: ArgumentData, sources: tuple[str, ...] = ()) -> None:
-    """The claim's side on its subjects; ``sources``: the refs its closing attribution alone names."""
+def set_stance(st: Statement, data: ArgumentData, sources: tuple[str, ...] = (), *,
+               owners: Mapping[str, str] | None = None) -> None:
+    """The claim's side on its subjects and the aspects it speaks of (its sales, its share price …: what
+    claims of two articles on one brand are compared on); ``sources``: the refs its closing attribution alone
+    names; ``owners``: each product's brand."""
+    st.aspects = data.aspects_of(st.text)
     taken = side(st.text, data)
+    if taken == 0:
+        return
+    about = subjects(st, sources, owners=owners)
     if taken > 0:
-        st.argues_for = subjects(st, sources)
-    elif taken < 0:
-        st.argues_against = subjects(st, sources)
+        st.argues_for = about
+    else:
+        st.argues_against = about

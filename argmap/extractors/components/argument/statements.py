@@ -179,7 +179,7 @@ class StatementTyper:
                 hedged=unit.hedged, conditional=unit.conditional, question=unit.question,
             ))
             if kind is StatementKind.CLAIM:
-                set_stance(state.statements[-1], data, unit.sources)
+                set_stance(state.statements[-1], data, unit.sources, owners=state.owners)
             state.unit_of[sid] = index
             state.opinion[sid] = scores.lean + (3.0 if scores.thesis else 0.0)
             state.judging[sid] = scores.opinion

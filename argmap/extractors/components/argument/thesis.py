@@ -155,7 +155,7 @@ def set_thesis(state: ArgumentState, index: int) -> None:
     thesis = state.statements[index]
     if thesis.kind is not StatementKind.CLAIM:
         thesis.kind, thesis.evidence_kinds = StatementKind.CLAIM, ()
-        set_stance(thesis, argument_data(state.lang), state.unit(thesis).sources)
+        set_stance(thesis, argument_data(state.lang), state.unit(thesis).sources, owners=state.owners)
 
 
 
