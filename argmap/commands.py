@@ -16,8 +16,8 @@ from argmap.errors import ArticleNotFoundError, InputError, QueryMemoryError, Va
 from argmap.extractors.api import Lang
 from argmap.graph.results import QueryResult, SelectResult
 from argmap.graph.store import Store, list_articles, open_store, resolve_location
-from argmap.documents import load_rules
-from argmap.ingestion import IngestResult, collect_paths, ingest_docs, read_source, remove_article
+from argmap.documents import BoilerplateRules, load_rules
+from argmap.ingestion import IngestResult, SourceDoc, collect_paths, ingest_docs, read_source, remove_article
 
 
 def _echo(line: str = "") -> None:
@@ -84,7 +84,13 @@ def ingest_command(
             raise InputError(f"lexicon {lex}: no such file")
     files = collect_paths(paths)
     rules = load_rules(boilerplate)  # a bad rules file stops here, before anything is read or stored
-    docs = [read_source(p, rules=rules) for p in files]  # everything is read and checked before the store is touched
+    docs, refused = _read_all(files, rules)  # everything is read and checked before the store is touched
+    if refused and not docs:
+        for exc in refused[:-1]:
+            _note(f"argmap: error {exc}")
+        raise refused[-1]  # nothing to store: the store is not even opened
+    for exc in refused:  # a folder of crawled pages holds a stub or a binary now and then: the others go in
+        _note(f"argmap: error {exc}")
     st = open_store(store, wait=wait)
     progress = _Progress(len(docs))
     try:
@@ -100,6 +106,21 @@ def ingest_command(
     finally:
         progress.close()
         st.close()
+    if refused:
+        raise InputError(f"{len(refused)} of {len(files)} files could not be read (see above) and were left out; "
+                         f"the other {len(docs)} are in the store")
+
+
+def _read_all(files: Sequence[str], rules: BoilerplateRules | None) -> tuple[list[SourceDoc], list[InputError]]:
+    """Each file read through the document layer, or the error that says why it cannot be."""
+    docs: list[SourceDoc] = []
+    refused: list[InputError] = []
+    for path in files:
+        try:
+            docs.append(read_source(path, rules=rules))
+        except InputError as exc:
+            refused.append(exc)
+    return docs, refused
 
 
 def _reason(st: Store, *, full: bool = False, verdict_rules: Path | None = None) -> None:

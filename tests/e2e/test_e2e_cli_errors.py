@@ -46,6 +46,37 @@ def test_bad_article_gives_one_line_error(argmap_cli: CliRunner, tmp_path: Path,
     assert not (tmp_path / "store").exists(), "a refused article must not touch the store"
 
 
+def test_a_folder_with_unreadable_files_ingests_the_others(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    """A folder of crawled pages holds a stub or a binary now and then: each gets its line, the others go in,
+    and the exit is still non-zero."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kelmar raised its prices again. Analysts say the brand has lost buyers.\n",
+                                  encoding="utf-8")
+    (folder / "b.md").write_bytes("---\ntitle: 凯达涨价了\n---\n<div>\n凯达涨价了\n</div>\n".encode())
+    (folder / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    proc = argmap_cli("ingest", "--no-reason", "crawl", check=False)
+    assert proc.returncode == 2
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("argmap: error")]
+    assert len(errors) == 3, proc.stderr
+    assert "b.md" in errors[0] and "only a title" in errors[0] and "c.txt" in errors[1] and "binary" in errors[1]
+    assert "2 of 3 files" in errors[2]
+    listed = argmap_cli("articles").stdout
+    assert "Kelmar" in listed or "a\t" in listed, listed
+
+
+def test_a_folder_of_unreadable_files_touches_no_store(argmap_cli: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "b.txt").write_bytes(b"")
+    (folder / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    proc = argmap_cli("ingest", "crawl", check=False)
+    assert proc.returncode == 2
+    errors = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(errors) == 2 and "b.txt" in errors[0] and "c.txt" in errors[1], proc.stderr
+    assert not (tmp_path / "store").exists()
+
+
 def test_huge_article_is_refused(argmap_cli: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "huge.txt").write_bytes(("小米高端化。" * 400_000).encode())
     proc = argmap_cli("ingest", "huge.txt", check=False)
