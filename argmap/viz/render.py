@@ -242,10 +242,12 @@ def _verdict(v: VerdictView) -> dict[str, Any]:
     }
 
 
-def _edge_options(kind: EdgeKind, said: tuple[str, ...] = ()) -> dict[str, Any]:
+def _edge_options(kind: EdgeKind, said: tuple[str, ...] = (), on: tuple[str, ...] = ()) -> dict[str, Any]:
     colour = EDGE_COLOUR[kind]
-    # an entity relation's tooltip quotes where the articles say it, so a reader can check the line
-    title = "\n".join([" ".join(TERMS[kind.value]), *(f"「{s}」" for s in said[:SAID_SHOWN])])
+    # an entity relation's tooltip quotes where the articles say it, so a reader can check the line; a link
+    # between two articles' claims says what both speak of
+    title = "\n".join([" ".join(TERMS[kind.value]), *([f"关于 on: {'; '.join(on)}"] if on else []),
+                       *(f"「{s}」" for s in said[:SAID_SHOWN])])
     opts: dict[str, Any] = {"color": {"color": colour, "highlight": colour, "hover": colour}, "kind": kind.value,
                             "title": title}
     if kind in ARGUMENT_EDGES:
@@ -275,7 +277,7 @@ def build_network(vm: ViewModel, layout: Layout) -> Network:
     for iri, en in vm.entities.items():
         net.add_node(iri, **_entity_node(en), **_place(positions.get(iri)))
     for e in vm.edges:
-        net.add_edge(e.source, e.target, **_edge_options(e.kind, e.said))
+        net.add_edge(e.source, e.target, **_edge_options(e.kind, e.said, e.on))
     net.set_options(json.dumps(vis_options(layout, len(net.nodes))))
     return net
 

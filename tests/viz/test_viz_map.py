@@ -233,6 +233,9 @@ def test_claims_of_two_articles_that_disagree_are_linked_once_on_the_map(tmp_pat
         data = json.loads(re.search(r'id="argmap-data">(.*?)</script>', html, re.S).group(1))
         (edge,) = [e for e in data["edges"] if e["kind"] == "contradicts"]
         assert edge["arrows"] == "" and edge["label"] == "相互矛盾"
+        # what both claims take sides on, Chinese with English beside it: why the two are compared
+        assert links[0].on[0] == "小米高端化 / Xiaomi premiumization"
+        assert "关于 on: 小米高端化 / Xiaomi premiumization" in edge["title"]
         assert "相互矛盾" in html.split('id="legend"', 1)[1]
     finally:
         st.close()
