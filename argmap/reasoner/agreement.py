@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+from rdflib.namespace import RDFS
 
 from argmap.graph.results import SelectResult
 from argmap.ontology import AM
@@ -82,6 +83,48 @@ def read_stances(store: "Store") -> list[Stance]:
                    aspects=frozenset(named[c.value] - {s.value}))
             for c, a, s, side, brand in result.rows
             if c is not None and a is not None and s is not None and side is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A stored am:agreesWith / am:contradicts link, once per pair, with what both claims speak of."""
+
+    first: str  # the claim whose IRI sorts first
+    second: str
+    agrees: bool
+    on: tuple[str, ...] = ()  # labels ("小米 / Xiaomi"): the subject both take sides on, shared aspects, entities
+
+
+def stored_links(store: "Store", claim: str | None = None) -> list[Link]:
+    """The store's links between claims of different articles (those of ``claim`` only, an IRI, when given),
+    each with what both claims speak of — the strategy or brand they take sides on, then the aspects and the
+    other entities they share, Chinese label with the English beside it — so a reader sees why two are compared."""
+    ends = f"VALUES ?a0 {{ <{claim}> }} {{ ?a0 ?p ?b0 }}" if claim is not None else "?a0 ?p ?b0"
+    rows = store.query(f"""
+        SELECT DISTINCT ?a ?p ?b ?rank ?name WHERE {{
+          VALUES ?p {{ <{AM.agreesWith}> <{AM.contradicts}> }} {ends}
+          BIND(IF(STR(?a0) < STR(?b0), ?a0, ?b0) AS ?a) BIND(IF(STR(?a0) < STR(?b0), ?b0, ?a0) AS ?b)
+          OPTIONAL {{
+            {{ ?a <{AM.arguesFor}>|<{AM.arguesAgainst}> ?x . ?b <{AM.arguesFor}>|<{AM.arguesAgainst}> ?x . BIND(0 AS ?rank) }}
+            UNION {{ ?a <{AM.concerns}> ?x . ?b <{AM.concerns}> ?x . BIND(1 AS ?rank) }}
+            UNION {{ ?a <{AM.mentions}> ?x . ?b <{AM.mentions}> ?x . FILTER NOT EXISTS {{ ?x a <{AM.Quantity}> }}
+                     BIND(2 AS ?rank) }}
+            OPTIONAL {{ ?x <{RDFS.label}> ?zh . FILTER(LANGMATCHES(LANG(?zh), "zh")) }}
+            OPTIONAL {{ ?x <{RDFS.label}> ?en . FILTER(LANGMATCHES(LANG(?en), "en")) }}
+            BIND(IF(BOUND(?zh) && BOUND(?en) && STR(?zh) != STR(?en), CONCAT(STR(?zh), " / ", STR(?en)),
+                    COALESCE(STR(?zh), STR(?en))) AS ?name)
+          }}
+        }} ORDER BY ?p ?a ?b ?rank ?name""")
+    if not isinstance(rows, SelectResult):
+        return []
+    found: dict[tuple[str, str, str], list[str]] = {}
+    for a, p, b, _, name in rows.rows:
+        if a is None or p is None or b is None:
+            continue
+        names = found.setdefault((a.value, p.value, b.value), [])
+        if name is not None and name.value and name.value not in names:
+            names.append(name.value)
+    return [Link(a, b, p == str(AM.agreesWith), tuple(names)) for (a, p, b), names in found.items()]
 
 
 def changed_agreement(store: "Store", graph: str, triples: list[ox.Triple]) -> list[ox.Triple] | None:

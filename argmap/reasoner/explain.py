@@ -15,6 +15,7 @@ from argmap.graph.results import SelectResult
 from argmap.graph.iri import REASONER_GRAPH_PREFIX
 from argmap.graph.store import Store
 from argmap.ontology import AM, PREFIXES
+from argmap.reasoner.agreement import stored_links
 from argmap.reasoner.describe import Described, describe
 from argmap.reasoner.evaluate import BALANCE_MARGIN, MODEL, ArgumentEvaluation, Kind, Verdict, round_strength
 from argmap.reasoner.run import Analysis, analyse, class_names, connected_graphs, home_graphs, verdict_line
@@ -26,6 +27,7 @@ MAX_DEPTH = 6
 MAX_CANDIDATES = 8
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')  # what may not appear in a SPARQL IRIREF: no query injection
 MAX_EXPLAINED = 5  # a fragment shared by many claims explains this many of them
+MAX_LINKS = 8  # claims of other articles shown under a claim's explanation
 INDENT = "    "
 
 
@@ -155,7 +157,27 @@ def _explain_one(store: Store, analysis: Analysis, target: str) -> str:
     ctx = Context(ev, describe(store, _reachable(ev, target)), kinds, derived, class_names())
     lines = _header(ctx, target) + _strategy_notes(store, target, ctx) + _stored_note(store, ev.verdicts[target], ctx)
     lines += _tree(ctx, target, depth=1, seen={target})
-    return "\n".join(lines)
+    return "\n".join(lines + _other_articles(store, target))
+
+
+def _other_articles(store: Store, target: str) -> list[str]:
+    """The claims of other articles that agree with or contradict this one, and on what (the reasoner's
+    am:agreesWith / am:contradicts): no status rests on them, they point a reader at passages to compare."""
+    links = stored_links(store, target)
+    if not links:
+        return []
+    others = [link.second if link.first == target else link.first for link in links]
+    names = describe(store, set(others))
+    lines = [f"  other articles ({len(links)}):"]
+    for link, other in list(zip(links, others))[:MAX_LINKS]:
+        d = names.get(other, Described(other))
+        relation = "相互印证 agrees with" if link.agrees else "相互矛盾 contradicts"
+        on = f" — 关于 on: {'; '.join(link.on)}" if link.on else ""
+        lines += [f"    {'=' if link.agrees else '≠'} {relation}{on}", f"      «{d.text or d.name}»",
+                  f"      {_source(d)} · {other}"]
+    if len(links) > MAX_LINKS:
+        lines.append(f"    … and {len(links) - MAX_LINKS} more (competency question 7 lists them all)")
+    return lines
 
 
 # ----------------------------------------------------------------- finding the claim

@@ -20,6 +20,7 @@ from argmap.graph.results import SelectResult, Term
 from argmap.graph.store import Store
 from argmap.ontology import AM
 from argmap.ontology.namespaces import sparql_prologue
+from argmap.reasoner.agreement import stored_links
 from argmap.reasoner.run import class_names
 from argmap.reasoner.stored import read_verdicts, verdict_evidence
 from argmap.reasoner.verdict import Side
@@ -292,33 +293,11 @@ def _read_argument_edges(store: Store, vm: ViewModel) -> None:
 
 def _read_agreement_edges(store: Store, vm: ViewModel) -> None:
     """The reasoner stores both directions of a symmetric link; the map draws each pair once, with what both
-    claims speak of — the strategy or brand they take sides on, then the aspects and the other entities they
-    share — so a reader sees why the two are compared."""
-    rows = _select(store, f"""
-        SELECT DISTINCT ?a ?p ?b ?rank ?name WHERE {{
-          VALUES ?p {{ <{AM.agreesWith}> <{AM.contradicts}> }} ?a ?p ?b FILTER(STR(?a) < STR(?b))
-          OPTIONAL {{
-            {{ ?a <{AM.arguesFor}>|<{AM.arguesAgainst}> ?x . ?b <{AM.arguesFor}>|<{AM.arguesAgainst}> ?x . BIND(0 AS ?rank) }}
-            UNION {{ ?a <{AM.concerns}> ?x . ?b <{AM.concerns}> ?x . BIND(1 AS ?rank) }}
-            UNION {{ ?a <{AM.mentions}> ?x . ?b <{AM.mentions}> ?x . FILTER NOT EXISTS {{ ?x a <{AM.Quantity}> }}
-                     BIND(2 AS ?rank) }}
-            OPTIONAL {{ ?x rdfs:label ?zh . FILTER(LANGMATCHES(LANG(?zh), "zh")) }}
-            OPTIONAL {{ ?x rdfs:label ?en . FILTER(LANGMATCHES(LANG(?en), "en")) }}
-            BIND(IF(BOUND(?zh) && BOUND(?en) && STR(?zh) != STR(?en), CONCAT(STR(?zh), " / ", STR(?en)),
-                    COALESCE(STR(?zh), STR(?en))) AS ?name)
-          }}
-        }} ORDER BY ?a ?b ?rank ?name""")
-    links: dict[tuple[str, str, str], list[str]] = {}
-    for r in rows:
-        a, b = _text(r["a"]), _text(r["b"])
-        if a in vm.statements and b in vm.statements:
-            names = links.setdefault((a, _text(r["p"]), b), [])
-            name = _text(r["name"])
-            if name and name not in names:
-                names.append(name)
-    for (a, prop, b), names in links.items():
-        kind = EdgeKind.AGREES_WITH if prop == str(AM.agreesWith) else EdgeKind.CONTRADICTS
-        vm.edges.append(Edge(a, b, kind, on=tuple(names)))
+    claims speak of (``agreement.stored_links``)."""
+    for link in stored_links(store):
+        if link.first in vm.statements and link.second in vm.statements:
+            kind = EdgeKind.AGREES_WITH if link.agrees else EdgeKind.CONTRADICTS
+            vm.edges.append(Edge(link.first, link.second, kind, on=link.on))
 
 
 def _read_mentions(store: Store, vm: ViewModel) -> set[str]:

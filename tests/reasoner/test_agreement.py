@@ -233,3 +233,17 @@ def test_agreement_links_are_written_only_when_they_change(tmp_path: Path) -> No
         assert changed_agreement(st, graph, []) == []  # none left: the graph is emptied
         other = ox.Triple(ox.NamedNode("urn:c1"), ox.NamedNode("urn:p"), ox.NamedNode("urn:c9"))
         assert changed_agreement(st, graph, [*links, other]) == [*links, other]
+
+
+def test_explaining_a_claim_names_the_other_articles_that_agree_or_contradict(tmp_path: Path) -> None:
+    """What the reasoner links across articles is shown under the claim, with what both speak of."""
+    store = argmap.open_store(tmp_path / "store")
+    for name, text in {"a": FOR_EN, "b": AGAINST_ZH}.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        argmap.ingest(store, tmp_path / f"{name}.txt")
+    argmap.reason(store)
+    out = argmap.explain(store, "premium push is working")
+    tail = out.split("other articles (1):", 1)[1]
+    assert "相互矛盾 contradicts — 关于 on: 小米高端化 / Xiaomi premiumization" in tail
+    assert "小米的高端化仍停留在价格层面" in tail and "article b" in tail
+
