@@ -40,6 +40,28 @@ def test_en_statement_kind(sentence: str, kind: StatementKind) -> None:
     assert [s.kind for s in statements] == [CLAIM, kind]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # words that announce what follows only where they open the unit
+        ("Here are the figures for the quarter.", False),
+        ("Below are the results of the survey.", False),
+        ("The following shows how the brand priced its range.", False),
+        ("Readers can see the full table by clicking the links below.", False),
+        ("Kelmar's chief executive had the following to say about the quarter:", False),
+        # … not inside it: these say something
+        ("Inflation fell below 10% this year for the first time in a decade.", True),
+        ("The results were well below analyst expectations.", True),
+        ("Kelmar returned to profit the following year.", True),
+        ("The danger here is that experienced staff are scarce.", True),
+        ("The risks here are lower than they seem.", True),
+    ],
+)
+def test_en_signposts_announce_only_where_they_open(sentence: str, stated: bool) -> None:
+    statements = analyze_text(f"{OPENING} {sentence}", lang="en", key="t").statements
+    assert [s.text for s in statements[1:]] == ([sentence] if stated else [])
+
+
 def test_en_short_lead_in_is_no_statement() -> None:
     # "He told the BBC:" on a line of its own announces the quote that follows; the quote is the statement
     text = f'{OPENING} He told the BBC:\n"Our margins will recover next year."'

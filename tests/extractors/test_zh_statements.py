@@ -52,11 +52,26 @@ def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[s
         "以这家耳机品牌为例：",  # a short lead-in announces what follows
         "没读过上一篇的读者可以先读上一篇文章。",  # the writer points to another article: a signpost
         "下一期会讲述这家品牌如何改革渠道。",
+        "接下来我们看看这家品牌如何定价。",
+        "我们将从渠道、产品和价格三个方面分析。",
         "附：2023年10月茶饮品牌门店数量排行榜",  # the label of an appended table
     ],
 )
 def test_not_statements(text: str) -> None:
     assert statements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "接下来的五年便是凯达最关键的决战时期。",  # 接下来 here says when, it announces nothing
+        "凯达总裁表示：“我们将继续投入研发，寻求新的技术突破。”",  # a company's plan, not the writer's outline
+        "订阅产品包括凯达商城和上文提到的凯达教育。",  # recalling what was said is no signpost
+        "品牌在进行广告创意的时候，不妨多挖掘一些能够广泛传播的特点。",  # advice: a claim
+    ],
+)
+def test_words_that_only_look_like_signposts(text: str) -> None:
+    assert [t for t, _, _ in statements(text)] == [text]
 
 
 @pytest.mark.parametrize(

@@ -85,12 +85,20 @@ class ArgumentData:
     dated: re.Pattern[str] | None = None  # when something happened (3月12日, "last year"): the unit reports it
     # report cues that only name what is measured (sales, market share, 销量): a prediction's topic, not a report
     measures: CueSet | None = None
+    # signposts only where they open the unit ("Here are the figures"; not "the danger here is", "fell below 10%")
+    signpost_opening: re.Pattern[str] | None = None
     # what of a brand's performance a claim speaks of: an ontology Aspect's local name and its cues (销量, "sales")
     aspects: tuple[tuple[str, CueSet], ...] = ()
 
     def aspects_of(self, text: str) -> tuple[str, ...]:
         """The aspects ``text`` speaks of (am:SalesAspect …, as local names), in the order of the data."""
         return tuple(name for name, cues in self.aspects if cues.any(text))
+
+    def signposts(self, text: str) -> bool:
+        """The unit announces what follows ("as follows", 本文将, "Here are …" where it opens): neither a claim
+        nor evidence."""
+        return self.signpost.any(text) or (self.signpost_opening is not None
+                                           and self.signpost_opening.match(text) is not None)
 
     def dates(self, text: str) -> bool:
         """The unit says when what it tells happened (``dated`` in the cue data)."""
@@ -146,6 +154,7 @@ def argument_data(lang: str) -> ArgumentData:
                         int(raw.get("negation_reach", 6)), int(raw.get("attribution_reach", 0)),
                         _leading(raw.get("summary_opening", []), words_bounded=words), cues("normative"),
                         _patterns(raw.get("dated", [])), _subset(raw, "report", "measures", words=words),
+                        _leading(raw.get("signpost_opening", []), words_bounded=words),
                         _aspects(raw.get("aspects", {}), words=words))
 
 

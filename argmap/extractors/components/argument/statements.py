@@ -84,7 +84,7 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
     short = len(text.strip()) < data.min_chars
     background = cues.opinion == 0 and data.narrative.any(text)
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
-    neither = (unit.heading or short or background or data.signpost.any(text) or lead_in(text, data)
+    neither = (unit.heading or short or background or data.signposts(text) or lead_in(text, data)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
     return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(cues.values(unit)))
 
