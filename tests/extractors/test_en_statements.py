@@ -53,6 +53,8 @@ def test_en_statement_kind(sentence: str, kind: StatementKind) -> None:
         ("Inflation fell below 10% this year for the first time in a decade.", True),
         ("The results were well below analyst expectations.", True),
         ("Kelmar returned to profit the following year.", True),
+        ("The following year, though, would have to be back on track, he warned.", True),
+        ("But sales were below its third quarter.", True),
         ("The danger here is that experienced staff are scarce.", True),
         ("The risks here are lower than they seem.", True),
     ],

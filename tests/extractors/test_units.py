@@ -32,8 +32,16 @@ def _unit(text: str, lang: str, needle: str) -> ArgUnit:
         # a rhetorical question: English where it opens, Chinese anywhere in it
         ("en", "Isn't a discount every week the end of a premium brand?", "discount", "rhetorical", True),
         ("en", "Why isn't Acme cutting prices this year?", "Acme", "rhetorical", False),
+        # … the formal "why did not …" accuses rather than asks; "what is the good of …" answers itself
+        ("en", "So why did not the spokesman mention the outbreak before Friday?", "spokesman", "rhetorical", True),
+        ("en", "Why was the minister not in Parliament on Tuesday?", "minister", "rhetorical", True),
+        ("en", "But what is the good of a fine campus if few can afford it?", "campus", "rhetorical", True),
+        ("en", "Would it be too much to ask for a recycling box too?", "recycling", "rhetorical", True),
+        ("en", "How did this happen?", "happen", "rhetorical", False),
         ("zh", "每周都打折，难道还算高端品牌吗？", "难道", "rhetorical", True),
         ("zh", "甲牌今年为什么不降价？", "甲牌", "rhetorical", False),
+        ("zh", "连续航都不能让消费者满意，还扯什么智能驾驶？", "续航", "rhetorical", True),
+        ("zh", "既然销量已经回升，又何必降价？", "销量", "rhetorical", True),
     ],
 )
 def test_unit_flags(lang: str, text: str, needle: str, flag: str, expected: bool) -> None:
