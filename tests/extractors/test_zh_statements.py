@@ -26,6 +26,8 @@ def statements(text: str) -> list[tuple[str, StatementKind, tuple[str, ...]]]:
         ("小米正全力摆脱性价比的固有标签，奋力向高端品牌阵营发起冲击。", C, ()),
         ("全渠道总成交额定格在290亿元。", E, ()),  # a figure is offered as grounds
         ("数据显示，蔚来的交付量持续下滑。", E, ()),  # an observation
+        ("当晚，凯达股价大涨15%，市值达到256亿美元。", E, ()),  # told as what happened, but with figures: grounds
+        ("凯达借助社交平台的传播力量，实现了裂变式增长。", C, ()),  # a social platform is no narration
         ("其销量峰值往往高度依赖双11、618等大型促销节点。", E, ("PromotionDependence",)),
         ("又有多少人仅仅将其视为一款比iPhone便宜的“平替方案”？", E, ("SubstitutePurchase",)),
         ("支撑这一行为的，仍是“花更少的钱获得更高的配置”，而非基于品牌认同的价值追随。", E, ("SpecsForLess",)),

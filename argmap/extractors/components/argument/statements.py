@@ -82,7 +82,8 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
         # "it could prove tough to win market share": what a prediction is about reports nothing
         report -= data.measures.score(text)
     short = len(text.strip()) < data.min_chars
-    background = cues.opinion == 0 and data.narrative.any(text)
+    # telling what happened when, judging nothing — unless it carries a figure: "当晚，阿里巴巴股价大涨15%" reports
+    background = cues.opinion == 0 and not unit.measured and data.narrative.any(text)
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
     neither = (unit.heading or short or background or data.signposts(text) or lead_in(text, data)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
