@@ -233,6 +233,19 @@ def test_a_pointed_figure_label_is_an_image_line(line: str, caption: bool) -> No
     ("?END?", True),
     ("—— 全文完 ——", True),
     ("The End of an era came for the brand.", False),
+    # a button's word alone, or with what it shares to, is a button; opening a sentence or headline it is a word
+    ("Share", True),
+    ("Share this article", True),
+    ("Share on Facebook", True),
+    ("Email", True),
+    ("Subscribe to our newsletter", True),
+    ("Sign up for our daily briefing", True),
+    ("Follow us on Twitter", True),
+    ("Share boost for feud-hit Kelmar", False),
+    ("Subscribers grew 5% in the quarter.", False),
+    ("Email scam hits Kelmar Bank customers", False),
+    ("Print sales fall again", False),
+    ("Sign up numbers doubled this year.", False),
 ])
 def test_a_call_to_share_or_follow_is_boilerplate(line: str, share: bool) -> None:
     document = read_document(f"品牌必须赢得溢价。\n\n{line}\n".encode(), name="t.txt")
@@ -255,6 +268,22 @@ def test_the_original_title_of_a_reposted_article_is_boilerplate() -> None:
 def test_a_reporter_credit_in_brackets_is_boilerplate(text: str, credits: list[str]) -> None:
     document = read_document(text.encode(), name="t.txt")
     assert [document.text_of(b) for b in document.boilerplate if b.reason == "credit"] == credits
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("Updated: 12 March 2022 10:31", True),
+    ("Published on March 3, 2021", True),
+    ("Updated 12 March 2022", True),
+    ("Posted by Jo Tan", True),
+    ("发布时间：2022-03-01 10:00", True),
+    # the same words opening a sentence
+    ("Updated figures show growth slowed in May.", False),
+    ("Posted profits rose 5% to $2bn.", False),
+    ("Published research suggests buyers are loyal.", False),
+])
+def test_a_publication_line_is_boilerplate_and_a_sentence_is_not(line: str, dateline: bool) -> None:
+    document = read_document(f"品牌必须赢得溢价。\n\n{line}\n".encode(), name="t.txt")
+    assert any(b.reason == "dateline" and document.text_of(b) == line for b in document.boilerplate) is dateline
 
 
 @pytest.mark.parametrize(("text", "dateline"), [
