@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from argmap.ontology.files import AM_IRI, AMID_IRI
 
 AMID = Namespace(AMID_IRI)
+# characters that may not stand in a SPARQL IRIREF (<…>): what a user typed is checked or escaped against them
+IRIREF_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 

@@ -19,6 +19,7 @@ from typing import Sequence
 
 from argmap.errors import QueryError
 from argmap.ontology.files import AMID_IRI, QUERIES_DIR
+from argmap.ontology.namespaces import IRIREF_FORBIDDEN
 
 COMPETENCY_NUMBERS = range(1, 9)
 
@@ -26,8 +27,6 @@ COMPETENCY_NUMBERS = range(1, 9)
 _KEY_PATHS = {"article": "article/", "brand": "brand/", "claim": "statement/"}
 _HEADER = re.compile(r"^#\s*(question|question_zh|parameters):\s*(.*?)\s*$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-# Characters that may not appear in a SPARQL IRIREF; percent-encoded so any input yields one safe IRI.
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
@@ -76,7 +75,8 @@ def to_iri(param: str, value: str) -> str:
         raw = AMID_IRI + raw[len("amid:"):]
     elif not _SCHEME.match(raw):
         raw = AMID_IRI + (raw if "/" in raw else _KEY_PATHS.get(param, "") + _bare_key(raw))
-    return _IRI_FORBIDDEN.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), raw)
+    # percent-encoded so that any input yields one safe IRI
+    return IRIREF_FORBIDDEN.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), raw)
 
 
 def _bare_key(key: str) -> str:

@@ -26,6 +26,7 @@ from rdflib.namespace import RDFS
 
 from argmap.graph.results import SelectResult
 from argmap.ontology import AM
+from argmap.ontology.namespaces import IRIREF_FORBIDDEN
 
 if TYPE_CHECKING:
     from argmap.graph.store import Store
@@ -99,6 +100,8 @@ def stored_links(store: "Store", claim: str | None = None) -> list[Link]:
     """The store's links between claims of different articles (those of ``claim`` only, an IRI, when given),
     each with what both claims speak of — the strategy or brand they take sides on, then the aspects and the
     other entities they share, Chinese label with the English beside it — so a reader sees why two are compared."""
+    if claim is not None and IRIREF_FORBIDDEN.search(claim):
+        raise ValueError(f"{claim!r} is not an IRI")  # callers resolve what the user typed first
     ends = f"VALUES ?a0 {{ <{claim}> }} {{ ?a0 ?p ?b0 }}" if claim is not None else "?a0 ?p ?b0"
     rows = store.query(f"""
         SELECT DISTINCT ?a ?p ?b ?rank ?name WHERE {{

@@ -7,7 +7,6 @@ when the stored verdict differs (the store changed since the last ``argmap reaso
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from argmap.errors import AmbiguousClaimError, ClaimNotFoundError
@@ -15,6 +14,7 @@ from argmap.graph.results import SelectResult
 from argmap.graph.iri import REASONER_GRAPH_PREFIX
 from argmap.graph.store import Store
 from argmap.ontology import AM, PREFIXES
+from argmap.ontology.namespaces import IRIREF_FORBIDDEN
 from argmap.reasoner.agreement import stored_links
 from argmap.reasoner.describe import Described, describe
 from argmap.reasoner.evaluate import BALANCE_MARGIN, MODEL, ArgumentEvaluation, Kind, Verdict, round_strength
@@ -25,7 +25,6 @@ from argmap.reasoner.semantics import Balance, Label, Model, lead
 
 MAX_DEPTH = 6
 MAX_CANDIDATES = 8
-_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')  # what may not appear in a SPARQL IRIREF: no query injection
 MAX_EXPLAINED = 5  # a fragment shared by many claims explains this many of them
 MAX_LINKS = 8  # claims of other articles shown under a claim's explanation
 INDENT = "    "
@@ -66,7 +65,7 @@ def _entities_named(store: Store, name: str) -> set[str]:
     text = name.strip()
     iri = _expand(text)
     if iri is not None:
-        return set() if _IRI_BAD.search(iri) else {iri}
+        return set() if IRIREF_FORBIDDEN.search(iri) else {iri}
     kinds = " ".join(f"<{k}>" for k in (AM.Brand, AM.Organization, AM.Company, AM.Product, AM.ProductLine,
                                          AM.Strategy, AM.Premiumization))
     res = store.query(f"""SELECT DISTINCT ?x WHERE {{ VALUES ?k {{ {kinds} }} ?x a ?k ;
@@ -206,7 +205,7 @@ def _resolve(store: Store, claim: str) -> list[tuple[str, str]]:
     if not text:
         raise ClaimNotFoundError("give a claim: its IRI, its label or a fragment of its text")
     iri = _expand(text)
-    if iri is not None and _IRI_BAD.search(iri):
+    if iri is not None and IRIREF_FORBIDDEN.search(iri):
         raise ClaimNotFoundError(f"{text!r} is not an IRI (it has spaces, quotes or brackets); give a claim's IRI, "
                                  "label or a fragment of its text")
     if iri is not None:

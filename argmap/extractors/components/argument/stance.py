@@ -83,9 +83,9 @@ def subjects(st: Statement, sources: tuple[str, ...] = (), *,
              owners: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The strategies the claim names, else the brand it names first that is not only who speaks (``sources``),
     else the brand of the first product it names (``owners``: product ref -> brand ref; "the lagging iPhone
-    sales" speak of Apple). A claim that names none of these takes no subject: the brand the article or its
-    paragraph is about was tried as one, and on 120 news stories most such claims spoke of something else
-    (the economy, a market, a party quoted)."""
+    sales" speak of Apple). A claim that names none of these takes no subject: the brand its paragraph or
+    the article is about was tried as one, and in a sample of 30 English news claims so placed, 4 spoke of
+    that brand (the others of the economy, a market, a party quoted)."""
     strategies = tuple(r for r in st.mentions if r.startswith("strategy/"))
     if strategies:
         return strategies
