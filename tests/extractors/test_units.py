@@ -29,6 +29,8 @@ def _unit(text: str, lang: str, needle: str) -> ArgUnit:
         # a hedge anywhere in the unit
         ("en", "Acme may lose its premium image this year.", "Acme", "hedged", True),
         ("zh", "甲牌或许会失去高端形象。", "甲牌", "hedged", True),
+        ("en", "Acme's sales rose 5% in May.", "Acme", "hedged", False),  # the month, not the modal
+        ("en", "The May figures showed a fall.", "figures", "hedged", False),
         # a rhetorical question: English where it opens, Chinese anywhere in it
         ("en", "Isn't a discount every week the end of a premium brand?", "discount", "rhetorical", True),
         ("en", "Why isn't Acme cutting prices this year?", "Acme", "rhetorical", False),
