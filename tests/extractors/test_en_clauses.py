@@ -209,6 +209,9 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         # "…, for that …" gives a reason whose subject opens with "that"; so does "…, for, as …"
         ("The town should not wait for the regional plan, for that plan will take years to agree.",
          ["The town should not wait for the regional plan", "for that plan will take years to agree."]),
+        # "such as those …" gives examples: no reason clause starts at its "as"
+        ("Key posts, such as those of chief executive and finance chief, are to be held by locals.",
+         ["Key posts, such as those of chief executive and finance chief, are to be held by locals."]),
     ],
 )
 def test_en_clauses(text: str, expected: list[str]) -> None:

@@ -3,7 +3,7 @@ marker; a headline, or a clause of fewer than three words, is no argumentative u
 
 A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``unless`` (and ``as`` / ``since`` /
-``so`` + a pronoun) even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
+``so`` + a pronoun, not "such as those") even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
 central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
 for`` + any subject and its finite verb ("…, since the old depot stands empty …", "…, for that plan
 will …"), before ``, for,`` / ``, as,``, after the comma that closes an opening concession or reason
@@ -43,7 +43,7 @@ _SEMICOLON = re.compile(r";\s+")
 _SUBJECT = r"(?:it|they|he|she|we|i|you|this|that|these|those|there|the|many|most|people|its|their|our|my)\b"
 _BARE_SPLIT = re.compile(
     r"\s(?=(?:because(?! of\b)|but|although|whereas|even though|in order to|unless)\b(?! also\b)"
-    r"|(?<!\bas long )(?<!\bas soon )(?<!\bas far )(?<!\bas much )(?<!\bas well )(?<!\bjust )"
+    r"|(?<!\bas long )(?<!\bas soon )(?<!\bas far )(?<!\bas much )(?<!\bas well )(?<!\bjust )(?<!\bsuch )"
     r"(?:as|since|so(?:\s+that)?)\s+(?:it|they|he|she|we|i|you|there|this|these|those|people)\b"
     # "as we do", "as they grow up": a comparison or a time, not a reason
     r"(?!\s+(?:do|does|did|grow|grows|grew|get\s+older)\b))", re.I
