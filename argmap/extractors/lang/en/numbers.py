@@ -29,6 +29,8 @@ CURRENCY_SYMBOLS = {
     "euros": "EUR", "pounds": "GBP", "yen": "JPY", "jpy": "JPY", "euro": "EUR", "dollar": "USD", "pound": "GBP",
     "hkd": "HKD", "jp¥": "JPY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB",
     "ruble": "RUB", "kronor": "SEK", "rand": "ZAR", "reais": "BRL", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
+    "a$": "AUD", "au$": "AUD", "nz$": "NZD", "c$": "CAD", "ca$": "CAD", "s$": "SGD", "aud": "AUD", "cad": "CAD",
+    "chf": "CHF", "swiss francs": "CHF", "swiss franc": "CHF", "won": "KRW", "zlotys": "PLN", "zloty": "PLN",
 }
 MULTIPLE_WORDS = {
     "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "triple": 3, "tripled": 3, "tripling": 3, "triples": 3,
@@ -48,11 +50,12 @@ MEASURES = {
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|bn|mn|mln|tn|k|m|b"
 _MONEY_BEFORE = re.compile(
-    rf"(?<![\w$])(US\$|HK\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP|HKD)\s?({_NUM})(?:\s?({_SCALE})\b)?", re.I
+    rf"(?<![\w$])(US\$|HK\$|AU?\$|NZ\$|CA?\$|S\$|\$|€|£|¥|￥|RMB|CNY|USD|EUR|GBP|HKD|AUD|CAD|CHF)\s?({_NUM})"
+    rf"(?:\s?({_SCALE})\b)?", re.I
 )
 _MONEY_AFTER = re.compile(
-    rf"(?<![\w.,])({_NUM})(?:\s?({_SCALE}))?[\s-]?(yuan|dollars?|euros?|pounds?|yen|RMB|CNY|USD|EUR|GBP|HKD|rupees?|r(?:ou|u)bles?|kronor|rand|reais|"
-    r"ringgit|baht|rupiah)\b", re.I
+    rf"(?<![\w.,])({_NUM})(?:\s?({_SCALE}))?[\s-]?(yuan|dollars?|euros?|pounds?|yen|RMB|CNY|USD|EUR|GBP|HKD|AUD|CAD|CHF|"
+    r"rupees?|r(?:ou|u)bles?|kronor|rand|reais|ringgit|baht|rupiah|swiss francs?|won|zlotys?)\b", re.I
 )
 _PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|percent\b|per cent\b|percentage points?\b)", re.I)
 _MULTIPLE_X = re.compile(rf"(?<![\w.,])({_NUM})\s?[x×](?![\w])")
