@@ -71,6 +71,12 @@ def figures(text: str, lang: str) -> list[tuple[str, Decimal, str, str]]:
         ("en", "Shares traded at 3x sales.", [("3x", "3", "multiple", "multiple")]),
         ("en", "A 2-year warranty covers 500 miles.",
          [("2-year", "2", "year", "period"), ("500 miles", "500", "mile", "amount")]),
+        # the dollars of other countries, and currencies named after the number
+        ("en", "Kelmar's shares were suspended at A$4.25.", [("A$4.25", "4.25", "AUD", "money")]),
+        ("en", "The deal is worth NZ$3m.", [("NZ$3m", "3000000", "NZD", "money")]),
+        ("en", "Zandia Air raised C$12bn.", [("C$12bn", "12000000000", "CAD", "money")]),
+        ("en", "Revenue rose to 1.2bn Swiss francs.", [("1.2bn Swiss francs", "1200000000", "CHF", "money")]),
+        ("en", "Kelmar earned 5tn won last year.", [("5tn won", "5000000000000", "KRW", "money")]),
     ],
 )
 def test_figures_are_normalised(lang: str, sentence: str, expected: Expected) -> None:
@@ -91,6 +97,7 @@ def test_figures_are_normalised(lang: str, sentence: str, expected: Expected) ->
         ("en", "The company was founded in 1964 in Oregon."),  # a calendar year
         ("en", "Nike posted double-digit growth."),  # "double-digit" doubles nothing
         ("en", "It is the second time this year."),  # an ordinal
+        ("en", "The team won 3 titles."),  # "won" the verb
     ],
 )
 def test_not_figures(lang: str, sentence: str) -> None:
