@@ -209,6 +209,13 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         # "…, for that …" gives a reason whose subject opens with "that"; so does "…, for, as …"
         ("The town should not wait for the regional plan, for that plan will take years to agree.",
          ["The town should not wait for the regional plan", "for that plan will take years to agree."]),
+        # an opening "since" of time is no reason: one clause ("Since 1999, …"); a reason still splits
+        ("Since its launch in the summer of 2001, the new Zandia has gone from strength to strength.",
+         ["Since its launch in the summer of 2001, the new Zandia has gone from strength to strength."]),
+        ("Since then, the software has been gaining praise and converts.",
+         ["Since then, the software has been gaining praise and converts."]),
+        ("Since it uses internet technology, calls cost next to nothing.",
+         ["Since it uses internet technology", "calls cost next to nothing."]),
         # "such as those …" gives examples: no reason clause starts at its "as"
         ("Key posts, such as those of chief executive and finance chief, are to be held by locals.",
          ["Key posts, such as those of chief executive and finance chief, are to be held by locals."]),

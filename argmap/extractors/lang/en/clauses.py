@@ -7,7 +7,8 @@ before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``
 central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
 for`` + any subject and its finite verb ("…, since the old depot stands empty …", "…, for that plan
 will …"), before ``, for,`` / ``, as,``, after the comma that closes an opening concession or reason
-(``Although …, …``, ``And since …, …``; past a relative clause inside it, a second clause of it
+(``Although …, …``, ``And since …, …``, but not after an opening "since" of time: "Since 1999, …"; past a
+relative clause inside it, a second clause of it
 ("Although A, and B, …") or a word it sets off ("Since, however, …")),
 before ``and`` + a new subject, ``, and`` + any subject and its finite verb ("…, and small shops will close";
 not "…, and therefore must …", nor the last item of a list), ``and also``, ``, and furthermore`` or
@@ -108,6 +109,10 @@ _COMMA_ROLES = {
 # profits fell": no concession the writer grants)
 _NOT_AFTER_COMMA = {"as", "since", "still", "despite", "in spite of", "due to", "because of", "for", "overall", "in the end",
                     "while", "whilst"}
+# what makes an opening "since …" a time: a year, a month, "then", "ago", "last …", the start of something
+_TIME = re.compile(r"\b(?:then|(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December|ago|last|onset|start|beginning|launch|formation|appointment|taking|going)\b",
+                   re.I)
 TITLE_WORDS = 20
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")
 _HEADLINE_END = ".!?\"”’'…:)]"  # a line ending "[…]" (an elided quote) or "[1]" is a sentence
@@ -182,7 +187,8 @@ class ClauseSplitter:
             opening = self.markers.at_start(text, opening.end, end) or opening
         if opening and opening.role in _OPENING_ROLES and opening.text.lower() not in {"as", "for"}:
             comma = _closing_comma(text, opening.end, end)
-            if comma > 0:
+            # "Since 1999, …", "Since taking over in 1986, …": news mostly opens with a time, not a reason
+            if comma > 0 and not (opening.text.lower() == "since" and _TIME.search(text, opening.end, comma)):
                 cuts.append(comma + 1)
         return cuts
 
