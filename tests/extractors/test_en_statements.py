@@ -299,6 +299,7 @@ def test_news_thesis_is_the_writers_not_a_quoted_partys(quote: str, central: str
         ("Memory chips were in short supply.", False),
         ("The brand will ultimately need a cheaper car.", False),
         ("In conclusion, the brand needs a cheaper car.", True),
+        ("Overall sales were up 12.4%, Kelmar said.", False),  # "overall" the adjective sums nothing up
     ],
 )
 def test_summing_up_words_sum_up_where_they_open_the_unit(text: str, sums_up: bool) -> None:
@@ -307,6 +308,20 @@ def test_summing_up_words_sum_up_where_they_open_the_unit(text: str, sums_up: bo
     data = argument_data("en")
     assert data.sums_up(text) is sums_up
     assert data.thesis_cue(text) is sums_up
+
+
+def test_summing_up_figures_states_no_position() -> None:
+    """'Overall, net profits were up 42%' sums up the figures before it: a report, not the article's point."""
+    title = "Brewer buy boosts Kelmar"
+    text = (f"{title}\n\nKelmar has seen its profits soar thanks to its purchase of Zandia's biggest brewer last "
+            "year.\n\nSales rose 8% in Europe and 12% in Asia, the company said.\n\nIts beers now sell in 40 "
+            "countries.\n\nOverall, net profits were up 42% to 719m euros.\n")
+    statements = analyze_text(text, lang="en", key="t", title=title).statements
+    (central,) = [s for s in statements if s.central]
+    assert central.text.startswith("Kelmar has seen its profits soar")
+    from argmap.extractors.components.argument.data import argument_data
+
+    assert not argument_data("en").thesis_cue("Overall, net profits were up 42% to 719m euros.", measured=True)
 
 
 @pytest.mark.parametrize(

@@ -116,16 +116,19 @@ class ArgumentData:
         """The unit says what someone should do (should, ought to, 应该 …: ``normative`` in the cue data)."""
         return self.normative is not None and self.normative.any(text)
 
-    def sums_up(self, text: str) -> bool:
-        """The writer sums up (in conclusion, 综上所述; "Overall, …" where it opens the unit)."""
-        return self.summary.any(text) or (self.summary_opening is not None and self.summary_opening.match(text) is not None)
+    def sums_up(self, text: str, *, measured: bool = False) -> bool:
+        """The writer sums up (in conclusion, 综上所述; "Overall, …" where it opens the unit — not a ``measured``
+        unit: "Overall, net profits were up 42%" sums up figures, it reports)."""
+        return self.summary.any(text) or (not measured and self.summary_opening is not None
+                                          and self.summary_opening.match(text) is not None)
 
-    def thesis_cue(self, text: str, *, unquoted: bool = False) -> bool:
+    def thesis_cue(self, text: str, *, unquoted: bool = False, measured: bool = False) -> bool:
         """The writer states a position or sums up; ``unquoted``: not inside quotation marks ("I think …," said
-        the analyst is the analyst's thinking)."""
+        the analyst is the analyst's thinking); ``measured``: the unit carries a figure, so an opening summing-up
+        word ("Overall, profits rose 42%") sums up figures, it states no position."""
         if self.thesis.any_unquoted(text) if unquoted else self.thesis.any(text):
             return True
-        found = self.summary_opening.match(text) if self.summary_opening is not None else None
+        found = self.summary_opening.match(text) if self.summary_opening is not None and not measured else None
         return found is not None and not (unquoted and quoted_at(text, found.end()))
 
     def answers(self, text: str) -> bool:

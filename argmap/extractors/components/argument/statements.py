@@ -114,7 +114,7 @@ class _Cues:
 
 def _cue_scores(unit: ArgUnit, data: ArgumentData) -> _Cues:
     text = unit.text
-    return _Cues(data.opinion.score(text), data.report.score(text), data.thesis_cue(text), data.speech.any(text),
+    return _Cues(data.opinion.score(text), data.report.score(text), data.thesis_cue(text, measured=unit.measured), data.speech.any(text),
                  data.negation.any(text))
 
 

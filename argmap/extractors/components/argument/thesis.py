@@ -84,13 +84,14 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             unit=units[i], index=i, count=len(state.statements), claim=claim,
             # "we believe" inside a quotation, set off as a block or in quote marks, is the quoted party's
             # position, not the writer's
-            thesis_cue=data.thesis_cue(st.text, unquoted=True) and not state.regions.quoted(st.start, st.end),
+            thesis_cue=data.thesis_cue(st.text, unquoted=True, measured=units[i].measured)
+            and not state.regions.quoted(st.start, st.end),
             lean=state.opinion.get(st.id, 0.0),
             judging=state.judging.get(st.id, 0.0), title_share=share,
             lead=i in places[0], closing=i in places[1], strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
-            summary=data.sums_up(st.text), opens_sentence=opens_sentence(state.units, state.unit_of[st.id]),
+            summary=data.sums_up(st.text, measured=units[i].measured), opens_sentence=opens_sentence(state.units, state.unit_of[st.id]),
             counter=i > 0 and granted[i - 1], normative=data.prescribes(st.text), turned=turned[i],
             dated_opening=data.dated_opening(st.text),
         ))
