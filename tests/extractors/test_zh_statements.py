@@ -56,6 +56,8 @@ def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[s
         "下一期会讲述这家品牌如何改革渠道。",
         "接下来我们看看这家品牌如何定价。",
         "我们将从渠道、产品和价格三个方面分析。",
+        "所以在进行渠道分析的时候，需要以下几步：",  # announces the steps that follow
+        "本期主要描述冲突场景下的解决方案。",  # a series' issue says what it covers
         "附：2023年10月茶饮品牌门店数量排行榜",  # the label of an appended table
     ],
 )
