@@ -108,7 +108,8 @@ def stored_links(store: "Store", claim: str | None = None) -> list[Link]:
           VALUES ?p {{ <{AM.agreesWith}> <{AM.contradicts}> }} {ends}
           BIND(IF(STR(?a0) < STR(?b0), ?a0, ?b0) AS ?a) BIND(IF(STR(?a0) < STR(?b0), ?b0, ?a0) AS ?b)
           OPTIONAL {{
-            {{ ?a <{AM.arguesFor}>|<{AM.arguesAgainst}> ?x . ?b <{AM.arguesFor}>|<{AM.arguesAgainst}> ?x . BIND(0 AS ?rank) }}
+            {{ ?a <{AM.arguesFor}>|<{AM.arguesAgainst}> ?x . ?b <{AM.arguesFor}>|<{AM.arguesAgainst}> ?x .
+               BIND(0 AS ?rank) }}
             UNION {{ ?a <{AM.concerns}> ?x . ?b <{AM.concerns}> ?x . BIND(1 AS ?rank) }}
             UNION {{ ?a <{AM.mentions}> ?x . ?b <{AM.mentions}> ?x . FILTER NOT EXISTS {{ ?x a <{AM.Quantity}> }}
                      BIND(2 AS ?rank) }}

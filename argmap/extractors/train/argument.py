@@ -49,7 +49,7 @@ from argmap.extractors.components.argument.features import (
 )
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgumentState
-from argmap.extractors.components.argument.statements import typing_values
+from argmap.extractors.components.argument.statements import evidence_at, typing_values
 from argmap.extractors.model import StatementKind
 from argmap.extractors.train.microtexts import GoldText, UndercutAttachment
 
@@ -61,6 +61,8 @@ TYPING_MARGIN = 0.02
 ARTICLE_WEIGHT = 5.0  # an article's relations count this many times a microtext's: articles are what argmap reads
 MIN_COVER = 0.5
 MIN_TOPICS = 5  # an opening word is weighed only when units on this many topics (or articles) open with it
+
+_MEASURED = TYPING_FEATURES.index("measured")  # where a typing row says the unit carries a figure
 
 
 @dataclass(slots=True)
@@ -425,7 +427,7 @@ def cross_validate(texts: list[Text], *, folds: int, window: int, attack_thresho
         x, y = typing_examples(held)
         if len(y):
             for model, attr in ((typing, "typed"), (prior_typing(), "typed_prior")):
-                predicted = np.array([model.probability(list(row)) > 0.5 for row in x])
+                predicted = np.array([evidence_at(model.probability(list(row)), bool(row[_MEASURED])) for row in x])
                 setattr(scores, attr, getattr(scores, attr) + int((predicted == (y > 0.5)).sum()))
             scores.typed_of += len(y)
     return scores

@@ -62,6 +62,7 @@ class Scores:
     evidence: float = 0.0  # the typing model's probability that the unit is evidence
     emphasised: bool = False  # the writer set it in bold (selectively): one of the writer's points
     concludes: bool = False  # opens its sentence by drawing a conclusion (因此，…; Therefore, …)
+    measured: bool = False  # carries a figure (ArgUnit.measured)
 
     @property
     def lean(self) -> float:
@@ -87,7 +88,8 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
     neither = (unit.heading or short or background or data.signposts(text) or lead_in(text, data)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
-    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(cues.values(unit)))
+    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(cues.values(unit)),
+                  measured=unit.measured)
 
 
 def lead_in(text: str, data: ArgumentData) -> bool:
@@ -114,8 +116,8 @@ class _Cues:
 
 def _cue_scores(unit: ArgUnit, data: ArgumentData) -> _Cues:
     text = unit.text
-    return _Cues(data.opinion.score(text), data.report.score(text), data.thesis_cue(text, measured=unit.measured), data.speech.any(text),
-                 data.negation.any(text))
+    return _Cues(data.opinion.score(text), data.report.score(text), data.thesis_cue(text, measured=unit.measured),
+                 data.speech.any(text), data.negation.any(text))
 
 
 def typing_values(unit: ArgUnit, data: ArgumentData) -> list[float]:
@@ -124,17 +126,22 @@ def typing_values(unit: ArgUnit, data: ArgumentData) -> list[float]:
 
 
 def kind_of(scores: Scores) -> StatementKind | None:
-    """Evidence when the typing model gives it better than even odds, else a claim — until the budget decides
-    whether an article this long can keep it. The model's weight for an evidence kind (promotion dependence,
-    lock-in …: subclasses of am:Evidence) is a prior, not learned: the gold's claims that merely mention
-    such a cue would teach it that kinds make claims."""
+    """Evidence when the typing model gives it better than even odds — or even odds and a figure ("The group
+    will own 30% of the project": a figure with one modal beside it, it reports) — else a claim, until the
+    budget decides whether an article this long can keep it. The model's weight for an evidence kind
+    (promotion dependence, lock-in …: subclasses of am:Evidence) is a prior, not learned: the gold's claims
+    that merely mention such a cue would teach it that kinds make claims."""
     if scores.neither:
         return None
     if scores.emphasised:
         return StatementKind.CLAIM
-    if scores.evidence > 0.5:
-        return StatementKind.EVIDENCE
-    return StatementKind.CLAIM
+    return StatementKind.EVIDENCE if evidence_at(scores.evidence, scores.measured) else StatementKind.CLAIM
+
+
+def evidence_at(probability: float, measured: bool) -> bool:
+    """The typing model's reading of a unit as evidence: better than even odds, or even odds and a figure
+    (also what train/argument.py scores its cross-validation by)."""
+    return probability > 0.5 or (probability == 0.5 and measured)
 
 
 def claim_budget(n_statements: int, *, share: float, root: float, minimum: int, maximum: int) -> int:

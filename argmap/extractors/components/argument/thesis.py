@@ -91,7 +91,8 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
             lead=i in places[0], closing=i in places[1], strategy=bool(owner) and any(m.startswith(f"strategy/{owner}-") for m in st.mentions),
             debated=argued and bool(owner) and f"strategy/{owner}-premiumization" in st.mentions,
             first_main=i == main, answer=data.answers(st.text), emphatic=emphatic(st.text),
-            summary=data.sums_up(st.text, measured=units[i].measured), opens_sentence=opens_sentence(state.units, state.unit_of[st.id]),
+            summary=data.sums_up(st.text, measured=units[i].measured),
+            opens_sentence=opens_sentence(state.units, state.unit_of[st.id]),
             counter=i > 0 and granted[i - 1], normative=data.prescribes(st.text), turned=turned[i],
             dated_opening=data.dated_opening(st.text),
         ))

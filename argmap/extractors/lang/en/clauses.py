@@ -3,8 +3,8 @@ marker; a headline, or a clause of fewer than three words, is no argumentative u
 
 A sentence splits at ``;``, before a marker that follows a comma (``…, because …``, ``…, but …``),
 before ``because`` / ``but`` / ``although`` / ``whereas`` / ``in order to`` / ``unless`` (and ``as`` / ``since`` /
-``so`` + a pronoun, not "such as those") even without a comma, before ``, as`` + a subject of its own (a reason: "…, as the area is
-central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
+``so`` + a pronoun, not "such as those") even without a comma, before ``, as`` + a subject of its own (a reason:
+"…, as the area is central"; not "…, as the company said") and ``, for`` + a pronoun ("…, for we need …"), before ``, since / as /
 for`` + any subject and its finite verb ("…, since the old depot stands empty …", "…, for that plan
 will …"), before ``, for,`` / ``, as,``, after the comma that closes an opening concession or reason
 (``Although …, …``, ``And since …, …``, but not after an opening "since" of time: "Since 1999, …"; past a
