@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from argmap.extractors.components.argument import thesis
@@ -64,6 +66,23 @@ def test_en_statement_kind(sentence: str, kind: StatementKind) -> None:
 def test_en_signposts_announce_only_where_they_open(sentence: str, stated: bool) -> None:
     statements = analyze_text(f"{OPENING} {sentence}", lang="en", key="t").statements
     assert [s.text for s in statements[1:]] == ([sentence] if stated else [])
+
+
+@pytest.mark.parametrize(
+    ("probability", "measured", "evidence"),
+    [
+        (0.51, False, True),
+        (0.49, True, False),
+        (0.5, True, True),  # even odds and a figure: it reports
+        (0.5, False, False),
+        (0.5 + 1e-12, False, False),  # a tie up to float rounding is a tie
+        (1 / (1 + math.exp(-(1.5 - 3 * (0.5 / 3) - 1.0))), True, True),  # bias, a figure, one opinion point
+    ],
+)
+def test_even_odds_are_evidence_only_with_a_figure(probability: float, measured: bool, evidence: bool) -> None:
+    from argmap.extractors.components.argument.statements import evidence_at
+
+    assert evidence_at(probability, measured) is evidence
 
 
 def test_en_short_lead_in_is_no_statement() -> None:

@@ -44,6 +44,7 @@ _EVIDENCE_KIND = 1.5  # a premiumization evidence kind (promotion dependence, lo
 # (articles held out in cross-validation: relations 27 -> 28 of 80; microtexts, which date little, unchanged)
 _DATED = 1.0
 EMPHASIS_SHARE = 1 / 3  # past this share of units in bold, bold is how the site sets text, not a stress
+EVEN_ODDS = 1e-9  # how close to 0.5 a probability is a tie
 LEAD_IN = 2.5  # a unit ending in a colon shorter than this many times the language's min_chars only announces
 
 
@@ -141,7 +142,8 @@ def kind_of(scores: Scores) -> StatementKind | None:
 def evidence_at(probability: float, measured: bool) -> bool:
     """The typing model's reading of a unit as evidence: better than even odds, or even odds and a figure
     (also what train/argument.py scores its cross-validation by)."""
-    return probability > 0.5 or (probability == 0.5 and measured)
+    even = abs(probability - 0.5) < EVEN_ODDS  # a tie up to float rounding (1/6 × 3 need not be 0.5 exactly)
+    return (probability > 0.5 and not even) or (even and measured)
 
 
 def claim_budget(n_statements: int, *, share: float, root: float, minimum: int, maximum: int) -> int:
