@@ -34,11 +34,12 @@ if TYPE_CHECKING:
 PER_CLAIM = 20
 
 STANCES = f"""
-SELECT ?claim ?article ?subject ?side ?brand WHERE {{
+SELECT ?claim ?article ?subject ?side ?brand ?text WHERE {{
   {{ ?claim <{AM.arguesFor}> ?subject . BIND(1 AS ?side) }}
   UNION {{ ?claim <{AM.arguesAgainst}> ?subject . BIND(-1 AS ?side) }}
   ?claim <{AM.inArticle}> ?article .
   OPTIONAL {{ ?subject a <{AM.Brand}> . BIND(true AS ?brand) }}
+  OPTIONAL {{ ?claim <{AM.text}> ?text }}
 }}
 """
 # what else each claim with a side names — entities, not the figures it quotes (one node per article) — and
@@ -60,6 +61,7 @@ class Stance:
     side: int  # +1 argues for, -1 against
     broad: bool = False  # the subject is a brand: agreeing on it needs a shared aspect too
     aspects: frozenset[str] = frozenset()  # the other entities the claim names and the aspects it concerns
+    said: str = ""  # its words, spaces and case aside: one sentence in two articles is a copy, not agreement
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +83,14 @@ def read_stances(store: "Store") -> list[Stance]:
             if claim is not None and entity is not None:
                 named[claim.value].add(entity.value)
     return [Stance(c.value, a.value, s.value, int(side.value), broad=brand is not None,
-                   aspects=frozenset(named[c.value] - {s.value}))
-            for c, a, s, side, brand in result.rows
+                   aspects=frozenset(named[c.value] - {s.value}), said=said(text.value if text is not None else ""))
+            for c, a, s, side, brand, text in result.rows
             if c is not None and a is not None and s is not None and side is not None]
+
+
+def said(text: str) -> str:
+    """A claim's words with spaces and case aside, to tell a copy of the same sentence."""
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +161,7 @@ def agreement_triples(found: list[Agreement]) -> list[ox.Triple]:
 def agreements(stances: list[Stance], *, per_claim: int = PER_CLAIM) -> list[Agreement]:
     """Every pair of claims from different articles with a side on the same subject — on a brand, naming
     something else in common too — at most ``per_claim`` of each relation per claim; each pair once, first
-    claim by IRI."""
+    claim by IRI. The same sentence in two articles is one claim copied, not two that agree."""
     by_subject: dict[str, list[Stance]] = defaultdict(list)
     for s in stances:
         by_subject[s.subject].append(s)
@@ -164,7 +171,8 @@ def agreements(stances: list[Stance], *, per_claim: int = PER_CLAIM) -> list[Agr
         group.sort(key=lambda s: s.claim)
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a.article == b.article or a.claim == b.claim:
+                # a story crawled or syndicated twice says its sentence once: it does not agree with itself
+                if a.article == b.article or a.claim == b.claim or (a.said and a.said == b.said):
                     continue
                 if (a.broad or b.broad) and a.aspects.isdisjoint(b.aspects):
                     continue  # the same brand, different matters

@@ -35,6 +35,9 @@ AGAINST_ZH = "小米的高端化仍停留在价格层面，难以真正站稳。
         ([Stance("c1", "a1", "b", 1, broad=True, aspects=frozenset({"p1"})),
           Stance("c2", "a2", "b", -1, broad=True, aspects=frozenset({"o1"}))], set()),
         ([Stance("c1", "a1", "b", 1, broad=True), Stance("c2", "a2", "b", 1, broad=True)], set()),
+        # one sentence in two articles (a story crawled twice) is a copy, not agreement; another sentence agrees
+        ([Stance("c1", "a1", "s", 1, said="sales grew."), Stance("c2", "a2", "s", 1, said="sales grew."),
+          Stance("c3", "a3", "s", 1, said="the plan works.")], {("c1", "c3", True), ("c2", "c3", True)}),
     ],
 )
 def test_agreements(stances: list[Stance], expected: set[tuple[str, str, bool]]) -> None:
@@ -203,6 +206,8 @@ def _cq7(tmp_path: Path, texts: dict[str, str]) -> set[tuple[str, str, str]]:
          {("agrees", "a", "b")}),
         # … but not two aspects: its sales, its share price
         ({"a": "Nike's sales grew strongly this spring.", "b": "Nike shares fell sharply on Tuesday."}, set()),
+        # the same story in two files: its claims are copies, not agreement
+        ({"a": "Nike's sales grew strongly this spring.", "b": "Nike's sales grew strongly this spring."}, set()),
         # a product's sales are its brand's
         ({"a": "Nike's sales grew strongly this spring.", "b": "Sales of the Pegasus fell sharply in the summer."},
          {("contradicts", "a", "b")}),
