@@ -156,10 +156,10 @@ def _explain_one(store: Store, analysis: Analysis, target: str) -> str:
     ctx = Context(ev, describe(store, _reachable(ev, target)), kinds, derived, class_names())
     lines = _header(ctx, target) + _strategy_notes(store, target, ctx) + _stored_note(store, ev.verdicts[target], ctx)
     lines += _tree(ctx, target, depth=1, seen={target})
-    return "\n".join(lines + _other_articles(store, target))
+    return "\n".join(lines + _other_articles(store, target, ctx))
 
 
-def _other_articles(store: Store, target: str) -> list[str]:
+def _other_articles(store: Store, target: str, ctx: Context) -> list[str]:
     """The claims of other articles that agree with or contradict this one, and on what (the reasoner's
     am:agreesWith / am:contradicts): no status rests on them, they point a reader at passages to compare."""
     links = stored_links(store, target)
@@ -170,7 +170,7 @@ def _other_articles(store: Store, target: str) -> list[str]:
     lines = [f"  other articles ({len(links)}):"]
     for link, other in list(zip(links, others))[:MAX_LINKS]:
         d = names.get(other, Described(other))
-        relation = "相互印证 agrees with" if link.agrees else "相互矛盾 contradicts"
+        relation = ctx.cls[str(AM.agreesWith if link.agrees else AM.contradicts)]  # the ontology's labels
         on = f" — 关于 on: {'; '.join(link.on)}" if link.on else ""
         lines += [f"    {'=' if link.agrees else '≠'} {relation}{on}", f"      «{d.text or d.name}»",
                   f"      {_source(d)} · {other}"]

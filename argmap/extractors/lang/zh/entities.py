@@ -185,8 +185,7 @@ class Finder:
             if len(longer) == 1:
                 found.merge(ref, longer[0], alias=short)
 
-    def _lexicon(self, state: DocState, idx: int, taken: set[int], found: Found,
-                 splits: "_SplitWords | None" = None) -> None:
+    def _lexicon(self, state: DocState, idx: int, taken: set[int], found: Found, splits: "_SplitWords") -> None:
         """The longest lexicon form starting at a word start, and its flagship product if one follows — not one
         that ends inside a dictionary word (高通 in 高 | 通胀率: the text says inflation, not Qualcomm)."""
         if idx in taken or not state.content.startswith(self.first_forms.get(state.content[idx], ()), idx):
@@ -202,7 +201,7 @@ class Finder:
             form = text[idx:end]
             entry = self.form_entry.get(form)
             if entry is not None and _clean_edges(text, idx, end, form) and not text.startswith(
-                    self.names.not_followed_by, end) and (splits is None or not splits(idx, end)):
+                    self.names.not_followed_by, end) and not splits(idx, end):
                 break
         else:
             return
