@@ -161,3 +161,15 @@ def test_both_languages_mark_their_units_with_one_kind_of_marker(lang: str, text
 def test_a_generic_statement_judges_more_than_the_event(lang: str, generic: str, event: str) -> None:
     opinion = argument_data(lang).opinion
     assert opinion.score(generic) > opinion.score(event)
+
+
+@pytest.mark.parametrize(("lang", "framed", "plain"), [
+    # the writer frames the sentence as a reading of the facts, not a fact: 可以说 / 不仅是…更是 / 绝非…而是
+    ("zh", "可以说，凯达的门店策略改变了整个行业。", "凯达的门店策略改变了整个行业。"),
+    ("zh", "岚蛙卖的不仅是咖啡，更是一种生活方式。", "岚蛙卖咖啡，更卖一种生活方式。"),
+    ("zh", "这绝非一次简单的提价，而是商业模式的转变。", "这是一次提价，也是商业模式的转变。"),
+    ("zh", "凯达的野心绝不止于国内市场。", "凯达的业务止于国内市场。"),
+])
+def test_framing_a_reading_of_the_facts_judges(lang: str, framed: str, plain: str) -> None:
+    opinion = argument_data(lang).opinion
+    assert opinion.score(framed) > opinion.score(plain)
