@@ -58,6 +58,8 @@ def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[s
         "我们将从渠道、产品和价格三个方面分析。",
         "所以在进行渠道分析的时候，需要以下几步：",  # announces the steps that follow
         "本期主要描述冲突场景下的解决方案。",  # a series' issue says what it covers
+        "以下将结合三家品牌的案例，详细阐述这些策略的应用。",  # the writer outlines what follows
+        "以下是几种常见的定价策略，结合案例逐一分析",
         "附：2023年10月茶饮品牌门店数量排行榜",  # the label of an appended table
     ],
 )
@@ -72,6 +74,7 @@ def test_not_statements(text: str) -> None:
         "凯达总裁表示：“我们将继续投入研发，寻求新的技术突破。”",  # a company's plan, not the writer's outline
         "订阅产品包括凯达商城和上文提到的凯达教育。",  # recalling what was said is no signpost
         "品牌在进行广告创意的时候，不妨多挖掘一些能够广泛传播的特点。",  # advice: a claim
+        "凯达的门店里，售价3000元以下是最好卖的价位段。",  # 以下是 after a price says "below", it announces nothing
     ],
 )
 def test_words_that_only_look_like_signposts(text: str) -> None:
