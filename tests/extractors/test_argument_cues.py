@@ -152,24 +152,17 @@ def test_both_languages_mark_their_units_with_one_kind_of_marker(lang: str, text
 
 
 
-@pytest.mark.parametrize(("lang", "generic", "event"), [
+@pytest.mark.parametrize(("lang", "judging", "plain"), [
     # a generic statement (what tends to happen, what is typical) judges; the same fact as one event reports
     ("zh", "淳馨的老顾客往往只在打折时下单。", "淳馨的老顾客只在打折时下单。"),
     ("zh", "淳馨是一个典型的下沉市场品牌。", "淳馨是一个下沉市场品牌。"),
     ("zh", "高端餐厅通常把价格写得很小。", "高端餐厅把价格写得很小。"),
-])
-def test_a_generic_statement_judges_more_than_the_event(lang: str, generic: str, event: str) -> None:
-    opinion = argument_data(lang).opinion
-    assert opinion.score(generic) > opinion.score(event)
-
-
-@pytest.mark.parametrize(("lang", "framed", "plain"), [
     # the writer frames the sentence as a reading of the facts, not a fact: 可以说 / 不仅是…更是 / 绝非…而是
     ("zh", "可以说，凯达的门店策略改变了整个行业。", "凯达的门店策略改变了整个行业。"),
     ("zh", "岚蛙卖的不仅是咖啡，更是一种生活方式。", "岚蛙卖咖啡，更卖一种生活方式。"),
     ("zh", "这绝非一次简单的提价，而是商业模式的转变。", "这是一次提价，也是商业模式的转变。"),
     ("zh", "凯达的野心绝不止于国内市场。", "凯达的业务止于国内市场。"),
 ])
-def test_framing_a_reading_of_the_facts_judges(lang: str, framed: str, plain: str) -> None:
+def test_a_generic_or_framed_statement_judges_more_than_the_plain_one(lang: str, judging: str, plain: str) -> None:
     opinion = argument_data(lang).opinion
-    assert opinion.score(framed) > opinion.score(plain)
+    assert opinion.score(judging) > opinion.score(plain)
