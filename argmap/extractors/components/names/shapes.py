@@ -63,9 +63,9 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             # whole name inside a sentence ("Shares in Allied Irish Banks fell")
             whole = opens and first and len(words) > 1 and not only_opening(
                 text[words[0][0] + m.start(1):words[-1][1] + m.start(1)], text)
-            while words and words[0][2] not in data.person_prefixes and (
-                    _ordinary(words[0][2], data, sentence_start=opens and first and not whole)
-                    or words[0][2] in _CONNECTORS):
+            while words and words[0][2] not in data.person_prefixes and not _named_body(words, data, text, m.start(1)) \
+                    and (_ordinary(words[0][2], data, sentence_start=opens and first and not whole)
+                         or words[0][2] in _CONNECTORS):
                 # First Amendment, Other Enhancements, All Nippon: a capitalised word cut off inside a sentence
                 # was part of the name with the rest (an acronym, as in PC Pro, often goes with a name)
                 word = words[0][2]
@@ -230,6 +230,22 @@ def _split_at_prefixes(text: str, base: int, words: list[tuple[int, int, str]], 
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
 _NAME_PARTICLES = frozenset({"The", "Of", "De", "La", "Le", "Van", "Von", "Der", "Du", "&"})
 _CONNECTORS = frozenset({"&", "and", "of", "de", "la", "du", "des", "del", "von", "van", "der", "-"})
+
+
+def _named_body(words: Sequence[tuple[int, int, str]], data: NameData, text: str, offset: int) -> bool:
+    """The run opens with a word of place or kind that is no name alone (European, Asian, Sunday) and ends with
+    an organisation word: the word is the body's own (European Commission, Asian Development Bank, Sunday
+    Times), not an adjective before a name — unless the word is an acronym's (US Equal Employment Opportunity
+    Commission: the model reads the body without it), the last word one too (London FTSE: a market's index),
+    or it follows a day's number ("11 September World Trade Centre": a date)."""
+    first, last = words[0][2], words[-1][2]
+    at = offset + words[0][0]  # the words' offsets are the run's
+    return (len(words) >= 2 and first in data.not_names and first.isalpha() and first.istitle()
+            and last in data.organization_words and not last.isupper()
+            and not _DAY_BEFORE.search(text, max(0, at - 4), at))
+
+
+_DAY_BEFORE = re.compile(r"\d\s*$")
 
 
 def _ordinary(word: str, data: NameData, *, sentence_start: bool) -> bool:
