@@ -186,11 +186,12 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          {"organization/aids", "organization/malaria", "brand/iptv", "brand/voip", "brand/adsl"}),
         # a word of place or day that opens a body's name is the body's (not after a day's number: a date)
         ("The European Freight Council said costs rose, the Sunday Herald reported, and the Asian Port "
-         "Authority agreed. Since the 11 September Harbour Authority review, Kelmar has cut rates.",
+         "Authority agreed. Since the 11 September Harbour Authority review, Kelmar has cut rates. Staff at "
+         "bankrupt Japan Breweries agreed to a pay cut.",
          {"organization/european-freight-council", "organization/sunday-herald",
-          "organization/asian-port-authority"},
+          "organization/asian-port-authority", "brand/japan-breweries"},
          {"organization/freight-council", "organization/port-authority",
-          "organization/september-harbour-authority"}),
+          "organization/september-harbour-authority", "brand/breweries"}),
         # regions are no brands
         ("But in Japan and Asia Pacific, where camera phones sell better, Kelmar grew. Sales in the Nordics, "
          "the Baltics and Sub-Saharan Africa fell.", {"organization/kelmar"},

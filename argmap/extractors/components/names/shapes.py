@@ -233,15 +233,17 @@ _CONNECTORS = frozenset({"&", "and", "of", "de", "la", "du", "des", "del", "von"
 
 
 def _named_body(words: Sequence[tuple[int, int, str]], data: NameData, text: str, offset: int) -> bool:
-    """The run opens with a word of place or kind that is no name alone (European, Asian, Sunday) and ends with
-    an organisation word: the word is the body's own (European Commission, Asian Development Bank, Sunday
-    Times), not an adjective before a name — unless the word is an acronym's (US Equal Employment Opportunity
-    Commission: the model reads the body without it), the last word one too (London FTSE: a market's index),
-    or it follows a day's number ("11 September World Trade Centre": a date)."""
+    """The run opens with a word of place or kind that is no name alone (European, Asian, Sunday; US before a
+    company word) and ends with an organisation or company word: the word is the body's own (European
+    Commission, Asian Development Bank, Sunday Times, US Airways), not an adjective before a name — unless an
+    acronym opens a body's name (US Equal Employment Opportunity Commission: the model reads the body without
+    it), an acronym ends it (London FTSE: a market's index), or the word follows a day's number ("11 September
+    World Trade Centre": a date)."""
     first, last = words[0][2], words[-1][2]
     at = offset + words[0][0]  # the words' offsets are the run's
-    return (len(words) >= 2 and first in data.not_names and first.isalpha() and first.istitle()
-            and last in data.organization_words and not last.isupper()
+    company = last in data.company_suffixes
+    return (len(words) >= 2 and first in data.not_names and first.isalpha() and (first.istitle() or company)
+            and (company or last in data.organization_words) and not last.isupper()
             and not _DAY_BEFORE.search(text, max(0, at - 4), at))
 
 
