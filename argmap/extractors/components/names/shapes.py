@@ -233,8 +233,8 @@ _CONNECTORS = frozenset({"&", "and", "of", "de", "la", "du", "des", "del", "von"
 
 
 def _named_body(words: Sequence[tuple[int, int, str]], data: NameData, text: str, offset: int) -> bool:
-    """The run opens with a word of place or kind that is no name alone (European, Asian, Sunday; US before a
-    company word) and ends with an organisation or company word: the word is the body's own (European
+    """The run opens with a word of place, people or day that is no name alone (European, Asian, Sunday; US before
+    a company word) and ends with an organisation or company word: the word is the body's own (European
     Commission, Asian Development Bank, Sunday Times, US Airways), not an adjective before a name — unless an
     acronym opens a body's name (US Equal Employment Opportunity Commission: the model reads the body without
     it), an acronym ends it (London FTSE: a market's index), or the word follows a day's number ("11 September
