@@ -324,6 +324,9 @@ def test_an_event_is_not_a_brand() -> None:
         ("Media Corp bid for the group. Media Corporation said so.", "Media Corp", {"Media Corporation"}),
         # well-known products are in the lexicon, with their brand
         ("Kelmar phones run Android, while its tablets copy the look of iOS.", "iOS", set()),
+        # a two-word name that opens with a place is also called by its other word
+        ("Shares in Manchester Harbourline rose 5%. The bid went to Ann Lee, Harbourline's chief executive, and "
+         "Harbourline said it would reply.", "Manchester Harbourline", {"Harbourline"}),
         # a stock ticker of the one company it abbreviates
         ("Shares of Zandexa rose 5% on Monday. Analysts think ZNDX is cheap, and ZNDX pays Kelmar Bank a fee.",
          "Zandexa", {"ZNDX"}),

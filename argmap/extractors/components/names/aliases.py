@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from argmap.extractors.components.names.data import NameData
+from argmap.extractors.components.names.places import place_names
 from argmap.extractors.model import EntityKind
 
 
@@ -32,7 +33,8 @@ def alias_targets(entities: Sequence[Named], data: NameData) -> dict[str, str]:
     """``ref -> ref``: which entities of an article are other names of another one.
 
     An acronym names the multi-word organisation it abbreviates (GM, General Motors; M&S, Marks &
-    Spencer); a plural or a company suffix names its stem (Saabs, Saab; iPods, iPod; 小米集团, 小米); a surname
+    Spencer); a plural or a company suffix names its stem (Saabs, Saab; iPods, iPod; 小米集团, 小米); a
+    two-word name that opens with a place is also called by its other word (United, Manchester United); a surname
     alone names the person it belongs to; a stock ticker names the one company whose name it abbreviates (GOOG,
     Google). A lexicon entity is never renamed into a new one.
     """
@@ -90,6 +92,8 @@ def _variants(e: Named, data: NameData) -> list[tuple[str, frozenset[EntityKind]
                 out.append((e.label + suffix, _ORG_KINDS))
             elif len(words) == 1:
                 out.append((f"{e.label} {suffix}", _ORG_KINDS))
+        if data.place_names and len(words) == 2 and words[0] in place_names():
+            out.append((words[1], _ORG_KINDS))  # Manchester United, United's board: the place is left out
     if e.kind is EntityKind.PRODUCT and data.spaced and e.label[-1:].isalpha():
         out.append((e.label + "s", _ORG_KINDS | {EntityKind.PRODUCT}))  # iPods: the plural of the product iPod
     if e.kind is EntityKind.PERSON and len(words) >= 2:
