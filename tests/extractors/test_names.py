@@ -192,6 +192,10 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
           "organization/asian-port-authority", "brand/japan-breweries"},
          {"organization/freight-council", "organization/port-authority",
           "organization/september-harbour-authority", "brand/breweries"}),
+        # an acronym that is no name alone opens the one-word name after it (PC Pro); not before a word that
+        # names nothing alone (the UK Budget)
+        ("According to PC Zandex, the Kelmar laptop has superb upgrade potential. The UK Budget did not help.",
+         {"brand/pc-zandex", "brand/kelmar"}, {"brand/zandex", "brand/uk-budget", "organization/uk-budget"}),
         # regions are no brands
         ("But in Japan and Asia Pacific, where camera phones sell better, Kelmar grew. Sales in the Nordics, "
          "the Baltics and Sub-Saharan Africa fell.", {"organization/kelmar"},
@@ -206,7 +210,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "people-of-a-place", "adjectives-contractions-and-demonyms", "bodies-by-their-word",
          "surnames-with-a-capital-inside",
          "people-by-a-who-clause-or-a-source",
-         "diseases-and-technologies", "place-words-opening-bodies", "regions"],
+         "diseases-and-technologies", "place-words-opening-bodies", "acronym-opening-a-name", "regions"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")

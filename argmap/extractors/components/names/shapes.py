@@ -238,10 +238,14 @@ def _named_body(words: Sequence[tuple[int, int, str]], data: NameData, text: str
     Commission, Asian Development Bank, Sunday Times, US Airways), not an adjective before a name — unless an
     acronym opens a body's name (US Equal Employment Opportunity Commission: the model reads the body without
     it), an acronym ends it (London FTSE: a market's index), or the word follows a day's number ("11 September
-    World Trade Centre": a date)."""
+    World Trade Centre": a date). An acronym that is no name alone opens the one word after it that is one (PC
+    Pro; not the UK Budget)."""
     first, last = words[0][2], words[-1][2]
     at = offset + words[0][0]  # the words' offsets are the run's
     company = last in data.company_suffixes
+    if len(words) == 2 and first.isupper() and first.isalpha() and first in data.not_names and last.istitle() \
+            and last not in data.not_names and last not in data.not_alone:
+        return True
     return (len(words) >= 2 and first in data.not_names and first.isalpha() and (first.istitle() or company)
             and (company or last in data.organization_words) and not last.isupper()
             and not _DAY_BEFORE.search(text, max(0, at - 4), at))
