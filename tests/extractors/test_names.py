@@ -196,6 +196,9 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         # names nothing alone (the UK Budget)
         ("According to PC Zandex, the Kelmar laptop has superb upgrade potential. The UK Budget did not help.",
          {"brand/pc-zandex", "brand/kelmar"}, {"brand/zandex", "brand/uk-budget", "organization/uk-budget"}),
+        # public bodies and news agencies known by one name are organisations
+        ("Kelmar said the Pentagon and Nato had asked the FBI for help, AFP reported.", {"organization/pentagon",
+         "organization/nato", "organization/fbi", "organization/afp"}, {"brand/pentagon", "brand/fbi", "brand/afp"}),
         # regions are no brands
         ("But in Japan and Asia Pacific, where camera phones sell better, Kelmar grew. Sales in the Nordics, "
          "the Baltics and Sub-Saharan Africa fell.", {"organization/kelmar"},
@@ -210,7 +213,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "people-of-a-place", "adjectives-contractions-and-demonyms", "bodies-by-their-word",
          "surnames-with-a-capital-inside",
          "people-by-a-who-clause-or-a-source",
-         "diseases-and-technologies", "place-words-opening-bodies", "acronym-opening-a-name", "regions"],
+         "diseases-and-technologies", "place-words-opening-bodies", "acronym-opening-a-name", "bodies-by-one-name", "regions"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")
