@@ -201,8 +201,10 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "organization/nato", "organization/fbi", "organization/afp"}, {"brand/pentagon", "brand/fbi", "brand/afp"}),
         # regions are no brands
         ("But in Japan and Asia Pacific, where camera phones sell better, Kelmar grew. Sales in the Nordics, "
-         "the Baltics and Sub-Saharan Africa fell.", {"organization/kelmar"},
-         {"brand/asia-pacific", "brand/nordics", "brand/baltics", "brand/sub-saharan-africa"}),
+         "the Baltics and Sub-Saharan Africa fell. Brussels' own studies agree, and shares trading in New York "
+         "rather than Sydney- made it easier.", {"organization/kelmar"},
+         {"brand/asia-pacific", "brand/nordics", "brand/baltics", "brand/sub-saharan-africa", "brand/brussels",
+          "brand/sydney"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",

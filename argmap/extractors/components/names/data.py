@@ -82,7 +82,8 @@ class NameData:
     not_followed_by: tuple[str, ...] = ()
     # a quoted term before one of these names a strategy, campaign or idea (“闪电战”策略), not a brand
     not_names_before: tuple[str, ...] = ()
-    # words that name nothing on their own but may end a longer name (the Budget, the City; Manchester City)
+    # words that name nothing on their own but may end or open a longer name (the Budget, the City; Manchester City;
+    # a city: Sydney, but Sydney Morning Herald)
     not_alone: frozenset[str] = frozenset()
     # words that make an office of the title after them (Kelmar Union General Secretary, Zandia Finance Minister):
     # before a title they are no part of the name before them
