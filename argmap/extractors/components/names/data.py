@@ -68,7 +68,6 @@ class NameData:
     organization_words: tuple[str, ...]
     company_suffixes: tuple[str, ...]
     not_names: frozenset[str]
-    product_cues: tuple[str, ...]
     person_titles: tuple[str, ...]
     brand_context: tuple[str, ...] = ()
     person_prefixes: frozenset[str] = frozenset()
