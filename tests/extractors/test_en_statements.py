@@ -9,7 +9,7 @@ import pytest
 from argmap.extractors.components.argument import thesis
 from argmap.extractors.components.argument.model import argument_state
 from argmap.extractors.pipeline import DEFAULT_CACHE, analyze_text, pipeline_doc
-from argmap.extractors.model import ArticleAnalysis, RelationKind, StatementKind
+from argmap.extractors.model import ArticleAnalysis, RelationKind, Statement, StatementKind
 
 CLAIM, EVIDENCE = StatementKind.CLAIM, StatementKind.EVIDENCE
 OPENING = "Brands must earn their premium."
@@ -17,6 +17,12 @@ OPENING = "Brands must earn their premium."
 
 def _by_text(analysis: ArticleAnalysis) -> dict[str, str]:
     return {s.id: s.text for s in analysis.statements}
+
+
+def _after_opening(sentence: str) -> list[Statement]:
+    """The statements of ``sentence`` read after an opening claim, which comes first: the sentence under test is
+    then not the (always claim) central one."""
+    return analyze_text(f"{OPENING} {sentence}", lang="en", key="t").statements
 
 
 def _relations(text: str) -> set[tuple[str, str, str]]:
@@ -39,8 +45,7 @@ def _relations(text: str) -> set[tuple[str, str, str]]:
     ],
 )
 def test_en_statement_kind(sentence: str, kind: StatementKind) -> None:
-    # after an opening claim, so that the sentence under test is not the (always claim) central one
-    statements = analyze_text(f"{OPENING} {sentence}", lang="en", key="t").statements
+    statements = _after_opening(sentence)
     assert [s.kind for s in statements] == [CLAIM, kind]
 
 
@@ -64,8 +69,7 @@ def test_en_statement_kind(sentence: str, kind: StatementKind) -> None:
     ],
 )
 def test_en_signposts_announce_only_where_they_open(sentence: str, stated: bool) -> None:
-    statements = analyze_text(f"{OPENING} {sentence}", lang="en", key="t").statements
-    assert [s.text for s in statements[1:]] == ([sentence] if stated else [])
+    assert [s.text for s in _after_opening(sentence)[1:]] == ([sentence] if stated else [])
 
 
 @pytest.mark.parametrize(
@@ -117,7 +121,7 @@ def test_en_statement_flags(sentence: str, flag: str) -> None:
     ],
 )
 def test_en_evidence_kinds(text: str, kinds: tuple[str, ...]) -> None:
-    statement = analyze_text(f"{OPENING} {text}", lang="en", key="t").statements[1]
+    statement = _after_opening(text)[1]
     assert statement.kind is EVIDENCE
     assert set(kinds) <= set(statement.evidence_kinds)
 
