@@ -304,6 +304,8 @@ _NEWS = ["Kelmar Motors is to build its new small car at its plant in Zandia, th
         # the analyst sums up, inside quotation marks: his point, not the story's
         ('"Ultimately and industrially, Kelmar needs a cheaper car," he added.', _NEWS[0]),
         ('"Overall I see a low risk of the plant closing," said the analyst, despite the fall in sales.', _NEWS[0]),
+        # … or told without quotation marks: "said" makes it his
+        ("Overall, the plan should secure the plant for a decade, the analyst said.", _NEWS[0]),
         # the writer sums up
         ("Overall, the plan should secure the plant for a decade.", "Overall, the plan should secure the plant for a decade."),
     ],

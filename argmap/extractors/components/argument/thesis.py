@@ -98,8 +98,11 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
         ))
     if short_text:
         return out
-    # an article's thesis is its writer's: a party it quotes argues a point of the story
-    own = [c for c in out if not spoken(state.statements[c.index])]
+    # an article's thesis is its writer's: a party it quotes, or whose words it tells ("…, he said"), argues a
+    # point of the story — but a news story's lead is its summary, whoever it cites (of 240 BBC stories, this
+    # changed the thesis of 10, to the lead in 8; eval_gold typed 109 -> 110)
+    own = [c for c in out if not spoken(state.statements[c.index])
+           and not (c.index and data.speech.any(state.statements[c.index].text))]
     return own or out
 
 
