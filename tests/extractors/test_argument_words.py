@@ -105,3 +105,25 @@ def test_a_unit_that_points_back_takes_up_the_one_before(text: str, lang: str, p
 
     graph = nodes(argument_input(text, lang=lang))
     assert {pair: takes_up(graph[pair[0]], graph[pair[1]]) for pair in pairs} == pairs
+
+
+def test_the_long_model_lets_a_small_valued_feature_weigh_as_much_as_it_tells() -> None:
+    """The topic cosine of two statements is a few hundredths; where it alone tells the gold target from the
+    others, the long articles' model must learn to tell them apart, not leave it near zero (a penalty on the
+    unscaled weight would)."""
+    from argmap.extractors.components.argument.features import FEATURES
+    from argmap.extractors.components.argument.linear import logistic
+    from argmap.extractors.train.argument import Examples, fit_long
+
+    topic = FEATURES.index("topic")
+    examples = Examples()
+    for n in range(60):
+        gold = n % 3 == 0
+        values = [0.0] * len(FEATURES)
+        values[topic] = 0.06 if gold else 0.01
+        examples.add(values, (), gold, 5.0)
+    model = fit_long(examples)
+    assert model is not None
+    high, low = ([0.0] * len(FEATURES) for _ in range(2))
+    high[topic], low[topic] = 0.06, 0.01
+    assert logistic(model.score(high)) - logistic(model.score(low)) > 0.5
