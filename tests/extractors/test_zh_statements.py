@@ -210,3 +210,18 @@ def test_a_party_told_to_say_we_believe_is_not_the_thesis_of_a_news_story() -> N
     found = run_pipeline("\n\n".join(body), key="t", lang="zh").statements
     assert len(found) > 12  # an article: a short text argues in every sentence, and any may be its point
     assert [s.text for s in found if s.central] == [body[0]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "marker"),
+    [
+        ("zh", "凯达必须提价。毕竟近两年原材料价格上涨了30%。", "毕竟"),
+        ("en", "Kelmar must raise its prices. After all, material costs rose 30% in two years.", "After all"),
+        ("zh", "凯达的销量在增长。不仅如此，它的利润也在上升。", "不仅如此"),
+    ],
+)
+def test_after_all_gives_a_reason_for_the_claim_before_it_in_either_language(lang: str, text: str, marker: str) -> None:
+    analysis = run_pipeline(text, key="t", lang=lang)
+    first, second = analysis.statements
+    assert [(r.source, r.kind, r.target, r.marker) for r in analysis.relations] == [
+        (second.id, RelationKind.SUPPORTS, first.id, marker)]
