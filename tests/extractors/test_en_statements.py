@@ -308,6 +308,9 @@ _NEWS = ["Kelmar Motors is to build its new small car at its plant in Zandia, th
         ("Overall, the plan should secure the plant for a decade, the analyst said.", _NEWS[0]),
         # the writer sums up
         ("Overall, the plan should secure the plant for a decade.", "Overall, the plan should secure the plant for a decade."),
+        # … in the writer's own voice, with a speech word
+        ("Overall, it is fair to say that the plan should secure the plant for a decade.",
+         "Overall, it is fair to say that the plan should secure the plant for a decade."),
     ],
 )
 def test_news_thesis_is_the_writers_not_a_quoted_partys(quote: str, central: str) -> None:
