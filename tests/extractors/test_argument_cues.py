@@ -166,3 +166,23 @@ def test_both_languages_mark_their_units_with_one_kind_of_marker(lang: str, text
 def test_a_generic_or_framed_statement_judges_more_than_the_plain_one(lang: str, judging: str, plain: str) -> None:
     opinion = argument_data(lang).opinion
     assert opinion.score(judging) > opinion.score(plain)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "told"),
+    [
+        ("en", "Overall, the plan should secure the plant, the analyst said.", True),
+        ("en", "According to the bank, the plan should secure the plant.", True),
+        ("en", "I'd say the plan should secure the plant.", True),  # in news a first person is a quoted party's
+        ("en", "It is fair to say that the plan should secure the plant.", False),  # the writer's own voice
+        ("en", "Overall, the plan should secure the plant.", False),
+        ("zh", "岚城银行分析师表示，这一计划将保住工厂。", True),
+        ("zh", "笔者指出，这一计划将保住工厂。", False),  # 笔者: the present writer
+        ("zh", "这一计划将保住工厂。", False),
+    ],
+)
+def test_words_the_writer_tells_another_party_said(lang: str, text: str, told: bool) -> None:
+    from argmap.extractors.components.argument.data import argument_data
+    from argmap.extractors.components.argument.thesis import told as is_told
+
+    assert is_told(text, argument_data(lang)) is told

@@ -22,8 +22,8 @@ FEATURES = (
 # What the attachment model of a long article weighs (``relations.AttachModel.attach_long``): articles are few
 # (ten, some eighty relations), and a compact model learned from them alone carries over to articles it has not
 # seen better than the model of every feature learned with the microtexts (left out one at a time: 28-30 of 80
-# relations found, against 21; 33 since it is fitted on scaled features). Adding source_evidence, or the reason
-# and conclusion markers, found 31-32.
+# relations found, against 21; 33 since it is fitted on scaled features). Adding source_evidence, same_sentence,
+# the reason and conclusion markers, or the opponent's two features found 30-32.
 LONG_FEATURES = ("before", "adjacent", "near", "same_paragraph", "target_thesis", "topic", "shared_ref", "target_head",
                  "taken_up")
 LONG = 15  # statements: past this an article argues in local steps, paragraph by paragraph

@@ -243,12 +243,17 @@ def _named_body(words: Sequence[tuple[int, int, str]], data: NameData, text: str
     first, last = words[0][2], words[-1][2]
     at = offset + words[0][0]  # the words' offsets are the run's
     company = last in data.company_suffixes
-    if len(words) == 2 and first.isupper() and first.isalpha() and first in data.not_names and last.istitle() \
-            and last not in data.not_names and last not in data.not_alone:
+    if len(words) == 2 and _acronym_opens(first, last, data):
         return True
     return (len(words) >= 2 and first in data.not_names and first.isalpha() and (first.istitle() or company)
             and (company or last in data.organization_words) and not last.isupper()
             and not _DAY_BEFORE.search(text, max(0, at - 4), at))
+
+
+def _acronym_opens(first: str, last: str, data: NameData) -> bool:
+    """An acronym that is no name alone, then one word that may be a name alone: PC Pro, not the UK Budget."""
+    return (first.isupper() and first.isalpha() and first in data.not_names and last.istitle()
+            and last not in data.not_names and last not in data.not_alone)
 
 
 _DAY_BEFORE = re.compile(r"\d\s*$")
