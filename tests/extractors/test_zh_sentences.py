@@ -56,6 +56,14 @@ def units(text: str) -> list[str]:
          ["凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，", "所以淳馨推出高端系列并不意外。"]),
         # … not when what comes before it is too short to say anything
         ("成本下降，因此淳馨的利润率提高了不少。", ["成本下降，因此淳馨的利润率提高了不少。"]),
+        # a reason given after its claim is a statement of its own, as "…, because …" is in English
+        ("凯达的新旗舰定价偏高并不奇怪，毕竟它的零部件成本比上一代高出不少。",
+         ["凯达的新旗舰定价偏高并不奇怪，", "毕竟它的零部件成本比上一代高出不少。"]),
+        ("淳馨的高端系列卖得并不好，因为消费者仍把它当作平价品牌。",
+         ["淳馨的高端系列卖得并不好，", "因为消费者仍把它当作平价品牌。"]),
+        # … but a reason put before its claim (…，由于A，B) stays with the claim it grounds
+        ("新品销量仍在下滑，由于门店覆盖太少，岚蛙的新系列很难被顾客看到。",
+         ["新品销量仍在下滑，由于门店覆盖太少，岚蛙的新系列很难被顾客看到。"]),
     ],
 )
 def test_clauses(text: str, expected: list[str]) -> None:

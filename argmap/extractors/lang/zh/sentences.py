@@ -1,5 +1,6 @@
 """Sentences and clauses: split on Chinese and English end punctuation and quotes, then at
-；and at a comma opening a contrast (…，但…), which is where the argument turns."""
+；, at a comma opening a contrast (…，但…), which is where the argument turns, and at a comma opening a
+conclusion (…，因此…) or a reason given after its claim (…，毕竟…, …，因为…)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ MIN_ANSWER = 10  # characters: 「A，但实情并非如此」 is one statement;
 MIN_TURN = 8  # characters before the asking clause: 「但你有没有想过，为什么…？」 is one question
 MIN_QUESTION = 6  # characters of the asking clause itself
 _ASKS_AFTER = ("，", ",", "：", ":")
+# a reason marker that mostly opens a fronted reason (…，由于X，Y): cut before it, Y's claim would go with the reason
+_FRONTED = ("由于",)
 # Only these characters change the state of the scanners, so regexes jump between them.
 _SENTENCE_EVENTS = re.compile("[" + re.escape("".join(TERMINATORS) + "".join(OPENERS) + "".join(CLOSERS) + ".") + "]")
 _CLAUSE_EVENTS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "".join(CLAUSE_ENDS) + "".join(COMMAS)) + "]")
@@ -46,6 +49,8 @@ class ZhSentences:
         self.contrast = tuple(m for m, role in self.markers if role is MarkerRole.ATTACK and m != "却")
         # "…，因此…", "…，这意味着…": what follows the comma is drawn from what precedes it — a claim of its own
         self.conclusion = tuple(m for m, role in self.markers if role is MarkerRole.CONCLUSION and len(m) >= 2)
+        # "…，毕竟…", "…，因为…": a reason given after its claim is a statement of its own, as "…, because …" is
+        self.reason = tuple(m for m, role in self.markers if role is MarkerRole.SUPPORT and m not in _FRONTED)
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
@@ -85,7 +90,8 @@ class ZhSentences:
                   and _rest_of_clause(text, i + 1, end) >= MIN_ANSWER):
                 _add_trimmed(out, text, cut, i + 1, True)
                 cut = i + 1
-            elif (depth == 0 and ch in COMMAS and text.startswith(self.conclusion, i + 1) and i + 1 - cut > MIN_ANSWER
+            elif (depth == 0 and ch in COMMAS and text.startswith(self.conclusion + self.reason, i + 1)
+                  and i + 1 - cut > MIN_ANSWER
                   and _rest_of_clause(text, i + 1, end) >= MIN_ANSWER):
                 _add_trimmed(out, text, cut, i + 1, False)
                 cut = i + 1
