@@ -186,3 +186,32 @@ def test_words_the_writer_tells_another_party_said(lang: str, text: str, told: b
     from argmap.extractors.components.argument.thesis import told as is_told
 
     assert is_told(text, argument_data(lang)) is told
+
+
+_PLAIN = {
+    "en": ["Kelmar makes its shoes in Zandia.", "Its shops sit in every large town.", "The brand sells mostly to young runners.",
+           "Its logo is a green fox on a white field.", "The company designs every model in its own studio.",
+           "Its stores carry few other brands.", "Its shoes are sewn by hand in small batches.",
+           "The brand names every shoe after a river."],
+    "zh": ["凯达的鞋都在岚城的工厂里生产。", "它的门店开在每一个大城市。", "这个品牌的顾客大多是年轻的跑者。", "它的价格高于同类品牌。",
+           "公司的每一款鞋都由自己的设计室完成。", "它的门店很少卖别的品牌。", "公司的大部分订单来自自己的网站。",
+           "它的顾客会为每一款新鞋回来。"],
+}
+
+
+@pytest.mark.parametrize(("lang", "evaluation"), [
+    ("en", "Its new running line is lagging in the north."),
+    ("zh", "凯达的新跑鞋系列在北方遇冷。"),
+])
+def test_the_budget_keeps_an_evaluation_before_a_plain_statement(lang: str, evaluation: str) -> None:
+    """More claims than the budget, none with a judging cue: the one that says how the brand fares (a stance
+    word) stays a claim though it comes last, and plain ones become evidence."""
+    from argmap.documents import read_document
+    from argmap.extractors.model import StatementKind
+    from argmap.extractors.pipeline import run_pipeline
+
+    text = "\n\n".join([*_PLAIN[lang], evaluation])
+    analysis = run_pipeline(read_document(text.encode(), name="t.md", suffix=".md"), key="t", lang=lang)
+    kinds = {s.text: s.kind for s in analysis.statements}
+    assert kinds[evaluation] is StatementKind.CLAIM
+    assert StatementKind.EVIDENCE in {kinds[t] for t in _PLAIN[lang] if t in kinds}
