@@ -295,7 +295,7 @@ def test_a_notice_forbidding_reposts_is_boilerplate() -> None:
     assert [(b.reason, document.text_of(b)) for b in document.boilerplate] == [("copyright", "未经允许，请勿复制或转载本文")]
 
 
-@pytest.mark.parametrize("opening", ["参考资料：", "本文部分参考资料：", "References"])
+@pytest.mark.parametrize("opening", ["参考资料：", "本文部分参考资料：", "参考文章", "参考链接：", "References", "Reference:"])
 def test_a_reference_list_after_its_opening_line_is_boilerplate(opening: str) -> None:
     text = f"淳馨的利润来自供应链。\n\n{opening}\n\n1.《淳馨的增长难题》，品牌数读\n\n2.《瑞禾的下沉之路》，某财经\n"
     document = read_document(text.encode(), name="t.txt")
