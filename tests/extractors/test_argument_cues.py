@@ -200,12 +200,14 @@ _PLAIN = {
 
 
 @pytest.mark.parametrize(("lang", "evaluation"), [
-    ("en", "Its new running line is lagging in the north."),
+    ("en", "Its new running line is lagging in the north."),  # how the brand fares: a stance word
     ("zh", "凯达的新跑鞋系列在北方遇冷。"),
+    ("en", "Closing the design studio was a misstep."),  # a judgement word
+    ("zh", "凯达这样处理临期产品是不负责任的。"),
 ])
 def test_the_budget_keeps_an_evaluation_before_a_plain_statement(lang: str, evaluation: str) -> None:
-    """More claims than the budget, none with a judging cue: the one that says how the brand fares (a stance
-    word) stays a claim though it comes last, and plain ones become evidence."""
+    """More claims than the budget, none with another judging cue: the one that judges (a judgement word) or
+    says how the brand fares (a stance word) stays a claim though it comes last, and plain ones become evidence."""
     from argmap.documents import read_document
     from argmap.extractors.model import StatementKind
     from argmap.extractors.pipeline import run_pipeline
@@ -215,3 +217,16 @@ def test_the_budget_keeps_an_evaluation_before_a_plain_statement(lang: str, eval
     kinds = {s.text: s.kind for s in analysis.statements}
     assert kinds[evaluation] is StatementKind.CLAIM
     assert StatementKind.EVIDENCE in {kinds[t] for t in _PLAIN[lang] if t in kinds}
+
+
+@pytest.mark.parametrize(("lang", "text", "dated"), [
+    ("zh", "同月，凯达旗下一家门店被罚款。", True),  # a date relative to the event told before: still told when
+    ("zh", "次年，凯达关闭了北方的门店。", True),
+    ("zh", "3月12日，凯达宣布提价。", True),
+    ("zh", "凯达同样延续了一贯的定价。", False),  # 同 alone says "likewise"
+    ("en", "Last year Kelmar closed its northern stores.", True),
+    ("en", "Kelmar closes stores that lose money.", False),
+])
+def test_dates(lang: str, text: str, dated: bool) -> None:
+    """A unit that says when what it tells happened reports it (statements._DATED)."""
+    assert bool(argument_data(lang).dates(text)) is dated
