@@ -68,12 +68,6 @@ class Scores:
     emphasised: bool = False  # the writer set it in bold (selectively): one of the writer's points
     concludes: bool = False  # opens its sentence by drawing a conclusion (因此，…; Therefore, …)
     measured: bool = False  # carries a figure (ArgUnit.measured)
-    evaluative: bool = False  # says how someone fares (a stance cue: data.stance)
-
-    @property
-    def rank(self) -> float:
-        """How strongly a claim judges, for the budget: its lean, and half a cue for an evaluative word."""
-        return self.lean + (EVALUATIVE if self.evaluative else 0.0)
 
     @property
     def lean(self) -> float:
@@ -100,12 +94,18 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
     neither = (unit.heading or short or background or data.signposts(text) or lead_in(text, data)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
     return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(cues.values(unit)),
-                  measured=unit.measured, evaluative=evaluative(text, data))
+                  measured=unit.measured)
 
 
 def evaluative(text: str, data: ArgumentData) -> bool:
     """A stance cue (favourable or unfavourable wording) in ``text``: it says how someone fares."""
     return any(data.stance.weight(m) for m in data.stance.found(text))
+
+
+def budget_rank(scores: Scores, text: str, data: ArgumentData) -> float:
+    """How strongly a claim judges, for the budget: its lean, and half a cue for an evaluative word (read only
+    for the claims of an article past its budget: most units never need it)."""
+    return scores.lean + (EVALUATIVE if evaluative(text, data) else 0.0)
 
 
 def lead_in(text: str, data: ArgumentData) -> bool:
@@ -193,7 +193,7 @@ class StatementTyper:
             kind = kind_of(scores)
             if kind is not None:
                 typed.append((index, kind, scores))
-        typed = self._within_budget(typed)
+        typed = self._within_budget(typed, state.units, data)
         for index, kind, scores in typed:
             unit = state.units[index]
             sid = f"s{len(state.statements) + 1}"
@@ -210,7 +210,8 @@ class StatementTyper:
             state.judging[sid] = scores.opinion
         return doc
 
-    def _within_budget(self, typed: list[tuple[int, StatementKind, Scores]]) -> list[tuple[int, StatementKind, Scores]]:
+    def _within_budget(self, typed: list[tuple[int, StatementKind, Scores]], units: list[ArgUnit],
+                       data: ArgumentData) -> list[tuple[int, StatementKind, Scores]]:
         """Keep the claims that judge most; the others become evidence. The writer's bold points come
         first, and widen the budget by their number up to ``max_claims``; the conclusions the writer draws
         (因此，…) come next."""
@@ -221,8 +222,8 @@ class StatementTyper:
         budget = min(budget + stressed, max(budget, self.max_claims))
         if len(claims) <= budget:
             return typed
-        ranked = sorted(claims, key=lambda t: (not t[2].thesis, not t[2].emphasised, not t[2].concludes, -t[2].rank,
-                                               t[0]))
+        ranked = sorted(claims, key=lambda t: (not t[2].thesis, not t[2].emphasised, not t[2].concludes,
+                                               -budget_rank(t[2], units[t[0]].text, data), t[0]))
         demoted = {t[0] for t in ranked[budget:]}
         # a demoted claim stays as evidence: what it says may still ground a claim a reader draws
         return [(index, StatementKind.EVIDENCE if index in demoted else kind, scores) for index, kind, scores in typed]
