@@ -72,6 +72,12 @@ def side(text: str, data: ArgumentData) -> int:
     return (total > 0) - (total < 0)
 
 
+def evaluative(text: str, data: ArgumentData) -> bool:
+    """Wording of either side in ``text`` (成功, 遇冷, "lagging"): it says how someone fares, whichever way —
+    what the claim budget ranks a claim by (statements.budget_rank), where ``side`` says which way."""
+    return any(data.stance.weight(m) for m in data.stance.found(text))
+
+
 def _negated(text: str, at: int, data: ArgumentData) -> bool:
     """A negation starts within ``negation_reach`` characters before ``at``."""
     start = max(0, at - data.negation_reach - _LOOKBACK)

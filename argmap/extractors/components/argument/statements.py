@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from argmap.extractors.components.argument.data import ArgumentData, argument_data
 from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
 from argmap.extractors.components.argument.linear import Linear
-from argmap.extractors.components.argument.stance import set_stance
+from argmap.extractors.components.argument.stance import evaluative, set_stance
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, argument_state, opens_sentence
 from argmap.extractors.model import Statement, StatementKind
 from argmap.extractors.state import MarkerRole
@@ -95,11 +95,6 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
     return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(cues.values(unit)),
                   measured=unit.measured)
-
-
-def evaluative(text: str, data: ArgumentData) -> bool:
-    """A stance cue (favourable or unfavourable wording) in ``text``: it says how someone fares."""
-    return any(data.stance.weight(m) for m in data.stance.found(text))
 
 
 def budget_rank(scores: Scores, text: str, data: ArgumentData) -> float:
