@@ -54,6 +54,8 @@ def units(text: str) -> list[str]:
         # a conclusion drawn after a comma is a statement of its own: the facts before it ground it
         ("凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，所以淳馨推出高端系列并不意外。",
          ["凯达推出了高端子品牌，瑞禾也有了新的旗舰车型，", "所以淳馨推出高端系列并不意外。"]),
+        ("凯达的门店一年就增加了一千多家，在这种情况下，自建工厂变得越来越划算。",
+         ["凯达的门店一年就增加了一千多家，", "在这种情况下，自建工厂变得越来越划算。"]),
         # … not when what comes before it is too short to say anything
         ("成本下降，因此淳馨的利润率提高了不少。", ["成本下降，因此淳馨的利润率提高了不少。"]),
         # a reason given after its claim is a statement of its own, as "…, because …" is in English
