@@ -68,6 +68,12 @@ def test_agreements(stances: list[Stance], expected: set[tuple[str, str, bool]])
         ("zh", "品牌面临着意想不到的尴尬。", -1),  # 意想不到 is no negation of 尴尬
         ("zh", "公司的增长乏力。", -1),  # 增长乏力, not 增长
         ("zh", "董事会将于周二开会。", 0),
+        # commentary judges by figure of speech: a shackle, a trump card, an Achilles' heel
+        ("zh", "性价比曾是凯达的法宝，如今却成了它冲击高端的桎梏。", 0),  # one of each side
+        ("zh", "软件一直是凯达的软肋。", -1),
+        ("zh", "自研芯片是凯达的杀手锏。", 1),
+        ("en", "Software has long been Kelmar's Achilles' heel.", -1),
+        ("en", "Its own chips are Kelmar's trump card.", 1),
     ],
 )
 def test_side_of_a_claim(lang: str, text: str, expected: int) -> None:
