@@ -69,7 +69,7 @@ def test_agreements(stances: list[Stance], expected: set[tuple[str, str, bool]])
         ("zh", "公司的增长乏力。", -1),  # 增长乏力, not 增长
         ("zh", "董事会将于周二开会。", 0),
         # commentary judges by figure of speech: a shackle, a trump card, an Achilles' heel
-        ("zh", "性价比曾是凯达的法宝，如今却成了它冲击高端的桎梏。", 0),  # one of each side
+        ("zh", "渠道是凯达的法宝，高昂的债务却是它的桎梏。", 0),  # one of each side
         ("zh", "软件一直是凯达的软肋。", -1),
         ("zh", "自研芯片是凯达的杀手锏。", 1),
         ("en", "Software has long been Kelmar's Achilles' heel.", -1),
