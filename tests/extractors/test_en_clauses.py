@@ -285,6 +285,10 @@ def test_en_inline_source_note_leaves_the_rest_of_its_sentence() -> None:
         # a gerund after it: a consequence the sentence adds, not a conclusion the writer draws
         ("The firm cut its prices thus boosting sales.", None),
         ("The firm cut its prices thus boosting sales; however, margins fell.", MarkerRole.ATTACK),
+        # what a writer draws from what came before, as 这意味着 and 因此 are in Chinese
+        ("This means Kelmar must cut its fares.", MarkerRole.CONCLUSION),
+        ("For this reason, the depot should stay open.", MarkerRole.CONCLUSION),
+        ("Accordingly, Zandex raised its prices.", MarkerRole.CONCLUSION),
     ],
 )
 def test_a_conclusion_marker_inside_a_clause(text: str, role: MarkerRole | None) -> None:
