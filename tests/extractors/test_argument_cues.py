@@ -224,6 +224,7 @@ def test_the_budget_keeps_an_evaluation_before_a_plain_statement(lang: str, eval
     ("zh", "次年，凯达关闭了北方的门店。", True),
     ("zh", "3月12日，凯达宣布提价。", True),
     ("zh", "凯达同样延续了一贯的定价。", False),  # 同 alone says "likewise"
+    ("zh", "同年龄段的顾客更看重价格。", False),  # 同年龄: of the same age, no date
     ("en", "Last year Kelmar closed its northern stores.", True),
     ("en", "Kelmar closes stores that lose money.", False),
 ])
