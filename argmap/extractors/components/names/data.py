@@ -215,7 +215,7 @@ def without_descriptors(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end  # one word, or CJK text: nothing to take off
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
     # what comes after the last "X-based" is the name ("Santa Monica-based Orvelle")
-    compounds = [i for i, (s, e) in enumerate(words) if adjective_compound(text[s:e])]
+    compounds = [i for i, (s, e) in enumerate(words) if placed_by(text[s:e])]
     after = compounds[-1] + 1 if compounds else 0
     capitalised = [i for i, (s, e) in enumerate(words) if i >= after and _named(text[s:e])]
     if not capitalised:
@@ -239,13 +239,25 @@ def _latin_stop_words() -> frozenset[str]:
 
 
 def _named(word: str) -> bool:
-    return any(c.isupper() or c.isdigit() for c in word) and not adjective_compound(word)
+    return any(c.isupper() or c.isdigit() for c in word) and not placed_by(word)
 
 
 def adjective_compound(word: str) -> bool:
-    """Japan-based, Russian-owned, US-listed: a hyphenated word that ends in a lower-case word."""
+    """Japan-based, Russian-owned, EU-wide: a hyphenated word that ends in a lower-case word."""
     last = word.rsplit("-", 1)[-1] if "-" in word else ""
     return bool(last) and last.isalpha() and last.islower()
+
+
+# participles that do not end in -ed: State-run, Kelmar-made, Zandia-born
+_IRREGULAR_PARTICIPLES = frozenset(("run", "made", "born", "built", "grown", "held", "led", "known"))
+
+
+def placed_by(word: str) -> bool:
+    """Japan-based, Russian-owned, State-run: a hyphenated word that ends in a participle, which places or
+    owns the name after it ("US-based Orvelle" names Orvelle). A name's own hyphenated word ending in a noun
+    or adjective (European Low-fare Airlines Association, Kelmar High-tech Park) is part of it."""
+    last = word.rsplit("-", 1)[-1] if adjective_compound(word) else ""
+    return last.endswith("ed") or last in _IRREGULAR_PARTICIPLES
 
 
 _WORD = re.compile(r"\S+")

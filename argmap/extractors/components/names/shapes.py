@@ -18,6 +18,7 @@ from argmap.extractors.components.names.data import (
     NameSource,
     NameSpan,
     adjective_compound,
+    placed_by,
     trim,
 )
 from argmap.extractors.components.names.kinds import mentions, only_opening
@@ -55,7 +56,7 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
             if opens and len(words) > 2 and words[1][2] in _CONNECTORS:
                 words = words[1:]  # "Shares of General Motors": the sentence's first word is no part of the name
                 first = False
-            compounds = [k for k, w in enumerate(words[:-1]) if adjective_compound(w[2])]
+            compounds = [k for k, w in enumerate(words[:-1]) if placed_by(w[2])]
             if compounds:  # US-based Orvelle, Santa Monica-based Orvelle: the name follows the place made an adjective
                 words, first = words[compounds[-1] + 1:], False
             cut = False  # a capitalised word of the run (a place, a title) was cut off
