@@ -357,8 +357,11 @@ def _plausible(label: str, data: NameData) -> bool:
 
 
 def _remit(label: str, data: NameData) -> bool:
-    """A public body's name with its remit (Institute for Trade and Industry): it may run to LONGEST_BODY."""
-    return len(label) <= LONGEST_BODY and " for " in label and any(w in data.body_words for w in label.split())
+    """A public body's name with its remit (Institute for Trade and Industry) or ending in its body word (House
+    of Lords Economic Affairs Committee): it may run to LONGEST_BODY."""
+    words = label.split()
+    return len(label) <= LONGEST_BODY and (" for " in label or words[-1] in data.body_words) and any(
+        w in data.body_words for w in words)
 
 
 def _of_a_place(label: str, data: NameData) -> bool:

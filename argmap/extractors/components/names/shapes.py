@@ -34,12 +34,13 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽ
 _AZ = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _CAP_WORD = rf"(?:[{_UP}][{_AZ}0-9'’.-]*[{_AZ}0-9]|[{_UP}])"
 _JOIN = r"(?:\s+(?:&|of|de(?:\s+la)?|du|des|del|von(?:\s+de[mnr])?|van(?:\s+de[nr]?)?|der)\s+|\s+|-)"  # van der Veer
-# A run of capitalised words (up to five, joined by spaces, hyphens or particles) or A&B, not inside a longer
+RUN_WORDS = 7  # words in a capitalised run: a body's name runs long (House of Lords Economic Affairs Committee)
+# A run of capitalised words (up to RUN_WORDS, joined by spaces, hyphens or particles) or A&B, not inside a longer
 # word. Written capital first, with the lookbehind after it: a pattern that opens with a character class lets
 # the regex engine skip to the next capital letter, where a leading lookbehind was tried at every position
 # (Chinese text has few capitals). Same matches as the lookbehind-first form
-# (?<![A-Za-z0-9&'’-])({_CAP_WORD}(?:{_JOIN}{_CAP_WORD}){0,4}|[A-Z]&[A-Z])(?![A-Za-z0-9&]).
-_CAP_RUN = re.compile(rf"([{_UP}](?<![{_AZ}0-9&'’-][{_UP}])(?:(?:[{_AZ}0-9'’.-]*[{_AZ}0-9])?(?:{_JOIN}{_CAP_WORD}){{0,4}}"
+# (?<![A-Za-z0-9&'’-])({_CAP_WORD}(?:{_JOIN}{_CAP_WORD}){0,RUN_WORDS - 1}|[A-Z]&[A-Z])(?![A-Za-z0-9&]).
+_CAP_RUN = re.compile(rf"([{_UP}](?<![{_AZ}0-9&'’-][{_UP}])(?:(?:[{_AZ}0-9'’.-]*[{_AZ}0-9])?(?:{_JOIN}{_CAP_WORD}){{0,{RUN_WORDS - 1}}}"
                       rf"|&[A-Z]))(?![{_AZ}0-9&])")
 
 
