@@ -223,6 +223,21 @@ def test_a_party_told_to_say_we_believe_is_not_the_thesis_of_a_news_story(last: 
 
 
 @pytest.mark.parametrize(
+    ("hook", "lead_is_thesis"),
+    [
+        ("", True),  # a story's opening sentence states the story, whatever it reports
+        ("你听说过岚城工厂吗？", False),  # after a hook question the first statement answers the hook
+    ],
+)
+def test_the_first_statement_stands_for_the_story_only_where_it_opens_the_text(hook: str, lead_is_thesis: bool) -> None:
+    lead = "岚城工厂是凯达汽车在华东最大的工厂，去年产量为12万辆。"
+    found = run_pipeline("\n\n".join([hook + lead, *_STORY[1:], "这一计划恐怕难以扭转工厂的困境。"]), key="t",
+                         lang="zh").statements
+    assert (found[0].text, found[0].kind is StatementKind.EVIDENCE) == (lead, not lead_is_thesis)
+    assert [s.text for s in found if s.central] == [lead if lead_is_thesis else "这一计划恐怕难以扭转工厂的困境。"]
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "marker"),
     [
         ("zh", "凯达必须提价。毕竟近两年原材料价格上涨了30%。", "毕竟"),

@@ -55,6 +55,12 @@ def main_brand(state: ArgumentState) -> str | None:
     return most_named_brand(r for u in state.units if not u.heading for r in u.refs)
 
 
+def opens_body(state: ArgumentState, st: Statement) -> bool:
+    """``st`` opens the article's text: only headings before it. After a question that opens the article
+    (你听说过X吗？) the first statement answers the hook, not the question the article argues."""
+    return all(u.heading for u in state.units[:state.unit_of[st.id]])
+
+
 def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     """Every claim, and the first statement whatever its kind (in a short text: every statement but evidence of a kind)."""
     data = argument_data(state.lang)
@@ -75,7 +81,7 @@ def candidates(state: ArgumentState) -> list[ThesisCandidate]:
     short_text = len(state.statements) <= SHORT  # a short text argues in every sentence: any may be its point
     for i, st in enumerate(state.statements):
         claim = st.kind is StatementKind.CLAIM
-        if not claim and i and (st.evidence_kinds or not short_text):
+        if not claim and (i or not opens_body(state, st)) and (st.evidence_kinds or not short_text):
             continue  # evidence of a kind (promotion dependence …) is grounds by nature, never the point — but a
             # news story's opening sentence is its summary, whatever it reports ("Shoppers have welcomed the cheaper model …")
         if st.conditional and not short_text:
