@@ -72,6 +72,11 @@ def test_agreements(stances: list[Stance], expected: set[tuple[str, str, bool]])
         ("zh", "渠道是凯达的法宝，高昂的债务却是它的桎梏。", 0),  # one of each side
         ("zh", "软件一直是凯达的软肋。", -1),
         ("zh", "自研芯片是凯达的杀手锏。", 1),
+        # commentary judges by comparison and by how things went
+        ("zh", "凯达在岚城的扩张并不顺利。", -1),  # 顺利 turned around by 并不
+        ("zh", "凯达的新品推广一切顺利。", 1),
+        ("zh", "与淳馨相比，凯达的门店数量相去甚远，数字化也远远逊色。", -1),
+        ("zh", "这一策略最终把凯达推向了绝路。", -1),
         ("en", "Software has long been Kelmar's Achilles' heel.", -1),
         ("en", "Its own chips are Kelmar's trump card.", 1),
     ],
