@@ -269,6 +269,9 @@ def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent:
     [
         # a person named with the firm they speak for: two names
         ("Prices rose, said Tim Lode of Zandia Seafood.", {"person/tim-lode"}, {"brand/tim-lode-of-zandia-seafood"}),
+        # … also where the model reads the two as one name
+        ("Zandex could be forced to end its search deal with Kelmar, Paulo Dent of Orvik Research wrote in a research "
+         "note last week.", {"person/paulo-dent", "organization/orvik-research"}, {"brand/paulo-dent-of-orvik"}),
         # … not a body's name, whose word says so, nor a country's ministries
         ("The Royal Academy of Zandia agreed.", {"organization/royal-academy-of-zandia"}, {"organization/royal-academy"}),
         ("Officials at the Velda Ministries of Transport agreed.", set(), {"person/velda-ministries"}),

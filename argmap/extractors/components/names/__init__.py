@@ -30,7 +30,8 @@ from argmap.extractors.components.names.kinds import (
 from argmap.extractors.components.names.model import load_model, model_names, model_path
 from argmap.extractors.components.names.roles import Role, roles
 from argmap.extractors.components.names.shapes import (
-    NO_DICTIONARY, Dictionary, joined_remits, listed_names_zh, quoted_names_zh, shape_names_en, strip_opener,
+    NO_DICTIONARY, Dictionary, joined_remits, listed_names_zh, quoted_names_zh, shape_names_en, split_affiliation,
+    strip_opener,
 )
 
 __all__ = [
@@ -38,5 +39,5 @@ __all__ = [
     "NameSource", "NameSpan", "Named", "Role", "acronyms", "alias_targets", "common_noun_like", "finders",
     "cut_from_name", "joined_remits", "kind_of", "listed_names_zh", "lower_case_too", "names_a_line", "load_model",
     "model_names", "model_path", "overlaps", "people_by_title",
-    "quoted_names_zh", "roles", "shape_names_en", "stem", "strip_opener", "strip_prefix", "trim", "without_overlaps",
+    "quoted_names_zh", "roles", "shape_names_en", "split_affiliation", "stem", "strip_opener", "strip_prefix", "trim", "without_overlaps",
 ]

@@ -287,6 +287,20 @@ def strip_opener(name: NameSpan, text: str, data: NameData) -> NameSpan:
     return NameSpan(start, name.end, rest, name.label, name.source)
 
 
+def split_affiliation(name: NameSpan, data: NameData) -> list[NameSpan]:
+    """``Angelo Zino of CFRA``, read as one name by the model: a person and the firm the person is of, as the
+    capitalised runs are split (``_affiliations``); a body's name (Bank of Zandia) stays whole."""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", name.text)]
+    parts = _affiliations(words, data)
+    if len(parts) < 2:
+        return [name]
+    (person, firm) = parts
+    return [NameSpan(name.start + person[0][0], name.start + person[-1][1],
+                     name.text[person[0][0]:person[-1][1]], NameLabel.PERSON, name.source),
+            NameSpan(name.start + firm[0][0], name.start + firm[-1][1],
+                     name.text[firm[0][0]:firm[-1][1]], NameLabel.ORG, name.source)]
+
+
 # --- Chinese shape and cue candidates -------------------------------------------------------------
 
 _ZH_QUOTED = re.compile(r"[「“]([\u4e00-\u9fffA-Za-z0-9·&]{2,12})[」”]")

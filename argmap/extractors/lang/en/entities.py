@@ -107,8 +107,9 @@ class Finder:
         """Names the lexicon and the patterns missed: the model's and the capitalised runs. Each candidate
         is judged on its own first, so that a rejected reading (a place) does not hide another one."""
         model = names.load_model("en") if names.NameFinder.MODEL in self.sources else None
-        found = [names.strip_prefix(names.strip_opener(n, text, self.names), self.names)
-                 for n in names.model_names(model, text, spans)] if model else []
+        found = [names.strip_prefix(names.strip_opener(part, text, self.names), self.names)
+                 for n in names.model_names(model, text, spans)
+                 for part in names.split_affiliation(n, self.names)] if model else []
         # In a title-case headline the model guesses ("Budget Aston"): keep what the text says again.
         found = [n for n in found if not _inside(n, headings) or text.count(n.text) >= 2]
         if names.NameFinder.SHAPE in self.sources:
