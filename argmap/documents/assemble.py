@@ -89,7 +89,9 @@ def _classify(raw: list[RawBlock], rules: BoilerplateRules, fmt: Format) -> list
             continue
         kind, reason = b.kind, b.reason or rules.line_reason(b.text)
         nxt = _next_text(raw, i)
-        if reason is None and kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and _is_caption(b.text, after_image, nxt, rules):
+        if reason is None and kind is BlockKind.PARAGRAPH and after_image and b.bold and _is_heading(b, fmt, nxt):
+            kind = BlockKind.HEADING  # a bold line after an image heads the next section, as bold lines elsewhere do
+        elif reason is None and kind in (BlockKind.PARAGRAPH, BlockKind.CAPTION) and _is_caption(b.text, after_image, nxt, rules):
             kind, reason = BlockKind.CAPTION, "caption"
         elif reason is None and kind is BlockKind.CAPTION:
             reason = "caption"
@@ -161,11 +163,14 @@ def _epigraph(blocks: list[_Laid]) -> None:
 
 
 def _sections(blocks: list[_Laid], rules: BoilerplateRules) -> None:
-    """Reference lists (after 参考资料 / References, or a closing run of [n] lines) are boilerplate."""
+    """Reference lists (after 参考资料 / References, or a closing run of [n] lines) are boilerplate. A reference
+    list closes the article: what follows it is the outlet's (a promotion's heading, 作者简介) unless a heading
+    opens a section of the argument again (结语, Conclusion)."""
     in_refs = False
     for b in blocks:
-        opens_refs = rules.heading_role(b.text) == "reference"  # also a plain "参考资料：" line
-        if b.kind.is_heading or opens_refs:
+        role = rules.heading_role(b.text)
+        opens_refs = role == "reference"  # also a plain "参考资料：" line
+        if opens_refs or (b.kind.is_heading and (not in_refs or role is not None)):
             in_refs = opens_refs
             if in_refs:
                 b.reason = "reference"

@@ -301,3 +301,35 @@ def test_a_reference_list_after_its_opening_line_is_boilerplate(opening: str) ->
     document = read_document(text.encode(), name="t.txt")
     assert [document.text_of(b) for b in document.boilerplate if b.reason == "reference"][-2:] == [
         "1.《淳馨的增长难题》，品牌数读", "2.《瑞禾的下沉之路》，某财经"]
+
+
+def test_a_bold_line_after_an_image_heads_a_section_and_a_plain_one_is_its_caption() -> None:
+    html = ("<div><p>淳馨的门店在扩张，利润却在下降，这是一个危险的信号。</p>"
+            '<p><img src="https://x.example/a.jpg"></p><p>淳馨上海门店</p>'
+            "<p>第一家门店开在上海，随后在全国快速铺开，单店收入却在下降。</p>"
+            '<p><img src="https://x.example/b.jpg"></p><p><strong>供应链是淳馨的底气</strong></p>'
+            "<p>淳馨的利润主要来自向加盟商出售原材料，而不是门店本身的经营。</p></div>")
+    document = read_document(html.encode(), name="t.html")
+    kinds = {document.text_of(b): b.kind for b in document.blocks}
+    assert kinds["供应链是淳馨的底气"] is BlockKind.HEADING
+    assert kinds["淳馨上海门店"] is BlockKind.CAPTION
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("- THE END -", "share"),
+    ("#Velora 10#Velora 10 Pro#Velora 10 mini", "tags"),  # a site's tag links, run together
+    ("#淳馨 #瑞禾 #新茶饮", "tags"),
+    ("#淳馨# 今天发布了新品，售价21元。", None),  # a topic tag opening a sentence: the sentence stays
+])
+def test_a_closing_mark_and_a_line_of_tags_are_boilerplate(line: str, reason: str | None) -> None:
+    document = read_document(f"品牌必须赢得溢价。\n\n淳馨还在扩张。\n\n{line}\n".encode(), name="t.txt")
+    assert [b.reason for b in document.boilerplate if document.text_of(b) == line] == ([reason] if reason else [])
+
+
+def test_what_follows_a_reference_list_is_no_argument_unless_a_section_of_it_opens_again() -> None:
+    text = ("淳馨的利润来自供应链。\n\n参考资料：\n\n1.《淳馨的增长难题》，品牌数读\n\n**/ 食品人社群 /**\n\n"
+            "让专业的人聚在一起，三十万食品人已加入！\n\n## 结语\n\n淳馨的下一步是出海。\n")
+    document = read_document(text.encode(), name="t.md", suffix=".md")
+    boiler = {document.text_of(b) for b in document.boilerplate}
+    assert "让专业的人聚在一起，三十万食品人已加入！" in boiler
+    assert "淳馨的下一步是出海。" not in boiler
