@@ -77,6 +77,12 @@ def test_agreements(stances: list[Stance], expected: set[tuple[str, str, bool]])
         ("zh", "凯达的新品推广一切顺利。", 1),
         ("zh", "与淳馨相比，凯达的门店数量相去甚远，数字化也远远逊色。", -1),
         ("zh", "这一策略最终把凯达推向了绝路。", -1),
+        # a trouble named before a negated impact did no harm: the claim speaks for the brand
+        ("zh", "芯片短缺并未对凯达新机的备货造成很大影响。", 1),
+        ("zh", "芯片短缺严重拖累了凯达新机的备货。", -1),
+        ("en", "The chip shortage has not hurt Kelmar's phone sales.", 1),
+        ("en", "The chip shortage hurt Kelmar's phone sales.", -1),
+        ("en", "Rising costs did not dent Kelmar's margins, but a recall hit its sales.", 0),  # one of each, in order
         ("en", "Software has long been Kelmar's Achilles' heel.", -1),
         ("en", "Its own chips are Kelmar's trump card.", 1),
     ],

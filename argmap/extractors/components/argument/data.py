@@ -89,6 +89,8 @@ class ArgumentData:
     signpost_opening: re.Pattern[str] | None = None
     # what of a brand's performance a claim speaks of: an ontology Aspect's local name and its cues (销量, "sales")
     aspects: tuple[tuple[str, CueSet], ...] = ()
+    # a negated impact (并未…造成影响, "did not hurt"): what the unit names before it as a trouble did no harm
+    no_impact: re.Pattern[str] | None = None
 
     def aspects_of(self, text: str) -> tuple[str, ...]:
         """The aspects ``text`` speaks of (am:SalesAspect …, as local names), in the order of the data."""
@@ -158,7 +160,7 @@ def argument_data(lang: str) -> ArgumentData:
                         _leading(raw.get("summary_opening", []), words_bounded=words), cues("normative"),
                         _patterns(raw.get("dated", [])), _subset(raw, "report", "measures", words=words),
                         _leading(raw.get("signpost_opening", []), words_bounded=words),
-                        _aspects(raw.get("aspects", {}), words=words))
+                        _aspects(raw.get("aspects", {}), words=words), _patterns(raw.get("no_impact", []), ignore_case=words))
 
 
 def _aspects(raw: object, *, words: bool) -> tuple[tuple[str, CueSet], ...]:
@@ -192,10 +194,10 @@ def _signed(raw: dict[str, object], *, words: bool, plus: tuple[str, ...] = ("fa
 _CONJUNCTION = r"(?:(?:and|but|so|yet)\s+)?"  # "But overall, …": a clause's own joining word before the cue
 
 
-def _patterns(patterns: list[str]) -> re.Pattern[str] | None:
-    """The language data's regular expressions as one pattern (None for none), matched case-sensitively: "May"
-    the month, not "may"."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def _patterns(patterns: list[str], *, ignore_case: bool = False) -> re.Pattern[str] | None:
+    """The language data's regular expressions as one pattern (None for none), matched case-sensitively ("May"
+    the month, not "may") unless ``ignore_case``."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I if ignore_case else 0) if patterns else None
 
 
 def _opening(words: list[str]) -> re.Pattern[str] | None:

@@ -62,14 +62,26 @@ def closing_attribution(text: str, data: ArgumentData) -> int | None:
 
 
 def side(text: str, data: ArgumentData) -> int:
-    """+1 favourable, -1 unfavourable, 0 no clear side."""
+    """+1 favourable, -1 unfavourable, 0 no clear side. A trouble the unit names before a negated impact
+    (芯片短缺并未对iPhone造成影响, "the shortage did not hurt sales") did no harm: it counts for the subject."""
     total = 0.0
+    harmless = _no_impact_at(text, data)
     for m in data.stance.found(text):
         weight = data.stance.weight(m)
         if weight and _negated(text, m.start(), data):
             weight = -weight
+        if weight < 0 and m.end() <= harmless:
+            weight = -weight
         total += weight
     return (total > 0) - (total < 0)
+
+
+def _no_impact_at(text: str, data: ArgumentData) -> int:
+    """Where the last negated impact in ``text`` starts (``no_impact`` in the cue data), or -1."""
+    if data.no_impact is None:
+        return -1
+    found = [m.start() for m in data.no_impact.finditer(text)]
+    return found[-1] if found else -1
 
 
 def evaluative(text: str, data: ArgumentData) -> bool:
