@@ -12,6 +12,7 @@ from argmap.documents.rules import BoilerplateRules
 
 _REMOVED_INLINE = frozenset({"url", "markup", "footnote-marker"})  # in rebuilt text these go; in plain text they are marked
 _REFERENCE_ENTRY = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
+_ENTRIES = 3  # numbered [n] entries in a row that make a reference list without a heading
 _CLOSING = re.compile(r"^\s*(?:总之|综上所述|综上|总而言之|归根结底|说到底|In conclusion|In short|In sum|To sum up|All in all|Ultimately|The bottom line)\b")
 # a quotation signed with a dash run and a name: "… —— 赫伯特 · 西蒙", "… — Peter Drucker"
 _SIGNATURE = re.compile(r"(?:^|\s)(?:——|—|―|––|–|--)\s*[^\s—–―-][^。！？.!?]{0,40}$")
@@ -167,9 +168,10 @@ def _sections(blocks: list[_Laid], rules: BoilerplateRules) -> None:
     list closes the article: what follows it is the outlet's (a promotion's heading, 作者简介) unless a heading
     opens a section of the argument again (结语, Conclusion)."""
     in_refs = False
-    for b in blocks:
+    for i, b in enumerate(blocks):
         role = rules.heading_role(b.text)
-        opens_refs = role == "reference"  # also a plain "参考资料：" line
+        # also a plain "参考资料：" line, or a list of [1], [2], [3] … entries with no heading before it
+        opens_refs = role == "reference" or (not in_refs and _numbered_entries(blocks, i))
         if opens_refs or (b.kind.is_heading and (not in_refs or role is not None)):
             in_refs = opens_refs
             if in_refs:
@@ -182,6 +184,14 @@ def _sections(blocks: list[_Laid], rules: BoilerplateRules) -> None:
         if not _REFERENCE_ENTRY.match(b.text):
             break
         b.kind, b.reason = BlockKind.REFERENCE, "reference"
+
+
+def _numbered_entries(blocks: list[_Laid], i: int) -> bool:
+    """Block ``i`` opens a run of entries numbered [1], [2], [3] (``_ENTRIES`` of them at least): a reference
+    list, wherever it stands (a promotion after it kept the closing-run test from reaching it)."""
+    entries = [b for b in blocks[i:] if b.kind is not BlockKind.EMPHASIS][:_ENTRIES]
+    return len(entries) == _ENTRIES and all(
+        re.match(rf"\s*\[{n}\]\s*\S", b.text) is not None for n, b in enumerate(entries, start=1))
 
 
 def _layout(blocks: list[_Laid], verbatim: str | None) -> str:

@@ -35,7 +35,9 @@ class BoilerplateRules:
 
     def line_reason(self, line: str) -> str | None:
         """Why a whole line is boilerplate, or None when it is not."""
-        text = line.strip()
+        # emphasis marks the Markdown reader left (a "** 本文为…" whose opening ** is followed by a space) hide
+        # nothing: the line is what they wrap
+        text = line.strip().strip("*_").strip()
         if not text:
             return None
         for rule in self.lines:

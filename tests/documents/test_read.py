@@ -333,3 +333,25 @@ def test_what_follows_a_reference_list_is_no_argument_unless_a_section_of_it_ope
     boiler = {document.text_of(b) for b in document.boilerplate}
     assert "让专业的人聚在一起，三十万食品人已加入！" in boiler
     assert "淳馨的下一步是出海。" not in boiler
+
+
+def test_numbered_entries_without_a_heading_are_a_reference_list_that_closes_the_article() -> None:
+    text = ("淳馨的利润来自供应链。\n\n淳馨还在扩张。\n\n[1] 淳馨 - 维基百科\n\n[2] 淳馨官网\n\n[3] 瑞禾年报\n\n"
+            "**一本书读懂零售**\n\n每一个巨头都曾是小铺，带你读懂全球零售。\n")
+    document = read_document(text.encode(), name="t.md", suffix=".md")
+    boiler = {document.text_of(b) for b in document.boilerplate}
+    assert {"[1] 淳馨 - 维基百科", "[3] 瑞禾年报", "每一个巨头都曾是小铺，带你读懂全球零售。"} <= boiler
+    assert "淳馨还在扩张。" not in boiler
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("下方海报扫码一次免费领取淳馨零售书（如需购买，99元一本）。", "share"),
+    ("** 淳馨投稿与商务合作，联系小岚（微信：chunxin01）*", "credit"),  # emphasis marks the reader left
+    ("** 本文为淳馨原创首发，欢迎转发。转载请在后台回复“转载”了解规则。*", "copyright"),
+    ("上一篇淳馨的下沉之路下一篇瑞禾如何成为第一", "related"),
+    ("修改于2025年02月25日", "dateline"),
+    ("顾客在门店扫码下单后，淳馨的复购率提高了一倍。", None),  # a sentence about scanning is no promotion
+])
+def test_a_wechat_footer_is_boilerplate(line: str, reason: str | None) -> None:
+    document = read_document(f"品牌必须赢得溢价。\n\n淳馨还在扩张。\n\n{line}\n".encode(), name="t.txt")
+    assert [b.reason for b in document.boilerplate if document.text_of(b) == line] == ([reason] if reason else [])
