@@ -350,6 +350,10 @@ def test_numbered_entries_without_a_heading_are_a_reference_list_that_closes_the
     ("** 本文为淳馨原创首发，欢迎转发。转载请在后台回复“转载”了解规则。*", "copyright"),
     ("上一篇淳馨的下沉之路下一篇瑞禾如何成为第一", "related"),
     ("修改于2025年02月25日", "dateline"),
+    ("《品牌战略五阶段之扩张期：如何成为领导品牌》", "related"),  # a past post's title alone: a link list's entry
+    ("/ 淳馨读者微信群 /", "share"),
+    ("让专业的人聚在一起，30万读者已加入!", "share"),
+    ("淳馨已加入瑞禾牵头的冷链联盟，成本有望下降。", None),  # joining, told inside a sentence
     ("顾客在门店扫码下单后，淳馨的复购率提高了一倍。", None),  # a sentence about scanning is no promotion
 ])
 def test_a_wechat_footer_is_boilerplate(line: str, reason: str | None) -> None:
