@@ -75,6 +75,9 @@ class NameData:
     event_words: tuple[str, ...] = ()
     not_in_names: frozenset[str] = frozenset()  # characters a name hardly ever has (的, 了, 仅)
     organization_endings: tuple[str, ...] = ()  # what an organisation's name ends with (…局, …协会)
+    # … and what else a short one may end with (…党, …队): the segmenter files short common nouns as organisations
+    # too (越野车, 国际化, 天文学), and only the ending tells them apart
+    short_organization_endings: tuple[str, ...] = ()
     list_heads: tuple[str, ...] = ()  # 书亦、益禾堂等平价品牌: the word a list of names is summed up by
     common: frozenset[str] = frozenset()  # the language's stop words, lower-case: never a name alone
     # what turns a name into another word when it follows at once (三星 + 级: a hotel's rating, not Samsung)

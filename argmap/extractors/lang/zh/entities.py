@@ -427,8 +427,9 @@ class Finder:
                     and not names.common_noun_like(stem, self.names) and stem not in self.names.not_names:
                 return EntityKind.ORGANIZATION, slug(stem), word, end
         elif tag in _ORG_TAGS and not names.common_noun_like(word, self.names) and word not in self.names.not_names and (
-                len(word) <= 3 or word.endswith(self.names.organization_endings)):
-            # jieba tags some long common nouns as organisations (中央处理器, 最新进展): those need an ending
+                word.endswith(self.names.organization_endings)
+                or (len(word) <= 3 and word.endswith(self.names.short_organization_endings))):
+            # jieba tags common nouns as organisations (中央处理器, 最新进展, 越野车, 国际化): a name needs an ending
             return EntityKind.ORGANIZATION, slug(word), word, end
         elif (nxt in self.brand_context and (tag is None or tag == "nz") and 2 <= len(word) <= 4 and _all_cjk(word)
               and self.names.not_in_names.isdisjoint(word) and text.count(word) >= 2 and word not in self.names.not_names):
