@@ -92,6 +92,7 @@ class ArgumentState:
     unit_of: dict[str, int] = field(default_factory=dict)  # statement id -> unit index
     opinion: dict[str, float] = field(default_factory=dict)  # statement id -> opinion minus report (+3 for a thesis cue)
     judging: dict[str, float] = field(default_factory=dict)  # statement id -> opinion score alone
+    max_claims: int | None = None  # the most claims any article keeps (statements.StatementTyper's max_claims)
     relations: list[Relation] = field(default_factory=list)
 
     def unit(self, statement: Statement) -> ArgUnit:

@@ -189,6 +189,7 @@ class StatementTyper:
             if kind is not None:
                 typed.append((index, kind, scores))
         typed = self._within_budget(typed, state.units, data)
+        state.max_claims = self.max_claims
         for index, kind, scores in typed:
             unit = state.units[index]
             sid = f"s{len(state.statements) + 1}"

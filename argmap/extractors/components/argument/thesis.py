@@ -179,6 +179,19 @@ def set_thesis(state: ArgumentState, index: int) -> None:
     if thesis.kind is not StatementKind.CLAIM:
         thesis.kind, thesis.evidence_kinds = StatementKind.CLAIM, ()
         set_stance(thesis, argument_data(state.lang), state.unit(thesis).sources, owners=state.owners)
+        _within_budget(state)
+
+
+def _within_budget(state: ArgumentState) -> None:
+    """A thesis read from evidence joins the claims: past ``max_claims``, the claim that judges least (its lean;
+    the later of two) gives way, so that a long article still yields at most that many claims."""
+    claims = [st for st in state.statements if st.kind is StatementKind.CLAIM]
+    if state.max_claims is None or len(claims) <= state.max_claims:
+        return
+    weakest = min((st for st in claims if not st.central), key=lambda st: (state.opinion.get(st.id, 0.0),
+                                                                             -state.unit_of[st.id]))
+    weakest.kind, weakest.evidence_kinds = StatementKind.EVIDENCE, state.unit(weakest).evidence_kinds
+    weakest.argues_for = weakest.argues_against = weakest.aspects = ()
 
 
 
