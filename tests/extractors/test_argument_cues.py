@@ -206,6 +206,7 @@ _PLAIN = {
     ("zh", "凯达这样处理临期产品是不负责任的。"),
     ("en", "Its founder described the race for young runners as a war for survival."),  # a cited party characterises
     ("en", "Critics hailed the lighter shoe as a turning point for the firm."),
+    ("en", "The lighter shoe fell short of what its runners had hoped for."),  # falling short judges; "fell" alone reports
 ])
 def test_the_budget_keeps_an_evaluation_before_a_plain_statement(lang: str, evaluation: str) -> None:
     """More claims than the budget, none with another judging cue: the one that judges (a judgement word) or
