@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from argmap.documents.blocks import RawBlock, looks_like_heading, normalize_space
 from argmap.documents.model import Block, BlockKind, Boilerplate, Document, Format, Metadata
@@ -189,7 +190,9 @@ def _sections(blocks: list[_Laid], rules: BoilerplateRules) -> None:
 def _numbered_entries(blocks: list[_Laid], i: int) -> bool:
     """Block ``i`` opens a run of entries numbered [1], [2], [3] (``_ENTRIES`` of them at least): a reference
     list, wherever it stands (a promotion after it kept the closing-run test from reaching it)."""
-    entries = [b for b in blocks[i:] if b.kind is not BlockKind.EMPHASIS][:_ENTRIES]
+    if not blocks[i].text.lstrip().startswith("[1]"):
+        return False  # most blocks: no list starts here, and nothing after them is read
+    entries = list(islice((b for b in islice(blocks, i, None) if b.kind is not BlockKind.EMPHASIS), _ENTRIES))
     return len(entries) == _ENTRIES and all(
         re.match(rf"\s*\[{n}\]\s*\S", b.text) is not None for n, b in enumerate(entries, start=1))
 

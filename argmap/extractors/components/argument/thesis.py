@@ -179,10 +179,10 @@ def set_thesis(state: ArgumentState, index: int) -> None:
     if thesis.kind is not StatementKind.CLAIM:
         thesis.kind, thesis.evidence_kinds = StatementKind.CLAIM, ()
         set_stance(thesis, argument_data(state.lang), state.unit(thesis).sources, owners=state.owners)
-        _within_budget(state)
+        _keep_max_claims(state)
 
 
-def _within_budget(state: ArgumentState) -> None:
+def _keep_max_claims(state: ArgumentState) -> None:
     """A thesis read from evidence joins the claims: past ``max_claims``, the claim that judges least (its lean;
     the later of two) gives way, so that a long article still yields at most that many claims."""
     claims = [st for st in state.statements if st.kind is StatementKind.CLAIM]
