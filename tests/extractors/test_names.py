@@ -246,6 +246,8 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         ("碳化硅、IGBT和ADAS都是关键技术。", set(), {"brand/igbt", "brand/adas"}),
         ("中国队、美国队的领奖服来自 Ralph Lauren 和 The North Face。", {"brand/ralph-lauren"},
          {"organization/中国队", "organization/美国队", "brand/ralph"}),
+        # a quoted two-character word the dictionary files as "some other name" is a term (“正宗”, authentic)
+        ("凯达在顾客心中占据了“正宗”和“传统”的地位，被称为跑鞋界的“爱马仕”。", {"brand/hermes"}, {"brand/正宗"}),
         # common nouns the segmenter files as organisations: an off-road car, a landscape, an experience
         ("凯达在中国越野车市场的份额过半，外交部和联合国也关注它。面对新格局，淳馨深有体会，这是国际化的一步。",
          {"organization/外交部", "organization/united-nations"},
@@ -260,7 +262,7 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         ("业绩公布后，前瑞禾证券分析师林远舟表示，市场放大了利好。", {"organization/瑞禾证券"}, {"organization/前瑞禾证券"}),
     ],
     ids=["list-summed-up", "list-of-tagged-names", "list-of-fruit", "technical-acronyms", "teams-and-latin-names",
-         "common-nouns-filed-as-organisations",
+         "quoted-terms", "common-nouns-filed-as-organisations",
          "english-prose", "list-opener", "list-opener-inside", "former-employer"],
 )
 def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:

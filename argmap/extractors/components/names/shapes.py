@@ -314,6 +314,8 @@ class Dictionary:
     is_plain: Callable[[str], bool]  # a word the dictionary lists as no name (香蕉)
     plain_text: Callable[[int, int], bool]  # text made of such words only (自研/影像/芯片)
     is_person: Callable[[str], bool] = lambda w: False  # a word the dictionary files as a person's name
+    # a word the dictionary files as some other name, a tag it also gives many common words (正宗, 诚信, 美味)
+    is_other_name: Callable[[str], bool] = lambda w: False
 
 
 NO_DICTIONARY = Dictionary(lambda w: False, lambda w: False, lambda s, e: False)
@@ -332,11 +334,13 @@ def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
             if after.startswith(data.not_names_before):
                 continue  # “闪电战”策略: the name of a strategy or a campaign, not of a brand
             cued = after.startswith(cues)
-            # jieba files many two-character words as people's names (“老三”, “脱敏”, “米粉”): alone, no brand
-            named = (cued and not dictionary.plain_text(m.start(1), m.end(1))) or (
-                dictionary.is_name(m.group(1)) and not (len(m.group(1)) == 2 and dictionary.is_person(m.group(1))))
-            if m.group(1) not in data.not_names and named:
-                out.append(NameSpan(m.start(1), m.end(1), m.group(1), NameLabel.ORG, NameSource.SHAPE))
+            # jieba files many two-character words as people's names (“老三”, “脱敏”, “米粉”) or other names (“正宗”,
+            # “诚信”): alone, no brand
+            word = m.group(1)
+            named = (cued and not dictionary.plain_text(m.start(1), m.end(1))) or (dictionary.is_name(word) and not (
+                len(word) == 2 and (dictionary.is_person(word) or dictionary.is_other_name(word))))
+            if word not in data.not_names and named:
+                out.append(NameSpan(m.start(1), m.end(1), word, NameLabel.ORG, NameSource.SHAPE))
     return out
 
 

@@ -215,7 +215,8 @@ class ChineseNames:
 
         return names.Dictionary(is_name=lambda w: tags[w] in NAME_TAGS,
                                 is_plain=lambda w: tags[w] is not None and tags[w] not in NAME_TAGS,
-                                plain_text=plain_text, is_person=lambda w: tags[w] == "nr")
+                                plain_text=plain_text, is_person=lambda w: tags[w] == "nr",
+                                is_other_name=lambda w: tags[w] == "nz")
 
     def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
                     model_found: list[names.NameSpan], bounds: Container[int],
