@@ -246,6 +246,8 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         ("碳化硅、IGBT和ADAS都是关键技术。", set(), {"brand/igbt", "brand/adas"}),
         ("中国队、美国队的领奖服来自 Ralph Lauren 和 The North Face。", {"brand/ralph-lauren"},
          {"organization/中国队", "organization/美国队", "brand/ralph"}),
+        # an app store is a product of its platform's maker, not its last word ("App" alone is no name)
+        ("凯达的游戏先登上App Store，再上架Google Play。", {"product/app-store", "product/google-play"}, {"product/store"}),
         # a quoted two-character word the dictionary files as "some other name" is a term (“正宗”, authentic)
         ("凯达在顾客心中占据了“正宗”和“传统”的地位，被称为跑鞋界的“爱马仕”。", {"brand/hermes"}, {"brand/正宗"}),
         # common nouns the segmenter files as organisations: an off-road car, a landscape, an experience
@@ -262,7 +264,7 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         ("业绩公布后，前瑞禾证券分析师林远舟表示，市场放大了利好。", {"organization/瑞禾证券"}, {"organization/前瑞禾证券"}),
     ],
     ids=["list-summed-up", "list-of-tagged-names", "list-of-fruit", "technical-acronyms", "teams-and-latin-names",
-         "quoted-terms", "common-nouns-filed-as-organisations",
+         "app-stores", "quoted-terms", "common-nouns-filed-as-organisations",
          "english-prose", "list-opener", "list-opener-inside", "former-employer"],
 )
 def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
