@@ -167,13 +167,13 @@ def _epigraph(blocks: list[_Laid]) -> None:
 def _sections(blocks: list[_Laid], rules: BoilerplateRules) -> None:
     """Reference lists (after 参考资料 / References, or a closing run of [n] lines) are boilerplate. A reference
     list closes the article: what follows it is the outlet's (a promotion's heading, 作者简介) unless a heading
-    opens a section of the argument again (结语, Conclusion)."""
+    opens a section of the argument again (结语, Conclusion, or one numbered as a section: 三、…, 4. …)."""
     in_refs = False
     for i, b in enumerate(blocks):
         role = rules.heading_role(b.text)
         # also a plain "参考资料：" line, or a list of [1], [2], [3] … entries with no heading before it
         opens_refs = role == "reference" or (not in_refs and _numbered_entries(blocks, i))
-        if opens_refs or (b.kind.is_heading and (not in_refs or role is not None)):
+        if opens_refs or (b.kind.is_heading and (not in_refs or role is not None or rules.numbered(b.text))):
             in_refs = opens_refs
             if in_refs:
                 b.reason = "reference"

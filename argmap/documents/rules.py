@@ -14,6 +14,9 @@ from argmap.errors import InputError
 DEFAULT_RULES = Path(__file__).resolve().parent / "data" / "boilerplate.json"
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 # Numbering in front of a heading (一、 / 04 / 3. / Part 2:) says nothing about what the heading is.
+# A heading numbered as a section of the article (二、 / 3. / (四) / Part 2): the argument goes on under it.
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]\s*\S|[（(][一二三四五六七八九十\d]+[)）]|"
+                             r"(?:Part|PART|Chapter)\s*\d+)")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．:：)）]?|[（(][一二三四五六七八九十\d]+[)）]|Part\s+\d+\s*[:.]?|PART\s*\d+)\s*")
 
 
@@ -51,6 +54,10 @@ class BoilerplateRules:
     def hinted(self, class_and_id: str) -> bool:
         """Whether an element's class or id names it navigation, comments, ads …"""
         return any(tok.lower() in self.html_hints for tok in _TOKEN_SPLIT.split(class_and_id) if tok)
+
+    def numbered(self, heading: str) -> bool:
+        """The heading is numbered as a section of the article (二、市场, 3. Pricing, Part 2)."""
+        return _SECTION_NUMBER.match(heading) is not None
 
     def heading_role(self, heading: str) -> str | None:
         """``reference``, ``conclusion`` or ``lead`` for headings that open those sections."""

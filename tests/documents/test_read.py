@@ -359,3 +359,13 @@ def test_numbered_entries_without_a_heading_are_a_reference_list_that_closes_the
 def test_a_wechat_footer_is_boilerplate(line: str, reason: str | None) -> None:
     document = read_document(f"品牌必须赢得溢价。\n\n淳馨还在扩张。\n\n{line}\n".encode(), name="t.txt")
     assert [b.reason for b in document.boilerplate if document.text_of(b) == line] == ([reason] if reason else [])
+
+
+def test_a_numbered_section_after_a_reference_list_is_the_argument_again() -> None:
+    text = ("## 一、淳馨的门店\n\n淳馨的利润来自供应链。\n\n参考资料：\n\n1.《淳馨的增长难题》，品牌数读\n\n"
+            "## 二、淳馨的定价\n\n淳馨的定价低于瑞禾，这是它的底气。\n\n**/ 食品人社群 /**\n\n"
+            "欢迎各位食品人一起交流，共同成长。\n")
+    document = read_document(text.encode(), name="t.md", suffix=".md")
+    boiler = {document.text_of(b) for b in document.boilerplate}
+    assert "淳馨的定价低于瑞禾，这是它的底气。" not in boiler
+    assert "1.《淳馨的增长难题》，品牌数读" in boiler
