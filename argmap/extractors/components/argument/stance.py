@@ -64,9 +64,12 @@ def closing_attribution(text: str, data: ArgumentData) -> int | None:
 def side(text: str, data: ArgumentData) -> int:
     """+1 favourable, -1 unfavourable, 0 no clear side. A trouble the unit names before a negated impact
     (芯片短缺并未对iPhone造成影响, "the shortage did not hurt sales") did no harm: it counts for the subject."""
+    found = data.stance.found(text)
+    if not found:
+        return 0  # most units: no cue, and no negated impact to look for
     total = 0.0
     harmless = _no_impact_at(text, data)
-    for m in data.stance.found(text):
+    for m in found:
         weight = data.stance.weight(m)
         if weight and _negated(text, m.start(), data):
             weight = -weight

@@ -264,6 +264,11 @@ def placed_by(word: str) -> bool:
 
 
 _WORD = re.compile(r"\S+")
+
+
+def words_of(text: str) -> list[tuple[int, int, str]]:
+    """``text``'s words with their offsets (start, end, word), split at white space."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 # where a sentence or a quotation opens, before a word: a capital there says nothing about a name
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“‘(\n]\s*)$")
 

@@ -20,6 +20,7 @@ from argmap.extractors.components.names.data import (
     adjective_compound,
     placed_by,
     trim,
+    words_of,
 )
 from argmap.extractors.components.names.kinds import mentions, only_opening
 from argmap.extractors.components.names.places import place_names
@@ -51,7 +52,7 @@ def shape_names_en(text: str, spans: Sequence[Span], data: NameData) -> list[Nam
         if _shouted(text, span):
             continue  # "WE SHOULD USE NUCLEAR ENERGY.": every word is capitalised, so capitals mark no name
         for m in _CAP_RUN.finditer(text, span.start, span.end):
-            words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group(1))]
+            words = words_of(m.group(1))
             opens = m.start(1) == span.start or bool(SENTENCE_START.search(text[max(span.start, m.start(1) - 3):m.start(1)]))
             first = True
             if opens and len(words) > 2 and words[1][2] in _CONNECTORS:
@@ -290,15 +291,16 @@ def strip_opener(name: NameSpan, text: str, data: NameData) -> NameSpan:
 def split_affiliation(name: NameSpan, data: NameData) -> list[NameSpan]:
     """``Angelo Zino of CFRA``, read as one name by the model: a person and the firm the person is of, as the
     capitalised runs are split (``_affiliations``); a body's name (Bank of Zandia) stays whole."""
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", name.text)]
-    parts = _affiliations(words, data)
+    parts = _affiliations(words_of(name.text), data)
     if len(parts) < 2:
         return [name]
-    (person, firm) = parts
-    return [NameSpan(name.start + person[0][0], name.start + person[-1][1],
-                     name.text[person[0][0]:person[-1][1]], NameLabel.PERSON, name.source),
-            NameSpan(name.start + firm[0][0], name.start + firm[-1][1],
-                     name.text[firm[0][0]:firm[-1][1]], NameLabel.ORG, name.source)]
+
+    def span(words: list[tuple[int, int, str]], label: NameLabel) -> NameSpan:
+        start, end = words[0][0], words[-1][1]
+        return NameSpan(name.start + start, name.start + end, name.text[start:end], label, name.source)
+
+    person, firm = parts
+    return [span(person, NameLabel.PERSON), span(firm, NameLabel.ORG)]
 
 
 # --- Chinese shape and cue candidates -------------------------------------------------------------
