@@ -216,6 +216,14 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["Since then, the software has been gaining praise and converts."]),
         ("Since it uses internet technology, calls cost next to nothing.",
          ["Since it uses internet technology", "calls cost next to nothing."]),
+        # "Despite" before a bare noun phrase qualifies the clause after it: one statement; with a clause
+        # inside the phrase it is a concession of its own
+        ("Despite the rise in unemployment, spending at Kelmar stores held up well.",
+         ["Despite the rise in unemployment, spending at Kelmar stores held up well."]),
+        ("In spite of having no licence for the south, Zandex kept its prices.",
+         ["In spite of having no licence for the south, Zandex kept its prices."]),
+        ("Despite the clashes in the capital, which have threatened to escalate, the union should stay out.",
+         ["Despite the clashes in the capital, which have threatened to escalate", "the union should stay out."]),
         # "such as those …" gives examples: no reason clause starts at its "as"
         ("Key posts, such as those of chief executive and finance chief, are to be held by locals.",
          ["Key posts, such as those of chief executive and finance chief, are to be held by locals."]),

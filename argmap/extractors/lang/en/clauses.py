@@ -188,7 +188,8 @@ class ClauseSplitter:
         if opening and opening.role in _OPENING_ROLES and opening.text.lower() not in {"as", "for"}:
             comma = _closing_comma(text, opening.end, end)
             # "Since 1999, …", "Since taking over in 1986, …": news mostly opens with a time, not a reason
-            if comma > 0 and not (opening.text.lower() == "since" and _TIME.search(text, opening.end, comma)):
+            if (comma > 0 and not (opening.text.lower() == "since" and _TIME.search(text, opening.end, comma))
+                    and not _bare_phrase(opening.text, text, opening.end, comma)):
                 cuts.append(comma + 1)
         return cuts
 
@@ -251,6 +252,9 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 
 
 _COORDINATED_AFTER = re.compile(r",\s*(?:and|or)\b", re.I)
+# concession markers that take a noun phrase, and what shows a clause inside that phrase
+_PREPOSITIONS = frozenset(("despite", "in spite of", "notwithstanding", "regardless of"))
+_CLAUSE_INSIDE = re.compile(rf"\b(?:{_FINITE}|which|who|whom|whose|that)\b", re.I)
 
 
 def _closing_comma(text: str, start: int, end: int) -> int:
@@ -262,6 +266,13 @@ def _closing_comma(text: str, start: int, end: int) -> int:
                          or _words(text[piece:comma]) <= 1):
         comma, piece = text.find(",", comma + 1, end), comma + 1
     return comma
+
+
+def _bare_phrase(marker: str, text: str, start: int, end: int) -> bool:
+    """A preposition of concession before a noun phrase with no clause in it ("Despite the warnings, sales
+    rose"; not "Despite the clashes, which have threatened to escalate, …"): it qualifies the clause after it,
+    which is one statement."""
+    return marker.lower() in _PREPOSITIONS and not _CLAUSE_INSIDE.search(text, start, end)
 
 
 def _parenthesised(text: str, start: int, pos: int) -> bool:
