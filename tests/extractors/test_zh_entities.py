@@ -172,6 +172,11 @@ def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: l
         ("这种做法叫“延迟定价”（Delayed Pricing），商家常用。", []),  # after the quoted term
         # a Latin name outside such a gloss stays a name
         ("这家公司叫Shopify（加拿大电商平台），增长很快。", ["brand/shopify"]),
+        # a Latin slogan the Chinese after it translates is no name: a phrase of its own, or ordinary words
+        ("凯达品牌的口号是 Kelm Fridge Cool （冰箱很冷，倍儿爽！）", ["brand/凯达"]),
+        ("瑞禾品牌也发出 Original Family Chicken（靠养鸡发家的鸡），加入了玩梗。", ["brand/瑞禾"]),
+        # a name's own Chinese form in parentheses is short: the Latin stays a name
+        ("对手包括Warby Parker（沃比帕克）等品牌。", ["brand/warby-parker"]),
     ],
 )
 def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[str]) -> None:
@@ -254,6 +259,12 @@ def test_a_word_paired_with_a_brand_is_a_brand(text: str, named: bool) -> None:
 @pytest.mark.parametrize("title", ["歌唱家", "音乐人", "主持人", "作曲家", "艺术家", "画家"])
 def test_a_name_after_a_title_of_the_arts_is_a_person(title: str) -> None:
     assert "person/林远舟" in refs(f"凯达请来{title}林远舟拍广告，效果很好。")
+
+
+@pytest.mark.parametrize("title", ["首席营销官", "首席财务官"])
+def test_a_latin_name_after_an_officers_title_is_a_person(title: str) -> None:
+    found = refs(f"凯达南非公司当时的{title} Mira Tollund 表示：“我们一直在寻找新的方式。”")
+    assert "person/mira-tollund" in found and not [r for r in found if "tollund" in r and r.startswith("brand/")]
 
 
 def test_a_brand_is_named_by_its_short_name() -> None:

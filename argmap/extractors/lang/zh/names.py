@@ -166,7 +166,7 @@ class ChineseNames:
         for name in candidates:  # judged one by one first: a rejected name must not hide another
             data = self.latin_names if name.text.isascii() else self.names
             kind = names.kind_of(name, state.content, data, titles=self.names.person_titles)
-            if kind is not None and self._open_name_ok(name, state.content):
+            if kind is not None and self._open_name_ok(name, state.content, tags):
                 kinds[name] = kind
         brands_at = {h.start: h for h in found.hits if h.kind is EntityKind.BRAND}
         for name in names.without_overlaps(kinds):
@@ -308,11 +308,14 @@ class ChineseNames:
             out.append(names.NameSpan(name.start, end, label, name.label, name.source))
         return out
 
-    def _open_name_ok(self, name: names.NameSpan, text: str) -> bool:
+    def _open_name_ok(self, name: names.NameSpan, text: str, tags: WordTags) -> bool:
         """A model name must repeat in the article or stand beside a brand, company or title word; Latin words
-        that gloss the Chinese term before them are no name."""
+        that gloss the Chinese term before them, or that the Chinese after them translates (Original Family
+        Chicken（靠养鸡发家的鸡）: a slogan), are no name."""
         if name.text in self.names.not_names or glossed(text, name.start, name.end) or titled_work(text, name.start, name.end) \
                 or self.names.pairs_places(name.text):
+            return False
+        if name.text.isascii() and translated(text, name.end, tags, self.names.not_in_names):
             return False
         if name.source is not names.NameSource.MODEL:
             return True
@@ -422,6 +425,17 @@ def glossing(text: str, start: int, end: int, tags: WordTags, function_chars: fr
     return False
 
 
+def translated(text: str, end: int, tags: WordTags, function_chars: frozenset[str] = frozenset()) -> bool:
+    """The Latin phrase ending at ``end`` is translated in the parentheses after it — a phrase of its own
+    (Hi-Fi Chill（高保真音质，倍儿爽！）) or ordinary words longer than a name's Chinese form (Original Family
+    Chicken（靠养鸡发家的鸡））: a slogan or a term, no name. A person's or a brand's Chinese name there
+    (（郭桂和）, （安德玛）) is short."""
+    if _GLOSS_SENTENCE.match(text, end):
+        return True
+    after = _GLOSS_AFTER.match(text, end)
+    return after is not None and len(after.group(1)) > SHORT_GLOSS and _ordinary_words(after.group(1), tags, function_chars)
+
+
 def transliterated(text: str, end: int, tags: WordTags, function_chars: frozenset[str] = frozenset()) -> bool:
     """The Latin word ending at ``end`` is given its Chinese name in parentheses (Costco（好市多）, zara（飒拉）):
     a name, glossed as names are, whatever its case."""
@@ -447,6 +461,11 @@ def _ordinary_words(gloss: str, tags: WordTags, function_chars: frozenset[str]) 
 
 
 _GLOSS_AFTER = re.compile(r"\s*[（(]([\u4e00-\u9fff]{2,8})[）)]")
+# characters: a Chinese name given in parentheses is mostly this short (a person's 郭桂和, a brand's 安德玛); a longer
+# gloss of ordinary words translates a phrase
+SHORT_GLOSS = 3
+# a translation that runs on past a word: Chinese with its own punctuation inside the parentheses
+_GLOSS_SENTENCE = re.compile(r"\s*[（(][\u4e00-\u9fff]{2,}[，、！？：；][^（()）\n]{0,40}[）)]")
 _QUOTED_LATIN = re.compile(r"[\u4e00-\u9fff][“\"「][A-Za-z][A-Za-z' -]*[”\"」]")
 
 
