@@ -354,8 +354,8 @@ def train_typing(texts: list[Text]) -> Linear:
     return Linear(tuple(float(v) for v in with_priors(w, x, prior)), b)
 
 
-def train(texts: list[Text], *, window: int, attack_threshold: float,
-          min_probability: float) -> tuple[Linear, rel.AttachModel]:
+def train(texts: list[Text], *, window: int, attack_threshold: float, min_probability: float,
+          second_probability: float | None = None) -> tuple[Linear, rel.AttachModel]:
     prior = priors()
     groups = thesis_examples(texts)
     tw = fit_choice(groups, fixed=thesis_fixed()) if groups else np.zeros(len(THESIS_FEATURES))
@@ -366,7 +366,7 @@ def train(texts: list[Text], *, window: int, attack_threshold: float,
     long_examples, _ = pair_examples([t for t in texts if rel.long_text(t.state)], thesis_model, window)
     attach = rel.AttachModel(fit_linear(attach_examples, prior["attach"], vocabulary),
                              fit_linear(attack_examples, prior["attack"], vocabulary),
-                             window, min_probability, attack_threshold, fit_long(long_examples))
+                             window, min_probability, attack_threshold, fit_long(long_examples), second_probability)
     return thesis_model, attach
 
 
@@ -418,7 +418,7 @@ def evaluate(texts: list[Text], thesis_model: Linear, attach: rel.AttachModel, s
 
 
 def cross_validate(texts: list[Text], *, folds: int, window: int, attack_threshold: float, min_probability: float,
-                   seed: int = 13) -> Scores:
+                   second_probability: float | None = None, seed: int = 13) -> Scores:
     # whole topics are held out together: the microtexts answer 35 questions, several texts each, and a
     # model must be judged on questions it has not seen (as on argument graphs nobody here tuned to)
     groups = sorted({t.group or t.id for t in texts})
@@ -428,7 +428,8 @@ def cross_validate(texts: list[Text], *, folds: int, window: int, attack_thresho
     for k in range(folds):
         held = [t for t in texts if fold_of[t.group or t.id] == k]
         rest = [t for t in texts if fold_of[t.group or t.id] != k]
-        thesis_model, attach = train(rest, window=window, attack_threshold=attack_threshold, min_probability=min_probability)
+        thesis_model, attach = train(rest, window=window, attack_threshold=attack_threshold, min_probability=min_probability,
+                                     second_probability=second_probability)
         evaluate(held, thesis_model, attach, scores)
         typing = train_typing(rest)
         x, y = typing_examples(held)
@@ -449,6 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window", type=int, default=10)
     parser.add_argument("--attack-threshold", type=float, default=0.5)
     parser.add_argument("--min-probability", type=float, default=0.05, help="evidence attaches only above this")
+    parser.add_argument("--second-probability", type=float, default=0.3,
+                        help="a long article's evidence also grounds its second-best claim at this probability or above")
     parser.add_argument("--undercut", type=UndercutAttachment, choices=list(UndercutAttachment),
                         metavar="{source,target}",
                         default=UndercutAttachment.SOURCE,
@@ -466,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.gold and args.gold_texts:
         texts += articles(args.gold, args.gold_texts)
     scores = cross_validate(texts, folds=args.folds, window=args.window, attack_threshold=args.attack_threshold,
-                            min_probability=args.min_probability)
+                            min_probability=args.min_probability, second_probability=args.second_probability)
     cv = {"folds": args.folds, "microtexts_central": round(scores.central / max(1, scores.central_of), 3),
           "microtexts_labelled_f1": round(scores.f1(), 3)}
     if scores.typed_of:
@@ -480,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.evaluate_only:
         return 0
     thesis_model, attach = train(texts, window=args.window, attack_threshold=args.attack_threshold,
-                                 min_probability=args.min_probability)
+                                 min_probability=args.min_probability, second_probability=args.second_probability)
     trained_on = sorted({t.source for t in texts})
     meta = {"trained_on": trained_on, "texts": len(texts), "undercut": args.undercut.value, "cross_validation": cv,
             "script": "python -m argmap.extractors.train.argument"}
@@ -501,6 +504,7 @@ def main(argv: list[str] | None = None) -> int:
         {"about": "Weights of the attachment and polarity models (features.py), learned; attach_long scores the "
                   "attachments of long articles (features.LONG_FEATURES, learned from articles alone).", **meta,
          "window": args.window, "min_probability": attach.min_probability, "attack_threshold": args.attack_threshold,
+         "second_probability": attach.second_probability,
          "attach": attach.attach.as_json(FEATURES), "attack": attach.attack.as_json(POLARITY_FEATURES),
          **({"attach_long": attach.attach_long.as_json(FEATURES)} if attach.attach_long is not None else {})},
         indent=1) + "\n")

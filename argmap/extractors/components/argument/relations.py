@@ -62,6 +62,8 @@ class AttachModel:
     min_probability: float  # evidence below this stays unattached (the reasoner's rules may still place it)
     attack_threshold: float  # undermines only above this (polarity errors cost more than misses)
     attach_long: Linear | None = None  # the same for a long article: features.LONG_FEATURES only, learned from articles
+    # a long article's evidence grounds its second-best claim too at this probability or above (None: never)
+    second_probability: float | None = None
 
     def attach_for(self, graph: list[Node]) -> Linear:
         """The attachment model for this text: the long articles' where it is long and there is one."""
@@ -74,7 +76,8 @@ def load_model(path: Path = WEIGHTS) -> AttachModel:
     return AttachModel(Linear.read(raw["attach"], FEATURES), Linear.read(raw["attack"], POLARITY_FEATURES),
                        int(raw.get("window", 6)), float(raw.get("min_probability", 0.2)),
                        float(raw.get("attack_threshold", 0.5)),
-                       Linear.read(raw["attach_long"], FEATURES) if "attach_long" in raw else None)
+                       Linear.read(raw["attach_long"], FEATURES) if "attach_long" in raw else None,
+                       float(raw["second_probability"]) if raw.get("second_probability") is not None else None)
 
 
 def nodes(state: ArgumentState) -> list[Node]:
@@ -204,7 +207,26 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
             out.append(Link(source, target, rebuttal=rule[1]))
         elif not source.evidence or math.exp(scores[(target.index, index)]) >= model.min_probability:
             out.append(Link(source, target))  # weak evidence stays unattached: the reasoner's rules may place it
-    return out
+    return out + second_links(graph, parent, scores, forced, model.second_probability)
+
+
+def second_links(graph: list[Node], parent: dict[int, int], scores: dict[tuple[int, int], float],
+                 forced: dict[int, tuple[int, bool]], threshold: float | None) -> list[Link]:
+    """A piece of evidence in a long article may ground two claims (a divergent argument: a sales figure
+    grounds both the section's claim and the thesis it serves): it bears on its second-best claim too where
+    the model alone gives that one at least ``threshold``. Evidence is never a target, so no cycle forms; the
+    claims keep one edge each (the tree), and an edge explicit discourse fixed stays the only one."""
+    if threshold is None:
+        return []
+    second: dict[int, tuple[float, int]] = {}
+    for (head, dep), score in scores.items():
+        source = graph[dep]
+        if not source.evidence or not source.long or dep in forced or parent.get(dep, head) == head:
+            continue
+        if dep not in second or score > second[dep][0]:
+            second[dep] = (score, head)
+    return [Link(graph[dep], graph[head]) for dep, (score, head) in sorted(second.items())
+            if math.exp(score) >= threshold]
 
 
 def decoded(graph: list[Node], thesis: Node, scores: dict[tuple[int, int], float]) -> dict[int, int]:
