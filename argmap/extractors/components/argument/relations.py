@@ -11,7 +11,8 @@ unit that counters a concession ("Admittedly A. But B") undermines the conceded 
 grounds the claim right before it, and what comes right before a concluding claim (因此, therefore) grounds
 it. The whole tree is then chosen at once, rooted at the thesis (``decode.py``: the maximum spanning
 arborescence, as in evidence-graph models), so attachments never form a cycle. Evidence keeps its edge only
-when the model gives it a fair chance (``min_probability``).
+when the model gives it a fair chance (``min_probability``); in a long article it may also ground its
+second-best claim (``second_probability``, ``second_links``).
 
 Polarity is *support* unless a second linear model, over the source's marker (contrast, concession,
 counter), a cited party's dissent, negation on one side only, the two ends' voices and opening words and
