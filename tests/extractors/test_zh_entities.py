@@ -46,6 +46,8 @@ def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mention
         # a body's word after a company suffix runs the name on, and types it: a securities house, no brand
         ("岚川国际证券的研究员说，价格会上涨。", "organization/岚川国际证券", EntityKind.ORGANIZATION),
         ("岚川品牌咨询创立于2021年。", "organization/岚川品牌咨询", EntityKind.ORGANIZATION),
+        # a word in capitals is a term (IGBT, DTC品牌) unless it is called a brand
+        ("凯达今年发布了自己的影像新品牌“ZANDX”。", "brand/zandx", EntityKind.BRAND),
     ],
 )
 def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKind) -> None:
@@ -199,6 +201,8 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("《瑞禾会是车企的Plan B吗？》一文引发讨论。", []),  # inside the title of a work
         ("旗下荣威和名爵两大品牌都卖得不错，两大品牌销量都涨了。", ["brand/mg-motor", "brand/roewe"]),  # a count
         ("凯达做的是SaaS软件，SaaS行业整体承压。", []),  # a term
+        ("凯达推出了DTC品牌，DTC模式增长很快。", []),  # a kind of brand
+        ("新车换成了MEMS 激光雷达 M1，激光雷达的价格也降了。", ["product/m1"]),  # a kind of device, no brand
         ("凯达计划到2027年把产能提到300GWh，接近行业第一。", []),  # a verb before a quantity, no brand's line
         ("蒙牛VS伊利，谁的奶卖得多？蒙牛 PK 伊利。", ["brand/mengniu", "brand/yili"]),  # versus, no line of a brand
         ("高通胀率压制了消费，俄乌局势也有影响，俄乌冲突还在继续。", []),  # a word cut in two; two places

@@ -389,9 +389,12 @@ class Finder:
             cue = (named or product or any(c in window for c in self.brand_context)
                    or any(c in window for c in self.org_suffix)
                    or _MODEL_SUFFIX.match(text, end) is not None)  # Pixel 9: a name with its model number
-            if word.isalpha() and not named and not any(c in window for c in self.org_suffix) and (
+            called = _CALLED_BRAND.search(text, max(0, idx - 4), idx) is not None
+            if word.isalpha() and not named and not called and not any(c in window for c in self.org_suffix) and (
                     word.isupper() or (len(word) <= 3 and not word.istitle())):
-                return None  # IGBT, ADAS, DTC品牌, SiC: terms and kinds of brand, unless a company word follows
+                # IGBT, ADAS, DTC品牌, SiC: terms and kinds of brand, unless a company word follows or the word is
+                # called a brand (新品牌“XMAGE”)
+                return None
             if not cue and (_in_latin_phrase(text, idx, end) or (word.istitle() and text.count(word) < 2)
                             or word.lower() in self.latin_common
                             or _glossed_term(text, word, idx, tags, self.names.not_in_names)):
@@ -452,6 +455,10 @@ def _month_day(digits: str) -> bool:
         return False
     month, day = int(digits[:-2]), int(digits[-2:])
     return 1 <= month <= 12 and 1 <= day <= 31
+
+
+# the word right after is named as a brand: 新品牌“XMAGE”, 影像品牌 XMAGE (not DTC品牌, a kind of brand)
+_CALLED_BRAND = re.compile(r"品牌[“\"「『]?\s?$")
 
 
 def _brand_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
