@@ -259,13 +259,13 @@ def test_a_thesis_read_from_evidence_keeps_a_long_article_within_its_most_claims
 
     towns = ["岚城", "淳安", "瑞禾", "凯州", "北港", "南溪", "东岭", "西湾", "青川", "白沙", "金水", "玉田", "长河", "云阳",
              "石桥", "松江", "枫林", "桃源", "柳镇", "梅山", "竹溪", "兰亭", "荷塘", "菊坪", "桂岭", "榕城", "椰林", "杉湖",
-             "柏林", "槐安", "杨柳", "榆关", "樟木", "楠溪", "桐乡"]
+             "柏林", "槐安", "杨柳", "榆关", "樟木", "楠溪", "桐乡", "松岭", "枣庄", "栗园", "桑田", "李村", "杏坛"]
     paragraphs = [p for i, town in enumerate(towns)
                   for p in (f"凯达在{town}的扩张显然很难成功，{town}的门店恐怕难以盈利。", f"{town}门店去年的销量为{1000 + i}辆。")]
     state = argument_state(pipeline_doc(DEFAULT_CACHE.get("zh"), "\n\n".join(paragraphs)))
     claims = [st for st in state.statements if st.kind is C]
-    assert len(claims) == state.max_claims == 16
+    assert len(claims) == state.max_claims  # an article this long reaches the cap (2·√82 > 18)
     evidence = next(i for i, st in enumerate(state.statements) if st.kind is E)
     set_thesis(state, evidence)
     assert state.statements[evidence].kind is C and state.statements[evidence].central
-    assert sum(st.kind is C for st in state.statements) == 16
+    assert sum(st.kind is C for st in state.statements) == state.max_claims
