@@ -217,12 +217,11 @@ def second_links(graph: list[Node], parent: dict[int, int], scores: dict[tuple[i
     grounds both the section's claim and the thesis it serves): it bears on its second-best claim too where
     the model alone gives that one at least ``threshold``. Evidence is never a target, so no cycle forms; the
     claims keep one edge each (the tree), and an edge explicit discourse fixed stays the only one."""
-    if threshold is None:
+    if threshold is None or not graph or not graph[0].long:  # every node of a text is long, or none is
         return []
     second: dict[int, tuple[float, int]] = {}
     for (head, dep), score in scores.items():
-        source = graph[dep]
-        if not source.evidence or not source.long or dep in forced or parent.get(dep, head) == head:
+        if not graph[dep].evidence or dep in forced or parent.get(dep, head) == head:
             continue
         if dep not in second or score > second[dep][0]:
             second[dep] = (score, head)
