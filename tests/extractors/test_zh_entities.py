@@ -177,8 +177,10 @@ def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: l
         # a Latin slogan the Chinese after it translates is no name: a phrase of its own, or ordinary words
         ("凯达品牌的口号是 Kelm Fridge Cool （冰箱很冷，倍儿爽！）", ["brand/凯达"]),
         ("瑞禾品牌也发出 Original Family Chicken（靠养鸡发家的鸡），加入了玩梗。", ["brand/瑞禾"]),
+        ("凯达品牌的口号是 Aromatic Fresh Kelm（香醇、新鲜、匠心）。", ["brand/凯达"]),
         # a name's own Chinese form in parentheses is short: the Latin stays a name
         ("对手包括Warby Parker（沃比帕克）等品牌。", ["brand/warby-parker"]),
+        ("对手包括Warby Parker（沃比帕克，美国眼镜品牌）。", ["brand/warby-parker"]),  # then a description
     ],
 )
 def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[str]) -> None:

@@ -426,14 +426,17 @@ def glossing(text: str, start: int, end: int, tags: WordTags, function_chars: fr
 
 
 def translated(text: str, end: int, tags: WordTags, function_chars: frozenset[str] = frozenset()) -> bool:
-    """The Latin phrase ending at ``end`` is translated in the parentheses after it — a phrase of its own
-    (Hi-Fi Chill（高保真音质，倍儿爽！）) or ordinary words longer than a name's Chinese form (Original Family
-    Chicken（靠养鸡发家的鸡））: a slogan or a term, no name. A person's or a brand's Chinese name there
-    (（郭桂和）, （安德玛）) is short."""
-    if _GLOSS_SENTENCE.match(text, end):
-        return True
-    after = _GLOSS_AFTER.match(text, end)
-    return after is not None and len(after.group(1)) > SHORT_GLOSS and _ordinary_words(after.group(1), tags, function_chars)
+    """The Latin phrase ending at ``end`` is translated in the parentheses after it — ordinary words longer
+    than a name's Chinese form (Original Family Chicken（靠养鸡发家的鸡）), or a phrase that opens with ordinary
+    words (Hi-Fi Chill（高保真音质，倍儿爽！）): a slogan or a term, no name. A person's or a brand's Chinese
+    name there is short, or no ordinary words (（郭桂和）, （沃比帕克，美国眼镜品牌）)."""
+    after = _GLOSS_OPENING.match(text, end)
+    if after is None:
+        return False
+    gloss = after.group(1)
+    if after.end(1) + 1 < after.end():  # the gloss runs on past a punctuation mark (香醇、新鲜、匠心): a phrase,
+        return not _transliteration(gloss, tags)  # unless it opens with the name's Chinese form (（沃比帕克，…）)
+    return len(gloss) > SHORT_GLOSS and _ordinary_words(gloss, tags, function_chars)
 
 
 def transliterated(text: str, end: int, tags: WordTags, function_chars: frozenset[str] = frozenset()) -> bool:
@@ -442,8 +445,11 @@ def transliterated(text: str, end: int, tags: WordTags, function_chars: frozense
     after = _GLOSS_AFTER.match(text, end)
     if after is None or len(after.group(1)) > 5 or not function_chars.isdisjoint(after.group(1)):
         return False
-    gloss = after.group(1)
-    # a transliteration holds no ordinary word (好市多, 飒拉); a translation does (用户留存, 为什么)
+    return _transliteration(after.group(1), tags)
+
+
+def _transliteration(gloss: str, tags: WordTags) -> bool:
+    """A transliteration holds no ordinary word (好市多, 飒拉); a translation does (用户留存, 为什么)."""
     return not any(_plain(gloss[i:j], tags) for i in range(len(gloss)) for j in range(i + 2, len(gloss) + 1))
 
 
@@ -464,8 +470,8 @@ _GLOSS_AFTER = re.compile(r"\s*[（(]([\u4e00-\u9fff]{2,8})[）)]")
 # characters: a Chinese name given in parentheses is mostly this short (a person's 郭桂和, a brand's 安德玛); a longer
 # gloss of ordinary words translates a phrase
 SHORT_GLOSS = 3
-# a translation that runs on past a word: Chinese with its own punctuation inside the parentheses
-_GLOSS_SENTENCE = re.compile(r"\s*[（(][\u4e00-\u9fff]{2,}[，、！？：；][^（()）\n]{0,40}[）)]")
+# what parentheses after a Latin phrase open with: Chinese up to their end or to a punctuation mark inside them
+_GLOSS_OPENING = re.compile(r"\s*[（(]([\u4e00-\u9fff]{2,12})(?:[，、！？：；][^（()）\n]{0,40})?[）)]")
 _QUOTED_LATIN = re.compile(r"[\u4e00-\u9fff][“\"「][A-Za-z][A-Za-z' -]*[”\"」]")
 
 
