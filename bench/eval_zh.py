@@ -36,10 +36,10 @@ GOLD = ROOT / "bench" / "gold" / "xiaomi-premiumization.zh.json"
 # evidence to the claim it grounds and, by its side, to a thesis about the strategy, and keeps about 2·√n claims
 # (the development gold's 5–9 key claims per article; config claim_root) and keeps the others as evidence, so claims
 # recall and evidence precision against this annotation are bounded by that budget. It links each statement once,
-# so the second claim a long article's evidence may ground (relations.second_links: eight edges here, none of them
-# found in it) counts against relations precision: F1 0.300 -> 0.278 with the same 15 found. These floors guard
+# so the second claim a long article's evidence may ground (relations.second_links) counts against relations
+# precision (F1 0.300 -> 0.278 with those edges alone; 0.308 after the refit that followed). These floors guard
 # against regressions from the stage's level, not that annotation's.
-FLOORS = {"entities": 0.9, "claims": 0.5, "evidence": 0.5, "relations": 0.27}
+FLOORS = {"entities": 0.9, "claims": 0.5, "evidence": 0.5, "relations": 0.3}
 MIN_SHARE = 0.5
 
 
