@@ -81,6 +81,20 @@ def test_an_unknown_name_before_a_company_word_names_a_firm(text: str, ref: str,
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("凯达旗下有岚蛙，瑞禾推出了Zandex。", None),  # no company word after it: no name, rather than a wrong one
+        ("吉利旗下有岚蛙汽车。", ["岚蛙汽车"]),  # 有岚蛙 / 汽车: as 找淳馨 / 食品
+    ],
+)
+def test_has_glued_to_an_owned_brand_is_no_part_of_its_name(text: str, expected: list[str] | None) -> None:
+    # the segmenter glues 有 ("has") to the brand a company owns: the brand is 岚蛙, never 有岚蛙
+    found = refs(text)
+    assert not any(ref.endswith("/有岚蛙") for ref in found), found
+    assert found.get("brand/岚蛙") == expected, found
+
+
+@pytest.mark.parametrize(
     ("text", "mentions"),
     [
         ("国内三星级酒店大多亏损，五星级酒店也不轻松。", []),  # 三星级: a hotel's rating, not Samsung
