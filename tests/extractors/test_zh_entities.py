@@ -174,6 +174,10 @@ def test_a_name_found_once_is_found_everywhere(text: str, ref: str, mentions: li
         ("好的服务始终把“顾客”放在第一位。", []),  # jieba's dictionary files 顾客 as a person's name
         ("“米粉”们一直在等新机，米粉们很失望。", []),  # 们: a group of people, not a brand
         ("运动时身体会释放“多巴胺”，让人开心。", []),  # a common word that jieba files as a proper noun
+        # figures of speech in quotes that jieba files as names: they hold plain words (鲜血, 月光) or end in 式
+        ("近年来，火锅界“新鲜血液”不断，各家纷纷开店。", []),
+        ("它曾是茶饮界的“白月光”，如今也终究褪色。", []),
+        ("无糖饮品的扩张，为代糖带来了“井喷式”的需求增长。", []),
     ],
 )
 def test_a_quoted_term_before_a_strategy_word_is_no_brand(text: str, expected: list[str]) -> None:

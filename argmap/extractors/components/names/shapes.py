@@ -318,6 +318,9 @@ class Dictionary:
     is_person: Callable[[str], bool] = lambda w: False  # a word the dictionary files as a person's name
     # a word the dictionary files as some other name, a tag it also gives many common words (正宗, 诚信, 美味)
     is_other_name: Callable[[str], bool] = lambda w: False
+    # a word coined as a name, holding no plain dictionary word (香奈儿, 帕拉丁), not a phrase or figure of speech the
+    # dictionary happens to file as a name (新鲜血液, 过江龙, 白月光)
+    is_coined: Callable[[str], bool] = lambda w: True
 
 
 NO_DICTIONARY = Dictionary(lambda w: False, lambda w: False, lambda s, e: False)
@@ -326,8 +329,9 @@ NO_DICTIONARY = Dictionary(lambda w: False, lambda w: False, lambda s, e: False)
 def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
                     dictionary: Dictionary = NO_DICTIONARY) -> list[NameSpan]:
     """A short name in 「」 or “”: right before a brand word (「喜茶」品牌, “蔚来”汽车) unless made of plain
-    dictionary words only (「自研影像芯片」), or one the dictionary lists as a name (手表界的“爱马仕”) — but
-    not before a strategy word (“闪电战”策略)."""
+    dictionary words only (「自研影像芯片」), or a coined word the dictionary lists as a name (手表界的“帕拉丁”) — but
+    not before a strategy word (“闪电战”策略). Commentary sets its figures of speech in quotes too (火锅界“新鲜血液”不断,
+    “过江龙”阵营): one the dictionary files as a name, holding plain words, names nothing without a brand word."""
     out: list[NameSpan] = []
     cues = data.brand_context + data.company_suffixes  # one tuple for str.startswith, not one per quote
     for span in spans:
@@ -339,8 +343,9 @@ def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
             # jieba files many two-character words as people's names (“老三”, “脱敏”, “米粉”) or other names (“正宗”,
             # “诚信”): alone, no brand
             word = m.group(1)
-            named = (cued and not dictionary.plain_text(m.start(1), m.end(1))) or (dictionary.is_name(word) and not (
-                len(word) == 2 and (dictionary.is_person(word) or dictionary.is_other_name(word))))
+            named = (cued and not dictionary.plain_text(m.start(1), m.end(1))) or (
+                dictionary.is_name(word) and dictionary.is_coined(word)
+                and not (len(word) == 2 and (dictionary.is_person(word) or dictionary.is_other_name(word))))
             if word not in data.not_names and named:
                 out.append(NameSpan(m.start(1), m.end(1), word, NameLabel.ORG, NameSource.SHAPE))
     return out

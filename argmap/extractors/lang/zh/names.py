@@ -36,6 +36,7 @@ _WINDOW = 8  # characters of context on each side of a word the model is asked a
 # (**Q（Quick）**: what a letter of an acronym stands for)
 _GLOSS = re.compile(r"(?:(?<=[\u4e00-\u9fff*”」』])|(?<=(?<![A-Za-z])[A-Z]))[（(]\s*[A-Za-z][A-Za-z' &-]*[A-Za-z]\s*[）)]")
 _FOREIGNNAME_TAGS = frozenset({"nrt", "nz"})
+_NAMELIKE_TAGS = NAME_TAGS | {"ns"}  # what a name's parts may be filed as: names, and places (伦斯 of 劳伦斯)
 _SUFFIX_CHAIN = 2  # company words a name takes one after another (岚川 + 国际 + 证券)
 _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
@@ -216,7 +217,7 @@ class ChineseNames:
         return names.Dictionary(is_name=lambda w: tags[w] in NAME_TAGS,
                                 is_plain=lambda w: tags[w] is not None and tags[w] not in NAME_TAGS,
                                 plain_text=plain_text, is_person=lambda w: tags[w] == "nr",
-                                is_other_name=lambda w: tags[w] == "nz")
+                                is_other_name=lambda w: tags[w] == "nz", is_coined=lambda w: _coined(w, tags))
 
     def _word_names(self, text: str, words: list[tuple[str, int]], counts: Counter[str],
                     model_found: list[names.NameSpan], bounds: Container[int],
@@ -451,6 +452,13 @@ def transliterated(text: str, end: int, tags: WordTags, function_chars: frozense
 def _transliteration(gloss: str, tags: WordTags) -> bool:
     """A transliteration holds no ordinary word (好市多, 飒拉); a translation does (用户留存, 为什么)."""
     return not any(_plain(gloss[i:j], tags) for i in range(len(gloss)) for j in range(i + 2, len(gloss) + 1))
+
+
+def _coined(word: str, tags: WordTags) -> bool:
+    """A word coined as a name: no ordinary word inside it (香奈儿; 劳伦斯, whose 伦斯 the dictionary files as a
+    place, as it does many a transliteration's half), unlike a phrase (新鲜血液 = 鲜血 + 血液, 白月光 = 月光)."""
+    return not any((tag := tags[word[i:j]]) is not None and tag not in _NAMELIKE_TAGS
+                   for i in range(len(word)) for j in range(i + 2, len(word) + 1) if j - i < len(word))
 
 
 def _plain(word: str, tags: WordTags) -> bool:
