@@ -238,6 +238,9 @@ def test_a_kind_origin_term_or_title_of_a_work_is_no_brand(text: str, expected: 
     [
         ("技术委员会秘书长林远舟离职。报道称，林远舟是12号员工，林远舟曾负责系统开发。", "person/林远舟"),
         ("2018年，其新掌舵人林远舟上任，大幅调整业务。正如林远舟所说，林远舟很忙。", "person/林远舟"),
+        # no title: the model reads the first mention as a person's, the repeated word finds the others
+        ("凯达集团称，现年36岁的林远舟将协助总裁工作。林远舟自2007年加入凯达后，曾担任多个地区的门店经理。"
+         "作为大区经理的林远舟，管理门店的范围已涵括韩国。", "person/林远舟"),
     ],
 )
 def test_a_name_with_a_title_once_is_a_person_everywhere(text: str, person: str) -> None:

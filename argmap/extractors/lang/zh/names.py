@@ -169,6 +169,10 @@ class ChineseNames:
             kind = names.kind_of(name, state.content, data, titles=self.names.person_titles)
             if kind is not None and self._open_name_ok(name, state.content, tags):
                 kinds[name] = kind
+        # one sense per discourse: a name read as a person's once is that person's wherever the article writes it
+        # (现年36岁的李瑜 … 李瑜自2007年加入: the model read the first, the repeated word found the others)
+        people = {n.text for n, kind in kinds.items() if kind is EntityKind.PERSON}
+        kinds.update([(n, EntityKind.PERSON) for n, kind in kinds.items() if n.text in people and kind is not EntityKind.PERSON])
         brands_at = {h.start: h for h in found.hits if h.kind is EntityKind.BRAND}
         for name in names.without_overlaps(kinds):
             kind = kinds.get(name) or names.kind_of(name, state.content, self.latin_names if name.text.isascii()
