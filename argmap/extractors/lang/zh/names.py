@@ -170,8 +170,11 @@ class ChineseNames:
             if kind is not None and self._open_name_ok(name, state.content, tags):
                 kinds[name] = kind
         # one sense per discourse: a name read as a person's once is that person's wherever the article writes it
-        # (现年36岁的李瑜 … 李瑜自2007年加入: the model read the first, the repeated word found the others)
-        people = {n.text for n, kind in kinds.items() if kind is EntityKind.PERSON}
+        # (现年36岁的李瑜 … 李瑜自2007年加入: the model read the first, the repeated word found the others) — unless
+        # the text calls it otherwise (凯达、赞宝等品牌: a list summed up as brands outweighs the model's guess)
+        called = {n.text for n, kind in kinds.items()
+                  if kind is not EntityKind.PERSON and n.source in (names.NameSource.CUE, names.NameSource.SHAPE)}
+        people = {n.text for n, kind in kinds.items() if kind is EntityKind.PERSON} - called
         kinds.update([(n, EntityKind.PERSON) for n, kind in kinds.items() if n.text in people and kind is not EntityKind.PERSON])
         brands_at = {h.start: h for h in found.hits if h.kind is EntityKind.BRAND}
         for name in names.without_overlaps(kinds):
