@@ -48,6 +48,8 @@ def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mention
         ("岚川品牌咨询创立于2021年。", "organization/岚川品牌咨询", EntityKind.ORGANIZATION),
         # a word in capitals is a term (IGBT, DTC品牌) unless it is called a brand
         ("凯达今年发布了自己的影像新品牌“ZANDX”。", "brand/zandx", EntityKind.BRAND),
+        # a name in a list of sports events that ends in an event's word is an event (全运会, …公开赛)
+        ("接下来还有奥运会、岚城公开赛、全运会等一系列体育盛事。", "event/全运会", EntityKind.EVENT),
     ],
 )
 def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKind) -> None:
