@@ -229,6 +229,8 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("蒙牛VS伊利，谁的奶卖得多？蒙牛 PK 伊利。", ["brand/mengniu", "brand/yili"]),  # versus, no line of a brand
         ("高通胀率压制了消费，俄乌局势也有影响，俄乌冲突还在继续。", []),  # a word cut in two; two places
         ("阿里云EBITA利润达到11亿元，腾讯云也在增长。", ["brand/alibaba-cloud", "brand/tencent-cloud"]),  # a term
+        # a kind of e-commerce, not a firm's name with its company word (直播电商, 线上电商)
+        ("这家公司也在开展线上电商业务，难度远比电商业务本身更大。", []),
     ],
 )
 def test_a_kind_origin_term_or_title_of_a_work_is_no_brand(text: str, expected: list[str]) -> None:
