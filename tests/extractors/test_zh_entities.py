@@ -287,6 +287,17 @@ def test_a_word_paired_with_a_brand_is_a_brand(text: str, named: bool) -> None:
     assert ("brand/岚蛙" in refs(text)) is named
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("董事会主席兼前首席执行官林远舟将继续担任董事会主席。", ["person/林远舟"]),  # 兼前: "and former", a title's
+        ("这种KOL的作用实际上比明星带货的方式还要好。", []),  # what a star does (带货), not a star's name
+    ],
+)
+def test_words_between_titles_or_after_one_are_no_person(text: str, people: list[str]) -> None:
+    assert sorted(r for r in refs(text) if r.startswith("person/")) == people
+
+
 @pytest.mark.parametrize("title", ["歌唱家", "音乐人", "主持人", "作曲家", "艺术家", "画家"])
 def test_a_name_after_a_title_of_the_arts_is_a_person(title: str) -> None:
     assert "person/林远舟" in refs(f"凯达请来{title}林远舟拍广告，效果很好。")

@@ -411,7 +411,8 @@ class Finder:
         name_like = tag is None or tag in NAME_TAGS
         if prev in self.titles:
             # 选手林小雨; not 教授说了句 or 球员和教练: a function character is no part of a name
-            if name_like and 2 <= len(word) <= 3 and _all_cjk(word) and self.names.not_in_names.isdisjoint(word):
+            if name_like and 2 <= len(word) <= 3 and _all_cjk(word) and self.names.not_in_names.isdisjoint(word) \
+                    and word not in self.names.not_names:  # 明星带货: what a star does, not a star's name
                 if len(word) == 2 and len(nxt) == 1 and is_cjk(nxt) and nxt not in _AFTER_NAME:
                     word, end = word + nxt, end + 1  # jieba cuts unknown three-character names short
                 return EntityKind.PERSON, slug(word), word, end
