@@ -574,6 +574,10 @@ def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, 
         ("Sales rose. Doubts about Kelmar grew.", "Doubts", None),
         ("Sales rose. Zandors said it would hire.", "Zandors", EntityKind.ORGANIZATION),  # it speaks: a name
         ("Sales rose. Kelmar has hired.", "Kelmar", EntityKind.ORGANIZATION),
+        # a sentence adverb, which opens sentences only: no name
+        ("Sales rose. Additionally, we will cut prices.", "Additionally", None),
+        ("Sales rose. Similarly, Kelmar cut prices.", "Similarly", None),
+        ("Sales rose. Kimberly, the founder, agreed.", "Kimberly", EntityKind.ORGANIZATION),  # no adjective's -ly
     ],
 )
 def test_what_the_model_calls_a_person(text: str, name: str, expected: EntityKind) -> None:
@@ -581,6 +585,15 @@ def test_what_the_model_calls_a_person(text: str, name: str, expected: EntityKin
     found = names.kind_of(NameSpan(start, start + len(name), name, NameLabel.PERSON, NameSource.MODEL), text,
                           names.NameData.load("en"))
     assert found is expected
+
+
+@pytest.mark.parametrize("segment", ["Services", "Products", "Wearables"])
+def test_a_business_segment_alone_is_no_name(segment: str) -> None:
+    # analysts capitalise a company's segments ("consensus Services forecasts"): the word alone names nothing
+    text = f"Analysts raised consensus {segment} forecasts for Kelmar."
+    start = text.index(segment)
+    span = NameSpan(start, start + len(segment), segment, NameLabel.ORG, NameSource.SHAPE)
+    assert names.kind_of(span, text, names.NameData.load("en")) is None
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,8 @@ from argmap.extractors.text import alternation, is_cjk
 
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _PLURAL = re.compile(r"^[A-Z][a-z]+[^s'’]s$")  # Doubts, Jurors (not Swiss, not Boss)
+# a sentence adverb: an adjective's -ly form (Additionally, Ultimately, Interestingly, Reportedly, Notably)
+_ADVERB = re.compile(r"^[A-Z][a-z]{3,}(?:al|ate|ing|ed|ous|ive|nt|ar|ful|ab|ib|ic)ly$")
 # I’d, We're, They’ll: a pronoun with its verb, capitalised only because "I" is
 _CONTRACTION = re.compile(r"^(\w+)['’](?:d|m|ll|ve|re|s)$", re.I)
 # FY22, F2Q, Q4, H1: a reporting period opens the label ("FY22 Services", "FY21 EPS")
@@ -87,6 +89,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None  # Call of Duty, Lord of the Rings: the last word of a title, whoever read it as a name
     if common_noun_like(label, data):
         return None
+    if data.capitalised and _ADVERB.match(label) and only_opening(label, text):
+        return None  # "Additionally, we will …": the model reads many a sentence adverb as a name
     if _ends_with_word(label, data.event_words, data):
         return EntityKind.EVENT
     if _is_org_name(label, data):
