@@ -229,6 +229,7 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("蒙牛VS伊利，谁的奶卖得多？蒙牛 PK 伊利。", ["brand/mengniu", "brand/yili"]),  # versus, no line of a brand
         ("高通胀率压制了消费，俄乌局势也有影响，俄乌冲突还在继续。", []),  # a word cut in two; two places
         ("阿里云EBITA利润达到11亿元，腾讯云也在增长。", ["brand/alibaba-cloud", "brand/tencent-cloud"]),  # a term
+        ("岚蛙也开了29家新门店。岚蛙的门店很多，29家新门店都在上海。", []),  # 29 | 家新 | 门店: a count
         # a kind of e-commerce, not a firm's name with its company word (直播电商, 线上电商)
         ("这家公司也在开展线上电商业务，难度远比电商业务本身更大。", []),
     ],
@@ -292,6 +293,7 @@ def test_a_word_paired_with_a_brand_is_a_brand(text: str, named: bool) -> None:
     [
         ("董事会主席兼前首席执行官林远舟将继续担任董事会主席。", ["person/林远舟"]),  # 兼前: "and former", a title's
         ("这种KOL的作用实际上比明星带货的方式还要好。", []),  # what a star does (带货), not a star's name
+        ("凯达CEO林远一早就定调：只有靠创新。", ["person/林远"]),  # 一早: an adverb after the name, not its third character
     ],
 )
 def test_words_between_titles_or_after_one_are_no_person(text: str, people: list[str]) -> None:

@@ -19,7 +19,7 @@ from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.names import (
-    NAME_TAGS, ChineseNames, Paired, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
+    NAME_TAGS, ChineseNames, Paired, counted, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
 )
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
@@ -37,7 +37,7 @@ _MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9
 _NUMBERED_MODEL = re.compile(r"\d{2,5}(?!\s?[\d.,%％年月日号周天岁亿万千百元块个台辆部家件倍次名位条款代])")
 _SIZE = frozenset("大小")  # 对大公司, 像小公司: how big a company is, before the company word
 # Single characters that follow a name rather than end it (秦力洪回应 is 秦力洪 + 回应, 马斯克说 is 马斯克 + 说).
-_AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又还等并再向为")
+_AFTER_NAME = frozenset("的说是在和与表称也都就将曾对把被已又还等并再向为一")  # 一: 一早, 一直, 一度 (赵明 | 一早就定调)
 
 
 class Finder:
@@ -247,6 +247,8 @@ class Finder:
             return
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
         prev = pieces[i - 1] if i else ""
+        if counted(word, state.content, idx):
+            return
         # the brand right before only makes a product of a Latin word (蔚来ES7, 理想 L9): _model_code and _classify
         # name products from Latin words alone, so a Chinese word spares the scan of every brand mention
         owner = _brand_before(state, found, idx) if word.isascii() else None

@@ -42,6 +42,16 @@ _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
 
 
+# a measure word after a number counts what follows it (29 | 家新 | 门店: twenty-nine new stores)
+_MEASURE_WORDS = frozenset("家个款辆台位名种只条座间所项件次")
+_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几")
+
+
+def counted(word: str, text: str, start: int) -> bool:
+    """The segmenter glued the measure word of a count to the word after it (29 | 家新 | 门店): a count, no name."""
+    return word[:1] in _MEASURE_WORDS and start > 0 and text[start - 1] in _NUMERAL_CHARS
+
+
 def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
     """The name in a word the segmenter made up by gluing a verb or function word to it (找淳馨 before 食品:
     找 + 淳馨): the rest of an unknown word that opens with one of the language's ``glued_openers`` or with a
@@ -238,7 +248,7 @@ class ChineseNames:
         out: list[names.NameSpan] = []
         not_names, not_in_names = self.names.not_names, self.names.not_in_names
         for word, start in words:
-            if word in not_names or not not_in_names.isdisjoint(word):
+            if word in not_names or not not_in_names.isdisjoint(word) or counted(word, text, start):
                 continue
             end = start + len(word)
             after, before = text[end:end + 3], text[max(0, start - 3):start]
