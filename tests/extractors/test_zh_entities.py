@@ -230,6 +230,8 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("高通胀率压制了消费，俄乌局势也有影响，俄乌冲突还在继续。", []),  # a word cut in two; two places
         ("阿里云EBITA利润达到11亿元，腾讯云也在增长。", ["brand/alibaba-cloud", "brand/tencent-cloud"]),  # a term
         ("岚蛙也开了29家新门店。岚蛙的门店很多，29家新门店都在上海。", []),  # 29 | 家新 | 门店: a count
+        ("凯达手机支持Wi－Fi 6技术。", []),  # the second half of a hyphenated word and its version: no product
+        ("凯达的几种O2O业务线都在增长，某种程度上也属于D2C。", []),  # business models, in letters and a digit
         # a kind of e-commerce, not a firm's name with its company word (直播电商, 线上电商)
         ("这家公司也在开展线上电商业务，难度远比电商业务本身更大。", []),
     ],

@@ -255,8 +255,10 @@ class Finder:
         if i and word in self.names.not_names and self._institution(prev, starts[i - 1], u, state, taken, found, tags,
                                                                        word):
             return
-        if word.isascii() and (word in self.latin_names.not_names or prev.endswith("/") or _RANKING.fullmatch(word)):
-            return  # WiFi, KOL, App: terms, not names (抖音KOL is no product of 抖音); 元/Wh: a unit; Top3: a rank
+        if word.isascii() and (word in self.latin_names.not_names or prev.endswith(("/", "-", "－")) or _RANKING.fullmatch(word)):
+            # WiFi, KOL, App: terms, not names (抖音KOL is no product of 抖音); 元/Wh: a unit; Top3: a rank; Wi－Fi 6:
+            # the second half of a hyphenated word
+            return
         rest = unglued_name(word, tags, self.names) if nxt in self.org_suffix else None
         if rest is not None:  # 给瑞禾 + 科技: the segmenter glued a verb to the name before the company word
             word, idx, prev = rest, idx + len(word) - len(rest), word[:len(word) - len(rest)]
