@@ -220,6 +220,7 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("洁面之后，依次涂爽肤水、精华液、乳液和防晒霜。", []),  # a list of things, not of names
         ("凯达电池单价为0.75元/Wh，瑞禾为0.58元/Wh。", []),  # a unit
         ("凯达排进了Top3，行业CR5达到70%，凯达仍在扩产。", []),  # a rank and a market share
+        ("这款手表支持IP68级防尘抗水，价格不变。", []),  # a protection rating
         ("《瑞禾会是车企的Plan B吗？》一文引发讨论。", []),  # inside the title of a work
         ("旗下荣威和名爵两大品牌都卖得不错，两大品牌销量都涨了。", ["brand/mg-motor", "brand/roewe"]),  # a count
         ("凯达做的是SaaS软件，SaaS行业整体承压。", []),  # a term

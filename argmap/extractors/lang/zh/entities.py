@@ -27,7 +27,8 @@ _ORG_TAGS = frozenset({"nt"})
 # Upper-case Latin abbreviations that are ordinary words in business prose, not names.
 _LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "KPI", "APP", "App", "PC", "TV", "VR", "AR",
                          "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
-_RANKING = re.compile(r"(?:top|TOP|Top|CR)\d{1,3}")  # 位列Top3, 供应商CR5: a rank or a market share, no model
+# 位列Top3, 供应商CR5, IP68级防水: a rank, a market share or a protection rating, no model
+_RANKING = re.compile(r"(?:top|TOP|Top|CR)\d{1,3}|IP[0-6X][0-9X]K?")
 # a Latin name with a dot or a hyphen inside (XT3.0, ZR-Link) and the version that may follow it (2.1)
 _DOTTED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+")
 _VERSION_AFTER = re.compile(r" ?\d+(?:\.\d+)+")
