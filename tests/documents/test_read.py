@@ -290,6 +290,20 @@ def test_a_news_agency_dateline_opening_a_paragraph_is_boilerplate(text: str, da
     assert found == ([dateline] if dateline else [])
 
 
+@pytest.mark.parametrize(("text", "invitation"), [
+    ("Kelmar cut prices too late.\n\nThat is my take. Please share your thoughts in the comments below.\n",
+     "Please share your thoughts in the comments below."),
+    ("Kelmar cut prices too late.\n\nLet us know what you think in the comments.\n",
+     "Let us know what you think in the comments."),
+    ("淳馨涨价太晚了。\n\n你怎么看？欢迎在评论区留言。\n", "欢迎在评论区留言。"),
+    ("Kelmar cut prices. Share prices fell, and analysts let us know they were worried.\n", None),
+])
+def test_an_invitation_to_comment_is_boilerplate(text: str, invitation: str | None) -> None:
+    document = read_document(text.encode(), name="t.txt")
+    found = [document.text_of(b) for b in document.boilerplate if b.reason == "comments"]
+    assert found == ([invitation] if invitation else [])
+
+
 def test_a_notice_forbidding_reposts_is_boilerplate() -> None:
     document = read_document("品牌必须赢得溢价。\n\n未经允许，请勿复制或转载本文\n".encode(), name="t.txt")
     assert [(b.reason, document.text_of(b)) for b in document.boilerplate] == [("copyright", "未经允许，请勿复制或转载本文")]
