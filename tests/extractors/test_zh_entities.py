@@ -28,6 +28,8 @@ def refs(text: str, **kw: object) -> dict[str, list[str]]:
         ("雷军表示感谢，Lei Jun also thanked fans.", "person/lei-jun", ["雷军", "Lei Jun"]),
         ("苹果手机和iPhone是一回事。", "product/iphone", ["苹果手机", "iPhone"]),
         ("苹果占据高端智能手机市场约六成。", "market/high-end-smartphone", ["高端智能手机市场"]),
+        # a model written with and without the space before its number
+        ("荣耀Magic 3很香。荣耀Magic3系列卖得好，荣耀Magic3的影像很强。", "product/magic-3", ["Magic 3", "Magic3", "Magic3"]),
     ],
 )
 def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mentions: list[str]) -> None:

@@ -145,6 +145,7 @@ class Finder:
                 self._unknown(state, pieces, starts, i, taken, found, tags)
         self._everywhere(state, pieces, starts, taken, found)
         self._shortened(found)
+        _spacing_variants(found)
         return found.hits
 
     def _registered(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int], found: Found,
@@ -533,3 +534,17 @@ def _occurrences(text: str, form: str) -> list[int]:
         out.append(at)
         at = text.find(form, at + len(form))
     return out
+
+
+def _spacing_variants(found: Found) -> None:
+    """荣耀Magic 3 and 荣耀Magic3, Mate 50 and Mate50: Chinese text writes a model with and without the space
+    before its number, even within one article. A product or brand whose label differs from an earlier one's
+    only in spaces and case is that one."""
+    first: dict[str, str] = {}  # the label without spaces, casefolded -> the ref of the first so written
+    for ref, hits in list(found.by_ref.items()):
+        if hits[0].kind not in (EntityKind.PRODUCT, EntityKind.BRAND):
+            continue
+        written = "".join(hits[0].label.split()).casefold()
+        earlier = first.setdefault(written, ref)
+        if earlier != ref and found.by_ref[earlier][0].kind is hits[0].kind:
+            found.merge(ref, earlier, alias=hits[0].label)
