@@ -293,6 +293,20 @@ def test_a_word_paired_with_a_brand_is_a_brand(text: str, named: bool) -> None:
     assert ("brand/岚蛙" in refs(text)) is named
 
 
+def test_a_firm_named_by_its_role_in_a_trade_or_the_parties_it_has() -> None:
+    # a word the segmenter does not know, written again: a supplier (供应商…), whose customers the text counts
+    found = refs("台州是塑料制品王国，餐具供应商台州岚蛙起点不高。2022年，凯达甚至不是岚蛙的前五大客户，"
+                 "今年却成了岚蛙的第一大客户。")
+    assert "brand/岚蛙" in found, found
+
+
+def test_a_name_found_already_is_that_entity_where_another_source_reads_it_again() -> None:
+    # 凯达 is an organisation by its legal name; after 子公司 it is the same organisation, not a new name of another kind
+    found = refs("公开信息显示，凯达怡然饮料有限公司是凯达（集团）有限公司旗下专业的饮料企业。"
+                 "市场传出凯达集团考虑让旗下包装饮用水子公司凯达怡然饮料有限公司上市。凯达的份额很大。")
+    assert [r for r in found if r.endswith("/凯达")] == ["organization/凯达"], found
+
+
 @pytest.mark.parametrize(
     ("text", "people"),
     [

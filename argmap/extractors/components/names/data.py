@@ -121,6 +121,10 @@ class NameData:
     name_particles: frozenset[str] = frozenset()
     # (Chinese) the kind of product a Latin name right before it names (Aquila 超感系统, Orin 芯片)
     product_kinds: tuple[str, ...] = ()
+    # (Chinese) a firm's role in a trade, right before its name (供应商岚蛙, 代工厂凯达), and the parties a firm has,
+    # after it (岚蛙的前五大客户, 凯达的股东): a word that repeats is a firm's name there
+    trade_roles: tuple[str, ...] = ()
+    trade_parties: tuple[str, ...] = ()
     # what makes the name before it a person: a relative pronoun for people ("Ann Lee, who designed …")
     person_relatives: tuple[str, ...] = ()
     # what names a source before a name, which "from"/"of"/"at" a body then follows ("according to Ann Lee from …")

@@ -42,6 +42,8 @@ _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
 
 
+# what may stand between a firm and the parties it has: 的, and a rank among them (前五大, 第一大, 最大的, 主要)
+_TRADE_PARTY = re.compile(r"的?(?:前[一二三四五六七八九十\d]{1,2}大|第[一二三四五\d]大|最大的?|主要|核心)?")
 # a measure word after a number counts what follows it (29 | 家新 | 门店: twenty-nine new stores)
 _MEASURE_WORDS = frozenset("家个款辆台位名种只条座间所项件次")
 _NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几")
@@ -187,6 +189,11 @@ class ChineseNames:
         people = {n.text for n, kind in kinds.items() if kind is EntityKind.PERSON} - called
         kinds.update([(n, EntityKind.PERSON) for n, kind in kinds.items() if n.text in people and kind is not EntityKind.PERSON])
         brands_at = {h.start: h for h in found.hits if h.kind is EntityKind.BRAND}
+        # a name the lexicon or a pattern already found elsewhere in the article is that entity here too (华润, an
+        # organisation by its legal name, is no brand where a trade role names it)
+        named: dict[str, EntityHit] = {}
+        for hit in found.hits:
+            named.setdefault(hit.label, hit)
         for name in names.without_overlaps(kinds):
             kind = kinds.get(name) or names.kind_of(name, state.content, self.latin_names if name.text.isascii()
                                                     else self.names, titles=self.names.person_titles)
@@ -196,6 +203,11 @@ class ChineseNames:
                 continue
             u = state.unit_at(name.start)
             if u is None or name.end > state.units[u].end:
+                continue
+            same = named.get(name.text)
+            if same is not None:
+                found.add(same.kind, same.key, same.labels, same.aliases, name.start, name.end, brand=same.brand)
+                taken.update(range(name.start, name.end))
                 continue
             label, aliases = names.stem(name.text, self.names) if kind is EntityKind.BRAND else (name.text, ())
             labels = {"zh" if any(is_cjk(c) for c in label) else "en": label}
@@ -261,9 +273,18 @@ class ChineseNames:
                 out.append(names.NameSpan(start + cut, end + len(suffix), word[cut:] + suffix, names.NameLabel.ORG,
                                           names.NameSource.WORD))
             elif word in confirmed or before.endswith("旗下") or (counts[word] >= 2 and (
-                    after.startswith(self._brand_cues) or (paired is not None and paired(start, end)))):
+                    after.startswith(self._brand_cues) or (paired is not None and paired(start, end))
+                    or self._in_trade(text, start, end))):
                 out.append(names.NameSpan(start, end, word, names.NameLabel.ORG, names.NameSource.WORD))
         return out
+
+    def _in_trade(self, text: str, start: int, end: int) -> bool:
+        """A firm's role in a trade names it (塑料餐具供应商台州 | 富岭), as do the parties it has (富岭的前五大客户,
+        凯达的股东): business prose says so of firms, not of the jargon it repeats."""
+        before = text[max(0, start - 6):start]
+        trade = _TRADE_PARTY.match(text, end)
+        return (bool(self.names.trade_roles) and before.endswith(self.names.trade_roles)) or (
+            trade is not None and text.startswith(self.names.trade_parties, trade.end()))
 
     def _company_suffix(self, text: str, end: int, bounds: Container[int]) -> str:
         """The company words right after a name that end where a word does (灼识 + 咨询; 央广网 + 报道 is none: 报
