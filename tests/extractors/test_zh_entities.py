@@ -77,6 +77,8 @@ def test_a_bodys_word_ends_the_name_it_types() -> None:
         ("要采购包材，可以直接找淳馨食品。", "organization/淳馨", ["淳馨食品"]),
         ("我们给瑞禾科技打了电话。", "organization/瑞禾", ["瑞禾科技"]),
         ("因瑞禾集团迟迟没有回应，谈判暂停。", "organization/瑞禾", ["瑞禾集团"]),
+        # jieba files 巴比 as an abbreviation: before a company word it is a name all the same
+        ("上海的巴比食品今年又扩张了门店。", "organization/巴比", ["巴比食品"]),
     ],
 )
 def test_an_unknown_name_before_a_company_word_names_a_firm(text: str, ref: str, mentions: list[str]) -> None:
@@ -237,6 +239,7 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("凯达的几种O2O业务线都在增长，某种程度上也属于D2C。", []),  # business models, in letters and a digit
         # a kind of e-commerce, not a firm's name with its company word (直播电商, 线上电商)
         ("这家公司也在开展线上电商业务，难度远比电商业务本身更大。", []),
+        ("这家国企公司今年盈利，另一家央企集团亏损。", []),  # a kind of enterprise before a company word
     ],
 )
 def test_a_kind_origin_term_or_title_of_a_work_is_no_brand(text: str, expected: list[str]) -> None:

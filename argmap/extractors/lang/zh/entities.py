@@ -423,9 +423,9 @@ class Finder:
                     word, end = word + nxt, end + 1  # jieba cuts unknown three-character names short
                 return EntityKind.PERSON, slug(word), word, end
         elif nxt in self.org_suffix:
-            # jieba's dictionary files some brands as idioms (可口可乐, 百事可乐): before 公司 they are names
-            # 大公司, 对大公司: a company's size or a preposition before it is no name
-            if (name_like or tag == "i") and len(word) >= 2 and _all_cjk(word) and tag != "nr" \
+            # jieba's dictionary files some brands as idioms (可口可乐, 百事可乐) or abbreviations (巴比): before 公司
+            # or 食品 they are names; 大公司, 对大公司: a company's size or a preposition before it is no name
+            if (name_like or tag == "i" or tag == "j") and len(word) >= 2 and _all_cjk(word) and tag != "nr" \
                     and word[-1] not in _SIZE and self.names.not_in_names.isdisjoint(word) \
                     and word not in self.names.not_names:
                 return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
