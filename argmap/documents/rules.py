@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from argmap.errors import InputError
 
@@ -18,6 +19,46 @@ _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．)）]\s*\S|[（(][一二三四五六七八九十\d]+[)）]|"
                              r"(?:Part|PART|Chapter)\s*\d+)")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．:：)）]?|[（(][一二三四五六七八九十\d]+[)）]|Part\s+\d+\s*[:.]?|PART\s*\d+)\s*")
+
+
+_Search = Callable[[str], "re.Match[str] | None"]
+# A pattern that opens with a lookahead on a class of plain characters ((?=[扫长])…, written so to say which
+# characters a match starts with) matches nowhere in a text without one of them — unless a top-level | lets
+# another branch match without it. The regex engine still tries the lookahead at every position of a line;
+# one search for the class alone rules most lines out at once.
+_LEADING_CLASS = re.compile(r"\(\?=\[([^\]\\^-]+)\]\)")
+
+
+def _precheck(pattern: re.Pattern[str]) -> _Search | None:
+    """A search for the characters every match of ``pattern`` starts with, when a leading lookahead names them
+    (its absence from a text rules the pattern out there); None for any other pattern."""
+    lead = _LEADING_CLASS.match(pattern.pattern)
+    if lead is None or pattern.flags & (re.IGNORECASE | re.VERBOSE) or _branches(pattern.pattern):
+        return None
+    return re.compile(f"[{re.escape(lead.group(1))}]").search
+
+
+def _branches(pattern: str) -> bool:
+    """``pattern`` has a | outside every group and character class (a branch the leading lookahead is not on)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1  # an escaped character is no syntax
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern.startswith("^", i + 1):
+                i += 1
+            if pattern.startswith("]", i + 1):
+                i += 1  # a ] right after [ or [^ is a literal one
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +76,20 @@ class BoilerplateRules:
     reference_headings: frozenset[str]
     conclusion_headings: frozenset[str]
     lead_headings: frozenset[str] = frozenset()
+    # The line rules a line of a given length may meet, made once from ``lines``: ``_limits`` are the distinct
+    # max_chars, ascending, and ``_fitting[i]`` the rules in file order whose max_chars is at least ``_limits[i]``,
+    # each as (precheck, search, reason). A line then tries only the rules it fits, with no length test per rule,
+    # and the first that matches still wins, as in file order.
+    _limits: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _fitting: tuple[tuple[tuple[_Search | None, _Search, str], ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        limits = tuple(sorted({rule.max_chars for rule in self.lines}))
+        fitting = tuple(tuple((_precheck(rule.pattern), rule.pattern.search, rule.reason)
+                              for rule in self.lines if rule.max_chars >= limit)
+                        for limit in limits)
+        object.__setattr__(self, "_limits", limits)  # a frozen dataclass sets its own derived fields so
+        object.__setattr__(self, "_fitting", fitting)
 
     def line_reason(self, line: str) -> str | None:
         """Why a whole line is boilerplate, or None when it is not."""
@@ -43,9 +98,12 @@ class BoilerplateRules:
         text = line.strip().strip("*_").strip()
         if not text:
             return None
-        for rule in self.lines:
-            if len(text) <= rule.max_chars and rule.pattern.search(text):
-                return rule.reason
+        at = bisect_left(self._limits, len(text))  # the smallest max_chars the line fits: the rules it may meet
+        if at == len(self._limits):
+            return None  # longer than every rule allows
+        for precheck, search, reason in self._fitting[at]:
+            if (precheck is None or precheck(text)) and search(text):
+                return reason
         return None
 
     def inline_spans(self, text: str) -> list[tuple[int, int, str]]:
