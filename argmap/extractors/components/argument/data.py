@@ -23,15 +23,18 @@ class CueSet:
 
     pattern: re.Pattern[str] | None
     weights: dict[str, float]
+    # the cues are plain substrings (no word boundaries to look around): a cue found in part of a text is in
+    # the whole text too, so one search of a stretch rules out every piece of it
+    substrings: bool = False
 
     @classmethod
     def build(cls, weights: dict[str, float], *, words: bool) -> "CueSet":
         if not weights:
-            return cls(None, {})
+            return cls(None, {}, not words)
         # web text mostly writes the apostrophe as ’: "can't" and "can’t" are one cue
         alternatives = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(weights, key=len, reverse=True))
         pattern = rf"(?<![\w'’])(?:{alternatives})(?![\w'’])" if words else f"(?:{alternatives})"
-        return cls(re.compile(pattern, re.I if words else 0), {_plain(c): w for c, w in weights.items()})
+        return cls(re.compile(pattern, re.I if words else 0), {_plain(c): w for c, w in weights.items()}, not words)
 
     def found(self, text: str) -> list[re.Match[str]]:
         return list(self.pattern.finditer(text)) if self.pattern is not None else []
