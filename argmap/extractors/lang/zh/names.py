@@ -478,6 +478,10 @@ _QUOTED_LATIN = re.compile(r"[\u4e00-\u9fff][“\"「][A-Za-z][A-Za-z' -]*[”\"
 # a registered company's legal name ends so (有限公司, 股份有限公司, 有限责任公司), after the region it may name in
 # parentheses (瑞禾投资（中国）有限公司)
 _REGISTERED = re.compile(r"(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:股份)?有限(?:责任)?公司")
+# Every legal ending holds 有限, at most 8 characters after its start (（中国）股份) and 6 before its end (有限责任公司):
+# the regex, which opens with optional parts and so tries every position of the text, reads only the stretch
+# from the first 有限 to the last.
+_REGISTERED_CORE, _REGISTERED_BEFORE, _REGISTERED_AFTER = "有限", 8, 6
 REGISTERED_LONGEST = 12  # characters of a legal name before its ending: past this, a phrase ran into it
 _OWNS = re.compile("旗下")  # what a company owns follows its name (禾鑫零售旗下的门店)
 
@@ -486,8 +490,12 @@ def registered_names(text: str, pieces: list[str], starts: list[int], tags: Word
                      data: names.NameData) -> list[tuple[int, int, int]]:
     """(start, end of the name, end of the legal name) of each registered company's legal name (凯达商业有限公司,
     瑞禾投资（中国）有限公司): the words right before the ending (``name_before``)."""
-    out = []
-    for m in _REGISTERED.finditer(text):
+    out: list[tuple[int, int, int]] = []
+    first = text.find(_REGISTERED_CORE)
+    if first < 0:
+        return out  # most articles name no registered company
+    last = text.rfind(_REGISTERED_CORE)
+    for m in _REGISTERED.finditer(text, max(0, first - _REGISTERED_BEFORE), last + _REGISTERED_AFTER):
         start = name_before(text, pieces, starts, tags, data, m.start())
         if start is not None:
             out.append((start, m.start(), m.end()))
