@@ -94,9 +94,14 @@ class ArgumentData:
     aspects: tuple[tuple[str, CueSet], ...] = ()
     # a negated impact (并未…造成影响, "did not hurt"): what the unit names before it as a trouble did no harm
     no_impact: re.Pattern[str] | None = None
+    # every aspect's cues as one set (``_aspects``): it matches a text where one aspect's cues do, so one search rules
+    # out the text of most claims (no aspect), instead of a search per aspect
+    any_aspect: CueSet | None = None
 
     def aspects_of(self, text: str) -> tuple[str, ...]:
         """The aspects ``text`` speaks of (am:SalesAspect …, as local names), in the order of the data."""
+        if self.any_aspect is not None and not self.any_aspect.any(text):
+            return ()
         return tuple(name for name, cues in self.aspects if cues.any(text))
 
     def signposts(self, text: str) -> bool:
@@ -163,7 +168,8 @@ def argument_data(lang: str) -> ArgumentData:
                         _leading(raw.get("summary_opening", []), words_bounded=words), cues("normative"),
                         _patterns(raw.get("dated", [])), _subset(raw, "report", "measures", words=words),
                         _leading(raw.get("signpost_opening", []), words_bounded=words),
-                        _aspects(raw.get("aspects", {}), words=words), _patterns(raw.get("no_impact", []), ignore_case=words))
+                        _aspects(raw.get("aspects", {}), words=words), _patterns(raw.get("no_impact", []), ignore_case=words),
+                        _any_aspect(raw.get("aspects", {}), words=words))
 
 
 def _aspects(raw: object, *, words: bool) -> tuple[tuple[str, CueSet], ...]:
@@ -172,6 +178,14 @@ def _aspects(raw: object, *, words: bool) -> tuple[tuple[str, CueSet], ...]:
         return ()
     return tuple((str(name), CueSet.build({str(c): 1.0 for c in cues}, words=words))
                  for name, cues in raw.items() if isinstance(cues, list) and cues)
+
+
+def _any_aspect(raw: object, *, words: bool) -> CueSet | None:
+    """The cues of every aspect of ``aspects`` (as ``_aspects`` reads them) as one set; None for none."""
+    if not isinstance(raw, dict):
+        return None
+    cues = {str(c): 1.0 for listed in raw.values() if isinstance(listed, list) for c in listed}
+    return CueSet.build(cues, words=words) if cues else None
 
 
 def _subset(raw: dict[str, object], weighted: str, names: str, *, words: bool) -> CueSet:
