@@ -41,11 +41,14 @@ _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
 
 
+_GLUED_MIN, _GLUED_MAX = 3, 5  # characters of a word unglued_name reads: a glued opener and a name of two to four
+
+
 def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
     """The name in a word the segmenter made up by gluing a verb or function word to it (找淳馨 before 食品:
     找 + 淳馨): the rest of an unknown word that opens with one of the language's ``glued_openers`` or with a
     character no name has (``not_in_names``: 向, 被 …), when two to four such characters remain."""
-    if tags[word] is not None or not 3 <= len(word) <= 5 or not _CJK_WORD.fullmatch(word):
+    if tags[word] is not None or not _GLUED_MIN <= len(word) <= _GLUED_MAX or not _CJK_WORD.fullmatch(word):
         return None
     opener = next((o for o in data.glued_openers if word.startswith(o)), None)
     if opener is None and word[0] in data.not_in_names:
@@ -139,11 +142,15 @@ class ChineseNames:
         # Words repeat: each distinct word is tested once, the pieces then only looked up.
         may_name = {w for w in distinct
                     if 2 <= len(w) <= 4 and (tags[w] or "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)}
-        unglued = {w: rest for w in distinct if (rest := unglued_name(w, tags, self.names)) is not None}
+        # (the length test is unglued_name's first: most words are shorter, and need no call)
+        unglued = {w: rest for w in distinct
+                   if _GLUED_MIN <= len(w) <= _GLUED_MAX and (rest := unglued_name(w, tags, self.names)) is not None}
         words = [(w, s) for w, s in zip(pieces, starts) if w in may_name and w not in unglued]
         # the names in glued words only before a company word (找淳馨 + 食品): asking the model about every word
-        # the segmenter glued a function character to would cost more than the rare name it finds
-        glued = [(unglued[w], s + len(w) - len(unglued[w])) for w, s in zip(pieces, starts) if w in unglued]
+        # the segmenter glued a function character to would cost more than the rare name it finds (most articles
+        # have no glued word: no pass over the pieces then)
+        glued = [(unglued[w], s + len(w) - len(unglued[w])) for w, s in zip(pieces, starts) if w in unglued] \
+            if unglued else []
         counts = Counter(w for w, _ in words)
         model = names.load_model("zh") if names.NameFinder.MODEL in use else None
         model_found: list[names.NameSpan] = []
