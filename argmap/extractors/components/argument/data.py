@@ -44,7 +44,10 @@ class CueSet:
         if self.pattern is None:
             return 0.0
         # findall gives the matched strings without a Match object each (the pattern has no groups)
-        return sum(self.weights.get(c, 0.0) for c in {_plain(c) for c in self.pattern.findall(text)})
+        found = self.pattern.findall(text)
+        if not found:
+            return 0  # most texts (as sum() of no weights: the int 0)
+        return sum(self.weights.get(c, 0.0) for c in {_plain(c) for c in found})
 
     def weight(self, match: re.Match[str]) -> float:
         return self.weights.get(_plain(match.group()), 0.0)
