@@ -38,6 +38,23 @@ def _precheck(pattern: re.Pattern[str]) -> _Search | None:
     return re.compile(f"[{re.escape(lead.group(1))}]").search
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that matches somewhere in a text exactly where one of ``patterns`` does (an alternation tries
+    each at every position); None for none, or where joining could change one (other flags than the others', a
+    verbose pattern's comment, a backreference whose group number would shift, a group name two share: then they
+    do not compile together)."""
+    if (not patterns or len({p.flags for p in patterns}) > 1 or patterns[0].flags & re.VERBOSE
+            or any(_BACKREFERENCE.search(p.pattern) for p in patterns)):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
+
+
 def _branches(pattern: str) -> bool:
     """``pattern`` has a | outside every group and character class (a branch the leading lookahead is not on)."""
     depth, i, in_class = 0, 0, False
@@ -82,6 +99,9 @@ class BoilerplateRules:
     # and the first that matches still wins, as in file order.
     _limits: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _fitting: tuple[tuple[tuple[_Search | None, _Search, str], ...], ...] = field(init=False, repr=False, compare=False)
+    # every inline pattern as one (None where they cannot be joined): most lines hold no inline boilerplate, and
+    # one search tells so instead of a search per pattern
+    _any_inline: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         limits = tuple(sorted({rule.max_chars for rule in self.lines}))
@@ -90,6 +110,7 @@ class BoilerplateRules:
                         for limit in limits)
         object.__setattr__(self, "_limits", limits)  # a frozen dataclass sets its own derived fields so
         object.__setattr__(self, "_fitting", fitting)
+        object.__setattr__(self, "_any_inline", _union([p for _, p in self.inline]))
 
     def line_reason(self, line: str) -> str | None:
         """Why a whole line is boilerplate, or None when it is not."""
@@ -107,6 +128,8 @@ class BoilerplateRules:
         return None
 
     def inline_spans(self, text: str) -> list[tuple[int, int, str]]:
+        if self._any_inline is not None and self._any_inline.search(text) is None:
+            return []
         return [(m.start(), m.end(), reason) for reason, p in self.inline for m in p.finditer(text)]
 
     def hinted(self, class_and_id: str) -> bool:
