@@ -102,6 +102,7 @@ class BoilerplateRules:
     # every inline pattern as one (None where they cannot be joined): most lines hold no inline boilerplate, and
     # one search tells so instead of a search per pattern
     _any_inline: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _longest_heading: int = field(init=False, repr=False, compare=False)  # of the headings that open a section
 
     def __post_init__(self) -> None:
         limits = tuple(sorted({rule.max_chars for rule in self.lines}))
@@ -111,6 +112,8 @@ class BoilerplateRules:
         object.__setattr__(self, "_limits", limits)  # a frozen dataclass sets its own derived fields so
         object.__setattr__(self, "_fitting", fitting)
         object.__setattr__(self, "_any_inline", _union([p for _, p in self.inline]))
+        named = (*self.reference_headings, *self.conclusion_headings, *self.lead_headings)
+        object.__setattr__(self, "_longest_heading", max(map(len, named), default=0))
 
     def line_reason(self, line: str) -> str | None:
         """Why a whole line is boilerplate, or None when it is not."""
@@ -142,7 +145,10 @@ class BoilerplateRules:
 
     def heading_role(self, heading: str) -> str | None:
         """``reference``, ``conclusion`` or ``lead`` for headings that open those sections."""
-        core = _HEADING_NUMBER.sub("", heading).strip().strip("：:。.!！ ").lower()
+        core = _HEADING_NUMBER.sub("", heading).strip().strip("：:。.!！ ")
+        if len(core) > self._longest_heading:
+            return None  # a paragraph (every block is asked): longer than any heading named, as lower() never shortens
+        core = core.lower()
         if core in self.reference_headings:
             return "reference"
         if core in self.conclusion_headings:
