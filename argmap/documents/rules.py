@@ -78,6 +78,61 @@ def _branches(pattern: str) -> bool:
     return False
 
 
+# One step of line_reason: (precheck, search, reason, by_group). A rule alone searches its pattern (after its
+# precheck, when it has one) and gives its reason; a run of rules anchored at the line's start is one pattern,
+# matched at the start only, whose alternatives are the rules in order, each one group: ``by_group`` gives the
+# reason of the group of the first that matches (``lastindex``: the group that closed last, the alternative's own).
+_Step = tuple[_Search | None, _Search, str, "dict[int, str] | None"]
+
+
+def _steps(rules: list[LineRule]) -> tuple[_Step, ...]:
+    """The rules as steps, in order: each run of two or more rules that ``_anchored`` lets join is one alternation
+    (most of the rules open with ^: a line tried one call for a run of them, not one per rule)."""
+    out: list[_Step] = []
+    run: list[LineRule] = []
+
+    def close_run() -> None:
+        joined = _joined([r.pattern for r in run]) if len(run) > 1 else None
+        if joined is None:
+            out.extend((None, r.pattern.search, r.reason, None) for r in run)
+        else:
+            pattern, groups = joined
+            out.append((None, pattern.match, "", dict(zip(groups, (r.reason for r in run)))))
+        run.clear()
+
+    for rule in rules:
+        if _anchored(rule.pattern) and (not run or rule.pattern.flags == run[0].pattern.flags):
+            run.append(rule)
+            continue
+        close_run()
+        if _anchored(rule.pattern):
+            run.append(rule)
+        else:
+            out.append((_precheck(rule.pattern), rule.pattern.search, rule.reason, None))
+    close_run()
+    return tuple(out)
+
+
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """``pattern`` matches only at the start of a text (a leading ^, not one of several branches, not multiline:
+    searching it is matching it there), and it may join others (no backreference, not verbose)."""
+    return (pattern.pattern.startswith("^") and not pattern.flags & (re.MULTILINE | re.VERBOSE)
+            and not _branches(pattern.pattern) and _BACKREFERENCE.search(pattern.pattern) is None)
+
+
+def _joined(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], list[int]] | None:
+    """``patterns`` (of the same flags) as one alternation with each in a group of its own, and the number of each
+    one's group; None where they do not compile together (a group name two share)."""
+    groups, at = [], 1
+    for pattern in patterns:
+        groups.append(at)
+        at += pattern.groups + 1
+    try:
+        return re.compile("|".join(f"({p.pattern})" for p in patterns), patterns[0].flags), groups
+    except re.error:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class LineRule:
     reason: str
@@ -94,11 +149,11 @@ class BoilerplateRules:
     conclusion_headings: frozenset[str]
     lead_headings: frozenset[str] = frozenset()
     # The line rules a line of a given length may meet, made once from ``lines``: ``_limits`` are the distinct
-    # max_chars, ascending, and ``_fitting[i]`` the rules in file order whose max_chars is at least ``_limits[i]``,
-    # each as (precheck, search, reason). A line then tries only the rules it fits, with no length test per rule,
-    # and the first that matches still wins, as in file order.
+    # max_chars, ascending, and ``_fitting[i]`` the rules in file order whose max_chars is at least ``_limits[i]``
+    # (``_steps``). A line then tries only the rules it fits, with no length test per rule, and the first that
+    # matches still wins, as in file order.
     _limits: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    _fitting: tuple[tuple[tuple[_Search | None, _Search, str], ...], ...] = field(init=False, repr=False, compare=False)
+    _fitting: tuple[tuple[_Step, ...], ...] = field(init=False, repr=False, compare=False)
     # every inline pattern as one (None where they cannot be joined): most lines hold no inline boilerplate, and
     # one search tells so instead of a search per pattern
     _any_inline: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -106,9 +161,7 @@ class BoilerplateRules:
 
     def __post_init__(self) -> None:
         limits = tuple(sorted({rule.max_chars for rule in self.lines}))
-        fitting = tuple(tuple((_precheck(rule.pattern), rule.pattern.search, rule.reason)
-                              for rule in self.lines if rule.max_chars >= limit)
-                        for limit in limits)
+        fitting = tuple(_steps([rule for rule in self.lines if rule.max_chars >= limit]) for limit in limits)
         object.__setattr__(self, "_limits", limits)  # a frozen dataclass sets its own derived fields so
         object.__setattr__(self, "_fitting", fitting)
         object.__setattr__(self, "_any_inline", _union([p for _, p in self.inline]))
@@ -125,9 +178,12 @@ class BoilerplateRules:
         at = bisect_left(self._limits, len(text))  # the smallest max_chars the line fits: the rules it may meet
         if at == len(self._limits):
             return None  # longer than every rule allows
-        for precheck, search, reason in self._fitting[at]:
-            if (precheck is None or precheck(text)) and search(text):
-                return reason
+        for precheck, search, reason, by_group in self._fitting[at]:
+            if precheck is not None and not precheck(text):
+                continue
+            found = search(text)
+            if found:
+                return reason if by_group is None else by_group[found.lastindex]
         return None
 
     def inline_spans(self, text: str) -> list[tuple[int, int, str]]:
