@@ -110,7 +110,9 @@ def lead_in(text: str, data: ArgumentData) -> bool:
     return stripped.endswith((":", "：")) and len(stripped) < LEAD_IN * data.min_chars
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per unit, and a frozen dataclass sets each field through object.__setattr__ (its
+# __init__ costs some four times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class _Cues:
     """A unit's cue scores, read once for both the typing model and the judging/reporting scores."""
 
