@@ -142,7 +142,7 @@ class Finder:
         candidates = {w for w in distinct
                       if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags[w] == "nt"
                       or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5)  # a model number (骁龙 8155)
-                      or (w.endswith(suffixes) and len(w) > 3)}
+                      or (len(w) > 3 and w.endswith(suffixes))}  # the length first: most words are shorter
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
             if word in self.titles:
