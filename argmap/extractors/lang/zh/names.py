@@ -123,7 +123,8 @@ class ChineseNames:
         distinct = set(pieces) if distinct is None else distinct
         self._open_names(state, pieces, starts, taken, found, tags, distinct)
         # Words repeat: each distinct word is tested once, the pieces then only looked up.
-        coded = {w for w in distinct if w[:1].isascii() and any(c.isdigit() for c in w)}
+        # w < "\x80": its first character is ASCII, as w[:1].isascii() tells, without a slice made of each word
+        coded = {w for w in distinct if w < "\x80" and any(c.isdigit() for c in w)}
         for i in [i for i, w in enumerate(pieces) if w in coded]:
             self._line_name(pieces, starts, i, taken, state, found, tags)
 
