@@ -39,6 +39,7 @@ def slug(text: str) -> str:
 
 
 _OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
+_QUOTE_MARKS = re.compile(f'[{_OPENING_QUOTES}{_CLOSING_QUOTES}"]')
 
 
 def in_quotation(text: str, start: int, pos: int) -> bool:
@@ -51,17 +52,18 @@ def in_quotation(text: str, start: int, pos: int) -> bool:
 def quoted_share(text: str) -> float:
     """The share of ``text``'s letters that lie inside quotation marks (a quotation may run on from the clause
     before, as in ``quoted_at``)."""
-    inside, quoted, letters = quoted_at(text, 0), 0, 0
-    for ch in text:
-        if ch in _OPENING_QUOTES:
-            inside = True
-        elif ch in _CLOSING_QUOTES:
-            inside = False
-        elif ch == '"':
-            inside = not inside
-        elif ch.isalpha():
-            letters += 1
-            quoted += inside
+    inside, quoted, letters, pos = quoted_at(text, 0), 0, 0, 0
+    # the letters of each stretch between two quote marks counted at once (in C), not character by character
+    for mark in _QUOTE_MARKS.finditer(text):
+        counted = sum(map(str.isalpha, text[pos:mark.start()]))
+        letters += counted
+        quoted += counted if inside else 0
+        ch = mark.group()
+        inside = True if ch in _OPENING_QUOTES else False if ch in _CLOSING_QUOTES else not inside  # '"' toggles
+        pos = mark.end()
+    counted = sum(map(str.isalpha, text[pos:]))
+    letters += counted
+    quoted += counted if inside else 0
     return quoted / letters if letters else 0.0
 
 

@@ -158,6 +158,7 @@ class _Context:
         self.periods = figures.periods
         self.settings = figures.settings
         self.mentions = _about_mentions(state, self.settings.about)
+        self.offsets = [start for start, _ in self.mentions]  # for figure_about's bisection, made once per text
         self.topics = _topics(state) if self.settings.about_topic else None
         self.events = _events(state)
         self.periods_of: dict[int, list[tuple[int, int, str]]] = {}
@@ -188,7 +189,7 @@ class _Context:
 
     def _about(self, found: Reading, clause: tuple[int, int], sentence: int) -> tuple[str, ...]:
         span = self.state.sentences[sentence]
-        about = figure_about(self.mentions, found.start, clause, (span.start, span.end))
+        about = figure_about(self.mentions, found.start, clause, (span.start, span.end), self.offsets)
         if not about and self.topics is not None and self.topics[sentence]:
             return (self.topics[sentence],)  # "its sneakers": the brand the sentences before were about
         return about
@@ -323,11 +324,12 @@ def _ends_with(text: str, pattern: re.Pattern[str]) -> bool:
 
 
 def figure_about(mentions: Sequence[tuple[int, str]], start: int, clause: tuple[int, int],
-                 sentence: tuple[int, int]) -> tuple[str, ...]:
+                 sentence: tuple[int, int], offsets: Sequence[int] | None = None) -> tuple[str, ...]:
     """The entity a figure is reported about: the nearest one named before it in its clause, else
     before it in its sentence, else the first one after it in its clause. ``mentions`` are
-    ``(offset, ref)`` pairs sorted by offset (brands, products, markets)."""
-    offsets = [m[0] for m in mentions]
+    ``(offset, ref)`` pairs sorted by offset (brands, products, markets); ``offsets``, their offsets, when the
+    caller has them (a text's figures all ask about the same mentions)."""
+    offsets = [m[0] for m in mentions] if offsets is None else offsets
     i = bisect_left(offsets, start)
     for lo in (clause[0], sentence[0]):
         if i > 0 and mentions[i - 1][0] >= lo:

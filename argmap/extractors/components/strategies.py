@@ -32,7 +32,9 @@ _SEPARATOR = {"zh": ""}  # how a brand's name and a class's label join in a lang
 BrandMention = tuple[int, int, str]  # start, end, ref
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per cue found (thousands per MB), and a frozen dataclass sets each field through
+# object.__setattr__ (its __init__ costs some four times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class _Cue:
     """A cue found in the text: where, in which unit and sentence, and what it stands for."""
 

@@ -71,7 +71,7 @@ class Units:
             start=unit.start, end=unit.end, text=text, sentence=unit.sentence, paragraph=unit.paragraph,
             section=unit.section, heading=unit.heading, marker=unit.marker, concession=unit.concession,
             refs=refs, figures=tuple(f.id for f in found),
-            measured=any(f.quantity_kind != "period" for f in found),
+            measured=any(f.quantity_kind != "period" for f in found) if found else False,  # most units: no figure
             evidence_kinds=self._credit_rivals(kinds, refs, state.main_brand),
             hedged=_found(self.hedge, text), conditional=_found(self.conditional, text), question=question,
             rhetorical=question and self._rhetorical(_after_marker(text, unit)),
@@ -119,6 +119,8 @@ class Units:
 
     def _credit_rivals(self, kinds: tuple[str, ...], refs: tuple[str, ...], main: str | None) -> tuple[str, ...]:
         """Value-driven evidence that names only other brands speaks of a rival's strength, not the main brand's."""
+        if not kinds:
+            return kinds  # most units: no evidence kind to credit (as the isdisjoint test below finds)
         brands = [ref for ref in refs if ref.startswith(_BRAND)]
         if main is None or not brands or main in brands or self.value_driven.isdisjoint(kinds):
             return kinds

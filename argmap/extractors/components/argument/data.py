@@ -23,15 +23,18 @@ class CueSet:
 
     pattern: re.Pattern[str] | None
     weights: dict[str, float]
+    # the cues are plain substrings (no word boundaries to look around): a cue found in part of a text is in
+    # the whole text too, so one search of a stretch rules out every piece of it
+    substrings: bool = False
 
     @classmethod
     def build(cls, weights: dict[str, float], *, words: bool) -> "CueSet":
         if not weights:
-            return cls(None, {})
+            return cls(None, {}, not words)
         # web text mostly writes the apostrophe as ’: "can't" and "can’t" are one cue
         alternatives = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(weights, key=len, reverse=True))
         pattern = rf"(?<![\w'’])(?:{alternatives})(?![\w'’])" if words else f"(?:{alternatives})"
-        return cls(re.compile(pattern, re.I if words else 0), {_plain(c): w for c, w in weights.items()})
+        return cls(re.compile(pattern, re.I if words else 0), {_plain(c): w for c, w in weights.items()}, not words)
 
     def found(self, text: str) -> list[re.Match[str]]:
         return list(self.pattern.finditer(text)) if self.pattern is not None else []
@@ -41,7 +44,10 @@ class CueSet:
         if self.pattern is None:
             return 0.0
         # findall gives the matched strings without a Match object each (the pattern has no groups)
-        return sum(self.weights.get(c, 0.0) for c in {_plain(c) for c in self.pattern.findall(text)})
+        found = self.pattern.findall(text)
+        if not found:
+            return 0  # most texts (as sum() of no weights: the int 0)
+        return sum(self.weights.get(c, 0.0) for c in {_plain(c) for c in found})
 
     def weight(self, match: re.Match[str]) -> float:
         return self.weights.get(_plain(match.group()), 0.0)
@@ -91,9 +97,14 @@ class ArgumentData:
     aspects: tuple[tuple[str, CueSet], ...] = ()
     # a negated impact (并未…造成影响, "did not hurt"): what the unit names before it as a trouble did no harm
     no_impact: re.Pattern[str] | None = None
+    # every aspect's cues as one set (``_aspects``): it matches a text where one aspect's cues do, so one search rules
+    # out the text of most claims (no aspect), instead of a search per aspect
+    any_aspect: CueSet | None = None
 
     def aspects_of(self, text: str) -> tuple[str, ...]:
         """The aspects ``text`` speaks of (am:SalesAspect …, as local names), in the order of the data."""
+        if self.any_aspect is not None and not self.any_aspect.any(text):
+            return ()
         return tuple(name for name, cues in self.aspects if cues.any(text))
 
     def signposts(self, text: str) -> bool:
@@ -160,7 +171,8 @@ def argument_data(lang: str) -> ArgumentData:
                         _leading(raw.get("summary_opening", []), words_bounded=words), cues("normative"),
                         _patterns(raw.get("dated", [])), _subset(raw, "report", "measures", words=words),
                         _leading(raw.get("signpost_opening", []), words_bounded=words),
-                        _aspects(raw.get("aspects", {}), words=words), _patterns(raw.get("no_impact", []), ignore_case=words))
+                        _aspects(raw.get("aspects", {}), words=words), _patterns(raw.get("no_impact", []), ignore_case=words),
+                        _any_aspect(raw.get("aspects", {}), words=words))
 
 
 def _aspects(raw: object, *, words: bool) -> tuple[tuple[str, CueSet], ...]:
@@ -169,6 +181,14 @@ def _aspects(raw: object, *, words: bool) -> tuple[tuple[str, CueSet], ...]:
         return ()
     return tuple((str(name), CueSet.build({str(c): 1.0 for c in cues}, words=words))
                  for name, cues in raw.items() if isinstance(cues, list) and cues)
+
+
+def _any_aspect(raw: object, *, words: bool) -> CueSet | None:
+    """The cues of every aspect of ``aspects`` (as ``_aspects`` reads them) as one set; None for none."""
+    if not isinstance(raw, dict):
+        return None
+    cues = {str(c): 1.0 for listed in raw.values() if isinstance(listed, list) for c in listed}
+    return CueSet.build(cues, words=words) if cues else None
 
 
 def _subset(raw: dict[str, object], weighted: str, names: str, *, words: bool) -> CueSet:

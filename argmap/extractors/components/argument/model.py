@@ -50,6 +50,8 @@ class Regions:
 
 def _covered(spans: tuple[tuple[int, int], ...], start: int, end: int, share: float) -> bool:
     """One of ``spans`` covers at least ``share`` of [start, end)."""
+    if not spans:
+        return False  # most documents have no table (asked of every unit): no generator to start
     need = share * (end - start)
     return any(min(end, e) - max(start, s) >= need for s, e in spans)
 

@@ -47,6 +47,8 @@ def closing_attribution(text: str, data: ArgumentData) -> int | None:
         return None
     body = text.rstrip(_CLOSING)
     first = max(0, len(body) - data.attribution_reach)
+    if data.speech.substrings and not data.speech.any(body[first:]):
+        return None  # no speech word near the end (most units): every tail below lies in body[first:], none has one
     for brk in reversed(list(_ATTRIBUTION_BREAK.finditer(body, first))):
         tail = body[brk.end():]
         found = data.speech.found(tail)

@@ -110,7 +110,9 @@ def lead_in(text: str, data: ArgumentData) -> bool:
     return stripped.endswith((":", "：")) and len(stripped) < LEAD_IN * data.min_chars
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per unit, and a frozen dataclass sets each field through object.__setattr__ (its
+# __init__ costs some four times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class _Cues:
     """A unit's cue scores, read once for both the typing model and the judging/reporting scores."""
 
@@ -218,11 +220,40 @@ class StatementTyper:
         budget = min(budget + stressed, max(budget, self.max_claims))
         if len(claims) <= budget:
             return typed
-        ranked = sorted(claims, key=lambda t: (not t[2].thesis, not t[2].emphasised, not t[2].concludes,
-                                               -budget_rank(t[2], units[t[0]].text, data), t[0]))
-        demoted = {t[0] for t in ranked[budget:]}
+        demoted = _past_budget(claims, budget, units, data)
         # a demoted claim stays as evidence: what it says may still ground a claim a reader draws
         return [(index, StatementKind.EVIDENCE if index in demoted else kind, scores) for index, kind, scores in typed]
+
+
+def _past_budget(claims: list[tuple[int, StatementKind, Scores]], budget: int, units: list[ArgUnit],
+                 data: ArgumentData) -> set[int]:
+    """The unit indices of the claims past the ``budget`` first, ranked by (thesis, bold, conclusion, budget_rank,
+    position). budget_rank, which scans the claim for an evaluative word, is read only for the claims whose side
+    of the cut it can change: it is the lean plus EVALUATIVE or nothing, so a claim whose best key (with it)
+    still comes after ``budget`` others' worst keys (without it) is out, and one whose worst key comes before all
+    but ``budget`` of the best keys (its own among them) is in, whatever its wording; the rest are ranked in full
+    for the places left. The same set as ranking every claim by budget_rank (keys differ: the position is in them)."""
+
+    def key(t: tuple[int, StatementKind, Scores], rank: float) -> tuple[bool, bool, bool, float, int]:
+        return not t[2].thesis, not t[2].emphasised, not t[2].concludes, -rank, t[0]
+
+    best = {t[0]: key(t, t[2].lean + EVALUATIVE) for t in claims}
+    worst = {t[0]: key(t, t[2].lean + 0.0) for t in claims}
+    worst_cut = sorted(worst.values())[budget - 1]  # budget claims rank at least this well, whatever they read
+    best_cut = sorted(best.values())[budget]  # only budget claims can rank better than this
+    out: set[int] = set()
+    unsure = []
+    kept = 0
+    for t in claims:
+        if best[t[0]] > worst_cut:
+            out.add(t[0])
+        elif worst[t[0]] < best_cut:
+            kept += 1
+        else:
+            unsure.append(t)
+    ranked = sorted(unsure, key=lambda t: key(t, budget_rank(t[2], units[t[0]].text, data)))
+    out.update(t[0] for t in ranked[budget - kept:])
+    return out
 
 
 def draws_conclusion(state: ArgumentState, index: int) -> bool:

@@ -83,6 +83,8 @@ class Finder:
         # instead of comparing it with each form of its first character).
         self.form_starts = frozenset(f[:i] for forms in self.first_forms.values() for f in forms
                                      for i in range(1, len(f) + 1))
+        # A word no longer than the shortest form starts one only by being one (or the start of one): in form_starts.
+        self.shortest_form = min((len(f) for forms in self.first_forms.values() for f in forms), default=0)
         self.brands = {e.key: e for e in lexicon.entities if e.kind is EntityKind.BRAND}
         self.flagship = tuple(sorted(lexicon.pattern_list("flagship"), key=len, reverse=True))
         self.org_suffix = frozenset(lexicon.pattern_list("organization_suffix"))
@@ -112,10 +114,17 @@ class Finder:
         tags = WordTags(self.tags, distinct)  # this article's words' tags: the sources below ask about each again
         # Words no lexicon form can start at are passed over: a form starts where the word begins with one, or
         # where the word is the beginning of one (it may run on past it; _lexicon then checks the text itself).
-        form_starts = self.form_starts
-        lexical = {w for w in distinct if w in form_starts or (w[0] in first and w.startswith(first[w[0]]))}
+        # One C-level intersection for the words that are (the start of) a form, then the test of running on past
+        # a form for the longer words alone (most words are of one or two characters: no slice, no lookup).
+        lexical = distinct & self.form_starts
+        shortest = self.shortest_form
+        lexical.update(w for w in distinct if len(w) > shortest and w[0] in first and w.startswith(first[w[0]]))
         splits = _SplitWords(pieces, starts, tags)
-        for i in [i for i, w in enumerate(pieces) if w in lexical]:
+        # Most of these words only begin a form the text does not go on with (一 of 一加): the test _lexicon opens
+        # with, whether a form of the word's first character starts there, made here in one C-level call per word
+        # rather than in a call of _lexicon each (it reads nothing the calls before change).
+        content = state.content
+        for i in [i for i, w in enumerate(pieces) if w in lexical and content.startswith(first[w[0]], starts[i])]:
             self._lexicon(state, starts[i], taken, found, splits)
         stems = distinct & self.stems.keys()
         if stems:
@@ -134,7 +143,7 @@ class Finder:
         candidates = {w for w in distinct
                       if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags[w] == "nt"
                       or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5)  # a model number (骁龙 8155)
-                      or (w.endswith(suffixes) and len(w) > 3)}
+                      or (len(w) > 3 and w.endswith(suffixes))}  # the length first: most words are shorter
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
             if word in self.titles:

@@ -42,6 +42,7 @@ _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
 
 
+_GLUED_MIN, _GLUED_MAX = 3, 5  # characters of a word unglued_name reads: a glued opener and a name of two to four
 # what may stand between a firm and the parties it has: 的, and a rank among them (前五大, 第一大, 最大的, 主要)
 _TRADE_PARTY = re.compile(r"的?(?:前[一二三四五六七八九十\d]{1,2}大|第[一二三四五\d]大|最大的?|主要|核心)?")
 # a measure word after a number counts what follows it (29 | 家新 | 门店: twenty-nine new stores)
@@ -58,7 +59,7 @@ def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
     """The name in a word the segmenter made up by gluing a verb or function word to it (找淳馨 before 食品:
     找 + 淳馨): the rest of an unknown word that opens with one of the language's ``glued_openers`` or with a
     character no name has (``not_in_names``: 向, 被 …), when two to four such characters remain."""
-    if tags[word] is not None or not 3 <= len(word) <= 5 or not _CJK_WORD.fullmatch(word):
+    if tags[word] is not None or not _GLUED_MIN <= len(word) <= _GLUED_MAX or not _CJK_WORD.fullmatch(word):
         return None
     opener = next((o for o in data.glued_openers if word.startswith(o)), None)
     if opener is None and word[0] in data.not_in_names:
@@ -133,7 +134,8 @@ class ChineseNames:
         distinct = set(pieces) if distinct is None else distinct
         self._open_names(state, pieces, starts, taken, found, tags, distinct)
         # Words repeat: each distinct word is tested once, the pieces then only looked up.
-        coded = {w for w in distinct if w[:1].isascii() and any(c.isdigit() for c in w)}
+        # w < "\x80": its first character is ASCII, as w[:1].isascii() tells, without a slice made of each word
+        coded = {w for w in distinct if w < "\x80" and any(c.isdigit() for c in w)}
         for i in [i for i, w in enumerate(pieces) if w in coded]:
             self._line_name(pieces, starts, i, taken, state, found, tags)
 
@@ -152,11 +154,15 @@ class ChineseNames:
         # Words repeat: each distinct word is tested once, the pieces then only looked up.
         may_name = {w for w in distinct
                     if 2 <= len(w) <= 4 and (tags[w] or "") in _WORD_SOURCE_TAGS and _CJK_WORD.fullmatch(w)}
-        unglued = {w: rest for w in distinct if (rest := unglued_name(w, tags, self.names)) is not None}
+        # (the length test is unglued_name's first: most words are shorter, and need no call)
+        unglued = {w: rest for w in distinct
+                   if _GLUED_MIN <= len(w) <= _GLUED_MAX and (rest := unglued_name(w, tags, self.names)) is not None}
         words = [(w, s) for w, s in zip(pieces, starts) if w in may_name and w not in unglued]
         # the names in glued words only before a company word (找淳馨 + 食品): asking the model about every word
-        # the segmenter glued a function character to would cost more than the rare name it finds
-        glued = [(unglued[w], s + len(w) - len(unglued[w])) for w, s in zip(pieces, starts) if w in unglued]
+        # the segmenter glued a function character to would cost more than the rare name it finds (most articles
+        # have no glued word: no pass over the pieces then)
+        glued = [(unglued[w], s + len(w) - len(unglued[w])) for w, s in zip(pieces, starts) if w in unglued] \
+            if unglued else []
         counts = Counter(w for w, _ in words)
         model = names.load_model("zh") if names.NameFinder.MODEL in use else None
         model_found: list[names.NameSpan] = []
@@ -524,6 +530,10 @@ _QUOTED_LATIN = re.compile(r"[\u4e00-\u9fff][“\"「][A-Za-z][A-Za-z' -]*[”\"
 # a registered company's legal name ends so (有限公司, 股份有限公司, 有限责任公司), after the region it may name in
 # parentheses (瑞禾投资（中国）有限公司)
 _REGISTERED = re.compile(r"(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:股份)?有限(?:责任)?公司")
+# Every legal ending holds 有限, at most 8 characters after its start (（中国）股份) and 6 before its end (有限责任公司):
+# the regex, which opens with optional parts and so tries every position of the text, reads only the stretch
+# from the first 有限 to the last.
+_REGISTERED_CORE, _REGISTERED_BEFORE, _REGISTERED_AFTER = "有限", 8, 6
 REGISTERED_LONGEST = 12  # characters of a legal name before its ending: past this, a phrase ran into it
 _OWNS = re.compile("旗下")  # what a company owns follows its name (禾鑫零售旗下的门店)
 
@@ -532,8 +542,12 @@ def registered_names(text: str, pieces: list[str], starts: list[int], tags: Word
                      data: names.NameData) -> list[tuple[int, int, int]]:
     """(start, end of the name, end of the legal name) of each registered company's legal name (凯达商业有限公司,
     瑞禾投资（中国）有限公司): the words right before the ending (``name_before``)."""
-    out = []
-    for m in _REGISTERED.finditer(text):
+    out: list[tuple[int, int, int]] = []
+    first = text.find(_REGISTERED_CORE)
+    if first < 0:
+        return out  # most articles name no registered company
+    last = text.rfind(_REGISTERED_CORE)
+    for m in _REGISTERED.finditer(text, max(0, first - _REGISTERED_BEFORE), last + _REGISTERED_AFTER):
         start = name_before(text, pieces, starts, tags, data, m.start())
         if start is not None:
             out.append((start, m.start(), m.end()))

@@ -105,7 +105,10 @@ COUNT_UNITS = frozenset({"台", "辆", "家门店", "家店", "家", "位", "名
 _PERIOD_AFTER = ("内", "来", "间", "后")
 
 
-@dataclass(frozen=True, slots=True)
+# _Facts and _Parsed are not frozen: one is made per sentence with a number and per number read, and a frozen
+# dataclass sets each field through object.__setattr__ (its __init__ costs some four times as much); none is
+# hashed or changed once made.
+@dataclass(slots=True)
 class _Facts:
     """What a sentence says about all its figures: whether it speaks of prices or of money."""
 
@@ -113,7 +116,7 @@ class _Facts:
     money: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Parsed:
     value: Decimal
     unit: str
