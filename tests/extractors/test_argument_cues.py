@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.extractors.components.argument.data import argument_data
+from argmap.extractors.components.argument.data import CueSet, argument_data
 from argmap.extractors.components.argument.features import emphatic
 
 
@@ -234,3 +234,11 @@ def test_the_budget_keeps_an_evaluation_before_a_plain_statement(lang: str, eval
 def test_dates(lang: str, text: str, dated: bool) -> None:
     """A unit that says when what it tells happened reports it (statements._DATED)."""
     assert bool(argument_data(lang).dates(text)) is dated
+
+
+def test_a_cue_score_does_not_depend_on_the_hash_seed() -> None:
+    # the distinct cues are summed in the order the text has them: summed in a set's order, which changes with
+    # the process's hash seed, the same text scored 0.6 in one run and 0.6000000000000001 in another
+    cues = CueSet.build({"alpha": 0.1, "beta": 0.2, "gamma": 0.3}, words=True)
+    assert cues.score("gamma, beta and alpha, then gamma again") == (0.3 + 0.2) + 0.1
+    assert cues.score("alpha, beta and gamma") == (0.1 + 0.2) + 0.3

@@ -47,7 +47,9 @@ class CueSet:
         found = self.pattern.findall(text)
         if not found:
             return 0  # most texts (as sum() of no weights: the int 0)
-        return sum(self.weights.get(c, 0.0) for c in {_plain(c) for c in found})
+        # the distinct cues in the order the text has them: a set's order changes with the process's hash seed,
+        # and a float sum with the order (1.3 in one run, 1.2999999999999998 in the next)
+        return sum(self.weights.get(c, 0.0) for c in dict.fromkeys(_plain(c) for c in found))
 
     def weight(self, match: re.Match[str]) -> float:
         return self.weights.get(_plain(match.group()), 0.0)
