@@ -360,7 +360,8 @@ def listed_names_zh(text: str, spans: Sequence[Span], data: NameData, known: Cal
                     dictionary: Dictionary, bounds: Container[int]) -> list[NameSpan]:
     """Names in a list of names: 书亦、益禾堂等平价品牌, 肯德基、麦当劳、汉堡王. A list counts when it is
     summed up as brands or companies (等…品牌), when one of its items is an entity already found
-    (``known(start, end)``), or when two items are words the dictionary lists as names; its other items
+    (``known(start, end)``), or when two items are words the dictionary lists as names other than people's (it files
+    many a word as a person's: 阿斯巴甜、安赛蜜 lists sweeteners); its other items
     are then names too, except plain dictionary words (香蕉 in 苹果、香蕉和梨). ``bounds`` are the word
     boundaries of the segmenter: an unbounded last item ends at one (汉堡王 in 汉堡王供货)."""
     out: list[NameSpan] = []
@@ -422,7 +423,7 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
         return []
     # 等大众品牌, not 等KOL作为品牌; or counted as brands or companies (凯达、瑞禾两家品牌)
     headed = counted or (tail.startswith("等") and any(h in tail[:6] for h in data.list_heads))
-    tagged = sum(1 for s, e in items if dictionary.is_name(text[s:e]))
+    tagged = sum(1 for s, e in items if dictionary.is_name(text[s:e]) and not dictionary.is_person(text[s:e]))
     if not (headed or any(known(s, e) for s, e in items)) and (
             tagged < 2 or any(dictionary.is_plain(text[s:e]) for s, e in items)):
         return []  # 洗面奶、爽肤水、精华液: where the dictionary calls an item a plain word, the list lists things
