@@ -224,6 +224,13 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
          ["In spite of having no licence for the south, Zandex kept its prices."]),
         ("Despite the clashes in the capital, which have threatened to escalate, the union should stay out.",
          ["Despite the clashes in the capital, which have threatened to escalate", "the union should stay out."]),
+        # after a copula "because" says what the subject is: no cut ("this is because …"); after a verb it gives a reason
+        ("But some suggest this is because Kelmar breaks its own rules.",
+         ["But some suggest this is because Kelmar breaks its own rules."]),
+        ("The only reason Zandex won sympathy is because it claimed to stand up for small firms.",
+         ["The only reason Zandex won sympathy is because it claimed to stand up for small firms."]),
+        ("Kelmar is only benefiting because it breaks its own rules.",
+         ["Kelmar is only benefiting", "because it breaks its own rules."]),
         # "such as those …" gives examples: no reason clause starts at its "as"
         ("Key posts, such as those of chief executive and finance chief, are to be held by locals.",
          ["Key posts, such as those of chief executive and finance chief, are to be held by locals."]),

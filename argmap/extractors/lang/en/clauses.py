@@ -43,6 +43,8 @@ _WORD = re.compile(r"[\w'’-]+")
 _SEMICOLON = re.compile(r";\s+")
 _SUBJECT = r"(?:it|they|he|she|we|i|you|this|that|these|those|there|the|many|most|people|its|their|our|my)\b"
 _BARE_SPLIT = re.compile(
+    # "this is because …", "the only reason … is because …": the clause is what the copula says; no cut before it
+    r"(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!['’]s)"
     r"\s(?=(?:because(?! of\b)|but|although|whereas|even though|in order to|unless)\b(?! also\b)"
     r"|(?<!\bas long )(?<!\bas soon )(?<!\bas far )(?<!\bas much )(?<!\bas well )(?<!\bjust )(?<!\bsuch )"
     r"(?:as|since|so(?:\s+that)?)\s+(?:it|they|he|she|we|i|you|there|this|these|those|people)\b"
