@@ -97,6 +97,19 @@ def test_the_first_hit_of_an_entity_names_it_and_later_ones_add_other_names() ->
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "events"),
+    [
+        ("The Commonwealth Games lifted hotel sales in the city.", "en", {"event/commonwealth-games"}),
+        ("Zandor Games sued the store, and Zandor lost.", "en", set()),  # Games: a games maker's company word
+        ("亚运会期间，凯达的销量上涨。", "zh", {"event/asian-games"}),
+    ],
+)
+def test_sports_events_are_known_and_a_games_maker_is_no_event(text: str, lang: str, events: set[str]) -> None:
+    analysis = run_pipeline(text, key="t", lang=lang, cache=PipelineCache())
+    assert {e.ref for e in analysis.entities if e.ref.startswith("event/")} == events
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("Shoppers queued at APPLE stores. APPLE said sales rose.", "en"),  # found by its shape, spelt in capitals

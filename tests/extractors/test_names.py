@@ -570,6 +570,7 @@ def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, 
         # what the model calls a person, the text calls a body, or the name's own last word does
         ("Kelmar Brandt, the investment bank, will advise him.", "Kelmar Brandt", EntityKind.ORGANIZATION),
         ("Zandor Labs bought the rest of it.", "Zandor Labs", EntityKind.BRAND),
+        ("Zandor Games sued the store.", "Zandor Games", EntityKind.BRAND),  # a games maker, not a sports event
         ("Prices rose, the Kelmar Registry said.", "Kelmar Registry", EntityKind.ORGANIZATION),
         ("Tarik Osman, who runs it, agreed.", "Tarik Osman", EntityKind.PERSON),  # no body named after the comma
         # a plural the model takes for a name where sentences open, and nowhere else: a common word
