@@ -132,6 +132,8 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          {"person/eliot-brandt", "person/peter-vell", "person/tom-kale", "brand/hoka"},
          {"person/general-eliot-brandt", "brand/treasurer-peter-vell", "brand/chief", "brand/miners-velo-tinto",
           "brand/could-hoka"}),
+        # a day word opening a sentence is no part of the name after it
+        ("Yesterday Zandia's economy minister met Hoka.", {"brand/hoka"}, {"brand/yesterday-zandia"}),
         # the last word of a title is no name of its own; a country's possessive is the country's
         ("Reviews of Call of Duty were good. It is a Lord of the Rings game. Shares of Hoka rose. "
          "Brazil's flagship airline Velair is in trouble. Yukos filed for Chapter 11 protection.",
@@ -222,7 +224,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
          "office-before-title", "shouted-sentence", "body-across-and", "addressed-people-and-remits", "called-places", "works-worms-and-adjectives", "body-remits", "cut-off-word", "unit-of-a-brand", "spokesmen-and-officers", "whole-name-inside-a-sentence",
-         "people-by-lower-case-titles", "offices-and-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
+         "people-by-lower-case-titles", "offices-and-openers", "day-word-openers", "title-tails-and-possessive-countries", "cut-off-inside-a-sentence",
          "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
          "remit-across-and", "office-before-a-minister", "titles-before-a-person", "cities-listed-or-a-capital",
          "people-of-a-place", "adjectives-contractions-and-demonyms", "bodies-by-their-word",
