@@ -436,7 +436,7 @@ class Finder:
             # or 食品 they are names; 大公司, 对大公司: a company's size or a preposition before it is no name
             if (name_like or tag == "i" or tag == "j") and len(word) >= 2 and _all_cjk(word) and tag != "nr" \
                     and word[-1] not in _SIZE and self.names.not_in_names.isdisjoint(word) \
-                    and word not in self.names.not_names:
+                    and word not in self.names.not_names and not _quoted_whole(text, idx, end + len(nxt)):
                 return EntityKind.ORGANIZATION, slug(word), word + nxt, end + len(nxt)
         elif word.endswith(self.org_suffixes) and word not in self.org_suffix:
             # one dictionary word with its company word (可口可乐公司): a name when what precedes it is one
@@ -557,3 +557,9 @@ def _spacing_variants(found: Found) -> None:
         earlier = first.setdefault(written, ref)
         if earlier != ref and found.by_ref[earlier][0].kind is hits[0].kind:
             found.merge(ref, earlier, alias=hits[0].label)
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """The words from ``start`` to ``end`` are quoted on their own (“特调饮品”): a term the writer sets off — a kind of
+    drink, not a firm named with its company word."""
+    return start > 0 and text[start - 1] in "“「『\"" and text[end:end + 1] in ("”", "」", "』", "\"")
