@@ -241,6 +241,8 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("这家公司也在开展线上电商业务，难度远比电商业务本身更大。", []),
         ("这家国企公司今年盈利，另一家央企集团亏损。", []),  # a kind of enterprise before a company word
         ("外卖里的“创意饮品”或是“特调饮品”最难保温。", []),  # a kind of drink quoted whole, with its company word
+        ("高通AI引擎的算力又提升了。", ["brand/qualcomm"]),  # a term after a brand, not its model
+        ("凯达2021年拥有SKU35个，今年更多。", []),  # a term glued to its count
     ],
 )
 def test_a_kind_origin_term_or_title_of_a_work_is_no_brand(text: str, expected: list[str]) -> None:

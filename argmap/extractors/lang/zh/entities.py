@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable
+from typing import Container, Iterable
 
 from spacy.tokens import Doc
 
@@ -27,6 +27,9 @@ _ORG_TAGS = frozenset({"nt"})
 # Upper-case Latin abbreviations that are ordinary words in business prose, not names.
 _LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "KPI", "APP", "App", "PC", "TV", "VR", "AR",
                          "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
+_COUNTED_BY = frozenset("个款家种项件位名")  # measure words after a count
+# terms that follow a brand as words, never as its model (高通AI引擎, 阿里IPO, 小米CEO): no product of the brand
+_NO_MODEL = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "IPO", "KPI", "APP", "App"})
 # 位列Top3, 供应商CR5, IP68级防水: a rank, a market share or a protection rating, no model
 _RANKING = re.compile(r"(?:top|TOP|Top|CR)\d{1,3}|IP[0-6X][0-9X]K?")
 # a Latin name with a dot or a hyphen inside (XT3.0, ZR-Link) and the version that may follow it (2.1)
@@ -266,9 +269,10 @@ class Finder:
         if i and word in self.names.not_names and self._institution(prev, starts[i - 1], u, state, taken, found, tags,
                                                                        word):
             return
-        if word.isascii() and (word in self.latin_names.not_names or prev.endswith(("/", "-", "－")) or _RANKING.fullmatch(word)):
+        if word.isascii() and (word in self.latin_names.not_names or prev.endswith(("/", "-", "－")) or _RANKING.fullmatch(word)
+                               or _counted_term(word, state.content, idx + len(word), self.latin_names.not_names)):
             # WiFi, KOL, App: terms, not names (抖音KOL is no product of 抖音); 元/Wh: a unit; Top3: a rank; Wi－Fi 6:
-            # the second half of a hyphenated word
+            # the second half of a hyphenated word; 拥有SKU35个: a term and its count
             return
         rest = unglued_name(word, tags, self.names) if nxt in self.org_suffix else None
         if rest is not None:  # 给瑞禾 + 科技: the segmenter glued a verb to the name before the company word
@@ -362,7 +366,7 @@ class Finder:
             # 骁龙 8155, 小米 13: a bare number right after a brand, not a date, an amount or a count (小米 2023年),
             # nor a day named by its date (京东 618, 1024 科技日)
             word = numbered.group()
-        elif not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()):
+        elif not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()) or word in _NO_MODEL:
             return None
         has_digit = any(c.isdigit() for c in word)
         if not (has_digit or (owner is not None and word.isupper() and word.lower() not in common)):
@@ -563,3 +567,10 @@ def _quoted_whole(text: str, start: int, end: int) -> bool:
     """The words from ``start`` to ``end`` are quoted on their own (“特调饮品”): a term the writer sets off — a kind of
     drink, not a firm named with its company word."""
     return start > 0 and text[start - 1] in "“「『\"" and text[end:end + 1] in ("”", "」", "』", "\"")
+
+
+def _counted_term(word: str, text: str, end: int, terms: Container[str]) -> bool:
+    """A term glued to its count before a measure word (拥有SKU35个): letters the language data calls no name,
+    digits, then 个 / 款 / 家 …"""
+    letters = word.rstrip("0123456789")
+    return letters != word and letters in terms and text[end:end + 1] in _COUNTED_BY
