@@ -504,6 +504,8 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
          NameSource.MODEL, None),
         # after a title, a person; not the employer named before a title ("the billionaire Kelmar owner")
         ("Prices rose, said Zandia Bank chief Teru Osaki.", "Teru Osaki", NameSource.SHAPE, EntityKind.PERSON),
+        ("Payment is due, said Zandian oil official Teru Osaki.", "Teru Osaki", NameSource.SHAPE, EntityKind.PERSON),
+        ("\u201cDemand is weak,\u201d added Tarik Osman.", "Tarik Osman", NameSource.SHAPE, EntityKind.PERSON),
         ("It came from Tom Lee, the billionaire Kelmar owner.", "Kelmar", NameSource.SHAPE, EntityKind.BRAND),
         # a city the article is in, or that it names with its region, is a place; a brand named like one is not
         ("Talks were held in Brussels. Brussels wants a deal.", "Brussels", NameSource.SHAPE, None),
