@@ -80,14 +80,19 @@ _PLACE_OF = re.compile(r"(?<![\w-])(?:city|town|village|province|region|county|d
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|region|county|prefecture)\b")
 _OWNER_BEFORE = re.compile(r"(?:['’]s|\bits)\s+$")
 _SITE_AFTER = re.compile(r"\s+(?:plant|factory|works|site|headquarters|refinery|mine|car\s+plant)\b")
-_COUNTY = re.compile(r"^[A-Z][a-z]+shire$")  # Yorkshire, Derbyshire: an English county (one word: not Berkshire Hathaway)
+# Yorkshire, Derbyshire, West Yorkshire: an English county (not Berkshire Hathaway: no more words after it)
+_COUNTY = re.compile(r"^(?:(?:North|South|East|West)\s+)?[A-Z][a-z]+shire$")
+_COUNTY_OF_TOWN = re.compile(r"^County\s+([A-Z][a-z]+)$")  # County Durham, County Cork: a county named by its town
 
 
 def called_place(label: str, text: str) -> bool:
     """The text calls ``label`` a place ("the city of Zandor", "Velda province"), or the site where a company
-    works ("Hoka's Kelby plant", "its Velby factory"), or it is an English county (Yorkshire)."""
+    works ("Hoka's Kelby plant", "its Velby factory"), or it is a county (Yorkshire, West Yorkshire, County Durham)."""
     if _COUNTY.match(label):
         return True
+    town = _COUNTY_OF_TOWN.match(label)
+    if town is not None and town.group(1) in city_names():
+        return True  # not County Bank: the word after County is a town's name
     for m in mentions(label, text):  # each mention's own few words before and after, not a pattern per name
         if text.startswith(("'", "’"), m.end()):
             continue  # "the true state of Kelmar's finances": an owner, not a place
