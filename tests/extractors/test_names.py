@@ -77,10 +77,11 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
                                              "brand/founder-jim-kale", "person/founder-jim-kale"}),
         # an office before a person's title is no part of the name before it
         ("Kelmar Union General Secretary Tom Brandt and Zandia Finance Minister Anna Kovac met at Hoka. Later "
-         "they called on the Oskaria Health Secretary.",
-         {"person/tom-brandt", "person/anna-kovac", "brand/hoka"},
+         "they called on the Oskaria Health Secretary. \"We are watching,\" said Economic and Fiscal Policy "
+         "Minister Teru Osaki.",
+         {"person/tom-brandt", "person/anna-kovac", "brand/hoka", "person/teru-osaki"},
          {"organization/kelmar-union-general", "brand/zandia-finance", "brand/oskaria-health",
-          "brand/oskaria-health-secretary"}),
+          "brand/oskaria-health-secretary", "brand/economic", "brand/fiscal-policy"}),
         # a sentence written all in capitals marks no name with them; a name in the next sentence still counts
         ("WE SHOULD BUY LOCAL COFFEE. Brewdale Roasters agree.", {"brand/brewdale-roasters"},
          {"brand/buy-local-coffee", "brand/we-should-buy-local-coffee", "brand/local-coffee"}),

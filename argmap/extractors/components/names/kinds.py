@@ -80,6 +80,9 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None  # "Hoka's Velskneft", "the Bank's Kelmar Committee": the owner's, then its own
     if data.spaced and _office_remit(text, name.start, data):
         return None  # "Minister for Rural Planning": what the office is for, not a body
+    if data.capitalised and _remit_before_office(text, name.end, across_and=" " not in label) \
+            and not _is_org_name(label, data) and not _after_title(text, name.start, (*data.person_titles, *titles)):
+        return None  # "Fiscal Policy Minister": the same, before the title (not "Secretary Tom Brandt and …")
     if data.spaced and data.not_followed_by and _word_after(text, name.end) in data.not_followed_by \
             and not _is_org_name(label, data):
         # Radio Kelm's Morning programme, the Velo worm, Kelmar crude: a programme, a virus, a grade of oil (but a BBC
@@ -226,6 +229,19 @@ def _office_remit(text: str, start: int, data: NameData) -> bool:
     ("Minister for", "Commissioner for"): it is the office's remit."""
     m = _OFFICE.search(text, max(0, start - 20), start)
     return m is not None and m.group(2) in data.remit_prepositions and m.group(1) in data.person_prefixes
+
+
+# the capitalised words of an office's remit go on to its title ("Fiscal Policy Minister"), a one-word remit across
+# "and" ("Economic and Fiscal Policy Minister")
+_OFFICE_TITLE = r"\s+(?:Minister|Secretary|Commissioner)\b"
+_REMIT_RUN = re.compile(rf"{_OFFICE_TITLE}")
+_REMIT_RUN_ACROSS_AND = re.compile(rf"\s+and(?:\s+[A-Z][\w-]*)+?{_OFFICE_TITLE}")
+
+
+def _remit_before_office(text: str, end: int, *, across_and: bool) -> bool:
+    """The name runs straight on to an office's title ("Fiscal Policy Minister"), or, ``across_and``, over "and" and
+    the rest of the remit ("Economic and Fiscal Policy Minister"): it says what the office is for, and names nothing."""
+    return _REMIT_RUN.match(text, end) is not None or (across_and and _REMIT_RUN_ACROSS_AND.match(text, end) is not None)
 
 
 def _word_after(text: str, end: int) -> str:
