@@ -507,6 +507,10 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
         # after a title, a person; not the employer named before a title ("the billionaire Kelmar owner")
         ("Prices rose, said Zandia Bank chief Teru Osaki.", "Teru Osaki", NameSource.SHAPE, EntityKind.PERSON),
         ("Payment is due, said Zandian oil official Teru Osaki.", "Teru Osaki", NameSource.SHAPE, EntityKind.PERSON),
+        # described, then speaking: a person — unless the description names a body
+        ("Mira Tollund, a Zandian part-time cleaner, said: \"No way.\"", "Mira Tollund", NameSource.SHAPE,
+         EntityKind.PERSON),
+        ("Kelmar Retail, a unit of the group, said sales fell.", "Kelmar Retail", NameSource.SHAPE, EntityKind.BRAND),
         ("\u201cDemand is weak,\u201d added Tarik Osman.", "Tarik Osman", NameSource.SHAPE, EntityKind.PERSON),
         ("It came from Tom Lee, the billionaire Kelmar owner.", "Kelmar", NameSource.SHAPE, EntityKind.BRAND),
         # a city the article is in, or that it names with its region, is a place; a brand named like one is not

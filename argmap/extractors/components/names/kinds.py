@@ -307,8 +307,23 @@ def _person_by_context(text: str, name: NameSpan, data: NameData) -> bool:
     relative, source = _person_context(data.person_relatives, data.source_phrases, data.source_prepositions)
     if relative is not None and relative.match(text, name.end):
         return True
+    if _described_speaker(text, name.end, data):
+        return True
     return (source is not None and source[0].search(text, max(0, name.start - 30), name.start) is not None
             and source[1].match(text, name.end) is not None)
+
+
+# ", a Romanian part-time cleaner, said": an indefinite description between commas, then a speech verb
+_DESCRIBED = re.compile(r",\s+an?\s+([^,;:.\"“”]{3,60}),\s+(\w+)")
+
+
+def _described_speaker(text: str, end: int, data: NameData) -> bool:
+    """The name is described as someone and then speaks ("Ana Dorr, a Zandian part-time cleaner, said: …"): a
+    person — unless the description names a body ("Kelmar Retail, a unit of the group, said")."""
+    m = _DESCRIBED.match(text, end)
+    if m is None or m.group(2) not in data.speech_verbs:
+        return False
+    return data.organization_nouns.isdisjoint(m.group(1).lower().split())
 
 
 @lru_cache(maxsize=4)
