@@ -511,6 +511,8 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
         ("Mira Tollund, a Zandian part-time cleaner, said: \"No way.\"", "Mira Tollund", NameSource.SHAPE,
          EntityKind.PERSON),
         ("Kelmar Retail, a unit of the group, said sales fell.", "Kelmar Retail", NameSource.SHAPE, EntityKind.BRAND),
+        ("It was praised. Hoka's Teru Osaki, chair of Hoka's games panel, agreed.", "Teru Osaki", NameSource.SHAPE,
+         EntityKind.PERSON),
         ("\u201cDemand is weak,\u201d added Tarik Osman.", "Tarik Osman", NameSource.SHAPE, EntityKind.PERSON),
         ("It came from Tom Lee, the billionaire Kelmar owner.", "Kelmar", NameSource.SHAPE, EntityKind.BRAND),
         # a city the article is in, or that it names with its region, is a place; a brand named like one is not
