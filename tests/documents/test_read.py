@@ -279,29 +279,24 @@ def test_a_reporter_credit_in_brackets_is_boilerplate(text: str, credits: list[s
     assert [document.text_of(b) for b in document.boilerplate if b.reason == "credit"] == credits
 
 
-@pytest.mark.parametrize(("text", "dateline"), [
-    ("淳馨利润下降\n\n观察者网讯 淳馨的利润首次下降。\n", "观察者网讯"),
-    ("淳馨获批\n\n新华社北京11月16日电 记者从商务部获悉，淳馨获批。\n", "新华社北京11月16日电"),
-    ("淳馨获批\n\n移动通讯 行业正在变化。\n", None),
-])
-def test_a_news_agency_dateline_opening_a_paragraph_is_boilerplate(text: str, dateline: str | None) -> None:
-    document = read_document(text.encode(), name="t.txt")
-    found = [document.text_of(b) for b in document.boilerplate if b.reason == "dateline"]
-    assert found == ([dateline] if dateline else [])
-
-
-@pytest.mark.parametrize(("text", "invitation"), [
-    ("Kelmar cut prices too late.\n\nThat is my take. Please share your thoughts in the comments below.\n",
+@pytest.mark.parametrize(("text", "reason", "span"), [
+    # a news agency's dateline opening a paragraph
+    ("淳馨利润下降\n\n观察者网讯 淳馨的利润首次下降。\n", "dateline", "观察者网讯"),
+    ("淳馨获批\n\n新华社北京11月16日电 记者从商务部获悉，淳馨获批。\n", "dateline", "新华社北京11月16日电"),
+    ("淳馨获批\n\n移动通讯 行业正在变化。\n", "dateline", None),
+    # an invitation to comment, mostly at the end of a paragraph that opens otherwise
+    ("Kelmar cut prices too late.\n\nThat is my take. Please share your thoughts in the comments below.\n", "comments",
      "Please share your thoughts in the comments below."),
-    ("Kelmar cut prices too late.\n\nLet us know what you think in the comments.\n",
+    ("Kelmar cut prices too late.\n\nLet us know what you think in the comments.\n", "comments",
      "Let us know what you think in the comments."),
-    ("淳馨涨价太晚了。\n\n你怎么看？欢迎在评论区留言。\n", "欢迎在评论区留言。"),
-    ("Kelmar cut prices. Share prices fell, and analysts let us know they were worried.\n", None),
+    ("淳馨涨价太晚了。\n\n你怎么看？欢迎在评论区留言。\n", "comments", "欢迎在评论区留言。"),
+    ("Kelmar cut prices. Share prices fell, and analysts let us know they were worried.\n", "comments", None),
 ])
-def test_an_invitation_to_comment_is_boilerplate(text: str, invitation: str | None) -> None:
+def test_a_span_of_boilerplate_inside_a_paragraph_is_found_with_its_reason(text: str, reason: str,
+                                                                           span: str | None) -> None:
     document = read_document(text.encode(), name="t.txt")
-    found = [document.text_of(b) for b in document.boilerplate if b.reason == "comments"]
-    assert found == ([invitation] if invitation else [])
+    found = [document.text_of(b) for b in document.boilerplate if b.reason == reason]
+    assert found == ([span] if span else [])
 
 
 def test_a_notice_forbidding_reposts_is_boilerplate() -> None:

@@ -626,6 +626,11 @@ def test_a_business_segment_alone_is_no_name(segment: str) -> None:
          EntityKind.BRAND),
         ({"source_phrases": ()}, "According to Halvard Orzeck from Zandia, it works.", "Halvard Orzeck",
          EntityKind.PERSON, EntityKind.BRAND),
+        # … and so are a description's articles and an office's titles
+        ({"description_articles": ()}, "Jorund Vaskelis, a part-time cleaner, said it works.", "Jorund Vaskelis",
+         EntityKind.PERSON, EntityKind.BRAND),
+        ({"remit_titles": ()}, "Prices rose, said Kelbank Policy Minister Tom Vell.", "Kelbank Policy", None,
+         EntityKind.BRAND),
     ],
 )
 def test_how_names_are_written_is_language_data(change: dict, text: str, name: str, with_data: EntityKind | None,

@@ -127,6 +127,13 @@ class NameData:
     trade_parties: tuple[str, ...] = ()
     # what makes the name before it a person: a relative pronoun for people ("Ann Lee, who designed …")
     person_relatives: tuple[str, ...] = ()
+    # the articles of a description set between commas after a name ("Ana Dorr, a part-time cleaner, said"): a
+    # person when a speech verb follows
+    description_articles: tuple[str, ...] = ()
+    # the titles of an office whose remit the capitalised words before them name ("Fiscal Policy Minister"), and the
+    # word a one-word remit joins the rest across ("Economic and Fiscal Policy Minister")
+    remit_titles: tuple[str, ...] = ()
+    remit_joiners: tuple[str, ...] = ()
     # what names a source before a name, which "from"/"of"/"at" a body then follows ("according to Ann Lee from …")
     source_phrases: tuple[str, ...] = ()
     source_prepositions: tuple[str, ...] = ()

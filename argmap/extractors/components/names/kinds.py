@@ -80,7 +80,7 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None  # "Hoka's Velskneft", "the Bank's Kelmar Committee": the owner's, then its own
     if data.spaced and _office_remit(text, name.start, data):
         return None  # "Minister for Rural Planning": what the office is for, not a body
-    if data.capitalised and _remit_before_office(text, name.end, across_and=" " not in label) \
+    if data.capitalised and _remit_before_office(text, name.end, data, across=" " not in label) \
             and not _is_org_name(label, data) and not _after_title(text, name.start, (*data.person_titles, *titles)):
         return None  # "Fiscal Policy Minister": the same, before the title (not "Secretary Tom Brandt and …")
     if data.spaced and data.not_followed_by and _word_after(text, name.end) in data.not_followed_by \
@@ -231,17 +231,23 @@ def _office_remit(text: str, start: int, data: NameData) -> bool:
     return m is not None and m.group(2) in data.remit_prepositions and m.group(1) in data.person_prefixes
 
 
-# the capitalised words of an office's remit go on to its title ("Fiscal Policy Minister"), a one-word remit across
-# "and" ("Economic and Fiscal Policy Minister")
-_OFFICE_TITLE = r"\s+(?:Minister|Secretary|Commissioner)\b"
-_REMIT_RUN = re.compile(rf"{_OFFICE_TITLE}")
-_REMIT_RUN_ACROSS_AND = re.compile(rf"\s+and(?:\s+[A-Z][\w-]*)+?{_OFFICE_TITLE}")
+def _remit_before_office(text: str, end: int, data: NameData, *, across: bool) -> bool:
+    """The name runs straight on to an office's title (``remit_titles``: "Fiscal Policy Minister"), or, ``across``, over
+    a ``remit_joiners`` word and the rest of the remit ("Economic and Fiscal Policy Minister"): it says what the office
+    is for, and names nothing."""
+    straight, joined = _remit_patterns(data.remit_titles, data.remit_joiners)
+    return straight is not None and (straight.match(text, end) is not None
+                                     or (across and joined is not None and joined.match(text, end) is not None))
 
 
-def _remit_before_office(text: str, end: int, *, across_and: bool) -> bool:
-    """The name runs straight on to an office's title ("Fiscal Policy Minister"), or, ``across_and``, over "and" and
-    the rest of the remit ("Economic and Fiscal Policy Minister"): it says what the office is for, and names nothing."""
-    return _REMIT_RUN.match(text, end) is not None or (across_and and _REMIT_RUN_ACROSS_AND.match(text, end) is not None)
+@lru_cache(maxsize=4)
+def _remit_patterns(titles: tuple[str, ...], joiners: tuple[str, ...]
+                    ) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    if not titles:
+        return None, None
+    title = rf"\s+(?:{alternation(titles)})\b"
+    joined = re.compile(rf"\s+(?:{alternation(joiners)})(?:\s+[A-Z][\w-]*)+?{title}") if joiners else None
+    return re.compile(title), joined
 
 
 def _word_after(text: str, end: int) -> str:
@@ -313,14 +319,17 @@ def _person_by_context(text: str, name: NameSpan, data: NameData) -> bool:
             and source[1].match(text, name.end) is not None)
 
 
-# ", a Romanian part-time cleaner, said": an indefinite description between commas, then a speech verb
-_DESCRIBED = re.compile(r",\s+an?\s+([^,;:.\"“”]{3,60}),\s+(\w+)")
+@lru_cache(maxsize=4)
+def _description(articles: tuple[str, ...]) -> re.Pattern[str] | None:
+    """", a Romanian part-time cleaner, said": a description between commas, then the word after it."""
+    return re.compile(rf",\s+(?:{alternation(articles)})\s+([^,;:.\"“”]{{3,60}}),\s+(\w+)") if articles else None
 
 
 def _described_speaker(text: str, end: int, data: NameData) -> bool:
-    """The name is described as someone and then speaks ("Ana Dorr, a Zandian part-time cleaner, said: …"): a
-    person — unless the description names a body ("Kelmar Retail, a unit of the group, said")."""
-    m = _DESCRIBED.match(text, end)
+    """The name is described as someone (``description_articles``) and then speaks ("Ana Dorr, a Zandian part-time
+    cleaner, said: …"): a person — unless the description names a body ("Kelmar Retail, a unit of the group, said")."""
+    pattern = _description(data.description_articles)
+    m = pattern.match(text, end) if pattern is not None else None
     if m is None or m.group(2) not in data.speech_verbs:
         return False
     return data.organization_nouns.isdisjoint(m.group(1).lower().split())

@@ -319,7 +319,7 @@ class Dictionary:
     # a word the dictionary files as some other name, a tag it also gives many common words (正宗, 诚信, 美味)
     is_other_name: Callable[[str], bool] = lambda w: False
     # a word coined as a name, holding no plain dictionary word (香奈儿, 帕拉丁), not a phrase or figure of speech the
-    # dictionary happens to file as a name (新鲜血液, 过江龙, 白月光)
+    # dictionary happens to file as a name (新鲜血液, 白月光)
     is_coined: Callable[[str], bool] = lambda w: True
 
 
@@ -331,7 +331,7 @@ def quoted_names_zh(text: str, spans: Sequence[Span], data: NameData,
     """A short name in 「」 or “”: right before a brand word (「喜茶」品牌, “蔚来”汽车) unless made of plain
     dictionary words only (「自研影像芯片」), or a coined word the dictionary lists as a name (手表界的“帕拉丁”) — but
     not before a strategy word (“闪电战”策略). Commentary sets its figures of speech in quotes too (火锅界“新鲜血液”不断,
-    “过江龙”阵营): one the dictionary files as a name, holding plain words, names nothing without a brand word."""
+    “白月光”): one the dictionary files as a name, holding plain words, names nothing without a brand word."""
     out: list[NameSpan] = []
     cues = data.brand_context + data.company_suffixes  # one tuple for str.startswith, not one per quote
     for span in spans:

@@ -19,17 +19,16 @@ from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.names import (
-    NAME_TAGS, ChineseNames, Paired, counted, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
+    MEASURE_WORDS, NAME_TAGS, ChineseNames, Paired, counted, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
 )
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
 _ORG_TAGS = frozenset({"nt"})
-# Upper-case Latin abbreviations that are ordinary words in business prose, not names.
-_LATIN_STOP = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "SUV", "IPO", "OS", "KPI", "APP", "App", "PC", "TV", "VR", "AR",
-                         "The", "This", "That", "It", "In", "On", "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
-_COUNTED_BY = frozenset("个款家种项件位名")  # measure words after a count
 # terms that follow a brand as words, never as its model (高通AI引擎, 阿里IPO, 小米CEO): no product of the brand
-_NO_MODEL = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "IPO", "KPI", "APP", "App"})
+_LATIN_TERMS = frozenset({"CEO", "CFO", "CTO", "AI", "GMV", "IPO", "KPI", "APP", "App"})
+# Upper-case Latin abbreviations that are ordinary words in business prose, not names.
+_LATIN_STOP = _LATIN_TERMS | frozenset({"SUV", "OS", "PC", "TV", "VR", "AR", "The", "This", "That", "It", "In", "On",
+                                        "We", "I", "A", "An", "Notice", "Pro", "Max", "Ultra", "Plus"})
 # 位列Top3, 供应商CR5, IP68级防水: a rank, a market share or a protection rating, no model
 _RANKING = re.compile(r"(?:top|TOP|Top|CR)\d{1,3}|IP[0-6X][0-9X]K?")
 # a Latin name with a dot or a hyphen inside (XT3.0, ZR-Link) and the version that may follow it (2.1)
@@ -366,7 +365,7 @@ class Finder:
             # 骁龙 8155, 小米 13: a bare number right after a brand, not a date, an amount or a count (小米 2023年),
             # nor a day named by its date (京东 618, 1024 科技日)
             word = numbered.group()
-        elif not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()) or word in _NO_MODEL:
+        elif not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()) or word in _LATIN_TERMS:
             return None
         has_digit = any(c.isdigit() for c in word)
         if not (has_digit or (owner is not None and word.isupper() and word.lower() not in common)):
@@ -573,4 +572,4 @@ def _counted_term(word: str, text: str, end: int, terms: Container[str]) -> bool
     """A term glued to its count before a measure word (拥有SKU35个): letters the language data calls no name,
     digits, then 个 / 款 / 家 …"""
     letters = word.rstrip("0123456789")
-    return letters != word and letters in terms and text[end:end + 1] in _COUNTED_BY
+    return letters != word and letters in terms and text[end:end + 1] in MEASURE_WORDS

@@ -15,6 +15,7 @@ from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, slug
 from argmap.extractors.lang.zh.mentions import Found
+from argmap.extractors.lang.zh.numbers import CN_NUMERAL_CHARS, COUNT_UNITS
 from argmap.extractors.lang.zh.tokenizer import WordTags
 
 _FORMER = frozenset("前原")  # "former", before the name of a person's past employer (前国金证券分析师)
@@ -36,7 +37,6 @@ _WINDOW = 8  # characters of context on each side of a word the model is asked a
 # (**Q（Quick）**: what a letter of an acronym stands for)
 _GLOSS = re.compile(r"(?:(?<=[\u4e00-\u9fff*”」』])|(?<=(?<![A-Za-z])[A-Z]))[（(]\s*[A-Za-z][A-Za-z' &-]*[A-Za-z]\s*[）)]")
 _FOREIGNNAME_TAGS = frozenset({"nrt", "nz"})
-_NAMELIKE_TAGS = NAME_TAGS | {"ns"}  # what a name's parts may be filed as: names, and places (伦斯 of 劳伦斯)
 _SUFFIX_CHAIN = 2  # company words a name takes one after another (岚川 + 国际 + 证券)
 _WORD_SOURCE_TAGS = _FOREIGNNAME_TAGS | {""}  # "": not in the dictionary
 _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these makes a text more than plain words
@@ -45,14 +45,13 @@ _NOT_PLAIN_TAGS = _WORD_SOURCE_TAGS | NAME_TAGS  # a word with one of these make
 _GLUED_MIN, _GLUED_MAX = 3, 5  # characters of a word unglued_name reads: a glued opener and a name of two to four
 # what may stand between a firm and the parties it has: 的, and a rank among them (前五大, 第一大, 最大的, 主要)
 _TRADE_PARTY = re.compile(r"的?(?:前[一二三四五六七八九十\d]{1,2}大|第[一二三四五\d]大|最大的?|主要|核心)?")
-# a measure word after a number counts what follows it (29 | 家新 | 门店: twenty-nine new stores)
-_MEASURE_WORDS = frozenset("家个款辆台位名种只条座间所项件次")
-_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几")
+# the figure reader's measure words of one character (家, 个, 款 …): after a number they count what follows
+MEASURE_WORDS = frozenset(unit for unit in COUNT_UNITS if len(unit) == 1)
 
 
 def counted(word: str, text: str, start: int) -> bool:
     """The segmenter glued the measure word of a count to the word after it (29 | 家新 | 门店): a count, no name."""
-    return word[:1] in _MEASURE_WORDS and start > 0 and text[start - 1] in _NUMERAL_CHARS
+    return word[:1] in MEASURE_WORDS and start > 0 and (text[start - 1].isdigit() or text[start - 1] in CN_NUMERAL_CHARS)
 
 
 def unglued_name(word: str, tags: WordTags, data: names.NameData) -> str | None:
@@ -287,10 +286,9 @@ class ChineseNames:
     def _in_trade(self, text: str, start: int, end: int) -> bool:
         """A firm's role in a trade names it (塑料餐具供应商台州 | 富岭), as do the parties it has (富岭的前五大客户,
         凯达的股东): business prose says so of firms, not of the jargon it repeats."""
-        before = text[max(0, start - 6):start]
-        trade = _TRADE_PARTY.match(text, end)
-        return (bool(self.names.trade_roles) and before.endswith(self.names.trade_roles)) or (
-            trade is not None and text.startswith(self.names.trade_parties, trade.end()))
+        # (_TRADE_PARTY is all optional: it matches, maybe nothing, wherever it is tried)
+        return (text[max(0, start - 6):start].endswith(self.names.trade_roles)
+                or text.startswith(self.names.trade_parties, _TRADE_PARTY.match(text, end).end()))
 
     def _company_suffix(self, text: str, end: int, bounds: Container[int]) -> str:
         """The company words right after a name that end where a word does (灼识 + 咨询; 央广网 + 报道 is none: 报
@@ -495,14 +493,18 @@ def transliterated(text: str, end: int, tags: WordTags, function_chars: frozense
 
 def _transliteration(gloss: str, tags: WordTags) -> bool:
     """A transliteration holds no ordinary word (好市多, 飒拉); a translation does (用户留存, 为什么)."""
-    return not any(_plain(gloss[i:j], tags) for i in range(len(gloss)) for j in range(i + 2, len(gloss) + 1))
+    return not any(_plain(part, tags) for part in _parts(gloss, whole=True))
 
 
 def _coined(word: str, tags: WordTags) -> bool:
     """A word coined as a name: no ordinary word inside it (香奈儿; 劳伦斯, whose 伦斯 the dictionary files as a
     place, as it does many a transliteration's half), unlike a phrase (新鲜血液 = 鲜血 + 血液, 白月光 = 月光)."""
-    return not any((tag := tags[word[i:j]]) is not None and tag not in _NAMELIKE_TAGS
-                   for i in range(len(word)) for j in range(i + 2, len(word) + 1) if j - i < len(word))
+    return not any(_plain(part, tags) and tags[part] != "ns" for part in _parts(word, whole=False))
+
+
+def _parts(word: str, *, whole: bool) -> Iterable[str]:
+    """Every stretch of two characters or more of ``word`` (and ``word`` itself when ``whole``)."""
+    return (word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1) if whole or j - i < len(word))
 
 
 def _plain(word: str, tags: WordTags) -> bool:
