@@ -242,3 +242,16 @@ def test_a_cue_score_does_not_depend_on_the_hash_seed() -> None:
     cues = CueSet.build({"alpha": 0.1, "beta": 0.2, "gamma": 0.3}, words=True)
     assert cues.score("gamma, beta and alpha, then gamma again") == (0.3 + 0.2) + 0.1
     assert cues.score("alpha, beta and gamma") == (0.1 + 0.2) + 0.3
+
+
+@pytest.mark.parametrize(("text", "judges"), [
+    ("Kelmar made the right call on prices.", True),
+    ("Its managers were right about the northern stores.", True),
+    ("Kelmar copied the shoe, right down to the laces.", False),  # "right" as an adverb
+    ("Zandia gave shoppers a right to return shoes.", True),  # a right to something: normative
+    ("Kelmar is opening stores in Zandia right now.", False),
+    ("The outlet became a shop in its own right.", False),
+])
+def test_right_as_an_adverb_judges_nothing(text: str, judges: bool) -> None:
+    """A zero-weight phrase masks the cue inside it: "right" judges, "right down to" and "right now" do not."""
+    assert (argument_data("en").opinion.score(text) > 0) is judges
