@@ -42,6 +42,10 @@ def _unit(text: str, lang: str, needle: str) -> ArgUnit:
         ("en", "How did this happen?", "happen", "rhetorical", False),
         ("zh", "每周都打折，难道还算高端品牌吗？", "难道", "rhetorical", True),
         ("zh", "甲牌今年为什么不降价？", "甲牌", "rhetorical", False),
+        ("zh", "论坛上的用户又能代表多少顾客的声音？", "论坛", "rhetorical", True),  # 又…多少: few
+        ("zh", "凯达今年会开多少家门店？", "凯达", "rhetorical", False),  # 多少 alone asks
+        ("zh", "大家什么时候见过有人用便宜来形容凯达的？", "凯达", "rhetorical", True),  # never
+        ("zh", "这不正是瑞禾想要的结果吗？", "瑞禾", "rhetorical", True),
         ("zh", "连续航都不能让消费者满意，还扯什么智能驾驶？", "续航", "rhetorical", True),
         ("zh", "既然销量已经回升，又何必降价？", "销量", "rhetorical", True),
     ],
