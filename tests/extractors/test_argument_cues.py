@@ -143,6 +143,11 @@ def test_every_language_names_discourse_functions_as_the_argument_stage_does() -
      [None, "attack", "support"]),
     ("en", "The new phone sold well. However, the price was far too high for most buyers. Therefore the maker cut it.",
      [None, "attack", "conclusion"]),
+    # an example offered as grounds, however it is introduced
+    ("en", "Rival shoemakers have done well here. Several of them, most notably Zandex, opened forty stores last year.",
+     [None, "example"]),
+    ("zh", "平价品牌在县城卖得很好。举个例子，岚蛙去年在县城开了四十家门店。", [None, "example"]),
+    ("zh", "县城的消费者更看重价格。诸如淳馨、瑞禾这样的品牌都靠低价取胜。", [None, "example"]),
 ])
 def test_both_languages_mark_their_units_with_one_kind_of_marker(lang: str, text: str, roles: list[str | None]) -> None:
     from argmap.extractors.pipeline import argument_input
