@@ -212,6 +212,8 @@ _PLAIN = {
     ("en", "Its founder described the race for young runners as a war for survival."),  # a cited party characterises
     ("en", "Critics hailed the lighter shoe as a turning point for the firm."),
     ("en", "The lighter shoe fell short of what its runners had hoped for."),  # falling short judges; "fell" alone reports
+    ("en", "The move of the northern plant to Zandia was \"stupid\", he said."),  # a judgement word, quoted
+    ("en", "Its new logo was an embarrassment for the whole firm."),
 ])
 def test_the_budget_keeps_an_evaluation_before_a_plain_statement(lang: str, evaluation: str) -> None:
     """More claims than the budget, none with another judging cue: the one that judges (a judgement word) or
