@@ -214,6 +214,7 @@ _PLAIN = {
     ("en", "The lighter shoe fell short of what its runners had hoped for."),  # falling short judges; "fell" alone reports
     ("en", "The move of the northern plant to Zandia was \"stupid\", he said."),  # a judgement word, quoted
     ("en", "Its new logo was an embarrassment for the whole firm."),
+    ("zh", "凯达这次在县城大规模开店实在是得不偿失。"),
 ])
 def test_the_budget_keeps_an_evaluation_before_a_plain_statement(lang: str, evaluation: str) -> None:
     """More claims than the budget, none with another judging cue: the one that judges (a judgement word) or
