@@ -357,6 +357,9 @@ def test_numbered_entries_without_a_heading_are_a_reference_list_that_closes_the
     ("下方海报扫码一次免费领取淳馨零售书（如需购买，99元一本）。", "share"),
     ("** 淳馨投稿与商务合作，联系小岚（微信：chunxin01）*", "credit"),  # emphasis marks the reader left
     ("** 本文为淳馨原创首发，欢迎转发。转载请在后台回复“转载”了解规则。*", "copyright"),
+    # the source credit a reposting site sets first: the account, its author and who took the picture
+    ("本文来自微信公众号：淳馨观察（ID：chunxin），作者：岚城，题图来自：视觉中国", "credit"),
+    ("编者按：本文来自微信公众号“淳馨观察”（ID：chunxin），作者：岚城。", "credit"),
     ("上一篇淳馨的下沉之路下一篇瑞禾如何成为第一", "related"),
     ("修改于2025年02月25日", "dateline"),
     ("《品牌战略五阶段之扩张期：如何成为领导品牌》", "related"),  # a past post's title alone: a link list's entry
