@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from argmap.extractors.components.argument.linear import Linear
+from argmap.extractors.components.argument.linear import Linear, logistic
 from argmap.extractors.components.argument.model import ArgUnit, opens_sentence
 from argmap.extractors.state import MarkerRole, opens_unit
 
@@ -435,3 +435,53 @@ def typing_features(unit: ArgUnit, *, opinion: float, report: float, thesis_cue:
         float(speech),
         float(negated),
     ]
+
+
+class TypingScorer:
+    """``typing.probability(typing_features(unit, …))``, equal bit for bit: every unit of every article is typed,
+    and building its list of fifteen floats cost more than the scoring. A false feature adds no term (adding 0.0
+    leaves a sum of floats unchanged, and 1.0 * w is w), and the terms are added in TYPING_FEATURES order, as
+    ``Linear.score`` adds them (from 0, before the bias), so every sum rounds the same way. The typing model weighs
+    no words. Keep it in step with ``typing_features`` (tests/extractors/test_argument_scorer.py compares the two)."""
+
+    __slots__ = ("model",)
+
+    def __init__(self, model: Linear) -> None:
+        self.model = model
+
+    def probability(self, unit: ArgUnit, *, opinion: float, report: float, thesis_cue: bool, speech: bool,
+                    negated: bool) -> float:
+        # unpacking fails loudly if TYPING_FEATURES gains or loses a feature without this method following
+        (w_opinion, w_report, w_measured, w_kinds, w_thesis_cue, w_hedged, w_conditional, w_conclusion, w_example,
+         w_support, w_contrast, w_concession, w_rhetorical, w_speech, w_negated) = self.model.weights
+        total = 0.0  # where sum() in Linear.score starts (0 + -0.0 is 0.0)
+        total += w_opinion * min(2.0, opinion / 3.0)
+        total += w_report * min(2.0, report / 3.0)
+        if unit.measured:
+            total += w_measured
+        if unit.evidence_kinds:
+            total += w_kinds
+        if thesis_cue:
+            total += w_thesis_cue
+        if unit.hedged:
+            total += w_hedged
+        if unit.conditional:
+            total += w_conditional
+        role = unit.marker.role if unit.marker is not None else None
+        if role is MarkerRole.CONCLUSION:
+            total += w_conclusion
+        elif role is MarkerRole.EXAMPLE:
+            total += w_example
+        elif role is MarkerRole.SUPPORT:
+            total += w_support
+        elif role is MarkerRole.ATTACK:
+            total += w_contrast
+        if unit.concession:
+            total += w_concession
+        if unit.rhetorical:
+            total += w_rhetorical
+        if speech:
+            total += w_speech
+        if negated:
+            total += w_negated
+        return logistic(self.model.bias + total)
