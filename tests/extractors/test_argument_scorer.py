@@ -1,6 +1,6 @@
-"""The argument stage's direct scorers (features.AttachScorer for pairs, features.TypingScorer for units) against
-the feature vectors they stand in for: the same score, bit for bit, for every candidate pair and every unit of
-real articles, with the shipped weights and with arbitrary ones (every feature weighed, every opening word keyed)."""
+"""The argument stage's direct scorers (features.AttachScorer and PolarityScorer for pairs, TypingScorer for units)
+against the feature vectors they stand in for: the same score, bit for bit, for every candidate pair and every unit
+of real articles, with the shipped weights and with arbitrary ones (every feature weighed, every opening word keyed)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,16 @@ from argmap.extractors.components.argument.data import argument_data
 from argmap.extractors.components.argument.features import (
     FEATURES,
     LONG_FEATURES,
+    POLARITY_FEATURES,
     TYPING_FEATURES,
     AttachScorer,
     Node,
+    PolarityScorer,
     TypingScorer,
     attach_words,
     features,
+    polarity_features,
+    polarity_words,
     typing_features,
 )
 from argmap.extractors.components.argument.linear import Linear
@@ -102,3 +106,26 @@ def test_the_typing_scorer_matches_the_feature_vector(article: tuple[ArgumentSta
     if which == "shipped":  # and the statements component reads its units' probabilities so
         assert [score_unit(u, data).evidence for u in state.units] == [
             model.probability(typing_values(u, data)) for u in state.units]
+
+
+@pytest.mark.parametrize("which", ["shipped", "random"])
+def test_the_polarity_scorer_matches_the_feature_vector(article: tuple[ArgumentState, list[Node]], which: str) -> None:
+    # every candidate pair's attack probability, read directly, is the attack model's of the pair's feature vector
+    # and word keys (bit for bit), for either end's marker role and voice, with the shipped and with random weights
+    graph = article[1]
+    model = load_model()
+    attack = model.attack if which == "shipped" else _random_model(graph, POLARITY_FEATURES, len(graph) + 1)
+    scorer = PolarityScorer(attack)
+    varied = [*graph, *(replace(n, unit=replace(n.unit, marker=replace(n.unit.marker, role=role)), opposing=True,
+                                granted=True, evidence=not n.evidence, thesis=not n.thesis)
+                        for n in graph[:12] if n.unit.marker is not None for role in MarkerRole)]
+    pairs = 0
+    for source in varied:
+        for target in varied[max(0, source.index - 3):source.index + 4]:
+            for dissent, differs, lean in ((False, False, 0.0), (True, False, 4.2), (False, True, -1.7)):
+                expected = attack.probability(polarity_features(source, target, dissent=dissent, negation_differs=differs,
+                                                                lean=lean), polarity_words(source, target))
+                assert scorer.probability(source, target, dissent=dissent, negation_differs=differs,
+                                          lean=lean) == expected
+                pairs += 1
+    assert pairs > 100 and any(n.unit.marker is not None for n in graph)

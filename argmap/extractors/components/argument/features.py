@@ -407,6 +407,61 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
     ]
 
 
+class PolarityScorer:
+    """``attack.probability(polarity_features(source, target, …), polarity_words(source, target))``, equal bit for
+    bit, as AttachScorer is for the attachment (every link's polarity is read; building its list of fourteen floats
+    cost as much as the scoring): the terms of the true features and the scaled lean in POLARITY_FEATURES order, from
+    0.0 as Linear.score's sum() adds them, then the bias, then the weights of both ends' word keys. Keep it in step
+    with ``polarity_features`` (tests/extractors/test_argument_scorer.py compares the two)."""
+
+    __slots__ = ("model",)
+
+    def __init__(self, model: Linear) -> None:
+        self.model = model
+
+    def probability(self, source: Node, target: Node, *, dissent: bool, negation_differs: bool, lean: float) -> float:
+        # unpacking fails loudly if POLARITY_FEATURES gains or loses a feature without this method following
+        (w_attack, w_concession, w_counter, w_dissent, w_negation, w_evidence, w_thesis, w_lean, w_forward,
+         w_target_attack, w_voice, w_granted, w_forward_attack, w_attack_previous) = self.model.weights
+        role = source.unit.marker.role if source.unit.marker is not None else None
+        target_role = target.unit.marker.role if target.unit.marker is not None else None
+        forward = target.index > source.index
+        total = 0.0  # where sum() in Linear.score starts
+        if role is MarkerRole.ATTACK and not forward:
+            total += w_attack
+        if source.unit.concession:
+            total += w_concession
+        if role is MarkerRole.COUNTER:
+            total += w_counter
+        if dissent:
+            total += w_dissent
+        if negation_differs:
+            total += w_negation
+        if source.evidence:
+            total += w_evidence
+        if target.thesis:
+            total += w_thesis
+        total += w_lean * (max(-3.0, min(3.0, lean)) / 3.0)
+        if forward:
+            total += w_forward
+        if target_role is MarkerRole.ATTACK:
+            total += w_target_attack
+        if source.opposing != target.opposing:
+            total += w_voice
+        if source.granted:
+            total += w_granted
+        if role is MarkerRole.ATTACK and forward:
+            total += w_forward_attack
+        if role is MarkerRole.ATTACK and target.index == source.index - 1:
+            total += w_attack_previous
+        dense = self.model.bias + total
+        words = self.model.words
+        if words:
+            for word in polarity_words(source, target):
+                dense += words.get(word, 0.0)
+        return logistic(dense)
+
+
 TYPING_FEATURES = (
     "opinion", "report", "measured", "kinds", "thesis_cue", "hedged", "conditional", "conclusion", "example",
     "support", "contrast", "concession", "rhetorical", "speech", "negated",

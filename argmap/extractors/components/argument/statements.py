@@ -95,8 +95,8 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None, *
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
     neither = (unit.heading or short or background or data.signposts(text) or lead_in(text, data)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
-    return Scores(opinion, report, thesis, neither, cues.probability(unit, scorer or TypingScorer(model or load_typing_model())),
-                  measured=unit.measured)
+    evidence = cues.probability(unit, scorer or TypingScorer(model or load_typing_model()))
+    return Scores(opinion, report, thesis, neither, evidence, measured=unit.measured)
 
 
 def budget_rank(scores: Scores, text: str, data: ArgumentData) -> float:
