@@ -301,9 +301,14 @@ def turned_against(units: list[ArgUnit]) -> list[bool]:
     """For each unit, whether one of the next ``TURN_REACH`` units opens a later sentence by turning against
     what came before ("Yes, sorting rubbish is a chore. … But still, …"): the writer grants the unit and argues
     the other way, so it is rarely the point (``ThesisCandidate.turned``)."""
-    turns = [_turns(units, j) for j in range(len(units))]
-    return [any(turns[j] and units[j].sentence != u.sentence for j in range(i + 1, min(len(units), i + 1 + TURN_REACH)))
-            for i, u in enumerate(units)]
+    # the units up to TURN_REACH before each turn, where the turn opens a later sentence, marked from the few turns:
+    # the same as asking, for each unit, whether one of the next TURN_REACH units turns (without a generator each)
+    out = [False] * len(units)
+    for j in [j for j in range(len(units)) if _turns(units, j)]:
+        for i in range(max(0, j - TURN_REACH), j):
+            if units[j].sentence != units[i].sentence:
+                out[i] = True
+    return out
 
 
 def _turns(units: list[ArgUnit], j: int) -> bool:
