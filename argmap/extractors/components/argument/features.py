@@ -31,7 +31,9 @@ TURN_REACH = 2  # units after a statement in which a sentence turning against it
 SHORT = 12  # statements: up to this a text argues in every sentence, and its first or last one is often its point
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per statement of every article, and a frozen dataclass sets each field through
+# object.__setattr__ (its __init__ costs some three times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class Node:
     """One statement as the attachment scorer sees it."""
 
@@ -258,7 +260,9 @@ _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, M
                 MarkerRole.CONTINUATION}
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per claim of every article, and a frozen dataclass sets each field through
+# object.__setattr__ (its __init__ costs some three times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class ThesisCandidate:
     """One statement as the thesis scorer sees it."""
 

@@ -172,7 +172,9 @@ def polarity(source: Node, target: Node, st: Statement, target_st: Statement, da
     return RelationKind.UNDERMINES if probability > model.attack_threshold else RelationKind.SUPPORTS
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per link of every article, and a frozen dataclass sets each field through
+# object.__setattr__ (its __init__ costs some two times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class Link:
     source: Node
     target: Node

@@ -58,7 +58,9 @@ def load_typing_model(path: Path = WEIGHTS) -> Linear:
     return Linear.read(json.loads(path.read_text(encoding="utf-8")), TYPING_FEATURES)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per unit of every article, and a frozen dataclass sets each field through
+# object.__setattr__ (its __init__ costs some three times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class Scores:
     opinion: float
     report: float
