@@ -92,7 +92,10 @@ def _screened_out(screen: _Screen, text: str) -> bool:
     leading, others = screen
     if leading is not None and leading(text) is not None:
         return False
-    return all((precheck is not None and precheck(text) is None) or search(text) is None for precheck, search in others)
+    for precheck, search in others:  # a loop, not all() over a generator: this runs for every line
+        if (precheck is None or precheck(text) is not None) and search(text) is not None:
+            return False
+    return True
 
 
 def _branches(pattern: str) -> bool:
