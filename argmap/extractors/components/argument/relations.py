@@ -197,7 +197,9 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
         scored = sorted(scorer.scores(source, candidate_targets(source, graph, model.window, theses)), reverse=True)
         # the tree takes a statement's few best targets (the thesis always among them, so every statement is
         # reachable); the others would only slow the decoding down
-        for score, target in scored[:KEEP_TARGETS] + [s for s in scored[KEEP_TARGETS:] if s[1] == thesis.index]:
+        if len(scored) > KEEP_TARGETS:  # most statements have no more candidates than that: all are taken
+            scored = scored[:KEEP_TARGETS] + [s for s in scored[KEEP_TARGETS:] if s[1] == thesis.index]
+        for score, target in scored:
             scores[(target, source.index)] = _log_probability(score)
         if source.index in forced:
             scores[(forced[source.index][0], source.index)] = FORCED
