@@ -157,12 +157,12 @@ class Finder:
         return found.hits
 
     def _may_name(self, distinct: set[str]) -> set[str]:
-        """The words next to which, or which, a new name may stand: triggers (titles, company and brand words),
-        Latin words, model numbers (骁龙 8155), words jieba tags as organisations' names (nt) and words ending in an
-        organisation suffix. The same set as testing each word ``w in triggers or (w[0].isascii() and
-        w[0].isalpha()) or tags[w] == "nt" or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5) or (len(w) > 3 and
+        """The words a new name may be or stand beside: triggers (titles, company and brand words), Latin words,
+        model numbers (骁龙 8155), words jieba tags as organisations' names (nt) and words ending in an organisation
+        suffix. The same set as testing each word ``w in triggers or (w[0].isascii() and w[0].isalpha()) or
+        tags[w] == "nt" or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5) or (len(w) > 3 and
         w.endswith(suffixes))``: the triggers and the nt words by C-level intersections, then one test of every word,
-        where w < "\x80" is w[0].isascii() (pieces are never empty) and rules out the Chinese words at once."""
+        where ``w < "\\x80"`` is ``w[0].isascii()`` (pieces are never empty) and rules out the Chinese words at once."""
         suffixes = self.org_suffixes  # a local: the test runs on every distinct word
         return (distinct & self.triggers) | (distinct & self.nt_words) | {
             w for w in distinct
