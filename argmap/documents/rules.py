@@ -39,6 +39,9 @@ def _precheck(pattern: re.Pattern[str]) -> _Search | None:
 
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+# A pattern that opens with a plain character, an escaped punctuation mark or a class of plain characters (none of
+# them made optional by a quantifier after it) matches nowhere in a text without that character or one of the class.
+_LEADING = re.compile(r"(?:\\([^\w\s])|\[([^\]\\^-]+)\]|([^\\\[\](){}.*+?^$|]))(?![*?{])")
 
 
 def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
@@ -53,6 +56,46 @@ def _union(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
     except re.error:
         return None
+
+
+# How to rule patterns out of a text before searching their union: a search for the characters that the patterns
+# opening with a plain character or class start with (None: no such pattern), and each other pattern's own search
+# (after its precheck, when it has one).
+_Screen = tuple[_Search | None, tuple[tuple[_Search | None, _Search], ...]]
+
+
+def _screen(patterns: list[re.Pattern[str]]) -> _Screen | None:
+    """A test that rules out most texts in which none of ``patterns`` matches, quicker than the search of their union
+    (which tries every pattern at every position of the text): one search for the first characters of the patterns
+    that open with a plain character or class, then the others alone — each anchored at the start (tried there
+    only) or opening with a leading lookahead on a class of characters (``_precheck``). None when a pattern is
+    neither (or is case-insensitive or verbose, or has a top-level |: its first character is then not read off)."""
+    chars: list[str] = []
+    others: list[tuple[_Search | None, _Search]] = []
+    for pattern in patterns:
+        if pattern.flags & (re.IGNORECASE | re.VERBOSE) or _branches(pattern.pattern):
+            return None
+        precheck = _precheck(pattern)
+        lead = _LEADING.match(pattern.pattern)
+        if _anchored(pattern) or precheck is not None:
+            others.append((precheck, pattern.search))
+        elif lead is not None:
+            chars.append(next(group for group in lead.groups() if group))
+        else:
+            return None
+    leading = re.compile(f"[{re.escape(''.join(chars))}]").search if chars else None
+    return leading, tuple(others)
+
+
+def _screened_out(screen: _Screen, text: str) -> bool:
+    """No pattern of the ``screen`` (``_screen``) can match in ``text``."""
+    leading, others = screen
+    if leading is not None and leading(text) is not None:
+        return False
+    for precheck, search in others:  # a loop, not all() over a generator: this runs for every line
+        if (precheck is None or precheck(text) is not None) and search(text) is not None:
+            return False
+    return True
 
 
 def _branches(pattern: str) -> bool:
@@ -157,6 +200,8 @@ class BoilerplateRules:
     # every inline pattern as one (None where they cannot be joined): most lines hold no inline boilerplate, and
     # one search tells so instead of a search per pattern
     _any_inline: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    # most lines hold none of the characters the inline patterns start with, and are ruled out without the union
+    _inline_screen: _Screen | None = field(init=False, repr=False, compare=False)
     _longest_heading: int = field(init=False, repr=False, compare=False)  # of the headings that open a section
 
     def __post_init__(self) -> None:
@@ -165,6 +210,7 @@ class BoilerplateRules:
         object.__setattr__(self, "_limits", limits)  # a frozen dataclass sets its own derived fields so
         object.__setattr__(self, "_fitting", fitting)
         object.__setattr__(self, "_any_inline", _union([p for _, p in self.inline]))
+        object.__setattr__(self, "_inline_screen", _screen([p for _, p in self.inline]))
         named = (*self.reference_headings, *self.conclusion_headings, *self.lead_headings)
         object.__setattr__(self, "_longest_heading", max(map(len, named), default=0))
 
@@ -187,6 +233,8 @@ class BoilerplateRules:
         return None
 
     def inline_spans(self, text: str) -> list[tuple[int, int, str]]:
+        if self._inline_screen is not None and _screened_out(self._inline_screen, text):
+            return []  # as the union's search finds: none of the patterns matches
         if self._any_inline is not None and self._any_inline.search(text) is None:
             return []
         return [(m.start(), m.end(), reason) for reason, p in self.inline for m in p.finditer(text)]

@@ -52,6 +52,8 @@ def in_quotation(text: str, start: int, pos: int) -> bool:
 def quoted_share(text: str) -> float:
     """The share of ``text``'s letters that lie inside quotation marks (a quotation may run on from the clause
     before, as in ``quoted_at``)."""
+    if _QUOTE_MARKS.search(text) is None:
+        return 0.0  # no quote mark (most texts): nothing is quoted, as the count below finds, whatever the letters
     inside, quoted, letters, pos = quoted_at(text, 0), 0, 0, 0
     # the letters of each stretch between two quote marks counted at once (in C), not character by character
     for mark in _QUOTE_MARKS.finditer(text):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from argmap.documents.rules import BoilerplateRules, LineRule, load_rules
+from argmap.documents.rules import BoilerplateRules, LineRule, _screen, _screened_out, load_rules
 
 # lines each shipped rule should catch, near misses, and ordinary prose in both languages
 _LINES = [
@@ -48,16 +48,48 @@ def test_the_shipped_rules_catch_the_lines_made_to_be_caught() -> None:
     assert len(caught) >= 30, caught  # the table is no table of prose: most of its lines are boilerplate
 
 
+# one text for each shipped inline pattern alone (the screen must let each through), and texts with none
+_INLINE_TEXTS = [
+    "凯达的利润（数据来源：凯达财报）下降了。", "Sales fell. (Source: Kelmar)", "（文｜王小明）凯达的利润下降了。",
+    "淳馨观察（ID：kelmar2019）", "凯达新闻客户端3月1日电 凯达的利润下降了。", "（本报记者 王小明）凯达的利润下降了。",
+    "That is my take. Please share your thoughts in the comments below.", "你怎么看？欢迎在评论区留言。",
+    "凯达的利润下降了[3]。", "见 https://kelmar.example/a", "见<b>原文</b>", "凯达&nbsp;淳馨", "![图](a.png)",
+    "凯达的利润下降了，原因是原材料涨价。", "凯达在苏州开了店，到年底会有十家。", "（注：以上为估计）", "Sales fell.", "",
+]
+
+
 @pytest.mark.parametrize("text", [
     "凯达的利润（数据来源：凯达财报）下降了。(Source: Kelmar) Sales fell.",
     "淳馨观察（ID：kelmar2019）：淳馨进入了苏州。https://kelmar.example/a 见<b>原文</b>&nbsp;。",
     "That is my take. Please share your thoughts in the comments below. 欢迎在评论区留言。",
-    "凯达的利润下降了，原因是原材料涨价。", "",
+    *_INLINE_TEXTS,
 ])
 def test_inline_spans_are_every_patterns_own_matches(text: str) -> None:
     rules = load_rules()
     plain = [(m.start(), m.end(), reason) for reason, p in rules.inline for m in p.finditer(text)]
     assert rules.inline_spans(text) == plain
+
+
+def test_the_inline_screen_lets_through_every_text_an_inline_pattern_matches() -> None:
+    # the screen (the first characters of the patterns that open with one, the anchored and lookahead-led patterns
+    # on their own) is built for the shipped patterns, rules out the texts with no match, and no text with one
+    rules = load_rules()
+    screen = _screen([p for _, p in rules.inline])
+    assert screen is not None
+    # the table has a text for every pattern
+    assert all(any(p.search(text) for text in _INLINE_TEXTS) for _, p in rules.inline)
+    for text in _INLINE_TEXTS:
+        if any(p.search(text) for _, p in rules.inline):
+            assert not _screened_out(screen, text), text
+    # prose without any of the first characters (or with 在, 到 but no comment invitation) is ruled out at once
+    for text in ("凯达的利润下降了，原因是原材料涨价。", "凯达在苏州开了店，到年底会有十家。", "Sales fell.", ""):
+        assert _screened_out(screen, text), text
+
+
+def test_patterns_whose_first_character_is_not_plain_get_no_screen() -> None:
+    for pattern in (r"a?b", r"[^a]b", r"\db", r"a|b", r".b", r"(?:x|y)z"):
+        assert _screen([re.compile("x"), re.compile(pattern)]) is None, pattern
+    assert _screen([re.compile(r"\(a"), re.compile(r"[（(]b+"), re.compile(r"^c"), re.compile(r"(?=[d])d")]) is not None
 
 
 def test_joined_rules_keep_file_order_and_each_rules_own_reason() -> None:

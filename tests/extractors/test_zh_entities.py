@@ -12,6 +12,7 @@ from argmap.errors import LexiconError
 from argmap.extractors.api import analyze
 from argmap.extractors.model import EntityKind
 from argmap.extractors.pipeline import PipelineCache, run_pipeline
+from argmap.samples import DEMO_ARTICLE
 
 
 def refs(text: str, **kw: object) -> dict[str, list[str]]:
@@ -477,3 +478,25 @@ def test_a_longer_name_that_is_no_company_word_keeps_its_own_entity() -> None:
 def test_a_listed_phrase_is_no_name(text: str, present: set[str], absent: set[str]) -> None:
     found = set(refs(text))
     assert present <= found and not absent & found
+
+
+def test_the_words_a_new_name_may_stand_by_are_the_plain_readings() -> None:
+    # Finder._may_name intersects the triggers and jieba's nt words and tests each word once (w < "\x80" for an
+    # ASCII first character): the same set as testing every word in full, for an article's words and edge cases
+    # (a number with a full-width digit, an ASCII number too long, a Latin word, a suffix word, an nt word)
+    from argmap.extractors.lang.zh.tokenizer import WordTags, segmented_words
+
+    nlp = PipelineCache().get("zh")
+    finder = nlp.get_pipe("entities").finder
+    text = DEMO_ARTICLE.read_text(encoding="utf-8")
+    words = set(segmented_words(nlp.tokenizer.untokenized(text))[0])
+    nt = sorted(w for w, tag in finder.tags.items() if tag == "nt")[:50]
+    words |= {"1２", "１２", "12", "123456", "8155", "iPhone", "Ａpple", "é", "凯达科技有限公司", "公司", "创始人", "", *nt}
+    words.discard("")
+    tags = WordTags(finder.tags, words)
+    triggers, suffixes = finder.triggers, finder.org_suffixes
+    plain = {w for w in words
+             if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags[w] == "nt"
+             or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5) or (len(w) > 3 and w.endswith(suffixes))}
+    assert finder._may_name(words) == plain
+    assert {"12", "8155", "iPhone", "创始人", nt[0]} <= plain and not {"1２", "１２", "123456", "Ａpple"} & plain

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from argmap.extractors.components.argument.linear import Linear
+from argmap.extractors.components.argument.linear import Linear, logistic
 from argmap.extractors.components.argument.model import ArgUnit, opens_sentence
 from argmap.extractors.state import MarkerRole, opens_unit
 
@@ -31,7 +31,9 @@ TURN_REACH = 2  # units after a statement in which a sentence turning against it
 SHORT = 12  # statements: up to this a text argues in every sentence, and its first or last one is often its point
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per statement of every article, and a frozen dataclass sets each field through
+# object.__setattr__ (its __init__ costs some three times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class Node:
     """One statement as the attachment scorer sees it."""
 
@@ -258,7 +260,9 @@ _SUBORDINATE = {MarkerRole.SUPPORT, MarkerRole.EXAMPLE, MarkerRole.CONCESSION, M
                 MarkerRole.CONTINUATION}
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per claim of every article, and a frozen dataclass sets each field through
+# object.__setattr__ (its __init__ costs some three times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class ThesisCandidate:
     """One statement as the thesis scorer sees it."""
 
@@ -301,9 +305,14 @@ def turned_against(units: list[ArgUnit]) -> list[bool]:
     """For each unit, whether one of the next ``TURN_REACH`` units opens a later sentence by turning against
     what came before ("Yes, sorting rubbish is a chore. … But still, …"): the writer grants the unit and argues
     the other way, so it is rarely the point (``ThesisCandidate.turned``)."""
-    turns = [_turns(units, j) for j in range(len(units))]
-    return [any(turns[j] and units[j].sentence != u.sentence for j in range(i + 1, min(len(units), i + 1 + TURN_REACH)))
-            for i, u in enumerate(units)]
+    # the units up to TURN_REACH before each turn, where the turn opens a later sentence, marked from the few turns:
+    # the same as asking, for each unit, whether one of the next TURN_REACH units turns (without a generator each)
+    out = [False] * len(units)
+    for j in [j for j in range(len(units)) if _turns(units, j)]:
+        for i in range(max(0, j - TURN_REACH), j):
+            if units[j].sentence != units[i].sentence:
+                out[i] = True
+    return out
 
 
 def _turns(units: list[ArgUnit], j: int) -> bool:
@@ -407,6 +416,61 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
     ]
 
 
+class PolarityScorer:
+    """``attack.probability(polarity_features(source, target, …), polarity_words(source, target))``, equal bit for
+    bit, as AttachScorer is for the attachment (every link's polarity is read; building its list of fourteen floats
+    cost as much as the scoring): the terms of the true features and the scaled lean in POLARITY_FEATURES order, from
+    0.0 as Linear.score's sum() adds them, then the bias, then the weights of both ends' word keys. Keep it in step
+    with ``polarity_features`` (tests/extractors/test_argument_scorer.py compares the two)."""
+
+    __slots__ = ("model",)
+
+    def __init__(self, model: Linear) -> None:
+        self.model = model
+
+    def probability(self, source: Node, target: Node, *, dissent: bool, negation_differs: bool, lean: float) -> float:
+        # unpacking fails loudly if POLARITY_FEATURES gains or loses a feature without this method following
+        (w_attack, w_concession, w_counter, w_dissent, w_negation, w_evidence, w_thesis, w_lean, w_forward,
+         w_target_attack, w_voice, w_granted, w_forward_attack, w_attack_previous) = self.model.weights
+        role = source.unit.marker.role if source.unit.marker is not None else None
+        target_role = target.unit.marker.role if target.unit.marker is not None else None
+        forward = target.index > source.index
+        total = 0.0  # where sum() in Linear.score starts
+        if role is MarkerRole.ATTACK and not forward:
+            total += w_attack
+        if source.unit.concession:
+            total += w_concession
+        if role is MarkerRole.COUNTER:
+            total += w_counter
+        if dissent:
+            total += w_dissent
+        if negation_differs:
+            total += w_negation
+        if source.evidence:
+            total += w_evidence
+        if target.thesis:
+            total += w_thesis
+        total += w_lean * (max(-3.0, min(3.0, lean)) / 3.0)
+        if forward:
+            total += w_forward
+        if target_role is MarkerRole.ATTACK:
+            total += w_target_attack
+        if source.opposing != target.opposing:
+            total += w_voice
+        if source.granted:
+            total += w_granted
+        if role is MarkerRole.ATTACK and forward:
+            total += w_forward_attack
+        if role is MarkerRole.ATTACK and target.index == source.index - 1:
+            total += w_attack_previous
+        dense = self.model.bias + total
+        words = self.model.words
+        if words:
+            for word in polarity_words(source, target):
+                dense += words.get(word, 0.0)
+        return logistic(dense)
+
+
 TYPING_FEATURES = (
     "opinion", "report", "measured", "kinds", "thesis_cue", "hedged", "conditional", "conclusion", "example",
     "support", "contrast", "concession", "rhetorical", "speech", "negated",
@@ -435,3 +499,53 @@ def typing_features(unit: ArgUnit, *, opinion: float, report: float, thesis_cue:
         float(speech),
         float(negated),
     ]
+
+
+class TypingScorer:
+    """``typing.probability(typing_features(unit, …))``, equal bit for bit: every unit of every article is typed,
+    and building its list of fifteen floats cost more than the scoring. A false feature adds no term (adding 0.0
+    leaves a sum of floats unchanged, and 1.0 * w is w), and the terms are added in TYPING_FEATURES order, as
+    ``Linear.score`` adds them (from 0, before the bias), so every sum rounds the same way. The typing model weighs
+    no words. Keep it in step with ``typing_features`` (tests/extractors/test_argument_scorer.py compares the two)."""
+
+    __slots__ = ("model",)
+
+    def __init__(self, model: Linear) -> None:
+        self.model = model
+
+    def probability(self, unit: ArgUnit, *, opinion: float, report: float, thesis_cue: bool, speech: bool,
+                    negated: bool) -> float:
+        # unpacking fails loudly if TYPING_FEATURES gains or loses a feature without this method following
+        (w_opinion, w_report, w_measured, w_kinds, w_thesis_cue, w_hedged, w_conditional, w_conclusion, w_example,
+         w_support, w_contrast, w_concession, w_rhetorical, w_speech, w_negated) = self.model.weights
+        total = 0.0  # where sum() in Linear.score starts (0 + -0.0 is 0.0)
+        total += w_opinion * min(2.0, opinion / 3.0)
+        total += w_report * min(2.0, report / 3.0)
+        if unit.measured:
+            total += w_measured
+        if unit.evidence_kinds:
+            total += w_kinds
+        if thesis_cue:
+            total += w_thesis_cue
+        if unit.hedged:
+            total += w_hedged
+        if unit.conditional:
+            total += w_conditional
+        role = unit.marker.role if unit.marker is not None else None
+        if role is MarkerRole.CONCLUSION:
+            total += w_conclusion
+        elif role is MarkerRole.EXAMPLE:
+            total += w_example
+        elif role is MarkerRole.SUPPORT:
+            total += w_support
+        elif role is MarkerRole.ATTACK:
+            total += w_contrast
+        if unit.concession:
+            total += w_concession
+        if unit.rhetorical:
+            total += w_rhetorical
+        if speech:
+            total += w_speech
+        if negated:
+            total += w_negated
+        return logistic(self.model.bias + total)

@@ -39,9 +39,8 @@ from argmap.extractors.components.argument.features import (
     POLARITY_FEATURES,
     AttachScorer,
     Node,
+    PolarityScorer,
     countered,
-    polarity_features,
-    polarity_words,
 )
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, argument_state
@@ -164,15 +163,18 @@ def concluded(source: Node, graph: list[Node]) -> Node | None:
 
 
 def polarity(source: Node, target: Node, st: Statement, target_st: Statement, data: ArgumentData,
-             model: AttachModel, lean: float) -> RelationKind:
-    values = polarity_features(source, target, dissent=data.dissent.any(st.text),
-                               negation_differs=data.negation.any(st.text) != data.negation.any(target_st.text),
-                               lean=lean)
-    attack = model.attack.probability(values, polarity_words(source, target)) > model.attack_threshold
-    return RelationKind.UNDERMINES if attack else RelationKind.SUPPORTS
+             model: AttachModel, lean: float, scorer: PolarityScorer | None = None) -> RelationKind:
+    """``scorer``: the attack model's direct scorer (features.polarity_features through ``model.attack``), when the
+    caller keeps one."""
+    probability = (scorer or PolarityScorer(model.attack)).probability(
+        source, target, dissent=data.dissent.any(st.text),
+        negation_differs=data.negation.any(st.text) != data.negation.any(target_st.text), lean=lean)
+    return RelationKind.UNDERMINES if probability > model.attack_threshold else RelationKind.SUPPORTS
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per link of every article, and a frozen dataclass sets each field through
+# object.__setattr__ (its __init__ costs some two times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class Link:
     source: Node
     target: Node
@@ -195,7 +197,9 @@ def tree(state: ArgumentState, graph: list[Node], model: AttachModel) -> list[Li
         scored = sorted(scorer.scores(source, candidate_targets(source, graph, model.window, theses)), reverse=True)
         # the tree takes a statement's few best targets (the thesis always among them, so every statement is
         # reachable); the others would only slow the decoding down
-        for score, target in scored[:KEEP_TARGETS] + [s for s in scored[KEEP_TARGETS:] if s[1] == thesis.index]:
+        if len(scored) > KEEP_TARGETS:  # most statements have no more candidates than that: all are taken
+            scored = scored[:KEEP_TARGETS] + [s for s in scored[KEEP_TARGETS:] if s[1] == thesis.index]
+        for score, target in scored:
             scores[(target, source.index)] = _log_probability(score)
         if source.index in forced:
             scores[(forced[source.index][0], source.index)] = FORCED
@@ -268,6 +272,7 @@ def _log_probability(score: float) -> float:
 class RelationFinder:
     def __init__(self, model: AttachModel) -> None:
         self.model = model
+        self.polarity = PolarityScorer(model.attack)
 
     def __call__(self, doc: Doc) -> Doc:
         state = argument_state(doc)
@@ -284,7 +289,7 @@ class RelationFinder:
         for link in tree(state, graph, self.model):
             st, target_st = state.statements[link.source.index], state.statements[link.target.index]
             kind = RelationKind.UNDERMINES if link.rebuttal else polarity(
-                link.source, link.target, st, target_st, data, self.model, state.opinion.get(st.id, 0.0))
+                link.source, link.target, st, target_st, data, self.model, state.opinion.get(st.id, 0.0), self.polarity)
             out.append(_relation(st, target_st, kind, link.source))
         side_links = toward_thesis(state, graph, thesis, data)
         by_pair = {(r.source, r.target): r for r in side_links}

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import ArgumentData, argument_data
-from argmap.extractors.components.argument.features import TYPING_FEATURES, typing_features
+from argmap.extractors.components.argument.features import TYPING_FEATURES, TypingScorer, typing_features
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.stance import evaluative, set_stance
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, argument_state, opens_sentence
@@ -58,7 +58,9 @@ def load_typing_model(path: Path = WEIGHTS) -> Linear:
     return Linear.read(json.loads(path.read_text(encoding="utf-8")), TYPING_FEATURES)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made per unit of every article, and a frozen dataclass sets each field through
+# object.__setattr__ (its __init__ costs some three times as much); none is hashed or changed once made.
+@dataclass(slots=True)
 class Scores:
     opinion: float
     report: float
@@ -74,7 +76,9 @@ class Scores:
         return self.opinion - self.report
 
 
-def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -> Scores:
+def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None, *,
+               scorer: TypingScorer | None = None) -> Scores:
+    """``scorer``: the typing model's direct scorer, when the caller keeps one (else one for ``model``)."""
     text = unit.text
     cues = _cue_scores(unit, data)
     thesis = cues.thesis
@@ -93,8 +97,8 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None) -
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
     neither = (unit.heading or short or background or data.signposts(text) or lead_in(text, data)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
-    return Scores(opinion, report, thesis, neither, (model or load_typing_model()).probability(cues.values(unit)),
-                  measured=unit.measured)
+    evidence = cues.probability(unit, scorer or TypingScorer(model or load_typing_model()))
+    return Scores(opinion, report, thesis, neither, evidence, measured=unit.measured)
 
 
 def budget_rank(scores: Scores, text: str, data: ArgumentData) -> float:
@@ -125,6 +129,11 @@ class _Cues:
     def values(self, unit: ArgUnit) -> list[float]:
         return typing_features(unit, opinion=self.opinion, report=self.report, thesis_cue=self.thesis,
                                speech=self.speech, negated=self.negated)
+
+    def probability(self, unit: ArgUnit, scorer: TypingScorer) -> float:
+        """The typing model's probability of ``values``, read directly (features.TypingScorer)."""
+        return scorer.probability(unit, opinion=self.opinion, report=self.report, thesis_cue=self.thesis,
+                                  speech=self.speech, negated=self.negated)
 
 
 def _cue_scores(unit: ArgUnit, data: ArgumentData) -> _Cues:
@@ -169,6 +178,7 @@ class StatementTyper:
     def __init__(self, *, claim_share: float, claim_root: float, min_claims: int, max_claims: int,
                  model: Linear) -> None:
         self.model = model
+        self.scorer = TypingScorer(model)
         self.claim_share = claim_share
         self.claim_root = claim_root
         self.min_claims = min_claims
@@ -182,7 +192,7 @@ class StatementTyper:
         for index, unit in enumerate(state.units):
             if state.regions.tabled(unit.start, unit.end):
                 continue  # cells of a table are data without their headers: entities and figures, not statements
-            scores = score_unit(unit, data, self.model)
+            scores = score_unit(unit, data, scorer=self.scorer)
             if index in stressed:
                 scores = replace(scores, emphasised=True)
             if draws_conclusion(state, index):

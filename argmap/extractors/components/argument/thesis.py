@@ -130,9 +130,13 @@ def spoken(statement: Statement) -> bool:
     commentary sets its opening note so): its thesis cues are another party's, but it may state the point."""
     text = statement.text
     share = quoted_share(text)
+    if share > QUOTED:
+        return True
+    if not share > OPENING_QUOTE:
+        return False  # most statements: no quotation to open with, and their first letter need not be found
     first = next((i for i, ch in enumerate(text) if ch.isalpha()), None)
     # a quoted term opening a statement (“物美价廉”的产品特性…) fills little of it
-    return share > QUOTED or (share > OPENING_QUOTE and first is not None and quoted_at(text, first))
+    return first is not None and quoted_at(text, first)
 
 
 def regions(state: ArgumentState) -> tuple[set[int], set[int]]:

@@ -100,6 +100,8 @@ class Finder:
             # a title a lexicon adds (主理人) must be one word for the name after it to be read; jieba's own
             # titles keep their frequency, which the segmentation of the text around them relies on
             tokenizer.add_words([t for t in self.titles if t not in self.tags and any(is_cjk(c) for c in t)], tag="n")
+        # the words jieba tags as organisations' names (nt), for one C-level intersection with an article's words
+        self.nt_words = frozenset(w for w, tag in self.tags.items() if tag in _ORG_TAGS)
         self.open_names = ChineseNames(self.tags, self.org_suffix, sources, data=self.names)
         # Aquila 超感系统, Adam 超算平台: a Latin name before a kind of product (two characters may qualify it)
         kinds = "|".join(re.escape(k) for k in self.names.product_kinds)
@@ -140,12 +142,7 @@ class Finder:
                     self._stemmed(state, self.stems[pieces[i]], starts[i], len(pieces[i]), taken, found)
         self._registered(state, pieces, starts, taken, found, tags)
         self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
-        # Only words next to a trigger, Latin words and jieba's organisation names can be new names.
-        triggers, suffixes = self.triggers, self.org_suffixes  # locals: the test runs on every distinct word
-        candidates = {w for w in distinct
-                      if w in triggers or (w[0].isascii() and w[0].isalpha()) or tags[w] == "nt"
-                      or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5)  # a model number (骁龙 8155)
-                      or (len(w) > 3 and w.endswith(suffixes))}  # the length first: most words are shorter
+        candidates = self._may_name(distinct)
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
             word = pieces[i]
             if word in self.titles:
@@ -158,6 +155,19 @@ class Finder:
         self._shortened(found)
         _spacing_variants(found)
         return found.hits
+
+    def _may_name(self, distinct: set[str]) -> set[str]:
+        """The words a new name may be or stand beside: triggers (titles, company and brand words), Latin words,
+        model numbers (骁龙 8155), words jieba tags as organisations' names (nt) and words ending in an organisation
+        suffix. The same set as testing each word ``w in triggers or (w[0].isascii() and w[0].isalpha()) or
+        tags[w] == "nt" or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5) or (len(w) > 3 and
+        w.endswith(suffixes))``: the triggers and the nt words by C-level intersections, then one test of every word,
+        where ``w < "\\x80"`` is ``w[0].isascii()`` (pieces are never empty) and rules out the Chinese words at once."""
+        suffixes = self.org_suffixes  # a local: the test runs on every distinct word
+        return (distinct & self.triggers) | (distinct & self.nt_words) | {
+            w for w in distinct
+            if (w < "\x80" and (w[0].isalpha() or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5)))
+            or (len(w) > 3 and w.endswith(suffixes))}  # the length first: most words are shorter
 
     def _registered(self, state: DocState, pieces: list[str], starts: list[int], taken: set[int], found: Found,
                     tags: WordTags) -> None:

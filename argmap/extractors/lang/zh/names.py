@@ -74,8 +74,10 @@ def titled_people(pieces: list[str], starts: list[int], tags: WordTags, titles: 
     word): after a person's title, a surname (a character jieba tags nr) and one or two more characters, each
     a piece of its own, before a word of two characters or more, or punctuation."""
     out: list[names.NameSpan] = []
-    for i, piece in enumerate(pieces[:-2]):
-        if piece not in titles or len(pieces[i + 1]) != 1 or tags[pieces[i + 1]] != "nr":
+    last = len(pieces) - 2  # a title needs two pieces after it
+    # the titles found first by one comprehension (most pieces are none), then the few read one by one
+    for i in [i for i, piece in enumerate(pieces) if piece in titles]:
+        if i >= last or len(pieces[i + 1]) != 1 or tags[pieces[i + 1]] != "nr":
             continue
         end = i + 2
         while end < len(pieces) and end - i - 1 < 3 and len(pieces[end]) == 1 and is_cjk(pieces[end]) \
