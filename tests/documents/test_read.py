@@ -360,6 +360,9 @@ def test_numbered_entries_without_a_heading_are_a_reference_list_that_closes_the
     # the source credit a reposting site sets first: the account, its author and who took the picture
     ("本文来自微信公众号：淳馨观察（ID：chunxin），作者：岚城，题图来自：视觉中国", "credit"),
     ("编者按：本文来自微信公众号“淳馨观察”（ID：chunxin），作者：岚城。", "credit"),
+    ("（本文作者：岚城，淳馨研究院分析师）", "credit"),
+    ("本视频作者：岚城", "credit"),
+    ("本文作者认为，淳馨的下沉是价格层面的。", None),  # the writer's view, told in a sentence
     ("上一篇淳馨的下沉之路下一篇瑞禾如何成为第一", "related"),
     ("修改于2025年02月25日", "dateline"),
     ("《品牌战略五阶段之扩张期：如何成为领导品牌》", "related"),  # a past post's title alone: a link list's entry
