@@ -38,6 +38,8 @@ from argmap.extractors.components.argument.features import emphatic
     ("dates", "zh", "2021年，瑞禾的营收创了新高。", True),
     ("dates", "zh", "十年来，瑞禾的口碑始终很好。", False),
     ("dates", "zh", "3年内瑞禾还难以盈利。", False),  # a span of time, not a date
+    ("dates", "zh", "前不久，瑞禾在杭州开了第一家门店。", True),  # a date relative to today
+    ("dates", "zh", "瑞禾前几天刚刚宣布提价。", True),
     # opens by dating what it tells: commentary's news hook, not its point
     ("dated_opening", "zh", "3月21日，凯达宣布全系产品提价一成。", True),
     ("dated_opening", "zh", "今年5月,瑞禾宣布战略投资凯达1.3亿元。", True),
