@@ -150,6 +150,8 @@ def test_every_language_names_discourse_functions_as_the_argument_stage_does() -
      [None, "example"]),
     ("zh", "平价品牌在县城卖得很好。举个例子，岚蛙去年在县城开了四十家门店。", [None, "example"]),
     ("zh", "县城的消费者更看重价格。诸如淳馨、瑞禾这样的品牌都靠低价取胜。", [None, "example"]),
+    # summing up concludes, in both languages ("In short, …", 总而言之，…)
+    ("zh", "淳馨今年在县城开了四十家门店。总而言之，淳馨的下沉还停留在价格层面。", [None, "conclusion"]),
 ])
 def test_both_languages_mark_their_units_with_one_kind_of_marker(lang: str, text: str, roles: list[str | None]) -> None:
     from argmap.extractors.pipeline import argument_input
