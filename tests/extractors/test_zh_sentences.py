@@ -49,6 +49,9 @@ def units(text: str) -> list[str]:
         ("新品的定价看上去很合理，但实情并非如此。", ["新品的定价看上去很合理，但实情并非如此。"]),
         # a turn that asserts, then asks: the assertion is a statement, the question none
         ("起步虽晚，但好在这家咖啡品牌的供应链扎实，新开的门店能否在三年内盈利？", ["但好在这家咖啡品牌的供应链扎实，"]),
+        # … but a turn whose question is rhetorical asserts through it: one statement
+        ("然而，从另一个角度看，瑞禾的“不降价”又何尝不是一种营销智慧呢？",
+         ["然而，从另一个角度看，瑞禾的“不降价”又何尝不是一种营销智慧呢？"]),
         # … but a turn that only asks stays one question
         ("但你有没有想过，为什么顾客愿意排队买它？", []),
         # a conclusion drawn after a comma is a statement of its own: the facts before it ground it

@@ -10,7 +10,7 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from argmap.extractors.lexicon import Lexicon, lexicon_for
+from argmap.extractors.lexicon import Lexicon, compile_cues, lexicon_for
 from argmap.extractors.model import Span
 from argmap.extractors.text import inside_sentence
 from argmap.extractors.state import DocState, Marker, MarkerRole, Unit, get_state
@@ -51,6 +51,8 @@ class ZhSentences:
         self.conclusion = tuple(m for m, role in self.markers if role is MarkerRole.CONCLUSION and len(m) >= 2)
         # "…，毕竟…", "…，因为…": a reason given after its claim is a statement of its own, as "…, because …" is
         self.reason = tuple(m for m, role in self.markers if role is MarkerRole.SUPPORT and m not in _FRONTED)
+        # "然而，从另一个角度看，X又何尝不是…呢？": a rhetorical question asserts — the turn and it are one statement
+        self.rhetorical = compile_cues(lexicon.cue_list("rhetorical"))
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
@@ -100,7 +102,8 @@ class ZhSentences:
 
     def _asked_after_turn(self, text: str, clauses: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
         """A turn that asserts, then asks (但好在供应链扎实，…能否在三年内盈利？): the clause after the last comma or
-        colon asks, what the turn says before it is asserted — one statement and one question, not one question."""
+        colon asks, what the turn says before it is asserted — one statement and one question, not one question.
+        Not where the question is rhetorical (…又何尝不是…呢？): then it asserts what the turn says."""
         if not clauses:
             return clauses
         start, end, conceded = clauses[-1]
@@ -109,6 +112,8 @@ class ZhSentences:
         comma = max(text.rfind(mark, start, end) for mark in _ASKS_AFTER)
         if comma - start < MIN_TURN or end - comma - 1 < MIN_QUESTION or _opens_bracket(text, start, comma):
             return clauses
+        if self.rhetorical is not None and self.rhetorical.search(text, comma + 1, end):
+            return clauses  # the question asserts: it is what the turn says, not a question after it
         return clauses[:-1] + [(start, comma + 1, conceded), (comma + 1, end, False)]
 
     def _marker(self, text: str, start: int, end: int) -> Marker | None:
