@@ -361,6 +361,10 @@ def test_numbered_entries_without_a_heading_are_a_reference_list_that_closes_the
     ("本文来自微信公众号：淳馨观察（ID：chunxin），作者：岚城，题图来自：视觉中国", "credit"),
     ("编者按：本文来自微信公众号“淳馨观察”（ID：chunxin），作者：岚城。", "credit"),
     ("（本文作者：岚城，淳馨研究院分析师）", "credit"),
+    ("原载于《淳馨周刊》2008年第15期，作者岚城，原题《淳馨重返杭州》。转自岚城读史", "source"),
+    ("转自淳馨观察", "source"),
+    ("2019-03-07 08:00", "dateline"),
+    ("2019年淳馨的营收增长了三成。", None),
     ("本视频作者：岚城", "credit"),
     ("本文作者认为，淳馨的下沉是价格层面的。", None),  # the writer's view, told in a sentence
     ("上一篇淳馨的下沉之路下一篇瑞禾如何成为第一", "related"),
