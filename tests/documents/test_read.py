@@ -364,6 +364,10 @@ def test_numbered_entries_without_a_heading_are_a_reference_list_that_closes_the
     ("原载于《淳馨周刊》2008年第15期，作者岚城，原题《淳馨重返杭州》。转自岚城读史", "source"),
     ("转自淳馨观察", "source"),
     ("2019-03-07 08:00", "dateline"),
+    # a brokerage report's credits: its title, and each analyst with the registration number
+    ("研报：《淳馨国际化征程的复盘与启示》2024年7月28日", "source"),
+    ("岚城分析师 S0570520100001", "credit"),
+    ("研报：《淳馨的下沉》指出，县城门店的复购率更高。", None),  # what the report says, in a sentence
     ("2019年淳馨的营收增长了三成。", None),
     ("本视频作者：岚城", "credit"),
     ("本文作者认为，淳馨的下沉是价格层面的。", None),  # the writer's view, told in a sentence
