@@ -55,6 +55,7 @@ def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[s
         "没读过上一篇的读者可以先读上一篇文章。",  # the writer points to another article: a signpost
         "下一期会讲述这家品牌如何改革渠道。",
         "接下来我们看看这家品牌如何定价。",
+        "在讲凯达的涨价之前，我们先讲讲什么是品牌溢价。",  # "first, let's talk about": announces what follows
         "我们将从渠道、产品和价格三个方面分析。",
         "所以在进行渠道分析的时候，需要以下几步：",  # announces the steps that follow
         "本期主要描述冲突场景下的解决方案。",  # a series' issue says what it covers
