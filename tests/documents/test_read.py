@@ -364,6 +364,9 @@ def test_numbered_entries_without_a_heading_are_a_reference_list_that_closes_the
     ("原载于《淳馨周刊》2008年第15期，作者岚城，原题《淳馨重返杭州》。转自岚城读史", "source"),
     ("转自淳馨观察", "source"),
     ("2019-03-07 08:00", "dateline"),
+    ("* 图片来源于网络，侵权请联系删除", "image-source"),
+    ("如有侵权，请联系删除。", "copyright"),
+    ("淳馨的门店数据来源于网络上的公开信息，我们整理了一份清单。", None),  # data, not a picture's credit
     # a brokerage report's credits: its title, and each analyst with the registration number
     ("研报：《淳馨国际化征程的复盘与启示》2024年7月28日", "source"),
     ("岚城分析师 S0570520100001", "credit"),

@@ -56,6 +56,7 @@ def test_statement_kinds(text: str, kind: StatementKind, evidence_kinds: tuple[s
         "下一期会讲述这家品牌如何改革渠道。",
         "接下来我们看看这家品牌如何定价。",
         "在讲凯达的涨价之前，我们先讲讲什么是品牌溢价。",  # "first, let's talk about": announces what follows
+        "上个月本号发过一篇讲淳馨定价的文章，感兴趣的读者可以翻看。",  # points to another article
         "我们将从渠道、产品和价格三个方面分析。",
         "所以在进行渠道分析的时候，需要以下几步：",  # announces the steps that follow
         "本期主要描述冲突场景下的解决方案。",  # a series' issue says what it covers
