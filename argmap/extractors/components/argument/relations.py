@@ -163,10 +163,9 @@ def concluded(source: Node, graph: list[Node]) -> Node | None:
 
 
 def polarity(source: Node, target: Node, st: Statement, target_st: Statement, data: ArgumentData,
-             model: AttachModel, lean: float, scorer: PolarityScorer | None = None) -> RelationKind:
-    """``scorer``: the attack model's direct scorer (features.polarity_features through ``model.attack``), when the
-    caller keeps one."""
-    probability = (scorer or PolarityScorer(model.attack)).probability(
+             model: AttachModel, lean: float, scorer: PolarityScorer) -> RelationKind:
+    """``scorer``: ``model.attack`` read directly (features.PolarityScorer; the finder keeps one)."""
+    probability = scorer.probability(
         source, target, dissent=data.dissent.any(st.text),
         negation_differs=data.negation.any(st.text) != data.negation.any(target_st.text), lean=lean)
     return RelationKind.UNDERMINES if probability > model.attack_threshold else RelationKind.SUPPORTS

@@ -76,9 +76,8 @@ class Scores:
         return self.opinion - self.report
 
 
-def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None, *,
-               scorer: TypingScorer | None = None) -> Scores:
-    """``scorer``: the typing model's direct scorer, when the caller keeps one (else one for ``model``)."""
+def score_unit(unit: ArgUnit, data: ArgumentData, *, scorer: TypingScorer | None = None) -> Scores:
+    """``scorer``: the typing model's direct scorer, when the caller keeps one (else one for the shipped model)."""
     text = unit.text
     cues = _cue_scores(unit, data)
     thesis = cues.thesis
@@ -97,7 +96,7 @@ def score_unit(unit: ArgUnit, data: ArgumentData, model: Linear | None = None, *
     # a question asks unless it asserts (rhetorical) or voices what the evidence kinds name (用户质疑：“凭什么卖这么贵？”)
     neither = (unit.heading or short or background or data.signposts(text) or lead_in(text, data)
                or (unit.question and not unit.rhetorical and not unit.evidence_kinds))
-    evidence = cues.probability(unit, scorer or TypingScorer(model or load_typing_model()))
+    evidence = cues.probability(unit, scorer or TypingScorer(load_typing_model()))
     return Scores(opinion, report, thesis, neither, evidence, measured=unit.measured)
 
 
