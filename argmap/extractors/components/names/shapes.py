@@ -418,6 +418,8 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
         longest = max(e - s for s, e in items[:-1])
         b = next((x for x in range(min(b, last_start + longest), last_start + 1, -1) if x in bounds), b)
     items[-1] = (last_start, b)
+    if text[a - 1:a] == "的" and text[b:b + 1] == "的" and not tail.startswith("等") and not counted:
+        return []  # 京东的科技驱动、凯达的国资背景: what each name has, listed — the names are not the items
     items = [(s, e) for s, e in items if 2 <= e - s <= 6]
     if len(items) < 2:
         return []
