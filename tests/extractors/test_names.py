@@ -268,13 +268,17 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         ("业绩公布后，前瑞禾证券分析师林远舟表示，市场放大了利好。", {"organization/瑞禾证券"}, {"organization/前瑞禾证券"}),
         # jieba files many a word as a person's name (阿斯巴甜, 安赛蜜): two of them make no list of brands
         ("常用的甜味剂大都是阿斯巴甜、安赛蜜等添加剂。", set(), {"brand/阿斯巴甜", "brand/安赛蜜"}),
+        # a person's name the segmenter splits into a surname and a word (姚 | 建军), written more than once
+        ("彼时的姚建军是过于敏感吗？一年后，姚建军直言：未来五年很关键。", {"person/姚建军"}, set()),
+        ("魏淳安曾发出过疑问。彼时的魏淳安并不自信。", {"person/魏淳安"}, set()),
+        ("王者荣耀很火。王者荣耀的玩家很多。", set(), {"person/王者"}),
         # what each name has, listed (X的A、Y的B; Y known): the names are not the items
         ("相较于凯达的科技驱动、京东的国资背景，淳馨更看重服务。", set(), {"brand/科技驱动", "brand/国资背景"}),
     ],
     ids=["list-summed-up", "list-of-tagged-names", "list-of-fruit", "technical-acronyms", "teams-and-latin-names",
          "app-stores", "quoted-terms", "common-nouns-filed-as-organisations",
          "english-prose", "list-opener", "list-opener-inside", "former-employer", "list-of-words-filed-as-people",
-         "list-of-what-names-have"],
+         "split-name", "split-name-opening", "surname-in-a-word", "list-of-what-names-have"],
 )
 def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "zh")
