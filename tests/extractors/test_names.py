@@ -399,9 +399,12 @@ def test_other_names_of_an_entity_are_its_aliases(text: str, label: str, aliases
      {"brand/yelp", "brand/grubhub", "brand/doordash", "organization/financial-times"}),
     ("en", "Marriott and Hilton raised room rates, The Wall Street Journal said.",
      {"brand/marriott", "brand/hilton", "organization/wsj"}),
+    # well-known products, and the lines named after them (a number or a capitalised word after the name)
+    ("en", "Apple's iTunes helped the iPod; the Xbox 2 and the Game Boy Advance sold well.",
+     {"product/itunes", "product/ipod", "product/xbox-2", "product/game-boy-advance"}),
 ])
 def test_well_known_brands_and_media_are_in_the_lexicon(lang: str, text: str, expected: set[str]) -> None:
-    """Retail, travel, hotels, drinks and the press that business articles cite (lexicon, both languages)."""
+    """Retail, travel, hotels, drinks, devices and the press that business articles cite (lexicon, both languages)."""
     refs = set(_refs(text, lang))
     assert expected <= refs if expected else not {r for r in refs if r.startswith(("brand/", "organization/"))}, refs
 

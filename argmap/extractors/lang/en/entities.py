@@ -73,15 +73,17 @@ class Finder:
             rf"({_NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_alternation(patterns.get('product_noun', []))})\b"
         )
         brands = _alternation([n for n, e in self.by_name.items() if e.kind is EntityKind.BRAND])
+        # a known product's names too: Xbox 2, Game Boy Advance are lines of the product, of its brand
+        makers = _alternation([n for n, e in self.by_name.items() if e.kind in (EntityKind.BRAND, EntityKind.PRODUCT)])
         models = _alternation(patterns.get("product_model", []))
-        self.model = re.compile(rf"(?<![\w-])({brands})\s+(?!(?:19|20)\d\d\b)([A-Z]{{0,3}}\d+[A-Za-z]*(?:\s+(?:{models}))*)(?![\w-])")
+        self.model = re.compile(rf"(?<![\w-])({makers})\s+(?!(?:19|20)\d\d\b)([A-Z]{{0,3}}\d+[A-Za-z]*(?:\s+(?:{models}))*)(?![\w-])")
         # Kelmar's 450 sports cars, Boeing's 747 jets: a maker's number before a kind of vehicle or device
         model_nouns = _alternation(patterns.get("model_noun", []))
         self.numbered = (re.compile(rf"(?<![\w-])({brands})['’]s\s+(\d{{3,4}}[A-Za-z]?)"
                                     rf"(?=\s+(?:[a-z-]+\s+)?(?:{model_nouns})\b)") if model_nouns else None)
         # Cadillac BLS, Nvidia Drive Orin: a known brand, then one or two capitalised words or codes that name
         # one of its lines (a company word after it names the company, a title or a place its people or unit)
-        self.line = re.compile(rf"(?<![\w-])({brands})((?:\s+(?:[A-Z][\w-]*|\d+[A-Za-z][\w-]*)){{1,2}})(?![\w'’-])")
+        self.line = re.compile(rf"(?<![\w-])({makers})((?:\s+(?:[A-Z][\w-]*|\d+[A-Za-z][\w-]*)){{1,2}})(?![\w'’-])")
         self.not_line = (*patterns.get("organization_suffix", []), *patterns.get("not_brand", []))
         # Mac mini, iPod nano: a product named with a lower-case variant word after its line's name
         variants = _alternation(patterns.get("product_variant", []))
@@ -187,19 +189,19 @@ class Finder:
         for m in self.line.finditer(text, start, end):
             if not names.names_a_line(m.group(2).split(), self.names, self.not_line):
                 continue  # Kelmar Motors, Kelmar CEO Ann Lee, Kelmar China, "Kelmar The …"
-            brand = self.by_name[m.group(1)]  # a brand: the pattern names brands only
+            maker = self.by_name[m.group(1)]  # a brand, or a product of one (Game Boy Advance)
             label = f"{m.group(1)}{m.group(2)}"
             out.append(EntityHit(EntityKind.PRODUCT, slug(label), m.start(), m.end(), label, {"en": label},
-                                 brand=brand.ref))
+                                 brand=_owner(maker)))
         return out
 
     def _lexicon_hit(self, m: re.Match[str]) -> EntityHit:
         return _hit(self.by_name[m.group()], m.start(), m.end())
 
     def _model_hit(self, m: re.Match[str]) -> EntityHit | None:
-        brand = self.by_name[m.group(1)]
-        label = f"{brand.label_en} {m.group(2)}"
-        return EntityHit(EntityKind.PRODUCT, slug(label), m.start(), m.end(), label, {"en": label}, brand=brand.ref)
+        maker = self.by_name[m.group(1)]
+        label = f"{maker.label_en} {m.group(2)}"
+        return EntityHit(EntityKind.PRODUCT, slug(label), m.start(), m.end(), label, {"en": label}, brand=_owner(maker))
 
     def _brand_hit(self, text: str, m: re.Match[str], *, suffixed: bool = False) -> EntityHit | None:
         """The brand a pattern names: the name before a company suffix (Kelmar of "Kelmar Corp") or before a
@@ -289,6 +291,13 @@ def _lexical(hit: EntityHit, known: set[str]) -> bool:
 def _product(m: re.Match[str]) -> EntityHit:
     label = m.group(1)
     return EntityHit(EntityKind.PRODUCT, slug(label), m.start(1), m.end(1), label, {"en": label})
+
+
+def _owner(entry: LexEntry) -> str | None:
+    """The brand a line named after ``entry`` belongs to: the brand itself, or a product's brand."""
+    if entry.kind is EntityKind.BRAND:
+        return entry.ref
+    return f"brand/{entry.owner}" if entry.owner else None
 
 
 def _hit(entry: LexEntry, start: int, end: int) -> EntityHit:
