@@ -92,21 +92,23 @@ def titled_people(pieces: list[str], starts: list[int], tags: WordTags, titles: 
     return out
 
 
-def split_names(pieces: list[str], starts: list[int], tags: WordTags, text: str) -> list[tuple[str, int]]:
+def split_names(pieces: list[str], starts: list[int], tags: WordTags,
+                text: str) -> tuple[list[tuple[str, int]], Counter[str]]:
     """Where a person's name may stand that the segmenter split into its surname and a word (魏 | 建军): a
-    character jieba tags as a surname, then one or two more, written so at least twice in the article. Only
-    the model is asked about these (one window each): the split itself says nothing of a name."""
+    character jieba tags as a surname, then one or two more, written so at least twice in the article — each
+    name at its first place, and how often the article writes it. Only the model is asked about these (one
+    window each): the split itself says nothing of a name."""
     out: list[tuple[str, int]] = []
-    seen: set[str] = set()
+    counts: Counter[str] = Counter()
     for i in range(len(pieces) - 1):
         first, rest = pieces[i], pieces[i + 1]
         if len(first) != 1 or tags[first] != "nr" or not 1 <= len(rest) <= 2 or not _CJK_WORD.fullmatch(rest):
             continue
         name = first + rest
-        if name not in seen and text.count(name) >= 2:
-            seen.add(name)
+        if name not in counts and (count := text.count(name)) >= 2:
+            counts[name] = count
             out.append((name, starts[i]))
-    return out
+    return out, counts
 
 
 def glued_fragment(word: str) -> bool:
@@ -185,9 +187,9 @@ class ChineseNames:
         model = names.load_model("zh") if names.NameFinder.MODEL in use else None
         model_found: list[names.NameSpan] = []
         if model is not None:
-            split = split_names(pieces, starts, tags, state.content)
+            split, split_counts = split_names(pieces, starts, tags, state.content)
             spans = self._model_windows(state, [(w, s) for w, s in words if tags[w] is None] + split,
-                                        counts + Counter({w: state.content.count(w) for w, _ in split}))
+                                        counts + split_counts)
             model_found = self._snapped(names.model_names(model, state.content, spans), state.content, starts, tags)
             candidates += model_found
         if names.NameFinder.WORD in use:
