@@ -402,6 +402,9 @@ def test_other_names_of_an_entity_are_its_aliases(text: str, label: str, aliases
      {"brand/yelp", "brand/grubhub", "brand/doordash", "organization/financial-times"}),
     ("en", "Marriott and Hilton raised room rates, The Wall Street Journal said.",
      {"brand/marriott", "brand/hilton", "organization/wsj"}),
+    # the analysts and industry bodies tech news cites
+    ("en", "Wedbush and Jefferies raised their targets, T-Mobile USA said, and the IFPI agreed.",
+     {"organization/wedbush", "organization/jefferies", "brand/t-mobile", "organization/ifpi"}),
     # well-known products, and the lines named after them (a number or a capitalised word after the name)
     ("en", "Apple's iTunes helped the iPod; the Xbox 2 and the Game Boy Advance sold well.",
      {"product/itunes", "product/ipod", "product/xbox-2", "product/game-boy-advance"}),
