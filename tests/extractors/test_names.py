@@ -272,13 +272,17 @@ def test_english_names_outside_the_lexicon(text: str, present: set[str], absent:
         ("彼时的姚建军是过于敏感吗？一年后，姚建军直言：未来五年很关键。", {"person/姚建军"}, set()),
         ("魏淳安曾发出过疑问。彼时的魏淳安并不自信。", {"person/魏淳安"}, set()),
         ("王者荣耀很火。王者荣耀的玩家很多。", set(), {"person/王者"}),
+        # a Latin name said once, beside what only a company does (收购, 宣布); not a word said once without one
+        ("2018年，凯达从Zandora收购了岚蛙。", {"brand/zandora"}, set()),
+        ("店员用Excel记账。", set(), {"brand/excel"}),
         # what each name has, listed (X的A、Y的B; Y known): the names are not the items
         ("相较于凯达的科技驱动、京东的国资背景，淳馨更看重服务。", set(), {"brand/科技驱动", "brand/国资背景"}),
     ],
     ids=["list-summed-up", "list-of-tagged-names", "list-of-fruit", "technical-acronyms", "teams-and-latin-names",
          "app-stores", "quoted-terms", "common-nouns-filed-as-organisations",
          "english-prose", "list-opener", "list-opener-inside", "former-employer", "list-of-words-filed-as-people",
-         "split-name", "split-name-opening", "surname-in-a-word", "list-of-what-names-have"],
+         "split-name", "split-name-opening", "surname-in-a-word", "latin-name-beside-a-deal", "latin-word-once",
+         "list-of-what-names-have"],
 )
 def test_chinese_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "zh")

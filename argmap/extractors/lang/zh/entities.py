@@ -416,6 +416,8 @@ class Finder:
             product = self.product_kind is not None and self.product_kind.match(text, end) is not None
             cue = (named or product or any(c in window for c in self.brand_context)
                    or any(c in window for c in self.org_suffix)
+                   # 从Whitbread收购, Nike宣布: what only a company does, beside the name
+                   or any(c in window for c in self.stem_context)
                    or _MODEL_SUFFIX.match(text, end) is not None)  # Pixel 9: a name with its model number
             called = _CALLED_BRAND.search(text, max(0, idx - 4), idx) is not None
             if word.isalpha() and not named and not called and not any(c in window for c in self.org_suffix) and (
