@@ -388,7 +388,7 @@ def emphatic(text: str) -> bool:
 POLARITY_FEATURES = (
     "attack_marker", "concession", "counter", "dissent", "negation_differs", "source_evidence", "target_thesis",
     "lean", "forward", "target_attack_marker", "voice_differs", "granted", "forward_attack_marker",
-    "attack_marker_previous",
+    "attack_marker_previous", "turn_after",
 )
 
 
@@ -413,12 +413,14 @@ def polarity_features(source: Node, target: Node, *, dissent: bool, negation_dif
         float(role is MarkerRole.ATTACK and forward),
         # "X. However, Y": the turn is against the statement right before it
         float(role is MarkerRole.ATTACK and target.index == source.index - 1),
+        # "A. But B": B turns against the statement right before it, so what A says bears against B
+        float(target_role is MarkerRole.ATTACK and target.index == source.index + 1),
     ]
 
 
 class PolarityScorer:
     """``attack.probability(polarity_features(source, target, …), polarity_words(source, target))``, equal bit for
-    bit, as AttachScorer is for the attachment (every link's polarity is read; building its list of fourteen floats
+    bit, as AttachScorer is for the attachment (every link's polarity is read; building its list of fifteen floats
     cost as much as the scoring): the terms of the true features and the scaled lean in POLARITY_FEATURES order, from
     0.0 as Linear.score's sum() adds them, then the bias, then the weights of both ends' word keys. Keep it in step
     with ``polarity_features`` (tests/extractors/test_argument_scorer.py compares the two)."""
@@ -431,7 +433,7 @@ class PolarityScorer:
     def probability(self, source: Node, target: Node, *, dissent: bool, negation_differs: bool, lean: float) -> float:
         # unpacking fails loudly if POLARITY_FEATURES gains or loses a feature without this method following
         (w_attack, w_concession, w_counter, w_dissent, w_negation, w_evidence, w_thesis, w_lean, w_forward,
-         w_target_attack, w_voice, w_granted, w_forward_attack, w_attack_previous) = self.model.weights
+         w_target_attack, w_voice, w_granted, w_forward_attack, w_attack_previous, w_turn_after) = self.model.weights
         role = source.unit.marker.role if source.unit.marker is not None else None
         target_role = target.unit.marker.role if target.unit.marker is not None else None
         forward = target.index > source.index
@@ -463,6 +465,8 @@ class PolarityScorer:
             total += w_forward_attack
         if role is MarkerRole.ATTACK and target.index == source.index - 1:
             total += w_attack_previous
+        if target_role is MarkerRole.ATTACK and target.index == source.index + 1:
+            total += w_turn_after
         dense = self.model.bias + total
         words = self.model.words
         if words:

@@ -15,8 +15,8 @@ when the model gives it a fair chance (``min_probability``); in a long article i
 second-best claim (``second_probability``, ``second_links``).
 
 Polarity is *support* unless a second linear model, over the source's marker (contrast, concession,
-counter), a cited party's dissent, negation on one side only, the two ends' voices and opening words and
-what the source judges, says the source bears *against* its target clearly enough (``attack_threshold``):
+counter), a turn the target opens with right after the source ("A. Yet B": A bears against B), a cited party's
+dissent, negation on one side only, the two ends' voices and opening words and what the source judges, says the source bears *against* its target clearly enough (``attack_threshold``):
 a contrast marker alone is not an attack.
 """
 
