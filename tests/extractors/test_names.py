@@ -331,11 +331,35 @@ def test_model_codes_are_products_of_the_brand_before_them() -> None:
         ("小米 13 卖得很好，小米 2023 年营收增长。", {"小米 13"}),
         ("小米 50 亿元投入研发，小米 300 家门店开业。", set()),
         ("京东 618 大促开始了，京东 618 很热闹。", set()),
+        ("小米 2024 发布会上，小米宣布降价。", set()),  # a year after the brand
     ],
 )
 def test_a_number_after_a_brand_is_its_model(text: str, product: set[str]) -> None:
     analysis = run_pipeline(text, key="t", lang="zh")
     assert {e.label for e in analysis.entities if e.kind is EntityKind.PRODUCT} == product
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the trims after a model's code name another model, at another price
+        ("zh", "小米14 Ultra的影像很强，小米14卖得更多。",
+         {"product/xiaomi-14-ultra": "brand/xiaomi", "product/xiaomi-14": "brand/xiaomi"}),
+        # a model of a known product is named as written, and belongs to the product's brand
+        ("zh", "苹果的iPhone 15 Pro Max卖得很好，三星Galaxy S24 Ultra也不错。",
+         {"product/iphone-15-pro-max": "brand/apple", "product/galaxy-s24-ultra": "brand/samsung"}),
+        ("zh", "华为发布了Mate 60 Pro，小米SU7 Ultra要卖52.99万元，SU7 Ultra很贵。",
+         {"product/mate-60-pro": "brand/huawei", "product/su7-ultra": "brand/xiaomi"}),
+        ("en", "Huawei launched the Mate 60 Pro, and the Galaxy S24 Ultra sold well.",
+         {"product/mate-60-pro": "brand/huawei", "product/galaxy-s24-ultra": "brand/samsung"}),
+    ],
+)
+def test_a_models_trims_and_the_models_of_a_product(lang: str, text: str, expected: dict[str, str]) -> None:
+    entities = run_pipeline(text, key="t", lang=lang).entities
+    products = {e.ref: e.brand for e in entities if e.kind is EntityKind.PRODUCT}
+    assert expected.items() <= products.items(), products
+    # a trim is no name of its own (Pro Max, Ultra)
+    assert not any(e.kind is EntityKind.BRAND and e.label.split()[0] in ("Pro", "Max", "Ultra") for e in entities)
 
 
 @pytest.mark.parametrize(

@@ -200,7 +200,8 @@ class Finder:
 
     def _model_hit(self, m: re.Match[str]) -> EntityHit | None:
         maker = self.by_name[m.group(1)]
-        label = f"{maker.label_en} {m.group(2)}"
+        # a model of a product is named as written (Mate 60 Pro, not "Mate series 60 Pro"), of a brand by its name
+        label = f"{m.group(1) if maker.kind is EntityKind.PRODUCT else maker.label_en} {m.group(2)}"
         return EntityHit(EntityKind.PRODUCT, slug(label), m.start(), m.end(), label, {"en": label}, brand=_owner(maker))
 
     def _brand_hit(self, text: str, m: re.Match[str], *, suffixed: bool = False) -> EntityHit | None:

@@ -19,7 +19,7 @@ from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.names import (
-    MEASURE_WORDS, NAME_TAGS, ChineseNames, Paired, counted, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
+    MEASURE_WORDS, MODEL_TRIMS, NAME_TAGS, ChineseNames, Paired, counted, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
 )
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
@@ -36,6 +36,8 @@ _DOTTED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+")
 _VERSION_AFTER = re.compile(r" ?\d+(?:\.\d+)+")
 _VERSION_IN = re.compile(r"\d\.\d")
 _MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9])")
+_LATIN_AFTER_CJK = re.compile(r"[\u3400-\u9fff]+\s?([A-Za-z].*)")  # 小米SU7 Ultra: the model's Latin name after the brand
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")  # 小米汽车 2024: a year after a name, no model of it
 # a model number after a brand: two to five digits that no unit, magnitude or date word follows
 _NUMBERED_MODEL = re.compile(r"\d{2,5}(?!\s?[\d.,%％年月日号周天岁亿万千百元块个台辆部家件倍次名位条款代])")
 _SIZE = frozenset("大小")  # 对大公司, 像小公司: how big a company is, before the company word
@@ -272,9 +274,10 @@ class Finder:
         prev = pieces[i - 1] if i else ""
         if counted(word, state.content, idx):
             return
-        # the brand right before only makes a product of a Latin word (蔚来ES7, 理想 L9): _model_code and _classify
-        # name products from Latin words alone, so a Chinese word spares the scan of every brand mention
-        owner = _brand_before(state, found, idx) if word.isascii() else None
+        # the brand or product right before only makes a product of a Latin word (蔚来ES7, 理想 L9, iPhone 15):
+        # _model_code and _classify name products from Latin words alone, so a Chinese word spares the scan of
+        # every mention
+        owner = _maker_before(state, found, idx) if word.isascii() else None
         if i and word in self.names.not_names and self._institution(prev, starts[i - 1], u, state, taken, found, tags,
                                                                        word):
             return
@@ -292,8 +295,7 @@ class Finder:
             return
         kind, key, label, end = hit
         labels = {"zh" if any(is_cjk(c) for c in label) else "en": label}
-        found.add(kind, key, labels, (), idx, end,
-                  brand=owner.ref if owner is not None and kind is EntityKind.PRODUCT else None)
+        found.add(kind, key, labels, (), idx, end, brand=_brand_of(owner) if kind is EntityKind.PRODUCT else None)
         taken.update(range(idx, end))
 
     def _institution(self, prev: str, at: int, u: int, state: DocState, taken: set[int], found: Found,
@@ -368,12 +370,18 @@ class Finder:
     @staticmethod
     def _model_code(word: str, idx: int, text: str, owner: EntityHit | None,
                     common: frozenset[str] = frozenset()) -> tuple[EntityKind, str, str, int] | None:
-        """A model code (ES7, L9, P50, GLS): a product, of the brand right before it when there is one; an
-        English word in capitals after a brand is none (B站的UP主: ``common``, the English stop words)."""
+        """A model code (ES7, L9, P50, GLS) and the trims after it (Ultra, Pro Max): a product, of the brand right
+        before it when there is one, or a model of the product right before it (iPhone 15, Mate 60 Pro, named as
+        the text writes it); an English word in capitals after a brand is none (B站的UP主: ``common``, the English
+        stop words)."""
         numbered = _NUMBERED_MODEL.match(text, idx) if owner is not None else None
-        if numbered is not None and not _month_day(numbered.group()):
+        if owner is not None and owner.kind is EntityKind.PRODUCT and numbered is None:
+            trimmed = MODEL_TRIMS.match(text, idx)  # SU7 Ultra: a trim right after the product's name
+            if trimmed is not None:
+                return _model_of(owner, text, trimmed.end())
+        if numbered is not None and not _month_day(numbered.group()) and not _YEAR.fullmatch(numbered.group()):
             # 骁龙 8155, 小米 13: a bare number right after a brand, not a date, an amount or a count (小米 2023年),
-            # nor a day named by its date (京东 618, 1024 科技日)
+            # nor a day named by its date (京东 618, 1024 科技日), nor a year (小米汽车 2024)
             word = numbered.group()
         elif not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()) or word in _LATIN_TERMS:
             return None
@@ -381,8 +389,13 @@ class Finder:
         if not (has_digit or (owner is not None and word.isupper() and word.lower() not in common)):
             return None
         end = idx + len(word)
+        trims = MODEL_TRIMS.match(text, end)
+        if trims is not None:
+            word, end = text[idx:trims.end()], trims.end()
         if owner is None:
             return EntityKind.PRODUCT, slug(word), word, end
+        if owner.kind is EntityKind.PRODUCT:
+            return _model_of(owner, text, end)
         brand_label = owner.labels.get("zh") or owner.label
         return EntityKind.PRODUCT, f"{owner.key}-{slug(word)}", f"{brand_label} {word}", end
 
@@ -492,10 +505,27 @@ def _month_day(digits: str) -> bool:
 _CALLED_BRAND = re.compile(r"品牌[“\"「『]?\s?$")
 
 
-def _brand_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
-    """The brand named right before ``idx`` (蔚来ES7, 理想 L9), if any: the first hit of its entity."""
+def _maker_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
+    """The brand named right before ``idx`` (蔚来ES7, 理想 L9), if any: the first hit of its entity; else the
+    mention of the product that ends there (iPhone 15, Mate 60)."""
     spaced = idx - 1 if state.content[idx - 1:idx] == " " else idx  # a mention may also end one space before
-    return found.brand_ending_at(idx, spaced)
+    return found.brand_ending_at(idx, spaced) or found.product_ending_at(idx, spaced)
+
+
+def _model_of(product: EntityHit, text: str, end: int) -> tuple[EntityKind, str, str, int]:
+    """A model of the product mentioned right before it, named as the text writes the two (iPhone 15 Pro Max,
+    小米SU7 Ultra); keyed by its Latin name alone, the brand written before it aside (SU7 Ultra, however 小米 is
+    written before it), as the English finder keys it."""
+    label = text[product.start:end]
+    latin = _LATIN_AFTER_CJK.match(label)
+    return EntityKind.PRODUCT, slug(latin.group(1) if latin else label), label, end
+
+
+def _brand_of(owner: EntityHit | None) -> str | None:
+    """The brand a model belongs to: the brand named before it, or the brand of the product it is a model of."""
+    if owner is None:
+        return None
+    return owner.ref if owner.kind is EntityKind.BRAND else owner.brand
 
 
 def _glossed_term(text: str, word: str, idx: int, tags: WordTags, function_chars: frozenset[str]) -> bool:

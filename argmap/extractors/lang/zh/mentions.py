@@ -64,3 +64,11 @@ class Found:
                     if hit.end in ends:
                         return hits[0]
         return None
+
+    def product_ending_at(self, *ends: int) -> EntityHit | None:
+        """The mention of a product that ends at one of ``ends`` (the last found): its start is where the text
+        begins to name a model of it (iPhone 15)."""
+        for hit in reversed(self.hits):
+            if hit.kind is EntityKind.PRODUCT and hit.end in ends:
+                return hit
+        return None

@@ -18,6 +18,10 @@ from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.numbers import CN_NUMERAL_CHARS, COUNT_UNITS
 from argmap.extractors.lang.zh.tokenizer import WordTags
 
+# the trims that go on naming a model after its code or name (小米10 Ultra, iPhone 15 Pro Max, SU7 Ultra): another
+# product, at another price, so part of its name — and no name of their own (Pro Max)
+MODEL_TRIMS = re.compile(r"(?:\s?(?:Pro\+?|Max|Ultra|Plus|mini|Mini|Lite|SE))+(?![A-Za-z0-9])")
+
 _FORMER = frozenset("前原")  # "former", before the name of a person's past employer (前国金证券分析师)
 # single characters that are words of grammar, not parts of a name: 的, 在, 和 …
 _FUNCTION_TAGS = frozenset({"uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "r", "v", "m", "q", "f"})
@@ -379,7 +383,7 @@ class ChineseNames:
         that gloss the Chinese term before them, or that the Chinese after them translates (Original Family
         Chicken（靠养鸡发家的鸡）: a slogan), are no name."""
         if name.text in self.names.not_names or glossed(text, name.start, name.end) or titled_work(text, name.start, name.end) \
-                or self.names.pairs_places(name.text):
+                or self.names.pairs_places(name.text) or MODEL_TRIMS.fullmatch(name.text):
             return False
         if name.text.isascii() and translated(text, name.end, tags, self.names.not_in_names):
             return False
