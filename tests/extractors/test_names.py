@@ -222,6 +222,9 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "Independent Retailers Association.", {"organization/kelmar-assembly-economic-affairs-select-committee",
                                                 "organization/kelmar-federation-of-independent-retailers-association"},
          {"organization/affairs-select-committee", "organization/retailers-association"}),
+        # a project is a body or a programme, no brand
+        ("A survey by the Zandian Farm Information Project found the same.",
+         {"organization/zandian-farm-information-project"}, {"brand/zandian-farm-information-project"}),
     ],
     ids=["acronym", "ampersand-acronym", "sentence-initial-and-surname", "organisation-word", "places",
          "contractions-and-periods", "company-abbreviation-and-time-zone", "possessives", "titles", "judge", "countries-and-regions", "places-and-titles",
@@ -233,7 +236,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "surnames-with-a-capital-inside",
          "people-by-a-who-clause-or-a-source",
          "diseases-and-technologies", "place-words-opening-bodies", "acronym-opening-a-name", "bodies-by-one-name", "peoples", "regions",
-         "hyphenated-word-of-a-body", "long-body-names"],
+         "hyphenated-word-of-a-body", "long-body-names", "projects"],
 )
 def test_english_names_outside_the_lexicon(text: str, present: set[str], absent: set[str]) -> None:
     refs = _refs(text, "en")
