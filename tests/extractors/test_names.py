@@ -97,9 +97,10 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         # what the text calls a place, a company's site, an English county or region: no names
         ("Hoka bought a firm in the city of Zandor. Homes fell in Velda province. Hoka's Kelby plant will shut. "
          "Mines in Yorkshire and the West Midlands closed. Hoka has two sites in County Durham and one in "
-         "South Yorkshire.",
+         "South Yorkshire. Kelmar makes its cars at its vast Velby factory. The Velby factory is too large.",
          {"brand/hoka"}, {"brand/zandor", "brand/velda", "brand/kelby", "organization/kelby", "brand/yorkshire",
-                          "brand/west-midlands", "brand/county-durham", "brand/south-yorkshire"}),
+                          "brand/west-midlands", "brand/county-durham", "brand/south-yorkshire", "brand/velby",
+                          "organization/velby"}),
         # a programme, a computer worm, a grade of oil, a season, an adjective opening a sentence: no names
         ("Jo Kale told Radio 4's Zandia Today programme. The Velo worm spread. Kelmar crude rose. Hoka will "
          "ship by Spring. \"Buoyant demand helps,\" Hoka said. Controversial rules passed.",

@@ -78,7 +78,8 @@ _MARKET_AFTER = (r"(?<![\w-]){0}\s+(?:stock\s+(?:market|exchange)|markets?|bours
 # place where a company it names works — whatever lists know of it
 _PLACE_OF = re.compile(r"(?<![\w-])(?:city|town|village|province|region|county|district|port|island|state)\s+of\s+$")
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|region|county|prefecture)\b")
-_OWNER_BEFORE = re.compile(r"(?:['’]s|\bits)\s+$")
+# "its Velby factory", "Hoka's vast Kelby plant": an owner, and at most two words that describe the site
+_OWNER_BEFORE = re.compile(r"(?:['’]s|\bits)\s+(?:[a-z]+\s+){0,2}$")
 _SITE_AFTER = re.compile(r"\s+(?:plant|factory|works|site|headquarters|refinery|mine|car\s+plant)\b")
 # Yorkshire, Derbyshire, West Yorkshire: an English county (not Berkshire Hathaway: no more words after it)
 _COUNTY = re.compile(r"^(?:(?:North|South|East|West)\s+)?[A-Z][a-z]+shire$")
