@@ -50,6 +50,11 @@ from argmap.extractors.components.argument.features import emphatic
     ("dated_opening", "en", "On Thursday, Kelmar said it would cut 5,000 jobs.", True),
     ("dated_opening", "en", "Shares in Hoka fell 9% in after-hours trade on Wednesday.", False),
     ("dated_opening", "en", "Kelmar, which was founded in 2004, is the stronger brand.", False),
+    # sums up — not the profit a firm's "bottom line" is
+    ("sums_up", "en", "The note is dense, but the bottom line is that Hoka cannot escape a tougher market.", True),
+    ("sums_up", "en", "Bottom line: Kelmar has to cut its prices.", True),
+    ("sums_up", "en", "This, Ms Tollund warns, is not good for the bottom line either.", False),
+    ("sums_up", "en", "Higher freight costs hit Kelmar's bottom line.", False),
 ])
 def test_what_the_cue_data_read_in_a_unit(reading: str, lang: str, text: str, expected: bool) -> None:
     assert getattr(argument_data(lang), reading)(text) is expected
