@@ -390,3 +390,26 @@ def test_what_a_prediction_measures_is_its_topic(text: str, reports: bool) -> No
     state = argument_state(pipeline_doc(DEFAULT_CACHE.get("en"), text))
     scores = [score_unit(u, argument_data("en")) for u in state.units]
     assert (max(s.report for s in scores) > 0) is reports
+
+
+
+LEAD_EN = ("Phone sales boom\n\nMobile phone sales rose 20% last year, according to research from Kelmar Analytics.\n\n"
+           "The firm said 640 million handsets were sold in 2004. Camera phones made up a third of them.\n\n"
+           "Growth will slow next year, because most buyers in Europe already own a phone. Makers should cut prices.\n\n"
+           "Zandia Mobile expects its own sales to fall. Its shares fell 3% on Monday.\n")
+LEAD_ZH = ("手机销量大涨\n\n据凯达研究的数据，去年手机销量增长了20%。\n\n该公司称，2004年共售出6.4亿部手机，其中三分之一是拍照手机。\n\n"
+           "明年增长将放缓，因为欧洲大多数消费者已经拥有手机。厂商应该降价来吸引他们。\n\n岚川移动预计自己的销量将下降。其股价周一下跌3%。\n")
+
+
+@pytest.mark.parametrize(("lang", "text", "claim"), [
+    # an English story states its point first: its lead is a claim (before any thesis is chosen), though it reports
+    ("en", LEAD_EN, True),
+    ("en", LEAD_EN.replace(".\n\n", ". "), False),  # a text of one paragraph is a short argument, not a story
+    ("zh", LEAD_ZH, False),  # Chinese commentary mostly opens with a hook: the same lead reports
+])
+def test_an_english_articles_lead_states_its_point(lang: str, text: str, claim: bool) -> None:
+    from argmap.extractors.pipeline import argument_input
+
+    first = argument_input(text, lang=lang).statements[0]
+    assert first.text.startswith(("Mobile phone sales", "据凯达"))
+    assert (first.kind is StatementKind.CLAIM) is claim, first

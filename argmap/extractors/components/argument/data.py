@@ -102,6 +102,9 @@ class ArgumentData:
     # every aspect's cues as one set (``_aspects``): it matches a text where one aspect's cues do, so one search rules
     # out the text of most claims (no aspect), instead of a search per aspect
     any_aspect: CueSet | None = None
+    # the language's articles state their point in the sentence that opens them (English news and commentary: the
+    # lead; Chinese commentary mostly opens with a hook, a date or a scene)
+    lead_states_point: bool = False
 
     def aspects_of(self, text: str) -> tuple[str, ...]:
         """The aspects ``text`` speaks of (am:SalesAspect …, as local names), in the order of the data."""
@@ -174,7 +177,7 @@ def argument_data(lang: str) -> ArgumentData:
                         _patterns(raw.get("dated", [])), _subset(raw, "report", "measures", words=words),
                         _leading(raw.get("signpost_opening", []), words_bounded=words),
                         _aspects(raw.get("aspects", {}), words=words), _patterns(raw.get("no_impact", []), ignore_case=words),
-                        _any_aspect(raw.get("aspects", {}), words=words))
+                        _any_aspect(raw.get("aspects", {}), words=words), bool(raw.get("lead_states_point", False)))
 
 
 def _aspects(raw: object, *, words: bool) -> tuple[tuple[str, CueSet], ...]:

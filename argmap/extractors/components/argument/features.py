@@ -28,6 +28,7 @@ LONG_FEATURES = ("before", "adjacent", "near", "same_paragraph", "target_thesis"
                  "taken_up")
 LONG = 15  # statements: past this an article argues in local steps, paragraph by paragraph
 TURN_REACH = 2  # units after a statement in which a sentence turning against it makes it granted (learned on part 2)
+ARTICLE_PARAGRAPHS = 3  # paragraphs: a text laid out in several is an article, which argues paragraph by paragraph
 SHORT = 12  # statements: up to this a text argues in every sentence, and its first or last one is often its point
 
 

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from argmap.extractors.components.argument.decode import arborescence
 from argmap.extractors.components.argument.data import ArgumentData, argument_data, evidence_sides
 from argmap.extractors.components.argument.features import (
+    ARTICLE_PARAGRAPHS,
     FEATURES,
     LONG,
     POLARITY_FEATURES,
@@ -49,7 +50,6 @@ from argmap.extractors.model import Relation, RelationKind, Statement, Statement
 from argmap.extractors.state import MarkerRole
 
 WEIGHTS = Path(__file__).resolve().parent / "attach.json"
-ARTICLE_PARAGRAPHS = 3  # paragraphs: a text laid out in several argues paragraph by paragraph, however short
 FORCED = 100.0  # the score of an edge explicit discourse fixes: it outweighs any the model gives
 KEEP_TARGETS = 5  # candidate targets per statement the tree decoding considers
 

@@ -32,7 +32,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.extractors.components.argument.data import ArgumentData, argument_data
-from argmap.extractors.components.argument.features import TYPING_FEATURES, TypingScorer, typing_features
+from argmap.extractors.components.argument.features import (
+    ARTICLE_PARAGRAPHS,
+    TYPING_FEATURES,
+    TypingScorer,
+    typing_features,
+)
 from argmap.extractors.components.argument.linear import Linear
 from argmap.extractors.components.argument.stance import evaluative, set_stance
 from argmap.extractors.components.argument.model import ArgUnit, ArgumentState, argument_state, opens_sentence
@@ -188,11 +193,12 @@ class StatementTyper:
         data = argument_data(state.lang)
         typed: list[tuple[int, StatementKind, Scores]] = []
         stressed = emphasised_units(state)
+        lead = leading_unit(state) if data.lead_states_point else None
         for index, unit in enumerate(state.units):
             if state.regions.tabled(unit.start, unit.end):
                 continue  # cells of a table are data without their headers: entities and figures, not statements
             scores = score_unit(unit, data, scorer=self.scorer)
-            if index in stressed:
+            if index in stressed or index == lead:
                 scores = replace(scores, emphasised=True)
             if draws_conclusion(state, index):
                 scores = replace(scores, concludes=True)
@@ -271,6 +277,21 @@ def draws_conclusion(state: ArgumentState, index: int) -> bool:
     ground — a point an analyst lists, as bold marks one."""
     marker = state.units[index].marker
     return opens_sentence(state.units, index) and marker is not None and marker.role is MarkerRole.CONCLUSION
+
+
+def leading_unit(state: ArgumentState) -> int | None:
+    """The unit that opens an article's body, when it is a whole sentence: its lead, which states the story's
+    point ("Up to 2,500 jobs are to go at …", "Mobile phones are still enjoying a boom time in sales, according
+    to research …") — a claim, and one the budget keeps, as a bold point is. None in a short text (a few
+    paragraphs at most: there the first sentence is as often a reason as the point) and where the lead is cut
+    into clauses (a turn or a reason inside it: what it asserts is not one unit)."""
+    units = state.units
+    body = next((i for i, u in enumerate(units) if not u.heading), None)
+    if body is None or len({u.paragraph for u in units if not u.heading}) < ARTICLE_PARAGRAPHS:
+        return None
+    sentence = units[body].sentence
+    alone = body + 1 == len(units) or units[body + 1].sentence != sentence
+    return body if alone else None
 
 
 def emphasised_units(state: ArgumentState) -> set[int]:
