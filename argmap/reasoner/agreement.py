@@ -7,10 +7,13 @@ claims of different articles on the same side of the same subject agree; on oppo
 contradict. A strategy is one question (is Xiaomi's premiumization working?); a brand alone is not — one
 article's claim that Apple's antitrust troubles grow and another's that its laptops sell well are on
 different matters — so claims whose subject is a brand are compared only when they also name something
-else in common (``Stance.aspects``: a product, a strategy, a constraint, another brand or party, a market;
-one IRI across languages as well) or speak of the same aspect of its performance (am:concerns: its sales,
-its prices, its share price …; "Apple shares hit a record high" and "UBS upgraded Apple" both speak of how
-investors value it). Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the
+else in common (``Stance.aspects``: a strategy, a constraint, another brand or party, a market, a product
+of another brand; one IRI across languages as well) or speak of the same aspect of its performance
+(am:concerns: its sales, its prices, its share price …; "Apple shares hit a record high" and "UBS upgraded
+Apple" both speak of how investors value it). A product of the brand that a claim names only after the brand
+is no such matter: it is how most claims on the brand speak of it ("Apple faces the risk that … on the
+iPhone", "Apple … to make iPhones in India" are on two matters), while "The iPhone is a huge success for
+Apple" is about the iPhone. Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the
 earliest by IRI), so that a brand discussed in thousands of articles gives a readable, linear-size set of links
 rather than every pair.
 """
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDFS, SKOS
 
 from argmap.graph.results import SelectResult
 from argmap.ontology import AM
@@ -72,6 +75,16 @@ class Agreement:
     subject: str
 
 
+# each product with its brand, and the names of both: a claim naming its brand before the product speaks of the brand
+OWNED = f"""
+SELECT ?product ?brand ?name ?named WHERE {{
+  ?product <{AM.hasBrand}> ?brand .
+  {{ ?product <{RDFS.label}>|<{SKOS.altLabel}> ?name . BIND(?product AS ?named) }}
+  UNION {{ ?brand <{RDFS.label}>|<{SKOS.altLabel}> ?name . BIND(?brand AS ?named) }}
+}}
+"""
+
+
 def read_stances(store: "Store") -> list[Stance]:
     result = store.query(STANCES)
     if not isinstance(result, SelectResult):
@@ -82,10 +95,35 @@ def read_stances(store: "Store") -> list[Stance]:
         for claim, entity in aspects.rows:
             if claim is not None and entity is not None:
                 named[claim.value].add(entity.value)
-    return [Stance(c.value, a.value, s.value, int(side.value), broad=brand is not None,
-                   aspects=frozenset(named[c.value] - {s.value}), said=said(text.value if text is not None else ""))
-            for c, a, s, side, brand, text in result.rows
-            if c is not None and a is not None and s is not None and side is not None]
+    owned: dict[str, set[str]] = defaultdict(set)  # brand -> its products
+    names: dict[str, set[str]] = defaultdict(set)  # product or brand -> its names
+    products = store.query(OWNED)
+    if isinstance(products, SelectResult):
+        for product, brand, name, which in products.rows:
+            if product is not None and brand is not None and name is not None and which is not None:
+                owned[brand.value].add(product.value)
+                names[which.value].add(name.value)
+    out = []
+    for c, a, s, side, brand, text in result.rows:
+        if c is None or a is None or s is None or side is None:
+            continue
+        words = text.value if text is not None else ""
+        aside = incidental(words, s.value, named[c.value] & owned[s.value], names) if brand is not None else set()
+        out.append(Stance(c.value, a.value, s.value, int(side.value), broad=brand is not None,
+                          aspects=frozenset(named[c.value] - {s.value} - aside), said=said(words)))
+    return out
+
+
+def incidental(text: str, brand: str, products: set[str], names: dict[str, set[str]]) -> set[str]:
+    """The brand's ``products`` that ``text`` names only after the brand, or not by a name the store has ("Apple
+    faces the risk that … on the iPhone"): the claim speaks of the brand, not of them."""
+    def first(ref: str) -> int | None:
+        return min((at for name in names.get(ref, ()) if (at := text.find(name)) >= 0), default=None)
+
+    start = first(brand)
+    if start is None:
+        return set()  # the brand is not named: the claim is about its product ("iPhone sales grew")
+    return {p for p in products if (at := first(p)) is None or at > start}
 
 
 def said(text: str) -> str:

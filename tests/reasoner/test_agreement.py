@@ -228,6 +228,15 @@ def _cq7(tmp_path: Path, texts: dict[str, str]) -> set[tuple[str, str, str]]:
         # a product's sales are its brand's
         ({"a": "Nike's sales grew strongly this spring.", "b": "Sales of the Pegasus fell sharply in the summer."},
          {("contradicts", "a", "b")}),
+        # the brand's own product named after the brand is how a claim speaks of the brand, no matter in common …
+        ({"a": "Apple is struggling with antitrust lawsuits over the App Store fees it charges iPhone developers.",
+          "b": "Apple has succeeded in moving more of its iPhone assembly to India."}, set()),
+        # … a claim about the product names it first
+        ({"a": "The iPhone is a huge success for Apple.", "b": "The iPhone has become a failure for Apple."},
+         {("contradicts", "a", "b")}),
+        # … and the same aspect of it still makes one matter (its sales: "sell")
+        ({"a": "iPhone sales grew strongly in China this spring.",
+          "b": "Apple is struggling to sell the iPhone at full price in China."}, {("contradicts", "a", "b")}),
     ],
 )
 def test_cq7_links_articles_about_one_brand(tmp_path: Path, texts: dict[str, str],
