@@ -278,11 +278,18 @@ def test_a_name_with_a_title_once_is_a_person_everywhere(text: str, person: str)
         # a company named by what it owns, written twice: a name of two words before 旗下
         ("禾鑫商业旗下的便利店不多，禾鑫商业还在开新店。", {"organization/禾鑫商业": ["禾鑫商业", "禾鑫商业"]}),
         ("禾鑫商业旗下的便利店不多。", {}),  # once: a phrase as often as a name
+        # a legal name holding a known brand's and more than places: a company of its own (a subsidiary, a joint
+        # venture), the brand still named in it; with places alone it is the brand's
+        ("杭州星巴克咖啡贸易有限公司因违规被罚，星巴克回应称已整改。",
+         {"organization/杭州星巴克咖啡贸易": ["杭州星巴克咖啡贸易"]}),
+        ("星巴克成立上海星巴克有限公司。", {}),
     ],
 )
 def test_a_registered_companys_legal_name(text: str, expected: dict[str, list[str]]) -> None:
-    found = {r: m for r, m in refs(text).items() if r.startswith("organization/")}
+    named = refs(text)
+    found = {r: m for r, m in named.items() if r.startswith("organization/")}
     assert found == expected
+    assert "星巴克" not in text or "brand/starbucks" in named
 
 
 @pytest.mark.parametrize(

@@ -177,10 +177,15 @@ class Finder:
         the legal name is one more name of it. A company named by what it owns (禾鑫零售旗下) too."""
         text = state.content
         spans = registered_names(text, pieces, starts, tags, self.names)
+        held = {start for start, _, _ in spans}  # legal names, which may hold a brand's
         spans += [(start, end, end) for start, end in owner_names(text, pieces, starts, tags, self.names)]
         for start, end, legal_end in spans:
-            if any(k in taken for k in range(start, legal_end)) or state.unit_at(start) is None:
+            if state.unit_at(start) is None:
                 continue
+            if any(k in taken for k in range(start, legal_end)):
+                # 哈尔滨道外大润发商业有限公司: a company of its own, whose name holds 大润发's (a mention of both)
+                if start not in held or not _subsidiary(start, end, legal_end, taken, found, pieces, starts, tags):
+                    continue
             label, legal = text[start:end], text[start:legal_end]
             # the mention is the name (which the article may use again alone); the legal ending is no name's
             found.add(EntityKind.ORGANIZATION, slug(label), {"zh": label}, (legal,) if legal != label else (),
@@ -503,6 +508,24 @@ def _month_day(digits: str) -> bool:
 
 # the word right after is named as a brand: 新品牌“XMAGE”, 影像品牌 XMAGE (not DTC品牌, a kind of brand)
 _CALLED_BRAND = re.compile(r"品牌[“\"「『]?\s?$")
+
+
+def _subsidiary(start: int, end: int, legal_end: int, taken: set[int], found: Found, pieces: list[str],
+                starts: list[int], tags: WordTags) -> bool:
+    """A legal name that holds a known brand's and more than places besides (哈尔滨道外大润发商业有限公司,
+    中粮可口可乐饮料有限公司, 华联咖世家餐饮管理有限公司): a company of its own, a subsidiary or a joint venture;
+    one that holds only places and the brand (上海大润发有限公司, 可口可乐中国有限公司) is the brand's."""
+    brands = [h for h in found.hits if start <= h.start and h.end <= end and h.kind is EntityKind.BRAND]
+    covered = {k for h in brands for k in range(h.start, h.end)}
+    if not brands or any(k in taken and k not in covered for k in range(start, legal_end)):
+        return False
+    i = bisect_right(starts, start) - 1
+    rest = []
+    while i < len(pieces) and starts[i] < end:
+        if not any(k in covered for k in range(starts[i], starts[i] + len(pieces[i]))):
+            rest.append(pieces[i])
+        i += 1
+    return any(tags[w] != "ns" for w in rest)
 
 
 def _maker_before(state: DocState, found: Found, idx: int) -> EntityHit | None:
