@@ -1,7 +1,9 @@
 """What each piece of evidence bears on (``am:bearsOn``), computed once over the edge list.
 
 Evidence bears on every entity mentioned by a claim it supports or undermines, directly or through a
-chain of claims; evidence attached to no statement bears on what it mentions itself. The former rule 20
+chain of claims; evidence attached to no statement bears on what it mentions itself. Evidence that names
+brands keeps, of what it reaches, only theirs and its article's main brand's (``named_brands_only``): a fact
+about Xiaomi that grounds a claim comparing Xiaomi with the iPhone is no evidence on Apple's strategy. The former rule 20
 asked SPARQL for ``(am:supports|am:undermines)+`` per strategy and evidence, which grows with the square
 of repeated text (issue 16: 49.5 s at 200 KB). Here the argument graph is condensed into its strongly
 connected components once and each component's reachable mentions are collected in reverse topological
@@ -10,7 +12,7 @@ order: time linear in statements + edges, times the few entities an article is a
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -30,6 +32,39 @@ def bears_on(graph: ArgumentGraph, evidence: Iterable[str]) -> dict[str, frozens
         found = reach.get(e, frozenset()) if graph.edges.get(e) else graph.mentions.get(e, frozenset())
         if found:
             out[e] = found
+    return out
+
+
+def main_brands(mentions: dict[str, set[str]], owners: dict[str, str], article: dict[str, str]) -> dict[str, str]:
+    """Each article's main brand: the one the most of its statements name (itself, a product or a strategy of it);
+    none where two tie."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for st, named in mentions.items():
+        if st in article:
+            counts[article[st]].update({owners.get(x, x) for x in named})
+    out: dict[str, str] = {}
+    for a, c in counts.items():
+        top = c.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            out[a] = top[0][0]
+    return out
+
+
+def named_brands_only(bears: dict[str, frozenset[str]], mentions: dict[str, set[str]], owners: dict[str, str],
+                       main: dict[str, str], article: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Evidence that names brands (themselves, their products or strategies) bears, of what its claims reach, only
+    on those brands' and on its article's main brand's: "小米10 Ultra仍是小米堆料最夸张的产品" grounds a claim that
+    Xiaomi must learn from the iPhone, and says nothing of Apple's premiumization; "比iPhone便宜的平替" and "与保时捷
+    的相似性" in an article about Xiaomi speak of Xiaomi's products, the iPhone and Porsche their yardsticks.
+    Evidence that names none bears on all its claims are about."""
+    out: dict[str, frozenset[str]] = {}
+    for e, reached in bears.items():
+        named = {owners.get(x, x) for x in mentions.get(e, ())}
+        if named and e in article and article[e] in main:
+            named.add(main[article[e]])
+        kept = frozenset(x for x in reached if owners.get(x, x) in named) if named else reached
+        if kept:
+            out[e] = kept
     return out
 
 

@@ -35,7 +35,7 @@ from argmap.reasoner.evaluate import (
 )
 from argmap.reasoner.owl import JAVA_MISSING, Classification, classification_triples, classify_strategies, java_available
 from argmap.reasoner.plan import Mode, Plan, config_fingerprint, make_plan
-from argmap.reasoner.reach import ArgumentGraph, bears_on, edge_lists
+from argmap.reasoner.reach import ArgumentGraph, bears_on, edge_lists, main_brands, named_brands_only
 from argmap.reasoner.semantics import Label
 from argmap.reasoner.stored import StoredVerdict, read_verdicts, side_classes
 from argmap.reasoner.units import Pursuit, Unit, build_units, owners_of, query_products, query_pursuits
@@ -334,7 +334,18 @@ def _bears_on(analysis: Analysis) -> dict[str, frozenset[str]]:
         {k: frozenset(v) for k, v in mentions.items()},
     )
     evidence = [v.node.iri for v in ev.verdicts.values() if _is_evidence(working, v)]
-    return bears_on(graph, evidence)
+    owners = _owners(working)
+    article = {r["s"].value: r["a"].value for r in working.query(f"SELECT ?s ?a WHERE {{ ?s <{AM.inArticle}> ?a }}")}
+    return named_brands_only(bears_on(graph, evidence), mentions, owners, main_brands(mentions, owners, article),
+                             article)
+
+
+def _owners(working: ox.Store) -> dict[str, str]:
+    """Each product's brand (am:hasBrand) and each strategy's pursuer (am:pursues): whose they are."""
+    owners = {r["p"].value: r["b"].value for r in working.query(f"SELECT ?p ?b WHERE {{ ?p <{AM.hasBrand}> ?b }}")}
+    for r in working.query(f"SELECT ?b ?s WHERE {{ ?b <{AM.pursues}> ?s }}"):
+        owners.setdefault(r["s"].value, owners.get(r["b"].value, r["b"].value))
+    return owners
 
 
 def _is_evidence(working: ox.Store, v: Verdict) -> bool:

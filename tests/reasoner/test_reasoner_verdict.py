@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import ReasonerError
-from argmap.reasoner.reach import ArgumentGraph, bears_on, edge_lists
+from argmap.reasoner.reach import ArgumentGraph, bears_on, edge_lists, main_brands, named_brands_only
 from argmap.reasoner.verdict import Item, Rule, Side, Thresholds, VerdictClass, decide, load_thresholds
 
 P, V = frozenset({Side.PRICE}), frozenset({Side.VALUE})
@@ -123,3 +123,24 @@ def test_a_long_chain_does_not_exhaust_the_stack() -> None:
     edges = [("e", "c0")] + [(f"c{i}", f"c{i + 1}") for i in range(n)]
     g = _graph(edges, {f"c{i}" for i in range(n + 1)}, {f"c{n}": {"A"}})
     assert bears_on(g, ["e"]) == {"e": frozenset({"A"})}
+
+
+OWNERS = {"iphone": "apple", "apple-premiumization": "apple", "xiaomi-premiumization": "xiaomi", "mi-10": "xiaomi"}
+REACHED = frozenset({"apple", "iphone", "apple-premiumization", "xiaomi", "xiaomi-premiumization"})
+
+
+@pytest.mark.parametrize(("names", "kept"), [
+    # a fact about Xiaomi grounding a claim that compares Xiaomi with the iPhone: none of Apple's strategy
+    ({"mi-10"}, {"xiaomi", "xiaomi-premiumization"}),
+    # in an article about Xiaomi, the iPhone or Porsche named as a yardstick: Xiaomi's still, and their own
+    ({"iphone"}, REACHED),
+    ({"porsche"}, {"xiaomi", "xiaomi-premiumization"}),
+    # naming no brand: all its claims are about
+    (set(), REACHED),
+])
+def test_evidence_naming_brands_bears_on_theirs_and_the_articles_brand(names: set[str], kept: set[str]) -> None:
+    mentions = {"e": names, "c1": {"xiaomi", "iphone"}, "c2": {"xiaomi"}, "c3": {"mi-10"}}
+    article = {"e": "a", "c1": "a", "c2": "a", "c3": "a"}
+    main = main_brands(mentions, OWNERS, article)
+    assert main == {"a": "xiaomi"}
+    assert named_brands_only({"e": REACHED}, mentions, OWNERS, main, article) == {"e": frozenset(kept)}
