@@ -11,9 +11,9 @@ else in common (``Stance.aspects``: a strategy, a constraint, another brand or p
 of another brand; one IRI across languages as well) or speak of the same aspect of its performance
 (am:concerns: its sales, its prices, its share price …; "Apple shares hit a record high" and "UBS upgraded
 Apple" both speak of how investors value it). A product of the brand that a claim names only after the brand
-is no such matter: it is how most claims on the brand speak of it ("Apple faces the risk that … on the
-iPhone", "Apple … to make iPhones in India" are on two matters), while "The iPhone is a huge success for
-Apple" is about the iPhone. Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the
+is no such matter: it is how most claims on the brand speak of it ("Apple is struggling with antitrust lawsuits
+over … iPhone developers", "Apple has succeeded in moving its iPhone assembly to India" are on two matters),
+while "The iPhone is a huge success for Apple" is about the iPhone. Each claim is linked to at most ``PER_CLAIM`` claims of each relation (the
 earliest by IRI), so that a brand discussed in thousands of articles gives a readable, linear-size set of links
 rather than every pair.
 """
@@ -116,7 +116,7 @@ def read_stances(store: "Store") -> list[Stance]:
 
 def incidental(text: str, brand: str, products: set[str], names: dict[str, set[str]]) -> set[str]:
     """The brand's ``products`` that ``text`` names only after the brand, or not by a name the store has ("Apple
-    faces the risk that … on the iPhone"): the claim speaks of the brand, not of them."""
+    is struggling with antitrust lawsuits over … iPhone developers"): the claim speaks of the brand, not of them."""
     def first(ref: str) -> int | None:
         return min((at for name in names.get(ref, ()) if (at := text.find(name)) >= 0), default=None)
 

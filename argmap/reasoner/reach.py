@@ -3,7 +3,7 @@
 Evidence bears on every entity mentioned by a claim it supports or undermines, directly or through a
 chain of claims; evidence attached to no statement bears on what it mentions itself. Evidence that names
 brands keeps, of what it reaches, only theirs and its article's main brand's (``named_brands_only``): a fact
-about Xiaomi that grounds a claim comparing Xiaomi with the iPhone is no evidence on Apple's strategy. The former rule 20
+about Kelmar that grounds a claim comparing Kelmar with the iPhone is no evidence on Apple's strategy. The former rule 20
 asked SPARQL for ``(am:supports|am:undermines)+`` per strategy and evidence, which grows with the square
 of repeated text (issue 16: 49.5 s at 200 KB). Here the argument graph is condensed into its strongly
 connected components once and each component's reachable mentions are collected in reverse topological
@@ -53,9 +53,9 @@ def main_brands(mentions: dict[str, set[str]], owners: dict[str, str], article: 
 def named_brands_only(bears: dict[str, frozenset[str]], mentions: dict[str, set[str]], owners: dict[str, str],
                        main: dict[str, str], article: dict[str, str]) -> dict[str, frozenset[str]]:
     """Evidence that names brands (themselves, their products or strategies) bears, of what its claims reach, only
-    on those brands' and on its article's main brand's: "小米10 Ultra仍是小米堆料最夸张的产品" grounds a claim that
-    Xiaomi must learn from the iPhone, and says nothing of Apple's premiumization; "比iPhone便宜的平替" and "与保时捷
-    的相似性" in an article about Xiaomi speak of Xiaomi's products, the iPhone and Porsche their yardsticks.
+    on those brands' and on its article's main brand's: "凯达X1仍是凯达配置最高的机型" grounds a claim that Kelmar
+    must learn from the iPhone, and says nothing of Apple's premiumization; "比iPhone便宜的替代品" and "外观与保时捷
+    相似" in an article about Kelmar speak of Kelmar's products, the iPhone and Porsche their yardsticks.
     Evidence that names none bears on all its claims are about."""
     out: dict[str, frozenset[str]] = {}
     for e, reached in bears.items():

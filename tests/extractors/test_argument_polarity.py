@@ -8,9 +8,9 @@ from argmap.extractors.components.argument.model import ArgUnit
 from argmap.extractors.components.argument.relations import load_model
 from argmap.extractors.state import Marker, MarkerRole
 
-GROUNDS = "In its home market, Zandia has long been established as an upmarket brand."
-TURN = "Yet it could prove tough for Zandia to win buyers from the leaders in Europe."
-PLAIN = "It could prove tough for Zandia to win buyers from the leaders in Europe."
+GROUNDS = "At home, Zandia sells its cars at luxury prices to a loyal base of buyers."
+TURN = "Yet Zandia will struggle to win buyers from the leaders in Europe."
+PLAIN = "Zandia will struggle to win buyers from the leaders in Europe."
 BETWEEN = "Its cars sell at full price there."
 
 

@@ -281,8 +281,8 @@ def draws_conclusion(state: ArgumentState, index: int) -> bool:
 
 def leading_unit(state: ArgumentState) -> int | None:
     """The unit that opens an article's body, when it is a whole sentence: its lead, which states the story's
-    point ("Up to 2,500 jobs are to go at …", "Mobile phones are still enjoying a boom time in sales, according
-    to research …") — a claim, and one the budget keeps, as a bold point is. None in a short text (a few
+    point ("Up to 900 jobs are to go at Kelmar …", "Phone sales are still booming, according to research from …")
+    — a claim, and one the budget keeps, as a bold point is. None in a short text (a few
     paragraphs at most: there the first sentence is as often a reason as the point) and where the lead is cut
     into clauses (a turn or a reason inside it: what it asserts is not one unit)."""
     units = state.units
