@@ -739,3 +739,18 @@ def test_british_initials_keep_their_joining_words_and_never_take_a_listed_brand
     assert "brand/boe" not in by_ref
     assert "BoE" in by_ref["organization/bank-of-england"].aliases
     assert names.acronyms(["Department for Transport"]) >= {"DT", "DfT"}
+
+
+@pytest.mark.parametrize(("words", "text", "run"), [
+    (("Pro", "Max", "Ultra"), "iPhone 15 Pro Max卖得好", " Pro Max"),  # a run of trims, a space before each
+    (("Pro", "Max", "Ultra"), "小米14Ultra", "Ultra"),
+    (("Pro", "Max"), "小米14 Ultra", None),  # a trim the language data does not list
+    (("Pro", "Max"), "Redmi K70 Protect", None),  # a longer word is no trim
+    ((), "小米14 Ultra", None),
+])
+def test_a_models_trims_are_the_languages_data(words: tuple[str, ...], text: str, run: str | None) -> None:
+    from argmap.extractors.lang.zh.names import model_trims
+
+    start = next(i for i, c in enumerate(text) if c.isdigit()) + 2
+    found = model_trims(words).match(text, start)
+    assert (found.group() if found else None) == run

@@ -19,7 +19,8 @@ from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.names import (
-    MEASURE_WORDS, MODEL_TRIMS, NAME_TAGS, ChineseNames, Paired, counted, glossed, glossing, owner_names, registered_names, transliterated, unglued_name,
+    MEASURE_WORDS, NAME_TAGS, ChineseNames, Paired, counted, glossed, glossing, model_trims, owner_names, registered_names, transliterated,
+    unglued_name,
 )
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
@@ -104,7 +105,8 @@ class Finder:
             tokenizer.add_words([t for t in self.titles if t not in self.tags and any(is_cjk(c) for c in t)], tag="n")
         # the words jieba tags as organisations' names (nt), for one C-level intersection with an article's words
         self.nt_words = frozenset(w for w, tag in self.tags.items() if tag in _ORG_TAGS)
-        self.open_names = ChineseNames(self.tags, self.org_suffix, sources, data=self.names)
+        self.trims = model_trims(lexicon.pattern_list("product_model"))
+        self.open_names = ChineseNames(self.tags, self.org_suffix, sources, data=self.names, trims=self.trims)
         # Aquila 超感系统, Adam 超算平台: a Latin name before a kind of product (two characters may qualify it)
         kinds = "|".join(re.escape(k) for k in self.names.product_kinds)
         self.product_kind = re.compile(rf" ?[\u4e00-\u9fff]{{0,2}}(?:{kinds})") if kinds else None
@@ -294,7 +296,7 @@ class Finder:
         rest = unglued_name(word, tags, self.names) if nxt in self.org_suffix else None
         if rest is not None:  # 给瑞禾 + 科技: the segmenter glued a verb to the name before the company word
             word, idx, prev = rest, idx + len(word) - len(rest), word[:len(word) - len(rest)]
-        hit = (self._model_code(word, idx, state.content, owner, self.latin_common)
+        hit = (self._model_code(word, idx, state.content, owner, self.latin_common, self.trims)
                or self._classify(word, idx, prev, nxt, state.content, tags))
         if hit is None or hit[3] > state.units[u].end:
             return
@@ -373,15 +375,15 @@ class Finder:
         return label
 
     @staticmethod
-    def _model_code(word: str, idx: int, text: str, owner: EntityHit | None,
-                    common: frozenset[str] = frozenset()) -> tuple[EntityKind, str, str, int] | None:
-        """A model code (ES7, L9, P50, GLS) and the trims after it (Ultra, Pro Max): a product, of the brand right
+    def _model_code(word: str, idx: int, text: str, owner: EntityHit | None, common: frozenset[str] = frozenset(),
+                    trims: re.Pattern[str] | None = None) -> tuple[EntityKind, str, str, int] | None:
+        """A model code (ES7, L9, P50, GLS) and the ``trims`` after it (Ultra, Pro Max): a product, of the brand right
         before it when there is one, or a model of the product right before it (iPhone 15, Mate 60 Pro, named as
         the text writes it); an English word in capitals after a brand is none (B站的UP主: ``common``, the English
         stop words)."""
         numbered = _NUMBERED_MODEL.match(text, idx) if owner is not None else None
         if owner is not None and owner.kind is EntityKind.PRODUCT and numbered is None:
-            trimmed = MODEL_TRIMS.match(text, idx)  # SU7 Ultra: a trim right after the product's name
+            trimmed = trims.match(text, idx) if trims is not None else None  # SU7 Ultra: a trim after the product
             if trimmed is not None:
                 return _model_of(owner, text, trimmed.end())
         if numbered is not None and not _month_day(numbered.group()) and not _YEAR.fullmatch(numbered.group()):
@@ -394,9 +396,9 @@ class Finder:
         if not (has_digit or (owner is not None and word.isupper() and word.lower() not in common)):
             return None
         end = idx + len(word)
-        trims = MODEL_TRIMS.match(text, end)
-        if trims is not None:
-            word, end = text[idx:trims.end()], trims.end()
+        trimmed = trims.match(text, end) if trims is not None else None
+        if trimmed is not None:
+            word, end = text[idx:trimmed.end()], trimmed.end()
         if owner is None:
             return EntityKind.PRODUCT, slug(word), word, end
         if owner.kind is EntityKind.PRODUCT:

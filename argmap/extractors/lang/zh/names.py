@@ -18,9 +18,14 @@ from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.numbers import CN_NUMERAL_CHARS, COUNT_UNITS
 from argmap.extractors.lang.zh.tokenizer import WordTags
 
-# the trims that go on naming a model after its code or name (小米10 Ultra, iPhone 15 Pro Max, SU7 Ultra): another
-# product, at another price, so part of its name — and no name of their own (Pro Max)
-MODEL_TRIMS = re.compile(r"(?:\s?(?:Pro\+?|Max|Ultra|Plus|mini|Mini|Lite|SE))+(?![A-Za-z0-9])")
+
+
+def model_trims(words: Iterable[str]) -> re.Pattern[str]:
+    """The trims that go on naming a model after its code or name (小米10 Ultra, iPhone 15 Pro Max, SU7 Ultra; the
+    lexicon's ``product_model``): another product, at another price, so part of its name — and no name of their
+    own (Pro Max). A run of them, a space before each or not; none matches where no word is listed."""
+    listed = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:\s?(?:{listed}))+(?![A-Za-z0-9])" if listed else r"(?!)")
 
 _FORMER = frozenset("前原")  # "former", before the name of a person's past employer (前国金证券分析师)
 # single characters that are words of grammar, not parts of a name: 的, 在, 和 …
@@ -135,8 +140,9 @@ class ChineseNames:
     """The open-world part of the Chinese entity finder (``name_sources`` in the config)."""
 
     def __init__(self, tags: dict[str, str], org_suffix: frozenset[str], sources: Iterable[str], *,
-                 data: names.NameData) -> None:
+                 data: names.NameData, trims: re.Pattern[str] | None = None) -> None:
         self.names = data  # the finder's: with the lexicons' person titles
+        self.trims = trims if trims is not None else model_trims(())  # model_trims: a run of them is no name
         self.latin_names = names.NameData.load("en")
         self.tags = tags  # jieba's dictionary: word -> POS tag
         self.org_suffix = org_suffix  # 公司, 集团: the organisation pattern's, not this module's
@@ -383,7 +389,7 @@ class ChineseNames:
         that gloss the Chinese term before them, or that the Chinese after them translates (Original Family
         Chicken（靠养鸡发家的鸡）: a slogan), are no name."""
         if name.text in self.names.not_names or glossed(text, name.start, name.end) or titled_work(text, name.start, name.end) \
-                or self.names.pairs_places(name.text) or MODEL_TRIMS.fullmatch(name.text):
+                or self.names.pairs_places(name.text) or self.trims.fullmatch(name.text):
             return False
         if name.text.isascii() and translated(text, name.end, tags, self.names.not_in_names):
             return False
