@@ -13,8 +13,8 @@ order: time linear in statements + edges, times the few entities an article is a
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,32 +35,45 @@ def bears_on(graph: ArgumentGraph, evidence: Iterable[str]) -> dict[str, frozens
     return out
 
 
-def main_brands(mentions: dict[str, set[str]], owners: dict[str, str], article: dict[str, str]) -> dict[str, str]:
+def brands_named(named: Iterable[str], owners: Mapping[str, str], brands: Set[str]) -> set[str]:
+    """The brands ``named`` stand for: a brand itself, a product's or a strategy's owner (``owners``). Another
+    organisation (a research firm, a regulator) is who speaks or rules, not a brand whose case is argued."""
+    out = set()
+    for x in named:
+        owner = owners.get(x, x)
+        if owner in brands:
+            out.add(owner)
+    return out
+
+
+def main_brands(mentions: Mapping[str, Set[str]], owners: Mapping[str, str], brands: Set[str],
+                article: Mapping[str, str]) -> dict[str, str]:
     """Each article's main brand: the one the most of its statements name (itself, a product or a strategy of it);
     none where two tie."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for st, named in mentions.items():
         if st in article:
-            counts[article[st]].update({owners.get(x, x) for x in named})
+            counts[article[st]].update(brands_named(named, owners, brands))
     out: dict[str, str] = {}
     for a, c in counts.items():
         top = c.most_common(2)
-        if len(top) == 1 or top[0][1] > top[1][1]:
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):  # none: its statements name other bodies only
             out[a] = top[0][0]
     return out
 
 
-def named_brands_only(bears: dict[str, frozenset[str]], mentions: dict[str, set[str]], owners: dict[str, str],
-                       main: dict[str, str], article: dict[str, str]) -> dict[str, frozenset[str]]:
+def named_brands_only(bears: Mapping[str, frozenset[str]], mentions: Mapping[str, Set[str]],
+                      owners: Mapping[str, str], brands: Set[str], main: Mapping[str, str],
+                      article: Mapping[str, str]) -> dict[str, frozenset[str]]:
     """Evidence that names brands (themselves, their products or strategies) bears, of what its claims reach, only
     on those brands' and on its article's main brand's: "凯达X1仍是凯达配置最高的机型" grounds a claim that Kelmar
     must learn from the iPhone, and says nothing of Apple's premiumization; "比iPhone便宜的替代品" and "外观与保时捷
     相似" in an article about Kelmar speak of Kelmar's products, the iPhone and Porsche their yardsticks.
-    Evidence that names none bears on all its claims are about."""
+    Evidence that names none bears on all its claims are about. ``brands``: the store's brands."""
     out: dict[str, frozenset[str]] = {}
     for e, reached in bears.items():
-        named = {owners.get(x, x) for x in mentions.get(e, ())}
-        if named and e in article and article[e] in main:
+        named = brands_named(mentions.get(e, ()), owners, brands)
+        if named and article.get(e) in main:
             named.add(main[article[e]])
         kept = frozenset(x for x in reached if owners.get(x, x) in named) if named else reached
         if kept:

@@ -335,9 +335,10 @@ def _bears_on(analysis: Analysis) -> dict[str, frozenset[str]]:
     )
     evidence = [v.node.iri for v in ev.verdicts.values() if _is_evidence(working, v)]
     owners = _owners(working)
+    brands = {r["x"].value for r in working.query(f"SELECT ?x WHERE {{ ?x a <{AM.Brand}> }}")}
     article = {r["s"].value: r["a"].value for r in working.query(f"SELECT ?s ?a WHERE {{ ?s <{AM.inArticle}> ?a }}")}
-    return named_brands_only(bears_on(graph, evidence), mentions, owners, main_brands(mentions, owners, article),
-                             article)
+    main = main_brands(mentions, owners, brands, article)
+    return named_brands_only(bears_on(graph, evidence), mentions, owners, brands, main, article)
 
 
 def _owners(working: ox.Store) -> dict[str, str]:

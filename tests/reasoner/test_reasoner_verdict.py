@@ -126,6 +126,7 @@ def test_a_long_chain_does_not_exhaust_the_stack() -> None:
 
 
 OWNERS = {"iphone": "apple", "apple-premiumization": "apple", "xiaomi-premiumization": "xiaomi", "mi-10": "xiaomi"}
+BRANDS = {"apple", "xiaomi", "porsche"}
 REACHED = frozenset({"apple", "iphone", "apple-premiumization", "xiaomi", "xiaomi-premiumization"})
 
 
@@ -135,12 +136,13 @@ REACHED = frozenset({"apple", "iphone", "apple-premiumization", "xiaomi", "xiaom
     # in an article about Xiaomi, the iPhone or Porsche named as a yardstick: Xiaomi's still, and their own
     ({"iphone"}, REACHED),
     ({"porsche"}, {"xiaomi", "xiaomi-premiumization"}),
-    # naming no brand: all its claims are about
+    # naming no brand — or only who reports it, a research firm — : all its claims are about
     (set(), REACHED),
+    ({"kelmar-research"}, REACHED),
 ])
 def test_evidence_naming_brands_bears_on_theirs_and_the_articles_brand(names: set[str], kept: set[str]) -> None:
     mentions = {"e": names, "c1": {"xiaomi", "iphone"}, "c2": {"xiaomi"}, "c3": {"mi-10"}}
     article = {"e": "a", "c1": "a", "c2": "a", "c3": "a"}
-    main = main_brands(mentions, OWNERS, article)
+    main = main_brands(mentions, OWNERS, BRANDS, article)
     assert main == {"a": "xiaomi"}
-    assert named_brands_only({"e": REACHED}, mentions, OWNERS, main, article) == {"e": frozenset(kept)}
+    assert named_brands_only({"e": REACHED}, mentions, OWNERS, BRANDS, main, article) == {"e": frozenset(kept)}
