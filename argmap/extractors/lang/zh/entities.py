@@ -19,8 +19,8 @@ from argmap.extractors.state import DocState, EntityHit
 from argmap.extractors.text import is_cjk, is_latin, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.names import (
-    MEASURE_WORDS, NAME_TAGS, ChineseNames, Paired, counted, glossed, glossing, model_trims, owner_names, registered_names, transliterated,
-    unglued_name,
+    MEASURE_WORDS, NAME_TAGS, ChineseNames, Paired, counted, glossed, glossing, model_suffix, model_trims, owner_names,
+    registered_names, transliterated, unglued_name,
 )
 from argmap.extractors.lang.zh.tokenizer import JiebaTokenizer, WordTags, segmented_words
 
@@ -36,7 +36,6 @@ _RANKING = re.compile(r"(?:top|TOP|Top|CR)\d{1,3}|IP[0-6X][0-9X]K?")
 _DOTTED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)+")
 _VERSION_AFTER = re.compile(r" ?\d+(?:\.\d+)+")
 _VERSION_IN = re.compile(r"\d\.\d")
-_MODEL_SUFFIX = re.compile(r"\s?(?:\d+[A-Za-z]*|Pro|Max|Ultra|Plus)(?![A-Za-z0-9])")
 _LATIN_AFTER_CJK = re.compile(r"[\u3400-\u9fff]+\s?([A-Za-z].*)")  # 小米SU7 Ultra: the model's Latin name after the brand
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")  # 小米汽车 2024: a year after a name, no model of it
 # a model number after a brand: two to five digits that no unit, magnitude or date word follows
@@ -106,6 +105,7 @@ class Finder:
         # the words jieba tags as organisations' names (nt), for one C-level intersection with an article's words
         self.nt_words = frozenset(w for w, tag in self.tags.items() if tag in _ORG_TAGS)
         self.trims = model_trims(lexicon.pattern_list("product_model"))
+        self.model_suffix = model_suffix(lexicon.pattern_list("product_model"))
         self.open_names = ChineseNames(self.tags, self.org_suffix, sources, data=self.names, trims=self.trims)
         # Aquila 超感系统, Adam 超算平台: a Latin name before a kind of product (two characters may qualify it)
         kinds = "|".join(re.escape(k) for k in self.names.product_kinds)
@@ -438,7 +438,7 @@ class Finder:
                    or any(c in window for c in self.org_suffix)
                    # 从Whitbread收购, Nike宣布: what only a company does, beside the name
                    or any(c in window for c in self.stem_context)
-                   or _MODEL_SUFFIX.match(text, end) is not None)  # Pixel 9: a name with its model number
+                   or self.model_suffix.match(text, end) is not None)  # Pixel 9: a name with its model number
             called = _CALLED_BRAND.search(text, max(0, idx - 4), idx) is not None
             if word.isalpha() and not named and not called and not any(c in window for c in self.org_suffix) and (
                     word.isupper() or (len(word) <= 3 and not word.istitle())):
@@ -451,7 +451,7 @@ class Finder:
                 # Super girls, Direct To Consumer: English prose quoted in Chinese; David once; What, How;
                 # Retention（用户留存）: a term the Chinese beside it translates
                 return None
-            model = _MODEL_SUFFIX.match(text, end)
+            model = self.model_suffix.match(text, end)
             if model:
                 end = model.end()
                 return EntityKind.PRODUCT, slug(text[idx:end]), text[idx:end], end

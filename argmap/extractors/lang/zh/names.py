@@ -24,8 +24,22 @@ def model_trims(words: Iterable[str]) -> re.Pattern[str]:
     """The trims that go on naming a model after its code or name (小米10 Ultra, iPhone 15 Pro Max, SU7 Ultra; the
     lexicon's ``product_model``): another product, at another price, so part of its name — and no name of their
     own (Pro Max). A run of them, a space before each or not; none matches where no word is listed."""
-    listed = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    listed = _alternation(words)
     return re.compile(rf"(?:\s?(?:{listed}))+(?![A-Za-z0-9])" if listed else r"(?!)")
+
+
+def model_suffix(words: Iterable[str]) -> re.Pattern[str]:
+    """What names a model after a Latin name (Pixel 9, Pixel 9 Pro, Galaxy Ultra): a number code, its trims
+    after it, or trims alone (the lexicon's ``product_model``)."""
+    listed = _alternation(words)
+    trims = rf"(?:\s?(?:{listed}))" if listed else ""
+    alone = rf"|{trims}+" if listed else ""
+    return re.compile(rf"(?:\s?\d+[A-Za-z]*{trims}*{alone})(?![A-Za-z0-9])")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """The words as one regular-expression alternation, longest first (Pro Max before Pro)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 _FORMER = frozenset("前原")  # "former", before the name of a person's past employer (前国金证券分析师)
 # single characters that are words of grammar, not parts of a name: 的, 在, 和 …
