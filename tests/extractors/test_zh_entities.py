@@ -62,6 +62,11 @@ def test_unknown_names_are_found_by_pattern(text: str, ref: str, kind: EntityKin
     assert entity.kind is kind
 
 
+def test_the_trims_after_a_models_number_are_part_of_its_one_name() -> None:
+    # another product, at another price: not also the model without its trims
+    assert refs("新款Zandia 9 Pro将于下月上市。") == {"product/zandia-9-pro": ["Zandia 9 Pro"]}
+
+
 def test_a_bodys_word_ends_the_name_it_types() -> None:
     # 咨询 is the firm's last word: the 数据 its report shows is no part of its name
     assert refs("岚川咨询数据显示，销量下滑。") == {"organization/岚川咨询": ["岚川咨询"]}
