@@ -224,6 +224,11 @@ _PLAIN = {
     ("en", "The move of the northern plant to Zandia was \"stupid\", he said."),  # a judgement word, quoted
     ("en", "Its new logo was an embarrassment for the whole firm."),
     ("zh", "凯达这次在县城大规模开店实在是得不偿失。"),
+    ("en", "Critics have said the northern plant was only built for show."),  # what critics say judges
+    ("en", "Its founder dismissed the new logo as a copy."),
+    ("en", "The lighter shoe is set to change how runners train."),  # a prediction
+    ("zh", "这家设计室可谓凯达的心脏。"),  # 可谓: the writer characterises
+    ("zh", "业内人士建议凯达把设计室搬到岚城。"),  # a party prescribes
 ])
 def test_the_budget_keeps_an_evaluation_before_a_plain_statement(lang: str, evaluation: str) -> None:
     """More claims than the budget, none with another judging cue: the one that judges (a judgement word) or

@@ -77,6 +77,13 @@ def figures(text: str, lang: str) -> list[tuple[str, Decimal, str, str]]:
         ("en", "Zandia Air raised C$12bn.", [("C$12bn", "12000000000", "CAD", "money")]),
         ("en", "Revenue rose to 1.2bn Swiss francs.", [("1.2bn Swiss francs", "1200000000", "CHF", "money")]),
         ("en", "Kelmar earned 5tn won last year.", [("5tn won", "5000000000000", "KRW", "money")]),
+        # any plural noun a number counts, one word between at most; a clock speed is a measure
+        ("en", "The Zandia chip runs at 4 GHz and can carry out 10 instruction sequences.",
+         [("4 GHz", "4", "GHz", "amount"), ("10 instruction sequences", "10", "count", "count")]),
+        ("en", "Kelmar has eight processing centres and created two million jobs.",
+         [("eight processing centres", "8", "count", "count"), ("two million jobs", "2000000", "count", "count")]),
+        ("en", "The team won 3 titles.", [("3 titles", "3", "count", "count")]),  # "won" the verb, no currency
+        ("en", "The new chip is 10-times faster.", [("10-times", "10", "multiple", "multiple")]),
     ],
 )
 def test_figures_are_normalised(lang: str, sentence: str, expected: Expected) -> None:
@@ -97,7 +104,8 @@ def test_figures_are_normalised(lang: str, sentence: str, expected: Expected) ->
         ("en", "The company was founded in 1964 in Oregon."),  # a calendar year
         ("en", "Nike posted double-digit growth."),  # "double-digit" doubles nothing
         ("en", "It is the second time this year."),  # an ordinal
-        ("en", "The team won 3 titles."),  # "won" the verb
+        ("en", "The team won 3 in a row."),  # "won" the verb
+        ("en", "Two thirds of buyers waited."),  # a share, not a count of thirds
     ],
 )
 def test_not_figures(lang: str, sentence: str) -> None:
@@ -273,8 +281,9 @@ def test_figure_settings_from_a_config() -> None:
 
 
 def test_what_english_counts_is_language_data() -> None:
-    """The English reader counts the nouns of lang/en/figures.json, as the Chinese one does its units."""
-    text = "Kelmar sold 40 widgets and cut 300 jobs."
+    """The English reader counts the nouns of lang/en/figures.json, as the Chinese one does its units, across
+    two words; any other plural noun only right after the number or one word after it."""
+    text = "Kelmar sold 40 blue metal widgets and cut 300 full time jobs."
     shipped = figure_cues("en", True)
     assert "jobs" in shipped.count_nouns and "widgets" not in shipped.count_nouns
 
@@ -282,5 +291,5 @@ def test_what_english_counts_is_language_data() -> None:
         readings = Reader(lexicon_for("en"), cues).open(DocState(content=text)).read(0, len(text), 0)
         return [text[r.start:r.end] for r in readings if r.unit == "count"]
 
-    assert counted(shipped) == ["300 jobs"]
-    assert counted(replace(shipped, count_nouns=("widgets",))) == ["40 widgets"]
+    assert counted(shipped) == ["300 full time jobs"]
+    assert counted(replace(shipped, count_nouns=("widgets",))) == ["40 blue metal widgets"]

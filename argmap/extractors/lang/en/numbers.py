@@ -45,6 +45,8 @@ MEASURES = {
     "hp": "hp", "horsepower": "hp", "bhp": "hp", "inch": "inch", "inches": "inch", "mm": "mm", "cm": "cm",
     "metres": "m", "meters": "m", "litres": "L", "liters": "L", "tonnes": "t", "tons": "t", "kg": "kg",
     "gb": "GB", "tb": "TB", "mah": "mAh", "nm": "nm", "mw": "MW", "gw": "GW", "sq ft": "sq ft", "square feet": "sq ft",
+    "ghz": "GHz", "mhz": "MHz", "mb": "MB", "kb": "KB", "mbps": "Mbps", "gbps": "Gbps", "megapixels": "MP",
+    "watts": "W", "teraflops": "TFLOPS", "gigaflops": "GFLOPS",
 }
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -59,8 +61,10 @@ _MONEY_AFTER = re.compile(
 )
 _PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|percent\b|per cent\b|percentage points?\b)", re.I)
 _MULTIPLE_X = re.compile(rf"(?<![\w.,])({_NUM})\s?[x×](?![\w])")
+# "ten times as", "10-times faster": times before a comparison (a comparative in -er; not "times over")
 _FOLD = re.compile(
-    r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:[- ]?fold\b|\s+times(?=\s+(?:as|more|larger|higher|bigger)\b))", re.I
+    r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:[- ]?fold\b|[\s-]times"
+    r"(?=\s+(?:as|more|less|(?!over\b|under\b|after\b|other\b|either\b|never\b)[a-z]{2,}er)\b))", re.I
 )
 _MULTIPLE_WORD = re.compile(rf"\b({'|'.join(MULTIPLE_WORDS)})\b(?!-)", re.I)  # not "double-digit"
 _PERIOD = re.compile(
@@ -77,6 +81,17 @@ _SCALED = re.compile(r"(?<![\w.,$£€¥–-])(\d+(?:\.\d+)?)\s(million|billion|
 # "from some 1,500 a week": a number written with thousands separators is never a year, and counts what the
 # sentence names (read after every other pattern, so money, percentages and counted nouns come first)
 _GROUPED = re.compile(r"(?<![\w.,$£€¥–-])(\d{1,3}(?:,\d{3})+)(?![\d,]|\.\d)")
+# "10 instruction sequences", "eight processing centres", "500 patents": a number, at most one word, then a
+# plural noun it counts — any noun, read after the listed count nouns and every other pattern (a year before a
+# noun, "2004 sales", is a date; "famous", "its", "was" are no plurals)
+_PLURAL_COUNT = re.compile(
+    rf"(?<![\w.,$£€¥–-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})(?:\s(thousand|million|billion))?\s+"
+    r"(?:(?!(?:the|a|an|of|and|or|to|in|on|at|by|for|with|from|than|as|per|more|less|its|their|his|her)\b)"
+    r"[a-z][a-z-]*\s+)?([a-z]{2,}(?<!ss)(?<!us)(?<!is)(?<!'s)s)\b(?!['’])"
+)
+_NOT_PLURAL = frozenset({"was", "has", "does", "goes", "this", "its", "as", "yes", "perhaps", "always", "whereas",
+                         "besides", "sometimes", "afterwards", "towards", "less", "times", "cents",
+                         "thirds", "quarters", "halves"})  # two thirds: a share, not a count
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10}
 # "the country's fourth largest shoemaker", "the 3rd-biggest brand": a rank
@@ -175,6 +190,15 @@ def _grouped(text: str, m: re.Match[str]) -> Reading | None:
     return _reading(m, _decimal(m.group(1)), "count", "count")
 
 
+def _plural_count(text: str, m: re.Match[str]) -> Reading | None:
+    number, scale, noun = m.group(1), m.group(2), m.group(3)
+    if noun.lower() in _NOT_PLURAL or (_YEAR.fullmatch(number) is not None and not scale):
+        return None
+    word = number.lower()
+    value = Decimal(NUMBER_WORDS[word]) if word in NUMBER_WORDS else _decimal(number)
+    return _reading(m, value * SCALES[scale.lower()] if value is not None and scale else value, "count", "count")
+
+
 def _rank(text: str, m: re.Match[str]) -> Reading | None:
     word = m.group(1).lower()
     value = _ORDINALS[word] if word in _ORDINALS else _decimal(word[:-2])
@@ -227,4 +251,4 @@ def _readings(count: re.Pattern[str] | None) -> Readings:
     return ((_MONEY_BEFORE, _money_before), (_MONEY_AFTER, _money_after), (_PERCENT, _percent),
             (_MULTIPLE_X, _multiple_x), (_FOLD, _fold), (_MULTIPLE_WORD, _multiple_word), *counts, (_AGE, _age),
             (_MEASURE, _measure), (_PERIOD, _period), (_SCALED, _scaled_count), (_RANK, _rank),
-            (_GROUPED, _grouped))
+            (_GROUPED, _grouped), (_PLURAL_COUNT, _plural_count))
