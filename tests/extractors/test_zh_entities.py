@@ -131,6 +131,11 @@ def test_a_name_that_runs_on_into_another_word_is_not_that_name(text: str, menti
         ("今年长城与比亚迪都在降价。", "brand/great-wall", ["长城"]),
         ("比亚迪、大众都在降价。", "brand/volkswagen", ["大众"]),
         ("这是一种吉利与祥和的气氛。", "brand/geely", []),  # joined to a common word
+        # … or before its company word, or a model's code (吉利集团, 理想ONE)
+        ("背靠吉利集团的新品牌开始交付。", "brand/geely", ["吉利"]),
+        ("理想ONE的销量仍然领先。", "brand/li-auto", ["理想"]),
+        ("大众ID.4的订单翻了一倍。", "brand/volkswagen", ["大众"]),
+        ("这是理想的结果，大众消费也在回暖。", "brand/li-auto", []),  # no model after it: the common word
         # a brand the lexicon names with its kind of product (荣耀手机), by its name alone
         ("荣耀推出了新机，苹果和荣耀都在冲击高端。", "brand/honor", ["荣耀", "荣耀"]),
         ("这是一种荣耀与使命。", "brand/honor", []),

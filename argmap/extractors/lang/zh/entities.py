@@ -142,7 +142,10 @@ class Finder:
             for i in [i for i, w in enumerate(pieces[:-1]) if w in stems]:
                 # 东风 | 本田, 长安 | 林肯: a stem glued to another brand's name is part of a joint venture's
                 glued = self._brand_at(pieces[i + 1]) or (i > 0 and self._brand_at(pieces[i - 1]))
-                if pieces[i + 1] in self.stem_context or (paired(starts[i], starts[i] + len(pieces[i])) and not glued):
+                # 吉利集团, 理想ONE, 大众ID.4: the company's group, or a model code right after the name
+                named = pieces[i + 1] in self.org_suffix or _code_start(pieces[i + 1])
+                if pieces[i + 1] in self.stem_context or named or (
+                        paired(starts[i], starts[i] + len(pieces[i])) and not glued):
                     self._stemmed(state, self.stems[pieces[i]], starts[i], len(pieces[i]), taken, found)
         self._registered(state, pieces, starts, taken, found, tags)
         self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
@@ -567,6 +570,14 @@ def _in_latin_phrase(text: str, start: int, end: int) -> bool:
     after = text[end:end + 2]
     return (before.endswith(" ") and before[:1].isascii() and before[:1].isalpha()) or (
         after.startswith(" ") and after[1:2].isascii() and after[1:2].isalpha())
+
+
+_CODE = re.compile(r"[A-Z]{1,4}\.?\d{0,4}[A-Z]?|\d{1,4}")
+
+
+def _code_start(word: str) -> bool:
+    """The word opens a model code: capitals and digits (ONE, ID.4, L9, ES7, 001), not a name (Magic3, Mate)."""
+    return _CODE.fullmatch(word) is not None
 
 
 def _all_cjk(word: str) -> bool:
