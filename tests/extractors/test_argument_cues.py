@@ -227,6 +227,8 @@ _PLAIN = {
     ("en", "Critics have said the northern plant was only built for show."),  # what critics say judges
     ("en", "Its founder dismissed the new logo as a copy."),
     ("en", "The lighter shoe is set to change how runners train."),  # a prediction
+    ("en", "The new studio is further evidence that the firm wants to design at home."),  # an inference drawn
+    ("en", "There are signs that its founder wants a seat on the board."),
     ("zh", "这家设计室可谓凯达的心脏。"),  # 可谓: the writer characterises
     ("zh", "业内人士建议凯达把设计室搬到岚城。"),  # a party prescribes
 ])
