@@ -13,7 +13,7 @@ from typing import Iterable
 from argmap.extractors.components import names
 from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import DocState, EntityHit
-from argmap.extractors.text import is_cjk, slug
+from argmap.extractors.text import alternation, is_cjk, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.numbers import CN_NUMERAL_CHARS, COUNT_UNITS
 from argmap.extractors.lang.zh.tokenizer import WordTags
@@ -24,22 +24,18 @@ def model_trims(words: Iterable[str]) -> re.Pattern[str]:
     """The trims that go on naming a model after its code or name (小米10 Ultra, iPhone 15 Pro Max, SU7 Ultra; the
     lexicon's ``product_model``): another product, at another price, so part of its name — and no name of their
     own (Pro Max). A run of them, a space before each or not; none matches where no word is listed."""
-    listed = _alternation(words)
+    listed = alternation(words)
     return re.compile(rf"(?:\s?(?:{listed}))+(?![A-Za-z0-9])" if listed else r"(?!)")
 
 
 def model_suffix(words: Iterable[str]) -> re.Pattern[str]:
     """What names a model after a Latin name (Pixel 9, Pixel 9 Pro, Galaxy Ultra): a number code, its trims
     after it, or trims alone (the lexicon's ``product_model``)."""
-    listed = _alternation(words)
+    listed = alternation(words)
     trims = rf"(?:\s?(?:{listed}))" if listed else ""
     alone = rf"|{trims}+" if listed else ""
     return re.compile(rf"(?:\s?\d+[A-Za-z]*{trims}*{alone})(?![A-Za-z0-9])")
 
-
-def _alternation(words: Iterable[str]) -> str:
-    """The words as one regular-expression alternation, longest first (Pro Max before Pro)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 _FORMER = frozenset("前原")  # "former", before the name of a person's past employer (前国金证券分析师)
 # single characters that are words of grammar, not parts of a name: 的, 在, 和 …
