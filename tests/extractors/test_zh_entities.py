@@ -136,6 +136,7 @@ def test_a_name_that_runs_on_into_another_word_is_not_that_name(text: str, menti
         ("理想ONE的销量仍然领先。", "brand/li-auto", ["理想"]),
         ("大众ID.4的订单翻了一倍。", "brand/volkswagen", ["大众"]),
         ("这是理想的结果，大众消费也在回暖。", "brand/li-auto", []),  # no model after it: the common word
+        ("这款手机面向大众2000元以下的市场。", "brand/volkswagen", []),  # a price after the common word, no model
         # a brand the lexicon names with its kind of product (荣耀手机), by its name alone
         ("荣耀推出了新机，苹果和荣耀都在冲击高端。", "brand/honor", ["荣耀", "荣耀"]),
         ("这是一种荣耀与使命。", "brand/honor", []),

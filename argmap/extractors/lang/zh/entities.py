@@ -572,11 +572,12 @@ def _in_latin_phrase(text: str, start: int, end: int) -> bool:
         after.startswith(" ") and after[1:2].isascii() and after[1:2].isalpha())
 
 
-_CODE = re.compile(r"[A-Z]{1,4}\.?\d{0,4}[A-Z]?|\d{1,4}")
+_CODE = re.compile(r"[A-Z]{1,4}\.?\d{0,4}[A-Z]?")
 
 
 def _code_start(word: str) -> bool:
-    """The word opens a model code: capitals and digits (ONE, ID.4, L9, ES7, 001), not a name (Magic3, Mate)."""
+    """The word opens a model code: capitals, then digits (ONE, ID.4, L9, ES7), not a name (Magic3, Mate) and
+    not a bare number, which after a common word is a price or a year (面向大众2000元, 理想2022年)."""
     return _CODE.fullmatch(word) is not None
 
 
