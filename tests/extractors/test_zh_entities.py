@@ -46,6 +46,11 @@ def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mention
         ("新款Pixel 9将于下月上市。", "product/pixel-9", EntityKind.PRODUCT),
         ("特斯拉CEO马斯克宣布降价，蔚来创始人秦力洪回应。", "person/秦力洪", EntityKind.PERSON),
         ("字节跳动与云犀公司达成合作。", "organization/云犀", EntityKind.ORGANIZATION),
+        # a foreign name transliterated, its two halves joined by a dot; the segmenter cuts it at the dot, inside a
+        # long family name (坎 | 普拉德) and glues a verb on (韦恩说)
+        ("分析师达伦·莫斯基认为，价格会上涨。", "person/达伦-莫斯基", EntityKind.PERSON),
+        ("英格瓦·坎普拉德创立了岚城家居。", "person/英格瓦-坎普拉德", EntityKind.PERSON),
+        ("凯达的创始人伊莎·韦恩说，价格会上涨。", "person/伊莎-韦恩", EntityKind.PERSON),
         # a body's word after a company suffix runs the name on, and types it: a securities house, no brand
         ("岚川国际证券的研究员说，价格会上涨。", "organization/岚川国际证券", EntityKind.ORGANIZATION),
         ("岚川品牌咨询创立于2021年。", "organization/岚川品牌咨询", EntityKind.ORGANIZATION),
@@ -518,3 +523,8 @@ def test_the_words_a_new_name_may_stand_by_are_the_plain_readings() -> None:
              or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5) or (len(w) > 3 and w.endswith(suffixes))}
     assert finder._may_name(words) == plain
     assert {"12", "8155", "iPhone", "创始人", nt[0]} <= plain and not {"1２", "１２", "123456", "Ａpple"} & plain
+
+
+def test_a_dot_joins_no_person_in_a_unit_or_a_brand_the_lexicon_knows() -> None:
+    # 牛·米 is newton metres; 路易·威登 is the lexicon's 路易威登 (Louis Vuitton) written with its founder's dot
+    assert not [r for r in refs("凯达发动机输出320牛·米，路易·威登的包很贵。") if r.startswith("person/")]

@@ -148,6 +148,8 @@ class Finder:
                         paired(starts[i], starts[i] + len(pieces[i])) and not glued):
                     self._stemmed(state, self.stems[pieces[i]], starts[i], len(pieces[i]), taken, found)
         self._registered(state, pieces, starts, taken, found, tags)
+        if any(w in _NAME_DOTS for w in distinct):
+            _dotted_names(state, pieces, starts, taken, found, tags, self.form_entry)
         self.open_names.find(state, pieces, starts, taken, found, tags=tags, distinct=distinct)
         candidates = self._may_name(distinct)
         for i in [i for i, w in enumerate(pieces) if w in candidates]:
@@ -494,6 +496,41 @@ class Finder:
             # a fragment than a name
             return EntityKind.BRAND, slug(word), word, end
         return None
+
+
+_NAME_DOTS = frozenset("·・•‧")  # the dot between the given name and the family name of a transliterated name
+
+
+def _dotted_names(state: DocState, pieces: list[str], starts: list[int], taken: set[int], found: Found,
+                  tags: WordTags, forms: Container[str]) -> None:
+    """A foreign person's name as Chinese writes it: the given name and the family name transliterated and joined
+    by a dot (埃隆·马斯克, 克莱·舍基, 英格瓦·坎普拉德). The segmenter cuts the name at the dot and often inside a
+    long family name (坎 | 普拉德): one character left over after the dot takes the short name-like word after it.
+    A brand named after its founder (路易·威登) is the lexicon's when a form of it (路易威登) is among ``forms``."""
+    text = state.content
+    for i in range(1, len(pieces) - 1):
+        if pieces[i] not in _NAME_DOTS:
+            continue
+        given, family = pieces[i - 1], pieces[i + 1]
+        end = starts[i + 1] + len(family)
+        if len(family) == 1 and i + 2 < len(pieces) and _all_cjk(pieces[i + 2]) and len(pieces[i + 2]) <= 3 \
+                and (tags[pieces[i + 2]] is None or tags[pieces[i + 2]] in NAME_TAGS):
+            family, end = family + pieces[i + 2], end + len(pieces[i + 2])
+        if len(family) > 2 and family[-1] in _AFTER_NAME:
+            family, end = family[:-1], end - 1  # 韦恩说: the segmenter glued the verb after the name on
+        start = starts[i - 1]
+        # 320牛·米 (newton metres) is a unit; a name has two characters after the dot and four in all
+        if not (_all_cjk(given) and _all_cjk(family) and len(given) <= 4 and len(family) >= 2
+                and len(given) + len(family) >= 4):
+            continue
+        u = state.unit_at(start)
+        if u is None or any(k in taken for k in range(start, end)) or end > state.units[u].end:
+            continue
+        label = text[start:end]
+        if given + family in forms:
+            continue
+        found.add(EntityKind.PERSON, slug(label), {"zh": label}, (), start, end)
+        taken.update(range(start, end))
 
 
 def _without_kind(label: str, kinds: tuple[str, ...]) -> str:

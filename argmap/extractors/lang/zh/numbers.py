@@ -230,6 +230,8 @@ class _Document:
             return _Parsed(value, "year", "age")
         if unit == "万台":
             return _Parsed(scale(value, "万"), "count", "count", magnitude=True)
+        if unit == "款" and _model_year(m["n1"]) and not mag:
+            return None  # 2021款勇士: the model year a car or phone is sold as, not a count of models
         if unit in COUNT_UNITS:
             # 一位 / 两家 are articles of speech, not reported counts; 三个问题 is a way of speaking too. 两颗摄像头
             # counts things. 两万个 is a count, but 几十万个 ("some hundred thousand") is no figure
@@ -276,6 +278,11 @@ class _Document:
 _REFERRING = frozenset({"位", "名", "家", "家门店", "家店"})  # 这两家, 两位创始人: who is meant, not how many
 _GENERIC_COUNTERS = frozenset({"个", "款", "件"})
 _CENTS = {"分钱": Decimal("0.01"), "毛钱": Decimal("0.1")}
+
+
+def _model_year(text: str) -> bool:
+    """Four digits that read as a year of this or the last century (2019款, 1998款)."""
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
 def _numeral(text: str) -> Decimal | None:
