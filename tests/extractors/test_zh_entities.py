@@ -44,6 +44,8 @@ def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mention
         ("极驰汽车发布了新车。", "brand/极驰", EntityKind.BRAND),
         ("Rivian的新车开始交付。", "brand/rivian", EntityKind.BRAND),
         ("新款Pixel 9将于下月上市。", "product/pixel-9", EntityKind.PRODUCT),
+        # a series and its number joined by a dot, right after the brand (大众ID.4X)
+        ("凯达汽车ID.3上市了，岚城汽车V3.0版本也发布了。", "product/凯达-id-3", EntityKind.PRODUCT),
         ("特斯拉CEO马斯克宣布降价，蔚来创始人秦力洪回应。", "person/秦力洪", EntityKind.PERSON),
         ("字节跳动与云犀公司达成合作。", "organization/云犀", EntityKind.ORGANIZATION),
         # a foreign name transliterated, its two halves joined by a dot; the segmenter cuts it at the dot, inside a

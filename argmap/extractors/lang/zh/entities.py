@@ -39,6 +39,7 @@ _VERSION_IN = re.compile(r"\d\.\d")
 _LATIN_AFTER_CJK = re.compile(r"[\u3400-\u9fff]+\s?([A-Za-z].*)")  # 小米SU7 Ultra: the model's Latin name after the brand
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")  # 小米汽车 2024: a year after a name, no model of it
 # a model number after a brand: two to five digits that no unit, magnitude or date word follows
+_DOTTED_CODE = re.compile(r"[A-Z]{1,3}\.\d{1,2}[A-Z]?(?![A-Za-z0-9.])")  # ID.4X, ID.3 (not a version: 3.0)
 _NUMBERED_MODEL = re.compile(r"\d{2,5}(?!\s?[\d.,%％年月日号周天岁亿万千百元块个台辆部家件倍次名位条款代])")
 _SIZE = frozenset("大小")  # 对大公司, 像小公司: how big a company is, before the company word
 # Single characters that follow a name rather than end it (秦力洪回应 is 秦力洪 + 回应, 马斯克说 is 马斯克 + 说).
@@ -387,6 +388,7 @@ class Finder:
         the text writes it); an English word in capitals after a brand is none (B站的UP主: ``common``, the English
         stop words)."""
         numbered = _NUMBERED_MODEL.match(text, idx) if owner is not None else None
+        dotted = _DOTTED_CODE.match(text, idx) if owner is not None else None
         if owner is not None and owner.kind is EntityKind.PRODUCT and numbered is None:
             trimmed = trims.match(text, idx) if trims is not None else None  # SU7 Ultra: a trim after the product
             if trimmed is not None:
@@ -395,6 +397,8 @@ class Finder:
             # 骁龙 8155, 小米 13: a bare number right after a brand, not a date, an amount or a count (小米 2023年),
             # nor a day named by its date (京东 618, 1024 科技日), nor a year (小米汽车 2024)
             word = numbered.group()
+        elif dotted is not None:
+            word = dotted.group()  # 大众ID.4X, ID.3: a series and its number, joined by a dot
         elif not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()) or word in _LATIN_TERMS:
             return None
         has_digit = any(c.isdigit() for c in word)
