@@ -144,6 +144,10 @@ def _context(text: str, lang: str) -> list[tuple[str, str, str, str | None, int]
         # 2021款 is the model year a car is sold as; 20款 counts models
         ("凯达推出了2021款，价格不变。岚城共有20款车型。", "zh", [("20款", "20", "count", None, 0)]),
         ("公司拥有8000万用户。", "zh", [("8000万", "80000000", "count", None, 0)]),
+        # what is counted may come after 的 and words that qualify it; a bare magnitude after a count counts too
+        ("凯达市值蒸发230亿美元。凯达约29.12亿的全球月活用户当中，北美占据2.62亿。", "zh",
+         [("230亿美元", "23000000000", "USD", None, 0), ("29.12亿", "2912000000", "count", None, 0),
+          ("2.62亿", "262000000", "count", None, 0)]),
         ("营收十二亿三千万元。", "zh", [("十二亿三千万元", "1230000000", "CNY", None, 0)]),
         ("一块国产手表卖到二十多万。", "zh", [("二十多万", "200000", "CNY", None, 0)]),
         # 两颗 counts cameras; 一度 is "once", no degree; 这两家 points at two companies, it counts nothing

@@ -261,7 +261,13 @@ class _Document:
     def _counted(self, end: int) -> bool:
         """8000万用户: a number followed by a thing that is counted is a count, whatever else the sentence says."""
         rest = self.state.content[end:end + 6].lstrip()
-        return any(rest.startswith(noun) for noun in self.reader.cues.count_nouns)
+        nouns = self.reader.cues.count_nouns
+        if any(rest.startswith(noun) for noun in nouns):
+            return True
+        # 29.12亿的全球月活用户: what is counted after 的 and a few words that qualify it — a noun of two characters
+        # or more (用户, 会员), since one character (份 of 市场份额, 人 of 人口) is as often part of another word
+        after = _QUALIFIED.match(self.state.content, end)
+        return after is not None and any(len(noun) > 1 and noun in after.group(1) for noun in nouns)
 
     def _period(self, m: re.Match[str], start: int, end: int, value: Decimal) -> _Parsed | None:
         if m["n1"].isdigit() and len(m["n1"]) == 4:
@@ -275,6 +281,7 @@ class _Document:
         return _Parsed(scale(value, None), unit, "period")
 
 
+_QUALIFIED = re.compile(r"\s?的([\u4e00-\u9fff]{1,6})")  # 的 and the Chinese words after it, up to six characters
 _REFERRING = frozenset({"位", "名", "家", "家门店", "家店"})  # 这两家, 两位创始人: who is meant, not how many
 _GENERIC_COUNTERS = frozenset({"个", "款", "件"})
 _CENTS = {"分钱": Decimal("0.01"), "毛钱": Decimal("0.1")}
