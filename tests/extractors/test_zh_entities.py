@@ -44,6 +44,9 @@ def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mention
         ("极驰汽车发布了新车。", "brand/极驰", EntityKind.BRAND),
         ("Rivian的新车开始交付。", "brand/rivian", EntityKind.BRAND),
         ("新款Pixel 9将于下月上市。", "product/pixel-9", EntityKind.PRODUCT),
+        # the word right before a Latin name said once says what it is: an app, an agency
+        ("在岚城，通讯应用Zandix很火。", "brand/zandix", EntityKind.BRAND),
+        ("营销机构Kelmarly的研究表明，短视频更火。", "organization/kelmarly", EntityKind.ORGANIZATION),
         # a series and its number joined by a dot, right after the brand (大众ID.4X)
         ("凯达汽车ID.3上市了，岚城汽车V3.0版本也发布了。", "product/凯达-id-3", EntityKind.PRODUCT),
         ("特斯拉CEO马斯克宣布降价，蔚来创始人秦力洪回应。", "person/秦力洪", EntityKind.PERSON),
@@ -525,6 +528,10 @@ def test_the_words_a_new_name_may_stand_by_are_the_plain_readings() -> None:
              or (w.isdigit() and w.isascii() and 2 <= len(w) <= 5) or (len(w) > 3 and w.endswith(suffixes))}
     assert finder._may_name(words) == plain
     assert {"12", "8155", "iPhone", "创始人", nt[0]} <= plain and not {"1２", "１２", "123456", "Ａpple"} & plain
+
+
+def test_a_kind_word_makes_no_name_of_english_prose() -> None:
+    assert refs("用户说，这个平台Is very good，而且App很好用。") == {}
 
 
 def test_a_dot_joins_no_person_in_a_unit_or_a_brand_the_lexicon_knows() -> None:

@@ -121,6 +121,8 @@ class NameData:
     name_particles: frozenset[str] = frozenset()
     # (Chinese) the kind of product a Latin name right before it names (Aquila 超感系统, Orin 芯片)
     product_kinds: tuple[str, ...] = ()
+    # (Chinese) the kind of thing a Latin name right after it is (通讯应用Viber, 营销机构Markerly): a name said once
+    name_kinds: tuple[str, ...] = ()
     # (Chinese) a firm's role in a trade, right before its name (供应商岚蛙, 代工厂凯达), and the parties a firm has,
     # after it (岚蛙的前五大客户, 凯达的股东): a word that repeats is a firm's name there
     trade_roles: tuple[str, ...] = ()

@@ -39,6 +39,7 @@ _VERSION_IN = re.compile(r"\d\.\d")
 _LATIN_AFTER_CJK = re.compile(r"[\u3400-\u9fff]+\s?([A-Za-z].*)")  # 小米SU7 Ultra: the model's Latin name after the brand
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")  # 小米汽车 2024: a year after a name, no model of it
 # a model number after a brand: two to five digits that no unit, magnitude or date word follows
+_AGENCY = "机构"  # 研究机构, 营销机构: the word before a Latin name that makes it an organisation's
 _DOTTED_CODE = re.compile(r"[A-Z]{1,3}\.\d{1,2}[A-Z]?(?![A-Za-z0-9.])")  # ID.4X, ID.3 (not a version: 3.0)
 _NUMBERED_MODEL = re.compile(r"\d{2,5}(?!\s?[\d.,%％年月日号周天岁亿万千百元块个台辆部家件倍次名位条款代])")
 _SIZE = frozenset("大小")  # 对大公司, 像小公司: how big a company is, before the company word
@@ -111,6 +112,7 @@ class Finder:
         # Aquila 超感系统, Adam 超算平台: a Latin name before a kind of product (two characters may qualify it)
         kinds = "|".join(re.escape(k) for k in self.names.product_kinds)
         self.product_kind = re.compile(rf" ?[\u4e00-\u9fff]{{0,2}}(?:{kinds})") if kinds else None
+        self.name_kinds = tuple(self.names.name_kinds)
         self.latin_names = self.open_names.latin_names
         self.latin_common = self.latin_names.common  # English stop words: What, How are no names
 
@@ -447,7 +449,10 @@ class Finder:
                    or any(c in window for c in self.org_suffix)
                    # 从Whitbread收购, Nike宣布: what only a company does, beside the name
                    or any(c in window for c in self.stem_context)
-                   or self.model_suffix.match(text, end) is not None)  # Pixel 9: a name with its model number
+                   or self.model_suffix.match(text, end) is not None  # Pixel 9: a name with its model number
+                   # 通讯应用Viber: the word before says what it is — not before English prose (平台Is very good)
+                   or (text.endswith(self.name_kinds, max(0, idx - 2), idx) and not _in_latin_phrase(text, idx, end)
+                       and word.lower() not in self.latin_common))
             called = _CALLED_BRAND.search(text, max(0, idx - 4), idx) is not None
             if word.isalpha() and not named and not called and not any(c in window for c in self.org_suffix) and (
                     word.isupper() or (len(word) <= 3 and not word.istitle())):
@@ -464,6 +469,8 @@ class Finder:
             if model:
                 end = model.end()
                 return EntityKind.PRODUCT, slug(text[idx:end]), text[idx:end], end
+            if text.endswith(_AGENCY, max(0, idx - 2), idx):
+                return EntityKind.ORGANIZATION, slug(word), word, end  # 营销机构Markerly: a firm, no brand
             return EntityKind.PRODUCT if product else EntityKind.BRAND, slug(word), word, end
         # Cheap set lookups first: most words are ordinary vocabulary and leave here.
         tag = tags[word]
