@@ -535,5 +535,7 @@ def test_a_kind_word_makes_no_name_of_english_prose() -> None:
 
 
 def test_a_dot_joins_no_person_in_a_unit_or_a_brand_the_lexicon_knows() -> None:
-    # 牛·米 is newton metres; 路易·威登 is the lexicon's 路易威登 (Louis Vuitton) written with its founder's dot
-    assert not [r for r in refs("凯达发动机输出320牛·米，路易·威登的包很贵。") if r.startswith("person/")]
+    # 牛·米 is newton metres; 路易·威登 is the lexicon's 路易威登 (Louis Vuitton) written with its founder's dot;
+    # 科技·美学 is a slogan, 凯迪拉克·锐歌 a model: words of the language joined by the dot
+    text = "凯达发动机输出320牛·米，路易·威登的包很贵。岚城主打科技·美学，凯迪拉克·锐歌上市了。"
+    assert not [r for r in refs(text) if r.startswith("person/")]

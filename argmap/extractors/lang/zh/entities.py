@@ -523,6 +523,8 @@ def _dotted_names(state: DocState, pieces: list[str], starts: list[int], taken: 
         if pieces[i] not in _NAME_DOTS:
             continue
         given, family = pieces[i - 1], pieces[i + 1]
+        if not (_transliterated(tags[given]) and _transliterated(tags[family])):
+            continue  # 科技·美学, 凯迪拉克·锐歌, 雷军·小米: words of the language joined by the dot, a slogan or a model
         end = starts[i + 1] + len(family)
         if len(family) == 1 and i + 2 < len(pieces) and _all_cjk(pieces[i + 2]) and len(pieces[i + 2]) <= 3 \
                 and (tags[pieces[i + 2]] is None or tags[pieces[i + 2]] in NAME_TAGS):
@@ -542,6 +544,11 @@ def _dotted_names(state: DocState, pieces: list[str], starts: list[int], taken: 
             continue
         found.add(EntityKind.PERSON, slug(label), {"zh": label}, (), start, end)
         taken.update(range(start, end))
+
+
+def _transliterated(tag: str | None) -> bool:
+    """A word the segmenter does not know, or knows as a name or a place (埃隆 and 英格瓦 are filed as places)."""
+    return tag is None or tag in NAME_TAGS or tag == "ns"
 
 
 def _without_kind(label: str, kinds: tuple[str, ...]) -> str:
