@@ -39,7 +39,7 @@ _VERSION_IN = re.compile(r"\d\.\d")
 _LATIN_AFTER_CJK = re.compile(r"[\u3400-\u9fff]+\s?([A-Za-z].*)")  # 小米SU7 Ultra: the model's Latin name after the brand
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")  # 小米汽车 2024: a year after a name, no model of it
 # a model number after a brand: two to five digits that no unit, magnitude or date word follows
-_AGENCY = "机构"  # 研究机构, 营销机构: the word before a Latin name that makes it an organisation's
+_AGENCY = "机构"  # 研究机构, 营销机构: the kind (of name_kinds) before a Latin name that makes it an organisation's
 _DOTTED_CODE = re.compile(r"[A-Z]{1,3}\.\d{1,2}[A-Z]?(?![A-Za-z0-9.])")  # ID.4X, ID.3 (not a version: 3.0)
 _NUMBERED_MODEL = re.compile(r"\d{2,5}(?!\s?[\d.,%％年月日号周天岁亿万千百元块个台辆部家件倍次名位条款代])")
 _SIZE = frozenset("大小")  # 对大公司, 像小公司: how big a company is, before the company word
@@ -112,7 +112,8 @@ class Finder:
         # Aquila 超感系统, Adam 超算平台: a Latin name before a kind of product (two characters may qualify it)
         kinds = "|".join(re.escape(k) for k in self.names.product_kinds)
         self.product_kind = re.compile(rf" ?[\u4e00-\u9fff]{{0,2}}(?:{kinds})") if kinds else None
-        self.name_kinds = tuple(self.names.name_kinds)
+        # longest first: 社交媒体 before 媒体, were both listed
+        self.name_kinds = tuple(sorted(self.names.name_kinds, key=len, reverse=True))
         self.latin_names = self.open_names.latin_names
         self.latin_common = self.latin_names.common  # English stop words: What, How are no names
 
@@ -390,7 +391,6 @@ class Finder:
         the text writes it); an English word in capitals after a brand is none (B站的UP主: ``common``, the English
         stop words)."""
         numbered = _NUMBERED_MODEL.match(text, idx) if owner is not None else None
-        dotted = _DOTTED_CODE.match(text, idx) if owner is not None else None
         if owner is not None and owner.kind is EntityKind.PRODUCT and numbered is None:
             trimmed = trims.match(text, idx) if trims is not None else None  # SU7 Ultra: a trim after the product
             if trimmed is not None:
@@ -399,7 +399,7 @@ class Finder:
             # 骁龙 8155, 小米 13: a bare number right after a brand, not a date, an amount or a count (小米 2023年),
             # nor a day named by its date (京东 618, 1024 科技日), nor a year (小米汽车 2024)
             word = numbered.group()
-        elif dotted is not None:
+        elif owner is not None and (dotted := _DOTTED_CODE.match(text, idx)) is not None:
             word = dotted.group()  # 大众ID.4X, ID.3: a series and its number, joined by a dot
         elif not (word.isascii() and word.isalnum() and 2 <= len(word) <= 8 and word[0].isalpha()) or word in _LATIN_TERMS:
             return None
@@ -430,6 +430,10 @@ class Finder:
         label = text[idx:stop]
         return EntityKind.PRODUCT, slug(label), label, stop
 
+    def _kind_before(self, text: str, idx: int) -> str | None:
+        """The word of ``name_kinds`` right before ``idx`` (通讯应用|Viber), if there is one."""
+        return next((k for k in self.name_kinds if idx >= len(k) and text.startswith(k, idx - len(k))), None)
+
     def _classify(self, word: str, idx: int, prev: str, nxt: str, text: str,
                   tags: WordTags) -> tuple[EntityKind, str, str, int] | None:
         end = idx + len(word)
@@ -445,13 +449,14 @@ class Finder:
                 return None
             window = text[end:end + 4] + text[max(0, idx - 3):idx]
             product = self.product_kind is not None and self.product_kind.match(text, end) is not None
+            kind = self._kind_before(text, idx)
             cue = (named or product or any(c in window for c in self.brand_context)
                    or any(c in window for c in self.org_suffix)
                    # 从Whitbread收购, Nike宣布: what only a company does, beside the name
                    or any(c in window for c in self.stem_context)
                    or self.model_suffix.match(text, end) is not None  # Pixel 9: a name with its model number
                    # 通讯应用Viber: the word before says what it is — not before English prose (平台Is very good)
-                   or (text.endswith(self.name_kinds, max(0, idx - 2), idx) and not _in_latin_phrase(text, idx, end)
+                   or (kind is not None and not _in_latin_phrase(text, idx, end)
                        and word.lower() not in self.latin_common))
             called = _CALLED_BRAND.search(text, max(0, idx - 4), idx) is not None
             if word.isalpha() and not named and not called and not any(c in window for c in self.org_suffix) and (
@@ -469,7 +474,7 @@ class Finder:
             if model:
                 end = model.end()
                 return EntityKind.PRODUCT, slug(text[idx:end]), text[idx:end], end
-            if text.endswith(_AGENCY, max(0, idx - 2), idx):
+            if kind == _AGENCY:
                 return EntityKind.ORGANIZATION, slug(word), word, end  # 营销机构Markerly: a firm, no brand
             return EntityKind.PRODUCT if product else EntityKind.BRAND, slug(word), word, end
         # Cheap set lookups first: most words are ordinary vocabulary and leave here.
