@@ -69,6 +69,13 @@ def test_en_sentences(text: str, expected: list[str]) -> None:
         ),
         # no split: "but also" is one clause, and "such as" starts a phrase, not a clause
         ("Nike sells not only shoes but also apparel.", ["Nike sells not only shoes but also apparel."]),
+        # "not only A but B" is one statement; a "but" after the pair is complete turns as any other does
+        ("Last year was hard, but Kelmar not only weathered the slump but achieved its best growth ever.",
+         ["Last year was hard", "but Kelmar not only weathered the slump but achieved its best growth ever."]),
+        ("Zandia sells not only shoes but also bags, but its margins are thin.",
+         ["Zandia sells not only shoes but also bags", "but its margins are thin."]),
+        ("Not only do kids lose sleep, but they also fall behind at school.",
+         ["Not only do kids lose sleep", "but they also fall behind at school."]),
         ("Brands such as Hoka and On grew fast.", ["Brands such as Hoka and On grew fast."]),
         ("Nike sells more shoes, clothing and bags.", ["Nike sells more shoes, clothing and bags."]),
         # "including" opens a list, not a participle clause; nothing splits inside parentheses

@@ -20,7 +20,8 @@ quotation (one voice, one statement — as the Chinese clauses already do), insi
 …", before a closing attribution ("…, it has confirmed."), before a "which" clause that a comma closes inside
 the sentence ("The smaller stores, which …, sell more"), between a short subject and the aside that
 interrupts it ("…, however, urged"), before a second reported "that" clause
-("…, but that margins would shrink"), before a marker set off by commas
+("…, but that margins would shrink"), before the "but" that completes a "not only" with no subject of its own
+("…not only weathered the storm but achieved …"), before a marker set off by commas
 that a verb follows (a subject of any length: "Raising the fee for every resident, however, is not fair"), or after
 a short opening phrase ("In the northern stores, she expects …").
 """
@@ -224,17 +225,23 @@ _WHICH = re.compile(r"which\b", re.I)
 _LATER_COMMA = re.compile(r",(?!\d)")  # not a thousands separator (130,000)
 # "the new logo, and the move to Zandia, were meant to …": a second subject set off by commas, its verb shared
 _SECOND_SUBJECT = re.compile(rf"(?:and|or)\s+[^,.;:!?]{{1,60}},\s+{_FINITE}\b", re.I)
+# "not only weathered the storm but achieved record growth": the "but" completes the pair and shares the subject,
+# it turns nothing ("Not only do kids lose …, but they also …" has a subject of its own: two clauses)
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b(?![^,;]*\bbut\b)", re.I)
+_BUT_SAME_SUBJECT = re.compile(rf"but\s+(?!{_SUBJECT})", re.I)
 ASIDE_SUBJECT = 4  # words: "Shares in Hoka, which …, were up" — a subject this short has no clause of its own
 
 
 def _clause_edge(text: str, left: int, cut: int, end: int, set_off_then: re.Pattern[str]) -> bool:
     """Whether ``cut`` really starts a new clause: not inside a reported "said that …", not before a closing
     attribution ("…, it has confirmed.") or a second reported "that" clause ("…, but that the …"), not before
-    a marker set off by commas that a verb follows ("…, however, is not fair"), not before a "which" clause
+    a marker set off by commas that a verb follows ("…, however, is not fair"), not before the "but" that
+    completes a "not only …" with no subject of its own ("…not only weathered the storm but achieved …"), not before a "which" clause
     that a comma closes ("Shares in Hoka, which changed its logo …, were up": part 1 of the microtexts splits
     none of these), and not between a short subject and the aside that interrupts it ("Hoka, however, …")."""
     if (_THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end)
-            or _SECOND_THAT.match(text, cut, end) or _SECOND_SUBJECT.match(text, cut, end)):
+            or _SECOND_THAT.match(text, cut, end) or _SECOND_SUBJECT.match(text, cut, end)
+            or (_BUT_SAME_SUBJECT.match(text, cut, end) and _NOT_ONLY.search(text[left:cut]))):
         return False
     set_off = set_off_then.match(text, cut, end)
     if set_off and not _opens_clause(set_off.group(1)):
