@@ -634,6 +634,13 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
         ("Hoka sold jets to the Zandian Air Force.", "Zandian Air Force", NameSource.SHAPE, EntityKind.ORGANIZATION),
         # … and what an office is for is no body
         ("Ana Dorr, Minister for Rural Planning, agreed.", "Rural Planning", NameSource.SHAPE, None),
+        # … nor what a company office is in charge of, after a comma or "of"; the employer after "at" is a body
+        ("Ana Dorr, senior vice president, Technology and Intellectual Property, agreed.", "Technology",
+         NameSource.MODEL, None),
+        ("Ana Dorr, senior vice president, Technology and Intellectual Property, agreed.", "Intellectual Property",
+         NameSource.SHAPE, None),
+        ("Ana Dorr, head of Marketing at Kelmar, agreed.", "Marketing", NameSource.SHAPE, None),
+        ("Ana Dorr, an analyst at Global Data, agreed.", "Global Data", NameSource.SHAPE, EntityKind.BRAND),
         # demonyms ending in -i are of a place, as those in -an are
         ("Pakistani exporters gained.", "Pakistani", NameSource.MODEL, None),
         ("The Kuwaiti fund bought shares.", "Kuwaiti", NameSource.MODEL, None),

@@ -145,6 +145,12 @@ class NameData:
     subject_verbs: frozenset[str] = frozenset()
     # the word between an office and its remit ("Minister for Rural Planning")
     remit_prepositions: frozenset[str] = frozenset()
+    # what a company's office is in charge of ("senior vice president, Technology and Intellectual Property";
+    # "head of Marketing"): capitalised after a person title, these words name a remit, not a body or a person
+    remit_words: frozenset[str] = frozenset()
+    # … and the words that join such a remit to its title ("head of", "director for"; not "analyst at", "with":
+    # those name the employer)
+    title_remit_prepositions: frozenset[str] = frozenset()
     # (Chinese) the words that join two names of one kind (岚蛙与Kelmar, 岚蛙、Kelmar): a word paired with a brand
     coordinators: tuple[str, ...] = ()
     # (Chinese) one-character names of countries and regions (中, 美, 俄 …): a word of two of them pairs two

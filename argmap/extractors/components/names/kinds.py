@@ -80,6 +80,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None  # "Hoka's Velskneft", "the Bank's Kelmar Committee": the owner's, then its own
     if data.spaced and _office_remit(text, name.start, data):
         return None  # "Minister for Rural Planning": what the office is for, not a body
+    if data.spaced and data.remit_words and _title_remit(label, text, name.start, data, (*data.person_titles, *titles)):
+        return None  # "senior vice president, Technology and Intellectual Property", "head of Marketing"
     if data.capitalised and _remit_before_office(text, name.end, data, across=" " not in label) \
             and not _is_org_name(label, data) and not _after_title(text, name.start, (*data.person_titles, *titles)):
         return None  # "Fiscal Policy Minister": the same, before the title (not "Secretary Tom Brandt and …")
@@ -229,6 +231,24 @@ def _office_remit(text: str, start: int, data: NameData) -> bool:
     ("Minister for", "Commissioner for"): it is the office's remit."""
     m = _OFFICE.search(text, max(0, start - 20), start)
     return m is not None and m.group(2) in data.remit_prepositions and m.group(1) in data.person_prefixes
+
+
+def _title_remit(label: str, text: str, start: int, data: NameData, titles: Sequence[str]) -> bool:
+    """The name is made of ``remit_words`` only and follows a person title, set off by a comma or joined by one
+    of ``title_remit_prepositions``, perhaps after more of the remit ("senior vice president, Technology and
+    Intellectual Property", "head of Marketing"): it says what the office is in charge of."""
+    joiners = {*data.remit_joiners, "&"}
+    if not all(w in data.remit_words or w in joiners for w in label.split()):
+        return False
+    words = text[max(0, start - 80):start].split(" ")
+    while words and (words[-1] in data.remit_words or words[-1] in joiners or not words[-1]):
+        words.pop()  # the rest of the remit before this part of it ("Technology and" before "Intellectual Property")
+    if len(words) >= 2 and words[-1] in data.title_remit_prepositions:
+        words.pop()  # "head of"
+    elif not (words and words[-1].endswith(",")):
+        return False
+    before = " ".join(words).rstrip(",")
+    return any(before.endswith(t) and (len(before) == len(t) or not before[-len(t) - 1].isalpha()) for t in titles)
 
 
 def _remit_before_office(text: str, end: int, data: NameData, *, across: bool) -> bool:
