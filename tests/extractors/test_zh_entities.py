@@ -47,6 +47,12 @@ def test_same_thing_named_differently_is_one_entity(text: str, ref: str, mention
         # the word right before a Latin name said once says what it is: an app, an agency
         ("在岚城，通讯应用Zandix很火。", "brand/zandix", EntityKind.BRAND),
         ("营销机构Kelmarly的研究表明，短视频更火。", "organization/kelmarly", EntityKind.ORGANIZATION),
+        # an item of a 、-list of Latin names is a name like its neighbours; "X等品牌" names X a brand
+        ("岚城用户常用TikTok、Zandichat、Kelmee等应用。", "brand/zandichat", EntityKind.BRAND),
+        ("岚城用户常用TikTok、Zandichat、Kelmee等应用。", "brand/kelmee", EntityKind.BRAND),
+        ("研究表明，KLM等品牌在短视频平台投放更多。", "brand/klm", EntityKind.BRAND),
+        # a commentator's title before an unknown name makes it a person
+        ("财经评论员李明辉向媒体表示，原因是隐私。", "person/李明辉", EntityKind.PERSON),
         # a series and its number joined by a dot, right after the brand (大众ID.4X)
         ("凯达汽车ID.3上市了，岚城汽车V3.0版本也发布了。", "product/凯达-id-3", EntityKind.PRODUCT),
         ("特斯拉CEO马斯克宣布降价，蔚来创始人秦力洪回应。", "person/秦力洪", EntityKind.PERSON),

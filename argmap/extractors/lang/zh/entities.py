@@ -457,8 +457,12 @@ class Finder:
                    or self.model_suffix.match(text, end) is not None  # Pixel 9: a name with its model number
                    # 通讯应用Viber: the word before says what it is — not before English prose (平台Is very good)
                    or (kind is not None and not _in_latin_phrase(text, idx, end)
-                       and word.lower() not in self.latin_common))
-            called = _CALLED_BRAND.search(text, max(0, idx - 4), idx) is not None
+                       and word.lower() not in self.latin_common)
+                   # TikTok、Wechat、Likee: an item of a list of Latin names is a name like its neighbours
+                   or _listed_with_latin(text, idx, end))
+            # called a brand (新品牌“XMAGE”), or the first of some (NBA等品牌: NBA and other brands; DTC品牌 is a kind)
+            called = (_CALLED_BRAND.search(text, max(0, idx - 4), idx) is not None
+                      or _AND_OTHER_BRANDS.match(text, end) is not None)
             if word.isalpha() and not named and not called and not any(c in window for c in self.org_suffix) and (
                     word.isupper() or (len(word) <= 3 and not word.istitle())):
                 # IGBT, ADAS, DTC品牌, SiC: terms and kinds of brand, unless a company word follows or the word is
@@ -573,6 +577,7 @@ def _month_day(digits: str) -> bool:
 
 # the word right after is named as a brand: 新品牌“XMAGE”, 影像品牌 XMAGE (not DTC品牌, a kind of brand)
 _CALLED_BRAND = re.compile(r"品牌[“\"「『]?\s?$")
+_AND_OTHER_BRANDS = re.compile(r"等(?:品牌|企业|公司|厂商)")
 
 
 def _subsidiary(start: int, end: int, legal_end: int, taken: set[int], found: Found, pieces: list[str],
@@ -622,6 +627,18 @@ def _glossed_term(text: str, word: str, idx: int, tags: WordTags, function_chars
     first = text.find(word)
     return glossing(text, idx, idx + len(word), tags, function_chars) or (
         0 <= first != idx and glossing(text, first, first + len(word), tags, function_chars))
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.+&'-]*")
+_ENUMERATION = "、"  # the Chinese list comma: it joins items of one kind
+
+
+def _listed_with_latin(text: str, start: int, end: int) -> bool:
+    """The word is an item of a 、-list whose item right before or after it is a Latin name too
+    (来自中国的TikTok、Wechat、Likee): items of one list are of one kind."""
+    before = start >= 2 and text[start - 1] == _ENUMERATION and text[start - 2].isascii() and text[start - 2].isalnum()
+    after = text[end:end + 1] == _ENUMERATION and _LATIN_WORD.match(text, end + 1) is not None
+    return before or after
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:
