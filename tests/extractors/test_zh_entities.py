@@ -271,6 +271,9 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("外卖里的“创意饮品”或是“特调饮品”最难保温。", []),  # a kind of drink quoted whole, with its company word
         ("高通AI引擎的算力又提升了。", ["brand/qualcomm"]),  # a term after a brand, not its model
         ("凯达2021年拥有SKU35个，今年更多。", []),  # a term glued to its count
+        # the kind before a Latin name in a list, cut off where the list's items are: the name is the item
+        ("岚城的对手有短视频应用TikTok、语音社交媒体Zandla、通讯应用Kelber，以及视频应用Vexo等。",
+         ["brand/kelber", "brand/tiktok", "brand/vexo", "brand/zandla"]),
     ],
 )
 def test_a_kind_origin_term_or_title_of_a_work_is_no_brand(text: str, expected: list[str]) -> None:

@@ -433,7 +433,14 @@ def _list_items(text: str, lo: int, hi: int, data: NameData, known: Callable[[in
         items = [(s, e) for s, e in items if e - s <= 4]
     return [NameSpan(s, e, text[s:e], NameLabel.ORG, NameSource.CUE) for s, e in items
             if not known(s, e) and text[s:e] not in data.not_names and all(is_cjk(c) or c.isalnum() for c in text[s:e])
-            and not dictionary.is_plain(text[s:e]) and not _plain_word_then_code(text[s:e], dictionary)]
+            and not dictionary.is_plain(text[s:e]) and not _plain_word_then_code(text[s:e], dictionary)
+            and not _kind_before_latin(text, s, e, data)]
+
+
+def _kind_before_latin(text: str, start: int, end: int, data: NameData) -> bool:
+    """The item is a kind of name (``name_kinds``) with the Latin name it introduces right after it (通讯应用 of
+    "语音社交媒体Yalla、通讯应用Viber"): the list's item is the name, cut short, not the kind."""
+    return text[start:end].endswith(data.name_kinds) and text[end:end + 1].isascii() and text[end:end + 1].isalpha()
 
 
 # a count of the list's items: 两家, 三大, 四个 (then a list head: 两家品牌, 三大车企)
