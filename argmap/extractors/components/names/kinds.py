@@ -309,9 +309,15 @@ def _body_after(text: str, end: int, data: NameData) -> bool:
 
 
 def _office(label: str, data: NameData) -> bool:
-    """"the Health Secretary", "Finance Minister": an office, whoever holds it."""
+    """"the Health Secretary", "Finance Minister", "Managing Director", "Director General": an office, whoever
+    holds it — the last word a person prefix, or the whole a person title of several words, or a title after
+    words that qualify titles."""
     words = label.split()
-    return len(words) > 1 and words[-1] in data.person_prefixes
+    if len(words) < 2:
+        return False
+    last = words[-1].lower()
+    return (words[-1] in data.person_prefixes or label.lower() in data.person_titles
+            or (last in data.person_titles and all(w in data.title_modifiers for w in words[:-1])))
 
 
 def _addressed(text: str, label: str, data: NameData) -> bool:
