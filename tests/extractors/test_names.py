@@ -647,6 +647,9 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
          NameSource.SHAPE, None),
         ("Ana Dorr, head of Marketing at Kelmar, agreed.", "Marketing", NameSource.SHAPE, None),
         ("Ana Dorr, an analyst at Global Data, agreed.", "Global Data", NameSource.SHAPE, EntityKind.BRAND),
+        # a senate or a congress is a body; so are "… Societies"
+        ("The Zandian Senate agreed.", "Zandian Senate", NameSource.MODEL, EntityKind.ORGANIZATION),
+        ("The Kelmar Societies appealed.", "Kelmar Societies", NameSource.MODEL, EntityKind.ORGANIZATION),
         # demonyms ending in -i are of a place, as those in -an are
         ("Pakistani exporters gained.", "Pakistani", NameSource.MODEL, None),
         ("The Kuwaiti fund bought shares.", "Kuwaiti", NameSource.MODEL, None),
@@ -678,6 +681,9 @@ def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, 
         ("Sales rose. Additionally, we will cut prices.", "Additionally", None),
         ("Sales rose. Similarly, Kelmar cut prices.", "Similarly", None),
         ("Sales rose. Kimberly, the founder, agreed.", "Kimberly", EntityKind.ORGANIZATION),  # no adjective's -ly
+        # a record label or an insurer by its company word, whatever the model read
+        ("Kelmar Music sued the site.", "Kelmar Music", EntityKind.BRAND),
+        ("Zandia Sun Life said profits rose.", "Zandia Sun Life", EntityKind.BRAND),
     ],
 )
 def test_what_the_model_calls_a_person(text: str, name: str, expected: EntityKind) -> None:
