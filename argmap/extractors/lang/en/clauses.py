@@ -236,9 +236,10 @@ def _clause_edge(text: str, left: int, cut: int, end: int, set_off_then: re.Patt
     """Whether ``cut`` really starts a new clause: not inside a reported "said that …", not before a closing
     attribution ("…, it has confirmed.") or a second reported "that" clause ("…, but that the …"), not before
     a marker set off by commas that a verb follows ("…, however, is not fair"), not before the "but" that
-    completes a "not only …" with no subject of its own ("…not only weathered the storm but achieved …"), not before a "which" clause
-    that a comma closes ("Shares in Hoka, which changed its logo …, were up": part 1 of the microtexts splits
-    none of these), and not between a short subject and the aside that interrupts it ("Hoka, however, …")."""
+    completes a "not only …" with no subject of its own ("…not only weathered the storm but achieved …"), not
+    before a "which" clause that a comma closes ("Shares in Hoka, which changed its logo …, were up": part 1 of the
+    microtexts splits none of these), and not between a short subject and the aside that interrupts it ("Hoka,
+    however, …")."""
     if (_THAT_BEFORE.search(text, left, cut) or _ATTRIBUTION.fullmatch(text, cut, end)
             or _SECOND_THAT.match(text, cut, end) or _SECOND_SUBJECT.match(text, cut, end)
             or (_BUT_SAME_SUBJECT.match(text, cut, end) and _NOT_ONLY.search(text[left:cut]))):
