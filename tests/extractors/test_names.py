@@ -179,6 +179,15 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
         ("The Zandia Retail Consortium said sales fell, and the Kelmar Chambers of Commerce agreed.",
          {"organization/zandia-retail-consortium", "organization/kelmar-chambers-of-commerce"},
          {"brand/zandia-retail-consortium", "brand/kelmar-chambers-of-commerce"}),
+        # a technical term written out before its initials is no name (a body's is: its last word says so); a
+        # library or a laboratory is a body; "Given" opening a sentence is no part of the name after it
+        ("Kelmar uses Asymmetric Digital Subscriber Line (ADSL) links against Distributed Denial-of-Service (DDoS) "
+         "attacks, the Zandia Software Alliance (ZSA) said. Staff at the Kelmar National Laboratory agreed. Given "
+         "Halvard Orzeck's record, sales rose.",
+         {"organization/zandia-software-alliance", "organization/kelmar-national-laboratory"},
+         {"person/asymmetric-digital-subscriber-line", "person/asymmetric-digital-subscriber",
+          "brand/distributed-denial-of-service", "brand/kelmar-national-laboratory", "brand/given-halvard-orzeck",
+          "person/given-halvard-orzeck"}),
         # a job title that opens a sentence is no part of the name after it; an office of several words names nobody
         ("Economist Halvard Orzeck said the budget would help. The Managing Director of Kelmar Bank agreed, and "
          "the Director General of the Zandia Retail Consortium did too.",
@@ -240,7 +249,7 @@ def _refs(text: str, lang: str) -> dict[str, EntityKind]:
          "accented-letters", "foreign-bodies", "word-in-lower-case-too", "body-word-cut-from-a-name",
          "remit-across-and", "office-before-a-minister", "titles-before-a-person", "cities-listed-or-a-capital",
          "people-of-a-place", "adjectives-contractions-and-demonyms", "bodies-by-their-word",
-         "job-titles-and-offices", "surnames-with-a-capital-inside",
+         "terms-spelt-out-and-laboratories", "job-titles-and-offices", "surnames-with-a-capital-inside",
          "people-by-a-who-clause-or-a-source",
          "diseases-and-technologies", "place-words-opening-bodies", "acronym-opening-a-name", "bodies-by-one-name", "peoples", "regions",
          "hyphenated-word-of-a-body", "long-body-names", "projects"],
@@ -680,6 +689,8 @@ def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, 
         # a sentence adverb, which opens sentences only: no name
         ("Sales rose. Additionally, we will cut prices.", "Additionally", None),
         ("Sales rose. Similarly, Kelmar cut prices.", "Similarly", None),
+        ("Sales rose. Altogether, card fraud fell.", "Altogether", None),  # … also without -ly
+        ("Sales rose. Likewise, Kelmar cut prices.", "Likewise", None),
         ("Sales rose. Kimberly, the founder, agreed.", "Kimberly", EntityKind.ORGANIZATION),  # no adjective's -ly
         # a record label or an insurer by its company word, whatever the model read
         ("Kelmar Music sued the site.", "Kelmar Music", EntityKind.BRAND),

@@ -106,6 +106,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return EntityKind.ORGANIZATION
     if _ends_with_word(label, data.company_suffixes, data):
         return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
+    if data.capitalised and data.spaced and _term_spelt_out(label, text, name.end):
+        return None  # "Digital Rights Management (DRM)": a term's words before its initials (a body's end in its word)
     if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data) \
             and not (data.spaced and _title_next(text, name.end, data.person_titles)):
         return EntityKind.PERSON  # "Rosneft chief Sergei Bogdanchikov", not "the billionaire Kelmar owner"
@@ -191,6 +193,26 @@ def _spelt_out(acronym: str, text: str) -> bool:
         return False
     m = re.search(rf"((?:[a-z]+[\s-]+){{{n - 1}}}[a-z]+)\s*\({re.escape(acronym)}\)", text)
     return m is not None and "".join(w[0] for w in re.split(r"[\s-]+", m.group(1))).upper() == acronym
+
+
+# initials in brackets, perhaps after more capitalised words the name was cut before (… Subscriber Line (ADSL))
+_INITIALS_AFTER = re.compile(r"((?:[\s-]+[A-Z][a-z]+)*)\s*\(([A-Za-z]{2,8})\)")
+_PLAIN_CAPITAL = re.compile(r"[A-Z][a-z]+|[a-z]{1,3}")  # Digital, Rights; "of" inside Denial-of-Service
+
+
+def _term_spelt_out(label: str, text: str, end: int) -> bool:
+    """The name is followed by initials in brackets that its words give (Distributed Denial-of-Service (DDoS);
+    or the last ones of them: … Downlink Packet Access (HSDPA); with the words the name was cut before), and each
+    of its words is a plain capitalised word: a technical term written out, not a name (a body's name ends in a
+    body's word, checked before; a product's holds a name with capitals inside: PlayStation Portable (PSP))."""
+    m = _INITIALS_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = re.split(r"[\s-]+", label + m.group(1))
+    if len(words) < 2 or not all(_PLAIN_CAPITAL.fullmatch(w) for w in words):
+        return False
+    initials = "".join(w[0] for w in words).lower()
+    return m.group(2).lower().endswith(initials)
 
 
 def _speaks(word: str, text: str, verbs: Sequence[str]) -> bool:
