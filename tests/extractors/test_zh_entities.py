@@ -271,6 +271,9 @@ def test_a_latin_gloss_of_a_chinese_term_is_no_name(text: str, expected: list[st
         ("外卖里的“创意饮品”或是“特调饮品”最难保温。", []),  # a kind of drink quoted whole, with its company word
         ("高通AI引擎的算力又提升了。", ["brand/qualcomm"]),  # a term after a brand, not its model
         ("凯达2021年拥有SKU35个，今年更多。", []),  # a term glued to its count
+        # a quoted campaign or slogan names no brand
+        ("2010年，凯达在岚城推出了一项名为 “The Kelmar Machine” 的营销活动，效果很好。", []),
+        ("这也不仅仅是那句经典的广告语“Think Zandy”的功劳。", []),
         # the kind before a Latin name in a list, cut off where the list's items are: the name is the item
         ("岚城的对手有短视频应用TikTok、语音社交媒体Zandla、通讯应用Kelber，以及视频应用Vexo等。",
          ["brand/kelber", "brand/tiktok", "brand/vexo", "brand/zandla"]),

@@ -123,6 +123,9 @@ class NameData:
     product_kinds: tuple[str, ...] = ()
     # (Chinese) the kind of thing a Latin name right after it is (通讯应用Viber, 营销机构Markerly): a name said once
     name_kinds: tuple[str, ...] = ()
+    # (Chinese) what a quoted name names when one of these words follows its quotation or comes right before it:
+    # a campaign or a slogan (名为“The Happiness Machine”的营销活动, 广告语“Think Small”), no brand
+    campaign_words: tuple[str, ...] = ()
     # (Chinese) a firm's role in a trade, right before its name (供应商岚蛙, 代工厂凯达), and the parties a firm has,
     # after it (岚蛙的前五大客户, 凯达的股东): a word that repeats is a firm's name there
     trade_roles: tuple[str, ...] = ()

@@ -146,6 +146,25 @@ def titled_work(text: str, start: int, end: int) -> bool:
     return closed >= 0 and "《" not in text[end:closed] and "\n" not in text[end:closed]
 
 
+_OPENING_QUOTES = "“\"「『‘"
+_CLOSING_QUOTES = "”\"」』’"
+_QUOTE_REACH = 8  # characters between a quotation mark and the name inside it ("The " before it)
+
+
+def campaign_named(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """名为 “The Happiness Machine” 的营销活动, 广告语“Think Small”: a name inside a quotation that a campaign or
+    slogan word (``campaign_words``) follows or precedes names the campaign or the slogan, no brand."""
+    if not words:
+        return False
+    opened = max(text.rfind(q, max(0, start - _QUOTE_REACH), start) for q in _OPENING_QUOTES)
+    closed = min((i for i in (text.find(q, end, end + _QUOTE_REACH) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
+    if opened < 0 or closed < 0 or "\n" in text[opened:closed]:
+        return False
+    after = text[closed + 1:closed + 1 + 8].lstrip(" 的")
+    before = text[max(0, opened - 6):opened].rstrip(" ：:是为")
+    return after.startswith(words) or before.endswith(words)
+
+
 class ChineseNames:
     """The open-world part of the Chinese entity finder (``name_sources`` in the config)."""
 
@@ -399,7 +418,8 @@ class ChineseNames:
         that gloss the Chinese term before them, or that the Chinese after them translates (Original Family
         Chicken（靠养鸡发家的鸡）: a slogan), are no name."""
         if name.text in self.names.not_names or glossed(text, name.start, name.end) or titled_work(text, name.start, name.end) \
-                or self.names.pairs_places(name.text) or self.trims.fullmatch(name.text):
+                or self.names.pairs_places(name.text) or self.trims.fullmatch(name.text) \
+                or campaign_named(text, name.start, name.end, self.names.campaign_words):
             return False
         if name.text.isascii() and translated(text, name.end, tags, self.names.not_in_names):
             return False
