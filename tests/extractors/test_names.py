@@ -656,6 +656,9 @@ def test_what_the_models_place_is(text: str, name: str, expected: EntityKind | N
          NameSource.SHAPE, None),
         ("Ana Dorr, head of Marketing at Kelmar, agreed.", "Marketing", NameSource.SHAPE, None),
         ("Ana Dorr, an analyst at Global Data, agreed.", "Global Data", NameSource.SHAPE, EntityKind.BRAND),
+        # a company's unit in a country is no product of it, whatever its capitals (a model code is: Kelmar X)
+        ("Kelmar filed. Kelmar USA, its unit, agreed.", "Kelmar USA", NameSource.SHAPE, EntityKind.BRAND),
+        ("Zandia sold the Kelmar X.", "Kelmar X", NameSource.SHAPE, EntityKind.PRODUCT),
         # a senate or a congress is a body; so are "… Societies"
         ("The Zandian Senate agreed.", "Zandian Senate", NameSource.MODEL, EntityKind.ORGANIZATION),
         ("The Kelmar Societies appealed.", "Kelmar Societies", NameSource.MODEL, EntityKind.ORGANIZATION),

@@ -140,8 +140,8 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         return None  # "Growth in Gas and Power" where the article also writes "gas": a common word (not "Orange said")
     words = label.split()
     if name.label is NameLabel.PRODUCT or len(words) > 1 and _MODEL_CODE.match(words[-1]) \
-            or len(words) == 2 and _CODE_WORD.match(words[0]):  # Galaxy S24, Model X; V8 Vantage
-        return EntityKind.PRODUCT
+            and words[-1] not in place_names() or len(words) == 2 and _CODE_WORD.match(words[0]):
+        return EntityKind.PRODUCT  # Galaxy S24, Model X; V8 Vantage (not Yukos USA, a unit in a country)
     return EntityKind.BRAND
 
 

