@@ -28,7 +28,7 @@ _SUBDIVISION_TYPES = frozenset({
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Country names (short, common and official), historic countries, and large subdivisions."""
+    """Country names (short, common and official), historic countries, large subdivisions, and ``regions``."""
     import pycountry
 
     out: set[str] = set()
