@@ -38,14 +38,15 @@ def slug(text: str) -> str:
     return _UNSAFE.sub("-", norm).strip("-_") or "x"
 
 
-_OPENING_QUOTES, _CLOSING_QUOTES = "“「『", "”」』"
-_QUOTE_MARKS = re.compile(f'[{_OPENING_QUOTES}{_CLOSING_QUOTES}"]')
+# the quote marks that open and close (a straight quote " does both)
+OPENING_QUOTES, CLOSING_QUOTES = "“「『", "”」』"
+_QUOTE_MARKS = re.compile(f'[{OPENING_QUOTES}{CLOSING_QUOTES}"]')
 
 
 def in_quotation(text: str, start: int, pos: int) -> bool:
     """``pos`` lies inside a quotation opened since ``start`` (curly, corner or straight quote marks)."""
-    opened = sum(text.count(q, start, pos) for q in _OPENING_QUOTES)
-    closed = sum(text.count(q, start, pos) for q in _CLOSING_QUOTES)
+    opened = sum(text.count(q, start, pos) for q in OPENING_QUOTES)
+    closed = sum(text.count(q, start, pos) for q in CLOSING_QUOTES)
     return opened > closed or text.count('"', start, pos) % 2 == 1
 
 
@@ -61,7 +62,7 @@ def quoted_share(text: str) -> float:
         letters += counted
         quoted += counted if inside else 0
         ch = mark.group()
-        inside = True if ch in _OPENING_QUOTES else False if ch in _CLOSING_QUOTES else not inside  # '"' toggles
+        inside = True if ch in OPENING_QUOTES else False if ch in CLOSING_QUOTES else not inside  # '"' toggles
         pos = mark.end()
     counted = sum(map(str.isalpha, text[pos:]))
     letters += counted
@@ -75,7 +76,7 @@ def quoted_at(text: str, pos: int) -> bool:
     if in_quotation(text, 0, pos):
         return True
     after = text[pos:]
-    return (sum(map(after.count, _CLOSING_QUOTES)) > sum(map(after.count, _OPENING_QUOTES))
+    return (sum(map(after.count, CLOSING_QUOTES)) > sum(map(after.count, OPENING_QUOTES))
             or (after.count('"') % 2 == 1 and '"' not in text[:pos]))
 
 
@@ -90,4 +91,4 @@ def inside_sentence(text: str, start: int, end: int, line_start: int, line_end: 
     before = text[line_start:start].rstrip()
     after = text[end:line_end].lstrip()
     return (text[start:end].lstrip()[:1] in _ASIDE_OPENERS and bool(before) and bool(after)
-            and before[-1] not in _SENTENCE_ENDS and (after[0].isalnum() or after[0] in _OPENING_QUOTES))
+            and before[-1] not in _SENTENCE_ENDS and (after[0].isalnum() or after[0] in OPENING_QUOTES))

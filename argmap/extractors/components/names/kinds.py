@@ -107,7 +107,7 @@ def kind_of(name: NameSpan, text: str, data: NameData, *, titles: Sequence[str] 
     if _ends_with_word(label, data.company_suffixes, data):
         return EntityKind.BRAND  # Mitsubishi Motors, whatever the model's label
     if data.capitalised and data.spaced and _term_spelt_out(label, text, name.end):
-        return None  # "Digital Rights Management (DRM)": a term's words before its initials (a body's end in its word)
+        return None  # "Distributed Denial-of-Service (DDoS)": a term's words before its initials (a body's end in its word)
     if _after_title(text, name.start, (*data.person_titles, *titles)) and _person_like(label, data) \
             and not (data.spaced and _title_next(text, name.end, data.person_titles)):
         return EntityKind.PERSON  # "Rosneft chief Sergei Bogdanchikov", not "the billionaire Kelmar owner"
@@ -192,7 +192,12 @@ def _spelt_out(acronym: str, text: str) -> bool:
     if not 2 <= n <= 6:
         return False
     m = re.search(rf"((?:[a-z]+[\s-]+){{{n - 1}}}[a-z]+)\s*\({re.escape(acronym)}\)", text)
-    return m is not None and "".join(w[0] for w in re.split(r"[\s-]+", m.group(1))).upper() == acronym
+    return m is not None and _initials(re.split(r"[\s-]+", m.group(1))) == acronym.lower()
+
+
+def _initials(words: Sequence[str]) -> str:
+    """The first letters of the words, lower-cased: what a term's or a body's initials spell."""
+    return "".join(w[0] for w in words).lower()
 
 
 # initials in brackets, perhaps after more capitalised words the name was cut before (… Subscriber Line (ADSL))
@@ -211,8 +216,7 @@ def _term_spelt_out(label: str, text: str, end: int) -> bool:
     words = re.split(r"[\s-]+", label + m.group(1))
     if len(words) < 2 or not all(_PLAIN_CAPITAL.fullmatch(w) for w in words):
         return False
-    initials = "".join(w[0] for w in words).lower()
-    return m.group(2).lower().endswith(initials)
+    return m.group(2).lower().endswith(_initials(words))
 
 
 def _speaks(word: str, text: str, verbs: Sequence[str]) -> bool:

@@ -13,7 +13,7 @@ from typing import Iterable
 from argmap.extractors.components import names
 from argmap.extractors.model import EntityKind, Span
 from argmap.extractors.state import DocState, EntityHit
-from argmap.extractors.text import alternation, is_cjk, slug
+from argmap.extractors.text import CLOSING_QUOTES, OPENING_QUOTES, alternation, in_quotation, is_cjk, slug
 from argmap.extractors.lang.zh.mentions import Found
 from argmap.extractors.lang.zh.numbers import CN_NUMERAL_CHARS, COUNT_UNITS
 from argmap.extractors.lang.zh.tokenizer import WordTags
@@ -146,9 +146,8 @@ def titled_work(text: str, start: int, end: int) -> bool:
     return closed >= 0 and "《" not in text[end:closed] and "\n" not in text[end:closed]
 
 
-_OPENING_QUOTES = "“\"「『‘"
-_CLOSING_QUOTES = "”\"」』’"
 _QUOTE_REACH = 8  # characters between a quotation mark and the name inside it ("The " before it)
+_QUOTE_CLOSE = re.compile(f'[^\\n{OPENING_QUOTES}{CLOSING_QUOTES}"]{{0,{_QUOTE_REACH}}}?[{CLOSING_QUOTES}"]')
 
 
 def campaign_named(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
@@ -156,11 +155,11 @@ def campaign_named(text: str, start: int, end: int, words: tuple[str, ...]) -> b
     slogan word (``campaign_words``) follows or precedes names the campaign or the slogan, no brand."""
     if not words:
         return False
-    opened = max(text.rfind(q, max(0, start - _QUOTE_REACH), start) for q in _OPENING_QUOTES)
-    closed = min((i for i in (text.find(q, end, end + _QUOTE_REACH) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
-    if opened < 0 or closed < 0 or "\n" in text[opened:closed]:
+    opened = max(text.rfind(q, max(0, start - _QUOTE_REACH), start) for q in OPENING_QUOTES + '"')
+    closed = _QUOTE_CLOSE.match(text, end)
+    if opened < 0 or closed is None or not in_quotation(text, opened, start) or "\n" in text[opened:start]:
         return False
-    after = text[closed + 1:closed + 1 + 8].lstrip(" 的")
+    after = text[closed.end():closed.end() + 8].lstrip(" 的")
     before = text[max(0, opened - 6):opened].rstrip(" ：:是为")
     return after.startswith(words) or before.endswith(words)
 
